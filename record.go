@@ -1,0 +1,161 @@
+package unsc
+
+import (
+	"context"
+	"time"
+)
+
+// Source names a dataset that reports facts about the Council's decisions.
+// Every fact in the record carries the source it came from.
+type Source string
+
+// The sources unsc imports. Official sources win where sources disagree.
+const (
+	// SourceUNDL is the UN Digital Library's Security Council voting data
+	// (record 4055387), or a file laid out in its columns.
+	SourceUNDL Source = "undl"
+	// SourceDHLMeetings is the Dag Hammarskjöld Library's yearly pages
+	// "Meetings conducted / actions taken by the Security Council".
+	SourceDHLMeetings Source = "dhl-meetings"
+	// SourceDHLVetoes is the Dag Hammarskjöld Library's veto list.
+	SourceDHLVetoes Source = "dhl-vetoes"
+	// SourceDPPA is UN DPPA's Security Council membership table.
+	SourceDPPA Source = "dppa"
+	// SourceSpreadsheet is the unattributed 1994–2025 per-member
+	// spreadsheet, including failed drafts. Not official: it loses to any
+	// official source.
+	SourceSpreadsheet Source = "sc-votes-1994-2025"
+)
+
+// Official reports whether the source is published by the United Nations.
+func (s Source) Official() bool { return s != SourceSpreadsheet }
+
+// Tally is the count of votes as a source records it.
+type Tally struct {
+	Yes, No, Abstain int
+	// NonVoting counts members present but not participating, or absent,
+	// where the source counts them at all.
+	NonVoting int
+	// Known is false when the source gives no tally.
+	Known bool
+}
+
+// Report is one source's account of one decision: what was voted on, when,
+// how each member voted where the source says, and what it records as the
+// outcome. Reports are kept as imported; the record reconciles them into
+// decisions and never overwrites one source with another.
+type Report struct {
+	Source Source
+	// Key identifies the report within its source, stable across releases of
+	// the source, so that importing a newer release updates it in place.
+	Key string
+	// Ref is where the report was read: "file:line" or an address.
+	Ref string
+
+	Date       time.Time
+	Meeting    string // S/PV.NNNN
+	Resolution string // S/RES/NNNN (YYYY), when adopted
+	Draft      string // S/YYYY/NNN or S/NNNN
+	// Amendment is true for a vote on an amendment; AmendmentTo is the
+	// symbol of the draft it amends, and Draft the amendment's own symbol
+	// if it had one (oral amendments have none).
+	Amendment   bool
+	AmendmentTo string
+
+	Title    string
+	Agenda   string
+	Subjects []string
+
+	Matter      Matter
+	MatterKnown bool
+	Modality    Modality
+
+	// Outcome is the outcome the source records; zero if it records none.
+	Outcome Outcome
+	Tally   Tally
+	// Votes holds each member's position where the source gives them; nil
+	// when it gives none. A member absent from a non-nil map was absent.
+	Votes map[Code]Position
+	// VetoedBy lists the members the source says cast a veto.
+	VetoedBy []Code
+	Note     string
+}
+
+// Decision is one decision of the Council, reconciled from every report of
+// it, and checked against the rules.
+type Decision struct {
+	ID         int64
+	Date       time.Time
+	Meeting    string
+	Resolution string
+	Draft      string
+	Amendment  bool
+	// AmendmentTo is the draft an amendment amends.
+	AmendmentTo string
+	Title       string
+	Agenda      string
+	Subjects    []string
+	Matter      Matter
+	MatterKnown bool
+	Modality    Modality
+	// Recorded is the outcome as the sources record it (the most official
+	// source that records one).
+	Recorded Outcome
+	// Derived is the outcome the Charter engine derives from the votes.
+	Derived Outcome
+	Tally   Tally
+	// Votes holds the reconciled per-member positions; nil where no source
+	// gives them.
+	Votes map[Code]Position
+	// VetoedBy lists the members that cast a veto.
+	VetoedBy []Code
+	// Sources lists every source that reports the decision.
+	Sources []Source
+	// Reports are the sources' own accounts, kept as imported.
+	Reports []Report
+}
+
+// Veto is one veto: a decision defeated by the negative vote of one or more
+// permanent members.
+type Veto struct {
+	Decision Decision
+	Members  []Code
+}
+
+// DecisionFilter selects decisions. Zero fields select everything.
+type DecisionFilter struct {
+	Symbol   string // a resolution, draft or meeting symbol
+	From, To time.Time
+	Outcome  Outcome
+	Member   Code
+	Offset   int
+	Limit    int
+}
+
+// ImportSummary says what one import changed.
+type ImportSummary struct {
+	Reports   int // reports read
+	Added     int // reports new to the record
+	Updated   int // reports whose content changed
+	Unchanged int
+	Decisions int // decisions in the record after the import
+}
+
+// Store keeps the record. Implementations must pass the behavioural suite in
+// package storetest.
+type Store interface {
+	// Import writes reports and reconciles the record in one transaction:
+	// either all of it is written or none. Reports are matched to earlier
+	// imports by (Source, Key); importing the same reports twice changes
+	// nothing. Returns EINVALID for reports missing a source or key.
+	Import(ctx context.Context, reports []Report, reconcile Reconciler) (ImportSummary, error)
+	// Decisions returns the decisions the filter selects, in date order,
+	// with their reports. Returns ENOTFOUND when a Symbol selects nothing.
+	Decisions(ctx context.Context, f DecisionFilter) ([]Decision, error)
+	// Close releases the store.
+	Close() error
+}
+
+// Reconciler turns every report in the record into decisions. It is pure:
+// the store hands it the reports and writes what it returns.
+type Reconciler func(reports []Report) []Decision
