@@ -126,8 +126,12 @@ type Veto struct {
 type DecisionFilter struct {
 	Symbol   string // a resolution, draft or meeting symbol
 	From, To time.Time
-	Outcome  Outcome
-	Member   Code
+	// Outcome selects decisions whose recorded or derived outcome is this.
+	Outcome Outcome
+	// Vetoed selects decisions defeated by a veto; VetoedBy narrows them to
+	// vetoes a given member cast.
+	Vetoed   bool
+	VetoedBy Code
 	Offset   int
 	Limit    int
 }
@@ -152,6 +156,12 @@ type Store interface {
 	// Decisions returns the decisions the filter selects, in date order,
 	// with their reports. Returns ENOTFOUND when a Symbol selects nothing.
 	Decisions(ctx context.Context, f DecisionFilter) ([]Decision, error)
+	// SetMembership replaces the Council's membership (seat tenures, with
+	// each state's name at the time) in one transaction.
+	SetMembership(ctx context.Context, tenures []Member) error
+	// Membership returns the tenures that include the date, in the
+	// Council's order; every tenure when date is the zero time.
+	Membership(ctx context.Context, date time.Time) ([]Member, error)
 	// Close releases the store.
 	Close() error
 }
