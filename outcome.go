@@ -49,6 +49,10 @@ type Result struct {
 	// NoByPermanent lists permanent members that voted no when that was not a
 	// veto (a procedural matter, or a proposal short of the required votes).
 	NoByPermanent []Member
+	// Withheld lists the permanent members that neither voted in favour nor
+	// against: they abstained, were absent or did not participate, none of
+	// which is a veto.
+	Withheld []Cast
 	// Obliged lists members that were parties to the dispute and so bound to
 	// abstain (Art. 27(3)); they are counted among the abstentions whatever
 	// they cast.
@@ -70,4 +74,10 @@ type Result struct {
 	// Rerun is true when more candidates than seats obtained the majority, so
 	// the round is repeated (ICJ Statute Art. 10; rule 61).
 	Rerun bool
+}
+
+// Cast is one member's position on a ballot.
+type Cast struct {
+	Member   Member
+	Position Position
 }

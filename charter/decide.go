@@ -1,0 +1,205 @@
+package charter
+
+import (
+	"fmt"
+
+	"unsc"
+)
+
+// Rules are the voting rules the engine applies. Charter holds the rules in
+// force; other values describe what-if variants, so that replays under other
+// rules use the same engine.
+type Rules struct {
+	// Name identifies the rules in answers that use them.
+	Name string
+	// Required, when non-zero, replaces the Council's required number of
+	// affirmative votes.
+	Required int
+	// VetoThreshold is how many negative votes of veto holders defeat a
+	// non-procedural matter that has the required votes: 1 under the
+	// Charter; 0 means that no member has a veto.
+	VetoThreshold int
+	// Grant gives the veto to members that are not permanent; Deny takes
+	// it from permanent members.
+	Grant, Deny []unsc.Code
+	// NoVetoOnAtrocities lets no veto block a ballot flagged Atrocity.
+	NoVetoOnAtrocities bool
+}
+
+// Charter is the rules of the Charter of the United Nations as applied by
+// the Council.
+var Charter = Rules{Name: "charter", VetoThreshold: 1}
+
+// Decide applies the Charter to a ballot taken in Council c. It returns an
+// *unsc.Error with code EINVALID when the ballot does not fit the Council:
+// a vote by a state that is not a member on that date, votes on a decision
+// taken without a vote, or an ICJ round without candidates.
+func Decide(c unsc.Council, b unsc.Ballot) (unsc.Result, error) {
+	return Charter.Decide(c, b)
+}
+
+// Decide applies the rules to a ballot taken in Council c.
+func (rules Rules) Decide(c unsc.Council, b unsc.Ballot) (unsc.Result, error) {
+	r := unsc.Result{
+		Required:  c.Required,
+		Members:   len(c.Members),
+		Matter:    b.Matter,
+		Amendment: b.Amendment,
+		Modality:  b.Modality,
+	}
+	if rules.Required > 0 {
+		r.Required = rules.Required
+	}
+	if err := checkChapter(b.Chapter); err != nil {
+		return unsc.Result{}, err
+	}
+	if b.Matter == unsc.ICJElection {
+		return rules.elect(c, b, r)
+	}
+	if len(b.Candidates) > 0 || b.Seats != 0 {
+		return unsc.Result{}, unsc.Errorf(unsc.EINVALID, "candidates", "candidates and seats are for matter icj-election only, not %s", b.Matter)
+	}
+	if b.Modality != unsc.ByVote {
+		// Adoption without a vote or by acclamation records no positions.
+		if len(b.Votes) > 0 {
+			return unsc.Result{}, unsc.Errorf(unsc.EINVALID, "votes", "a decision taken %s has no votes; remove them or set modality to vote", phraseModality(b.Modality))
+		}
+		r.Outcome = unsc.Adopted
+		return r, nil
+	}
+
+	listed := 0
+	obliges := b.ObligesAbstention()
+	for _, m := range c.Members {
+		p, ok := b.Votes[m.Code]
+		if ok {
+			listed++
+		}
+		if obliges && b.IsParty(m.Code) {
+			r.Obliged = append(r.Obliged, m)
+			p = unsc.Abstain
+		}
+		if m.Permanent && p != unsc.Yes && p != unsc.No {
+			r.Withheld = append(r.Withheld, unsc.Cast{Member: m, Position: p})
+		}
+		switch p {
+		case unsc.Yes:
+			r.Yes++
+		case unsc.No:
+			r.No++
+			if rules.holdsVeto(m) {
+				r.NoByPermanent = append(r.NoByPermanent, m)
+			}
+		case unsc.Abstain:
+			r.Abstain++
+		case unsc.NotParticipating:
+			r.NotParticipating++
+		default:
+			r.Absent++
+		}
+	}
+	if listed < len(b.Votes) {
+		return unsc.Result{}, notOnCouncil(c, b)
+	}
+
+	switch {
+	case r.Yes < r.Required:
+		r.Outcome = unsc.Failed
+	case b.Matter == unsc.Procedural:
+		r.Outcome = unsc.Adopted
+	case rules.VetoThreshold > 0 && len(r.NoByPermanent) >= rules.VetoThreshold &&
+		!(rules.NoVetoOnAtrocities && b.Atrocity):
+		r.Outcome = unsc.Vetoed
+		r.VetoedBy, r.NoByPermanent = r.NoByPermanent, nil
+	default:
+		r.Outcome = unsc.Adopted
+	}
+	return r, nil
+}
+
+// holdsVeto reports whether a member holds the veto under the rules.
+func (rules Rules) holdsVeto(m unsc.Member) bool {
+	for _, c := range rules.Deny {
+		if c == m.Code {
+			return false
+		}
+	}
+	if m.Permanent {
+		return true
+	}
+	for _, c := range rules.Grant {
+		if c == m.Code {
+			return true
+		}
+	}
+	return false
+}
+
+// elect decides one round of balloting for judges of the International Court
+// of Justice (ICJ Statute Art. 10; rule 61).
+func (rules Rules) elect(c unsc.Council, b unsc.Ballot, r unsc.Result) (unsc.Result, error) {
+	if len(b.Votes) > 0 {
+		return unsc.Result{}, unsc.Errorf(unsc.EINVALID, "votes", "an ICJ election is by secret ballot: give candidates with their votes, not members' votes")
+	}
+	if len(b.Candidates) == 0 {
+		return unsc.Result{}, unsc.Errorf(unsc.EINVALID, "candidates", "an ICJ election needs at least one candidate")
+	}
+	if b.Seats < 1 {
+		return unsc.Result{}, unsc.Errorf(unsc.EINVALID, "seats", "want the number of seats to fill, at least 1")
+	}
+	// An absolute majority of the Council's members; no member has a veto.
+	r.Required = len(c.Members)/2 + 1
+	r.Seats = b.Seats
+	total := 0
+	for i, cand := range b.Candidates {
+		if cand.Votes < 0 || cand.Votes > len(c.Members) {
+			return unsc.Result{}, unsc.Errorf(unsc.EINVALID, fmt.Sprintf("candidates[%d].votes", i), "%d votes: want 0 to %d, the Council's size", cand.Votes, len(c.Members))
+		}
+		total += cand.Votes
+		if cand.Votes >= r.Required {
+			r.Elected = append(r.Elected, cand.Name)
+		}
+	}
+	if total > len(c.Members)*b.Seats {
+		return unsc.Result{}, unsc.Errorf(unsc.EINVALID, "candidates", "%d votes in all: %d members can cast at most %d for %d seat(s)", total, len(c.Members), len(c.Members)*b.Seats, b.Seats)
+	}
+	switch {
+	case len(r.Elected) > b.Seats:
+		r.Rerun = true
+		r.Elected = nil
+		r.Outcome = unsc.Failed
+	case len(r.Elected) == b.Seats:
+		r.Outcome = unsc.Adopted
+	default:
+		r.Outcome = unsc.Failed
+	}
+	return r, nil
+}
+
+// notOnCouncil builds the error for the first listed state, in code order,
+// that is not a member of Council c.
+func notOnCouncil(c unsc.Council, b unsc.Ballot) error {
+	var first unsc.Code
+	for code := range b.Votes {
+		if _, ok := c.Member(code); !ok && (first == "" || code < first) {
+			first = code
+		}
+	}
+	return unsc.Errorf(unsc.EINVALID, "votes."+string(first), "%s is not a member of the Security Council on %s", first, c.Date.Format(dateLayout))
+}
+
+var chapters = map[string]bool{
+	"": true, "I": true, "II": true, "III": true, "IV": true, "V": true, "VI": true,
+	"VII": true, "VIII": true, "IX": true, "X": true, "XI": true, "XII": true,
+	"XIII": true, "XIV": true, "XV": true, "XVI": true, "XVII": true, "XVIII": true,
+	"XIX": true, "52(3)": true,
+}
+
+func checkChapter(ch string) error {
+	if !chapters[ch] {
+		return unsc.Errorf(unsc.EINVALID, "chapter", "%q: want a Charter chapter in Roman numerals (I to XIX) or 52(3)", ch)
+	}
+	return nil
+}
+
+const dateLayout = "2006-01-02"

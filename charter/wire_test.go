@@ -1,0 +1,84 @@
+package charter_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"unsc"
+	"unsc/charter"
+)
+
+func TestParseBallot(t *testing.T) {
+	b, err := charter.ParseBallot([]byte(`{"date": "2024-03-25", "matter": "non-procedural", "amendment": true,
+		"votes": {"USA": "N", "RUS": "Y", "CHN": "Y", "DZA": "Y", "GBR": "A"}, "chapter": "VI", "parties": ["ISR"]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := unsc.Ballot{
+		Date: date("2024-03-25"), Matter: unsc.NonProcedural, Amendment: true, Chapter: "VI", Parties: []unsc.Code{"ISR"},
+		Votes: map[unsc.Code]unsc.Position{"USA": unsc.No, "RUS": unsc.Yes, "CHN": unsc.Yes, "DZA": unsc.Yes, "GBR": unsc.Abstain},
+	}
+	if diff := cmp.Diff(want, b); diff != "" {
+		t.Errorf("ParseBallot mismatch (-want +got):\n%s", diff)
+	}
+
+	icj, err := charter.ParseBallot([]byte(`{"date":"2022-11-04","matter":"icj-election","seats":1,"candidates":[{"name":"Brant","votes":13},{"name":"Kohen","votes":2}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]unsc.Candidate{{Name: "Brant", Votes: 13}, {Name: "Kohen", Votes: 2}}, icj.Candidates); diff != "" || icj.Seats != 1 || icj.Matter != unsc.ICJElection {
+		t.Errorf("ParseBallot(ICJ) = %+v, want 1 seat, icj-election, candidates as given (%s)", icj, diff)
+	}
+}
+
+func TestParseBallotErrors(t *testing.T) {
+	tests := []struct {
+		in    string
+		field string
+	}{
+		{`{"date": "2024-03-22", "votes": {"USA": "Y",`, "ballot"},
+		{`not json`, "ballot"},
+		{``, "ballot"},
+		{`[1, 2]`, "ballot"},
+		{`{"date": "2024-03-22"} {}`, "ballot"},
+		{`{"votes": {}}`, "date"},
+		{`{"date": "22/03/2024"}`, "date"},
+		{`{"date": 20240322}`, "date"},
+		{`{"date": "2024-03-22", "matter": "important"}`, "matter"},
+		{`{"date": "2024-03-22", "modality": "shouting"}`, "modality"},
+		{`{"date": "2024-03-22", "votes": {"USA": "Q"}}`, "votes.USA"},
+		{`{"date": "2024-03-22", "votes": {"USA": "-"}}`, "votes.USA"},
+		{`{"date": "2024-03-22", "votes": {"USA": 1}}`, "votes.USA"},
+		{`{"date": "2024-03-22", "votes": {"USA": "Y", "USA": "N"}}`, "votes.USA"},
+		{`{"date": "2024-03-22", "votes": {"usa": "Y"}}`, "votes.usa"},
+		{`{"date": "2024-03-22", "votes": ["USA"]}`, "votes"},
+		{`{"date": "2024-03-22", "vote": {"USA": "Y"}}`, "vote"},
+		{`{"date": "2024-03-22", "parties": ["United Kingdom"]}`, "parties[0]"},
+		{`{"date": "2024-03-22", "matter": "icj-election", "candidates": [{"votes": 3}]}`, "candidates[0].name"},
+	}
+	for _, tt := range tests {
+		_, err := charter.ParseBallot([]byte(tt.in))
+		var e *unsc.Error
+		if !errors.As(err, &e) || e.Code != unsc.EINVALID || e.Field != tt.field {
+			t.Errorf("ParseBallot(%s) error = %v, want EINVALID on field %q", tt.in, err, tt.field)
+		}
+	}
+}
+
+func TestStatementAndExplain(t *testing.T) {
+	c := mustCouncil(t, "2024-03-22")
+	r, err := charter.Decide(c, unsc.Ballot{Date: c.Date, Votes: votes(c, unsc.Yes, map[unsc.Code]unsc.Position{"CHN": unsc.No, "RUS": unsc.No, "DZA": unsc.No, "GUY": unsc.Abstain})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "There were 11 votes in favour, 3 votes against and 1 abstention. The draft resolution has not been adopted, owing to the negative vote of a permanent member of the Council."
+	if got := charter.Statement(r); got != want {
+		t.Errorf("Statement = %q, want %q", got, want)
+	}
+	want = "Not adopted: 11 in favour (9 required), but two permanent members, China and the Russian Federation, voted against — a veto."
+	if got := charter.Explain(r); got != want {
+		t.Errorf("Explain = %q, want %q", got, want)
+	}
+}

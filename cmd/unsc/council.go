@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
+	"time"
+
+	"unsc"
+	"unsc/charter"
+)
+
+var councilCommand = command{
+	name:    "council",
+	args:    "[--json] DATE",
+	summary: "Show the members of the Security Council on DATE (YYYY-MM-DD).",
+	run:     runCouncil,
+}
+
+// councilJSON is the wire form of the Council on a date.
+type councilJSON struct {
+	Date     string       `json:"date"`
+	Required int          `json:"required"`
+	Members  []memberJSON `json:"members"`
+}
+
+type memberJSON struct {
+	Code       unsc.Code `json:"code"`
+	Name       string    `json:"name"`
+	Government string    `json:"government,omitempty"`
+	Permanent  bool      `json:"permanent"`
+	TermStart  string    `json:"term_start"`
+	TermEnd    *string   `json:"term_end"`
+}
+
+func runCouncil(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlagSet("council")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return &usageError{msg: "council: want one DATE (YYYY-MM-DD)"}
+	}
+	d, err := parseDate("date", fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	c, err := charter.CouncilOn(d)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(newCouncilJSON(c))
+	}
+	fmt.Fprintf(a.stdout, "The Security Council on %s: %d members, %d votes required.\n\n", c.Date.Format("2 January 2006"), c.Size(), c.Required)
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "CODE\tMEMBER\tSEAT\tTERM")
+	for _, m := range c.Members {
+		seat, term := "elected", m.TermStart.Format("2006-01-02")+" to "+m.TermEnd.Format("2006-01-02")
+		if m.Permanent {
+			seat, term = "permanent", "since "+m.TermStart.Format("2006-01-02")
+		}
+		name := m.Name
+		if m.Government != "" {
+			name += " (" + m.Government + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", m.Code, name, seat, term)
+	}
+	return tw.Flush()
+}
+
+func newCouncilJSON(c unsc.Council) councilJSON {
+	out := councilJSON{Date: c.Date.Format("2006-01-02"), Required: c.Required, Members: make([]memberJSON, len(c.Members))}
+	for i, m := range c.Members {
+		mj := memberJSON{Code: m.Code, Name: m.Name, Government: m.Government, Permanent: m.Permanent, TermStart: m.TermStart.Format("2006-01-02")}
+		if !m.TermEnd.IsZero() {
+			end := m.TermEnd.Format("2006-01-02")
+			mj.TermEnd = &end
+		}
+		out.Members[i] = mj
+	}
+	return out
+}
+
+// parseDate reads a YYYY-MM-DD date given for the named parameter.
+func parseDate(param, s string) (time.Time, error) {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, unsc.Errorf(unsc.EINVALID, param, "%q: want a date as YYYY-MM-DD", s)
+	}
+	return d, nil
+}

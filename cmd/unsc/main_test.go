@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// runUnsc runs the program in-process and returns its exit status and output.
+func runUnsc(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func TestCouncilJSON(t *testing.T) {
+	code, out, errOut := runUnsc(t, "", "council", "--json", "1971-10-25")
+	if code != 0 {
+		t.Fatalf("council --json 1971-10-25 exit %d: %s", code, errOut)
+	}
+	var got councilJSON
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("council --json output is not JSON: %v\n%s", err, out)
+	}
+	if got.Date != "1971-10-25" || got.Required != 9 || len(got.Members) != 15 {
+		t.Errorf("council 1971-10-25 = date %s, required %d, %d members; want 1971-10-25, 9, 15", got.Date, got.Required, len(got.Members))
+	}
+	china := got.Members[0]
+	if china.Code != "CHN" || !china.Permanent || china.Government != "People's Republic of China" || china.TermEnd != nil {
+		t.Errorf("council 1971-10-25 first member = %+v, want CHN, permanent, People's Republic of China, no term end", china)
+	}
+}
+
+func TestCouncilErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+	}{
+		{[]string{"council", "1946-01-16"}, 2},
+		{[]string{"council", "2028-01-01"}, 2},
+		{[]string{"council", "25/03/2024"}, 2},
+		{[]string{"council"}, 2},
+		{[]string{"council", "--bogus", "2024-01-01"}, 2},
+		{[]string{"nonsense"}, 2},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runUnsc(t, "", tt.args...)
+		if code != tt.code {
+			t.Errorf("unsc %v exit %d, want %d (stderr %q)", tt.args, code, tt.code, errOut)
+		}
+		if errOut == "" {
+			t.Errorf("unsc %v printed no error", tt.args)
+		}
+	}
+}
+
+func TestDecideJSON(t *testing.T) {
+	ballot := `{"date": "2024-03-25", "matter": "non-procedural",
+	  "votes": {"USA":"A","CHN":"Y","RUS":"Y","GBR":"Y","FRA":"Y","DZA":"Y","ECU":"Y","GUY":"Y","JPN":"Y","MLT":"Y","MOZ":"Y","KOR":"Y","SLE":"Y","SVN":"Y","CHE":"Y"}}`
+	code, out, errOut := runUnsc(t, ballot, "decide", "--json")
+	if code != 0 {
+		t.Fatalf("decide --json exit %d: %s", code, errOut)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("decide --json output is not JSON: %v", err)
+	}
+	want := map[string]any{"outcome": "adopted", "yes": 14.0, "no": 0.0, "abstain": 1.0, "not_participating": 0.0, "absent": 0.0, "required": 9.0, "vetoed_by": []any{}}
+	for k, v := range want {
+		if diff := cmp.Diff(v, got[k]); diff != "" {
+			t.Errorf("decide --json %q mismatch (-want +got):\n%s", k, diff)
+		}
+	}
+	if s, _ := got["statement"].(string); !strings.Contains(s, "has been adopted") {
+		t.Errorf("decide --json statement = %q, want the adoption formula", s)
+	}
+}
+
+func TestDecideFromFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ballot.json")
+	if err := os.WriteFile(path, []byte(`{"date":"2022-09-30","votes":{"RUS":"N","CHN":"A","BRA":"A","GAB":"A","IND":"A","USA":"Y","GBR":"Y","FRA":"Y","ALB":"Y","ARE":"Y","GHA":"Y","IRL":"Y","KEN":"Y","MEX":"Y","NOR":"Y"}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runUnsc(t, "", "decide", "--file", path)
+	if code != 0 {
+		t.Fatalf("decide --file exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "a permanent member, the Russian Federation, voted against") {
+		t.Errorf("decide --file output = %q, want the Russian veto explained", out)
+	}
+}
+
+func TestDecideBadInput(t *testing.T) {
+	tests := []struct {
+		name, ballot, field string
+	}{
+		{"malformed", `{"date":`, "ballot"},
+		{"unknown letter", `{"date":"2024-03-22","votes":{"USA":"Z"}}`, "votes.USA"},
+		{"not on the Council", `{"date":"2024-03-22","votes":{"DEU":"Y"}}`, "votes.DEU"},
+		{"listed twice", `{"date":"2024-03-22","votes":{"USA":"Y","USA":"N"}}`, "votes.USA"},
+		{"before the first meeting", `{"date":"1945-12-31","votes":{}}`, "date"},
+		{"after the last composition", `{"date":"2031-01-01","votes":{}}`, "date"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runUnsc(t, tt.ballot, "decide")
+		if code != 2 || out != "" {
+			t.Errorf("%s: decide exit %d, stdout %q; want 2 and nothing on stdout", tt.name, code, out)
+		}
+		lines := strings.Split(strings.TrimSpace(errOut), "\n")
+		if len(lines) != 1 || !strings.HasPrefix(lines[0], "unsc: "+tt.field+": ") {
+			t.Errorf("%s: decide stderr = %q, want one line naming %q", tt.name, errOut, tt.field)
+		}
+	}
+}
