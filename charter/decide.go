@@ -102,6 +102,55 @@ func (rules Rules) Decide(c unsc.Council, b unsc.Ballot) (unsc.Result, error) {
 		return unsc.Result{}, notOnCouncil(c, b)
 	}
 
+	rules.settle(&r, b)
+	return r, nil
+}
+
+// DecideTally applies the rules to a vote known only by its counts, as the
+// older records give it ("9-1-1"), together with the members known to have
+// voted against. The Art. 27 rule needs no more than that: the number of
+// affirmative votes and which veto holders voted no. Members not counted in
+// the tally are taken as absent or not participating, which is never a veto.
+func (rules Rules) DecideTally(c unsc.Council, b unsc.Ballot, t unsc.Tally, noBy []unsc.Code) (unsc.Result, error) {
+	r := unsc.Result{
+		Required:  c.Required,
+		Members:   len(c.Members),
+		Matter:    b.Matter,
+		Amendment: b.Amendment,
+		Modality:  b.Modality,
+		Yes:       t.Yes,
+		No:        t.No,
+		Abstain:   t.Abstain,
+	}
+	if rules.Required > 0 {
+		r.Required = rules.Required
+	}
+	if t.Yes < 0 || t.No < 0 || t.Abstain < 0 || t.Yes+t.No+t.Abstain > len(c.Members) {
+		return unsc.Result{}, unsc.Errorf(unsc.EINVALID, "tally", "%d-%d-%d: want counts that add up to at most the Council's %d members", t.Yes, t.No, t.Abstain, len(c.Members))
+	}
+	if len(noBy) > t.No {
+		return unsc.Result{}, unsc.Errorf(unsc.EINVALID, "tally", "%d members named as voting no, but the tally counts %d", len(noBy), t.No)
+	}
+	r.Absent = len(c.Members) - t.Yes - t.No - t.Abstain
+	for _, code := range noBy {
+		m, ok := c.Member(code)
+		if !ok {
+			return unsc.Result{}, unsc.Errorf(unsc.EINVALID, "votes."+string(code), "%s is not a member of the Security Council on %s", code, c.Date.Format(dateLayout))
+		}
+		if rules.holdsVeto(m) {
+			r.NoByPermanent = append(r.NoByPermanent, m)
+		}
+	}
+	if b.Modality != unsc.ByVote {
+		r.Outcome = unsc.Adopted
+		return r, nil
+	}
+	rules.settle(&r, b)
+	return r, nil
+}
+
+// settle decides the outcome from the counts (Art. 27(2) and (3)).
+func (rules Rules) settle(r *unsc.Result, b unsc.Ballot) {
 	switch {
 	case r.Yes < r.Required:
 		r.Outcome = unsc.Failed
@@ -114,7 +163,6 @@ func (rules Rules) Decide(c unsc.Council, b unsc.Ballot) (unsc.Result, error) {
 	default:
 		r.Outcome = unsc.Adopted
 	}
-	return r, nil
 }
 
 // holdsVeto reports whether a member holds the veto under the rules.

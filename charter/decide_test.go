@@ -287,3 +287,50 @@ func TestRulesVariants(t *testing.T) {
 		}
 	}
 }
+
+func TestDecideTally(t *testing.T) {
+	tests := []struct {
+		day      string
+		matter   unsc.Matter
+		tally    unsc.Tally
+		noBy     []unsc.Code
+		want     unsc.Outcome
+		vetoedBy []unsc.Code
+	}{
+		// The first veto: 9 in favour, the USSR against (16 Feb 1946).
+		{"1946-02-16", unsc.NonProcedural, unsc.Tally{Yes: 9, No: 1}, []unsc.Code{"SUN"}, unsc.Vetoed, []unsc.Code{"SUN"}},
+		// Res 83 (1950): 7-1-0 with two not participating, the USSR absent.
+		{"1950-06-27", unsc.NonProcedural, unsc.Tally{Yes: 7, No: 1}, []unsc.Code{"YUG"}, unsc.Adopted, nil},
+		// S/1732: 6-3-2, China and the US against — short of votes.
+		{"1950-09-28", unsc.NonProcedural, unsc.Tally{Yes: 6, No: 3, Abstain: 2}, []unsc.Code{"CHN", "CUB", "USA"}, unsc.Failed, nil},
+		{"2006-09-15", unsc.Procedural, unsc.Tally{Yes: 10, No: 4, Abstain: 1}, []unsc.Code{"CHN", "RUS"}, unsc.Adopted, nil},
+		{"2023-12-08", unsc.NonProcedural, unsc.Tally{Yes: 13, No: 1, Abstain: 1}, []unsc.Code{"USA"}, unsc.Vetoed, []unsc.Code{"USA"}},
+	}
+	for _, tt := range tests {
+		c := mustCouncil(t, tt.day)
+		r, err := charter.Charter.DecideTally(c, unsc.Ballot{Date: c.Date, Matter: tt.matter}, tt.tally, tt.noBy)
+		if err != nil {
+			t.Fatalf("DecideTally(%s, %+v): %v", tt.day, tt.tally, err)
+		}
+		if r.Outcome != tt.want {
+			t.Errorf("DecideTally(%s, %+v, %v) = %v, want %v", tt.day, tt.tally, tt.noBy, r.Outcome, tt.want)
+		}
+		if diff := cmp.Diff(tt.vetoedBy, codesOf(r.VetoedBy)); diff != "" {
+			t.Errorf("DecideTally(%s) VetoedBy mismatch (-want +got):\n%s", tt.day, diff)
+		}
+	}
+	c := mustCouncil(t, "2024-03-22")
+	for _, bad := range []struct {
+		tally unsc.Tally
+		noBy  []unsc.Code
+	}{
+		{unsc.Tally{Yes: 14, No: 2}, nil},
+		{unsc.Tally{Yes: 9, No: 1}, []unsc.Code{"USA", "RUS"}},
+		{unsc.Tally{Yes: 9, No: 1}, []unsc.Code{"DEU"}},
+		{unsc.Tally{Yes: -1}, nil},
+	} {
+		if _, err := charter.Charter.DecideTally(c, unsc.Ballot{Date: c.Date}, bad.tally, bad.noBy); unsc.ErrorCode(err) != unsc.EINVALID {
+			t.Errorf("DecideTally(%+v, %v) error = %v, want %s", bad.tally, bad.noBy, err, unsc.EINVALID)
+		}
+	}
+}
