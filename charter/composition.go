@@ -96,7 +96,7 @@ var (
 	lastDay  = dayOf(LastKnown)
 )
 
-// Tenures returns every seat tenure from 1946 to 2027, as members with their
+// Tenures returns every seat tenure begun from 1946 to 2027, as members with their
 // code, name at the time, government (for the China seat), whether the seat
 // is permanent, and the term (TermStart and TermEnd inclusive; TermEnd is
 // zero for a permanent seat still held). A split term is the one year the
