@@ -1,0 +1,155 @@
+package dhl
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"unsc"
+)
+
+// permanent maps the names the pages give the permanent members to their
+// UN Digital Library codes.
+var permanent = map[string]unsc.Code{
+	"ussr":                     "SUN",
+	"soviet union":             "SUN",
+	"usa":                      "USA",
+	"us":                       "USA",
+	"united states":            "USA",
+	"united states of america": "USA",
+	"uk":                       "GBR",
+	"united kingdom":           "GBR",
+	"france":                   "FRA",
+	"china":                    "CHN",
+	"russian federation":       "RUS",
+	"russia":                   "RUS",
+}
+
+var memberSep = regexp.MustCompile(`\s*(?:,|\band\b|&|\n)\s*`)
+
+// members reads a list of permanent members such as "France, UK and USA",
+// "China\nRussian Federation" or "the Russian Federation". It returns the
+// first name it does not know.
+func members(s string) ([]unsc.Code, string) {
+	var codes []unsc.Code
+	for _, name := range memberSep.Split(strings.TrimSpace(s), -1) {
+		name = strings.ToLower(strings.Join(strings.Fields(name), " "))
+		name = strings.TrimPrefix(name, "the ")
+		name = strings.Trim(name, ".;:()")
+		if name == "" {
+			continue
+		}
+		code, ok := permanent[name]
+		if !ok {
+			return nil, name
+		}
+		codes = append(codes, code)
+	}
+	return codes, ""
+}
+
+// symbolPattern matches the document symbols the pages give: resolutions
+// are matched separately (resPattern); this is drafts, meeting records used
+// in place of a draft's symbol, and their revisions and corrigenda.
+const symbolPattern = `S/(?:PV\.?\s*\d+|\d{4}/\d+|\d+)(?:/(?:Rev|Corr|Add)\.\s*\d+)*`
+
+var suffixRE = regexp.MustCompile(`(?i)/(rev|corr|add)\.\s*(\d+)`)
+
+// normDraft returns the canonical spelling of a draft symbol. Drafts carry
+// suffixes ("S/20945/Rev.1", "S/3188/Corr.1") that unsc.NormalizeSymbol
+// does not take, so the base is normalised there and the suffix kept in the
+// library's spelling ("/Rev.1").
+func normDraft(s string) (string, bool) {
+	s = strings.Join(strings.Fields(s), "")
+	base, suffix := s, ""
+	if loc := suffixRE.FindStringIndex(s); loc != nil {
+		base = s[:loc[0]]
+		for _, m := range suffixRE.FindAllStringSubmatch(s[loc[0]:], -1) {
+			kind := strings.ToUpper(m[1][:1]) + strings.ToLower(m[1][1:])
+			suffix += "/" + kind + "." + strings.TrimLeft(m[2], "0")
+		}
+	}
+	sym, kind, err := unsc.NormalizeSymbol(base)
+	if err != nil || kind != unsc.DraftSymbol {
+		return "", false
+	}
+	return sym + suffix, true
+}
+
+// normMeeting returns the canonical spelling of a meeting record symbol.
+func normMeeting(s string) (string, bool) {
+	sym, kind, err := unsc.NormalizeSymbol(s)
+	if err != nil || kind != unsc.MeetingSymbol {
+		return "", false
+	}
+	return sym, true
+}
+
+var months = map[string]time.Month{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// dateRE matches the dates of both pages: "30 November", "06 November",
+// "8 Sep.", "14-15 December 2001", "11/12 November", "30 + 31 March",
+// "30 January 86". A range gives the day a meeting started.
+var dateRE = regexp.MustCompile(`^(\d{1,2})(?:\s*[-–/+]\s*(\d{1,2}))?\s+([A-Za-z]+)\.?(?:\s+(\d{4}|\d{2}))?$`)
+
+// parseDate reads a date. year is used when the text has none; with year 0
+// the text must carry one. ranged reports a date range such as "14-15".
+func parseDate(s string, year int) (t time.Time, ranged bool, ok bool) {
+	m := dateRE.FindStringSubmatch(strings.Join(strings.Fields(s), " "))
+	if m == nil {
+		return time.Time{}, false, false
+	}
+	day, _ := strconv.Atoi(m[1])
+	month, found := months[strings.ToLower(m[3])]
+	if !found {
+		return time.Time{}, false, false
+	}
+	switch {
+	case len(m[4]) == 4:
+		year, _ = strconv.Atoi(m[4])
+	case len(m[4]) == 2:
+		// Two-digit years occur once ("30 January 86"); the list starts
+		// in 1946.
+		yy, _ := strconv.Atoi(m[4])
+		year = 1900 + yy
+		if yy < 46 {
+			year = 2000 + yy
+		}
+	case year == 0:
+		return time.Time{}, false, false
+	}
+	t = time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+	if day < 1 || t.Day() != day {
+		return time.Time{}, false, false
+	}
+	return t, m[2] != "", true
+}
+
+// addNote appends a note, separating notes with "; ".
+func addNote(note *string, s string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return
+	}
+	if *note != "" {
+		*note += "; "
+	}
+	*note += s
+}
+
+// keyer hands out report keys, numbering repeats of a key "#2", "#3", …
+type keyer map[string]int
+
+func (k keyer) key(base string) string {
+	k[base]++
+	if n := k[base]; n > 1 {
+		return base + "#" + strconv.Itoa(n)
+	}
+	return base
+}
