@@ -551,13 +551,13 @@ func checkOutcome(rep *unsc.Report, outcomeText string) []string {
 	case unsc.Vetoed:
 		rep.VetoedBy = pNo
 		if len(pNo) == 0 {
-			notes = append(notes, "votes: recorded as vetoed, yet no permanent member votes no in the file's positions")
+			notes = append(notes, "votes: recorded as vetoed, yet no permanent member voted no in the file's positions")
 		}
 	case unsc.Adopted:
 		if strings.Contains(strings.ToLower(outcomeText), "unanimously") && rep.Tally.Yes != len(rep.Votes) {
 			notes = append(notes, fmt.Sprintf("votes: recorded as adopted unanimously, yet the file's positions are %d-%d-%d", rep.Tally.Yes, rep.Tally.No, rep.Tally.Abstain))
 		} else if len(pNo) > 0 {
-			notes = append(notes, fmt.Sprintf("votes: recorded as adopted, yet %s votes no (a procedural vote, or misaligned positions)", joinCodes(pNo)))
+			notes = append(notes, fmt.Sprintf("votes: recorded as adopted, yet %s voted no (a procedural vote, or misaligned positions)", joinCodes(pNo)))
 		}
 	}
 	return notes
