@@ -19,7 +19,8 @@ const (
 // NormalizeSymbol returns the canonical spelling of a Security Council
 // document symbol and its kind. It accepts the spelling variants found in the
 // sources: "S/RES/2728 (2024)", "S/RES/2728(2024)", "2728 (2024)",
-// "S/RES/2728", "s/res/2728 (2024)"; drafts "S/2024/239", "S/1732"; meeting
+// "S/RES/2728", "s/res/2728 (2024)"; drafts "S/2024/239", "S/1732",
+// "S/20945/Rev.1"; meeting
 // records "S/PV.9586", "S/PV 9586". Canonical forms are
 // "S/RES/2728 (2024)", "S/2024/239" and "S/PV.9586". A resolution symbol
 // without its year is returned without one.
@@ -49,11 +50,24 @@ func NormalizeSymbol(s string) (string, SymbolKind, error) {
 		return resolution(s, orig)
 	case strings.HasPrefix(s, "S/"):
 		parts := strings.Split(strings.ReplaceAll(s[2:], " ", ""), "/")
+		// Revisions, addenda and corrigenda ("S/20945/Rev.1") are kept,
+		// spelt as the UN spells them.
+		suffix := ""
+		for len(parts) > 1 {
+			last := parts[len(parts)-1]
+			kind, num, ok := strings.Cut(last, ".")
+			name := map[string]string{"REV": "Rev", "ADD": "Add", "CORR": "Corr"}[kind]
+			if !ok || name == "" || !isDigits(num) {
+				break
+			}
+			suffix = "/" + name + "." + trimZeros(num) + suffix
+			parts = parts[:len(parts)-1]
+		}
 		switch {
 		case len(parts) == 1 && isDigits(parts[0]):
-			return "S/" + trimZeros(parts[0]), DraftSymbol, nil
+			return "S/" + trimZeros(parts[0]) + suffix, DraftSymbol, nil
 		case len(parts) == 2 && isDigits(parts[0]) && len(parts[0]) == 4 && isDigits(parts[1]):
-			return "S/" + parts[0] + "/" + trimZeros(parts[1]), DraftSymbol, nil
+			return "S/" + parts[0] + "/" + trimZeros(parts[1]) + suffix, DraftSymbol, nil
 		}
 		return bad("want a draft symbol S/YYYY/NNN or S/NNNN")
 	}

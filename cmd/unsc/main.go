@@ -37,6 +37,11 @@ func init() {
 	commands = []command{
 		councilCommand,
 		decideCommand,
+		importCommand,
+		checkCommand,
+		showCommand,
+		vetoesCommand,
+		syncCommand,
 	}
 }
 

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"unsc"
+	"unsc/charter"
+	"unsc/dppa"
+	"unsc/record"
+)
+
+var importCommand = command{
+	name:    "import",
+	args:    "[-v] PATH…",
+	summary: "Import the files and folders given into the record, recognising each format by its content.",
+	run:     runImport,
+}
+
+func runImport(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlagSet("import")
+	verbose := fs.Bool("v", false, "list every file and what was done with it")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return &usageError{msg: "import: want at least one file or folder"}
+	}
+	files, err := expand(fs.Args())
+	if err != nil {
+		return err
+	}
+	batch, err := readFiles(files)
+	if err != nil {
+		return err
+	}
+	for _, p := range batch.parsed {
+		if *verbose {
+			if p.format == nil {
+				fmt.Fprintf(a.stderr, "skipped  %s: not a supported format\n", p.path)
+			} else {
+				fmt.Fprintf(a.stderr, "read     %s: %s, %d reports\n", p.path, p.format.name, len(p.reports))
+			}
+		}
+	}
+	for _, w := range checkMembership(batch.rows) {
+		fmt.Fprintf(a.stderr, "warning: %s\n", w)
+	}
+
+	st, err := a.openStore()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.SetMembership(ctx, charter.Tenures()); err != nil {
+		return err
+	}
+	sum, err := st.Import(ctx, batch.reports(), record.Reconcile)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "%d files read (%d skipped), %d reports: %d added, %d updated, %d unchanged; %d decisions in the record\n",
+		len(files)-batch.skipped, batch.skipped, sum.Reports, sum.Added, sum.Updated, sum.Unchanged, sum.Decisions)
+	return nil
+}
+
+type parsedFile struct {
+	path    string
+	format  *format
+	reports []unsc.Report
+	rows    []dppa.Row
+}
+
+type importBatch struct {
+	parsed  []parsedFile
+	rows    []dppa.Row
+	skipped int
+}
+
+// readFiles recognises and parses every file, two at a time or as many as
+// there are processors, and fails on the first file that does not parse:
+// nothing of a failed import is written.
+func readFiles(files []string) (*importBatch, error) {
+	parsed := make([]parsedFile, len(files))
+	errs := make([]error, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(2, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := parsedFile{path: files[i]}
+				p.format, errs[i] = recognise(files[i])
+				if errs[i] == nil && p.format != nil {
+					p.reports, p.rows, errs[i] = parseFile(p.format, files[i])
+				}
+				parsed[i] = p
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	b := &importBatch{parsed: parsed}
+	for i, p := range parsed {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if p.format == nil {
+			b.skipped++
+		}
+		b.rows = append(b.rows, p.rows...)
+	}
+	return b, nil
+}
+
+// reports returns every report of the batch, one per (source, key): where
+// two files report the same thing (two releases of the UN Digital Library
+// file, say), the later file in path order wins, field by field where it
+// says nothing.
+func (b *importBatch) reports() []unsc.Report {
+	type sk struct {
+		source unsc.Source
+		key    string
+	}
+	index := map[sk]int{}
+	var out []unsc.Report
+	for _, p := range b.parsed {
+		for _, r := range p.reports {
+			k := sk{r.Source, r.Key}
+			if i, ok := index[k]; ok {
+				out[i] = overlay(out[i], r)
+				continue
+			}
+			index[k] = len(out)
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// overlay returns r with the fields that next gives.
+func overlay(r, next unsc.Report) unsc.Report {
+	merged := next
+	keep := func(dst *string, old string) {
+		if *dst == "" {
+			*dst = old
+		}
+	}
+	keep(&merged.Meeting, r.Meeting)
+	keep(&merged.Resolution, r.Resolution)
+	keep(&merged.Draft, r.Draft)
+	keep(&merged.AmendmentTo, r.AmendmentTo)
+	keep(&merged.Title, r.Title)
+	keep(&merged.Agenda, r.Agenda)
+	keep(&merged.Note, r.Note)
+	if merged.Subjects == nil {
+		merged.Subjects = r.Subjects
+	}
+	if merged.Votes == nil {
+		merged.Votes = r.Votes
+	}
+	if !merged.Tally.Known {
+		merged.Tally = r.Tally
+	}
+	if merged.Modality == unsc.ByVote {
+		merged.Modality = r.Modality
+	}
+	if merged.VetoedBy == nil {
+		merged.VetoedBy = r.VetoedBy
+	}
+	return merged
+}
+
+// checkMembership compares a DPPA membership table with the composition
+// built into unsc, which is the one the record uses, and says where they
+// differ in size: a newer DPPA release may know members elected after this
+// version of unsc.
+func checkMembership(rows []dppa.Row) []string {
+	perYear := map[int]int{}
+	for _, r := range rows {
+		perYear[r.Year]++
+	}
+	var warnings []string
+	for year, n := range perYear {
+		d := charter.FirstMeeting.AddDate(year-1946, 0, 0)
+		if d.After(charter.LastKnown) {
+			warnings = append(warnings, fmt.Sprintf("the DPPA table lists %d members for %d, a year past the composition built into unsc (to %s); the record uses the built-in composition", n, year, charter.LastKnown.Format("2006-01-02")))
+			continue
+		}
+		if want := charter.Size(d); n != want {
+			warnings = append(warnings, fmt.Sprintf("the DPPA table lists %d members for %d, want %d", n, year, want))
+		}
+	}
+	return warnings
+}

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"unsc"
+	"unsc/charter"
+	"unsc/record"
+)
+
+var showCommand = command{
+	name:    "show",
+	args:    "[--json] SYMBOL",
+	summary: "Show a resolution (S/RES/2728 (2024)), a draft (S/2024/239) or a meeting (S/PV.9586) from the record.",
+	run:     runShow,
+}
+
+func runShow(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlagSet("show")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return &usageError{msg: "show: want a SYMBOL such as \"S/RES/2728 (2024)\", S/2024/239 or S/PV.9586"}
+	}
+	// A symbol with a space may arrive as several arguments.
+	symbol := strings.Join(fs.Args(), " ")
+	if _, _, err := unsc.NormalizeSymbol(symbol); err != nil {
+		return unsc.Errorf(unsc.EINVALID, "SYMBOL", "%v", err)
+	}
+	st, err := a.openStore()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ds, err := st.Decisions(ctx, unsc.DecisionFilter{Symbol: symbol})
+	if err != nil {
+		if unsc.ErrorCode(err) == unsc.ENOTFOUND {
+			return unsc.Errorf(unsc.ENOTFOUND, "", "%s is not in the record (run `unsc import` first if the record is empty)", symbol)
+		}
+		return err
+	}
+	if *asJSON {
+		out := make([]decisionJSON, len(ds))
+		for i, d := range ds {
+			out[i] = newDecisionJSON(d)
+		}
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	for i, d := range ds {
+		if i > 0 {
+			fmt.Fprintln(a.stdout)
+		}
+		printDecision(a.stdout, d)
+	}
+	return nil
+}
+
+// printDecision writes a decision for a reader.
+func printDecision(w io.Writer, d unsc.Decision) {
+	fmt.Fprintf(w, "%s — %s, %s", record.Symbol(d), outcomeWord(d), d.Date.Format("2 January 2006"))
+	if d.Meeting != "" {
+		fmt.Fprintf(w, ", %s", d.Meeting)
+	}
+	fmt.Fprintln(w)
+	if d.Resolution != "" && d.Draft != "" {
+		fmt.Fprintf(w, "Draft: %s\n", d.Draft)
+	}
+	if d.Amendment && d.AmendmentTo != "" {
+		fmt.Fprintf(w, "Amendment to: %s\n", d.AmendmentTo)
+	}
+	if d.Title != "" {
+		fmt.Fprintf(w, "Title: %s\n", d.Title)
+	}
+	if d.Agenda != "" && d.Agenda != d.Title {
+		fmt.Fprintf(w, "Agenda: %s\n", d.Agenda)
+	}
+	if d.Tally.Known {
+		fmt.Fprintf(w, "Vote: %d in favour, %d against, %d abstaining\n", d.Tally.Yes, d.Tally.No, d.Tally.Abstain)
+	}
+	if d.Votes != nil {
+		c, err := charter.CouncilOn(d.Date)
+		if err == nil {
+			for _, p := range []unsc.Position{unsc.Yes, unsc.No, unsc.Abstain, unsc.NotParticipating, unsc.Absent} {
+				var names []string
+				for _, m := range c.Members {
+					if d.Votes[m.Code] == p {
+						names = append(names, m.Name)
+					}
+				}
+				if len(names) > 0 {
+					fmt.Fprintf(w, "  %-18s %s\n", positionHeading(p)+":", strings.Join(names, ", "))
+				}
+			}
+		}
+	}
+	if res, err := record.Derive(d); err == nil {
+		fmt.Fprintf(w, "Under the Charter: %s\n", charter.Explain(res))
+	}
+	var sources []string
+	for _, r := range d.Reports {
+		s := string(r.Source) + " (" + r.Ref + ")"
+		if !slices.Contains(sources, s) {
+			sources = append(sources, s)
+		}
+	}
+	fmt.Fprintf(w, "Sources: %s\n", strings.Join(sources, "; "))
+}
+
+func outcomeWord(d unsc.Decision) string {
+	switch d.Recorded {
+	case unsc.Vetoed:
+		if len(d.VetoedBy) > 0 {
+			return fmt.Sprintf("vetoed by %s", joinCodes(d.VetoedBy))
+		}
+		return "vetoed"
+	case unsc.Failed:
+		return "not adopted"
+	case unsc.Adopted:
+		return "adopted"
+	}
+	return "outcome not recorded"
+}
+
+func positionHeading(p unsc.Position) string {
+	switch p {
+	case unsc.Yes:
+		return "In favour"
+	case unsc.No:
+		return "Against"
+	case unsc.Abstain:
+		return "Abstaining"
+	case unsc.NotParticipating:
+		return "Not participating"
+	}
+	return "Absent"
+}
+
+func joinCodes(cs []unsc.Code) string {
+	s := make([]string, len(cs))
+	for i, c := range cs {
+		s[i] = string(c)
+	}
+	return strings.Join(s, ", ")
+}

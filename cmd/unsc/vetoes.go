@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
+	"time"
+
+	"unsc"
+	"unsc/record"
+)
+
+var vetoesCommand = command{
+	name:    "vetoes",
+	args:    "[--member CODE] [--from DATE] [--to DATE] [--json]",
+	summary: "List every veto in the record, with its draft, meeting, agenda item and the members that cast it.",
+	run:     runVetoes,
+}
+
+type vetoJSON struct {
+	Date        string      `json:"date"`
+	Draft       string      `json:"draft,omitempty"`
+	Meeting     string      `json:"meeting,omitempty"`
+	Agenda      string      `json:"agenda,omitempty"`
+	VetoedBy    []unsc.Code `json:"vetoed_by"`
+	Amendment   bool        `json:"amendment"`
+	AmendmentTo string      `json:"amendment_to,omitempty"`
+	Symbol      string      `json:"symbol"`
+}
+
+func runVetoes(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlagSet("vetoes")
+	member := fs.String("member", "", "only vetoes cast by the member with this `CODE` (USA, SUN, RUS, …)")
+	from := fs.String("from", "", "only vetoes on or after this `DATE` (YYYY-MM-DD)")
+	to := fs.String("to", "", "only vetoes on or before this `DATE` (YYYY-MM-DD)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return &usageError{msg: "vetoes: takes no arguments"}
+	}
+	f := unsc.DecisionFilter{Vetoed: true}
+	var err error
+	if *member != "" {
+		if !codeFlag.MatchString(*member) {
+			return unsc.Errorf(unsc.EINVALID, "--member", "%q: want a three-letter member code such as USA", *member)
+		}
+		f.VetoedBy = unsc.Code(*member)
+	}
+	if f.From, err = optionalDate("--from", *from); err != nil {
+		return err
+	}
+	if f.To, err = optionalDate("--to", *to); err != nil {
+		return err
+	}
+	st, err := a.openStore()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ds, err := st.Decisions(ctx, f)
+	if err != nil {
+		return err
+	}
+	out := make([]vetoJSON, len(ds))
+	for i, d := range ds {
+		draft := d.Draft
+		out[i] = vetoJSON{Date: d.Date.Format("2006-01-02"), Draft: draft, Meeting: d.Meeting, Agenda: firstNonEmpty(d.Agenda, d.Title),
+			VetoedBy: d.VetoedBy, Amendment: d.Amendment, AmendmentTo: d.AmendmentTo, Symbol: record.Symbol(d)}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tDRAFT\tMEETING\tVETOED BY\tAGENDA")
+	for _, v := range out {
+		draft := v.Symbol
+		if v.Amendment {
+			draft = "amendment: " + draft
+		}
+		agenda := v.Agenda
+		if len([]rune(agenda)) > 70 {
+			agenda = string([]rune(agenda)[:69]) + "…"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", v.Date, draft, v.Meeting, joinCodes(v.VetoedBy), agenda)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "\n%d vetoes\n", len(out))
+	return nil
+}
+
+func optionalDate(param, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return parseDate(param, s)
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

@@ -1,0 +1,335 @@
+package record
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+
+	"unsc"
+	"unsc/charter"
+)
+
+// rank orders sources from the most to the least authoritative.
+func rank(s unsc.Source) int {
+	switch s {
+	case unsc.SourceUNDL:
+		return 0
+	case unsc.SourceDHLMeetings:
+		return 1
+	case unsc.SourceDHLVetoes:
+		return 2
+	case unsc.SourceSpreadsheet:
+		return 4
+	}
+	return 3
+}
+
+// Reconcile turns every report in the record into decisions, in date order.
+// It is a unsc.Reconciler: pure, and the same reports always give the same
+// decisions.
+func Reconcile(reports []unsc.Report) []unsc.Decision {
+	return reconcile(reports, builtinFacts)
+}
+
+func reconcile(reports []unsc.Report, facts Facts) []unsc.Decision {
+	groups := group(reports)
+	out := make([]unsc.Decision, 0, len(groups))
+	for _, g := range groups {
+		out = append(out, build(g, facts))
+	}
+	slices.SortStableFunc(out, func(a, b unsc.Decision) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(meetingNumber(a.Meeting), meetingNumber(b.Meeting)); c != 0 {
+			return c
+		}
+		// Amendments are voted before the draft they amend (rules 33, 36).
+		if a.Amendment != b.Amendment {
+			if a.Amendment {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(symbolOf(a), symbolOf(b))
+	})
+	return out
+}
+
+// group partitions the reports into one group per decision.
+func group(reports []unsc.Report) [][]unsc.Report {
+	uf := newUnionFind(len(reports))
+	// resolution[i] is the resolution number of the group rooted at i, or 0.
+	resolution := make([]int, len(reports))
+	failed := make([]bool, len(reports))
+	first := map[string]int{}
+	join := func(key string, i int, guarded bool) {
+		j, ok := first[key]
+		if !ok {
+			first[key] = i
+			return
+		}
+		a, b := uf.find(i), uf.find(j)
+		if a == b {
+			return
+		}
+		// A draft symbol shared by reports that name different resolutions,
+		// or by an adoption and a failure, is a source's error: keep them
+		// apart rather than merge two decisions.
+		if guarded && ((resolution[a] != 0 && resolution[b] != 0 && resolution[a] != resolution[b]) ||
+			(resolution[a] != 0 && failed[b]) || (resolution[b] != 0 && failed[a])) {
+			return
+		}
+		root := uf.union(a, b)
+		resolution[root] = max(resolution[a], resolution[b])
+		failed[root] = failed[a] || failed[b]
+	}
+	for i, r := range reports {
+		if n, ok := unsc.ResolutionNumber(r.Resolution); ok {
+			resolution[i] = n
+		}
+		failed[i] = r.Outcome == unsc.Failed || r.Outcome == unsc.Vetoed
+	}
+	for i := range reports {
+		if resolution[i] != 0 {
+			join("res:"+strconv.Itoa(resolution[i]), i, false)
+		}
+	}
+	for i, r := range reports {
+		switch {
+		case r.Amendment && r.Draft != "":
+			join("amendment:"+r.Draft, i, true)
+		case r.Amendment:
+			// An oral amendment has no symbol: it is known by its meeting,
+			// the draft it amends and its count.
+			join("oral:"+r.Meeting+":"+r.Date.Format("2006-01-02")+":"+r.AmendmentTo+":"+tallyKey(r), i, true)
+		case r.Draft != "":
+			join("draft:"+r.Draft, i, true)
+		}
+	}
+	byRoot := map[int][]unsc.Report{}
+	var roots []int
+	for i, r := range reports {
+		root := uf.find(i)
+		if _, ok := byRoot[root]; !ok {
+			roots = append(roots, root)
+		}
+		byRoot[root] = append(byRoot[root], r)
+	}
+	out := make([][]unsc.Report, 0, len(roots))
+	for _, root := range roots {
+		g := byRoot[root]
+		slices.SortStableFunc(g, func(a, b unsc.Report) int {
+			if c := cmp.Compare(rank(a.Source), rank(b.Source)); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.Key, b.Key)
+		})
+		out = append(out, g)
+	}
+	return out
+}
+
+func tallyKey(r unsc.Report) string {
+	t := r.Tally
+	if r.Votes != nil {
+		t = countVotes(r.Votes)
+	}
+	return strconv.Itoa(t.Yes) + "-" + strconv.Itoa(t.No) + "-" + strconv.Itoa(t.Abstain)
+}
+
+// build makes one decision from the reports of a group, most authoritative
+// first.
+func build(g []unsc.Report, facts Facts) unsc.Decision {
+	d := unsc.Decision{Reports: g}
+	for _, r := range g {
+		if d.Date.IsZero() {
+			d.Date = r.Date
+		}
+		setIfEmpty(&d.Meeting, r.Meeting)
+		setIfEmpty(&d.Resolution, r.Resolution)
+		setIfEmpty(&d.Draft, r.Draft)
+		setIfEmpty(&d.AmendmentTo, r.AmendmentTo)
+		setIfEmpty(&d.Title, r.Title)
+		setIfEmpty(&d.Agenda, r.Agenda)
+		if d.Subjects == nil {
+			d.Subjects = r.Subjects
+		}
+		d.Amendment = d.Amendment || r.Amendment
+		if !d.MatterKnown && r.MatterKnown {
+			d.Matter, d.MatterKnown = r.Matter, true
+		}
+		if d.Modality == unsc.ByVote {
+			d.Modality = r.Modality
+		}
+		if d.Recorded == 0 {
+			d.Recorded = r.Outcome
+		}
+		if !d.Tally.Known && r.Tally.Known && r.Votes == nil {
+			d.Tally = r.Tally
+		}
+		if len(d.VetoedBy) == 0 && len(r.VetoedBy) > 0 {
+			d.VetoedBy = r.VetoedBy
+		}
+		if !slices.Contains(d.Sources, r.Source) {
+			d.Sources = append(d.Sources, r.Source)
+		}
+	}
+	// The libraries' meeting tables say only "not adopted" where their veto
+	// list names the veto: the more specific official statement wins.
+	if d.Recorded == unsc.Failed {
+		for _, r := range g {
+			if r.Source.Official() && r.Outcome == unsc.Vetoed {
+				d.Recorded = unsc.Vetoed
+				break
+			}
+		}
+	}
+	d.Votes = bestVotes(g, d)
+	if d.Votes != nil {
+		d.Tally = countVotes(d.Votes)
+	}
+	if f, ok := facts.lookup(d); ok && f.Matter != nil {
+		d.Matter, d.MatterKnown = *f.Matter, true
+	}
+	if res, err := Derive(d); err == nil {
+		d.Derived = res.Outcome
+		if res.Outcome == unsc.Vetoed {
+			d.VetoedBy = memberCodes(res.VetoedBy)
+		}
+	}
+	return d
+}
+
+// bestVotes picks the per-member positions for a decision: those of the
+// most authoritative source, and among a source's reports (a source may
+// report one vote twice, differently) the one that agrees with the
+// decision's official date and tally.
+func bestVotes(g []unsc.Report, d unsc.Decision) map[unsc.Code]unsc.Position {
+	best, bestScore := -1, -1
+	for i, r := range g {
+		if r.Votes == nil {
+			continue
+		}
+		score := 10 * (5 - rank(r.Source))
+		if r.Date.Equal(d.Date) {
+			score += 2
+		}
+		if t := countVotes(r.Votes); d.Tally.Known && t.Yes == d.Tally.Yes && t.No == d.Tally.No && t.Abstain == d.Tally.Abstain {
+			score += 4
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return g[best].Votes
+}
+
+// Derive replays a decision through the Charter engine: from its
+// per-member votes where the record has them, else from its tally and the
+// members recorded as casting a veto.
+func Derive(d unsc.Decision) (unsc.Result, error) {
+	return DeriveUnder(charter.Charter, d)
+}
+
+// DeriveUnder replays a decision under the given rules.
+func DeriveUnder(rules charter.Rules, d unsc.Decision) (unsc.Result, error) {
+	c, err := charter.CouncilOn(d.Date)
+	if err != nil {
+		return unsc.Result{}, err
+	}
+	b := unsc.Ballot{Date: d.Date, Matter: d.Matter, Amendment: d.Amendment, Modality: d.Modality}
+	switch {
+	case d.Modality != unsc.ByVote:
+		return rules.Decide(c, b)
+	case d.Votes != nil:
+		b.Votes = d.Votes
+		return rules.Decide(c, b)
+	case d.Tally.Known:
+		return rules.DecideTally(c, b, d.Tally, d.VetoedBy)
+	}
+	return unsc.Result{}, unsc.Errorf(unsc.EINVALID, "votes", "no source gives the votes or a tally")
+}
+
+func countVotes(v map[unsc.Code]unsc.Position) unsc.Tally {
+	t := unsc.Tally{Known: true}
+	for _, p := range v {
+		switch p {
+		case unsc.Yes:
+			t.Yes++
+		case unsc.No:
+			t.No++
+		case unsc.Abstain:
+			t.Abstain++
+		default:
+			t.NonVoting++
+		}
+	}
+	return t
+}
+
+func memberCodes(ms []unsc.Member) []unsc.Code {
+	out := make([]unsc.Code, len(ms))
+	for i, m := range ms {
+		out[i] = m.Code
+	}
+	return out
+}
+
+func setIfEmpty(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+// symbolOf returns the symbol a decision is best known by.
+func symbolOf(d unsc.Decision) string {
+	switch {
+	case d.Resolution != "":
+		return d.Resolution
+	case d.Draft != "":
+		return d.Draft
+	case d.Amendment:
+		return "oral amendment to " + d.AmendmentTo
+	}
+	return d.Meeting
+}
+
+// Symbol returns the symbol a decision is best known by: its resolution,
+// else its draft, else a description of an oral amendment, else its meeting.
+func Symbol(d unsc.Decision) string { return symbolOf(d) }
+
+func meetingNumber(s string) int {
+	n, _ := strconv.Atoi(s[min(len(s), len("S/PV.")):])
+	return n
+}
+
+type unionFind struct{ parent []int }
+
+func newUnionFind(n int) *unionFind {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	return &unionFind{parent: p}
+}
+
+func (u *unionFind) find(i int) int {
+	for u.parent[i] != i {
+		u.parent[i] = u.parent[u.parent[i]]
+		i = u.parent[i]
+	}
+	return i
+}
+
+// union joins the sets rooted at a and b and returns the new root.
+func (u *unionFind) union(a, b int) int {
+	if a > b {
+		a, b = b, a
+	}
+	u.parent[b] = a
+	return a
+}
