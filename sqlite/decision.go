@@ -1,0 +1,492 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"unsc"
+)
+
+var decisionColumns = []string{
+	"id", "date", "meeting", "resolution", "resolution_number", "draft",
+	"amendment", "amendment_to", "title", "agenda", "subjects", "matter",
+	"matter_known", "modality", "recorded", "derived", "tally_yes", "tally_no",
+	"tally_abstain", "tally_non_voting", "votes_known",
+}
+
+// writeDecisions replaces the record's decisions, with their positions,
+// vetoes, reports, meetings and documents. keys gives each stored report's id.
+func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, keys map[sourceKey]int64) error {
+	// Children first: with foreign keys on, each of these is a plain scan,
+	// and nothing cascades.
+	for _, table := range []string{"documents", "meetings", "decision_reports", "decision_vetoes", "decision_votes", "decisions"} {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
+			return fmt.Errorf("clear %s: %w", table, err)
+		}
+	}
+
+	// Keep the reconciler's IDs; number the rest after the largest.
+	ids := make([]int64, len(decisions))
+	var next int64
+	taken := make(map[int64]bool)
+	for i, d := range decisions {
+		if d.ID != 0 {
+			if taken[d.ID] {
+				return fmt.Errorf("reconciled decisions: two decisions with ID %d", d.ID)
+			}
+			taken[d.ID] = true
+			ids[i] = d.ID
+			next = max(next, d.ID)
+		}
+	}
+	for i := range decisions {
+		if ids[i] == 0 {
+			next++
+			ids[i] = next
+		}
+	}
+
+	dins := newInserter(ctx, tx, "decisions", decisionColumns, "")
+	vins := newInserter(ctx, tx, "decision_votes", []string{"decision_id", "code", "position"}, "")
+	xins := newInserter(ctx, tx, "decision_vetoes", []string{"decision_id", "code", "seq"}, "")
+	rins := newInserter(ctx, tx, "decision_reports", []string{"decision_id", "report_id", "seq"}, "")
+	meetings := make(map[string]string) // symbol → earliest date
+	documents := make(map[string]document)
+	var oral []document
+	var codes []unsc.Code
+	for i := range decisions {
+		d := &decisions[i]
+		id := ids[i]
+		fail := func(format string, args ...any) error {
+			return fmt.Errorf("reconciled decision %d (%s): %s", id, decisionName(d), fmt.Sprintf(format, args...))
+		}
+		if why := validEnums(d.Matter, d.Modality, d.Recorded, d.Derived); why != "" {
+			return fail("%s", why)
+		}
+		var resNumber any
+		if d.Resolution != "" {
+			if sym, _, err := unsc.NormalizeSymbol(d.Resolution); err == nil {
+				if n, ok := unsc.ResolutionNumber(sym); ok {
+					resNumber = int64(n)
+				}
+			}
+		}
+		yes, no, abstain, nonVoting := tallyValues(d.Tally)
+		if err := dins.add(id, day(d.Date), text(d.Meeting), text(d.Resolution), resNumber,
+			text(d.Draft), boolInt(d.Amendment), text(d.AmendmentTo), text(d.Title),
+			text(d.Agenda), encodeSubjects(d.Subjects), d.Matter.String(),
+			boolInt(d.MatterKnown), d.Modality.String(), outcomeValue(d.Recorded),
+			outcomeValue(d.Derived), yes, no, abstain, nonVoting, boolInt(d.Votes != nil)); err != nil {
+			return fmt.Errorf("decisions: %w", err)
+		}
+
+		// In code order, so that rows go to the end of the primary key.
+		codes = codes[:0]
+		for c, p := range d.Votes {
+			if why := validCode(c); why != "" {
+				return fail("votes: %s", why)
+			}
+			if p > unsc.NotParticipating {
+				return fail("votes: member %s: unknown position %d", c, p)
+			}
+			if p != unsc.Absent {
+				codes = append(codes, c)
+			}
+		}
+		slices.Sort(codes)
+		for _, c := range codes {
+			if err := vins.add(id, string(c), d.Votes[c].Letter()); err != nil {
+				return fmt.Errorf("decision votes: %w", err)
+			}
+		}
+		for seq, c := range d.VetoedBy {
+			if why := validCode(c); why != "" {
+				return fail("vetoed by: %s", why)
+			}
+			if slices.Contains(d.VetoedBy[:seq], c) {
+				continue
+			}
+			if err := xins.add(id, string(c), int64(seq)); err != nil {
+				return fmt.Errorf("decision vetoes: %w", err)
+			}
+		}
+		for seq, r := range d.Reports {
+			rid, ok := keys[sourceKey{r.Source, r.Key}]
+			if !ok {
+				return fail("report %s %q is not in the record", r.Source, r.Key)
+			}
+			if slices.ContainsFunc(d.Reports[:seq], func(o unsc.Report) bool { return o.Source == r.Source && o.Key == r.Key }) {
+				continue
+			}
+			if err := rins.add(id, rid, int64(seq)); err != nil {
+				return fmt.Errorf("decision reports: %w", err)
+			}
+		}
+
+		if d.Meeting != "" {
+			date := dayString(d.Date)
+			if old, ok := meetings[d.Meeting]; !ok || (date != "" && (old == "" || date < old)) {
+				meetings[d.Meeting] = date
+			}
+		}
+		addDocument(documents, document{symbol: d.Resolution, kind: "resolution"})
+		switch {
+		case d.Amendment && d.Draft == "":
+			oral = append(oral, document{kind: "amendment", amends: d.AmendmentTo, decision: id})
+		case d.Amendment:
+			addDocument(documents, document{symbol: d.Draft, kind: "amendment", amends: d.AmendmentTo})
+		default:
+			addDocument(documents, document{symbol: d.Draft, kind: "draft"})
+		}
+		addDocument(documents, document{symbol: d.AmendmentTo, kind: "draft"})
+	}
+	for _, in := range []*inserter{dins, vins, xins, rins} {
+		if err := in.flush(); err != nil {
+			return fmt.Errorf("decisions: %w", err)
+		}
+	}
+
+	mins := newInserter(ctx, tx, "meetings", []string{"symbol", "number", "date"}, "")
+	for _, sym := range sortedKeys(meetings) {
+		var number any
+		if n, err := strconv.Atoi(strings.TrimPrefix(sym, "S/PV.")); err == nil {
+			number = int64(n)
+		}
+		if err := mins.add(sym, number, text(meetings[sym])); err != nil {
+			return fmt.Errorf("meetings: %w", err)
+		}
+	}
+	if err := mins.flush(); err != nil {
+		return fmt.Errorf("meetings: %w", err)
+	}
+	docs := newInserter(ctx, tx, "documents", []string{"symbol", "kind", "amends", "decision_id"}, "")
+	for _, sym := range sortedKeys(documents) {
+		doc := documents[sym]
+		if err := docs.add(sym, doc.kind, text(doc.amends), nil); err != nil {
+			return fmt.Errorf("documents: %w", err)
+		}
+	}
+	for _, doc := range oral {
+		if err := docs.add(nil, doc.kind, text(doc.amends), doc.decision); err != nil {
+			return fmt.Errorf("documents: %w", err)
+		}
+	}
+	if err := docs.flush(); err != nil {
+		return fmt.Errorf("documents: %w", err)
+	}
+	return nil
+}
+
+// document is a row of the documents table.
+type document struct {
+	symbol   string
+	kind     string
+	amends   string
+	decision int64
+}
+
+// documentRank orders the kinds a symbol can be seen as: a draft that was
+// adopted is known by its resolution; a symbol seen as an amendment and as
+// the draft another amendment amends is an amendment.
+var documentRank = map[string]int{"draft": 1, "amendment": 2, "resolution": 3}
+
+func addDocument(docs map[string]document, doc document) {
+	if doc.symbol == "" {
+		return
+	}
+	if old, ok := docs[doc.symbol]; ok && documentRank[old.kind] >= documentRank[doc.kind] {
+		return
+	}
+	docs[doc.symbol] = doc
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// decisionName names a decision in an error by its best-known symbol.
+func decisionName(d *unsc.Decision) string {
+	for _, s := range []string{d.Resolution, d.Draft, d.Meeting} {
+		if s != "" {
+			return s
+		}
+	}
+	return dayString(d.Date)
+}
+
+// decisionSelect reads the columns scanDecision scans, from decisions d.
+const decisionSelect = `d.id, COALESCE(d.date, ''), COALESCE(d.meeting, ''),
+	COALESCE(d.resolution, ''), COALESCE(d.draft, ''), d.amendment,
+	COALESCE(d.amendment_to, ''), COALESCE(d.title, ''), COALESCE(d.agenda, ''),
+	d.subjects, d.matter, d.matter_known, d.modality, COALESCE(d.recorded, ''),
+	COALESCE(d.derived, ''), d.tally_yes, COALESCE(d.tally_no, 0),
+	COALESCE(d.tally_abstain, 0), COALESCE(d.tally_non_voting, 0), d.votes_known`
+
+// Decisions returns the decisions the filter selects, in date order (then
+// meeting, then ID), each with its positions, vetoes, sources and reports.
+//
+// A Symbol may be spelled any way unsc.NormalizeSymbol accepts: a resolution
+// (given without its year it matches by number), a draft (which selects the
+// votes on it and on its amendments) or a meeting (all its decisions).
+// Returns EINVALID for a symbol that is not one, a negative Offset or Limit
+// or an unknown Outcome, and ENOTFOUND for a Symbol that no decision has.
+func (s *Store) Decisions(ctx context.Context, f unsc.DecisionFilter) ([]unsc.Decision, error) {
+	where, args, err := decisionWhere(f)
+	if err != nil {
+		return nil, err
+	}
+	q := `SELECT ` + decisionSelect + ` FROM decisions d` + where + ` ORDER BY d.date, d.meeting, d.id`
+	if f.Limit > 0 || f.Offset > 0 {
+		limit := f.Limit
+		if limit == 0 {
+			limit = -1
+		}
+		q += ` LIMIT ? OFFSET ?`
+		args = append(args, limit, f.Offset)
+	}
+	// One connection for the few queries, in one read transaction so that
+	// they see the same record.
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("decisions: %w", err)
+	}
+	defer tx.Rollback()
+	decisions, err := queryDecisions(ctx, tx, q, args)
+	if err != nil {
+		return nil, fmt.Errorf("decisions: %w", err)
+	}
+	if len(decisions) == 0 {
+		if f.Symbol != "" {
+			// Not found only if the symbol itself names nothing; other
+			// filters may just exclude what it names.
+			where, args, _ := decisionWhere(unsc.DecisionFilter{Symbol: f.Symbol})
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM decisions d`+where, args...).Scan(&n); err != nil {
+				return nil, fmt.Errorf("decisions: %w", err)
+			}
+			if n == 0 {
+				return nil, unsc.Errorf(unsc.ENOTFOUND, "symbol", "no decision on %s", f.Symbol)
+			}
+		}
+		return decisions, nil
+	}
+	if err := loadDecisionDetails(ctx, tx, decisions); err != nil {
+		return nil, fmt.Errorf("decisions: %w", err)
+	}
+	return decisions, nil
+}
+
+// decisionWhere returns the WHERE clause (with its leading space) and
+// arguments for f, over decisions d.
+func decisionWhere(f unsc.DecisionFilter) (string, []any, error) {
+	var conds []string
+	var args []any
+	if f.Symbol != "" {
+		sym, kind, err := unsc.NormalizeSymbol(f.Symbol)
+		if err != nil {
+			return "", nil, unsc.Errorf(unsc.EINVALID, "symbol", "%v", err)
+		}
+		switch kind {
+		case unsc.MeetingSymbol:
+			conds = append(conds, `d.meeting = ?`)
+			args = append(args, sym)
+		case unsc.DraftSymbol:
+			conds = append(conds, `(d.draft = ? OR d.amendment_to = ?)`)
+			args = append(args, sym, sym)
+		case unsc.ResolutionSymbol:
+			n, _ := unsc.ResolutionNumber(sym)
+			if strings.Contains(sym, "(") {
+				// A stored resolution symbol without its year matches
+				// too.
+				conds = append(conds, `d.resolution IN (?, ?)`)
+				args = append(args, sym, "S/RES/"+strconv.Itoa(n))
+			} else {
+				conds = append(conds, `d.resolution_number = ?`)
+				args = append(args, int64(n))
+			}
+		}
+	}
+	if !f.From.IsZero() {
+		conds = append(conds, `d.date >= ?`)
+		args = append(args, dayString(f.From))
+	}
+	if !f.To.IsZero() {
+		conds = append(conds, `d.date <= ?`)
+		args = append(args, dayString(f.To))
+	}
+	if f.Outcome != 0 {
+		if f.Outcome > unsc.Vetoed {
+			return "", nil, unsc.Errorf(unsc.EINVALID, "outcome", "unknown outcome %d", f.Outcome)
+		}
+		conds = append(conds, `(d.recorded = ? OR d.derived = ?)`)
+		args = append(args, f.Outcome.String(), f.Outcome.String())
+	}
+	if f.VetoedBy != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM decision_vetoes v WHERE v.decision_id = d.id AND v.code = ?)`)
+		args = append(args, string(f.VetoedBy))
+	} else if f.Vetoed {
+		conds = append(conds, `(d.recorded = 'vetoed' OR d.derived = 'vetoed'
+			OR EXISTS (SELECT 1 FROM decision_vetoes v WHERE v.decision_id = d.id))`)
+	}
+	if f.Offset < 0 {
+		return "", nil, unsc.Errorf(unsc.EINVALID, "offset", "offset %d is negative", f.Offset)
+	}
+	if f.Limit < 0 {
+		return "", nil, unsc.Errorf(unsc.EINVALID, "limit", "limit %d is negative", f.Limit)
+	}
+	if len(conds) == 0 {
+		return "", args, nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+func queryDecisions(ctx context.Context, tx *sql.Tx, q string, args []any) ([]unsc.Decision, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var (
+		decisions                                 []unsc.Decision
+		d                                         unsc.Decision
+		date, matter, modality, recorded, derived string
+		subjects                                  sql.NullString
+		tallyYes                                  sql.NullInt64
+		votesKnown                                bool
+	)
+	dest := []any{&d.ID, &date, &d.Meeting, &d.Resolution, &d.Draft, &d.Amendment,
+		&d.AmendmentTo, &d.Title, &d.Agenda, &subjects, &matter, &d.MatterKnown,
+		&modality, &recorded, &derived, &tallyYes, &d.Tally.No, &d.Tally.Abstain,
+		&d.Tally.NonVoting, &votesKnown}
+	for rows.Next() {
+		d = unsc.Decision{}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		fail := func(err error) ([]unsc.Decision, error) {
+			return nil, fmt.Errorf("decision %d: %w", d.ID, err)
+		}
+		if d.Date, err = parseDay(date); err != nil {
+			return fail(err)
+		}
+		if d.Subjects, err = decodeSubjects(subjects.String, subjects.Valid); err != nil {
+			return fail(err)
+		}
+		if d.Matter, err = unsc.ParseMatter(matter); err != nil {
+			return fail(err)
+		}
+		if d.Modality, err = unsc.ParseModality(modality); err != nil {
+			return fail(err)
+		}
+		if d.Recorded, err = parseOutcome(recorded); err != nil {
+			return fail(err)
+		}
+		if d.Derived, err = parseOutcome(derived); err != nil {
+			return fail(err)
+		}
+		if tallyYes.Valid {
+			d.Tally.Known, d.Tally.Yes = true, int(tallyYes.Int64)
+		} else {
+			d.Tally = unsc.Tally{}
+		}
+		if votesKnown {
+			d.Votes = map[unsc.Code]unsc.Position{}
+		}
+		decisions = append(decisions, d)
+	}
+	return decisions, rows.Err()
+}
+
+// loadDecisionDetails fills in the positions, vetoes, reports and sources of
+// decisions, in three queries whatever their number.
+func loadDecisionDetails(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision) error {
+	at := make(map[int64]int, len(decisions))
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, d := range decisions {
+		at[d.ID] = i
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(d.ID, 10))
+	}
+	b.WriteByte(']')
+	ids := b.String()
+	const selected = ` IN (SELECT value FROM json_each(?))`
+
+	rows, err := tx.QueryContext(ctx, `SELECT decision_id, code, position FROM decision_votes WHERE decision_id`+selected, ids)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var (
+		id             int64
+		code, position string
+	)
+	for rows.Next() {
+		if err := rows.Scan(&id, &code, &position); err != nil {
+			return err
+		}
+		p, err := unsc.ParsePosition(position)
+		if err != nil {
+			return fmt.Errorf("decision %d: %w", id, err)
+		}
+		d := &decisions[at[id]]
+		if d.Votes == nil {
+			// Rows without votes_known: written by hand, not by Import.
+			d.Votes = map[unsc.Code]unsc.Position{}
+		}
+		d.Votes[unsc.Code(code)] = p
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+
+	rows, err = tx.QueryContext(ctx, `SELECT decision_id, code FROM decision_vetoes WHERE decision_id`+selected+` ORDER BY decision_id, seq`, ids)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := rows.Scan(&id, &code); err != nil {
+			return err
+		}
+		d := &decisions[at[id]]
+		d.VetoedBy = append(d.VetoedBy, unsc.Code(code))
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+
+	rows, err = tx.QueryContext(ctx, `SELECT dr.decision_id, `+reportSelect+`
+		FROM decision_reports dr JOIN reports r ON r.id = dr.report_id
+		WHERE dr.decision_id`+selected+` ORDER BY dr.decision_id, dr.seq`, ids)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	sc := newReportScanner(&id)
+	for rows.Next() {
+		r, _, err := sc.scan(rows)
+		if err != nil {
+			return err
+		}
+		d := &decisions[at[id]]
+		d.Reports = append(d.Reports, r)
+		if !slices.Contains(d.Sources, r.Source) {
+			d.Sources = append(d.Sources, r.Source)
+		}
+	}
+	return rows.Err()
+}

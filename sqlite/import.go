@@ -1,0 +1,237 @@
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"unsc"
+)
+
+type sourceKey struct {
+	source unsc.Source
+	key    string
+}
+
+// storedReport is what Import needs to know of a report already stored.
+type storedReport struct {
+	id   int64
+	hash string
+	ref  string
+}
+
+// Import writes reports and reconciles the record in one transaction. Reports
+// are matched to stored ones by (Source, Key) and compared by a hash of their
+// content; when none is new or changed, the decisions are left as they are.
+// Otherwise reconcile is handed every report in the record, in the order they
+// were first stored, and the decisions it returns replace the record's.
+//
+// A decision's reports are matched to stored ones by (Source, Key); its
+// Sources are read back as the sources of its reports, in their order.
+// Decisions keep the ID reconcile gives them; those with none are numbered
+// after the largest.
+//
+// Returns EINVALID, writing nothing, for a report missing its source or key,
+// for two reports with the same source and key, or for a value that has no
+// name (an unknown outcome, matter, modality or position).
+func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile unsc.Reconciler) (unsc.ImportSummary, error) {
+	sum := unsc.ImportSummary{Reports: len(reports)}
+	values := make([][]any, len(reports))
+	index := make(map[sourceKey]int, len(reports))
+	for i := range reports {
+		r := &reports[i]
+		v, why := reportValues(r)
+		if why != "" {
+			return unsc.ImportSummary{}, unsc.Errorf(unsc.EINVALID, reportField(r, i), "%s", why)
+		}
+		k := sourceKey{r.Source, r.Key}
+		if j, dup := index[k]; dup {
+			return unsc.ImportSummary{}, unsc.Errorf(unsc.EINVALID, reportField(r, i),
+				"report %s %q is also at %s", r.Source, r.Key, reportField(&reports[j], j))
+		}
+		index[k] = i
+		values[i] = v
+	}
+
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+	}
+	defer tx.Rollback()
+
+	stored, maxID, err := storedReports(ctx, tx)
+	if err != nil {
+		return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+	}
+	ids := make([]int64, len(reports))
+	upsert := newInserter(ctx, tx, "reports", reportColumns, reportUpsert)
+	var refs *sql.Stmt
+	for i := range reports {
+		v := values[i]
+		old, ok := stored[sourceKey{reports[i].Source, reports[i].Key}]
+		switch {
+		case !ok:
+			sum.Added++
+			maxID++
+			ids[i] = maxID
+		case old.hash != v[reportHash]:
+			sum.Updated++
+			ids[i] = old.id
+		default:
+			sum.Unchanged++
+			ids[i] = old.id
+			// Where a report was read may move between releases of a
+			// source while what it says stays the same.
+			if old.ref != reports[i].Ref {
+				if refs == nil {
+					if refs, err = tx.PrepareContext(ctx, `UPDATE reports SET ref = ? WHERE id = ?`); err != nil {
+						return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+					}
+					defer refs.Close()
+				}
+				if _, err := refs.ExecContext(ctx, text(reports[i].Ref), old.id); err != nil {
+					return unsc.ImportSummary{}, fmt.Errorf("import: report %s: %w", reportField(&reports[i], i), err)
+				}
+			}
+			continue
+		}
+		v[reportID] = ids[i]
+		if err := upsert.add(v...); err != nil {
+			return unsc.ImportSummary{}, fmt.Errorf("import: reports: %w", err)
+		}
+	}
+	if err := upsert.flush(); err != nil {
+		return unsc.ImportSummary{}, fmt.Errorf("import: reports: %w", err)
+	}
+
+	if sum.Added+sum.Updated > 0 {
+		all, keys, err := recordReports(ctx, tx, reports, ids, len(stored)+sum.Added)
+		if err != nil {
+			return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+		}
+		if reconcile == nil {
+			return unsc.ImportSummary{}, unsc.Errorf(unsc.EINVALID, "reconcile", "no reconciler to turn reports into decisions")
+		}
+		decisions, err := callReconciler(reconcile, all)
+		if err != nil {
+			return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+		}
+		// The reconciler may have taken long; a caller that gave up since
+		// must not find the import written.
+		if err := ctx.Err(); err != nil {
+			return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+		}
+		if err := writeDecisions(ctx, tx, decisions, keys); err != nil {
+			return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+		}
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM decisions`).Scan(&sum.Decisions); err != nil {
+		return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+	}
+	return sum, nil
+}
+
+// reportField names a report in an error: where it was read, or its place in
+// the import.
+func reportField(r *unsc.Report, i int) string {
+	if r.Ref != "" {
+		return r.Ref
+	}
+	return "report " + strconv.Itoa(i+1)
+}
+
+// callReconciler runs reconcile, turning a panic into an error so that the
+// import is rolled back and the program goes on.
+func callReconciler(reconcile unsc.Reconciler, reports []unsc.Report) (decisions []unsc.Decision, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			decisions, err = nil, fmt.Errorf("reconcile: panic: %v", p)
+		}
+	}()
+	return reconcile(reports), nil
+}
+
+// storedReports returns what identifies each stored report, and the largest
+// id.
+func storedReports(ctx context.Context, tx *sql.Tx) (map[sourceKey]storedReport, int64, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reports`).Scan(&n); err != nil {
+		return nil, 0, err
+	}
+	stored := make(map[sourceKey]storedReport, n)
+	rows, err := tx.QueryContext(ctx, `SELECT id, source, key, hash, COALESCE(ref, '') FROM reports`)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var maxID int64
+	for rows.Next() {
+		var k sourceKey
+		var r storedReport
+		if err := rows.Scan(&r.id, &k.source, &k.key, &r.hash, &r.ref); err != nil {
+			return nil, 0, err
+		}
+		stored[k] = r
+		maxID = max(maxID, r.id)
+	}
+	return stored, maxID, rows.Err()
+}
+
+// recordReports returns every report in the record, in id order, and the id
+// of each by source and key. The imported reports are taken as they now
+// read from the store, without reading them back; the others are read.
+func recordReports(ctx context.Context, tx *sql.Tx, imported []unsc.Report, ids []int64, total int) ([]unsc.Report, map[sourceKey]int64, error) {
+	type entry struct {
+		id int64
+		r  unsc.Report
+	}
+	all := make([]entry, 0, total)
+	for i, r := range imported {
+		// Stored dates are calendar days.
+		r.Date = truncateDay(r.Date)
+		all = append(all, entry{ids[i], r})
+	}
+	if total > len(imported) {
+		var b strings.Builder
+		b.WriteByte('[')
+		for i, id := range ids {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.FormatInt(id, 10))
+		}
+		b.WriteByte(']')
+		rows, err := tx.QueryContext(ctx, `SELECT `+reportSelect+` FROM reports r
+			WHERE r.id NOT IN (SELECT value FROM json_each(?))`, b.String())
+		if err != nil {
+			return nil, nil, err
+		}
+		defer rows.Close()
+		sc := newReportScanner()
+		for rows.Next() {
+			r, id, err := sc.scan(rows)
+			if err != nil {
+				return nil, nil, err
+			}
+			all = append(all, entry{id, r})
+		}
+		if err := rows.Err(); err != nil {
+			return nil, nil, err
+		}
+	}
+	slices.SortFunc(all, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
+	reports := make([]unsc.Report, len(all))
+	keys := make(map[sourceKey]int64, len(all))
+	for i, e := range all {
+		reports[i] = e.r
+		keys[sourceKey{e.r.Source, e.r.Key}] = e.id
+	}
+	return reports, keys, nil
+}

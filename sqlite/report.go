@@ -1,0 +1,171 @@
+package sqlite
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+
+	"unsc"
+)
+
+// reportColumns are the columns written for a report, in the order
+// reportValues returns them.
+var reportColumns = []string{
+	"id", "source", "key", "ref", "date", "meeting", "resolution", "draft",
+	"amendment", "amendment_to", "title", "agenda", "subjects", "matter",
+	"matter_known", "modality", "outcome", "tally_yes", "tally_no",
+	"tally_abstain", "tally_non_voting", "votes", "vetoed_by", "note", "hash",
+}
+
+// Positions in reportColumns; TestReportColumns checks them.
+const (
+	reportID   = 0
+	reportRef  = 3
+	reportHash = 24
+)
+
+// reportUpsert updates a report in place when its id is already taken.
+var reportUpsert = func() string {
+	s := "ON CONFLICT (id) DO UPDATE SET "
+	for i, c := range reportColumns[1:] {
+		if i > 0 {
+			s += ", "
+		}
+		s += c + " = excluded." + c
+	}
+	return s
+}()
+
+// reportValues returns the column values of r, with its content hash, or
+// what is wrong with r.
+func reportValues(r *unsc.Report) ([]any, string) {
+	if r.Source == "" {
+		return nil, "report has no source"
+	}
+	if r.Key == "" {
+		return nil, "report has no key"
+	}
+	if why := validEnums(r.Matter, r.Modality, r.Outcome); why != "" {
+		return nil, why
+	}
+	votes, why := encodeVotes(r.Votes)
+	if why != "" {
+		return nil, "votes: " + why
+	}
+	vetoedBy, why := encodeCodes(r.VetoedBy)
+	if why != "" {
+		return nil, "vetoed by: " + why
+	}
+	yes, no, abstain, nonVoting := tallyValues(r.Tally)
+	v := []any{
+		nil, string(r.Source), r.Key, text(r.Ref), day(r.Date), text(r.Meeting),
+		text(r.Resolution), text(r.Draft), boolInt(r.Amendment), text(r.AmendmentTo),
+		text(r.Title), text(r.Agenda), encodeSubjects(r.Subjects), r.Matter.String(),
+		boolInt(r.MatterKnown), r.Modality.String(), outcomeValue(r.Outcome),
+		yes, no, abstain, nonVoting, votes, vetoedBy, text(r.Note), nil,
+	}
+	v[reportHash] = contentHash(v)
+	return v, ""
+}
+
+// contentHash returns the SHA-256 of a report's column values, leaving out
+// its id, its ref (where it was read is not what it says) and the hash.
+func contentHash(v []any) string {
+	h := sha256.New()
+	buf := make([]byte, 0, 512)
+	for i, x := range v {
+		if i == reportID || i == reportRef || i == reportHash {
+			continue
+		}
+		// Each value is tagged with its type, and strings with their
+		// length, so that no two contents share an encoding.
+		switch x := x.(type) {
+		case nil:
+			buf = append(buf, 'n')
+		case string:
+			buf = append(buf, 's')
+			buf = strconv.AppendInt(buf, int64(len(x)), 10)
+			buf = append(buf, ':')
+			buf = append(buf, x...)
+		case int64:
+			buf = append(buf, 'i')
+			buf = strconv.AppendInt(buf, x, 10)
+			buf = append(buf, ';')
+		}
+	}
+	h.Write(buf)
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0]))
+}
+
+// reportSelect reads the columns reportScanner scans, from reports r.
+const reportSelect = `r.id, r.source, r.key, COALESCE(r.ref, ''), COALESCE(r.date, ''),
+	COALESCE(r.meeting, ''), COALESCE(r.resolution, ''), COALESCE(r.draft, ''),
+	r.amendment, COALESCE(r.amendment_to, ''), COALESCE(r.title, ''),
+	COALESCE(r.agenda, ''), r.subjects, r.matter, r.matter_known, r.modality,
+	COALESCE(r.outcome, ''), r.tally_yes, COALESCE(r.tally_no, 0),
+	COALESCE(r.tally_abstain, 0), COALESCE(r.tally_non_voting, 0), r.votes,
+	r.vetoed_by, COALESCE(r.note, '')`
+
+// reportScanner scans rows of reportSelect, after any leading columns, into
+// reports. Its destinations are reused from row to row.
+type reportScanner struct {
+	id                                      int64
+	source, date, matter, modality, outcome string
+	subjects, votes, vetoedBy               sql.NullString
+	tallyYes                                sql.NullInt64
+	r                                       unsc.Report
+	dest                                    []any
+}
+
+func newReportScanner(lead ...any) *reportScanner {
+	s := &reportScanner{}
+	r := &s.r
+	s.dest = append(lead, &s.id, &s.source, &r.Key, &r.Ref, &s.date, &r.Meeting,
+		&r.Resolution, &r.Draft, &r.Amendment, &r.AmendmentTo, &r.Title, &r.Agenda,
+		&s.subjects, &s.matter, &r.MatterKnown, &s.modality, &s.outcome,
+		&s.tallyYes, &r.Tally.No, &r.Tally.Abstain, &r.Tally.NonVoting,
+		&s.votes, &s.vetoedBy, &r.Note)
+	return s
+}
+
+// scan reads one row and returns the report and its id.
+func (s *reportScanner) scan(rows *sql.Rows) (unsc.Report, int64, error) {
+	s.r = unsc.Report{}
+	if err := rows.Scan(s.dest...); err != nil {
+		return unsc.Report{}, 0, err
+	}
+	r := s.r
+	r.Source = unsc.Source(s.source)
+	var err error
+	fail := func(err error) (unsc.Report, int64, error) {
+		return unsc.Report{}, 0, fmt.Errorf("report %d: %w", s.id, err)
+	}
+	if r.Date, err = parseDay(s.date); err != nil {
+		return fail(err)
+	}
+	if r.Subjects, err = decodeSubjects(s.subjects.String, s.subjects.Valid); err != nil {
+		return fail(err)
+	}
+	if r.Matter, err = unsc.ParseMatter(s.matter); err != nil {
+		return fail(err)
+	}
+	if r.Modality, err = unsc.ParseModality(s.modality); err != nil {
+		return fail(err)
+	}
+	if r.Outcome, err = parseOutcome(s.outcome); err != nil {
+		return fail(err)
+	}
+	r.Tally.Known = s.tallyYes.Valid
+	r.Tally.Yes = int(s.tallyYes.Int64)
+	if !r.Tally.Known {
+		r.Tally = unsc.Tally{}
+	}
+	if r.Votes, err = decodeVotes(s.votes.String, s.votes.Valid); err != nil {
+		return fail(err)
+	}
+	r.VetoedBy = decodeCodes(s.vetoedBy.String, s.vetoedBy.Valid)
+	return r, s.id, nil
+}
