@@ -103,10 +103,23 @@ func actions(c *cell, year int, date time.Time) ([]action, *cellError) {
 			heads = append(heads, h)
 		}
 	}
-	add(resHead, resRE)
-	add(amendHead, amendHeadRE)
-	add(draftHead, draftHeadRE)
-	add(bareHead, bareDraftRE)
+	// Cheap tests first: most cells hold a single statement or resolution.
+	lower := strings.ToLower(text)
+	if !strings.Contains(lower, "res") && !strings.Contains(lower, "adopted") && !strings.Contains(lower, "vetoed") {
+		return nil, nil
+	}
+	if strings.Contains(lower, "res") {
+		add(resHead, resRE)
+	}
+	if strings.Contains(lower, "amendment") {
+		add(amendHead, amendHeadRE)
+	}
+	if strings.Contains(lower, "draft") {
+		add(draftHead, draftHeadRE)
+	}
+	if strings.Contains(lower, "adopted") || strings.Contains(lower, "vetoed") {
+		add(bareHead, bareDraftRE)
+	}
 	add(otherHead, otherHeadRE)
 	sort.SliceStable(heads, func(i, j int) bool {
 		if heads[i].start != heads[j].start {

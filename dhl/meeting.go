@@ -312,13 +312,13 @@ func topicParagraphs(c *cell) []string {
 // starts a new topic.
 func joinLines(s string) string {
 	var b strings.Builder
+	prev := ""
 	for _, l := range strings.Split(s, "\n") {
 		l = strings.Join(strings.Fields(l), " ")
 		if l == "" {
 			continue
 		}
 		if b.Len() > 0 {
-			prev := b.String()
 			if r := l[0]; r >= 'A' && r <= 'Z' && !strings.HasSuffix(prev, ",") {
 				b.WriteString("; ")
 			} else {
@@ -326,6 +326,7 @@ func joinLines(s string) string {
 			}
 		}
 		b.WriteString(l)
+		prev = l
 	}
 	return b.String()
 }
