@@ -9,6 +9,7 @@ import (
 
 	"unsc"
 	"unsc/charter"
+	"unsc/web"
 )
 
 var councilCommand = command{
@@ -16,22 +17,6 @@ var councilCommand = command{
 	args:    "[--json] DATE",
 	summary: "Show the members of the Security Council on DATE (YYYY-MM-DD).",
 	run:     runCouncil,
-}
-
-// councilJSON is the wire form of the Council on a date.
-type councilJSON struct {
-	Date     string       `json:"date"`
-	Required int          `json:"required"`
-	Members  []memberJSON `json:"members"`
-}
-
-type memberJSON struct {
-	Code       unsc.Code `json:"code"`
-	Name       string    `json:"name"`
-	Government string    `json:"government,omitempty"`
-	Permanent  bool      `json:"permanent"`
-	TermStart  string    `json:"term_start"`
-	TermEnd    *string   `json:"term_end"`
 }
 
 func runCouncil(ctx context.Context, a *app, args []string) error {
@@ -54,7 +39,7 @@ func runCouncil(ctx context.Context, a *app, args []string) error {
 	if *asJSON {
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(newCouncilJSON(c))
+		return enc.Encode(web.NewCouncil(c))
 	}
 	fmt.Fprintf(a.stdout, "The Security Council on %s: %d members, %d votes required.\n\n", c.Date.Format("2 January 2006"), c.Size(), c.Required)
 	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
@@ -71,19 +56,6 @@ func runCouncil(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", m.Code, name, seat, term)
 	}
 	return tw.Flush()
-}
-
-func newCouncilJSON(c unsc.Council) councilJSON {
-	out := councilJSON{Date: c.Date.Format("2006-01-02"), Required: c.Required, Members: make([]memberJSON, len(c.Members))}
-	for i, m := range c.Members {
-		mj := memberJSON{Code: m.Code, Name: m.Name, Government: m.Government, Permanent: m.Permanent, TermStart: m.TermStart.Format("2006-01-02")}
-		if !m.TermEnd.IsZero() {
-			end := m.TermEnd.Format("2006-01-02")
-			mj.TermEnd = &end
-		}
-		out.Members[i] = mj
-	}
-	return out
 }
 
 // parseDate reads a YYYY-MM-DD date given for the named parameter.

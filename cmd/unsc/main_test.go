@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"unsc/web"
 )
 
 // runUnsc runs the program in-process and returns its exit status and output.
@@ -25,7 +27,7 @@ func TestCouncilJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("council --json 1971-10-25 exit %d: %s", code, errOut)
 	}
-	var got councilJSON
+	var got web.Council
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("council --json output is not JSON: %v\n%s", err, out)
 	}

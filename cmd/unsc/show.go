@@ -11,6 +11,7 @@ import (
 	"unsc"
 	"unsc/charter"
 	"unsc/record"
+	"unsc/web"
 )
 
 var showCommand = command{
@@ -47,9 +48,9 @@ func runShow(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if *asJSON {
-		out := make([]decisionJSON, len(ds))
+		out := make([]web.Decision, len(ds))
 		for i, d := range ds {
-			out[i] = newDecisionJSON(d)
+			out[i] = web.NewDecision(d)
 		}
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"unsc"
-	"unsc/record"
+	"unsc/web"
 )
 
 var vetoesCommand = command{
@@ -16,17 +16,6 @@ var vetoesCommand = command{
 	args:    "[--member CODE] [--from DATE] [--to DATE] [--json]",
 	summary: "List every veto in the record, with its draft, meeting, agenda item and the members that cast it.",
 	run:     runVetoes,
-}
-
-type vetoJSON struct {
-	Date        string      `json:"date"`
-	Draft       string      `json:"draft,omitempty"`
-	Meeting     string      `json:"meeting,omitempty"`
-	Agenda      string      `json:"agenda,omitempty"`
-	VetoedBy    []unsc.Code `json:"vetoed_by"`
-	Amendment   bool        `json:"amendment"`
-	AmendmentTo string      `json:"amendment_to,omitempty"`
-	Symbol      string      `json:"symbol"`
 }
 
 func runVetoes(ctx context.Context, a *app, args []string) error {
@@ -64,11 +53,9 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := make([]vetoJSON, len(ds))
+	out := make([]web.Veto, len(ds))
 	for i, d := range ds {
-		draft := d.Draft
-		out[i] = vetoJSON{Date: d.Date.Format("2006-01-02"), Draft: draft, Meeting: d.Meeting, Agenda: firstNonEmpty(d.Agenda, d.Title),
-			VetoedBy: d.VetoedBy, Amendment: d.Amendment, AmendmentTo: d.AmendmentTo, Symbol: record.Symbol(d)}
+		out[i] = web.NewVeto(d)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(a.stdout)
@@ -100,13 +87,4 @@ func optionalDate(param, s string) (time.Time, error) {
 		return time.Time{}, nil
 	}
 	return parseDate(param, s)
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }

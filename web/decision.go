@@ -1,0 +1,106 @@
+package web
+
+import (
+	"slices"
+
+	"unsc"
+	"unsc/record"
+)
+
+// Decision is the wire form of a decision in the record: the elements of
+// what `unsc show --json` prints and GET /api/v1/decisions answers. Outcome
+// is the outcome the sources record, DerivedOutcome the one the Charter
+// engine derives from the votes; Votes maps member codes to Y, N, A, X or -
+// (absent), and is null where no source gives per-member votes.
+type Decision struct {
+	Symbol         string               `json:"symbol"`
+	Date           string               `json:"date"`
+	Meeting        string               `json:"meeting,omitempty"`
+	Resolution     string               `json:"resolution,omitempty"`
+	Draft          string               `json:"draft,omitempty"`
+	Amendment      bool                 `json:"amendment"`
+	AmendmentTo    string               `json:"amendment_to,omitempty"`
+	Title          string               `json:"title,omitempty"`
+	Agenda         string               `json:"agenda,omitempty"`
+	Subjects       []string             `json:"subjects,omitempty"`
+	Matter         string               `json:"matter"`
+	MatterKnown    bool                 `json:"matter_known"`
+	Modality       string               `json:"modality"`
+	Tally          *Tally               `json:"tally"`
+	Votes          map[unsc.Code]string `json:"votes"`
+	Outcome        string               `json:"outcome"`
+	DerivedOutcome string               `json:"derived_outcome"`
+	VetoedBy       []unsc.Code          `json:"vetoed_by"`
+	Sources        []Source             `json:"sources"`
+}
+
+// Tally is the wire form of a count of votes; it is null where the source
+// gives none.
+type Tally struct {
+	Yes       int `json:"yes"`
+	No        int `json:"no"`
+	Abstain   int `json:"abstain"`
+	NonVoting int `json:"non_voting"`
+}
+
+// Source is the wire form of one source's report of a decision: where it
+// was read and what that source records.
+type Source struct {
+	Source   unsc.Source `json:"source"`
+	Ref      string      `json:"ref"`
+	Outcome  string      `json:"outcome,omitempty"`
+	Tally    *Tally      `json:"tally,omitempty"`
+	VetoedBy []unsc.Code `json:"vetoed_by,omitempty"`
+	Note     string      `json:"note,omitempty"`
+}
+
+// outcomeName returns the name of o, or "" for no outcome.
+func outcomeName(o unsc.Outcome) string {
+	if o == 0 {
+		return ""
+	}
+	return o.String()
+}
+
+func newTally(t unsc.Tally) *Tally {
+	if !t.Known {
+		return nil
+	}
+	return &Tally{Yes: t.Yes, No: t.No, Abstain: t.Abstain, NonVoting: t.NonVoting}
+}
+
+// NewDecision returns the wire form of d, with every source's report.
+func NewDecision(d unsc.Decision) Decision {
+	out := Decision{
+		Symbol:         record.Symbol(d),
+		Date:           d.Date.Format(dateLayout),
+		Meeting:        d.Meeting,
+		Resolution:     d.Resolution,
+		Draft:          d.Draft,
+		Amendment:      d.Amendment,
+		AmendmentTo:    d.AmendmentTo,
+		Title:          d.Title,
+		Agenda:         d.Agenda,
+		Subjects:       d.Subjects,
+		Matter:         d.Matter.String(),
+		MatterKnown:    d.MatterKnown,
+		Modality:       d.Modality.String(),
+		Tally:          newTally(d.Tally),
+		Outcome:        outcomeName(d.Recorded),
+		DerivedOutcome: outcomeName(d.Derived),
+		VetoedBy:       slices.Clip(append([]unsc.Code{}, d.VetoedBy...)),
+	}
+	if d.Votes != nil {
+		out.Votes = make(map[unsc.Code]string, len(d.Votes))
+		for code, p := range d.Votes {
+			out.Votes[code] = p.Letter()
+		}
+	}
+	for _, r := range d.Reports {
+		out.Sources = append(out.Sources, Source{
+			Source: r.Source, Ref: r.Ref, Outcome: outcomeName(r.Outcome),
+			Tally: newTally(r.Tally), VetoedBy: r.VetoedBy, Note: r.Note,
+		})
+	}
+	return out
+}
