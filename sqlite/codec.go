@@ -3,9 +3,9 @@ package sqlite
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"unsc"
 )
@@ -138,7 +138,11 @@ func encodeVotes(votes map[unsc.Code]unsc.Position) (any, string) {
 	if votes == nil {
 		return nil, ""
 	}
-	codes := make([]unsc.Code, 0, len(votes))
+	// Runs for every report imported: no sort package, no builder, one
+	// allocation for a Council's fifteen.
+	var arr [16]unsc.Code
+	codes := arr[:0]
+	size := 0
 	for c, p := range votes {
 		if why := validCode(c); why != "" {
 			return nil, why
@@ -147,19 +151,23 @@ func encodeVotes(votes map[unsc.Code]unsc.Position) (any, string) {
 			return nil, fmt.Sprintf("member %s: unknown position %d", c, p)
 		}
 		codes = append(codes, c)
+		size += len(c) + 3
 	}
-	slices.Sort(codes)
-	var b strings.Builder
-	b.Grow(len(codes) * 6)
+	for i := 1; i < len(codes); i++ {
+		for j := i; j > 0 && codes[j] < codes[j-1]; j-- {
+			codes[j], codes[j-1] = codes[j-1], codes[j]
+		}
+	}
+	b := make([]byte, 0, size)
 	for i, c := range codes {
 		if i > 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		b.WriteString(string(c))
-		b.WriteByte('=')
-		b.WriteString(votes[c].Letter())
+		b = append(b, c...)
+		b = append(b, '=')
+		b = append(b, votes[c].Letter()...)
 	}
-	return b.String(), ""
+	return string(b), ""
 }
 
 // decodeVotes reads what encodeVotes wrote; valid is false for NULL.
@@ -220,13 +228,41 @@ func encodeSubjects(subjects []string) any {
 	if subjects == nil {
 		return nil
 	}
-	b, err := json.Marshal(subjects)
-	if err != nil {
-		// A []string always marshals; strings that are not UTF-8 are
-		// coerced, not refused.
-		return "[]"
+	size := 2
+	for _, s := range subjects {
+		size += len(s) + 3
 	}
+	b := make([]byte, 0, size)
+	b = append(b, '[')
+	for i, s := range subjects {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	b = append(b, ']')
 	return string(b)
+}
+
+// appendJSONString appends s as a JSON string, escaping only what JSON
+// requires, with invalid UTF-8 replaced.
+func appendJSONString(b []byte, s string) []byte {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
 }
 
 // decodeSubjects reads what encodeSubjects wrote; valid is false for NULL.

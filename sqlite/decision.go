@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -21,12 +22,18 @@ var decisionColumns = []string{
 // writeDecisions replaces the record's decisions, with their positions,
 // vetoes, reports, meetings and documents. keys gives each stored report's id.
 func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, keys map[sourceKey]int64) error {
-	// Children first: with foreign keys on, each of these is a plain scan,
-	// and nothing cascades.
+	// Children first, so that the record holds together at every step.
 	for _, table := range []string{"documents", "meetings", "decision_reports", "decision_vetoes", "decision_votes", "decisions"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
 			return fmt.Errorf("clear %s: %w", table, err)
 		}
+	}
+
+	// Rebuilding a secondary index once, sorted, is much faster than
+	// updating it row by row as ~100k rows go in.
+	indexes, err := dropIndexes(ctx, tx, "decisions", "decision_votes", "decision_vetoes", "decision_reports", "meetings", "documents")
+	if err != nil {
+		return err
 	}
 
 	// Keep the reconciler's IDs; number the rest after the largest.
@@ -82,6 +89,17 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 			boolInt(d.MatterKnown), d.Modality.String(), outcomeValue(d.Recorded),
 			outcomeValue(d.Derived), yes, no, abstain, nonVoting, boolInt(d.Votes != nil)); err != nil {
 			return fmt.Errorf("decisions: %w", err)
+		}
+	}
+	// Every decision is written before the rows that refer to it.
+	if err := dins.flush(); err != nil {
+		return fmt.Errorf("decisions: %w", err)
+	}
+	for i := range decisions {
+		d := &decisions[i]
+		id := ids[i]
+		fail := func(format string, args ...any) error {
+			return fmt.Errorf("reconciled decision %d (%s): %s", id, decisionName(d), fmt.Sprintf(format, args...))
 		}
 
 		// In code order, so that rows go to the end of the primary key.
@@ -144,7 +162,7 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 		}
 		addDocument(documents, document{symbol: d.AmendmentTo, kind: "draft"})
 	}
-	for _, in := range []*inserter{dins, vins, xins, rins} {
+	for _, in := range []*inserter{vins, xins, rins} {
 		if err := in.flush(); err != nil {
 			return fmt.Errorf("decisions: %w", err)
 		}
@@ -178,7 +196,48 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 	if err := docs.flush(); err != nil {
 		return fmt.Errorf("documents: %w", err)
 	}
+	for _, stmt := range indexes {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("rebuild index: %w", err)
+		}
+	}
 	return nil
+}
+
+// dropIndexes drops the secondary indexes of tables (not those that enforce
+// a primary key or a UNIQUE constraint) and returns the statements that
+// create them again.
+func dropIndexes(ctx context.Context, tx *sql.Tx, tables ...string) ([]string, error) {
+	q := `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL
+		AND tbl_name IN (SELECT value FROM json_each(?)) ORDER BY name`
+	list, err := json.Marshal(tables)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, q, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("list indexes: %w", err)
+	}
+	defer rows.Close()
+	var names, stmts []string
+	for rows.Next() {
+		var name, stmt string
+		if err := rows.Scan(&name, &stmt); err != nil {
+			return nil, fmt.Errorf("list indexes: %w", err)
+		}
+		names = append(names, name)
+		stmts = append(stmts, stmt)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list indexes: %w", err)
+	}
+	rows.Close()
+	for _, name := range names {
+		if _, err := tx.ExecContext(ctx, `DROP INDEX "`+name+`"`); err != nil {
+			return nil, fmt.Errorf("drop index %s: %w", name, err)
+		}
+	}
+	return stmts, nil
 }
 
 // document is a row of the documents table.
@@ -307,8 +366,8 @@ func decisionWhere(f unsc.DecisionFilter) (string, []any, error) {
 			if strings.Contains(sym, "(") {
 				// A stored resolution symbol without its year matches
 				// too.
-				conds = append(conds, `d.resolution IN (?, ?)`)
-				args = append(args, sym, "S/RES/"+strconv.Itoa(n))
+				conds = append(conds, `d.resolution_number = ? AND d.resolution IN (?, ?)`)
+				args = append(args, int64(n), sym, "S/RES/"+strconv.Itoa(n))
 			} else {
 				conds = append(conds, `d.resolution_number = ?`)
 				args = append(args, int64(n))

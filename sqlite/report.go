@@ -73,7 +73,6 @@ func reportValues(r *unsc.Report) ([]any, string) {
 // contentHash returns the SHA-256 of a report's column values, leaving out
 // its id, its ref (where it was read is not what it says) and the hash.
 func contentHash(v []any) string {
-	h := sha256.New()
 	buf := make([]byte, 0, 512)
 	for i, x := range v {
 		if i == reportID || i == reportRef || i == reportHash {
@@ -95,9 +94,8 @@ func contentHash(v []any) string {
 			buf = append(buf, ';')
 		}
 	}
-	h.Write(buf)
-	var sum [sha256.Size]byte
-	return hex.EncodeToString(h.Sum(sum[:0]))
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:])
 }
 
 // reportSelect reads the columns reportScanner scans, from reports r.

@@ -8,6 +8,8 @@
 --   * booleans are 0 or 1;
 --   * outcomes, matters and modalities are written as their names
 --     ('adopted', 'non-procedural', 'without-vote', ...);
+--   * CHECKs on enumerations are written as OR chains, not IN lists, which
+--     SQLite evaluates far more slowly on bulk inserts;
 --   * positions are the UN Digital Library's letters: Y (yes), N (no),
 --     A (abstain), X (present, not participating); absent members have no row.
 
@@ -39,7 +41,7 @@ CREATE TABLE tenures (
 	code       TEXT NOT NULL REFERENCES states (code) ON DELETE CASCADE,
 	name       TEXT,
 	government TEXT,
-	permanent  INTEGER NOT NULL CHECK (permanent IN (0, 1)),
+	permanent  INTEGER NOT NULL CHECK (permanent = 0 OR permanent = 1),
 	term_start TEXT NOT NULL,
 	term_end   TEXT,
 	CHECK (term_end IS NULL OR term_end >= term_start)
@@ -65,15 +67,15 @@ CREATE TABLE reports (
 	meeting          TEXT,
 	resolution       TEXT,
 	draft            TEXT,
-	amendment        INTEGER NOT NULL CHECK (amendment IN (0, 1)),
+	amendment        INTEGER NOT NULL CHECK (amendment = 0 OR amendment = 1),
 	amendment_to     TEXT,
 	title            TEXT,
 	agenda           TEXT,
 	subjects         TEXT, -- JSON array of strings
-	matter           TEXT NOT NULL CHECK (matter IN ('non-procedural', 'procedural', 'preliminary', 'icj-election')),
-	matter_known     INTEGER NOT NULL CHECK (matter_known IN (0, 1)),
-	modality         TEXT NOT NULL CHECK (modality IN ('vote', 'without-vote', 'acclamation')),
-	outcome          TEXT CHECK (outcome IN ('adopted', 'failed', 'vetoed')),
+	matter           TEXT NOT NULL CHECK (matter = 'non-procedural' OR matter = 'procedural' OR matter = 'preliminary' OR matter = 'icj-election'),
+	matter_known     INTEGER NOT NULL CHECK (matter_known = 0 OR matter_known = 1),
+	modality         TEXT NOT NULL CHECK (modality = 'vote' OR modality = 'without-vote' OR modality = 'acclamation'),
+	outcome          TEXT CHECK (outcome = 'adopted' OR outcome = 'failed' OR outcome = 'vetoed'),
 	tally_yes        INTEGER, -- the tally columns are NULL when the source gives no tally
 	tally_no         INTEGER,
 	tally_abstain    INTEGER,
@@ -99,34 +101,35 @@ CREATE TABLE decisions (
 	resolution        TEXT, -- S/RES/NNNN (YYYY)
 	resolution_number INTEGER,
 	draft             TEXT, -- S/YYYY/NNN or S/NNNN
-	amendment         INTEGER NOT NULL CHECK (amendment IN (0, 1)),
+	amendment         INTEGER NOT NULL CHECK (amendment = 0 OR amendment = 1),
 	amendment_to      TEXT,
 	title             TEXT,
 	agenda            TEXT,
 	subjects          TEXT, -- JSON array of strings
-	matter            TEXT NOT NULL CHECK (matter IN ('non-procedural', 'procedural', 'preliminary', 'icj-election')),
-	matter_known      INTEGER NOT NULL CHECK (matter_known IN (0, 1)),
-	modality          TEXT NOT NULL CHECK (modality IN ('vote', 'without-vote', 'acclamation')),
-	recorded          TEXT CHECK (recorded IN ('adopted', 'failed', 'vetoed')),
-	derived           TEXT CHECK (derived IN ('adopted', 'failed', 'vetoed')),
+	matter            TEXT NOT NULL CHECK (matter = 'non-procedural' OR matter = 'procedural' OR matter = 'preliminary' OR matter = 'icj-election'),
+	matter_known      INTEGER NOT NULL CHECK (matter_known = 0 OR matter_known = 1),
+	modality          TEXT NOT NULL CHECK (modality = 'vote' OR modality = 'without-vote' OR modality = 'acclamation'),
+	recorded          TEXT CHECK (recorded = 'adopted' OR recorded = 'failed' OR recorded = 'vetoed'),
+	derived           TEXT CHECK (derived = 'adopted' OR derived = 'failed' OR derived = 'vetoed'),
 	tally_yes         INTEGER,
 	tally_no          INTEGER,
 	tally_abstain     INTEGER,
 	tally_non_voting  INTEGER,
-	votes_known       INTEGER NOT NULL CHECK (votes_known IN (0, 1))
+	votes_known       INTEGER NOT NULL CHECK (votes_known = 0 OR votes_known = 1)
 ) STRICT;
+-- A resolution is found by its number (with or without its year), so
+-- resolution itself needs no index of its own.
 CREATE INDEX decisions_date ON decisions (date, meeting, id);
-CREATE INDEX decisions_meeting ON decisions (meeting);
-CREATE INDEX decisions_resolution ON decisions (resolution);
-CREATE INDEX decisions_resolution_number ON decisions (resolution_number);
-CREATE INDEX decisions_draft ON decisions (draft);
-CREATE INDEX decisions_amendment_to ON decisions (amendment_to);
+CREATE INDEX decisions_meeting ON decisions (meeting) WHERE meeting IS NOT NULL;
+CREATE INDEX decisions_resolution_number ON decisions (resolution_number) WHERE resolution_number IS NOT NULL;
+CREATE INDEX decisions_draft ON decisions (draft) WHERE draft IS NOT NULL;
+CREATE INDEX decisions_amendment_to ON decisions (amendment_to) WHERE amendment_to IS NOT NULL;
 
 -- decision_votes holds each member's position on each decision.
 CREATE TABLE decision_votes (
 	decision_id INTEGER NOT NULL REFERENCES decisions (id) ON DELETE CASCADE,
 	code        TEXT NOT NULL,
-	position    TEXT NOT NULL CHECK (position IN ('Y', 'N', 'A', 'X')),
+	position    TEXT NOT NULL CHECK (position = 'Y' OR position = 'N' OR position = 'A' OR position = 'X'),
 	PRIMARY KEY (decision_id, code)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX decision_votes_code ON decision_votes (code, position);
@@ -158,7 +161,6 @@ CREATE TABLE meetings (
 	number INTEGER,
 	date   TEXT
 ) STRICT;
-CREATE INDEX meetings_date ON meetings (date);
 
 -- documents holds each document a decision acted on, derived from the
 -- decisions: resolutions, drafts and amendments. An oral amendment has no
@@ -167,10 +169,9 @@ CREATE INDEX meetings_date ON meetings (date);
 CREATE TABLE documents (
 	id          INTEGER PRIMARY KEY,
 	symbol      TEXT UNIQUE,
-	kind        TEXT NOT NULL CHECK (kind IN ('resolution', 'draft', 'amendment')),
+	kind        TEXT NOT NULL CHECK (kind = 'resolution' OR kind = 'draft' OR kind = 'amendment'),
 	amends      TEXT,
 	decision_id INTEGER REFERENCES decisions (id) ON DELETE CASCADE,
 	CHECK (symbol IS NOT NULL OR decision_id IS NOT NULL)
 ) STRICT;
-CREATE INDEX documents_decision ON documents (decision_id);
-CREATE INDEX documents_amends ON documents (amends);
+CREATE INDEX documents_decision ON documents (decision_id) WHERE decision_id IS NOT NULL;
