@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"unsc"
+	"unsc/charter"
 )
 
 // Problem kinds that Check reports.
@@ -32,7 +33,9 @@ const (
 type Finding struct {
 	Decision unsc.Decision
 	Kind     string
-	Detail   string
+	// Source is the source whose report the finding is about, if one is.
+	Source unsc.Source
+	Detail string
 	// Reason explains the finding when explained.csv does; empty otherwise.
 	Reason string
 }
@@ -53,8 +56,11 @@ func (s Summary) Line() string {
 type Explanation struct {
 	Symbol string
 	Kind   string
+	Source unsc.Source
 	Reason string
 }
+
+var knownSources = []unsc.Source{unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceDHLVetoes, unsc.SourceDPPA, unsc.SourceSpreadsheet}
 
 // Explanations are the known findings, by symbol and kind.
 type Explanations map[string]Explanation
@@ -74,9 +80,10 @@ func mustParseExplanations(name string, data []byte) Explanations {
 }
 
 // ParseExplanations reads explanations as CSV with the header
-// symbol,kind,reason.
+// symbol,kind,source,reason. An empty source explains the kind of finding
+// whatever source it concerns.
 func ParseExplanations(r io.Reader, name string) (Explanations, error) {
-	rows, err := readCSV(r, name, []string{"symbol", "kind", "reason"})
+	rows, err := readCSV(r, name, []string{"symbol", "kind", "source", "reason"})
 	if err != nil {
 		return nil, err
 	}
@@ -95,18 +102,28 @@ func ParseExplanations(r io.Reader, name string) (Explanations, error) {
 		if row.get("reason") == "" {
 			return nil, row.errorf("reason", "missing: every explanation needs its reason")
 		}
-		key := sym + "|" + kind
-		if _, dup := out[key]; dup {
-			return nil, row.errorf("symbol", "%s (%s) is explained twice", sym, kind)
+		src := unsc.Source(row.get("source"))
+		if src != "" && !slices.Contains(knownSources, src) {
+			return nil, row.errorf("source", "%q: want one of %v, or empty", src, knownSources)
 		}
-		out[key] = Explanation{Symbol: sym, Kind: kind, Reason: row.get("reason")}
+		key := sym + "|" + kind + "|" + string(src)
+		if _, dup := out[key]; dup {
+			return nil, row.errorf("symbol", "%s (%s, %s) is explained twice", sym, kind, src)
+		}
+		out[key] = Explanation{Symbol: sym, Kind: kind, Source: src, Reason: row.get("reason")}
 	}
 	return out, nil
 }
 
-func (e Explanations) find(d unsc.Decision, kind string) (Explanation, bool) {
+func (e Explanations) find(d unsc.Decision, kind string, src unsc.Source) (Explanation, bool) {
 	for _, s := range []string{d.Resolution, d.Draft, symbolOf(d)} {
-		if x, ok := e[s+"|"+kind]; ok && s != "" {
+		if s == "" {
+			continue
+		}
+		if x, ok := e[s+"|"+kind+"|"+string(src)]; ok {
+			return x, true
+		}
+		if x, ok := e[s+"|"+kind+"|"]; ok {
 			return x, true
 		}
 	}
@@ -127,9 +144,9 @@ func Check(decisions []unsc.Decision, ex Explanations) Summary {
 		}
 		explained := true
 		for i := range fs {
-			if x, ok := ex.find(d, fs[i].Kind); ok {
+			if x, ok := ex.find(d, fs[i].Kind, fs[i].Source); ok {
 				fs[i].Reason = x.Reason
-			} else {
+			} else if fs[i].Reason == "" {
 				explained = false
 			}
 		}
@@ -144,85 +161,99 @@ func Check(decisions []unsc.Decision, ex Explanations) Summary {
 }
 
 func findings(d unsc.Decision, out []Finding) []Finding {
-	add := func(kind, format string, args ...any) {
-		out = append(out, Finding{Decision: d, Kind: kind, Detail: fmt.Sprintf(format, args...)})
+	add := func(kind string, src unsc.Source, format string, args ...any) {
+		out = append(out, Finding{Decision: d, Kind: kind, Source: src, Detail: fmt.Sprintf(format, args...)})
 	}
 	res, err := Derive(d)
 	switch {
 	case err != nil:
-		add(ProblemUnderivable, "%s", unsc.ErrorMessage(err))
+		add(ProblemUnderivable, "", "%s", unsc.ErrorMessage(err))
 	case d.Recorded == 0:
-		add(ProblemRecorded, "no source records an outcome; derived %s", describe(res))
+		add(ProblemRecorded, "", "no source records an outcome; derived %s", describe(res))
 	case res.Outcome != d.Recorded:
-		add(ProblemOutcome, "recorded %s, derived %s", d.Recorded, describe(res))
-	case res.Outcome == unsc.Vetoed && len(d.Reports) > 0 && !sameCodes(recordedVetoes(d), memberCodes(res.VetoedBy)):
-		add(ProblemOutcome, "recorded vetoed by %v, derived vetoed by %v", recordedVetoes(d), memberCodes(res.VetoedBy))
+		add(ProblemOutcome, "", "recorded %s, derived %s", d.Recorded, describe(res))
+	case res.Outcome == unsc.Vetoed && !sameCodes(recordedVetoes(d.Reports), memberCodes(res.VetoedBy)):
+		add(ProblemOutcome, "", "recorded vetoed by %v, derived vetoed by %v", recordedVetoes(d.Reports), memberCodes(res.VetoedBy))
 	}
 
-	var outcomeBy, tallyBy []string
+	var council unsc.Council
+	if c, err := charter.CouncilOn(d.Date); err == nil {
+		council = c
+	}
 	for _, r := range d.Reports {
+		n := len(out)
 		if r.Outcome != 0 && r.Outcome != d.Recorded {
-			outcomeBy = append(outcomeBy, fmt.Sprintf("%s records %s", r.Source, r.Outcome))
+			add(ProblemRecorded, r.Source, "recorded %s, but %s (%s) records %s", d.Recorded, r.Source, r.Ref, r.Outcome)
 		}
 		if r.Votes != nil && r.Tally.Known {
-			if c := countVotes(r.Votes); c.Yes != r.Tally.Yes || c.No != r.Tally.No || c.Abstain != r.Tally.Abstain {
-				add(ProblemTally, "%s (%s): positions count %s, its tally says %s", r.Source, r.Ref, tallyString(c), tallyString(r.Tally))
+			if c := countVotes(r.Votes); !sameTally(c, r.Tally) {
+				add(ProblemTally, r.Source, "%s (%s): positions count %s, its tally says %s", r.Source, r.Ref, tallyString(c), tallyString(r.Tally))
 			}
 		}
 		t := r.Tally
 		if r.Votes != nil {
 			t = countVotes(r.Votes)
 		}
-		if t.Known && (t.Yes != d.Tally.Yes || t.No != d.Tally.No || t.Abstain != d.Tally.Abstain) {
-			tallyBy = append(tallyBy, fmt.Sprintf("%s %s", r.Source, tallyString(t)))
+		if t.Known && d.Tally.Known && !sameTally(t, d.Tally) {
+			add(ProblemTally, r.Source, "record %s, but %s (%s) %s", tallyString(d.Tally), r.Source, r.Ref, tallyString(t))
 		}
-	}
-	if len(outcomeBy) > 0 {
-		add(ProblemRecorded, "recorded %s, but %s", d.Recorded, strings.Join(outcomeBy, ", "))
-	}
-	if len(tallyBy) > 0 {
-		add(ProblemTally, "record %s, but %s", tallyString(d.Tally), strings.Join(tallyBy, ", "))
-	}
-	if diff := positionDiff(d); diff != "" {
-		add(ProblemPositions, "%s", diff)
+		if diff := positionDiff(d, r); diff != "" {
+			add(ProblemPositions, r.Source, "%s (%s) differs (record/%s): %s", r.Source, r.Ref, r.Source, diff)
+		}
+		// Positions naming a state that did not sit on the Council that day
+		// cannot belong to this decision: the report is in error, whatever
+		// else it says.
+		if strangers := notSitting(council, r.Votes); len(out) > n && len(strangers) > 0 {
+			for i := n; i < len(out); i++ {
+				out[i].Reason = fmt.Sprintf("data error in %s: its positions name %s, not on the Council on %s, so they cannot belong to this decision; the record keeps the other sources' account", r.Source, strings.Join(strangers, ", "), d.Date.Format("2006-01-02"))
+			}
+		}
 	}
 	return out
 }
 
-// positionDiff compares the positions of every source that gives them with
-// the record's.
-func positionDiff(d unsc.Decision) string {
-	var diffs []string
-	for _, r := range d.Reports {
-		if r.Votes == nil {
-			continue
-		}
-		var codes []string
-		for code, p := range r.Votes {
-			if q := d.Votes[code]; q != p {
-				codes = append(codes, fmt.Sprintf("%s %s/%s", code, q.Letter(), p.Letter()))
-			}
-		}
-		for code, q := range d.Votes {
-			if _, ok := r.Votes[code]; !ok && q != unsc.NotParticipating {
-				codes = append(codes, fmt.Sprintf("%s %s/-", code, q.Letter()))
-			}
-		}
-		if len(codes) > 0 {
-			slices.Sort(codes)
-			diffs = append(diffs, fmt.Sprintf("%s differs (record/%s): %s", r.Source, r.Source, strings.Join(codes, ", ")))
+// notSitting lists the codes in votes that are not members of Council c.
+func notSitting(c unsc.Council, votes map[unsc.Code]unsc.Position) []string {
+	if c.Members == nil {
+		return nil
+	}
+	var out []string
+	for code := range votes {
+		if _, ok := c.Member(code); !ok {
+			out = append(out, string(code))
 		}
 	}
-	return strings.Join(diffs, "; ")
+	slices.Sort(out)
+	return out
 }
 
-func recordedVetoes(d unsc.Decision) []unsc.Code {
-	for _, r := range d.Reports {
-		if len(r.VetoedBy) > 0 {
-			return r.VetoedBy
+func sameTally(a, b unsc.Tally) bool {
+	return a.Yes == b.Yes && a.No == b.No && a.Abstain == b.Abstain
+}
+
+// positionDiff compares one source's positions with the record's. A
+// member not listed and a member listed as not participating are alike:
+// sources differ in how they write both.
+func positionDiff(d unsc.Decision, r unsc.Report) string {
+	if d.Votes == nil || r.Votes == nil || !anyVote(r.Votes) {
+		return ""
+	}
+	nonVoting := func(p unsc.Position) bool { return p == unsc.Absent || p == unsc.NotParticipating }
+	var codes []string
+	seen := map[unsc.Code]bool{}
+	for code, p := range r.Votes {
+		seen[code] = true
+		if q := d.Votes[code]; q != p && !(nonVoting(p) && nonVoting(q)) {
+			codes = append(codes, fmt.Sprintf("%s %s/%s", code, q.Letter(), p.Letter()))
 		}
 	}
-	return nil
+	for code, q := range d.Votes {
+		if !seen[code] && !nonVoting(q) {
+			codes = append(codes, fmt.Sprintf("%s %s/-", code, q.Letter()))
+		}
+	}
+	slices.Sort(codes)
+	return strings.Join(codes, ", ")
 }
 
 func sameCodes(a, b []unsc.Code) bool {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"unsc"
 	"unsc/charter"
@@ -95,6 +96,7 @@ func group(reports []unsc.Report) [][]unsc.Report {
 			join("res:"+strconv.Itoa(resolution[i]), i, false)
 		}
 	}
+	occurrence := draftOccurrences(reports)
 	for i, r := range reports {
 		switch {
 		case r.Amendment && r.Draft != "":
@@ -104,7 +106,18 @@ func group(reports []unsc.Report) [][]unsc.Report {
 			// the draft it amends and its count.
 			join("oral:"+r.Meeting+":"+r.Date.Format("2006-01-02")+":"+r.AmendmentTo+":"+tallyKey(r), i, true)
 		case r.Draft != "":
-			join("draft:"+r.Draft, i, true)
+			join("draft:"+r.Draft+"#"+strconv.Itoa(occurrence[i]), i, true)
+			// Sources differ on whether a revision was put to the vote
+			// ("S/18087" on the meeting table, "S/18087/Rev.1" on the veto
+			// list): at one meeting, a draft and its revision are one vote.
+			if r.Meeting != "" {
+				join("revision:"+r.Meeting+":"+baseSymbol(r.Draft)+"#"+strconv.Itoa(occurrence[i]), i, true)
+			}
+		}
+	}
+	for key, members := range symbolless(reports, resolution) {
+		for _, i := range members {
+			join(key, i, true)
 		}
 	}
 	byRoot := map[int][]unsc.Report{}
@@ -128,6 +141,101 @@ func group(reports []unsc.Report) [][]unsc.Report {
 		out = append(out, g)
 	}
 	return out
+}
+
+// draftOccurrences numbers the votes on one draft symbol at one meeting
+// within each official source: a draft put to the vote twice (S/552 at
+// S/PV.202, 15 September 1947) is two decisions, the n-th vote in one
+// source the n-th in another.
+// The unattributed spreadsheet repeats some votes by mistake, so its reports
+// are all taken as the first occurrence.
+func draftOccurrences(reports []unsc.Report) []int {
+	occ := make([]int, len(reports))
+	type sd struct {
+		source         unsc.Source
+		draft, meeting string
+	}
+	bySource := map[sd][]int{}
+	for i, r := range reports {
+		if r.Draft != "" && !r.Amendment && r.Source.Official() {
+			k := sd{r.Source, r.Draft, r.Meeting}
+			bySource[k] = append(bySource[k], i)
+		}
+	}
+	for k, idx := range bySource {
+		if len(idx) < 2 {
+			continue
+		}
+		inPageOrder(reports, idx, k.source)
+		for n, i := range idx {
+			occ[i] = n
+		}
+	}
+	return occ
+}
+
+// inPageOrder sorts report indices into the order the votes were taken:
+// the meeting tables list them top to bottom, the veto list bottom to top.
+func inPageOrder(reports []unsc.Report, idx []int, source unsc.Source) {
+	slices.SortStableFunc(idx, func(a, b int) int {
+		c := cmp.Compare(refLine(reports[a].Ref), refLine(reports[b].Ref))
+		if source == unsc.SourceDHLVetoes {
+			c = -c
+		}
+		if c == 0 {
+			c = cmp.Compare(reports[a].Key, reports[b].Key)
+		}
+		return c
+	})
+}
+
+// symbolless pairs the earliest vetoes, which the libraries list without a
+// draft symbol, across sources: the n-th such veto at a meeting in one
+// source is the n-th in another. The meeting tables list a meeting's
+// actions top to bottom; the veto list lists them bottom to top.
+func symbolless(reports []unsc.Report, resolution []int) map[string][]int {
+	type sm struct {
+		source  unsc.Source
+		meeting string
+	}
+	bySource := map[sm][]int{}
+	for i, r := range reports {
+		if resolution[i] != 0 || r.Draft != "" || r.Amendment || r.Outcome != unsc.Vetoed || r.Meeting == "" {
+			continue
+		}
+		k := sm{r.Source, r.Meeting}
+		bySource[k] = append(bySource[k], i)
+	}
+	keys := map[string][]int{}
+	for k, idx := range bySource {
+		inPageOrder(reports, idx, k.source)
+		for n, i := range idx {
+			key := "veto:" + k.meeting + ":" + strconv.Itoa(n)
+			keys[key] = append(keys[key], i)
+		}
+	}
+	return keys
+}
+
+// baseSymbol strips revision, addendum and corrigendum suffixes.
+func baseSymbol(s string) string {
+	if i := strings.Index(s, "/Rev."); i >= 0 {
+		s = s[:i]
+	}
+	if i := strings.Index(s, "/Corr."); i >= 0 {
+		s = s[:i]
+	}
+	if i := strings.Index(s, "/Add."); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// refLine returns the line number at the end of a "file:line" reference.
+func refLine(ref string) int {
+	i := strings.LastIndexByte(ref, ':')
+	n, _ := strconv.Atoi(ref[i+1:])
+	return n
 }
 
 func tallyKey(r unsc.Report) string {
@@ -162,25 +270,32 @@ func build(g []unsc.Report, facts Facts) unsc.Decision {
 		if d.Modality == unsc.ByVote {
 			d.Modality = r.Modality
 		}
-		if d.Recorded == 0 {
-			d.Recorded = r.Outcome
-		}
 		if !d.Tally.Known && r.Tally.Known && r.Votes == nil {
 			d.Tally = r.Tally
-		}
-		if len(d.VetoedBy) == 0 && len(r.VetoedBy) > 0 {
-			d.VetoedBy = r.VetoedBy
 		}
 		if !slices.Contains(d.Sources, r.Source) {
 			d.Sources = append(d.Sources, r.Source)
 		}
 	}
+	d.Recorded = recordedOutcome(g)
+	d.VetoedBy = recordedVetoes(g)
 	// The libraries' meeting tables say only "not adopted" where their veto
 	// list names the veto: the more specific official statement wins.
 	if d.Recorded == unsc.Failed {
 		for _, r := range g {
 			if r.Source.Official() && r.Outcome == unsc.Vetoed {
 				d.Recorded = unsc.Vetoed
+				break
+			}
+		}
+	}
+	// A record whose every member is "X" shows no vote at all: the crawl of
+	// the UN Digital Library leaves such pages blank. If another source
+	// counts the votes, the decision was taken by a vote after all.
+	if d.Modality != unsc.ByVote {
+		for _, r := range g {
+			if r.Votes == nil && r.Tally.Known && r.Tally.Yes > 0 && r.Modality == unsc.ByVote {
+				d.Modality = unsc.ByVote
 				break
 			}
 		}
@@ -201,14 +316,71 @@ func build(g []unsc.Report, facts Facts) unsc.Decision {
 	return d
 }
 
+// recordedVetoes names the members that the sources say cast a veto: the
+// Library's veto list, its statement on vetoes, before any other source.
+func recordedVetoes(g []unsc.Report) []unsc.Code {
+	for _, r := range g {
+		if r.Source == unsc.SourceDHLVetoes && len(r.VetoedBy) > 0 {
+			return r.VetoedBy
+		}
+	}
+	for _, r := range g {
+		if len(r.VetoedBy) > 0 {
+			return r.VetoedBy
+		}
+	}
+	return nil
+}
+
+// recordedOutcome is the outcome the most authoritative source records.
+// Where that source reports the decision more than once with different
+// outcomes, the report whose own votes bear its outcome out wins.
+func recordedOutcome(g []unsc.Report) unsc.Outcome {
+	first := -1
+	for i, r := range g {
+		if r.Outcome == 0 {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if r.Source != g[first].Source {
+			break
+		}
+		if r.Outcome == g[first].Outcome || r.Votes == nil {
+			continue
+		}
+		// Two reports of one source disagree: trust the one whose votes
+		// give its outcome.
+		for _, x := range g[first:] {
+			if x.Source != r.Source || x.Votes == nil || x.Outcome == 0 {
+				continue
+			}
+			if res, err := Derive(unsc.Decision{Date: x.Date, Votes: x.Votes, Matter: x.Matter, Amendment: x.Amendment, Modality: x.Modality}); err == nil && res.Outcome == x.Outcome {
+				return x.Outcome
+			}
+		}
+	}
+	if first < 0 {
+		return 0
+	}
+	return g[first].Outcome
+}
+
 // bestVotes picks the per-member positions for a decision: those of the
 // most authoritative source, and among a source's reports (a source may
 // report one vote twice, differently) the one that agrees with the
 // decision's official date and tally.
 func bestVotes(g []unsc.Report, d unsc.Decision) map[unsc.Code]unsc.Position {
+	council, _ := charter.CouncilOn(d.Date)
 	best, bestScore := -1, -1
 	for i, r := range g {
-		if r.Votes == nil {
+		if r.Votes == nil || (d.Modality == unsc.ByVote && !anyVote(r.Votes)) {
+			continue
+		}
+		// Positions naming a state not on the Council that day belong to
+		// some other decision.
+		if len(notSitting(council, r.Votes)) > 0 {
 			continue
 		}
 		score := 10 * (5 - rank(r.Source))
@@ -226,6 +398,16 @@ func bestVotes(g []unsc.Report, d unsc.Decision) map[unsc.Code]unsc.Position {
 		return nil
 	}
 	return g[best].Votes
+}
+
+// anyVote reports whether anyone voted yes, no or abstained.
+func anyVote(v map[unsc.Code]unsc.Position) bool {
+	for _, p := range v {
+		if p == unsc.Yes || p == unsc.No || p == unsc.Abstain {
+			return true
+		}
+	}
+	return false
 }
 
 // Derive replays a decision through the Charter engine: from its

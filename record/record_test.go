@@ -2,6 +2,11 @@ package record_test
 
 import (
 	"os"
+	"slices"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
 	"path/filepath"
 	"sort"
 	"sync"
@@ -66,17 +71,66 @@ func realReports(t testing.TB) []unsc.Report {
 func TestCheckRealRecord(t *testing.T) {
 	ds := record.Reconcile(realReports(t))
 	s := record.Check(ds, record.BuiltinExplanations)
-	kinds := map[string]int{}
-	for _, f := range s.Findings {
-		kinds[f.Kind]++
+	t.Log(s.Line())
+	if s.Unexplained != 0 {
+		for _, f := range s.Findings {
+			if f.Reason == "" {
+				t.Errorf("unexplained: %s %s [%s] %s", f.Decision.Date.Format("2006-01-02"), record.Symbol(f.Decision), f.Kind, f.Detail)
+			}
+		}
 	}
-	t.Logf("%s; findings by kind %v", s.Line(), kinds)
+	if s.Decisions < 3100 || s.Agree+s.Explained+s.Unexplained != s.Decisions {
+		t.Errorf("Check = %s, want over 3,100 decisions that add up", s.Line())
+	}
+	// Every explanation shipped must still explain something: a stale one
+	// would hide a future finding.
+	used := map[string]bool{}
+	for _, f := range s.Findings {
+		for _, sym := range []string{f.Decision.Resolution, f.Decision.Draft, record.Symbol(f.Decision)} {
+			used[sym+"|"+f.Kind+"|"+string(f.Source)] = true
+			used[sym+"|"+f.Kind+"|"] = true
+		}
+	}
+	for key, x := range record.BuiltinExplanations {
+		if !used[key] {
+			t.Errorf("explained.csv: %s (%s, %s) explains no finding", x.Symbol, x.Kind, x.Source)
+		}
+	}
 	if os.Getenv("DUMP") != "" {
 		for _, f := range s.Findings {
 			if f.Reason == "" {
 				t.Logf("%s %s %s: %s", f.Decision.Date.Format("2006-01-02"), record.Symbol(f.Decision), f.Kind, f.Detail)
 			}
 		}
+	}
+}
+
+// The record's vetoes, member by member, against the Dag Hammarskjöld
+// Library's veto list (to 26 May 2022) as its pages give it.
+func TestRealVetoesMatchTheLibrary(t *testing.T) {
+	ds := record.Reconcile(realReports(t))
+	listed := map[unsc.Code]int{}
+	all := map[unsc.Code]int{}
+	last := time.Date(2022, 5, 26, 0, 0, 0, 0, time.UTC)
+	for _, d := range ds {
+		if d.Recorded != unsc.Vetoed {
+			continue
+		}
+		for _, c := range d.VetoedBy {
+			all[c]++
+			if slices.Contains(d.Sources, unsc.SourceDHLVetoes) && !d.Date.After(last) {
+				listed[c]++
+			}
+		}
+	}
+	want := map[unsc.Code]int{"SUN": 90, "USA": 82, "RUS": 30, "GBR": 29, "CHN": 17, "FRA": 17}
+	if diff := cmp.Diff(want, listed); diff != "" {
+		t.Errorf("vetoes on the Library's list, by member (-want +got):\n%s", diff)
+	}
+	// Beyond the list: S/1996/952 (USA, private meeting) and the vetoes
+	// after 26 May 2022 that the spreadsheet records.
+	if all["USA"] <= listed["USA"] {
+		t.Errorf("US vetoes in the record = %d, want more than the list's %d (S/1996/952 and after 2022)", all["USA"], listed["USA"])
 	}
 }
 
