@@ -2,6 +2,7 @@ package record
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,7 +53,11 @@ func reconcile(reports []unsc.Report, facts Facts) []unsc.Decision {
 			}
 			return 1
 		}
-		return cmp.Compare(symbolOf(a), symbolOf(b))
+		if c := cmp.Compare(symbolOf(a), symbolOf(b)); c != 0 {
+			return c
+		}
+		// Votes without a symbol at one meeting: in the order taken.
+		return cmp.Compare(firstLine(a), firstLine(b))
 	})
 	return out
 }
@@ -229,6 +234,16 @@ func baseSymbol(s string) string {
 		s = s[:i]
 	}
 	return s
+}
+
+// firstLine orders decisions that nothing else orders by where their most
+// authoritative report stands in its source.
+func firstLine(d unsc.Decision) string {
+	if len(d.Reports) == 0 {
+		return ""
+	}
+	r := d.Reports[0]
+	return fmt.Sprintf("%s:%012d:%s", r.Source, refLine(r.Ref), r.Key)
 }
 
 // refLine returns the line number at the end of a "file:line" reference.

@@ -1,0 +1,181 @@
+package record_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"unsc"
+	"unsc/record"
+)
+
+func day(s string) time.Time {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// council2024 votes every member of the Council of March 2024 yes, except
+// those given.
+func council2024(except map[unsc.Code]unsc.Position) map[unsc.Code]unsc.Position {
+	v := map[unsc.Code]unsc.Position{}
+	for _, c := range []unsc.Code{"CHN", "FRA", "RUS", "GBR", "USA", "DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"} {
+		v[c] = unsc.Yes
+	}
+	for c, p := range except {
+		v[c] = p
+	}
+	return v
+}
+
+func TestReconcileMatchesSymbolVariants(t *testing.T) {
+	reports := []unsc.Report{
+		{Source: unsc.SourceSpreadsheet, Key: "s1", Ref: "sheet:2", Date: day("2024-03-25"), Meeting: "S/PV.9586", Resolution: "S/RES/2728 (2024)", Draft: "S/2024/254",
+			Outcome: unsc.Adopted, Votes: council2024(map[unsc.Code]unsc.Position{"USA": unsc.Abstain})},
+		{Source: unsc.SourceUNDL, Key: "u1", Ref: "undl:2", Date: day("2024-03-25"), Meeting: "S/PV.9586", Resolution: "S/RES/2728 (2024)",
+			Title: "Security Council resolution 2728 (2024)", Outcome: unsc.Adopted, Votes: council2024(map[unsc.Code]unsc.Position{"USA": unsc.Abstain})},
+		{Source: unsc.SourceDHLMeetings, Key: "d1", Ref: "page:9", Date: day("2024-03-25"), Meeting: "S/PV.9586", Draft: "S/2024/254",
+			Outcome: unsc.Adopted, Tally: unsc.Tally{Yes: 14, Abstain: 1, Known: true}},
+	}
+	ds := record.Reconcile(reports)
+	if len(ds) != 1 {
+		t.Fatalf("Reconcile(3 reports of res 2728) = %d decisions, want 1", len(ds))
+	}
+	d := ds[0]
+	want := unsc.Decision{Date: day("2024-03-25"), Meeting: "S/PV.9586", Resolution: "S/RES/2728 (2024)", Draft: "S/2024/254",
+		Title: "Security Council resolution 2728 (2024)", Recorded: unsc.Adopted, Derived: unsc.Adopted,
+		Tally: unsc.Tally{Yes: 14, Abstain: 1, Known: true}, Sources: []unsc.Source{unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceSpreadsheet}}
+	got := d
+	got.Votes, got.Reports = nil, nil
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Reconcile mismatch (-want +got):\n%s", diff)
+	}
+	if d.Reports[0].Source != unsc.SourceUNDL {
+		t.Errorf("reports ordered %v first, want the UN Digital Library first", d.Reports[0].Source)
+	}
+}
+
+func TestReconcileVetoListWinsOnVetoes(t *testing.T) {
+	reports := []unsc.Report{
+		{Source: unsc.SourceDHLMeetings, Key: "m", Ref: "1962:103", Date: day("1962-06-22"), Meeting: "S/PV.1016", Draft: "S/5134",
+			Outcome: unsc.Failed, Tally: unsc.Tally{Yes: 7, No: 2, Abstain: 2, Known: true}},
+		{Source: unsc.SourceDHLVetoes, Key: "v", Ref: "veto:900", Date: day("1962-06-22"), Meeting: "S/PV.1016", Draft: "S/5134",
+			Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"SUN"}},
+	}
+	ds := record.Reconcile(reports)
+	if len(ds) != 1 || ds[0].Recorded != unsc.Vetoed || ds[0].Derived != unsc.Vetoed {
+		t.Fatalf("Reconcile(Kashmir 1962) = %+v, want one decision recorded and derived vetoed", ds)
+	}
+	if diff := cmp.Diff([]unsc.Code{"SUN"}, ds[0].VetoedBy); diff != "" {
+		t.Errorf("VetoedBy mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestReconcileRepeatedAndSymbolLessVotes(t *testing.T) {
+	reports := []unsc.Report{
+		// S/552 put to the vote twice at one meeting, in both library sources.
+		{Source: unsc.SourceDHLMeetings, Key: "m1", Ref: "p:231", Date: day("1947-09-15"), Meeting: "S/PV.202", Draft: "S/552", Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"SUN"}, Tally: unsc.Tally{Yes: 8, No: 2, Abstain: 1, Known: true}},
+		{Source: unsc.SourceDHLMeetings, Key: "m2", Ref: "p:232", Date: day("1947-09-15"), Meeting: "S/PV.202", Draft: "S/552", Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"SUN"}, Tally: unsc.Tally{Yes: 9, No: 2, Known: true}},
+		{Source: unsc.SourceDHLVetoes, Key: "v1", Ref: "v:1199", Date: day("1947-09-15"), Meeting: "S/PV.202", Draft: "S/552", Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"SUN"}},
+		{Source: unsc.SourceDHLVetoes, Key: "v2", Ref: "v:1193", Date: day("1947-09-15"), Meeting: "S/PV.202", Draft: "S/552", Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"SUN"}},
+		// Two vetoes without symbols at one meeting.
+		{Source: unsc.SourceDHLMeetings, Key: "m3", Ref: "p:308", Date: day("1946-06-26"), Meeting: "S/PV.49", Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"SUN"}},
+		{Source: unsc.SourceDHLMeetings, Key: "m4", Ref: "p:309", Date: day("1946-06-26"), Meeting: "S/PV.49", Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"SUN"}},
+		{Source: unsc.SourceDHLVetoes, Key: "v3", Ref: "v:1295", Date: day("1946-06-26"), Meeting: "S/PV.49", Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"SUN"}},
+		{Source: unsc.SourceDHLVetoes, Key: "v4", Ref: "v:1289", Date: day("1946-06-26"), Meeting: "S/PV.49", Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"FRA", "SUN"}},
+		// A revision on one source, the base symbol on another.
+		{Source: unsc.SourceDHLMeetings, Key: "m5", Ref: "p:40", Date: day("1986-05-23"), Meeting: "S/PV.2686", Draft: "S/18087", Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"GBR", "USA"}},
+		{Source: unsc.SourceDHLVetoes, Key: "v5", Ref: "v:700", Date: day("1986-05-23"), Meeting: "S/PV.2686", Draft: "S/18087/Rev.1", Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"GBR", "USA"}},
+	}
+	ds := record.Reconcile(reports)
+	var got []string
+	for _, d := range ds {
+		var keys []string
+		for _, r := range d.Reports {
+			keys = append(keys, r.Key)
+		}
+		got = append(got, strings.Join(keys, "+"))
+	}
+	want := []string{"m3+v3", "m4+v4", "m1+v1", "m2+v2", "m5+v5"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Reconcile grouping (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]unsc.Code{"FRA", "SUN"}, ds[1].VetoedBy); diff != "" {
+		t.Errorf("VetoedBy of the second veto at S/PV.49 (-want +got):\n%s", diff)
+	}
+}
+
+func TestReconcileRejectsPositionsOfStrangers(t *testing.T) {
+	// The spreadsheet's positions name Bangladesh, not on the Council in
+	// 1999: they cannot be this vote's, so the Library's count decides.
+	strangers := map[unsc.Code]unsc.Position{"BGD": unsc.Yes, "USA": unsc.No}
+	reports := []unsc.Report{
+		{Source: unsc.SourceSpreadsheet, Key: "s", Ref: "sheet:9", Date: day("1999-03-26"), Meeting: "S/PV.3989", Draft: "S/1999/328", Outcome: unsc.Failed, Votes: strangers},
+		{Source: unsc.SourceDHLMeetings, Key: "m", Ref: "p:9", Date: day("1999-03-26"), Meeting: "S/PV.3989", Draft: "S/1999/328", Outcome: unsc.Failed, Tally: unsc.Tally{Yes: 3, No: 12, Known: true}},
+	}
+	ds := record.Reconcile(reports)
+	if len(ds) != 1 || ds[0].Votes != nil || ds[0].Tally.No != 12 || ds[0].Derived != unsc.Failed {
+		t.Fatalf("Reconcile = %+v, want no positions, the 3-12-0 count, derived failed", ds)
+	}
+	s := record.Check(ds, nil)
+	if s.Unexplained != 0 || s.Explained != 1 {
+		t.Errorf("Check = %s, want the stranger's report explained by rule", s.Line())
+	}
+}
+
+func TestReconcileIsIdempotentAndOrderFree(t *testing.T) {
+	reports := realReports(t)
+	a := record.Reconcile(reports)
+	rev := make([]unsc.Report, len(reports))
+	for i, r := range reports {
+		rev[len(reports)-1-i] = r
+	}
+	b := record.Reconcile(rev)
+	if len(a) != len(b) {
+		t.Fatalf("Reconcile gives %d decisions, reversed input %d", len(a), len(b))
+	}
+	for i := range a {
+		if record.Symbol(a[i]) != record.Symbol(b[i]) || a[i].Recorded != b[i].Recorded || !cmp.Equal(a[i].VetoedBy, b[i].VetoedBy) {
+			t.Fatalf("decision %d: %s %v %v, reversed input %s %v %v", i, record.Symbol(a[i]), a[i].Recorded, a[i].VetoedBy, record.Symbol(b[i]), b[i].Recorded, b[i].VetoedBy)
+		}
+	}
+}
+
+func TestParseFactsAndExplanationsErrors(t *testing.T) {
+	tests := []struct {
+		name, in, field string
+		parse           func(string) error
+	}{
+		{"fact: bad symbol", "symbol,matter,source,note\nnot a symbol,procedural,x,y\n", "facts.csv:2:symbol", parseFacts},
+		{"fact: bad matter", "symbol,matter,source,note\nS/RES/87 (1950),urgent,x,y\n", "facts.csv:2:matter", parseFacts},
+		{"fact: no source", "symbol,matter,source,note\nS/RES/87 (1950),procedural,,y\n", "facts.csv:2:source", parseFacts},
+		{"fact: missing column", "symbol,matter\n", "facts.csv:1", parseFacts},
+		{"explanation: bad kind", "symbol,kind,source,reason\nS/552,wrong,,because\n", "explained.csv:2:kind", parseExplanations},
+		{"explanation: bad source", "symbol,kind,source,reason\nS/552,tally,wpd,because\n", "explained.csv:2:source", parseExplanations},
+		{"explanation: no reason", "symbol,kind,source,reason\nS/552,tally,,\n", "explained.csv:2:reason", parseExplanations},
+	}
+	for _, tt := range tests {
+		err := tt.parse(tt.in)
+		var e *unsc.Error
+		if !errorsAs(err, &e) || e.Code != unsc.EINVALID || e.Field != tt.field {
+			t.Errorf("%s: error = %v, want EINVALID at %s", tt.name, err, tt.field)
+		}
+	}
+}
+
+func parseFacts(s string) error {
+	_, err := record.ParseFacts(strings.NewReader(s), "facts.csv")
+	return err
+}
+
+func parseExplanations(s string) error {
+	_, err := record.ParseExplanations(strings.NewReader(s), "explained.csv")
+	return err
+}
+
+func errorsAs(err error, target **unsc.Error) bool { return errors.As(err, target) }
