@@ -130,10 +130,12 @@ func BenchmarkReimportUnchanged(b *testing.B) {
 
 func BenchmarkDecisionsBySymbol(b *testing.B) {
 	s := MustOpen(b)
-	if _, err := s.Import(context.Background(), syntheticReports(benchReports), oneEach); err != nil {
+	in := syntheticReports(benchReports)
+	if _, err := s.Import(context.Background(), in, oneEach); err != nil {
 		b.Fatal(err)
 	}
-	symbols := []string{"S/RES/5000 (1986)", "5001", "S/1986/5002", "S/PV.5003"}
+	// A resolution with and without its year, a draft and a meeting.
+	symbols := []string{in[4999].Resolution, strconv.Itoa(5001), in[5001].Draft, in[5002].Meeting}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {

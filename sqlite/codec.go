@@ -270,6 +270,38 @@ func decodeSubjects(s string, valid bool) ([]string, error) {
 	if !valid {
 		return nil, nil
 	}
+	// The common case by hand: strings with nothing escaped.
+	if len(s) >= 2 && s[0] == '[' && s[len(s)-1] == ']' && !strings.ContainsRune(s, '\\') {
+		inner := s[1 : len(s)-1]
+		if inner == "" {
+			return []string{}, nil
+		}
+		subjects := make([]string, 0, strings.Count(inner, `","`)+1)
+		ok := true
+		for inner != "" {
+			if len(inner) < 2 || inner[0] != '"' {
+				ok = false
+				break
+			}
+			end := strings.IndexByte(inner[1:], '"')
+			if end < 0 {
+				ok = false
+				break
+			}
+			subjects = append(subjects, inner[1:1+end])
+			inner = inner[2+end:]
+			if inner != "" {
+				if inner[0] != ',' {
+					ok = false
+					break
+				}
+				inner = inner[1:]
+			}
+		}
+		if ok {
+			return subjects, nil
+		}
+	}
 	subjects := []string{}
 	if err := json.Unmarshal([]byte(s), &subjects); err != nil {
 		return nil, fmt.Errorf("stored subjects: %w", err)

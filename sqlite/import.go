@@ -83,6 +83,9 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
 	}
 	ids := make([]int64, len(reports))
+	// New reports go in with a plain INSERT, which SQLite runs faster than
+	// an upsert; changed ones are updated in place, keeping their ids.
+	insert := newInserter(ctx, tx, "reports", reportColumns, "")
 	upsert := newInserter(ctx, tx, "reports", reportColumns, reportUpsert)
 	var refs *sql.Stmt
 	for i := range reports {
@@ -115,12 +118,18 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			continue
 		}
 		v[reportID] = ids[i]
-		if err := upsert.add(v...); err != nil {
+		in := insert
+		if ok {
+			in = upsert
+		}
+		if err := in.add(v...); err != nil {
 			return unsc.ImportSummary{}, fmt.Errorf("import: reports: %w", err)
 		}
 	}
-	if err := upsert.flush(); err != nil {
-		return unsc.ImportSummary{}, fmt.Errorf("import: reports: %w", err)
+	for _, in := range []*inserter{insert, upsert} {
+		if err := in.flush(); err != nil {
+			return unsc.ImportSummary{}, fmt.Errorf("import: reports: %w", err)
+		}
 	}
 
 	sum.Decisions = -1 // not known until counted
