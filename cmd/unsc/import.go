@@ -119,62 +119,14 @@ func readFiles(files []string) (*importBatch, error) {
 	return b, nil
 }
 
-// reports returns every report of the batch, one per (source, key): where
-// two files report the same thing (two releases of the UN Digital Library
-// file, say), the later file in path order wins, field by field where it
-// says nothing.
+// reports returns every report of the batch, in path order, one per
+// (source, key) (see record.Dedupe).
 func (b *importBatch) reports() []unsc.Report {
-	type sk struct {
-		source unsc.Source
-		key    string
-	}
-	index := map[sk]int{}
-	var out []unsc.Report
+	var all []unsc.Report
 	for _, p := range b.parsed {
-		for _, r := range p.reports {
-			k := sk{r.Source, r.Key}
-			if i, ok := index[k]; ok {
-				out[i] = overlay(out[i], r)
-				continue
-			}
-			index[k] = len(out)
-			out = append(out, r)
-		}
+		all = append(all, p.reports...)
 	}
-	return out
-}
-
-// overlay returns r with the fields that next gives.
-func overlay(r, next unsc.Report) unsc.Report {
-	merged := next
-	keep := func(dst *string, old string) {
-		if *dst == "" {
-			*dst = old
-		}
-	}
-	keep(&merged.Meeting, r.Meeting)
-	keep(&merged.Resolution, r.Resolution)
-	keep(&merged.Draft, r.Draft)
-	keep(&merged.AmendmentTo, r.AmendmentTo)
-	keep(&merged.Title, r.Title)
-	keep(&merged.Agenda, r.Agenda)
-	keep(&merged.Note, r.Note)
-	if merged.Subjects == nil {
-		merged.Subjects = r.Subjects
-	}
-	if merged.Votes == nil {
-		merged.Votes = r.Votes
-	}
-	if !merged.Tally.Known {
-		merged.Tally = r.Tally
-	}
-	if merged.Modality == unsc.ByVote {
-		merged.Modality = r.Modality
-	}
-	if merged.VetoedBy == nil {
-		merged.VetoedBy = r.VetoedBy
-	}
-	return merged
+	return record.Dedupe(all)
 }
 
 // checkMembership compares a DPPA membership table with the composition

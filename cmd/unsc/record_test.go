@@ -1,0 +1,224 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"unsc/internal/shareddata"
+)
+
+// importedDB imports the whole shared data folder into a new record and
+// returns the database path.
+func importedDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "unsc.db")
+	code, out, errOut := runUnsc(t, "", "--db", db, "import", shareddata.Dir(t))
+	if code != 0 {
+		t.Fatalf("import exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "decisions in the record") {
+		t.Fatalf("import printed %q, want a summary", out)
+	}
+	return db
+}
+
+func TestImportIsIdempotent(t *testing.T) {
+	db := importedDB(t)
+	code, out, errOut := runUnsc(t, "", "--db", db, "import", shareddata.Dir(t))
+	if code != 0 || !strings.Contains(out, " 0 added, 0 updated") {
+		t.Errorf("second import exit %d, printed %q (%s), want nothing added or updated", code, out, errOut)
+	}
+}
+
+func TestShow(t *testing.T) {
+	db := importedDB(t)
+	for _, sym := range []string{"S/RES/2728 (2024)", "2728 (2024)", "S/RES/2728(2024)"} {
+		code, out, errOut := runUnsc(t, "", "--db", db, "show", "--json", sym)
+		if code != 0 {
+			t.Fatalf("show %q exit %d: %s", sym, code, errOut)
+		}
+		var got []struct {
+			Date     string            `json:"date"`
+			Meeting  string            `json:"meeting"`
+			Draft    string            `json:"draft"`
+			Outcome  string            `json:"outcome"`
+			Votes    map[string]string `json:"votes"`
+			VetoedBy []string          `json:"vetoed_by"`
+			Sources  []struct {
+				Source string `json:"source"`
+			} `json:"sources"`
+		}
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("show --json %q: %v", sym, err)
+		}
+		if len(got) != 1 || got[0].Date != "2024-03-25" || got[0].Meeting != "S/PV.9586" || got[0].Draft != "S/2024/254" ||
+			got[0].Outcome != "adopted" || got[0].Votes["USA"] != "A" || got[0].Votes["CHN"] != "Y" || len(got[0].VetoedBy) != 0 {
+			t.Errorf("show %q = %+v, want res 2728 adopted on 2024-03-25 at S/PV.9586 with the US abstaining", sym, got)
+		}
+		var sources []string
+		for _, s := range got[0].Sources {
+			sources = append(sources, s.Source)
+		}
+		if !slices.Contains(sources, "undl") || !slices.Contains(sources, "sc-votes-1994-2025") {
+			t.Errorf("show %q sources = %v, want the UN Digital Library and the spreadsheet", sym, sources)
+		}
+	}
+
+	code, out, _ := runUnsc(t, "", "--db", db, "show", "S/2024/239")
+	if code != 0 || !strings.Contains(out, "vetoed by CHN, RUS") {
+		t.Errorf("show S/2024/239 exit %d: %q, want vetoed by CHN, RUS", code, out)
+	}
+	// A meeting: every decision taken at it, the amendment first.
+	code, out, _ = runUnsc(t, "", "--db", db, "show", "--json", "S/PV.9586")
+	var meeting []struct {
+		Symbol    string `json:"symbol"`
+		Amendment bool   `json:"amendment"`
+		Outcome   string `json:"outcome"`
+	}
+	if err := json.Unmarshal([]byte(out), &meeting); code != 0 || err != nil {
+		t.Fatalf("show S/PV.9586 exit %d, %v", code, err)
+	}
+	if len(meeting) != 2 || !meeting[0].Amendment || meeting[0].Outcome != "failed" || meeting[1].Symbol != "S/RES/2728 (2024)" {
+		t.Errorf("show S/PV.9586 = %+v, want the failed oral amendment, then res 2728", meeting)
+	}
+
+	code, _, errOut := runUnsc(t, "", "--db", db, "show", "S/RES/9999 (2030)")
+	if code != 1 || !strings.Contains(errOut, "not in the record") {
+		t.Errorf("show unknown symbol exit %d, stderr %q; want 1 and a clear message", code, errOut)
+	}
+	code, _, _ = runUnsc(t, "", "--db", db, "show", "A/RES/76/262")
+	if code != 2 {
+		t.Errorf("show A/RES/76/262 exit %d, want 2 (not a Council symbol)", code)
+	}
+}
+
+func TestVetoes(t *testing.T) {
+	db := importedDB(t)
+	code, out, errOut := runUnsc(t, "", "--db", db, "vetoes", "--member", "USA", "--from", "2023-01-01", "--to", "2024-03-25", "--json")
+	if code != 0 {
+		t.Fatalf("vetoes exit %d: %s", code, errOut)
+	}
+	var got []vetoRow
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	var drafts []string
+	for _, v := range got {
+		drafts = append(drafts, fmt.Sprintf("%s %s amendment=%v", v.Date, v.Symbol, v.Amendment))
+	}
+	want := []string{
+		"2023-10-18 S/2023/773 amendment=false",
+		"2023-12-08 S/2023/970 amendment=false",
+		"2023-12-22 oral amendment to S/2023/1029 amendment=true",
+		"2024-02-20 S/2024/173 amendment=false",
+	}
+	if !slices.Equal(drafts, want) {
+		t.Errorf("vetoes --member USA 2023-01-01..2024-03-25 = %q, want %q", drafts, want)
+	}
+
+	// The first veto: the USSR, 16 February 1946.
+	code, out, _ = runUnsc(t, "", "--db", db, "vetoes", "--to", "1946-02-16", "--json")
+	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil || len(got) != 1 || got[0].VetoedBy[0] != "SUN" {
+		t.Errorf("vetoes --to 1946-02-16 = %+v (exit %d), want the USSR's first veto only", got, code)
+	}
+	for _, args := range [][]string{{"--member", "usa"}, {"--from", "2024-13-01"}, {"extra"}} {
+		if code, _, _ := runUnsc(t, "", append([]string{"--db", db, "vetoes"}, args...)...); code != 2 {
+			t.Errorf("vetoes %v exit %d, want 2", args, code)
+		}
+	}
+}
+
+type vetoRow struct {
+	Date      string   `json:"date"`
+	Symbol    string   `json:"symbol"`
+	Amendment bool     `json:"amendment"`
+	VetoedBy  []string `json:"vetoed_by"`
+}
+
+func TestCheck(t *testing.T) {
+	db := importedDB(t)
+	code, out, errOut := runUnsc(t, "", "--db", db, "check")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	last := lines[len(lines)-1]
+	if code != 0 || !strings.HasSuffix(last, " 0 unexplained") || !strings.Contains(last, " decisions: ") {
+		t.Errorf("check exit %d, last line %q (%s); want 0 and 0 unexplained", code, last, errOut)
+	}
+}
+
+func TestImportBadFileWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	good, err := os.ReadFile(shareddata.Path(t, "dppa-sc-membership", "DPPA-SCMembership.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a-membership.csv"), good, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	bad := "undl_id,ms_code,ms_name,permanent_member,ms_vote,date,resolution,draft,meeting,description,agenda,subjects,vote_note,total_yes,total_no,total_abstentions,total_non_voting,total_ms,modality,undl_link\n" +
+		"1,USA,UNITED STATES,True,Y,2024-03-25,S/RES/2728(2024),,S/PV.9586,x,,,,14,0,1,0,15,,\n" +
+		"1,CHN,CHINA,True,Q,2024-03-25,S/RES/2728(2024),,S/PV.9586,x,,,,14,0,1,0,15,,\n"
+	if err := os.WriteFile(filepath.Join(dir, "b-votes.csv"), []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "unsc.db")
+	code, _, errOut := runUnsc(t, "", "--db", db, "import", dir)
+	if code != 2 || !strings.Contains(errOut, "b-votes.csv:3:ms_vote") {
+		t.Errorf("import of a bad file exit %d, stderr %q; want 2 naming b-votes.csv:3:ms_vote", code, errOut)
+	}
+	if code, _, _ := runUnsc(t, "", "--db", db, "show", "2728 (2024)"); code != 1 {
+		t.Errorf("after a failed import, show exit %d, want 1: nothing written", code)
+	}
+}
+
+// TestSync serves the shared data as the UN's sites do and syncs from it.
+func TestSync(t *testing.T) {
+	data := shareddata.Dir(t)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/record/4055387", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<html><body><a href="/record/4055387/files/2024_6_30_sc_voting.csv?ln=en">old</a>
+			<a href="/record/4055387/files/2025_11_25_sc_voting.csv?ln=en">new</a></body></html>`)
+	})
+	mux.HandleFunc("/record/4055387/files/2025_11_25_sc_voting.csv", func(w http.ResponseWriter, r *http.Request) {
+		http.ServeFile(w, r, filepath.Join(data, "undl-sc-votes-crawled", "sc_voting_crawled_undl_layout.csv"))
+	})
+	mux.HandleFunc("/depts/dhl/resguide/", func(w http.ResponseWriter, r *http.Request) {
+		name := filepath.Base(r.URL.Path)
+		path := filepath.Join(data, "dhl-sc-meetings-1946-2022", "html", name)
+		if _, err := os.Stat(path); err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		http.ServeFile(w, r, path)
+	})
+	mux.HandleFunc("/dppa.csv", func(w http.ResponseWriter, r *http.Request) {
+		http.ServeFile(w, r, filepath.Join(data, "dppa-sc-membership", "DPPA-SCMembership.csv"))
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	db := filepath.Join(t.TempDir(), "unsc.db")
+	args := []string{"--db", db, "sync", "--undl-record", srv.URL + "/record/4055387", "--dhl-base", srv.URL + "/depts/dhl/resguide/", "--dppa", srv.URL + "/dppa.csv"}
+	code, out, errOut := runUnsc(t, "", args...)
+	if code != 0 || !strings.Contains(out, "decisions in the record") {
+		t.Fatalf("sync exit %d, out %q, err %q", code, out, errOut)
+	}
+	if code, out, _ := runUnsc(t, "", "--db", db, "show", "S/2022/431"); code != 0 || !strings.Contains(out, "vetoed by CHN, RUS") {
+		t.Errorf("after sync, show S/2022/431 exit %d: %q; want China's and Russia's veto", code, out)
+	}
+	code, out, _ = runUnsc(t, "", args...)
+	if code != 0 || !strings.Contains(out, " 0 added, 0 updated") {
+		t.Errorf("second sync exit %d, %q; want nothing added or updated", code, out)
+	}
+	// An unreachable file fails the sync and writes nothing more.
+	bad := []string{"--db", db, "sync", "--undl-record", srv.URL + "/record/4055387", "--dhl-base", srv.URL + "/depts/dhl/resguide/", "--dppa", srv.URL + "/missing.csv"}
+	if code, _, errOut := runUnsc(t, "", bad...); code == 0 || !strings.Contains(errOut, "missing.csv") {
+		t.Errorf("sync with a missing file exit %d, stderr %q; want failure naming the file", code, errOut)
+	}
+}

@@ -1,0 +1,60 @@
+package record
+
+import "unsc"
+
+// Dedupe returns the reports with one report per (source, key). Where two
+// files report the same thing (two releases of the UN Digital Library file,
+// or a release and a crawl of the library's pages), the later report wins,
+// field by field where it says something: import files in the order of
+// their release.
+func Dedupe(reports []unsc.Report) []unsc.Report {
+	type sk struct {
+		source unsc.Source
+		key    string
+	}
+	index := make(map[sk]int, len(reports))
+	out := make([]unsc.Report, 0, len(reports))
+	for _, r := range reports {
+		k := sk{r.Source, r.Key}
+		if i, ok := index[k]; ok {
+			out[i] = overlay(out[i], r)
+			continue
+		}
+		index[k] = len(out)
+		out = append(out, r)
+	}
+	return out
+}
+
+// overlay returns next with the fields it leaves empty taken from r.
+func overlay(r, next unsc.Report) unsc.Report {
+	merged := next
+	keep := func(dst *string, old string) {
+		if *dst == "" {
+			*dst = old
+		}
+	}
+	keep(&merged.Meeting, r.Meeting)
+	keep(&merged.Resolution, r.Resolution)
+	keep(&merged.Draft, r.Draft)
+	keep(&merged.AmendmentTo, r.AmendmentTo)
+	keep(&merged.Title, r.Title)
+	keep(&merged.Agenda, r.Agenda)
+	keep(&merged.Note, r.Note)
+	if merged.Subjects == nil {
+		merged.Subjects = r.Subjects
+	}
+	if merged.Votes == nil {
+		merged.Votes = r.Votes
+	}
+	if !merged.Tally.Known {
+		merged.Tally = r.Tally
+	}
+	if merged.Modality == unsc.ByVote {
+		merged.Modality = r.Modality
+	}
+	if merged.VetoedBy == nil {
+		merged.VetoedBy = r.VetoedBy
+	}
+	return merged
+}
