@@ -42,6 +42,7 @@ func init() {
 		showCommand,
 		vetoesCommand,
 		syncCommand,
+		serveCommand,
 	}
 }
 

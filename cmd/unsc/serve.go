@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"unsc"
+	"unsc/web"
+)
+
+var serveCommand = command{
+	name:    "serve",
+	args:    "[--addr HOST:PORT] [--cors ORIGIN,…]",
+	summary: "Serve the JSON API (under /api/v1/, described by /api/v1/openapi.json) over the record.",
+	run:     runServe,
+}
+
+func runServe(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlagSet("serve")
+	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT` (port 0 picks a free port)")
+	cors := fs.String("cors", "", "allow browsers on these `ORIGIN`s, separated by commas (https://example.org,…); none by default")
+	verbose := fs.Bool("v", false, "log every request")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return &usageError{msg: "serve: takes no arguments"}
+	}
+	var origins []string
+	for _, o := range strings.Split(*cors, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			if !strings.HasPrefix(o, "http://") && !strings.HasPrefix(o, "https://") {
+				return unsc.Errorf(unsc.EINVALID, "--cors", "%q: want an origin such as https://example.org", o)
+			}
+			origins = append(origins, o)
+		}
+	}
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+
+	// The record is read once; the server answers from memory.
+	st, err := a.openStore()
+	if err != nil {
+		return err
+	}
+	ds, err := st.Decisions(ctx, unsc.DecisionFilter{})
+	st.Close()
+	if err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return unsc.Errorf(unsc.EINVALID, "--addr", "%v", err)
+	}
+	srv := &http.Server{
+		Handler:           web.NewServer(web.Config{Decisions: ds, CORSOrigins: origins, Logger: log}),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(a.stderr, "listening on http://%s\n", ln.Addr())
+	log.Info("serving", slog.String("addr", ln.Addr().String()), slog.Int("decisions", len(ds)), slog.Any("cors", origins))
+
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("serve: shutdown: %w", err)
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

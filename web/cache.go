@@ -1,0 +1,110 @@
+package web
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"unsc"
+)
+
+// An answer is an encoded record answer, kept to be served again: the
+// record does not change while the server runs, so neither do its answers.
+type answer struct {
+	body   []byte
+	etag   string
+	header [][2]string // further headers, such as X-Total-Count
+}
+
+// answers caches encoded answers by canonical request (path and sorted
+// query). It is bounded in entries and bytes; when full, an arbitrary entry
+// makes room, which is enough for a cache whose every entry is equally
+// cheap to rebuild.
+type answers struct {
+	mu    sync.RWMutex
+	m     map[string]*answer
+	bytes int
+}
+
+const (
+	maxAnswers      = 4096
+	maxAnswerBytes  = 32 << 20
+	maxCachedAnswer = 2 << 20
+)
+
+func (c *answers) get(key string) *answer {
+	c.mu.RLock()
+	a := c.m[key]
+	c.mu.RUnlock()
+	return a
+}
+
+func (c *answers) put(key string, a *answer) {
+	size := len(key) + len(a.body)
+	if size > maxCachedAnswer {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = make(map[string]*answer)
+	}
+	if old, ok := c.m[key]; ok {
+		c.bytes -= len(key) + len(old.body)
+	}
+	for k, v := range c.m {
+		if len(c.m) < maxAnswers && c.bytes+size <= maxAnswerBytes {
+			break
+		}
+		delete(c.m, k)
+		c.bytes -= len(k) + len(v.body)
+	}
+	c.m[key] = a
+	c.bytes += size
+}
+
+// recordTag returns a digest of the record's content and of the program
+// that encodes it, computed once at start. Every ETag derives from it, so a
+// new import or a new build changes every ETag.
+func recordTag(ds []unsc.Decision) string {
+	h := sha256.New()
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		fmt.Fprintln(h, bi.Main.Path, bi.Main.Version, bi.GoVersion)
+		for _, s := range bi.Settings {
+			if strings.HasPrefix(s.Key, "vcs.") {
+				fmt.Fprintln(h, s.Key, s.Value)
+			}
+		}
+	}
+	fmt.Fprintln(h, len(ds))
+	for _, d := range ds {
+		// %+v prints maps in key order, so the digest is the same for the
+		// same record.
+		fmt.Fprintf(h, "%+v\n", d)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// etag returns the strong entity tag of the answer to a canonical request.
+func etag(tag, key string) string {
+	sum := sha256.Sum256([]byte(tag + "\n" + key))
+	return `"` + hex.EncodeToString(sum[:16]) + `"`
+}
+
+// etagMatches reports whether an If-None-Match header matches tag, with the
+// weak comparison RFC 9110 §13.1.2 prescribes for it.
+func etagMatches(header, tag string) bool {
+	if header == "" {
+		return false
+	}
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == tag {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,425 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"unsc"
+	"unsc/charter"
+)
+
+// Config configures the server.
+type Config struct {
+	// Decisions is the record, loaded once at start; the server never
+	// writes to it and answers every question from it in memory.
+	Decisions []unsc.Decision
+	// CORSOrigins lists the origins allowed to read the API from a
+	// browser ("https://example.org"). Empty turns CORS off.
+	CORSOrigins []string
+	// Logger receives internal errors, with their detail, and (at debug
+	// level) one line per request. Nil discards them.
+	Logger *slog.Logger
+}
+
+// Server is the JSON API. Build it with NewServer.
+type Server struct {
+	log     *slog.Logger
+	record  *recordIndex
+	tag     string // digest of the record, for ETags
+	answers answers
+	cors    map[string]bool
+	routes  []route
+	mux     *http.ServeMux
+	openapi []byte
+}
+
+// route is one operation of the API: its method and path, what it admits
+// and answers (for the OpenAPI document) and its handler.
+type route struct {
+	method  string
+	path    string
+	summary string
+	params  []param
+	// body, for a POST, is an example of the request body.
+	body any
+	// result is a value of the type the route answers, for the OpenAPI
+	// document's schema.
+	result any
+	// record marks an answer that depends only on the request and the
+	// record: it is encoded once, cached, and carries an ETag and
+	// Cache-Control.
+	record bool
+	handle func(r *http.Request, a *args) (any, error)
+}
+
+// paged is a handler's answer that is one page of a longer list: the list
+// is the body, and X-Total-Count and a Link to the next page say the rest.
+type paged struct {
+	items         any
+	total, offset int
+	limit         int
+}
+
+// maxBallotBytes bounds a POSTed ballot; a real one is under a kilobyte.
+const maxBallotBytes = 64 << 10
+
+// NewServer returns the API over the record in cfg.
+func NewServer(cfg Config) http.Handler {
+	s := &Server{log: cfg.Logger, record: newRecordIndex(cfg.Decisions), tag: recordTag(cfg.Decisions)}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if len(cfg.CORSOrigins) > 0 {
+		s.cors = make(map[string]bool, len(cfg.CORSOrigins))
+		for _, o := range cfg.CORSOrigins {
+			s.cors[strings.TrimRight(o, "/")] = true
+		}
+	}
+	s.routes = s.routeTable()
+	s.openapi = s.openAPIDocument()
+	s.mux = http.NewServeMux()
+	var paths []string
+	for _, rt := range s.routes {
+		if !slices.Contains(paths, rt.path) {
+			paths = append(paths, rt.path)
+		}
+	}
+	for _, p := range paths {
+		var rs []route
+		for _, rt := range s.routes {
+			if rt.path == p {
+				rs = append(rs, rt)
+			}
+		}
+		s.mux.Handle(p, s.dispatch(rs))
+	}
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeProblem(w, newProblem(http.StatusNotFound, "no such resource: see /api/v1/openapi.json for what is served"))
+	})
+	return s
+}
+
+// routeTable lists every route of the API, in the order the OpenAPI
+// document gives them. It is the one place routes are declared.
+func (s *Server) routeTable() []route {
+	dateParam := func(name, desc, example string) param {
+		return param{name: name, typ: "date", desc: desc, example: example}
+	}
+	return []route{
+		{method: "GET", path: "/healthz", summary: "Liveness probe: answers while the server runs.",
+			result: health{}, handle: s.healthz},
+		{method: "GET", path: "/api/v1/openapi.json", summary: "This API's OpenAPI 3.1 document.",
+			result: json.RawMessage(nil), record: true, handle: s.openAPI},
+		{method: "GET", path: "/api/v1/council", summary: "The members of the Security Council on a date.",
+			params: []param{{name: "date", typ: "date", required: true, desc: "the date, as YYYY-MM-DD, from 1946-01-17 to 2027-12-31", example: "2024-03-25"}},
+			result: Council{}, record: true, handle: s.council},
+		{method: "POST", path: "/api/v1/decide", summary: "Decide one ballot under the Charter: the ballot and answer of `unsc decide --json`.",
+			body: exampleBallot, result: charter.ResultJSON{}, handle: s.decide},
+		{method: "GET", path: "/api/v1/decisions", summary: "Decisions in the record, by symbol or by search, in date order, a page at a time; X-Total-Count gives the number found.",
+			params: []param{
+				{name: "symbol", desc: "a resolution (S/RES/2728 (2024)), draft (S/2024/239; with its amendments) or meeting (S/PV.9586); 404 when the record has none", example: "S/RES/2728 (2024)"},
+				{name: "q", desc: "words that must all appear in the title, agenda item or subjects, in any case", example: "Gaza"},
+				dateParam("from", "only decisions on or after this date (YYYY-MM-DD)", "2024-01-01"),
+				dateParam("to", "only decisions on or before this date (YYYY-MM-DD)", "2024-12-31"),
+				{name: "outcome", desc: "only decisions with this recorded or derived outcome", enum: []string{"adopted", "failed", "vetoed"}, example: "adopted"},
+				{name: "matter", desc: "only decisions on this kind of matter", enum: []string{"non-procedural", "procedural", "preliminary", "icj-election"}, example: "non-procedural"},
+				{name: "member", desc: "only decisions where this member (a code such as GBR) sat on the Council and the record has per-member votes", example: "USA"},
+				{name: "position", desc: "with member: only decisions where the member took this position", enum: positionNames, example: "abstain"},
+				{name: "offset", typ: "integer", desc: "skip this many decisions (default 0)", example: "0"},
+				{name: "limit", typ: "integer", desc: "at most this many decisions, 1 to 1000 (default 100)", example: "10"},
+			},
+			result: []Decision{}, record: true, handle: s.decisions},
+		{method: "GET", path: "/api/v1/vetoes", summary: "Every veto in the record, as `unsc vetoes --json` lists them.",
+			params: []param{
+				{name: "member", desc: "only vetoes cast by this member (USA, SUN, RUS, …)", example: "USA"},
+				dateParam("from", "only vetoes on or after this date (YYYY-MM-DD)", "2000-01-01"),
+				dateParam("to", "only vetoes on or before this date (YYYY-MM-DD)", "2024-03-25"),
+			},
+			result: []Veto{}, record: true, handle: s.vetoes},
+	}
+}
+
+// positionNames are the positions the decisions search admits.
+var positionNames = []string{"yes", "no", "abstain", "not-participating", "absent"}
+
+var exampleBallot = json.RawMessage(`{"date": "2024-03-22", "matter": "non-procedural",
+ "votes": {"USA":"Y","GBR":"Y","FRA":"Y","CHN":"N","RUS":"N","DZA":"N","GUY":"A",
+           "ECU":"Y","JPN":"Y","MLT":"Y","MOZ":"Y","KOR":"Y","SLE":"Y","SVN":"Y","CHE":"Y"}}`)
+
+// ServeHTTP sets the headers every answer has, answers CORS preflights, and
+// passes the request to its route.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+	if s.cors != nil {
+		h.Add("Vary", "Origin")
+		if origin := r.Header.Get("Origin"); origin != "" && s.cors[origin] {
+			h.Set("Access-Control-Allow-Origin", origin)
+			h.Set("Access-Control-Expose-Headers", "ETag, Link, X-Total-Count")
+			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+				h.Set("Access-Control-Allow-Methods", "GET, HEAD, POST")
+				h.Set("Access-Control-Allow-Headers", "Content-Type, If-None-Match")
+				h.Set("Access-Control-Max-Age", "600")
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+		}
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			s.log.Error("panic", slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Any("panic", v))
+			writeProblem(w, newProblem(http.StatusInternalServerError, "internal error"))
+		}
+	}()
+	if s.log.Enabled(r.Context(), slog.LevelDebug) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		s.mux.ServeHTTP(sw, r)
+		// The path only: no query string or header reaches the log.
+		s.log.Debug("request", slog.String("method", r.Method), slog.String("path", r.URL.Path),
+			slog.Int("status", sw.status), slog.Duration("duration", time.Since(start)))
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(status int) {
+	w.status = status
+	w.ResponseWriter.WriteHeader(status)
+}
+
+// dispatch returns the handler of one path, choosing the route by method;
+// any other method is 405 with Allow. HEAD is answered as GET.
+func (s *Server) dispatch(rs []route) http.Handler {
+	var allow []string
+	for _, rt := range rs {
+		allow = append(allow, rt.method)
+		if rt.method == http.MethodGet {
+			allow = append(allow, http.MethodHead)
+		}
+	}
+	allowed := strings.Join(allow, ", ")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		method := r.Method
+		if method == http.MethodHead {
+			method = http.MethodGet
+		}
+		for i := range rs {
+			if rs[i].method == method {
+				s.serve(w, r, &rs[i])
+				return
+			}
+		}
+		w.Header().Set("Allow", allowed)
+		writeProblem(w, newProblem(http.StatusMethodNotAllowed, r.Method+" is not allowed here: want "+allowed))
+	})
+}
+
+// serve answers one request on its route.
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt *route) {
+	q, err := checkQuery(r.URL.RawQuery, rt.params)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if !rt.record {
+		v, err := rt.handle(r, &args{q: q})
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		s.writeAnswer(w, r, s.encode(rt.path, q, v, ""))
+		return
+	}
+	key := rt.path + "?" + q.Encode()
+	a := s.answers.get(key)
+	if a == nil {
+		v, err := rt.handle(r, &args{q: q})
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		a = s.encode(rt.path, q, v, etag(s.tag, key))
+		s.answers.put(key, a)
+	}
+	h := w.Header()
+	h.Set("Cache-Control", "public, max-age=300")
+	if etagMatches(r.Header.Get("If-None-Match"), a.etag) {
+		h.Set("ETag", a.etag)
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	s.writeAnswer(w, r, a)
+}
+
+// encode encodes a handler's answer, with the headers of a page.
+func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
+	a := &answer{etag: tag}
+	if p, ok := v.(paged); ok {
+		v = p.items
+		a.header = append(a.header, [2]string{"X-Total-Count", strconv.Itoa(p.total)})
+		if next := p.offset + p.limit; next < p.total {
+			nq := url.Values{}
+			for k, vs := range q {
+				nq[k] = vs
+			}
+			nq.Set("offset", strconv.Itoa(next))
+			nq.Set("limit", strconv.Itoa(p.limit))
+			a.header = append(a.header, [2]string{"Link", "<" + path + "?" + nq.Encode() + `>; rel="next"`})
+		}
+	}
+	var err error
+	if raw, ok := v.(json.RawMessage); ok {
+		a.body = append(raw, '\n')
+	} else if a.body, err = json.Marshal(v); err != nil {
+		// Every answer is built from wire types that always encode.
+		panic(err)
+	} else {
+		a.body = append(a.body, '\n')
+	}
+	return a
+}
+
+func (s *Server) writeAnswer(w http.ResponseWriter, r *http.Request, a *answer) {
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Content-Length", strconv.Itoa(len(a.body)))
+	if a.etag != "" {
+		h.Set("ETag", a.etag)
+	}
+	for _, kv := range a.header {
+		h.Set(kv[0], kv[1])
+	}
+	w.WriteHeader(http.StatusOK)
+	w.Write(a.body)
+}
+
+// health is the answer of /healthz.
+type health struct {
+	Status    string `json:"status"`
+	Decisions int    `json:"decisions"`
+}
+
+func (s *Server) healthz(r *http.Request, a *args) (any, error) {
+	return health{Status: "ok", Decisions: len(s.record.decisions)}, nil
+}
+
+func (s *Server) openAPI(r *http.Request, a *args) (any, error) {
+	return json.RawMessage(s.openapi), nil
+}
+
+func (s *Server) council(r *http.Request, a *args) (any, error) {
+	d := a.date("date")
+	if a.err != nil {
+		return nil, a.err
+	}
+	c, err := charter.CouncilOn(d)
+	if err != nil {
+		return nil, err
+	}
+	return NewCouncil(c), nil
+}
+
+func (s *Server) decide(r *http.Request, a *args) (any, error) {
+	data, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxBallotBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, unsc.Errorf(unsc.EINVALID, "ballot", "larger than %d bytes: want one ballot", maxBallotBytes)
+		}
+		return nil, unsc.Errorf(unsc.EINVALID, "ballot", "cannot read the request body")
+	}
+	b, err := charter.ParseBallot(data)
+	if err != nil {
+		return nil, err
+	}
+	c, err := charter.CouncilOn(b.Date)
+	if err != nil {
+		return nil, err
+	}
+	res, err := charter.Decide(c, b)
+	if err != nil {
+		return nil, err
+	}
+	return charter.NewResultJSON(res), nil
+}
+
+func (s *Server) decisions(r *http.Request, a *args) (any, error) {
+	var f search
+	f.symbol = a.str("symbol")
+	f.words = strings.Fields(strings.ToLower(a.str("q")))
+	f.from, f.to = a.dateRange()
+	if o := a.str("outcome"); o != "" {
+		f.outcome, _ = unsc.ParseOutcome(o) // the enumeration was checked
+	}
+	if m := a.str("matter"); m != "" {
+		matter, _ := unsc.ParseMatter(m)
+		f.matter = &matter
+	}
+	f.member = a.code("member")
+	if p := a.str("position"); p != "" {
+		if f.member == "" && a.err == nil {
+			a.fail("position", "given without member: want member too, such as member=GBR&position=abstain")
+		}
+		pos := positionOf(p)
+		f.position = &pos
+	}
+	offset := a.integer("offset", 0, 0, 1<<30)
+	limit := a.integer("limit", 100, 1, 1000)
+	if a.err != nil {
+		return nil, a.err
+	}
+	found, err := s.record.find(f)
+	if err != nil {
+		return nil, err
+	}
+	page := found[min(offset, len(found)):min(offset+limit, len(found))]
+	out := make([]Decision, len(page))
+	for i, j := range page {
+		out[i] = NewDecision(s.record.decisions[j])
+	}
+	return paged{items: out, total: len(found), offset: offset, limit: limit}, nil
+}
+
+func positionOf(name string) unsc.Position {
+	switch name {
+	case "yes":
+		return unsc.Yes
+	case "no":
+		return unsc.No
+	case "abstain":
+		return unsc.Abstain
+	case "not-participating":
+		return unsc.NotParticipating
+	}
+	return unsc.Absent
+}
+
+func (s *Server) vetoes(r *http.Request, a *args) (any, error) {
+	member := a.code("member")
+	from, to := a.dateRange()
+	if a.err != nil {
+		return nil, a.err
+	}
+	return s.record.vetoes(member, from, to), nil
+}
