@@ -1,0 +1,154 @@
+package analysis
+
+import (
+	"time"
+
+	"unsc"
+)
+
+// Rules for abstentions in Agreement.
+const (
+	// AbstainExact counts two abstentions as agreement and an abstention
+	// against a yes or a no as disagreement.
+	AbstainExact = "exact"
+	// AbstainNeutral leaves out every decision on which either member
+	// abstained.
+	AbstainNeutral = "abstain-neutral"
+	// AbstainHalf counts an abstention against a yes or a no as half an
+	// agreement, and two abstentions as agreement.
+	AbstainHalf = "abstain-half"
+)
+
+var abstainNotes = map[string]string{
+	AbstainExact:   "Same position counts as agreement: yes-yes, no-no and abstain-abstain agree; anything else disagrees.",
+	AbstainNeutral: "Decisions on which either member abstained are left out; of the rest, yes-yes and no-no agree.",
+	AbstainHalf:    "Yes-yes, no-no and abstain-abstain agree; an abstention against a yes or a no counts half; yes against no disagrees.",
+}
+
+// AgreementQuery asks how often members took the same position.
+type AgreementQuery struct {
+	From time.Time `json:"from,omitzero"`
+	To   time.Time `json:"to,omitzero"`
+	// Members are codes or seats ("SUN+RUS"); empty means PermanentSeats.
+	Members []string `json:"members,omitempty"`
+	// Rule is AbstainExact (default), AbstainNeutral or AbstainHalf.
+	Rule string `json:"rule,omitempty"`
+}
+
+// Matrix is the answer to an AgreementQuery: for each pair of members, the
+// share of decisions on which they took the same position.
+type Matrix struct {
+	From     string   `json:"from,omitempty"`
+	To       string   `json:"to,omitempty"`
+	Members  []string `json:"members"`
+	Rule     string   `json:"rule"`
+	RuleNote string   `json:"rule_note"`
+	// Counted says which decisions count.
+	Counted string `json:"counted"`
+	// Cells[i][j] compares Members[i] and Members[j].
+	Cells [][]Cell `json:"cells"`
+}
+
+// Cell is the agreement of one pair.
+type Cell struct {
+	A string `json:"a"`
+	B string `json:"b"`
+	// N counts the decisions compared; Agreed is the agreement they add up
+	// to (halves under AbstainHalf); Share is Agreed/N, and null when N is 0.
+	N      int      `json:"n"`
+	Agreed float64  `json:"agreed"`
+	Share  *float64 `json:"share"`
+}
+
+const agreementCounted = "Decisions whose per-member votes are known, on which both members sat and each voted yes, no or abstained; decisions taken without a vote, and those on which either was absent or did not participate, are left out. The seat SUN+RUS is the USSR until 24 December 1991 and the Russian Federation after; CHN is the China seat (Republic of China until 25 October 1971)."
+
+// CheckAgreementQuery returns an *unsc.Error (EINVALID) naming the field
+// of q that is not valid.
+func CheckAgreementQuery(q AgreementQuery) error {
+	switch q.Rule {
+	case "", AbstainExact, AbstainNeutral, AbstainHalf:
+	default:
+		return unsc.Errorf(unsc.EINVALID, "rule", "%q: want %s, %s or %s", q.Rule, AbstainExact, AbstainNeutral, AbstainHalf)
+	}
+	if len(q.Members) == 1 {
+		return unsc.Errorf(unsc.EINVALID, "members", "want at least two members")
+	}
+	return checkPeriod(q.From, q.To)
+}
+
+// agreeTable[rule][p][q] is twice the agreement of positions p and q, or
+// -1 where the pair is left out.
+var agreeTable = func() map[string]*[6][6]int8 {
+	t := map[string]*[6][6]int8{}
+	for _, rule := range []string{AbstainExact, AbstainNeutral, AbstainHalf} {
+		var m [6][6]int8
+		for p := range 6 {
+			for q := range 6 {
+				m[p][q] = -1
+				if !voted(uint8(p)) || !voted(uint8(q)) {
+					continue
+				}
+				switch {
+				case rule == AbstainNeutral && (p == int(pAbstain) || q == int(pAbstain)):
+				case p == q:
+					m[p][q] = 2
+				case rule == AbstainHalf && (p == int(pAbstain) || q == int(pAbstain)):
+					m[p][q] = 1
+				default:
+					m[p][q] = 0
+				}
+			}
+		}
+		t[rule] = &m
+	}
+	return t
+}()
+
+func voted(p uint8) bool { return p == pYes || p == pNo || p == pAbstain }
+
+// Agreement answers an AgreementQuery.
+func (x *Index) Agreement(q AgreementQuery) Matrix {
+	rule := q.Rule
+	if agreeTable[rule] == nil {
+		rule = AbstainExact
+	}
+	members := q.Members
+	if len(members) == 0 {
+		members = PermanentSeats
+	}
+	m := Matrix{From: formatDate(q.From), To: formatDate(q.To), Members: members,
+		Rule: rule, RuleNote: abstainNotes[rule], Counted: agreementCounted}
+	lo, hi := x.span(q.From, q.To)
+	pos := make([][]uint8, len(members))
+	for i, s := range members {
+		// Positions are pNone where the member did not sit, so a pair is
+		// compared only where both sat.
+		pos[i] = x.seatPositions(seatCodes(s))[lo:hi]
+	}
+	t := agreeTable[rule]
+	m.Cells = make([][]Cell, len(members))
+	for i := range members {
+		m.Cells[i] = make([]Cell, len(members))
+	}
+	for i := range members {
+		for j := i; j < len(members); j++ {
+			n, twice := 0, 0
+			a, b := pos[i], pos[j]
+			for k := range a {
+				if v := t[a[k]][b[k]]; v >= 0 {
+					n++
+					twice += int(v)
+				}
+			}
+			c := Cell{A: members[i], B: members[j], N: n, Agreed: float64(twice) / 2}
+			if n > 0 {
+				s := c.Agreed / float64(n)
+				c.Share = &s
+			}
+			m.Cells[i][j] = c
+			c.A, c.B = c.B, c.A
+			m.Cells[j][i] = c
+		}
+	}
+	return m
+}

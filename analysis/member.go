@@ -1,0 +1,167 @@
+package analysis
+
+import (
+	"slices"
+
+	"unsc"
+	"unsc/charter"
+)
+
+// MemberProfile is one member's record on the Council.
+type MemberProfile struct {
+	// Member is the code or seat asked about; Names the names it sat under.
+	Member string   `json:"member"`
+	Names  []string `json:"names"`
+	Terms  []Term   `json:"terms"`
+	// Decisions counts the decisions taken while it sat; VotesKnown those
+	// whose per-member votes are known, which alone count for Positions
+	// and Sided.
+	Decisions  int            `json:"decisions"`
+	VotesKnown int            `json:"votes_known"`
+	Positions  PositionCounts `json:"positions"`
+	// Vetoes counts the vetoes it cast (scope record).
+	Vetoes int `json:"vetoes"`
+	// Sided gives, for each permanent seat, the share of decisions on
+	// which it took the same position (rule AbstainExact).
+	Sided []Sided      `json:"sided_with"`
+	Years []MemberYear `json:"years"`
+	Note  string       `json:"note"`
+}
+
+// Term is one tenure of a seat.
+type Term struct {
+	Code      unsc.Code `json:"code"`
+	Name      string    `json:"name"`
+	Permanent bool      `json:"permanent"`
+	Start     string    `json:"start"`
+	// End is empty for a permanent seat still held.
+	End string `json:"end,omitempty"`
+}
+
+// PositionCounts counts positions taken.
+type PositionCounts struct {
+	Yes              int `json:"yes"`
+	No               int `json:"no"`
+	Abstain          int `json:"abstain"`
+	NotParticipating int `json:"not_participating"`
+	Absent           int `json:"absent"`
+}
+
+func (c *PositionCounts) add(p uint8) {
+	switch p {
+	case pYes:
+		c.Yes++
+	case pNo:
+		c.No++
+	case pAbstain:
+		c.Abstain++
+	case pNotParticipating:
+		c.NotParticipating++
+	case pAbsent:
+		c.Absent++
+	}
+}
+
+// Sided is how often a member took the same position as a permanent seat.
+type Sided struct {
+	Seat   string   `json:"seat"`
+	N      int      `json:"n"`
+	Agreed int      `json:"agreed"`
+	Share  *float64 `json:"share"`
+}
+
+// MemberYear is one year of a member's record.
+type MemberYear struct {
+	Year       int            `json:"year"`
+	Decisions  int            `json:"decisions"`
+	VotesKnown int            `json:"votes_known"`
+	Positions  PositionCounts `json:"positions"`
+	Vetoes     int            `json:"vetoes"`
+	Sided      []Sided        `json:"sided_with"`
+}
+
+const memberNote = "Positions and sided_with count only decisions whose per-member votes are known (votes_known); sided_with compares yes, no and abstain (rule exact) where both sat and voted; vetoes are the record's. A seat such as SUN+RUS joins the codes that held it."
+
+// Member profiles a member (a code such as "GBR", or a seat such as
+// "SUN+RUS"). A code that never sat gets an empty profile.
+func (x *Index) Member(code string) MemberProfile {
+	codes := seatCodes(code)
+	p := MemberProfile{Member: code, Names: []string{}, Terms: []Term{}, Years: []MemberYear{}, Note: memberNote}
+	for _, t := range charter.Tenures() {
+		if !slices.Contains(codes, t.Code) {
+			continue
+		}
+		if !slices.Contains(p.Names, t.Name) {
+			p.Names = append(p.Names, t.Name)
+		}
+		p.Terms = append(p.Terms, Term{Code: t.Code, Name: t.Name, Permanent: t.Permanent,
+			Start: formatDate(t.TermStart), End: formatDate(t.TermEnd)})
+	}
+	mine := x.seatPositions(codes)
+	seats := make([][]uint8, len(PermanentSeats))
+	for i, s := range PermanentSeats {
+		seats[i] = x.seatPositions(seatCodes(s))
+	}
+	p.Sided = make([]Sided, len(PermanentSeats))
+	for i, s := range PermanentSeats {
+		p.Sided[i].Seat = s
+	}
+	var year *MemberYear
+	for i := range x.ds {
+		if !x.sat(codes, i) {
+			continue
+		}
+		d := &x.ds[i]
+		if year == nil || year.Year != d.Date.Year() {
+			p.Years = append(p.Years, MemberYear{Year: d.Date.Year(), Sided: make([]Sided, len(PermanentSeats))})
+			year = &p.Years[len(p.Years)-1]
+			for k, s := range PermanentSeats {
+				year.Sided[k].Seat = s
+			}
+		}
+		p.Decisions++
+		year.Decisions++
+		if x.info[i].outcome == unsc.Vetoed {
+			for _, c := range d.VetoedBy {
+				if slices.Contains(codes, c) {
+					p.Vetoes++
+					year.Vetoes++
+				}
+			}
+		}
+		if !x.info[i].votesKnown {
+			continue
+		}
+		p.VotesKnown++
+		year.VotesKnown++
+		p.Positions.add(mine[i])
+		year.Positions.add(mine[i])
+		if !voted(mine[i]) {
+			continue
+		}
+		for k := range seats {
+			if o := seats[k][i]; voted(o) {
+				p.Sided[k].N++
+				year.Sided[k].N++
+				if o == mine[i] {
+					p.Sided[k].Agreed++
+					year.Sided[k].Agreed++
+				}
+			}
+		}
+	}
+	share(p.Sided)
+	for i := range p.Years {
+		share(p.Years[i].Sided)
+	}
+	return p
+}
+
+func share(ss []Sided) {
+	for i := range ss {
+		if ss[i].N > 0 {
+			s := float64(ss[i].Agreed) / float64(ss[i].N)
+			ss[i].Share = &s
+		}
+	}
+}

@@ -1,0 +1,175 @@
+package analysis
+
+import (
+	"strings"
+	"time"
+
+	"unsc"
+)
+
+// SearchQuery selects decisions. Zero fields select everything.
+type SearchQuery struct {
+	// Text selects decisions whose agenda item, title or subjects contain
+	// every word of it, case-insensitively.
+	Text string    `json:"text,omitempty"`
+	From time.Time `json:"from,omitzero"`
+	To   time.Time `json:"to,omitzero"`
+	// Outcome selects decisions with this outcome (see Outcome).
+	Outcome unsc.Outcome `json:"outcome,omitempty"`
+	// Matter selects decisions of this matter; MatterSet must be true for
+	// it to apply, because the zero Matter is non-procedural.
+	Matter    unsc.Matter `json:"matter,omitempty"`
+	MatterSet bool        `json:"matter_set,omitempty"`
+	// Member and Position select decisions on which the member (a code or
+	// a seat such as "SUN+RUS") took the position; only decisions whose
+	// per-member votes are known can match. Member alone selects
+	// decisions on which it sat.
+	Member      string        `json:"member,omitempty"`
+	Position    unsc.Position `json:"position,omitempty"`
+	PositionSet bool          `json:"position_set,omitempty"`
+	// Offset and Limit page through the matches: Limit 0 means
+	// DefaultLimit, and at most MaxLimit are returned.
+	Offset int `json:"offset,omitempty"`
+	Limit  int `json:"limit,omitempty"`
+}
+
+// Paging limits of Search.
+const (
+	DefaultLimit = 50
+	MaxLimit     = 1000
+)
+
+// SearchAnswer is a page of the decisions a SearchQuery selects.
+type SearchAnswer struct {
+	// Total counts every match; Decisions holds those from Offset, at most
+	// Limit of them.
+	Total     int         `json:"total"`
+	Offset    int         `json:"offset"`
+	Limit     int         `json:"limit"`
+	Decisions []SearchHit `json:"decisions"`
+	// OutcomeNote says which outcome is used.
+	OutcomeNote string `json:"outcome_note"`
+}
+
+// SearchHit is one decision found.
+type SearchHit struct {
+	Date        string      `json:"date"`
+	Symbol      string      `json:"symbol"`
+	Resolution  string      `json:"resolution,omitempty"`
+	Draft       string      `json:"draft,omitempty"`
+	Meeting     string      `json:"meeting,omitempty"`
+	Amendment   bool        `json:"amendment,omitempty"`
+	AmendmentTo string      `json:"amendment_to,omitempty"`
+	Title       string      `json:"title,omitempty"`
+	Agenda      string      `json:"agenda,omitempty"`
+	Outcome     string      `json:"outcome"`
+	Matter      string      `json:"matter"`
+	Modality    string      `json:"modality"`
+	Yes         int         `json:"yes"`
+	No          int         `json:"no"`
+	Abstain     int         `json:"abstain"`
+	CountKnown  bool        `json:"count_known"`
+	VotesKnown  bool        `json:"votes_known"`
+	VetoedBy    []unsc.Code `json:"vetoed_by,omitempty"`
+	// Position is the searched member's position, where one was given.
+	Position string `json:"position,omitempty"`
+}
+
+const outcomeNote = "The outcome the Charter engine derives from the per-member votes or the count; where the record has neither, the outcome the sources record."
+
+// CheckSearchQuery returns an *unsc.Error (EINVALID) naming the field of q
+// that is not valid.
+func CheckSearchQuery(q SearchQuery) error {
+	switch {
+	case q.Offset < 0:
+		return unsc.Errorf(unsc.EINVALID, "offset", "%d: want 0 or more", q.Offset)
+	case q.Limit < 0 || q.Limit > MaxLimit:
+		return unsc.Errorf(unsc.EINVALID, "limit", "%d: want 1 to %d", q.Limit, MaxLimit)
+	case q.PositionSet && q.Member == "":
+		return unsc.Errorf(unsc.EINVALID, "position", "a position needs a member")
+	}
+	return checkPeriod(q.From, q.To)
+}
+
+// Search answers a SearchQuery, in date order.
+func (x *Index) Search(q SearchQuery) SearchAnswer {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	limit = min(limit, MaxLimit)
+	offset := max(q.Offset, 0)
+	a := SearchAnswer{Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote}
+	words := strings.Fields(strings.ToLower(q.Text))
+	var codes []unsc.Code
+	var pos []uint8
+	if q.Member != "" {
+		codes = seatCodes(q.Member)
+		pos = x.seatPositions(codes)
+	}
+	want := pNone
+	if q.PositionSet {
+		want = posCode(q.Position)
+	}
+	lo, hi := x.span(q.From, q.To)
+	for i := lo; i < hi; i++ {
+		in := &x.info[i]
+		if q.Outcome != 0 && in.outcome != q.Outcome {
+			continue
+		}
+		if q.MatterSet && x.ds[i].Matter != q.Matter {
+			continue
+		}
+		if codes != nil {
+			if q.PositionSet {
+				if pos[i] != want || !x.sat(codes, i) {
+					continue
+				}
+			} else if !x.sat(codes, i) {
+				continue
+			}
+		}
+		if !containsAll(in.text, words) {
+			continue
+		}
+		if a.Total >= offset && len(a.Decisions) < limit {
+			h := x.hit(i)
+			if codes != nil && in.votesKnown {
+				h.Position = posLetters[pos[i]]
+			}
+			a.Decisions = append(a.Decisions, h)
+		}
+		a.Total++
+	}
+	return a
+}
+
+func containsAll(text string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(text, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func (x *Index) hit(i int) SearchHit {
+	d := &x.ds[i]
+	in := &x.info[i]
+	h := SearchHit{
+		Date: in.date, Symbol: in.symbol, Resolution: d.Resolution, Draft: d.Draft,
+		Meeting: d.Meeting, Amendment: d.Amendment, AmendmentTo: d.AmendmentTo,
+		Title: d.Title, Agenda: d.Agenda, Matter: d.Matter.String(), Modality: d.Modality.String(),
+		Yes: d.Tally.Yes, No: d.Tally.No, Abstain: d.Tally.Abstain, CountKnown: d.Tally.Known,
+		VotesKnown: in.votesKnown,
+	}
+	if in.outcome != 0 {
+		h.Outcome = in.outcome.String()
+	} else {
+		h.Outcome = "unknown"
+	}
+	if in.outcome == unsc.Vetoed {
+		h.VetoedBy = d.VetoedBy
+	}
+	return h
+}

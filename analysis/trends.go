@@ -1,0 +1,89 @@
+package analysis
+
+import (
+	"time"
+
+	"unsc"
+)
+
+// Trends is the record year by year.
+type Trends struct {
+	From  string      `json:"from,omitempty"`
+	To    string      `json:"to,omitempty"`
+	Years []YearTrend `json:"years"`
+	Note  string      `json:"note"`
+}
+
+// YearTrend is one year of the record.
+type YearTrend struct {
+	Year int `json:"year"`
+	// Decisions counts every decision taken; Resolutions those adopted as
+	// resolutions.
+	Decisions   int `json:"decisions"`
+	Resolutions int `json:"resolutions"`
+	// WithoutVote counts decisions adopted without a vote or by
+	// acclamation.
+	WithoutVote int `json:"without_vote"`
+	// CountKnown counts decisions taken by a vote whose count is known;
+	// Unanimous those of them on which every member of the Council voted
+	// yes, and UnanimousShare their share (null when CountKnown is 0).
+	CountKnown     int      `json:"count_known"`
+	Unanimous      int      `json:"unanimous"`
+	UnanimousShare *float64 `json:"unanimous_share"`
+	// VetoedDrafts counts vetoed proposals, MemberVetoes the permanent
+	// members' vetoes (a joint veto counts once per member).
+	VetoedDrafts int `json:"vetoed_drafts"`
+	MemberVetoes int `json:"member_vetoes"`
+	// Abstentions counts abstentions cast, over decisions whose count is
+	// known.
+	Abstentions int `json:"abstentions"`
+	// FailedDrafts counts proposals that failed for want of the required
+	// number of votes.
+	FailedDrafts int `json:"failed_drafts"`
+}
+
+const trendsNote = "Outcomes are those the Charter engine derives (or, with no votes or count, those recorded); vetoes are the record's (scope record); unanimous means every member of the Council voted yes, so absence or non-participation breaks it; a year's counts cover only the part of it inside the period."
+
+// Trends counts the record year by year from..to (zero times leave the
+// period open).
+func (x *Index) Trends(from, to time.Time) Trends {
+	t := Trends{From: formatDate(from), To: formatDate(to), Years: []YearTrend{}, Note: trendsNote}
+	lo, hi := x.span(from, to)
+	for i := lo; i < hi; i++ {
+		d := &x.ds[i]
+		y := d.Date.Year()
+		if len(t.Years) == 0 || t.Years[len(t.Years)-1].Year != y {
+			t.Years = append(t.Years, YearTrend{Year: y})
+		}
+		yt := &t.Years[len(t.Years)-1]
+		in := &x.info[i]
+		yt.Decisions++
+		if d.Resolution != "" && in.outcome == unsc.Adopted {
+			yt.Resolutions++
+		}
+		switch {
+		case d.Modality != unsc.ByVote:
+			yt.WithoutVote++
+		case d.Tally.Known:
+			yt.CountKnown++
+			if d.Tally.Yes == in.size && in.size > 0 {
+				yt.Unanimous++
+			}
+			yt.Abstentions += d.Tally.Abstain
+		}
+		switch in.outcome {
+		case unsc.Vetoed:
+			yt.VetoedDrafts++
+			yt.MemberVetoes += len(d.VetoedBy)
+		case unsc.Failed:
+			yt.FailedDrafts++
+		}
+	}
+	for i := range t.Years {
+		if y := &t.Years[i]; y.CountKnown > 0 {
+			s := float64(y.Unanimous) / float64(y.CountKnown)
+			y.UnanimousShare = &s
+		}
+	}
+	return t
+}

@@ -1,0 +1,425 @@
+package analysis
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"time"
+
+	"unsc"
+)
+
+// Counting rules for vetoes. Sources count vetoes differently: the UN's
+// veto list counts a joint veto once for each member that cast it; others
+// count vetoed drafts.
+const (
+	// RuleMemberVotes counts each permanent member's negative vote that
+	// defeated a proposal: a joint veto by China and Russia counts one for
+	// each. It is how the UN veto list's per-member totals are tallied.
+	RuleMemberVotes = "member-votes"
+	// RuleDrafts counts each vetoed proposal once, however many permanent
+	// members vetoed it.
+	RuleDrafts = "drafts"
+)
+
+// Scopes of the vetoes counted.
+const (
+	// ScopeRecord is every veto the record shows: each decision whose
+	// outcome (see Outcome) is a veto, with the members the record names.
+	ScopeRecord = "record"
+	// ScopeUNList is the Dag Hammarskjöld Library's veto list, row by row
+	// and with the members each row names, up to the list's last date,
+	// plus the vetoes the record derives after it.
+	ScopeUNList = "un-list"
+)
+
+const numScopes = 2
+
+func scopeIndex(s string) int {
+	if s == ScopeUNList {
+		return 1
+	}
+	return 0
+}
+
+var ruleDescriptions = map[string]string{
+	RuleMemberVotes: "Each permanent member's negative vote that defeated a proposal counts one for that member, so a joint veto counts once for each member that cast it, as the UN veto list's per-member totals do.",
+	RuleDrafts:      "Each vetoed proposal counts once, however many permanent members voted against it.",
+}
+
+var scopeDescriptions = map[string]string{
+	ScopeRecord: "Every decision the record shows defeated by a veto: derived by the Charter engine from the per-member votes or the count, or as the sources record it where neither is known. It includes vetoes the UN veto list omits, such as S/1996/952 (the 1996 vote on the Secretary-General, taken in a private meeting).",
+	ScopeUNList: "The Dag Hammarskjöld Library's veto list (1946–2004 from the official list in A/58/47, Annex III), counted row by row with the members each row names, up to its last date; after that date, the vetoes the record derives, which no official list yet counts.",
+}
+
+// vetoItem is one veto as a scope counts it.
+type vetoItem struct {
+	i         int // the decision
+	members   []unsc.Code
+	amendment bool
+	listed    bool   // a row of the UN veto list
+	ref       string // the list row, for listed items
+}
+
+// buildVetoes fills x.vetoes for every scope.
+func (x *Index) buildVetoes() {
+	var listEnd int64
+	for _, d := range x.ds {
+		for _, r := range d.Reports {
+			if r.Source == unsc.SourceDHLVetoes {
+				listEnd = max(listEnd, dayNumber(r.Date))
+			}
+		}
+	}
+	x.listEnd = time.Unix(listEnd*86400, 0).UTC()
+	for i, d := range x.ds {
+		vetoed := x.info[i].outcome == unsc.Vetoed
+		if vetoed {
+			x.vetoes[0] = append(x.vetoes[0], vetoItem{i: i, members: d.VetoedBy, amendment: d.Amendment})
+		}
+		listed := false
+		for _, r := range d.Reports {
+			if r.Source == unsc.SourceDHLVetoes {
+				listed = true
+				x.vetoes[1] = append(x.vetoes[1], vetoItem{i: i, members: r.VetoedBy, amendment: r.Amendment || d.Amendment, listed: true, ref: r.Ref})
+			}
+		}
+		if !listed && vetoed && x.days[i] > listEnd {
+			x.vetoes[1] = append(x.vetoes[1], vetoItem{i: i, members: d.VetoedBy, amendment: d.Amendment})
+		}
+	}
+}
+
+// VetoQuery selects and groups vetoes. The zero value counts every veto in
+// the record under RuleMemberVotes, amendments included.
+type VetoQuery struct {
+	// Member narrows the vetoes to those a member cast: a code ("USA") or a
+	// seat of several codes ("SUN+RUS").
+	Member string `json:"member,omitempty"`
+	// From and To bound the dates, inclusive; zero leaves them open.
+	From time.Time `json:"from,omitzero"`
+	To   time.Time `json:"to,omitzero"`
+	// Rule is RuleMemberVotes (default) or RuleDrafts.
+	Rule string `json:"rule,omitempty"`
+	// Scope is ScopeRecord (default) or ScopeUNList.
+	Scope string `json:"scope,omitempty"`
+	// ExcludeAmendments leaves out vetoes of amendments, which are counted
+	// by default and marked.
+	ExcludeAmendments bool `json:"exclude_amendments,omitempty"`
+	// GroupBy is "", "member", "year", "decade", "agenda", "topic",
+	// "region", "kind" (single or joint) or "type" (draft or amendment).
+	GroupBy string `json:"group_by,omitempty"`
+	// CountOnly leaves the list of vetoes out of the answer.
+	CountOnly bool `json:"count_only,omitempty"`
+}
+
+// VetoGroupings are the values VetoQuery.GroupBy accepts.
+var VetoGroupings = []string{"member", "year", "decade", "agenda", "topic", "region", "kind", "type"}
+
+// VetoAnswer is the answer to a VetoQuery.
+type VetoAnswer struct {
+	Member string `json:"member,omitempty"`
+	From   string `json:"from,omitempty"`
+	To     string `json:"to,omitempty"`
+	// Rule and Scope name the counting convention; RuleNote and ScopeNote
+	// say it in a sentence.
+	Rule      string `json:"rule"`
+	RuleNote  string `json:"rule_note"`
+	Scope     string `json:"scope"`
+	ScopeNote string `json:"scope_note"`
+	// Amendments is "included" or "excluded".
+	Amendments string `json:"amendments"`
+	// Sources lists the sources the counted vetoes rest on.
+	Sources []unsc.Source `json:"sources"`
+	// Count is the number of vetoes under the rule.
+	Count int `json:"count"`
+	// Drafts counts the vetoed proposals and MemberVotes the members'
+	// vetoes, whatever the rule; with Member set, MemberVotes counts only
+	// that member's.
+	Drafts      int `json:"drafts"`
+	MemberVotes int `json:"member_votes"`
+	Single      int `json:"single"`
+	Joint       int `json:"joint"`
+	OfDrafts    int `json:"of_drafts"`
+	// OfAmendments counts vetoed amendments (included in the counts above
+	// unless excluded).
+	OfAmendments int         `json:"of_amendments"`
+	GroupBy      string      `json:"group_by,omitempty"`
+	Groups       []VetoGroup `json:"groups,omitempty"`
+	// GroupNote says how groups add up, where that needs saying.
+	GroupNote string      `json:"group_note,omitempty"`
+	Vetoes    []VetoEntry `json:"vetoes,omitempty"`
+}
+
+// VetoGroup is one group of a grouped answer.
+type VetoGroup struct {
+	Key   string `json:"key"`
+	Count int    `json:"count"`
+}
+
+// VetoEntry is one veto.
+type VetoEntry struct {
+	Date        string        `json:"date"`
+	Symbol      string        `json:"symbol"`
+	Draft       string        `json:"draft,omitempty"`
+	Meeting     string        `json:"meeting,omitempty"`
+	Amendment   bool          `json:"amendment"`
+	AmendmentTo string        `json:"amendment_to,omitempty"`
+	VetoedBy    []unsc.Code   `json:"vetoed_by"`
+	Joint       bool          `json:"joint"`
+	Agenda      string        `json:"agenda,omitempty"`
+	Topic       string        `json:"topic"`
+	Region      string        `json:"region"`
+	InUNList    bool          `json:"in_un_list"`
+	Sources     []unsc.Source `json:"sources"`
+	// ListRef is the row of the UN veto list counted, in the un-list scope.
+	ListRef string `json:"list_ref,omitempty"`
+}
+
+// CheckVetoQuery returns an *unsc.Error (EINVALID) naming the field of q
+// that is not valid.
+func CheckVetoQuery(q VetoQuery) error {
+	if q.Rule != "" && q.Rule != RuleMemberVotes && q.Rule != RuleDrafts {
+		return unsc.Errorf(unsc.EINVALID, "rule", "%q: want %s or %s", q.Rule, RuleMemberVotes, RuleDrafts)
+	}
+	if q.Scope != "" && q.Scope != ScopeRecord && q.Scope != ScopeUNList {
+		return unsc.Errorf(unsc.EINVALID, "scope", "%q: want %s or %s", q.Scope, ScopeRecord, ScopeUNList)
+	}
+	if q.GroupBy != "" && !slices.Contains(VetoGroupings, q.GroupBy) {
+		return unsc.Errorf(unsc.EINVALID, "group_by", "%q: want one of %v", q.GroupBy, VetoGroupings)
+	}
+	return checkPeriod(q.From, q.To)
+}
+
+func checkPeriod(from, to time.Time) error {
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		return unsc.Errorf(unsc.EINVALID, "to", "%s is before from %s", to.Format(dateLayout), from.Format(dateLayout))
+	}
+	return nil
+}
+
+// Vetoes answers a VetoQuery. Invalid values of Rule, Scope and GroupBy
+// fall back to their defaults; check them first with CheckVetoQuery.
+func (x *Index) Vetoes(q VetoQuery) VetoAnswer {
+	rule := q.Rule
+	if rule != RuleDrafts {
+		rule = RuleMemberVotes
+	}
+	scope := q.Scope
+	if scope != ScopeUNList {
+		scope = ScopeRecord
+	}
+	a := VetoAnswer{
+		Member: q.Member, From: formatDate(q.From), To: formatDate(q.To),
+		Rule: rule, RuleNote: ruleDescriptions[rule],
+		Scope: scope, ScopeNote: scopeDescriptions[scope],
+		Amendments: "included", GroupBy: q.GroupBy,
+	}
+	if scope == ScopeUNList {
+		a.ScopeNote += " The list's last date here: " + x.listEnd.Format(dateLayout) + "."
+	}
+	if q.ExcludeAmendments {
+		a.Amendments = "excluded"
+	}
+	var filter []unsc.Code
+	if q.Member != "" {
+		filter = seatCodes(q.Member)
+	}
+	groups := map[string]int{}
+	var sources uint8
+	lo, hi := x.span(q.From, q.To)
+	for _, v := range x.vetoes[scopeIndex(scope)] {
+		if v.i < lo || v.i >= hi || (q.ExcludeAmendments && v.amendment) {
+			continue
+		}
+		mine := len(v.members)
+		if filter != nil {
+			mine = 0
+			for _, m := range v.members {
+				if slices.Contains(filter, m) {
+					mine++
+				}
+			}
+			if mine == 0 {
+				continue
+			}
+		}
+		weight := 1
+		if rule == RuleMemberVotes {
+			weight = mine
+		}
+		a.Count += weight
+		a.Drafts++
+		a.MemberVotes += mine
+		if len(v.members) > 1 {
+			a.Joint++
+		} else {
+			a.Single++
+		}
+		if v.amendment {
+			a.OfAmendments++
+		} else {
+			a.OfDrafts++
+		}
+		d := &x.ds[v.i]
+		if v.listed {
+			sources |= 1 << sourceBit(unsc.SourceDHLVetoes)
+		} else {
+			for _, s := range d.Sources {
+				sources |= 1 << sourceBit(s)
+			}
+		}
+		if q.GroupBy != "" {
+			if q.GroupBy == "member" {
+				for _, m := range v.members {
+					if filter == nil || slices.Contains(filter, m) {
+						groups[string(m)]++
+					}
+				}
+			} else {
+				groups[x.vetoKey(q.GroupBy, v)] += weight
+			}
+		}
+		if !q.CountOnly {
+			a.Vetoes = append(a.Vetoes, x.vetoEntry(v))
+		}
+	}
+	a.Sources = sourceList(sources)
+	if q.GroupBy != "" {
+		a.Groups = make([]VetoGroup, 0, len(groups))
+		for k, n := range groups {
+			a.Groups = append(a.Groups, VetoGroup{k, n})
+		}
+		slices.SortFunc(a.Groups, func(p, q VetoGroup) int { return cmp.Compare(p.Key, q.Key) })
+		if q.GroupBy == "member" && rule == RuleDrafts {
+			a.GroupNote = "Each member's group counts the drafts it vetoed, so a joint veto appears in the group of each member that cast it and the groups add up to more than the count."
+		}
+	}
+	return a
+}
+
+func (x *Index) vetoKey(by string, v vetoItem) string {
+	in := &x.info[v.i]
+	switch by {
+	case "year":
+		return in.date[:4]
+	case "decade":
+		return in.date[:3] + "0s"
+	case "agenda":
+		return x.ds[v.i].Agenda
+	case "topic":
+		return in.topic
+	case "region":
+		return in.region
+	case "kind":
+		if len(v.members) > 1 {
+			return "joint"
+		}
+		return "single"
+	case "type":
+		if v.amendment {
+			return "amendment"
+		}
+		return "draft"
+	}
+	return ""
+}
+
+func (x *Index) vetoEntry(v vetoItem) VetoEntry {
+	d := &x.ds[v.i]
+	in := &x.info[v.i]
+	return VetoEntry{
+		Date: in.date, Symbol: in.symbol, Draft: d.Draft, Meeting: d.Meeting,
+		Amendment: v.amendment, AmendmentTo: d.AmendmentTo,
+		VetoedBy: v.members, Joint: len(v.members) > 1,
+		Agenda: d.Agenda, Topic: in.topic, Region: in.region,
+		InUNList: v.listed || x.listed(v.i), Sources: d.Sources, ListRef: v.ref,
+	}
+}
+
+// listed reports whether the UN veto list includes decision i.
+func (x *Index) listed(i int) bool {
+	return slices.Contains(x.ds[i].Sources, unsc.SourceDHLVetoes)
+}
+
+var sourceOrder = []unsc.Source{unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceDHLVetoes, unsc.SourceDPPA, unsc.SourceSpreadsheet}
+
+func sourceBit(s unsc.Source) int {
+	if i := slices.Index(sourceOrder, s); i >= 0 {
+		return i
+	}
+	return len(sourceOrder)
+}
+
+func sourceList(bits uint8) []unsc.Source {
+	out := []unsc.Source{}
+	for i, s := range sourceOrder {
+		if bits&(1<<i) != 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(dateLayout)
+}
+
+var countDescriptions = map[string]string{
+	"member-votes/un-list": "Each permanent member's veto counted once for that member, row by row as the Dag Hammarskjöld Library's veto list gives them (1946–2004 from A/58/47, Annex III) up to its last date, plus the record's vetoes after it.",
+	"drafts/un-list":       "Each row of the UN veto list (one vetoed proposal) counted once however many members vetoed it, plus each vetoed proposal the record derives after the list's last date.",
+	"member-votes/record":  "Each permanent member's veto counted once for that member over every veto the record derives from the votes, including vetoes the UN list omits such as S/1996/952.",
+	"drafts/record":        "Each vetoed proposal the record derives counted once however many members vetoed it, including vetoes the UN list omits such as S/1996/952.",
+}
+
+// VetoCount is the answer to a fact check: the number of vetoes a member
+// cast in a period under each counting rule.
+type VetoCount struct {
+	Member string      `json:"member,omitempty"`
+	From   string      `json:"from,omitempty"`
+	To     string      `json:"to,omitempty"`
+	Lines  []CountLine `json:"counts"`
+}
+
+// CountLine is one counting rule's number.
+type CountLine struct {
+	// Name is "rule/scope", e.g. "member-votes/un-list".
+	Name  string `json:"name"`
+	Rule  string `json:"rule"`
+	Scope string `json:"scope"`
+	Count int    `json:"count"`
+	// WithoutAmendments is the count with vetoes of amendments left out.
+	WithoutAmendments int           `json:"without_amendments"`
+	Description       string        `json:"description"`
+	Sources           []unsc.Source `json:"sources"`
+}
+
+// CountVetoes counts the vetoes member cast from..to (zero times leave the
+// period open; an empty member counts every member's) under each counting
+// rule and scope.
+func (x *Index) CountVetoes(member string, from, to time.Time) VetoCount {
+	c := VetoCount{Member: member, From: formatDate(from), To: formatDate(to)}
+	for _, scope := range []string{ScopeUNList, ScopeRecord} {
+		for _, rule := range []string{RuleMemberVotes, RuleDrafts} {
+			q := VetoQuery{Member: member, From: from, To: to, Rule: rule, Scope: scope, CountOnly: true}
+			all := x.Vetoes(q)
+			q.ExcludeAmendments = true
+			some := x.Vetoes(q)
+			c.Lines = append(c.Lines, CountLine{
+				Name: rule + "/" + scope, Rule: rule, Scope: scope,
+				Count: all.Count, WithoutAmendments: some.Count,
+				Description: countDescriptions[rule+"/"+scope],
+				Sources:     all.Sources,
+			})
+		}
+	}
+	return c
+}
+
+// ListEnd returns the last date of the UN veto list in the record.
+func (x *Index) ListEnd() time.Time { return x.listEnd }
+
+func itoa(n int) string { return strconv.Itoa(n) }

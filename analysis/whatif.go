@@ -1,0 +1,221 @@
+package analysis
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"unsc"
+	"unsc/charter"
+	"unsc/record"
+)
+
+// The named what-if rules (see RulesNamed).
+const (
+	RulesNoVeto         = "no-veto"
+	RulesTwoVetoes      = "two-vetoes"
+	RulesNoVetoAtrocity = "no-veto-on-atrocities"
+	RulesElevenMember   = "eleven-member"
+	RulesGrantPrefix    = "grant:"
+	RulesDenyPrefix     = "deny:"
+)
+
+// NamedRules lists the names RulesNamed accepts; grant: and deny: take a
+// member code after the colon.
+var NamedRules = []string{RulesNoVeto, RulesTwoVetoes, RulesNoVetoAtrocity, RulesElevenMember, RulesGrantPrefix + "CODE", RulesDenyPrefix + "CODE"}
+
+var rulesNotes = map[string]string{
+	charter.Charter.Name: "The Charter as applied: 7 of 11, then 9 of 15, affirmative votes; a permanent member's negative vote vetoes a non-procedural matter.",
+	RulesNoVeto:          "No member has a veto: a non-procedural matter passes with the required affirmative votes.",
+	RulesTwoVetoes:       "A veto needs the negative votes of two permanent members.",
+	RulesNoVetoAtrocity:  "No veto may block a draft on mass atrocities, as flagged in atrocity.csv (each row with its source).",
+	RulesElevenMember:    "The 11-member Council's threshold, 7 affirmative votes, applied to the Council as it sat.",
+}
+
+// RulesNamed returns the charter.Rules a name stands for: "charter",
+// "no-veto", "two-vetoes", "no-veto-on-atrocities", "eleven-member",
+// "grant:CODE" (the member holds the veto as well) or "deny:CODE" (a
+// permanent member loses it). Unknown names return an *unsc.Error
+// (EINVALID, field "rules").
+func RulesNamed(name string) (charter.Rules, error) {
+	r := charter.Charter
+	r.Name = name
+	switch {
+	case name == charter.Charter.Name:
+	case name == RulesNoVeto:
+		r.VetoThreshold = 0
+	case name == RulesTwoVetoes:
+		r.VetoThreshold = 2
+	case name == RulesNoVetoAtrocity:
+		r.NoVetoOnAtrocities = true
+	case name == RulesElevenMember:
+		r.Required = 7
+	case strings.HasPrefix(name, RulesGrantPrefix) || strings.HasPrefix(name, RulesDenyPrefix):
+		prefix, code, _ := strings.Cut(name, ":")
+		code = strings.ToUpper(code)
+		if len(code) != 3 {
+			return charter.Rules{}, unsc.Errorf(unsc.EINVALID, "rules", "%q: want a three-letter member code after %s:", name, prefix)
+		}
+		r.Name = prefix + ":" + code
+		if prefix+":" == RulesGrantPrefix {
+			r.Grant = []unsc.Code{unsc.Code(code)}
+		} else {
+			r.Deny = []unsc.Code{unsc.Code(code)}
+		}
+	default:
+		return charter.Rules{}, unsc.Errorf(unsc.EINVALID, "rules", "%q: want one of %s", name, strings.Join(NamedRules, ", "))
+	}
+	return r, nil
+}
+
+// WhatIfQuery replays a period under other rules.
+type WhatIfQuery struct {
+	From  time.Time     `json:"from,omitzero"`
+	To    time.Time     `json:"to,omitzero"`
+	Rules charter.Rules `json:"rules"`
+}
+
+// WhatIfAnswer lists every decision whose outcome flips under the rules.
+type WhatIfAnswer struct {
+	From      string `json:"from,omitempty"`
+	To        string `json:"to,omitempty"`
+	Rules     string `json:"rules"`
+	RulesNote string `json:"rules_note"`
+	// Replayed counts the decisions replayed; NotReplayable those the
+	// record has neither votes nor a count for.
+	Replayed      int    `json:"replayed"`
+	NotReplayable int    `json:"not_replayable"`
+	Flipped       int    `json:"flipped"`
+	Flips         []Flip `json:"flips"`
+}
+
+// Flip is one decision whose outcome differs under the rules.
+type Flip struct {
+	Date     string `json:"date"`
+	Symbol   string `json:"symbol"`
+	Meeting  string `json:"meeting,omitempty"`
+	Agenda   string `json:"agenda,omitempty"`
+	Atrocity bool   `json:"atrocity,omitempty"`
+	Yes      int    `json:"yes"`
+	No       int    `json:"no"`
+	Abstain  int    `json:"abstain"`
+	// Before is the outcome under the Charter, After under the rules; the
+	// VetoedBy lists name the vetoes of each.
+	Before         string      `json:"before"`
+	BeforeVetoedBy []unsc.Code `json:"before_vetoed_by,omitempty"`
+	After          string      `json:"after"`
+	AfterVetoedBy  []unsc.Code `json:"after_vetoed_by,omitempty"`
+}
+
+// WhatIf replays the decisions from..to under q.Rules through the Charter
+// engine (record.DeriveUnder) and lists every one whose outcome differs
+// from the Charter's. Outcomes under a set of rules are computed once for
+// the whole record and kept.
+func (x *Index) WhatIf(q WhatIfQuery) WhatIfAnswer {
+	rules := q.Rules
+	note := rulesNotes[rules.Name]
+	if note == "" {
+		note = describeRules(rules)
+	}
+	a := WhatIfAnswer{From: formatDate(q.From), To: formatDate(q.To), Rules: rules.Name, RulesNote: note, Flips: []Flip{}}
+	after := x.replay(rules)
+	lo, hi := x.span(q.From, q.To)
+	for i := lo; i < hi; i++ {
+		d := &x.ds[i]
+		if d.Derived == 0 || after[i] == 0 {
+			a.NotReplayable++
+			continue
+		}
+		a.Replayed++
+		if after[i] == d.Derived {
+			continue
+		}
+		f := Flip{Date: x.info[i].date, Symbol: x.info[i].symbol, Meeting: d.Meeting, Agenda: d.Agenda,
+			Atrocity: x.info[i].atrocity, Yes: d.Tally.Yes, No: d.Tally.No, Abstain: d.Tally.Abstain,
+			Before: d.Derived.String(), After: after[i].String()}
+		if d.Derived == unsc.Vetoed {
+			f.BeforeVetoedBy = d.VetoedBy
+		}
+		if after[i] == unsc.Vetoed {
+			if r, err := x.deriveUnder(rules, i); err == nil {
+				f.AfterVetoedBy = codesOf(r.VetoedBy)
+			}
+		}
+		a.Flips = append(a.Flips, f)
+	}
+	a.Flipped = len(a.Flips)
+	return a
+}
+
+// replay returns every decision's outcome under the rules (0 where it
+// cannot be replayed), computing it once per set of rules.
+func (x *Index) replay(rules charter.Rules) []unsc.Outcome {
+	key := fmt.Sprintf("%+v", rules)
+	x.whatifMu.Lock()
+	out, ok := x.whatif[key]
+	x.whatifMu.Unlock()
+	if ok {
+		return out
+	}
+	out = make([]unsc.Outcome, len(x.ds))
+	for i := range x.ds {
+		if r, err := x.deriveUnder(rules, i); err == nil {
+			out[i] = r.Outcome
+		}
+	}
+	x.whatifMu.Lock()
+	// Keep a bounded number of rule sets: callers can make up any number.
+	if len(x.whatif) >= 64 {
+		clear(x.whatif)
+	}
+	x.whatif[key] = out
+	x.whatifMu.Unlock()
+	return out
+}
+
+// deriveUnder replays decision i. record.DeriveUnder builds the ballot from
+// the decision, which carries no atrocity flag; for a flagged decision under
+// NoVetoOnAtrocities it is replayed with no veto at all, which is what that
+// rule decides for a flagged ballot.
+func (x *Index) deriveUnder(rules charter.Rules, i int) (unsc.Result, error) {
+	if rules.NoVetoOnAtrocities && x.info[i].atrocity {
+		rules.VetoThreshold = 0
+	}
+	return record.DeriveUnder(rules, x.ds[i])
+}
+
+func describeRules(r charter.Rules) string {
+	var parts []string
+	if r.Required > 0 {
+		parts = append(parts, fmt.Sprintf("%d affirmative votes required", r.Required))
+	}
+	switch r.VetoThreshold {
+	case 0:
+		parts = append(parts, "no veto")
+	case 1:
+	default:
+		parts = append(parts, fmt.Sprintf("a veto needs %d negative votes of veto holders", r.VetoThreshold))
+	}
+	if len(r.Grant) > 0 {
+		parts = append(parts, fmt.Sprintf("veto granted to %v", r.Grant))
+	}
+	if len(r.Deny) > 0 {
+		parts = append(parts, fmt.Sprintf("veto denied to %v", r.Deny))
+	}
+	if r.NoVetoOnAtrocities {
+		parts = append(parts, "no veto on drafts flagged as on mass atrocities (atrocity.csv)")
+	}
+	if len(parts) == 0 {
+		return rulesNotes[charter.Charter.Name]
+	}
+	return "The Charter's rules, except: " + strings.Join(parts, "; ") + "."
+}
+
+func codesOf(ms []unsc.Member) []unsc.Code {
+	out := make([]unsc.Code, len(ms))
+	for i, m := range ms {
+		out[i] = m.Code
+	}
+	return slices.Clip(out)
+}
