@@ -107,7 +107,9 @@ type Decision struct {
 	// Votes holds the reconciled per-member positions; nil where no source
 	// gives them.
 	Votes map[Code]Position
-	// VetoedBy lists the members that cast a veto.
+	// VetoedBy lists the members that cast a veto: as the Charter engine
+	// derives it from the votes, or as the sources record it where the votes
+	// are not known.
 	VetoedBy []Code
 	// Sources lists every source that reports the decision.
 	Sources []Source
@@ -128,8 +130,8 @@ type DecisionFilter struct {
 	From, To time.Time
 	// Outcome selects decisions whose recorded or derived outcome is this.
 	Outcome Outcome
-	// Vetoed selects decisions defeated by a veto; VetoedBy narrows them to
-	// vetoes a given member cast.
+	// Vetoed selects decisions in which a veto was cast (VetoedBy is not
+	// empty); VetoedBy narrows them to vetoes a given member cast.
 	Vetoed   bool
 	VetoedBy Code
 	Offset   int

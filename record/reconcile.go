@@ -322,8 +322,12 @@ func build(g []unsc.Report, facts Facts) unsc.Decision {
 	if f, ok := facts.lookup(d); ok && f.Matter != nil {
 		d.Matter, d.MatterKnown = *f.Matter, true
 	}
+	// Where the engine can replay the vote, it says who cast a veto: a
+	// negative vote on a draft short of the required votes is none, whatever
+	// a source's marking says.
 	if res, err := Derive(d); err == nil {
 		d.Derived = res.Outcome
+		d.VetoedBy = nil
 		if res.Outcome == unsc.Vetoed {
 			d.VetoedBy = memberCodes(res.VetoedBy)
 		}

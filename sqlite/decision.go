@@ -393,8 +393,7 @@ func decisionWhere(f unsc.DecisionFilter) (string, []any, error) {
 		conds = append(conds, `EXISTS (SELECT 1 FROM decision_vetoes v WHERE v.decision_id = d.id AND v.code = ?)`)
 		args = append(args, string(f.VetoedBy))
 	} else if f.Vetoed {
-		conds = append(conds, `(d.recorded = 'vetoed' OR d.derived = 'vetoed'
-			OR EXISTS (SELECT 1 FROM decision_vetoes v WHERE v.decision_id = d.id))`)
+		conds = append(conds, `EXISTS (SELECT 1 FROM decision_vetoes v WHERE v.decision_id = d.id)`)
 	}
 	if f.Offset < 0 {
 		return "", nil, unsc.Errorf(unsc.EINVALID, "offset", "offset %d is negative", f.Offset)
