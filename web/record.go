@@ -164,10 +164,9 @@ func (x *recordIndex) find(s search) ([]int, error) {
 }
 
 // vetoed reports whether d was defeated by a veto, as the store's
-// DecisionFilter.Vetoed selects: recorded or derived as vetoed, or with a
-// member recorded as having cast a veto.
+// DecisionFilter.Vetoed selects: a decision on which a member cast a veto.
 func vetoed(d *unsc.Decision) bool {
-	return d.Recorded == unsc.Vetoed || d.Derived == unsc.Vetoed || len(d.VetoedBy) > 0
+	return len(d.VetoedBy) > 0
 }
 
 // vetoes returns the vetoes cast between from and to (either may be zero),

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"unsc"
+	"unsc/analysis"
 	"unsc/charter"
 )
 
@@ -33,6 +34,7 @@ type Config struct {
 type Server struct {
 	log     *slog.Logger
 	record  *recordIndex
+	index   *analysis.Index
 	tag     string // digest of the record, for ETags
 	answers answers
 	cors    map[string]bool
@@ -73,7 +75,7 @@ const maxBallotBytes = 64 << 10
 
 // NewServer returns the API over the record in cfg.
 func NewServer(cfg Config) http.Handler {
-	s := &Server{log: cfg.Logger, record: newRecordIndex(cfg.Decisions), tag: recordTag(cfg.Decisions)}
+	s := &Server{log: cfg.Logger, record: newRecordIndex(cfg.Decisions), index: analysis.New(cfg.Decisions), tag: recordTag(cfg.Decisions)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -113,7 +115,10 @@ func (s *Server) routeTable() []route {
 	dateParam := func(name, desc, example string) param {
 		return param{name: name, typ: "date", desc: desc, example: example}
 	}
-	return []route{
+	from := param{name: "from", typ: "date", desc: "only decisions on or after this date (YYYY-MM-DD)", example: "2000-01-01"}
+	to := param{name: "to", typ: "date", desc: "only decisions on or before this date (YYYY-MM-DD)", example: "2024-03-25"}
+	member := param{name: "member", desc: "a member code (USA) or a seat of several codes joined by + (SUN+RUS; escape + as %2B)", example: "USA"}
+	routes := []route{
 		{method: "GET", path: "/healthz", summary: "Liveness probe: answers while the server runs.",
 			result: health{}, handle: s.healthz},
 		{method: "GET", path: "/api/v1/openapi.json", summary: "This API's OpenAPI 3.1 document.",
@@ -144,7 +149,41 @@ func (s *Server) routeTable() []route {
 				dateParam("to", "only vetoes on or before this date (YYYY-MM-DD)", "2024-03-25"),
 			},
 			result: []Veto{}, record: true, handle: s.vetoes},
+
+		// The questions package analysis answers, with its answer types,
+		// which the CLI prints with --json; each says the rule it used.
+		{method: "GET", path: "/api/v1/vetoes/summary", summary: "Vetoes counted under a stated rule and scope, optionally grouped (by member, year, decade, agenda, topic, region, kind or type), with the list of vetoes counted.",
+			params: []param{member, from, to,
+				{name: "rule", desc: "how vetoes count: member-votes (a joint veto once for each member, as the UN list's totals; default) or drafts (each vetoed proposal once)", enum: []string{analysis.RuleMemberVotes, analysis.RuleDrafts}, example: analysis.RuleDrafts},
+				{name: "scope", desc: "which vetoes: record (every veto the record shows; default) or un-list (the Dag Hammarskjöld Library's veto list, then the record after its last date)", enum: []string{analysis.ScopeRecord, analysis.ScopeUNList}, example: analysis.ScopeUNList},
+				{name: "amendments", desc: "vetoes of amendments included (default) or excluded", enum: []string{"included", "excluded"}, example: "included"},
+				{name: "group_by", desc: "group the count", enum: analysis.VetoGroupings, example: "decade"},
+				{name: "list", desc: "true (default) to list the vetoes counted, false for the counts only", enum: []string{"true", "false"}, example: "true"},
+			},
+			result: analysis.VetoAnswer{}, record: true, handle: s.vetoSummary},
+		{method: "GET", path: "/api/v1/vetoes/count", summary: "Fact check: the number of vetoes a member cast in a period under every counting rule and scope, with and without amendments.",
+			params: []param{member, from, to}, result: analysis.VetoCount{}, record: true, handle: s.vetoCount},
+		{method: "GET", path: "/api/v1/profile", summary: "A member's profile: terms served, positions taken, vetoes cast, how often it sided with each permanent member, year by year.",
+			params: []param{{name: "member", required: true, desc: member.desc, example: "GBR"}},
+			result: analysis.MemberProfile{}, record: true, handle: s.profile},
+		{method: "GET", path: "/api/v1/agreement", summary: "For a period and a set of members, the share of decisions on which each pair took the same position (only decisions where both sat and voted).",
+			params: []param{from, to,
+				{name: "members", desc: "members or seats separated by commas (default: the five permanent seats)", example: "USA,GBR,FRA,CHN,SUN+RUS"},
+				{name: "rule", desc: "how abstentions count: exact (default), abstain-neutral or abstain-half", enum: []string{analysis.AbstainExact, analysis.AbstainNeutral, analysis.AbstainHalf}, example: analysis.AbstainHalf},
+			},
+			result: analysis.Matrix{}, record: true, handle: s.agreement},
+		{method: "GET", path: "/api/v1/trends", summary: "Per year: decisions taken, share unanimous, vetoes, abstentions, failed drafts.",
+			params: []param{from, to}, result: analysis.Trends{}, record: true, handle: s.trends},
+		{method: "GET", path: "/api/v1/whatif", summary: "Replay a period under other rules and list every decision whose outcome flips.",
+			params: []param{from, to,
+				{name: "rules", required: true, desc: "no-veto, two-vetoes, no-veto-on-atrocities, eleven-member, grant:CODE (the member holds a veto too) or deny:CODE (a permanent member loses it)", example: "two-vetoes"},
+			},
+			result: analysis.WhatIfAnswer{}, record: true, handle: s.whatIf},
+		{method: "GET", path: "/api/v1/veto-initiative", summary: "Every veto since GA resolution 76/262 (26 April 2022), with the deadline for the General Assembly's debate and the debate's date where known.",
+			params: []param{{name: "calendar", desc: "the working days counted: un-headquarters (UN Headquarters holidays; an assumption, the default) or weekends-only", enum: []string{"un-headquarters", "weekends-only"}, example: "un-headquarters"}},
+			result: analysis.VetoInitiative{}, record: true, handle: s.vetoInitiative},
 	}
+	return routes
 }
 
 // positionNames are the positions the decisions search admits.

@@ -208,6 +208,21 @@ func TestBadInput(t *testing.T) {
 		{"POST", "/api/v1/decide", `{"date":"2024-03-22","parties":["` + strings.Repeat("x", 70<<10) + `"]}`, 400, "ballot"},
 		{"POST", "/api/v1/decide?dry=1", `{"date":"2024-03-22"}`, 400, "dry"},
 		{"GET", "/api/v2/council", "", 404, ""},
+		{"GET", "/api/v1/vetoes/summary?rule=vetoes", "", 400, "rule"},
+		{"GET", "/api/v1/vetoes/summary?group_by=century", "", 400, "group_by"},
+		{"GET", "/api/v1/vetoes/summary?list=no", "", 400, "list"},
+		{"GET", "/api/v1/vetoes/count?member=US", "", 400, "member"},
+		{"GET", "/api/v1/vetoes/count?from=2024-01-01&to=2020-01-01", "", 400, "to"},
+		{"GET", "/api/v1/profile", "", 400, "member"},
+		{"GET", "/api/v1/profile?member=SUN%2Brus", "", 400, "member"},
+		{"GET", "/api/v1/agreement?members=USA", "", 400, "members"},
+		{"GET", "/api/v1/agreement?members=USA,,CHN", "", 400, "members"},
+		{"GET", "/api/v1/agreement?rule=strict", "", 400, "rule"},
+		{"GET", "/api/v1/trends?from=1990", "", 400, "from"},
+		{"GET", "/api/v1/whatif", "", 400, "rules"},
+		{"GET", "/api/v1/whatif?rules=magic", "", 400, "rules"},
+		{"GET", "/api/v1/whatif?rules=grant:XY", "", 400, "rules"},
+		{"GET", "/api/v1/veto-initiative?calendar=mars", "", 400, "calendar"},
 	}
 	for _, tt := range tests {
 		req, err := http.NewRequest(tt.method, srv.URL+tt.target, strings.NewReader(tt.body))

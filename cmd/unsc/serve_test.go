@@ -49,9 +49,9 @@ func TestServe(t *testing.T) {
 	go io.Copy(io.Discard, pr) // the log goes on
 
 	tests := []struct {
-		api string
-		cli []string
-		got any
+		api  string
+		cli  []string
+		got  any
 		want any
 	}{
 		{"/api/v1/vetoes?member=USA&from=2000-01-01", []string{"vetoes", "--json", "--member", "USA", "--from", "2000-01-01"}, &[]web.Veto{}, &[]web.Veto{}},

@@ -1,0 +1,56 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"unsc/analysis"
+	"unsc/web"
+)
+
+// TestQuestions checks that each question endpoint answers what package
+// analysis answers over the same record.
+func TestQuestions(t *testing.T) {
+	srv := newServer(t, web.Config{})
+	x := analysis.New(testRecord)
+	twoVetoes, err := analysis.RulesNamed("two-vetoes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		target string
+		want   any
+	}{
+		{"/api/v1/vetoes/count?member=USA&to=2024-03-25", x.CountVetoes("USA", zero, day("2024-03-25"))},
+		{"/api/v1/vetoes/count?member=SUN%2BRUS", x.CountVetoes("SUN+RUS", zero, zero)},
+		{"/api/v1/vetoes/count?member=SUN+RUS", x.CountVetoes("SUN+RUS", zero, zero)},
+		{"/api/v1/vetoes/summary?rule=drafts&group_by=decade&list=false", x.Vetoes(analysis.VetoQuery{Rule: "drafts", GroupBy: "decade", CountOnly: true})},
+		{"/api/v1/vetoes/summary?member=CHN&scope=un-list&amendments=excluded", x.Vetoes(analysis.VetoQuery{Member: "CHN", Scope: "un-list", ExcludeAmendments: true})},
+		{"/api/v1/profile?member=GBR", x.Member("GBR")},
+		{"/api/v1/agreement?members=CHN,SUN%2BRUS,USA&from=2000-01-01&rule=abstain-half", x.Agreement(analysis.AgreementQuery{Members: []string{"CHN", "SUN+RUS", "USA"}, From: day("2000-01-01"), Rule: "abstain-half"})},
+		{"/api/v1/agreement", x.Agreement(analysis.AgreementQuery{})},
+		{"/api/v1/trends?from=2020-01-01&to=2024-12-31", x.Trends(day("2020-01-01"), day("2024-12-31"))},
+		{"/api/v1/whatif?rules=two-vetoes&from=2011-01-01", x.WhatIf(analysis.WhatIfQuery{Rules: twoVetoes, From: day("2011-01-01")})},
+		{"/api/v1/veto-initiative", x.VetoInitiative(analysis.DefaultCalendar())},
+		{"/api/v1/veto-initiative?calendar=weekends-only", x.VetoInitiative(analysis.WeekendsOnly())},
+	}
+	for _, tt := range tests {
+		resp, body := get(t, srv.URL+tt.target)
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("GET %s = %d: %s", tt.target, resp.StatusCode, body)
+			continue
+		}
+		var got, want any
+		decode(t, tt.target, body, &got)
+		raw, _ := json.Marshal(tt.want)
+		decode(t, "want", raw, &want)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("GET %s differs from package analysis (-want +got):\n%s", tt.target, diff)
+		}
+	}
+}
+
+var zero = day("0001-01-01")
