@@ -205,12 +205,12 @@ func TestDecideICJElection(t *testing.T) {
 		elected    []string
 		rerun      bool
 	}{
-		{"Brant elected (2022)", 1, []unsc.Candidate{{"Brant", 13}, {"Kohen", 2}, {"Casella", 0}}, unsc.Adopted, []string{"Brant"}, false},
-		{"8 of 15 is the majority", 1, []unsc.Candidate{{"A", 8}, {"B", 7}}, unsc.Adopted, []string{"A"}, false},
-		{"7 of 15 is not", 1, []unsc.Candidate{{"A", 7}, {"B", 7}}, unsc.Failed, nil, false},
-		{"more majorities than seats: repeat", 2, []unsc.Candidate{{"A", 10}, {"B", 9}, {"C", 8}}, unsc.Failed, nil, true},
-		{"one of two seats filled", 2, []unsc.Candidate{{"A", 12}, {"B", 7}, {"C", 6}}, unsc.Failed, []string{"A"}, false},
-		{"permanent members have no veto", 1, []unsc.Candidate{{"A", 10}, {"B", 5}}, unsc.Adopted, []string{"A"}, false},
+		{"Brant elected (2022)", 1, []unsc.Candidate{{Name: "Brant", Votes: 13}, {Name: "Kohen", Votes: 2}, {Name: "Casella", Votes: 0}}, unsc.Adopted, []string{"Brant"}, false},
+		{"8 of 15 is the majority", 1, []unsc.Candidate{{Name: "A", Votes: 8}, {Name: "B", Votes: 7}}, unsc.Adopted, []string{"A"}, false},
+		{"7 of 15 is not", 1, []unsc.Candidate{{Name: "A", Votes: 7}, {Name: "B", Votes: 7}}, unsc.Failed, nil, false},
+		{"more majorities than seats: repeat", 2, []unsc.Candidate{{Name: "A", Votes: 10}, {Name: "B", Votes: 9}, {Name: "C", Votes: 8}}, unsc.Failed, nil, true},
+		{"one of two seats filled", 2, []unsc.Candidate{{Name: "A", Votes: 12}, {Name: "B", Votes: 7}, {Name: "C", Votes: 6}}, unsc.Failed, []string{"A"}, false},
+		{"permanent members have no veto", 1, []unsc.Candidate{{Name: "A", Votes: 10}, {Name: "B", Votes: 5}}, unsc.Adopted, []string{"A"}, false},
 	}
 	for _, tt := range tests {
 		r, err := charter.Decide(c, unsc.Ballot{Date: c.Date, Matter: unsc.ICJElection, Seats: tt.seats, Candidates: tt.candidates})
@@ -226,7 +226,7 @@ func TestDecideICJElection(t *testing.T) {
 	}
 	// 6 of 11 in the 11-member Council.
 	old := mustCouncil(t, "1960-11-16")
-	if r, _ := charter.Decide(old, unsc.Ballot{Date: old.Date, Matter: unsc.ICJElection, Seats: 1, Candidates: []unsc.Candidate{{"A", 6}, {"B", 5}}}); r.Required != 6 || r.Outcome != unsc.Adopted {
+	if r, _ := charter.Decide(old, unsc.Ballot{Date: old.Date, Matter: unsc.ICJElection, Seats: 1, Candidates: []unsc.Candidate{{Name: "A", Votes: 6}, {Name: "B", Votes: 5}}}); r.Required != 6 || r.Outcome != unsc.Adopted {
 		t.Errorf("Decide(ICJ 1960, 6 of 11) = %v required %d, want adopted, 6", r.Outcome, r.Required)
 	}
 }
@@ -240,12 +240,12 @@ func TestDecideErrors(t *testing.T) {
 	}{
 		{"not a member", unsc.Ballot{Votes: map[unsc.Code]unsc.Position{"USA": Y, "DEU": Y}}, "votes.DEU"},
 		{"bad chapter", unsc.Ballot{Chapter: "XX"}, "chapter"},
-		{"candidates on a draft", unsc.Ballot{Candidates: []unsc.Candidate{{"A", 1}}}, "candidates"},
+		{"candidates on a draft", unsc.Ballot{Candidates: []unsc.Candidate{{Name: "A", Votes: 1}}}, "candidates"},
 		{"ICJ without candidates", unsc.Ballot{Matter: unsc.ICJElection, Seats: 1}, "candidates"},
-		{"ICJ without seats", unsc.Ballot{Matter: unsc.ICJElection, Candidates: []unsc.Candidate{{"A", 9}}}, "seats"},
+		{"ICJ without seats", unsc.Ballot{Matter: unsc.ICJElection, Candidates: []unsc.Candidate{{Name: "A", Votes: 9}}}, "seats"},
 		{"ICJ with member votes", unsc.Ballot{Matter: unsc.ICJElection, Seats: 1, Votes: map[unsc.Code]unsc.Position{"USA": Y}}, "votes"},
-		{"ICJ too many votes", unsc.Ballot{Matter: unsc.ICJElection, Seats: 1, Candidates: []unsc.Candidate{{"A", 9}, {"B", 9}}}, "candidates"},
-		{"ICJ negative votes", unsc.Ballot{Matter: unsc.ICJElection, Seats: 1, Candidates: []unsc.Candidate{{"A", -1}}}, "candidates[0].votes"},
+		{"ICJ too many votes", unsc.Ballot{Matter: unsc.ICJElection, Seats: 1, Candidates: []unsc.Candidate{{Name: "A", Votes: 9}, {Name: "B", Votes: 9}}}, "candidates"},
+		{"ICJ negative votes", unsc.Ballot{Matter: unsc.ICJElection, Seats: 1, Candidates: []unsc.Candidate{{Name: "A", Votes: -1}}}, "candidates[0].votes"},
 	}
 	for _, tt := range tests {
 		_, err := charter.Decide(c, tt.b)
