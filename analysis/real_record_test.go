@@ -1,0 +1,297 @@
+package analysis_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"unsc"
+	"unsc/analysis"
+)
+
+func byMember(a analysis.VetoAnswer) map[string]int {
+	out := map[string]int{}
+	for _, g := range a.Groups {
+		out[g.Key] = g.Count
+	}
+	return out
+}
+
+// TestRealVetoesUNList pins the Dag Hammarskjöld Library's veto list as
+// its HTML page gives it (to 26 May 2022): counted row by row, each member
+// named on a row one veto (see package dhl).
+func TestRealVetoesUNList(t *testing.T) {
+	_, x := realRecord(t)
+	if got := x.ListEnd().Format("2006-01-02"); got != "2022-05-26" {
+		t.Fatalf("ListEnd() = %s, want 2022-05-26", got)
+	}
+	a := x.Vetoes(analysis.VetoQuery{Scope: analysis.ScopeUNList, To: x.ListEnd(), GroupBy: "member", CountOnly: true})
+	want := map[string]int{"SUN": 90, "USA": 82, "RUS": 30, "GBR": 29, "CHN": 17, "FRA": 17}
+	if diff := cmp.Diff(want, byMember(a)); diff != "" {
+		t.Errorf("UN list vetoes per member to 2022-05-26 (-want +got):\n%s", diff)
+	}
+	if a.Count != 265 || !cmp.Equal(a.Sources, []unsc.Source{unsc.SourceDHLVetoes}) {
+		t.Errorf("UN list member-votes = %d from %v, want 265 from dhl-vetoes only", a.Count, a.Sources)
+	}
+}
+
+// TestRealUSCount pins /work/shared/data/README.md's derived US total: 89
+// by 2025-06-04 counting the UN list and the vetoes after it, 88 without
+// the 2023-12-22 oral amendment; and the record's one more, S/1996/952,
+// which the list omits.
+func TestRealUSCount(t *testing.T) {
+	_, x := realRecord(t)
+	got := map[string][2]int{}
+	for _, l := range x.CountVetoes("USA", time.Time{}, day("2025-06-04")).Lines {
+		got[l.Name] = [2]int{l.Count, l.WithoutAmendments}
+	}
+	want := map[string][2]int{
+		"member-votes/un-list": {89, 88}, "drafts/un-list": {89, 88},
+		"member-votes/record": {90, 89}, "drafts/record": {90, 89},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("CountVetoes(USA, to 2025-06-04) (-want +got):\n%s", diff)
+	}
+	rec := x.Vetoes(analysis.VetoQuery{Member: "USA", To: day("2022-05-26")})
+	list := x.Vetoes(analysis.VetoQuery{Member: "USA", To: day("2022-05-26"), Scope: analysis.ScopeUNList})
+	var extra []string
+	for _, v := range rec.Vetoes {
+		if !v.InUNList {
+			extra = append(extra, v.Symbol)
+		}
+	}
+	if diff := cmp.Diff([]string{"S/1996/952"}, extra); diff != "" || rec.Count != list.Count+1 {
+		t.Errorf("US vetoes in the record but not the UN list (-want +got):\n%s; counts %d vs %d", diff, rec.Count, list.Count)
+	}
+}
+
+// TestRealRecordVetoes pins the record's own count, member by member,
+// where it differs from the list: S/1996/952 (USA, 1996).
+func TestRealRecordVetoes(t *testing.T) {
+	_, x := realRecord(t)
+	a := x.Vetoes(analysis.VetoQuery{To: day("2022-05-26"), GroupBy: "member", CountOnly: true})
+	want := map[string]int{"SUN": 90, "USA": 83, "RUS": 30, "GBR": 29, "CHN": 17, "FRA": 17}
+	if diff := cmp.Diff(want, byMember(a)); diff != "" {
+		t.Errorf("record vetoes per member to 2022-05-26 (-want +got):\n%s", diff)
+	}
+	// Grouped counts add up to the total under the drafts rule.
+	for _, by := range []string{"year", "decade", "region", "topic", "kind", "type"} {
+		g := x.Vetoes(analysis.VetoQuery{Rule: analysis.RuleDrafts, GroupBy: by, CountOnly: true})
+		sum := 0
+		for _, k := range g.Groups {
+			sum += k.Count
+		}
+		if sum != g.Count {
+			t.Errorf("Vetoes(group by %s) groups add up to %d, want the count %d", by, sum, g.Count)
+		}
+	}
+}
+
+// TestRealAtrocityFlags checks atrocity.csv against the record: every
+// draft it names is a veto in the record on that topic's date.
+func TestRealAtrocityFlags(t *testing.T) {
+	ds, x := realRecord(t)
+	vetoed := map[string]bool{}
+	for _, d := range ds {
+		if analysis.Outcome(d) == unsc.Vetoed && d.Draft != "" {
+			vetoed[d.Draft] = true
+		}
+	}
+	for _, f := range analysis.AtrocityFlags() {
+		if f.Kind == "draft" && !vetoed[f.Value] {
+			t.Errorf("atrocity.csv names %s, which the record has no veto of", f.Value)
+		}
+		if f.Source == "" {
+			t.Errorf("atrocity.csv %s has no source", f.Value)
+		}
+	}
+	r, _ := analysis.RulesNamed(analysis.RulesNoVetoAtrocity)
+	a := x.WhatIf(analysis.WhatIfQuery{Rules: r})
+	if a.Flipped != len(analysis.AtrocityFlags()) {
+		t.Errorf("WhatIf(no veto on atrocities) flips %d, want one per atrocity.csv row, %d", a.Flipped, len(analysis.AtrocityFlags()))
+	}
+	for _, f := range a.Flips {
+		if !f.Atrocity || f.After != "adopted" {
+			t.Errorf("WhatIf(no veto on atrocities) flip %+v, want a flagged draft adopted", f)
+		}
+	}
+}
+
+// TestRealVetoInitiative checks gadebates.csv against the record and the
+// default calendar: each debate is on a veto the record has, on its date,
+// and met the deadline.
+func TestRealVetoInitiative(t *testing.T) {
+	_, x := realRecord(t)
+	a := x.VetoInitiative(analysis.DefaultCalendar())
+	found := 0
+	for _, v := range a.Vetoes {
+		if v.Date < "2022-04-26" {
+			t.Errorf("veto %s of %s is before GA res 76/262", v.Symbol, v.Date)
+		}
+		if v.Debate != nil {
+			found++
+			if v.InTime == nil || !*v.InTime {
+				t.Errorf("debate on %s on %s, deadline %s: want in time", v.Symbol, v.Debate.Date, v.Deadline)
+			}
+		}
+	}
+	if found != len(analysis.Debates()) {
+		t.Errorf("debates matched to vetoes = %d, want every row of gadebates.csv, %d", found, len(analysis.Debates()))
+	}
+	if len(a.Vetoes) < 19 || a.Vetoes[0].Symbol != "S/2022/431" || a.Vetoes[0].Deadline != "2022-06-10" {
+		t.Errorf("VetoInitiative first %+v of %d, want S/2022/431 with deadline 2022-06-10 among at least 19", a.Vetoes[0], len(a.Vetoes))
+	}
+}
+
+// TestRealQuestions checks the casebook's facts (RULES.md §6) through the
+// questions.
+func TestRealQuestions(t *testing.T) {
+	_, x := realRecord(t)
+	// "Every draft the UK abstained on since 2000" includes S/2023/970
+	// (case 10) and S/2024/312 (case 14).
+	s := x.Search(analysis.SearchQuery{Member: "GBR", Position: unsc.Abstain, PositionSet: true, From: day("2000-01-01"), Limit: analysis.MaxLimit})
+	var syms []string
+	for _, h := range s.Decisions {
+		syms = append(syms, h.Symbol)
+	}
+	for _, want := range []string{"S/2023/970", "S/2024/312"} {
+		if !slices.Contains(syms, want) {
+			t.Errorf("Search(GBR abstained since 2000) lacks %s (%d found)", want, s.Total)
+		}
+	}
+	// Resolution 2728 (case 13), found by words of its agenda.
+	s = x.Search(analysis.SearchQuery{Text: "palestinian middle", From: day("2024-03-25"), To: day("2024-03-25"), Outcome: unsc.Adopted})
+	if s.Total != 1 || s.Decisions[0].Resolution != "S/RES/2728 (2024)" || s.Decisions[0].Abstain != 1 {
+		t.Errorf("Search(2024-03-25 adopted) = %+v, want S/RES/2728 (2024) 14-0-1", s.Decisions)
+	}
+	// Agreement since 2000 among the permanent seats.
+	m := x.Agreement(analysis.AgreementQuery{From: day("2000-01-01")})
+	cell := func(a, b string) analysis.Cell {
+		i, j := slices.Index(m.Members, a), slices.Index(m.Members, b)
+		return m.Cells[i][j]
+	}
+	chnRus, usaGbr, usaRus := cell("CHN", "SUN+RUS"), cell("USA", "GBR"), cell("USA", "SUN+RUS")
+	if chnRus.N < 1500 || *chnRus.Share < 0.9 || *usaGbr.Share < 0.95 || *usaRus.Share > *chnRus.Share {
+		t.Errorf("agreement since 2000: CHN-RUS %.3f (n %d), USA-GBR %.3f, USA-RUS %.3f; want CHN-RUS above 0.9 over 1500 decisions, USA-GBR above 0.95, USA-RUS below CHN-RUS",
+			*chnRus.Share, chnRus.N, *usaGbr.Share, *usaRus.Share)
+	}
+	t.Logf("agreement since 2000 (exact): CHN-RUS %.3f n=%d, USA-GBR %.3f n=%d, USA-RUS %.3f", *chnRus.Share, chnRus.N, *usaGbr.Share, usaGbr.N, *usaRus.Share)
+	// The USSR's absence from June to August 1950 (case 3): the UN
+	// Digital Library codes absence as "X" (present, not participating),
+	// so the profile counts it there.
+	p := x.Member("SUN")
+	if p.Positions.NotParticipating+p.Positions.Absent == 0 || p.Vetoes != 90 || p.VotesKnown >= p.Decisions {
+		t.Errorf("Member(SUN) not participating %d, absent %d, vetoes %d, votes known %d of %d; want some absences, 90 vetoes, votes not known for every decision",
+			p.Positions.NotParticipating, p.Positions.Absent, p.Vetoes, p.VotesKnown, p.Decisions)
+	}
+	// Trends: 2024, the first year with a joint Chinese-Russian veto of a
+	// US draft on Gaza (case 11).
+	for _, y := range x.Trends(day("2024-01-01"), day("2024-12-31")).Years {
+		if y.Year == 2024 && (y.VetoedDrafts < 7 || y.MemberVetoes != y.VetoedDrafts+1) {
+			t.Errorf("Trends 2024 vetoed %d, member vetoes %d; want at least 7 and one joint veto", y.VetoedDrafts, y.MemberVetoes)
+		}
+	}
+}
+
+func BenchmarkNew(b *testing.B) {
+	ds, _ := realRecord(b)
+	for b.Loop() {
+		analysis.New(ds)
+	}
+}
+
+func BenchmarkVetoesCount(b *testing.B) {
+	_, x := realRecord(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		x.CountVetoes("USA", time.Time{}, day("2024-03-25"))
+	}
+}
+
+func BenchmarkVetoesGroupByMember(b *testing.B) {
+	_, x := realRecord(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		x.Vetoes(analysis.VetoQuery{GroupBy: "member"})
+	}
+}
+
+func BenchmarkVetoesMemberList(b *testing.B) {
+	_, x := realRecord(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		x.Vetoes(analysis.VetoQuery{Member: "USA", From: day("2000-01-01")})
+	}
+}
+
+func BenchmarkSearchText(b *testing.B) {
+	_, x := realRecord(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		x.Search(analysis.SearchQuery{Text: "middle east palestinian"})
+	}
+}
+
+func BenchmarkSearchPosition(b *testing.B) {
+	_, x := realRecord(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		x.Search(analysis.SearchQuery{Member: "GBR", Position: unsc.Abstain, PositionSet: true, From: day("2000-01-01")})
+	}
+}
+
+func BenchmarkMember(b *testing.B) {
+	_, x := realRecord(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		x.Member("SUN+RUS")
+	}
+}
+
+func BenchmarkAgreement(b *testing.B) {
+	_, x := realRecord(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		x.Agreement(analysis.AgreementQuery{})
+	}
+}
+
+func BenchmarkTrends(b *testing.B) {
+	_, x := realRecord(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		x.Trends(time.Time{}, time.Time{})
+	}
+}
+
+func BenchmarkWhatIf(b *testing.B) {
+	_, x := realRecord(b)
+	r, _ := analysis.RulesNamed(analysis.RulesNoVeto)
+	b.ReportAllocs()
+	for b.Loop() {
+		x.WhatIf(analysis.WhatIfQuery{Rules: r})
+	}
+}
+
+func BenchmarkWhatIfUncached(b *testing.B) {
+	ds, _ := realRecord(b)
+	r, _ := analysis.RulesNamed(analysis.RulesNoVeto)
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		x := analysis.New(ds)
+		b.StartTimer()
+		x.WhatIf(analysis.WhatIfQuery{Rules: r})
+	}
+}
+
+func BenchmarkVetoInitiative(b *testing.B) {
+	_, x := realRecord(b)
+	cal := analysis.DefaultCalendar()
+	b.ReportAllocs()
+	for b.Loop() {
+		x.VetoInitiative(cal)
+	}
+}
