@@ -119,27 +119,15 @@ func (x *Index) Agreement(q AgreementQuery) Matrix {
 	m := Matrix{From: formatDate(q.From), To: formatDate(q.To), Members: members,
 		Rule: rule, RuleNote: abstainNotes[rule], Counted: agreementCounted}
 	lo, hi := x.span(q.From, q.To)
-	pos := make([][]uint8, len(members))
-	for i, s := range members {
-		// Positions are pNone where the member did not sit, so a pair is
-		// compared only where both sat.
-		pos[i] = x.seatPositions(seatCodes(s))[lo:hi]
-	}
-	t := agreeTable[rule]
 	m.Cells = make([][]Cell, len(members))
 	for i := range members {
 		m.Cells[i] = make([]Cell, len(members))
 	}
 	for i := range members {
 		for j := i; j < len(members); j++ {
-			n, twice := 0, 0
-			a, b := pos[i], pos[j]
-			for k := range a {
-				if v := t[a[k]][b[k]]; v >= 0 {
-					n++
-					twice += int(v)
-				}
-			}
+			ps := x.pairSums(members[i], members[j], rule)
+			n := int(ps.n[hi] - ps.n[lo])
+			twice := int(ps.twice[hi] - ps.twice[lo])
 			c := Cell{A: members[i], B: members[j], N: n, Agreed: float64(twice) / 2}
 			if n > 0 {
 				s := c.Agreed / float64(n)
@@ -151,4 +139,40 @@ func (x *Index) Agreement(q AgreementQuery) Matrix {
 		}
 	}
 	return m
+}
+
+// pairSums holds running totals over the record for one pair of members
+// under one rule: n[i] decisions compared and twice[i] twice the agreement,
+// over decisions 0..i-1. Any period's answer is then two subtractions.
+type pairSums struct{ n, twice []int32 }
+
+// pairSums returns the running totals of a pair, computed once and kept (a
+// bounded number of pairs).
+func (x *Index) pairSums(a, b, rule string) *pairSums {
+	key := a + "|" + b + "|" + rule
+	x.agreeMu.Lock()
+	ps, ok := x.agree[key]
+	x.agreeMu.Unlock()
+	if ok {
+		return ps
+	}
+	// Positions are pNone where the member did not sit, so a pair is
+	// compared only where both sat.
+	pa, pb := x.seatPositions(seatCodes(a)), x.seatPositions(seatCodes(b))
+	t := agreeTable[rule]
+	ps = &pairSums{n: make([]int32, len(pa)+1), twice: make([]int32, len(pa)+1)}
+	for k := range pa {
+		ps.n[k+1], ps.twice[k+1] = ps.n[k], ps.twice[k]
+		if v := t[pa[k]][pb[k]]; v >= 0 {
+			ps.n[k+1]++
+			ps.twice[k+1] += int32(v)
+		}
+	}
+	x.agreeMu.Lock()
+	if len(x.agree) >= 1024 {
+		clear(x.agree)
+	}
+	x.agree[key] = ps
+	x.agreeMu.Unlock()
+	return ps
 }

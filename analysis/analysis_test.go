@@ -403,3 +403,13 @@ func TestRegions(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchEmptyPeriod(t *testing.T) {
+	x := analysis.New(handMade())
+	if a := x.Search(analysis.SearchQuery{Text: "middle", From: day("1990-01-01"), To: day("1990-12-31")}); a.Total != 0 || len(a.Decisions) != 0 {
+		t.Errorf("Search(text, empty period) = %d found, want none", a.Total)
+	}
+	if a := analysis.New(nil).Search(analysis.SearchQuery{Text: "middle"}); a.Total != 0 {
+		t.Errorf("Search on an empty record = %d found, want none", a.Total)
+	}
+}

@@ -64,8 +64,21 @@ type Index struct {
 	// listEnd is the last date of the UN veto list.
 	listEnd time.Time
 
+	// text is every decision's search text, lower-case, each followed by
+	// a NUL; textEnd[i] is the offset just past decision i's text.
+	text    string
+	textEnd []int
+	// seats caches the positions of PermanentSeats.
+	seats map[string][]uint8
+
 	whatifMu sync.Mutex
 	whatif   map[string][]unsc.Outcome
+
+	agreeMu sync.Mutex
+	agree   map[string]*pairSums
+
+	memberMu sync.Mutex
+	members  map[string]MemberProfile
 }
 
 // info is what the questions use of one decision.
@@ -97,11 +110,14 @@ func Outcome(d unsc.Decision) unsc.Outcome {
 // sqlite.Store.Decisions or record.Reconcile return it.
 func New(decisions []unsc.Decision) *Index {
 	x := &Index{
-		ds:     decisions,
-		info:   make([]info, len(decisions)),
-		days:   make([]int64, len(decisions)),
-		codes:  map[unsc.Code]int{},
-		whatif: map[string][]unsc.Outcome{},
+		ds:      decisions,
+		info:    make([]info, len(decisions)),
+		days:    make([]int64, len(decisions)),
+		codes:   map[unsc.Code]int{},
+		whatif:  map[string][]unsc.Outcome{},
+		agree:   map[string]*pairSums{},
+		members: map[string]MemberProfile{},
+		seats:   map[string][]uint8{},
 	}
 	councils := map[int64]unsc.Council{}
 	code := func(c unsc.Code) int {
@@ -152,7 +168,19 @@ func New(decisions []unsc.Decision) *Index {
 		}
 		x.info[i] = in
 	}
+	var text strings.Builder
+	x.textEnd = make([]int, len(decisions))
+	for i := range x.info {
+		text.WriteString(x.info[i].text)
+		text.WriteByte(0)
+		x.textEnd[i] = text.Len()
+		x.info[i].text = ""
+	}
+	x.text = text.String()
 	x.buildVetoes()
+	for _, s := range PermanentSeats {
+		x.seats[s] = x.seatPositions(seatCodes(s))
+	}
 	return x
 }
 
@@ -213,6 +241,11 @@ func seatCodes(s string) []unsc.Code {
 // decision: for a seat of several codes, the position of whichever sat.
 // The slice is shared for a single code and must not be changed.
 func (x *Index) seatPositions(codes []unsc.Code) []uint8 {
+	if len(codes) > 1 && x.seats != nil {
+		if p, ok := x.seats[strings.Join(codesStrings(codes), "+")]; ok {
+			return p
+		}
+	}
 	if len(codes) == 1 {
 		if n, ok := x.codes[codes[0]]; ok {
 			return x.pos[n]
@@ -252,3 +285,11 @@ var PermanentSeats = []string{"CHN", "FRA", "GBR", "SUN+RUS", "USA"}
 
 // permanentCodes are the codes that have held a permanent seat.
 var permanentCodes = []unsc.Code{"CHN", "FRA", "GBR", "RUS", "SUN", "USA"}
+
+func codesStrings(cs []unsc.Code) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = string(c)
+	}
+	return out
+}

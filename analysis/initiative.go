@@ -85,10 +85,18 @@ func CheckCalendar(c Calendar) error {
 // Deadline returns the last day for the debate: the WorkingDays-th working
 // day after the veto, the day of the veto not counted.
 func (c Calendar) Deadline(veto time.Time) time.Time {
-	off := map[string]bool{}
+	return c.deadline(veto, c.offDays())
+}
+
+func (c Calendar) offDays() map[string]bool {
+	off := make(map[string]bool, len(c.Holidays))
 	for _, h := range c.Holidays {
 		off[h.Date] = true
 	}
+	return off
+}
+
+func (c Calendar) deadline(veto time.Time, off map[string]bool) time.Time {
 	if len(c.Weekend) >= 7 {
 		return time.Time{}
 	}
@@ -160,13 +168,14 @@ const initiativeRule = "GA res 76/262 (26 April 2022): the President of the Gene
 func (x *Index) VetoInitiative(cal Calendar) VetoInitiative {
 	a := VetoInitiative{Rule: initiativeRule, Calendar: cal.Name, Source: cal.Source, Assumed: cal.Assumption, Vetoes: []InitiativeVeto{}}
 	lo, _ := x.span(VetoInitiativeStart, time.Time{})
+	off := cal.offDays()
 	for _, v := range x.vetoes[scopeIndex(ScopeRecord)] {
 		if v.i < lo {
 			continue
 		}
 		d := &x.ds[v.i]
 		iv := InitiativeVeto{Date: x.info[v.i].date, Symbol: x.info[v.i].symbol, VetoedBy: v.members,
-			Agenda: d.Agenda, Deadline: formatDate(cal.Deadline(d.Date))}
+			Agenda: d.Agenda, Deadline: formatDate(cal.deadline(d.Date, off))}
 		for k := range debates {
 			if db := debates[k]; db.Draft != "" && (db.Draft == d.Draft) && db.VetoDate == iv.Date {
 				iv.Debate = &db

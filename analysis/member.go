@@ -83,8 +83,27 @@ type MemberYear struct {
 const memberNote = "Positions and sided_with count only decisions whose per-member votes are known (votes_known); sided_with compares yes, no and abstain (rule exact) where both sat and voted; vetoes are the record's. A seat such as SUN+RUS joins the codes that held it."
 
 // Member profiles a member (a code such as "GBR", or a seat such as
-// "SUN+RUS"). A code that never sat gets an empty profile.
+// "SUN+RUS"). A code that never sat gets an empty profile. Profiles are
+// computed once and kept; the slices of the answer are shared and must not
+// be changed.
 func (x *Index) Member(code string) MemberProfile {
+	x.memberMu.Lock()
+	p, ok := x.members[code]
+	x.memberMu.Unlock()
+	if ok {
+		return p
+	}
+	p = x.member(code)
+	x.memberMu.Lock()
+	if len(x.members) >= 512 {
+		clear(x.members)
+	}
+	x.members[code] = p
+	x.memberMu.Unlock()
+	return p
+}
+
+func (x *Index) member(code string) MemberProfile {
 	codes := seatCodes(code)
 	p := MemberProfile{Member: code, Names: []string{}, Terms: []Term{}, Years: []MemberYear{}, Note: memberNote}
 	for _, t := range charter.Tenures() {

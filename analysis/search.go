@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -112,7 +113,14 @@ func (x *Index) Search(q SearchQuery) SearchAnswer {
 		want = posCode(q.Position)
 	}
 	lo, hi := x.span(q.From, q.To)
+	var cand []bool
+	if len(words) > 0 {
+		cand = x.textMatches(words, lo, hi)
+	}
 	for i := lo; i < hi; i++ {
+		if cand != nil && !cand[i-lo] {
+			continue
+		}
 		in := &x.info[i]
 		if q.Outcome != 0 && in.outcome != q.Outcome {
 			continue
@@ -129,9 +137,6 @@ func (x *Index) Search(q SearchQuery) SearchAnswer {
 				continue
 			}
 		}
-		if !containsAll(in.text, words) {
-			continue
-		}
 		if a.Total >= offset && len(a.Decisions) < limit {
 			h := x.hit(i)
 			if codes != nil && in.votesKnown {
@@ -144,7 +149,47 @@ func (x *Index) Search(q SearchQuery) SearchAnswer {
 	return a
 }
 
-func containsAll(text string, words []string) bool {
+// textMatches reports, for each decision lo..hi-1, whether its search text
+// contains every word. It scans the one text buffer for the longest word,
+// which is the likeliest to be rare, then checks the others only in the
+// decisions found.
+func (x *Index) textMatches(words []string, lo, hi int) []bool {
+	longest := 0
+	for i, w := range words {
+		if len(w) > len(words[longest]) {
+			longest = i
+		}
+	}
+	w := words[longest]
+	cand := make([]bool, hi-lo)
+	if hi <= lo {
+		return cand
+	}
+	start := 0
+	if lo > 0 {
+		start = x.textEnd[lo-1]
+	}
+	end := x.textEnd[hi-1]
+	buf := x.text[:end]
+	for off := start; off < end; {
+		k := strings.Index(buf[off:], w)
+		if k < 0 {
+			break
+		}
+		at := off + k
+		i := sort.SearchInts(x.textEnd, at+1)
+		cand[i-lo] = x.hasAll(i, words)
+		off = x.textEnd[i] // on to the next decision
+	}
+	return cand
+}
+
+func (x *Index) hasAll(i int, words []string) bool {
+	from := 0
+	if i > 0 {
+		from = x.textEnd[i-1]
+	}
+	text := x.text[from:x.textEnd[i]]
 	for _, w := range words {
 		if !strings.Contains(text, w) {
 			return false
