@@ -8,12 +8,13 @@ import (
 	"time"
 
 	"unsc"
+	"unsc/analysis"
 	"unsc/web"
 )
 
 var vetoesCommand = command{
 	name:    "vetoes",
-	args:    "[--member CODE] [--from DATE] [--to DATE] [--json]",
+	args:    "[--member CODE] [--from DATE] [--to DATE] [--by GROUP] [--rule R] [--scope S] [--no-amendments] [--count] [--json|--csv]",
 	summary: "List every veto in the record, with its draft, meeting, agenda item and the members that cast it.",
 	run:     runVetoes,
 }
@@ -23,15 +24,34 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 	member := fs.String("member", "", "only vetoes cast by the member with this `CODE` (USA, SUN, RUS, …)")
 	from := fs.String("from", "", "only vetoes on or after this `DATE` (YYYY-MM-DD)")
 	to := fs.String("to", "", "only vetoes on or before this `DATE` (YYYY-MM-DD)")
-	asJSON := fs.Bool("json", false, "print JSON")
+	by := fs.String("by", "", "group and count the vetoes by member, year, decade, agenda, topic, region, kind (single or joint) or type (draft or amendment)")
+	rule := fs.String("rule", "", "counting rule: "+analysis.RuleMemberVotes+" (each member's veto; the default) or "+analysis.RuleDrafts+" (each vetoed draft once)")
+	scope := fs.String("scope", "", "which vetoes: "+analysis.ScopeRecord+" (every veto the record derives; the default) or "+analysis.ScopeUNList+" (the Dag Hammarskjöld Library's veto list, then the record)")
+	noAmendments := fs.Bool("no-amendments", false, "leave out vetoes of amendments")
+	count := fs.Bool("count", false, "print only the number of vetoes under each counting rule, with its sources: a fact check")
+	format := outputFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {
 		return &usageError{msg: "vetoes: takes no arguments"}
 	}
+	of, err := format()
+	if err != nil {
+		return err
+	}
+	if *count || *by != "" || *rule != "" || *scope != "" || *noAmendments || of == asCSV {
+		q := analysis.VetoQuery{Member: *member, Rule: *rule, Scope: *scope, ExcludeAmendments: *noAmendments, GroupBy: *by}
+		if q.From, err = optionalDate("--from", *from); err != nil {
+			return err
+		}
+		if q.To, err = optionalDate("--to", *to); err != nil {
+			return err
+		}
+		return runVetoQuestion(ctx, a, q, *count, of)
+	}
+	asJSON := of == asJSON
 	f := unsc.DecisionFilter{Vetoed: true}
-	var err error
 	if *member != "" {
 		if !codeFlag.MatchString(*member) {
 			return unsc.Errorf(unsc.EINVALID, "--member", "%q: want a three-letter member code such as USA", *member)
@@ -57,7 +77,7 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 	for i, d := range ds {
 		out[i] = web.NewVeto(d)
 	}
-	if *asJSON {
+	if asJSON {
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)

@@ -1,0 +1,569 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"unsc"
+	"unsc/analysis"
+)
+
+// The questions over the record: each a command with --json and --csv,
+// answered by package analysis from the whole record, as the API answers
+// them.
+
+// format is how a question prints its answer.
+type outputFormat int
+
+const (
+	asText outputFormat = iota
+	asJSON
+	asCSV
+)
+
+// outputFlags adds --json and --csv to a command's flags.
+func outputFlags(fs *flag.FlagSet) func() (outputFormat, error) {
+	j := fs.Bool("json", false, "print JSON")
+	c := fs.Bool("csv", false, "print CSV")
+	return func() (outputFormat, error) {
+		switch {
+		case *j && *c:
+			return 0, &usageError{msg: fs.Name() + ": --json and --csv exclude each other"}
+		case *j:
+			return asJSON, nil
+		case *c:
+			return asCSV, nil
+		}
+		return asText, nil
+	}
+}
+
+// loadIndex reads the whole record and indexes it for the questions.
+func (a *app) loadIndex(ctx context.Context) (*analysis.Index, error) {
+	st, err := a.openStore()
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	ds, err := st.Decisions(ctx, unsc.DecisionFilter{})
+	if err != nil {
+		return nil, err
+	}
+	if len(ds) == 0 {
+		return nil, unsc.Errorf(unsc.ENOTFOUND, "", "the record is empty: run `unsc import` or `unsc sync` first")
+	}
+	return analysis.New(ds), nil
+}
+
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func printCSV(w io.Writer, header []string, rows [][]string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func printTable(w io.Writer, header []string, rows [][]string) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(header, "\t"))
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	return tw.Flush()
+}
+
+// answer prints rows as a table or CSV, or v as JSON.
+func answer(w io.Writer, f outputFormat, v any, header []string, rows [][]string) error {
+	switch f {
+	case asJSON:
+		return printJSON(w, v)
+	case asCSV:
+		return printCSV(w, header, rows)
+	}
+	return printTable(w, header, rows)
+}
+
+func dateFlags(fs *flag.FlagSet, what string) func() (time.Time, time.Time, error) {
+	from := fs.String("from", "", "only "+what+" on or after this `DATE` (YYYY-MM-DD)")
+	to := fs.String("to", "", "only "+what+" on or before this `DATE` (YYYY-MM-DD)")
+	return func() (time.Time, time.Time, error) {
+		f, err := optionalDate("--from", *from)
+		if err != nil {
+			return f, f, err
+		}
+		t, err := optionalDate("--to", *to)
+		return f, t, err
+	}
+}
+
+func noArgs(fs *flag.FlagSet) error {
+	if fs.NArg() != 0 {
+		return &usageError{msg: fs.Name() + ": unexpected argument " + strconv.Quote(fs.Arg(0))}
+	}
+	return nil
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func share(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*p, 'f', 3, 64)
+}
+
+func codeList(cs []unsc.Code) string { return joinCodes(cs) }
+
+// --- vetoes, grouped and counted -------------------------------------------
+
+// runVetoQuestion answers `unsc vetoes` with --by, --count or a counting
+// rule.
+func runVetoQuestion(ctx context.Context, a *app, q analysis.VetoQuery, count bool, f outputFormat) error {
+	x, err := a.loadIndex(ctx)
+	if err != nil {
+		return err
+	}
+	if count {
+		c := x.CountVetoes(q.Member, q.From, q.To)
+		rows := make([][]string, len(c.Lines))
+		for i, l := range c.Lines {
+			rows[i] = []string{l.Name, itoa(l.Count), itoa(l.WithoutAmendments), l.Description}
+		}
+		if f == asText {
+			who := "All members"
+			if q.Member != "" {
+				who = q.Member
+			}
+			fmt.Fprintf(a.stdout, "%s, %s to %s:\n", who, orStart(c.From), orNow(c.To))
+			for _, l := range c.Lines {
+				fmt.Fprintf(a.stdout, "  %4d  %-22s %s (%d without vetoes of amendments)\n", l.Count, l.Name, l.Description, l.WithoutAmendments)
+			}
+			return nil
+		}
+		return answer(a.stdout, f, c, []string{"count_name", "count", "without_amendments", "description"}, rows)
+	}
+	if err := analysis.CheckVetoQuery(q); err != nil {
+		return err
+	}
+	v := x.Vetoes(q)
+	if q.GroupBy != "" {
+		rows := make([][]string, len(v.Groups))
+		for i, g := range v.Groups {
+			rows[i] = []string{g.Key, itoa(g.Count)}
+		}
+		if f == asText {
+			fmt.Fprintf(a.stdout, "%d vetoes: %s %s\n\n", v.Count, v.RuleNote, v.ScopeNote)
+		}
+		return answer(a.stdout, f, v, []string{q.GroupBy, "count"}, rows)
+	}
+	rows := make([][]string, len(v.Vetoes))
+	for i, e := range v.Vetoes {
+		rows[i] = []string{e.Date, e.Symbol, e.Meeting, codeList(e.VetoedBy), strconv.FormatBool(e.Amendment), e.Region, e.Agenda}
+	}
+	if err := answer(a.stdout, f, v, []string{"date", "symbol", "meeting", "vetoed_by", "amendment", "region", "agenda"}, rows); err != nil {
+		return err
+	}
+	if f == asText {
+		fmt.Fprintf(a.stdout, "\n%d vetoes. %s %s\n", v.Count, v.RuleNote, v.ScopeNote)
+	}
+	return nil
+}
+
+func orStart(s string) string {
+	if s == "" {
+		return "1946"
+	}
+	return s
+}
+
+func orNow(s string) string {
+	if s == "" {
+		return "the last decision recorded"
+	}
+	return s
+}
+
+// --- decisions --------------------------------------------------------------
+
+var decisionsCommand = command{
+	name:    "decisions",
+	args:    "[--text WORDS] [--from DATE] [--to DATE] [--outcome O] [--matter M] [--member CODE [--position P]] [--offset N] [--limit N] [--json|--csv]",
+	summary: "Search the record's decisions by text, date, outcome, matter or a member's position.",
+	run:     runDecisions,
+}
+
+func runDecisions(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlagSet("decisions")
+	text := fs.String("text", "", "`WORDS` that the agenda item, title or subjects must all contain")
+	dates := dateFlags(fs, "decisions")
+	outcome := fs.String("outcome", "", "adopted, failed or vetoed")
+	matter := fs.String("matter", "", "non-procedural, procedural, preliminary or icj-election")
+	member := fs.String("member", "", "a member `CODE` (or seat, such as SUN+RUS) that sat on the decision")
+	position := fs.String("position", "", "with --member: the position it took, Y, N, A or X")
+	offset := fs.Int("offset", 0, "skip the first `N` matches")
+	limit := fs.Int("limit", analysis.DefaultLimit, "print at most `N` matches")
+	format := outputFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	f, err := format()
+	if err != nil {
+		return err
+	}
+	q := analysis.SearchQuery{Text: *text, Member: *member, Offset: *offset, Limit: *limit}
+	if q.From, q.To, err = dates(); err != nil {
+		return err
+	}
+	if *outcome != "" {
+		if q.Outcome, err = unsc.ParseOutcome(*outcome); err != nil {
+			return unsc.Errorf(unsc.EINVALID, "--outcome", "%v", err)
+		}
+	}
+	if *matter != "" {
+		if q.Matter, err = unsc.ParseMatter(*matter); err != nil {
+			return unsc.Errorf(unsc.EINVALID, "--matter", "%v", err)
+		}
+		q.MatterSet = true
+	}
+	if *position != "" {
+		if *member == "" {
+			return unsc.Errorf(unsc.EINVALID, "--position", "needs --member: whose position?")
+		}
+		p, err := unsc.ParsePosition(*position)
+		if err != nil || p == unsc.Absent {
+			return unsc.Errorf(unsc.EINVALID, "--position", "%q: want Y, N, A or X", *position)
+		}
+		q.Position, q.PositionSet = p, true
+	}
+	if err := analysis.CheckSearchQuery(q); err != nil {
+		return err
+	}
+	x, err := a.loadIndex(ctx)
+	if err != nil {
+		return err
+	}
+	s := x.Search(q)
+	rows := make([][]string, len(s.Decisions))
+	for i, h := range s.Decisions {
+		rows[i] = []string{h.Date, h.Symbol, h.Meeting, h.Outcome, fmt.Sprintf("%d-%d-%d", h.Yes, h.No, h.Abstain), h.Position, firstNonEmpty(h.Agenda, h.Title)}
+		if !h.CountKnown {
+			rows[i][4] = ""
+		}
+	}
+	if err := answer(a.stdout, f, s, []string{"date", "symbol", "meeting", "outcome", "count", "position", "agenda"}, rows); err != nil {
+		return err
+	}
+	if f == asText {
+		fmt.Fprintf(a.stdout, "\n%d of %d decisions (from %d).\n", len(s.Decisions), s.Total, s.Offset+1)
+	}
+	return nil
+}
+
+// --- member -----------------------------------------------------------------
+
+var memberCommand = command{
+	name:    "member",
+	args:    "[--json|--csv] CODE",
+	summary: "A member's history: terms served, positions taken, vetoes cast, how often it sided with each permanent member, year by year.",
+	run:     runMember,
+}
+
+func runMember(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlagSet("member")
+	format := outputFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return &usageError{msg: "member: want one member CODE, such as USA or SUN+RUS"}
+	}
+	f, err := format()
+	if err != nil {
+		return err
+	}
+	x, err := a.loadIndex(ctx)
+	if err != nil {
+		return err
+	}
+	p := x.Member(fs.Arg(0))
+	if len(p.Terms) == 0 {
+		return unsc.Errorf(unsc.ENOTFOUND, "CODE", "%s never sat on the Security Council (codes are the UN Digital Library's, such as USA, SUN, RUS)", fs.Arg(0))
+	}
+	var seats []string
+	for _, s := range p.Sided {
+		seats = append(seats, "sided_with_"+s.Seat)
+	}
+	header := append([]string{"year", "decisions", "votes_known", "yes", "no", "abstain", "not_participating", "absent", "vetoes"}, seats...)
+	rows := make([][]string, len(p.Years))
+	for i, y := range p.Years {
+		rows[i] = []string{itoa(y.Year), itoa(y.Decisions), itoa(y.VotesKnown), itoa(y.Positions.Yes), itoa(y.Positions.No), itoa(y.Positions.Abstain), itoa(y.Positions.NotParticipating), itoa(y.Positions.Absent), itoa(y.Vetoes)}
+		for _, s := range y.Sided {
+			rows[i] = append(rows[i], share(s.Share))
+		}
+	}
+	if f == asText {
+		fmt.Fprintf(a.stdout, "%s (%s)\n", strings.Join(p.Names, " / "), p.Member)
+		for _, t := range p.Terms {
+			end := t.End
+			if end == "" {
+				end = "today"
+			}
+			fmt.Fprintf(a.stdout, "  %s to %s  %s (%s)\n", t.Start, end, t.Name, t.Code)
+		}
+		fmt.Fprintf(a.stdout, "%d decisions, %d with known votes: %d yes, %d no, %d abstain, %d not participating, %d absent; %d vetoes cast.\n",
+			p.Decisions, p.VotesKnown, p.Positions.Yes, p.Positions.No, p.Positions.Abstain, p.Positions.NotParticipating, p.Positions.Absent, p.Vetoes)
+		for _, s := range p.Sided {
+			fmt.Fprintf(a.stdout, "  sided with %-8s %s of %d decisions\n", s.Seat, share(s.Share), s.N)
+		}
+		fmt.Fprintln(a.stdout)
+	}
+	return answer(a.stdout, f, p, header, rows)
+}
+
+// --- agreement --------------------------------------------------------------
+
+var agreementCommand = command{
+	name:    "agreement",
+	args:    "[--members A,B,…] [--from DATE] [--to DATE] [--rule R] [--json|--csv]",
+	summary: "How often each pair of members took the same position, as a matrix.",
+	run:     runAgreement,
+}
+
+func runAgreement(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlagSet("agreement")
+	members := fs.String("members", "", "member `CODES`, comma-separated (default: the five permanent seats, the USSR and Russia as SUN+RUS)")
+	dates := dateFlags(fs, "decisions")
+	rule := fs.String("rule", analysis.AbstainExact, "how abstentions count: "+analysis.AbstainExact+", "+analysis.AbstainNeutral+" or "+analysis.AbstainHalf)
+	format := outputFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	f, err := format()
+	if err != nil {
+		return err
+	}
+	q := analysis.AgreementQuery{Rule: *rule}
+	if *members != "" {
+		q.Members = strings.Split(*members, ",")
+	}
+	if q.From, q.To, err = dates(); err != nil {
+		return err
+	}
+	if err := analysis.CheckAgreementQuery(q); err != nil {
+		return err
+	}
+	x, err := a.loadIndex(ctx)
+	if err != nil {
+		return err
+	}
+	m := x.Agreement(q)
+	if f == asCSV {
+		var rows [][]string
+		for _, row := range m.Cells {
+			for _, c := range row {
+				rows = append(rows, []string{c.A, c.B, itoa(c.N), strconv.FormatFloat(c.Agreed, 'f', 1, 64), share(c.Share)})
+			}
+		}
+		return printCSV(a.stdout, []string{"a", "b", "n", "agreed", "share"}, rows)
+	}
+	header := append([]string{""}, m.Members...)
+	rows := make([][]string, len(m.Cells))
+	for i, row := range m.Cells {
+		rows[i] = []string{m.Members[i]}
+		for _, c := range row {
+			rows[i] = append(rows[i], share(c.Share))
+		}
+	}
+	if err := answer(a.stdout, f, m, header, rows); err != nil {
+		return err
+	}
+	if f == asText {
+		fmt.Fprintf(a.stdout, "\nRule %s: %s\n%s\n", m.Rule, m.RuleNote, m.Counted)
+	}
+	return nil
+}
+
+// --- trends -----------------------------------------------------------------
+
+var trendsCommand = command{
+	name:    "trends",
+	args:    "[--from DATE] [--to DATE] [--json|--csv]",
+	summary: "Per year: decisions taken, share unanimous, vetoes, abstentions, failed drafts.",
+	run:     runTrends,
+}
+
+func runTrends(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlagSet("trends")
+	dates := dateFlags(fs, "decisions")
+	format := outputFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	f, err := format()
+	if err != nil {
+		return err
+	}
+	from, to, err := dates()
+	if err != nil {
+		return err
+	}
+	x, err := a.loadIndex(ctx)
+	if err != nil {
+		return err
+	}
+	t := x.Trends(from, to)
+	rows := make([][]string, len(t.Years))
+	for i, y := range t.Years {
+		rows[i] = []string{itoa(y.Year), itoa(y.Decisions), itoa(y.Resolutions), itoa(y.WithoutVote), share(y.UnanimousShare), itoa(y.VetoedDrafts), itoa(y.MemberVetoes), itoa(y.Abstentions), itoa(y.FailedDrafts)}
+	}
+	if err := answer(a.stdout, f, t, []string{"year", "decisions", "resolutions", "without_vote", "unanimous_share", "vetoed_drafts", "member_vetoes", "abstentions", "failed_drafts"}, rows); err != nil {
+		return err
+	}
+	if f == asText {
+		fmt.Fprintf(a.stdout, "\n%s\n", t.Note)
+	}
+	return nil
+}
+
+// --- what-if ----------------------------------------------------------------
+
+var whatIfCommand = command{
+	name:    "whatif",
+	args:    "--rules NAME [--from DATE] [--to DATE] [--json|--csv]",
+	summary: "Replay the record under other rules and list every decision whose outcome flips.",
+	run:     runWhatIf,
+}
+
+func runWhatIf(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlagSet("whatif")
+	rules := fs.String("rules", "", "the rules: no-veto, two-vetoes, no-veto-on-atrocities, eleven-member, grant:CODE or deny:CODE")
+	dates := dateFlags(fs, "decisions")
+	format := outputFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	f, err := format()
+	if err != nil {
+		return err
+	}
+	r, err := analysis.RulesNamed(*rules)
+	if err != nil {
+		return unsc.Errorf(unsc.EINVALID, "--rules", "%s", unsc.ErrorMessage(err))
+	}
+	q := analysis.WhatIfQuery{Rules: r}
+	if q.From, q.To, err = dates(); err != nil {
+		return err
+	}
+	x, err := a.loadIndex(ctx)
+	if err != nil {
+		return err
+	}
+	w := x.WhatIf(q)
+	rows := make([][]string, len(w.Flips))
+	for i, fl := range w.Flips {
+		rows[i] = []string{fl.Date, fl.Symbol, fmt.Sprintf("%d-%d-%d", fl.Yes, fl.No, fl.Abstain), fl.Before, codeList(fl.BeforeVetoedBy), fl.After, codeList(fl.AfterVetoedBy), fl.Agenda}
+	}
+	if err := answer(a.stdout, f, w, []string{"date", "symbol", "count", "before", "before_vetoed_by", "after", "after_vetoed_by", "agenda"}, rows); err != nil {
+		return err
+	}
+	if f == asText {
+		fmt.Fprintf(a.stdout, "\n%d of %d decisions replayed flip under %s (%s); %d could not be replayed.\n", w.Flipped, w.Replayed, w.Rules, w.RulesNote, w.NotReplayable)
+	}
+	return nil
+}
+
+// --- veto initiative --------------------------------------------------------
+
+var initiativeCommand = command{
+	name:    "initiative",
+	args:    "[--calendar default|weekends] [--json|--csv]",
+	summary: "Every veto since GA res 76/262 with the deadline for the General Assembly's debate, and the debate's date where known.",
+	run:     runInitiative,
+}
+
+func runInitiative(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlagSet("initiative")
+	calendar := fs.String("calendar", "default", "working days: default (weekends and UN Headquarters holidays) or weekends (weekends only)")
+	format := outputFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	f, err := format()
+	if err != nil {
+		return err
+	}
+	var cal analysis.Calendar
+	switch *calendar {
+	case "default":
+		cal = analysis.DefaultCalendar()
+	case "weekends":
+		cal = analysis.WeekendsOnly()
+	default:
+		return unsc.Errorf(unsc.EINVALID, "--calendar", "%q: want default or weekends", *calendar)
+	}
+	x, err := a.loadIndex(ctx)
+	if err != nil {
+		return err
+	}
+	v := x.VetoInitiative(cal)
+	rows := make([][]string, len(v.Vetoes))
+	for i, e := range v.Vetoes {
+		debate, inTime := "", ""
+		if e.Debate != nil {
+			debate = e.Debate.Date
+		}
+		if e.InTime != nil {
+			inTime = strconv.FormatBool(*e.InTime)
+		}
+		rows[i] = []string{e.Date, e.Symbol, codeList(e.VetoedBy), e.Deadline, debate, inTime, e.Agenda}
+	}
+	if err := answer(a.stdout, f, v, []string{"date", "symbol", "vetoed_by", "deadline", "debate", "in_time", "agenda"}, rows); err != nil {
+		return err
+	}
+	if f == asText {
+		fmt.Fprintf(a.stdout, "\n%s\nCalendar: %s (%s)\n", v.Rule, v.Calendar, v.Source)
+	}
+	return nil
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

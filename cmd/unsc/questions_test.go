@@ -1,0 +1,168 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestQuestions(t *testing.T) {
+	db := importedDB(t)
+	run := func(args ...string) (int, string, string) {
+		return runUnsc(t, "", append([]string{"--db", db}, args...)...)
+	}
+
+	t.Run("fact check", func(t *testing.T) {
+		code, out, errOut := run("vetoes", "--member", "USA", "--to", "2024-03-25", "--count", "--json")
+		if code != 0 {
+			t.Fatalf("vetoes --count exit %d: %s", code, errOut)
+		}
+		var got struct {
+			Counts []struct {
+				Name              string `json:"name"`
+				Count             int    `json:"count"`
+				WithoutAmendments int    `json:"without_amendments"`
+			} `json:"counts"`
+		}
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
+		}
+		counts := map[string]int{}
+		for _, c := range got.Counts {
+			counts[c.Name] = c.Count
+		}
+		// The library's list gives the US 82 vetoes to 26 May 2022; four
+		// more to 25 March 2024, one an amendment; the record adds
+		// S/1996/952, which the list omits.
+		if counts["member-votes/un-list"] != 86 || counts["member-votes/record"] != 87 {
+			t.Errorf("vetoes --member USA --to 2024-03-25 --count = %v, want 86 on the UN list's scope and 87 over the record", counts)
+		}
+	})
+
+	t.Run("vetoes by member as CSV", func(t *testing.T) {
+		code, out, _ := run("vetoes", "--by", "member", "--scope", "un-list", "--to", "2022-05-26", "--csv")
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if code != 0 || err != nil {
+			t.Fatalf("vetoes --by member --csv exit %d, %v", code, err)
+		}
+		got := map[string]string{}
+		for _, r := range rows[1:] {
+			got[r[0]] = r[1]
+		}
+		want := map[string]string{"SUN": "90", "USA": "82", "RUS": "30", "GBR": "29", "CHN": "17", "FRA": "17"}
+		for k, v := range want {
+			if got[k] != v {
+				t.Errorf("vetoes by member on the UN list, %s = %q, want %s", k, got[k], v)
+			}
+		}
+		if strings.Join(rows[0], ",") != "member,count" {
+			t.Errorf("CSV header = %v, want member,count", rows[0])
+		}
+	})
+
+	t.Run("decisions the UK abstained on", func(t *testing.T) {
+		code, out, _ := run("decisions", "--member", "GBR", "--position", "A", "--from", "2023-01-01", "--to", "2024-12-31", "--json")
+		var got struct {
+			Total     int `json:"total"`
+			Decisions []struct {
+				Symbol   string `json:"symbol"`
+				Position string `json:"position"`
+			} `json:"decisions"`
+		}
+		if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil {
+			t.Fatalf("decisions exit %d, %v", code, err)
+		}
+		found := false
+		for _, d := range got.Decisions {
+			if d.Position != "A" {
+				t.Errorf("decision %s: position %q, want A", d.Symbol, d.Position)
+			}
+			found = found || d.Symbol == "S/2023/970"
+		}
+		if !found || got.Total != len(got.Decisions) {
+			t.Errorf("decisions the UK abstained on in 2023-24 = %+v, want S/2023/970 among them", got)
+		}
+	})
+
+	t.Run("agreement", func(t *testing.T) {
+		code, out, _ := run("agreement", "--members", "CHN,SUN+RUS,USA", "--from", "2000-01-01", "--json")
+		var m struct {
+			Members []string `json:"members"`
+			Cells   [][]struct {
+				N     int      `json:"n"`
+				Share *float64 `json:"share"`
+			} `json:"cells"`
+		}
+		if err := json.Unmarshal([]byte(out), &m); code != 0 || err != nil {
+			t.Fatalf("agreement exit %d, %v", code, err)
+		}
+		chnRus, rusUSA := m.Cells[0][1], m.Cells[1][2]
+		if chnRus.N < 1000 || chnRus.Share == nil || rusUSA.Share == nil || *chnRus.Share <= *rusUSA.Share {
+			t.Errorf("agreement since 2000: CHN–RUS %+v, RUS–USA %+v; want China and Russia agreeing more often than Russia and the US", chnRus, rusUSA)
+		}
+	})
+
+	t.Run("member", func(t *testing.T) {
+		code, out, _ := run("member", "--json", "SUN+RUS")
+		var p struct {
+			Vetoes int `json:"vetoes"`
+			Terms  []struct {
+				Code string `json:"code"`
+			} `json:"terms"`
+		}
+		if err := json.Unmarshal([]byte(out), &p); code != 0 || err != nil {
+			t.Fatalf("member exit %d, %v", code, err)
+		}
+		if p.Vetoes < 120 || len(p.Terms) != 2 {
+			t.Errorf("member SUN+RUS = %d vetoes, %d terms; want over 120 vetoes and two terms (USSR, Russia)", p.Vetoes, len(p.Terms))
+		}
+		if code, _, _ := run("member", "XYZ"); code != 1 {
+			t.Errorf("member XYZ exit %d, want 1", code)
+		}
+	})
+
+	t.Run("trends, what-if, initiative", func(t *testing.T) {
+		code, out, _ := run("trends", "--from", "2024-01-01", "--to", "2024-12-31", "--csv")
+		rows, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if code != 0 || len(rows) != 2 || rows[1][0] != "2024" {
+			t.Errorf("trends 2024 --csv exit %d: %v, want one row for 2024", code, rows)
+		}
+		code, out, _ = run("whatif", "--rules", "no-veto", "--from", "2024-03-22", "--to", "2024-03-22", "--json")
+		var w struct {
+			Flips []struct {
+				Symbol, Before, After string
+			} `json:"flips"`
+		}
+		if err := json.Unmarshal([]byte(out), &w); code != 0 || err != nil || len(w.Flips) != 1 || w.Flips[0].Symbol != "S/2024/239" || w.Flips[0].After != "adopted" {
+			t.Errorf("whatif no-veto on 2024-03-22 = %+v (exit %d, %v), want S/2024/239 adopted", w, code, err)
+		}
+		code, out, _ = run("initiative", "--json")
+		var v struct {
+			Vetoes []struct {
+				Date, Symbol, Deadline string
+			} `json:"vetoes"`
+		}
+		if err := json.Unmarshal([]byte(out), &v); code != 0 || err != nil || len(v.Vetoes) == 0 || v.Vetoes[0].Date != "2022-05-26" {
+			t.Errorf("initiative = %+v (exit %d, %v), want the vetoes from 26 May 2022", v, code, err)
+		}
+	})
+
+	t.Run("bad input", func(t *testing.T) {
+		for _, args := range [][]string{
+			{"vetoes", "--by", "colour"},
+			{"vetoes", "--rule", "most"},
+			{"vetoes", "--json", "--csv"},
+			{"decisions", "--position", "A"},
+			{"decisions", "--outcome", "won"},
+			{"agreement", "--rule", "lenient"},
+			{"whatif", "--rules", "anarchy"},
+			{"initiative", "--calendar", "lunar"},
+			{"trends", "--from", "1/1/2000"},
+		} {
+			if code, _, errOut := run(args...); code != 2 || errOut == "" {
+				t.Errorf("unsc %v exit %d (%q), want 2 with a message", args, code, errOut)
+			}
+		}
+	})
+}
