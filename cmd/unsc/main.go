@@ -164,14 +164,27 @@ func (a *app) newFlagSet(name string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses a command's flags, turning a flag error into a usage
-// error (exit status 2).
+// parseFlags parses a command's flags, which may come before or after its
+// arguments ("unsc member USA --json"), turning a flag error into a usage
+// error (exit status 2). After "--" everything is an argument.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return &usageError{msg: err.Error()}
 		}
-		return &usageError{msg: err.Error()}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		// The flag package stops at the first argument; a "--" it consumed
+		// leaves args shorter than it was.
+		positional = append(positional, args[0])
+		args = args[1:]
 	}
-	return nil
+	// Parse again with only the arguments, so that fs.Args returns them.
+	return fs.Parse(append([]string{"--"}, positional...))
 }

@@ -121,3 +121,13 @@ func TestDecideBadInput(t *testing.T) {
 		}
 	}
 }
+
+func TestFlagsAfterArguments(t *testing.T) {
+	code, out, errOut := runUnsc(t, "", "council", "1971-10-25", "--json")
+	if code != 0 || !strings.HasPrefix(out, "{") {
+		t.Errorf("council DATE --json exit %d, %q (%s); want JSON", code, out, errOut)
+	}
+	if code, _, _ := runUnsc(t, "", "council", "1971-10-25", "--bogus"); code != 2 {
+		t.Errorf("council DATE --bogus exit %d, want 2", code)
+	}
+}
