@@ -17,6 +17,8 @@ type answer struct {
 	body   []byte
 	etag   string
 	header [][2]string // further headers, such as X-Total-Count
+	// length and etagHeader are the values of Content-Length and ETag.
+	length, etagHeader []string
 }
 
 // answers caches encoded answers by canonical request (path and sorted

@@ -197,10 +197,9 @@ var exampleBallot = json.RawMessage(`{"date": "2024-03-22", "matter": "non-proce
 // passes the request to its route.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("X-Frame-Options", "DENY")
-	h.Set("Referrer-Policy", "no-referrer")
-	h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+	for k, v := range securityHeaders {
+		h[k] = v
+	}
 	if s.cors != nil {
 		h.Add("Vary", "Origin")
 		if origin := r.Header.Get("Origin"); origin != "" && s.cors[origin] {
@@ -234,6 +233,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mux.ServeHTTP(w, r)
+}
+
+var (
+	jsonType    = []string{"application/json"}
+	publicCache = []string{"public, max-age=300"}
+)
+
+// securityHeaders are set on every answer. The slices are shared and never
+// modified.
+var securityHeaders = http.Header{
+	"X-Content-Type-Options":  {"nosniff"},
+	"X-Frame-Options":         {"DENY"},
+	"Referrer-Policy":         {"no-referrer"},
+	"Content-Security-Policy": {"default-src 'none'; frame-ancestors 'none'"},
 }
 
 type statusWriter struct {
@@ -275,12 +288,12 @@ func (s *Server) dispatch(rs []route) http.Handler {
 
 // serve answers one request on its route.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt *route) {
-	q, err := checkQuery(r.URL.RawQuery, rt.params)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	if !rt.record {
+		q, err := checkQuery(r.URL.RawQuery, rt.params)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
 		v, err := rt.handle(r, &args{q: q})
 		if err != nil {
 			s.writeError(w, r, err)
@@ -290,21 +303,29 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt *route) {
 		s.writeAnswer(w, r, s.encode(rt.path, q, v, ""))
 		return
 	}
-	key := rt.path + "?" + q.Encode()
+	// The cache is keyed by the raw request, so that an answer served
+	// before is found without parsing the query again; the ETag comes from
+	// the canonical request, so every spelling of one request shares it.
+	key := rt.path + "?" + r.URL.RawQuery
 	a := s.answers.get(key)
 	if a == nil {
+		q, err := checkQuery(r.URL.RawQuery, rt.params)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
 		v, err := rt.handle(r, &args{q: q})
 		if err != nil {
 			s.writeError(w, r, err)
 			return
 		}
-		a = s.encode(rt.path, q, v, etag(s.tag, key))
+		a = s.encode(rt.path, q, v, etag(s.tag, rt.path+"?"+q.Encode()))
 		s.answers.put(key, a)
 	}
 	h := w.Header()
-	h.Set("Cache-Control", "public, max-age=300")
+	h["Cache-Control"] = publicCache
 	if etagMatches(r.Header.Get("If-None-Match"), a.etag) {
-		h.Set("ETag", a.etag)
+		h["Etag"] = a.etagHeader
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
@@ -336,15 +357,18 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 	} else {
 		a.body = append(a.body, '\n')
 	}
+	a.length = []string{strconv.Itoa(len(a.body))}
+	a.etagHeader = []string{tag}
 	return a
 }
 
 func (s *Server) writeAnswer(w http.ResponseWriter, r *http.Request, a *answer) {
 	h := w.Header()
-	h.Set("Content-Type", "application/json")
-	h.Set("Content-Length", strconv.Itoa(len(a.body)))
+	// Answers are served many times: their header values are built once.
+	h["Content-Type"] = jsonType
+	h["Content-Length"] = a.length
 	if a.etag != "" {
-		h.Set("ETag", a.etag)
+		h["Etag"] = a.etagHeader
 	}
 	for _, kv := range a.header {
 		h.Set(kv[0], kv[1])
