@@ -19,9 +19,35 @@ var decisionColumns = []string{
 	"tally_abstain", "tally_non_voting", "votes_known",
 }
 
+// decisionIDs returns the IDs decisions are stored under: the reconciler's,
+// and for those with none, numbers after the largest.
+func decisionIDs(decisions []unsc.Decision) ([]int64, error) {
+	ids := make([]int64, len(decisions))
+	var next int64
+	taken := make(map[int64]bool)
+	for i, d := range decisions {
+		if d.ID != 0 {
+			if taken[d.ID] {
+				return nil, fmt.Errorf("reconciled decisions: two decisions with ID %d", d.ID)
+			}
+			taken[d.ID] = true
+			ids[i] = d.ID
+			next = max(next, d.ID)
+		}
+	}
+	for i := range decisions {
+		if ids[i] == 0 {
+			next++
+			ids[i] = next
+		}
+	}
+	return ids, nil
+}
+
 // writeDecisions replaces the record's decisions, with their positions,
-// vetoes, reports, meetings and documents. keys gives each stored report's id.
-func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, keys map[sourceKey]int64) error {
+// vetoes, reports, meetings and documents, storing each under its id (see
+// decisionIDs). keys gives each stored report's id.
+func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, ids []int64, keys map[sourceKey]int64) error {
 	// Children first, so that the record holds together at every step.
 	for _, table := range []string{"documents", "meetings", "decision_reports", "decision_vetoes", "decision_votes", "decisions"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
@@ -34,27 +60,6 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 	indexes, err := dropIndexes(ctx, tx, "decisions", "decision_votes", "decision_vetoes", "decision_reports", "meetings", "documents")
 	if err != nil {
 		return err
-	}
-
-	// Keep the reconciler's IDs; number the rest after the largest.
-	ids := make([]int64, len(decisions))
-	var next int64
-	taken := make(map[int64]bool)
-	for i, d := range decisions {
-		if d.ID != 0 {
-			if taken[d.ID] {
-				return fmt.Errorf("reconciled decisions: two decisions with ID %d", d.ID)
-			}
-			taken[d.ID] = true
-			ids[i] = d.ID
-			next = max(next, d.ID)
-		}
-	}
-	for i := range decisions {
-		if ids[i] == 0 {
-			next++
-			ids[i] = next
-		}
 	}
 
 	dins := newInserter(ctx, tx, "decisions", decisionColumns, "")
@@ -298,7 +303,42 @@ const decisionSelect = `d.id, COALESCE(d.date, ''), COALESCE(d.meeting, ''),
 // votes on it and on its amendments) or a meeting (all its decisions).
 // Returns EINVALID for a symbol that is not one, a negative Offset or Limit
 // or an unknown Outcome, and ENOTFOUND for a Symbol that no decision has.
+//
+// A filter that selects every decision (a page of them at most) is served
+// from the record's snapshot when it has one, which holds the same as the
+// tables.
 func (s *Store) Decisions(ctx context.Context, f unsc.DecisionFilter) ([]unsc.Decision, error) {
+	if _, _, err := decisionWhere(f); err != nil {
+		return nil, err
+	}
+	if f == (unsc.DecisionFilter{Offset: f.Offset, Limit: f.Limit}) {
+		ds, ok, err := s.readSnapshot(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("decisions: %w", err)
+		}
+		if ok {
+			ds = ds[min(f.Offset, len(ds)):]
+			if f.Limit > 0 {
+				ds = ds[:min(f.Limit, len(ds))]
+			}
+			if len(ds) == 0 {
+				return nil, nil // as the tables give none
+			}
+			return ds, nil
+		}
+	}
+	// One connection for the few queries, in one read transaction so that
+	// they see the same record.
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("decisions: %w", err)
+	}
+	defer tx.Rollback()
+	return decisionsFromTables(ctx, tx, f)
+}
+
+// decisionsFromTables is Decisions read from the tables, in tx.
+func decisionsFromTables(ctx context.Context, tx *sql.Tx, f unsc.DecisionFilter) ([]unsc.Decision, error) {
 	where, args, err := decisionWhere(f)
 	if err != nil {
 		return nil, err
@@ -312,13 +352,6 @@ func (s *Store) Decisions(ctx context.Context, f unsc.DecisionFilter) ([]unsc.De
 		q += ` LIMIT ? OFFSET ?`
 		args = append(args, limit, f.Offset)
 	}
-	// One connection for the few queries, in one read transaction so that
-	// they see the same record.
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, fmt.Errorf("decisions: %w", err)
-	}
-	defer tx.Rollback()
 	decisions, err := queryDecisions(ctx, tx, q, args)
 	if err != nil {
 		return nil, fmt.Errorf("decisions: %w", err)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -78,90 +79,189 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	}
 	defer tx.Rollback()
 
-	stored, maxID, err := storedReports(ctx, tx)
-	if err != nil {
+	// An import cancelled part way fails with the context's error,
+	// whichever statement noticed it first.
+	fail := func(err error) (unsc.ImportSummary, error) {
+		if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+			err = fmt.Errorf("%w: %v", ctxErr, err)
+		}
 		return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
 	}
+	stored, maxID, err := storedReports(ctx, tx)
+	if err != nil {
+		return fail(err)
+	}
 	ids := make([]int64, len(reports))
-	// New reports go in with a plain INSERT, which SQLite runs faster than
-	// an upsert; changed ones are updated in place, keeping their ids.
-	insert := newInserter(ctx, tx, "reports", reportColumns, "")
-	upsert := newInserter(ctx, tx, "reports", reportColumns, reportUpsert)
-	var refs *sql.Stmt
+	var moved []int // unchanged reports read somewhere else this time
 	for i := range reports {
-		v := values[i]
 		old, ok := stored[sourceKey{reports[i].Source, reports[i].Key}]
 		switch {
 		case !ok:
 			sum.Added++
 			maxID++
 			ids[i] = maxID
-		case old.hash != v[reportHash]:
+		case old.hash != values[i][reportHash]:
 			sum.Updated++
 			ids[i] = old.id
 		default:
 			sum.Unchanged++
 			ids[i] = old.id
-			// Where a report was read may move between releases of a
-			// source while what it says stays the same.
 			if old.ref != reports[i].Ref {
-				if refs == nil {
-					if refs, err = tx.PrepareContext(ctx, `UPDATE reports SET ref = ? WHERE id = ?`); err != nil {
-						return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
-					}
-					defer refs.Close()
-				}
-				if _, err := refs.ExecContext(ctx, text(reports[i].Ref), old.id); err != nil {
-					return unsc.ImportSummary{}, fmt.Errorf("import: report %s: %w", reportField(&reports[i], i), err)
-				}
+				moved = append(moved, i)
 			}
+		}
+	}
+	changed := sum.Added+sum.Updated > 0
+	if changed && reconcile == nil {
+		return unsc.ImportSummary{}, unsc.Errorf(unsc.EINVALID, "reconcile", "no reconciler to turn reports into decisions")
+	}
+
+	// The snapshot triggers would run a statement for every row written;
+	// they are dropped before the first write and created again before
+	// the commit, and the snapshot is written here instead.
+	if changed || len(moved) > 0 {
+		if err := dropSnapshotTriggers(ctx, tx); err != nil {
+			return fail(err)
+		}
+	}
+
+	// Every report in the record is known before any is written, so that
+	// the reconciler and the snapshot's encoding of the reports run beside
+	// the writing of the reports.
+	var (
+		all       []unsc.Report
+		keys      map[sourceKey]int64
+		decisions []unsc.Decision
+		enc       *snapshotEncoder
+		recErr    error
+		done      chan struct{}
+	)
+	if changed {
+		all, keys, err = recordReports(ctx, tx, reports, ids, len(stored)+sum.Added)
+		if err != nil {
+			return fail(err)
+		}
+		done = make(chan struct{})
+		go func() {
+			defer close(done)
+			enc = newSnapshotEncoder(len(all))
+			for i := range all {
+				enc.report(&all[i])
+			}
+			decisions, recErr = callReconciler(reconcile, all)
+		}()
+		// However the writing of reports ends, the reconciler is done
+		// with the reports before Import returns.
+		defer func() { <-done }()
+	}
+
+	// New reports go in with a plain INSERT, which SQLite runs faster than
+	// an upsert; changed ones are updated in place, keeping their ids.
+	insert := newInserter(ctx, tx, "reports", reportColumns, "")
+	upsert := newInserter(ctx, tx, "reports", reportColumns, reportUpsert)
+	for i := range reports {
+		old, ok := stored[sourceKey{reports[i].Source, reports[i].Key}]
+		if ok && old.hash == values[i][reportHash] {
 			continue
 		}
+		v := values[i]
 		v[reportID] = ids[i]
 		in := insert
 		if ok {
 			in = upsert
 		}
 		if err := in.add(v...); err != nil {
-			return unsc.ImportSummary{}, fmt.Errorf("import: reports: %w", err)
+			return fail(fmt.Errorf("reports: %w", err))
 		}
 	}
 	for _, in := range []*inserter{insert, upsert} {
 		if err := in.flush(); err != nil {
-			return unsc.ImportSummary{}, fmt.Errorf("import: reports: %w", err)
+			return fail(fmt.Errorf("reports: %w", err))
+		}
+	}
+	// Where a report was read may move between releases of a source while
+	// what it says stays the same.
+	if len(moved) > 0 {
+		refs, err := tx.PrepareContext(ctx, `UPDATE reports SET ref = ? WHERE id = ?`)
+		if err != nil {
+			return fail(err)
+		}
+		defer refs.Close()
+		for _, i := range moved {
+			if _, err := refs.ExecContext(ctx, text(reports[i].Ref), ids[i]); err != nil {
+				return fail(fmt.Errorf("report %s: %w", reportField(&reports[i], i), err))
+			}
 		}
 	}
 
 	sum.Decisions = -1 // not known until counted
-	if sum.Added+sum.Updated > 0 {
-		all, keys, err := recordReports(ctx, tx, reports, ids, len(stored)+sum.Added)
-		if err != nil {
-			return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
-		}
-		if reconcile == nil {
-			return unsc.ImportSummary{}, unsc.Errorf(unsc.EINVALID, "reconcile", "no reconciler to turn reports into decisions")
-		}
-		decisions, err := callReconciler(reconcile, all)
-		if err != nil {
-			return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+	var snapshot []byte
+	if changed {
+		<-done
+		if recErr != nil {
+			return fail(recErr)
 		}
 		// The reconciler may have taken long; a caller that gave up since
 		// must not find the import written.
 		if err := ctx.Err(); err != nil {
-			return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+			return fail(err)
 		}
-		if err := writeDecisions(ctx, tx, decisions, keys); err != nil {
-			return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+		dids, err := decisionIDs(decisions)
+		if err != nil {
+			return fail(err)
+		}
+		// The snapshot is encoded while the tables are written.
+		encoded := make(chan error, 1)
+		go func() {
+			for _, i := range snapshotOrder(decisions, dids) {
+				if err := enc.decision(&decisions[i], dids[i]); err != nil {
+					encoded <- err
+					return
+				}
+			}
+			snapshot = enc.bytes()
+			encoded <- nil
+		}()
+		err = writeDecisions(ctx, tx, decisions, dids, keys)
+		if encErr := <-encoded; err == nil && encErr != nil {
+			err = fmt.Errorf("snapshot: %w", encErr)
+		}
+		if err != nil {
+			return fail(err)
 		}
 		sum.Decisions = len(decisions)
 	}
 	if sum.Decisions < 0 {
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM decisions`).Scan(&sum.Decisions); err != nil {
-			return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+			return fail(err)
+		}
+	}
+	if snapshot == nil {
+		// Refs moved, or the record has no snapshot yet (it was made
+		// before snapshots, or changed by hand since the last import):
+		// encode the tables as they now are.
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM snapshot WHERE version = ?`, snapshotVersion).Scan(&n); err != nil {
+			return fail(err)
+		}
+		if n == 0 || len(moved) > 0 {
+			if snapshot, err = snapshotFromTables(ctx, tx); err != nil {
+				return fail(fmt.Errorf("snapshot: %w", err))
+			}
+		}
+	}
+	if snapshot != nil {
+		if err := writeSnapshot(ctx, tx, snapshot); err != nil {
+			return fail(err)
+		}
+	}
+	if changed || len(moved) > 0 {
+		if err := createSnapshotTriggers(ctx, tx); err != nil {
+			return fail(err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+		return fail(err)
 	}
 	return sum, nil
 }

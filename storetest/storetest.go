@@ -47,6 +47,7 @@ func Run(t *testing.T, open func(t *testing.T) unsc.Store) {
 		{"DecisionsOrder", testDecisionsOrder},
 		{"DecisionsFilter", testDecisionsFilter},
 		{"DecisionsInvalidFilter", testDecisionsInvalidFilter},
+		{"DecisionsWholeRecord", testDecisionsWholeRecord},
 		{"Membership", testMembership},
 		{"SetMembershipInvalid", testSetMembershipInvalid},
 	}
@@ -74,6 +75,28 @@ func all(t *testing.T, s unsc.Store) []unsc.Decision {
 		t.Fatalf("Decisions({}) = %v", err)
 	}
 	return ds
+}
+
+// checkWholeRecord checks that the empty filter and a filter that selects
+// every decision by its dates give the same decisions, field for field: a
+// store that keeps the whole record in a faster form for the empty filter
+// must keep it in step with what its filters read.
+func checkWholeRecord(t *testing.T, s unsc.Store, when string) {
+	t.Helper()
+	ds := all(t, s)
+	f := unsc.DecisionFilter{From: day("1900-01-01"), To: day("2999-12-31")}
+	got, err := s.Decisions(context.Background(), f)
+	if err != nil {
+		t.Fatalf("%s: Decisions(%+v) = %v", when, f, err)
+	}
+	for _, d := range ds {
+		if d.Date.IsZero() {
+			t.Fatalf("%s: decision %q has no date; the suite's decisions all have one", when, d.Title)
+		}
+	}
+	if diff := gocmp.Diff(ds, got); diff != "" {
+		t.Errorf("%s: Decisions({}) and Decisions(every date) differ (-empty filter +dates):\n%s", when, diff)
+	}
 }
 
 // byReport orders reports by source and key.
@@ -520,6 +543,40 @@ func testDecisionsInvalidFilter(t *testing.T, open func(t *testing.T) unsc.Store
 			t.Errorf("Decisions(%+v) = %v (code %q), want code %q", f, err, code, unsc.EINVALID)
 		}
 	}
+}
+
+func testDecisionsWholeRecord(t *testing.T, open func(t *testing.T) unsc.Store) {
+	s := open(t)
+	rc := &reconciler{}
+	checkWholeRecord(t, s, "empty store")
+	in := reports()
+	half := len(in) / 2
+	if _, err := s.Import(context.Background(), in[:half], rc.reconcile); err != nil {
+		t.Fatalf("Import(first half) = %v", err)
+	}
+	checkWholeRecord(t, s, "after importing half the reports")
+	if _, err := s.Import(context.Background(), in, rc.reconcile); err != nil {
+		t.Fatalf("Import(reports) = %v", err)
+	}
+	checkWholeRecord(t, s, "after importing every report")
+	for i := range in {
+		in[i].Ref = "moved/" + in[i].Ref
+	}
+	if _, err := s.Import(context.Background(), in, rc.reconcile); err != nil {
+		t.Fatalf("Import(moved reports) = %v", err)
+	}
+	checkWholeRecord(t, s, "after the reports moved")
+	in[0].Title = "changed"
+	if _, err := s.Import(context.Background(), in, rc.reconcile); err != nil {
+		t.Fatalf("Import(a changed report) = %v", err)
+	}
+	checkWholeRecord(t, s, "after a report changed")
+	bad := func([]unsc.Report) []unsc.Decision { panic("reconciler bug") }
+	in[1].Title = "changed too"
+	if _, err := s.Import(context.Background(), in, bad); err == nil {
+		t.Fatalf("Import with a reconciler that panics = nil error, want an error")
+	}
+	checkWholeRecord(t, s, "after a failed import")
 }
 
 func testMembership(t *testing.T, open func(t *testing.T) unsc.Store) {
