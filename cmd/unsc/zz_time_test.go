@@ -34,3 +34,22 @@ func TestTimeCheck(t *testing.T) {
 		t.Logf("open %v decisions %v check %v close %v: %s", t1.Sub(t0), t2.Sub(t1), t3.Sub(t2), time.Since(t3), s.Line())
 	}
 }
+
+func BenchmarkZZLoad(b *testing.B) {
+	st, _ := sqlite.Open(os.Getenv("PROFDB"))
+	defer st.Close()
+	b.ReportAllocs()
+	for b.Loop() {
+		st.Decisions(context.Background(), unsc.DecisionFilter{})
+	}
+}
+
+func BenchmarkZZCheck(b *testing.B) {
+	st, _ := sqlite.Open(os.Getenv("PROFDB"))
+	defer st.Close()
+	ds, _ := st.Decisions(context.Background(), unsc.DecisionFilter{})
+	b.ReportAllocs()
+	for b.Loop() {
+		record.Check(ds, record.BuiltinExplanations)
+	}
+}
