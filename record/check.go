@@ -136,7 +136,8 @@ func (e Explanations) find(d unsc.Decision, kind string, src unsc.Source) (Expla
 func Check(decisions []unsc.Decision, ex Explanations) Summary {
 	s := Summary{Decisions: len(decisions)}
 	var fs []Finding
-	for _, d := range decisions {
+	for i := range decisions {
+		d := &decisions[i]
 		fs = findings(d, fs[:0])
 		if len(fs) == 0 {
 			s.Agree++
@@ -144,7 +145,7 @@ func Check(decisions []unsc.Decision, ex Explanations) Summary {
 		}
 		explained := true
 		for i := range fs {
-			if x, ok := ex.find(d, fs[i].Kind, fs[i].Source); ok {
+			if x, ok := ex.find(*d, fs[i].Kind, fs[i].Source); ok {
 				fs[i].Reason = x.Reason
 			} else if fs[i].Reason == "" {
 				explained = false
@@ -160,11 +161,11 @@ func Check(decisions []unsc.Decision, ex Explanations) Summary {
 	return s
 }
 
-func findings(d unsc.Decision, out []Finding) []Finding {
+func findings(d *unsc.Decision, out []Finding) []Finding {
 	add := func(kind string, src unsc.Source, format string, args ...any) {
-		out = append(out, Finding{Decision: d, Kind: kind, Source: src, Detail: fmt.Sprintf(format, args...)})
+		out = append(out, Finding{Decision: *d, Kind: kind, Source: src, Detail: fmt.Sprintf(format, args...)})
 	}
-	res, err := Derive(d)
+	res, err := Derive(*d)
 	switch {
 	case err != nil:
 		add(ProblemUnderivable, "", "%s", unsc.ErrorMessage(err))
@@ -176,23 +177,18 @@ func findings(d unsc.Decision, out []Finding) []Finding {
 		add(ProblemOutcome, "", "recorded vetoed by %v, derived vetoed by %v", recordedVetoes(d.Reports), memberCodes(res.VetoedBy))
 	}
 
-	var council unsc.Council
-	if c, err := charter.CouncilOn(d.Date); err == nil {
-		council = c
-	}
-	for _, r := range d.Reports {
+	for i := range d.Reports {
+		r := &d.Reports[i]
 		n := len(out)
 		if r.Outcome != 0 && r.Outcome != d.Recorded {
 			add(ProblemRecorded, r.Source, "recorded %s, but %s (%s) records %s", d.Recorded, r.Source, r.Ref, r.Outcome)
 		}
-		if r.Votes != nil && r.Tally.Known {
-			if c := countVotes(r.Votes); !sameTally(c, r.Tally) {
-				add(ProblemTally, r.Source, "%s (%s): positions count %s, its tally says %s", r.Source, r.Ref, tallyString(c), tallyString(r.Tally))
-			}
-		}
 		t := r.Tally
 		if r.Votes != nil {
 			t = countVotes(r.Votes)
+			if r.Tally.Known && !sameTally(t, r.Tally) {
+				add(ProblemTally, r.Source, "%s (%s): positions count %s, its tally says %s", r.Source, r.Ref, tallyString(t), tallyString(r.Tally))
+			}
 		}
 		if t.Known && d.Tally.Known && !sameTally(t, d.Tally) {
 			add(ProblemTally, r.Source, "record %s, but %s (%s) %s", tallyString(d.Tally), r.Source, r.Ref, tallyString(t))
@@ -203,7 +199,14 @@ func findings(d unsc.Decision, out []Finding) []Finding {
 		// Positions naming a state that did not sit on the Council that day
 		// cannot belong to this decision: the report is in error, whatever
 		// else it says.
-		if strangers := notSitting(council, r.Votes); len(out) > n && len(strangers) > 0 {
+		if len(out) == n || len(r.Votes) == 0 {
+			continue
+		}
+		council, err := charter.CouncilOn(d.Date)
+		if err != nil {
+			continue
+		}
+		if strangers := notSitting(council, r.Votes); len(strangers) > 0 {
 			for i := n; i < len(out); i++ {
 				out[i].Reason = fmt.Sprintf("data error in %s: its positions name %s, not on the Council on %s, so they cannot belong to this decision; the record keeps the other sources' account", r.Source, strings.Join(strangers, ", "), d.Date.Format("2006-01-02"))
 			}
@@ -234,21 +237,19 @@ func sameTally(a, b unsc.Tally) bool {
 // positionDiff compares one source's positions with the record's. A
 // member not listed and a member listed as not participating are alike:
 // sources differ in how they write both.
-func positionDiff(d unsc.Decision, r unsc.Report) string {
+func positionDiff(d *unsc.Decision, r *unsc.Report) string {
 	if d.Votes == nil || r.Votes == nil || !anyVote(r.Votes) {
 		return ""
 	}
 	nonVoting := func(p unsc.Position) bool { return p == unsc.Absent || p == unsc.NotParticipating }
 	var codes []string
-	seen := map[unsc.Code]bool{}
 	for code, p := range r.Votes {
-		seen[code] = true
 		if q := d.Votes[code]; q != p && !(nonVoting(p) && nonVoting(q)) {
 			codes = append(codes, fmt.Sprintf("%s %s/%s", code, q.Letter(), p.Letter()))
 		}
 	}
 	for code, q := range d.Votes {
-		if !seen[code] && !nonVoting(q) {
+		if _, listed := r.Votes[code]; !listed && !nonVoting(q) {
 			codes = append(codes, fmt.Sprintf("%s %s/-", code, q.Letter()))
 		}
 	}

@@ -112,7 +112,29 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	sort.Strings(names)
+	// Most opens find every migration applied: one read says so, without
+	// the write lock each migration's transaction takes.
+	applied := make(map[string]bool, len(names))
+	rows, err := s.db.QueryContext(ctx, `SELECT name FROM schema_migrations`)
+	if err != nil {
+		return fmt.Errorf("read schema_migrations: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return fmt.Errorf("read schema_migrations: %w", err)
+		}
+		applied[name] = true
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read schema_migrations: %w", err)
+	}
+	rows.Close()
 	for _, name := range names {
+		if applied[filepath.Base(name)] {
+			continue
+		}
 		if err := s.applyMigration(ctx, name); err != nil {
 			return fmt.Errorf("migration %s: %w", filepath.Base(name), err)
 		}
