@@ -7,9 +7,11 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"unsc"
 )
@@ -42,13 +44,24 @@ type storedReport struct {
 // name (an unknown outcome, matter, modality or position).
 func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile unsc.Reconciler) (unsc.ImportSummary, error) {
 	sum := unsc.ImportSummary{Reports: len(reports)}
+	// Each report's values and hash, on every processor.
 	values := make([][]any, len(reports))
+	whys := make([]string, len(reports))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(reports)/1024)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w * len(reports) / workers; i < (w+1)*len(reports)/workers; i++ {
+				values[i], whys[i] = reportValues(&reports[i])
+			}
+		})
+	}
+	wg.Wait()
 	index := make(map[sourceKey]int, len(reports))
 	for i := range reports {
 		r := &reports[i]
-		v, why := reportValues(r)
-		if why != "" {
-			return unsc.ImportSummary{}, unsc.Errorf(unsc.EINVALID, reportField(r, i), "%s", why)
+		if whys[i] != "" {
+			return unsc.ImportSummary{}, unsc.Errorf(unsc.EINVALID, reportField(r, i), "%s", whys[i])
 		}
 		k := sourceKey{r.Source, r.Key}
 		if j, dup := index[k]; dup {
@@ -56,7 +69,6 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 				"report %s %q is also at %s", r.Source, r.Key, reportField(&reports[j], j))
 		}
 		index[k] = i
-		values[i] = v
 	}
 
 	// The import writes every row that refers to another itself, parents

@@ -20,6 +20,9 @@ import (
 type format struct {
 	name  string
 	sniff func(head []byte) bool
+	// html is true for the DHL pages, which sniff recognises only in a
+	// head that holds "<table".
+	html bool
 	// parse reads reports; nil for formats that carry no reports.
 	parse func(r io.Reader, name string) ([]unsc.Report, error)
 	// rows reads DPPA membership rows; nil for other formats.
@@ -30,8 +33,8 @@ type format struct {
 var formats = []format{
 	{name: "UN Digital Library voting data", sniff: undl.Sniff, parse: undl.Parse},
 	{name: "1994–2025 per-member spreadsheet", sniff: scvotes.Sniff, parse: scvotes.Parse},
-	{name: "DHL meetings and actions page", sniff: dhl.SniffMeetings, parse: dhl.ParseMeetings},
-	{name: "DHL veto list", sniff: dhl.SniffVetoes, parse: dhl.ParseVetoes},
+	{name: "DHL meetings and actions page", sniff: dhl.SniffMeetings, parse: dhl.ParseMeetings, html: true},
+	{name: "DHL veto list", sniff: dhl.SniffVetoes, parse: dhl.ParseVetoes, html: true},
 	{name: "DPPA membership", sniff: dppa.Sniff, rows: dppa.Parse},
 }
 
@@ -54,12 +57,32 @@ func recognise(path string) (*format, error) {
 	if bytes.IndexByte(head, 0) >= 0 {
 		return nil, nil // binary: a spreadsheet or an archive
 	}
+	html := mayHoldTable(head)
 	for i := range formats {
+		if formats[i].html && !html {
+			continue
+		}
 		if formats[i].sniff(head) {
 			return &formats[i], nil
 		}
 	}
 	return nil, nil
+}
+
+// mayHoldTable reports whether head holds "<table" in any case: the DHL
+// pages' sniffers, whose case-insensitive expressions scan the whole head,
+// need it to match, and most files that are not those pages lack it.
+func mayHoldTable(head []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(head[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if len(head)-i >= 5 && strings.EqualFold(string(head[i:i+5]), "table") {
+			return true
+		}
+	}
 }
 
 // expand turns files and folders into the files under them, in a stable

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"os"
 	"runtime"
+	"slices"
 	"sync"
 
 	"unsc"
@@ -32,7 +35,22 @@ func runImport(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The store opens (creating and migrating a new record) while the
+	// files are parsed; nothing is written to it unless every file parses.
+	type opened struct {
+		st  unsc.Store
+		err error
+	}
+	open := make(chan opened, 1)
+	go func() {
+		st, err := a.openStore()
+		open <- opened{st, err}
+	}()
 	batch, err := readFiles(files)
+	o := <-open
+	if o.err == nil {
+		defer o.st.Close()
+	}
 	if err != nil {
 		return err
 	}
@@ -49,11 +67,10 @@ func runImport(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintf(a.stderr, "warning: %s\n", w)
 	}
 
-	st, err := a.openStore()
-	if err != nil {
-		return err
+	if o.err != nil {
+		return o.err
 	}
-	defer st.Close()
+	st := o.st
 	if err := st.SetMembership(ctx, charter.Tenures()); err != nil {
 		return err
 	}
@@ -85,6 +102,19 @@ type importBatch struct {
 func readFiles(files []string) (*importBatch, error) {
 	parsed := make([]parsedFile, len(files))
 	errs := make([]error, len(files))
+	// The largest files first, so that the small ones fill in around them
+	// and no processor is left with a large file at the end.
+	sizes := make([]int64, len(files))
+	for i, f := range files {
+		if info, err := os.Stat(f); err == nil {
+			sizes[i] = info.Size()
+		}
+	}
+	order := make([]int, len(files))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(sizes[b], sizes[a]) })
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range max(2, runtime.GOMAXPROCS(0)) {
@@ -101,7 +131,7 @@ func readFiles(files []string) (*importBatch, error) {
 			}
 		}()
 	}
-	for i := range files {
+	for _, i := range order {
 		next <- i
 	}
 	close(next)
