@@ -34,6 +34,9 @@ if command -v hyperfine >/dev/null; then
     -n "sqlite3 .import (3 raw CSVs)" "bash -c '$baseline'" \
     -n "unsc import (all sources, reconciled)" "bash -c '$unsc'" \
     --export-json "$work/import.json"
+  if command -v jq >/dev/null; then
+    jq -r '.results | "\nunsc import / sqlite3 .import: \(.[1].mean / .[0].mean * 100 | round / 100)x (\(.[1].mean * 1000 | round) ms / \(.[0].mean * 1000 | round) ms; goal: 1x or less)"' "$work/import.json"
+  fi
 else
   for name in baseline unsc; do
     cmd=${!name}
@@ -53,7 +56,10 @@ bash -c "rm -f $work/unsc.db*"
 echo
 echo "unsc check on the full record:"
 if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 2 --runs "$runs" -N -i "$work/unsc --db $work/unsc.db check"
+  hyperfine --warmup 2 --runs "$runs" -N -i "$work/unsc --db $work/unsc.db check" --export-json "$work/check.json"
+  if command -v jq >/dev/null; then
+    jq -r '.results[0] | "unsc check: \(.mean * 1000 | round) ms (goal: under 100 ms)"' "$work/check.json"
+  fi
 else
   /usr/bin/time -f "  unsc check: %e s, %M KB" "$work/unsc" --db "$work/unsc.db" check | tail -1
 fi

@@ -35,6 +35,10 @@ func runImport(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Importing the whole shared data peaks at ~140 MB this way, against ~120
+	// MB at the default pace, for a fifth less work; the limit
+	// keeps it under 200 MB.
+	relaxGC(300, 180<<20)
 	// The store opens (creating and migrating a new record) while the
 	// files are parsed; nothing is written to it unless every file parses.
 	type opened struct {
