@@ -106,6 +106,8 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 		fail := func(format string, args ...any) error {
 			return fmt.Errorf("reconciled decision %d (%s): %s", id, decisionName(d), fmt.Sprintf(format, args...))
 		}
+		// Boxed once for the decision's rows, not once for each.
+		var idv any = id
 
 		// In code order, so that rows go to the end of the primary key.
 		codes = codes[:0]
@@ -122,7 +124,7 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 		}
 		slices.Sort(codes)
 		for _, c := range codes {
-			if err := vins.add(id, string(c), d.Votes[c].Letter()); err != nil {
+			if err := vins.add(idv, string(c), d.Votes[c].Letter()); err != nil {
 				return fmt.Errorf("decision votes: %w", err)
 			}
 		}
@@ -133,7 +135,7 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 			if slices.Contains(d.VetoedBy[:seq], c) {
 				continue
 			}
-			if err := xins.add(id, string(c), int64(seq)); err != nil {
+			if err := xins.add(idv, string(c), int64(seq)); err != nil {
 				return fmt.Errorf("decision vetoes: %w", err)
 			}
 		}
@@ -145,7 +147,7 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 			if slices.ContainsFunc(d.Reports[:seq], func(o unsc.Report) bool { return o.Source == r.Source && o.Key == r.Key }) {
 				continue
 			}
-			if err := rins.add(id, rid, int64(seq)); err != nil {
+			if err := rins.add(idv, rid, int64(seq)); err != nil {
 				return fmt.Errorf("decision reports: %w", err)
 			}
 		}
