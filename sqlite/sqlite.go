@@ -6,6 +6,13 @@
 // meant to be read by people with SQL too: see migrations/0001_record.sql for
 // what each table holds.
 //
+// Beside the tables, the store keeps a snapshot of the whole reconciled
+// record in one compact row (snapshot.go), written by Import in the
+// transaction that writes the decisions and deleted by triggers whenever
+// anything else changes the tables; Decisions serves a filter that selects
+// every decision from it, which loads the record in a few milliseconds
+// instead of ~100.
+//
 // The package uses modernc.org/sqlite, a SQLite compiled to pure Go, so that
 // unsc builds without a C toolchain. The database runs in WAL mode with
 // synchronous=NORMAL: a commit is durable once the WAL is checkpointed, and a
