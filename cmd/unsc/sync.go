@@ -16,7 +16,6 @@ import (
 
 	"unsc"
 	"unsc/charter"
-	"unsc/record"
 )
 
 var syncCommand = command{
@@ -116,19 +115,7 @@ func runSync(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	batch, err := readFiles(files)
-	if err != nil {
-		return err
-	}
-	st, err := a.openStore()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := st.SetMembership(ctx, charter.Tenures()); err != nil {
-		return err
-	}
-	sum, err := st.Import(ctx, batch.reports(), record.Reconcile)
+	sum, _, err := importFiles(ctx, a, files, false)
 	if err != nil {
 		return err
 	}
