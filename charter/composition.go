@@ -250,17 +250,6 @@ func nameKey(name string) string {
 	return strings.ToLower(folded.Replace(name))
 }
 
-// councilOrder compares two members in the Council's order.
-func councilOrder(a, b unsc.Member) int {
-	if c := rank(a) - rank(b); c != 0 {
-		return c
-	}
-	if c := strings.Compare(nameKey(a.Name), nameKey(b.Name)); c != 0 {
-		return c
-	}
-	return strings.Compare(string(a.Code), string(b.Code))
-}
-
 // period is a run of days with one composition, from start (a day number)
 // to the day before the next period's start.
 type period struct {
@@ -287,19 +276,43 @@ func buildPeriods(facts []fact) []period {
 	}
 	slices.SortFunc(starts, time.Time.Compare)
 	starts = slices.CompactFunc(starts, time.Time.Equal)
+	// The facts in the Council's order, once: each period keeps that order.
+	ordered := slices.Clone(facts)
+	keys := make(map[string]string, len(facts))
+	for _, f := range facts {
+		keys[f.Name] = nameKey(f.Name)
+	}
+	slices.SortStableFunc(ordered, func(a, b fact) int {
+		if c := rank(a.Member) - rank(b.Member); c != 0 {
+			return c
+		}
+		if c := strings.Compare(keys[a.Name], keys[b.Name]); c != 0 {
+			return c
+		}
+		return strings.Compare(string(a.Code), string(b.Code))
+	})
+	// Each fact's days as day numbers, compared far faster than times.
+	firsts := make([]int64, len(ordered))
+	lasts := make([]int64, len(ordered))
+	for i, f := range ordered {
+		firsts[i], lasts[i] = dayOf(f.first()), lastDay
+		if l := f.last(); !l.IsZero() {
+			lasts[i] = dayOf(l)
+		}
+	}
 	var out []period
 	for _, s := range starts {
 		if s.Before(FirstMeeting) || s.After(LastKnown) {
 			continue
 		}
-		var members []unsc.Member
-		for _, f := range facts {
-			if f.on(s) {
+		d := dayOf(s)
+		members := make([]unsc.Member, 0, 15)
+		for i, f := range ordered {
+			if firsts[i] <= d && d <= lasts[i] {
 				members = append(members, f.Member)
 			}
 		}
-		slices.SortFunc(members, councilOrder)
-		out = append(out, period{start: dayOf(s), members: slices.Clip(members)})
+		out = append(out, period{start: d, members: slices.Clip(members)})
 	}
 	return out
 }
