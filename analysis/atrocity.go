@@ -42,22 +42,70 @@ func mustAtrocities(text string) []AtrocityFlag {
 // atrocities.
 func AtrocityFlags() []AtrocityFlag { return slicesClone(atrocityFlags) }
 
-// atrocityFlag reports whether a decision is flagged by atrocity.csv.
-func atrocityFlag(d unsc.Decision) bool {
-	agenda := strings.ToLower(d.Agenda)
+// atrocityAgendas are the agenda rows of atrocity.csv, lower-case.
+var atrocityAgendas = func() []string {
+	var out []string
 	for _, f := range atrocityFlags {
-		switch f.Kind {
-		case "draft":
-			if d.Draft == f.Value || d.AmendmentTo == f.Value {
-				return true
-			}
-		case "agenda":
-			if startsWord(agenda, strings.ToLower(f.Value)) {
-				return true
-			}
+		if f.Kind == "agenda" {
+			out = append(out, strings.ToLower(f.Value))
+		}
+	}
+	return out
+}()
+
+// atrocityDraft reports whether atrocity.csv flags d's draft, or the draft
+// it amends.
+func atrocityDraft(d *unsc.Decision) bool {
+	for _, f := range atrocityFlags {
+		if f.Kind == "draft" && (d.Draft == f.Value || d.AmendmentTo == f.Value) {
+			return true
 		}
 	}
 	return false
+}
+
+// atrocityAgenda reports whether atrocity.csv flags an agenda item.
+func atrocityAgenda(agenda string) bool {
+	if len(atrocityAgendas) == 0 {
+		return false
+	}
+	agenda = strings.ToLower(agenda)
+	for _, a := range atrocityAgendas {
+		if startsWord(agenda, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// atrocities returns whether atrocity.csv flags each decision (its draft,
+// the draft it amends, or its agenda item), built once; an agenda item is
+// looked at once however many decisions share it.
+func (x *Index) atrocities() []bool {
+	x.atrocityOnce.Do(func() {
+		x.atrocity = make([]bool, len(x.ds))
+		agendas := map[string]bool{}
+		var last string
+		lastFlagged, haveLast := false, false
+		for i := range x.ds {
+			d := &x.ds[i]
+			if atrocityDraft(d) {
+				x.atrocity[i] = true
+				continue
+			}
+			// Decisions in a row often share their agenda item.
+			if !haveLast || d.Agenda != last {
+				a, ok := agendas[d.Agenda]
+				if !ok {
+					a = atrocityAgenda(d.Agenda)
+					agendas[d.Agenda] = a
+				}
+				last, lastFlagged, haveLast = d.Agenda, a, true
+			}
+			x.atrocity[i] = lastFlagged
+		}
+	})
+	return x.atrocity
 }
 
 func slicesClone[T any](s []T) []T { return append([]T(nil), s...) }

@@ -1,6 +1,9 @@
 // Package analysis answers questions over the Council's record: pure
-// functions of the decisions (no I/O, no clock, no database), built once into
-// an Index by New and then answered from memory, cheaply and concurrently.
+// functions of the decisions (no I/O, no clock, no database), answered from
+// memory, cheaply and concurrently, by an Index. New is cheap; each part of
+// the index a question needs is built on first use, once, so that a command
+// that asks one question pays for one part, and a server can build them all
+// at start with Warm.
 // Every answer is a plain value with snake_case JSON tags, printed as it is
 // by the CLI and the JSON API, and names the counting convention it used.
 //

@@ -1,14 +1,14 @@
 package analysis
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"unsc"
-	"unsc/charter"
-	"unsc/record"
 )
 
 // dateLayout is how answers write dates.
@@ -41,35 +41,41 @@ func posCode(p unsc.Position) uint8 {
 
 var posLetters = [...]string{pNone: "", pAbsent: "-", pYes: "Y", pNo: "N", pAbstain: "A", pNotParticipating: "X"}
 
-// Index is the record prepared for questions: built once by New, then read
-// by any number of goroutines. Every question is a method on it and neither
-// changes it nor does I/O.
+// Index is the record prepared for questions. New only numbers the days;
+// each part a question needs (vetoes, positions, search text, councils…)
+// is built on first use, once, and then shared, so that a process asking
+// one question pays for one part and a server pays for each part once
+// (or at start, with Warm). Every question is a method on it, safe for
+// concurrent use, and does no I/O.
 type Index struct {
 	ds []unsc.Decision
-	// info holds what the questions need of each decision, by position in
-	// ds.
-	info []info
 	// days holds each decision's date as a day number, for binary search.
 	days []int64
-	// codes numbers every member code that sat on the Council.
-	codes map[unsc.Code]int
-	// pos[c][i] is member c's position on decision i (pNone if it did not
-	// sit or its position is not known).
-	pos [][]uint8
-	// seated[c][i] reports whether member c sat on the Council on the date
-	// of decision i.
-	seated [][]bool
-	// vetoes holds the vetoes under each scope, in date order.
-	vetoes [numScopes][]vetoItem
-	// listEnd is the last date of the UN veto list.
-	listEnd time.Time
 
+	datesOnce sync.Once
+	dates     []string // each decision's date as answers write it
+
+	vetoesOnce sync.Once
+	vetoes     [numScopes][]vetoItem // the vetoes under each scope, in date order
+	listEnd    time.Time             // the last date of the UN veto list
+
+	regionsOnce sync.Once
+	regions     []uint8 // for vetoed decisions: regionRows index+1, 0 for other
+
+	councilsOnce sync.Once
+	councils     councils
+
+	positionsOnce sync.Once
+	positions     positions
+
+	textOnce sync.Once
 	// text is every decision's search text, lower-case, each followed by
 	// a NUL; textEnd[i] is the offset just past decision i's text.
 	text    string
 	textEnd []int
-	// seats caches the positions of PermanentSeats.
-	seats map[string][]uint8
+
+	atrocityOnce sync.Once
+	atrocity     []bool // flagged by atrocity.csv
 
 	whatifMu sync.Mutex
 	whatif   map[string][]unsc.Outcome
@@ -81,19 +87,18 @@ type Index struct {
 	members  map[string]MemberProfile
 }
 
-// info is what the questions use of one decision.
-type info struct {
-	symbol   string
-	date     string
-	outcome  unsc.Outcome
-	text     string // lower-case agenda, title and subjects, for search
-	region   string
-	topic    string
-	atrocity bool
-	// votesKnown is true when the record has each member's position.
-	votesKnown bool
-	tally      unsc.Tally // from the votes, else the source's count
-	size       int        // members of the Council on the date
+// positions holds every member's position on every decision.
+type positions struct {
+	// codes numbers every member code that sat on the Council or voted.
+	codes map[unsc.Code]int
+	// pos[c][i] is member c's position on decision i (pNone if it did not
+	// sit or its position is not known).
+	pos [][]uint8
+	// seatedIn[c][k] reports whether member c sat on Council k of
+	// councils.list.
+	seatedIn [][]bool
+	// seats caches the positions of the PermanentSeats of several codes.
+	seats map[string][]uint8
 }
 
 // Outcome returns the outcome the analysis uses for a decision: the one the
@@ -106,82 +111,43 @@ func Outcome(d unsc.Decision) unsc.Outcome {
 	return d.Recorded
 }
 
-// New builds the index over the whole record, in date order, as
-// sqlite.Store.Decisions or record.Reconcile return it.
+func outcomeOf(d *unsc.Decision) unsc.Outcome {
+	if d.Derived != 0 {
+		return d.Derived
+	}
+	return d.Recorded
+}
+
+// votesKnown reports whether the record has each member's position on d.
+func votesKnown(d *unsc.Decision) bool { return d.Votes != nil && d.Modality == unsc.ByVote }
+
+// New prepares the index over the whole record, in date order, as
+// sqlite.Store.Decisions or record.Reconcile return it. It is cheap: the
+// parts each question needs are built when first asked for. The index
+// keeps decisions, which must not be changed afterwards.
 func New(decisions []unsc.Decision) *Index {
 	x := &Index{
 		ds:      decisions,
-		info:    make([]info, len(decisions)),
 		days:    make([]int64, len(decisions)),
-		codes:   map[unsc.Code]int{},
 		whatif:  map[string][]unsc.Outcome{},
 		agree:   map[string]*pairSums{},
 		members: map[string]MemberProfile{},
-		seats:   map[string][]uint8{},
 	}
-	councils := map[int64]unsc.Council{}
-	code := func(c unsc.Code) int {
-		n, ok := x.codes[c]
-		if !ok {
-			n = len(x.pos)
-			x.codes[c] = n
-			x.pos = append(x.pos, make([]uint8, len(decisions)))
-			x.seated = append(x.seated, make([]bool, len(decisions)))
-		}
-		return n
-	}
-	for i, d := range decisions {
-		x.days[i] = dayNumber(d.Date)
-		c, ok := councils[x.days[i]]
-		if !ok {
-			c, _ = charter.CouncilOn(d.Date)
-			councils[x.days[i]] = c
-		}
-		region, topic := classify(d)
-		in := info{
-			symbol:   record.Symbol(d),
-			date:     d.Date.Format(dateLayout),
-			outcome:  Outcome(d),
-			text:     searchText(d),
-			region:   region,
-			topic:    topic,
-			atrocity: atrocityFlag(d),
-			size:     len(c.Members),
-			tally:    d.Tally,
-		}
-		in.votesKnown = d.Votes != nil && d.Modality == unsc.ByVote
-		for _, m := range c.Members {
-			n := code(m.Code)
-			x.seated[n][i] = true
-			if in.votesKnown {
-				x.pos[n][i] = posCode(d.Votes[m.Code])
-			}
-		}
-		// A code that voted but is not in the composition (a source's
-		// error) still has its position recorded.
-		if in.votesKnown {
-			for cd, p := range d.Votes {
-				if n := code(cd); x.pos[n][i] == pNone {
-					x.pos[n][i] = posCode(p)
-				}
-			}
-		}
-		x.info[i] = in
-	}
-	var text strings.Builder
-	x.textEnd = make([]int, len(decisions))
-	for i := range x.info {
-		text.WriteString(x.info[i].text)
-		text.WriteByte(0)
-		x.textEnd[i] = text.Len()
-		x.info[i].text = ""
-	}
-	x.text = text.String()
-	x.buildVetoes()
-	for _, s := range PermanentSeats {
-		x.seats[s] = x.seatPositions(seatCodes(s))
+	for i := range decisions {
+		x.days[i] = dayNumber(decisions[i].Date)
 	}
 	return x
+}
+
+// Warm builds every part of the index now rather than on first use, so
+// that no later question pays for one. A server calls it at start.
+func (x *Index) Warm() {
+	x.dateStrings()
+	x.vetoLists()
+	x.regionIndex()
+	x.positionTable()
+	x.searchText()
+	x.atrocities()
 }
 
 // Len returns the number of decisions in the index.
@@ -209,24 +175,138 @@ func (x *Index) span(from, to time.Time) (int, int) {
 // day, ignoring its time of day and zone.
 func dayNumber(t time.Time) int64 {
 	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
+	return civilDay(y, m, d)
 }
 
-func searchText(d unsc.Decision) string {
-	var b strings.Builder
-	b.WriteString(d.Agenda)
-	b.WriteByte('\n')
-	b.WriteString(d.Title)
-	for _, s := range d.Subjects {
-		b.WriteByte('\n')
-		b.WriteString(s)
+// civilDay counts the days from 1 January 1970 to y-m-d in the proleptic
+// Gregorian calendar without building a time.Time (H. Hinnant's
+// days_from_civil).
+func civilDay(y int, m time.Month, d int) int64 {
+	yy := int64(y)
+	if m <= time.February {
+		yy--
 	}
-	return strings.ToLower(b.String())
+	era := yy / 400
+	if yy < 0 && yy%400 != 0 {
+		era--
+	}
+	yoe := yy - era*400
+	mp := (int64(m) + 9) % 12
+	doy := (153*mp+2)/5 + int64(d) - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
 }
 
-// seat resolves a member or seat name to the codes it stands for: a code
-// such as "USA", or codes joined by "+" for a seat held in turn by several
-// states ("SUN+RUS", the USSR/Russian Federation seat).
+// civilDate is the inverse of civilDay (H. Hinnant's civil_from_days).
+func civilDate(n int64) (y, m, d int) {
+	z := n + 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = int(doy - (153*mp+2)/5 + 1)
+	m = int(mp + 3)
+	if m > 12 {
+		m -= 12
+	}
+	y = int(yoe + era*400)
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
+}
+
+// dateStrings returns every decision's date as answers write it, built
+// once into one string.
+func (x *Index) dateStrings() []string {
+	x.datesOnce.Do(func() {
+		buf := make([]byte, 0, len(x.ds)*len(dateLayout))
+		ends := make([]int32, len(x.ds))
+		for i := range x.ds {
+			buf = appendDate(buf, x.ds[i].Date, x.days[i])
+			ends[i] = int32(len(buf))
+		}
+		s := string(buf)
+		x.dates = make([]string, len(x.ds))
+		start := int32(0)
+		for i, end := range ends {
+			x.dates[i] = s[start:end]
+			start = end
+		}
+	})
+	return x.dates
+}
+
+// appendDate appends t as t.Format(dateLayout) does, from its day number
+// n, without its cost.
+func appendDate(b []byte, t time.Time, n int64) []byte {
+	y, m, d := civilDate(n)
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, dateLayout)
+	}
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
+}
+
+// searchText returns the search text and the offsets of its decisions,
+// built once.
+func (x *Index) searchText() (string, []int) {
+	x.textOnce.Do(func() {
+		n := 0
+		for i := range x.ds {
+			d := &x.ds[i]
+			n += len(d.Agenda) + len(d.Title) + 2
+			for _, s := range d.Subjects {
+				n += len(s) + 1
+			}
+		}
+		var b strings.Builder
+		b.Grow(n)
+		var field []byte // one field lowered, before it is copied in
+		x.textEnd = make([]int, len(x.ds))
+		for i := range x.ds {
+			d := &x.ds[i]
+			field = appendLower(field[:0], d.Agenda)
+			field = append(field, '\n')
+			field = appendLower(field, d.Title)
+			b.Write(field)
+			for _, s := range d.Subjects {
+				field = append(field[:0], '\n')
+				field = appendLower(field, s)
+				b.Write(field)
+			}
+			b.WriteByte(0)
+			x.textEnd[i] = b.Len()
+		}
+		x.text = b.String()
+	})
+	return x.text, x.textEnd
+}
+
+// appendLower appends strings.ToLower(s), lowering ASCII in place and
+// leaving the rest to strings.ToLower.
+func appendLower(b []byte, s string) []byte {
+	start := len(b)
+	b = append(b, s...)
+	for k := start; k < len(b); k++ {
+		c := b[k]
+		if c >= utf8.RuneSelf {
+			return append(b[:start], strings.ToLower(s)...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			b[k] = c + 'a' - 'A'
+		}
+	}
+	return b
+}
+
+// seatCodes resolves a member or seat name to the codes it stands for: a
+// code such as "USA", or codes joined by "+" for a seat held in turn by
+// several states ("SUN+RUS", the USSR/Russian Federation seat).
 func seatCodes(s string) []unsc.Code {
 	var out []unsc.Code
 	for _, c := range strings.Split(s, "+") {
@@ -237,44 +317,143 @@ func seatCodes(s string) []unsc.Code {
 	return out
 }
 
+// positionTable returns every member's positions, built once.
+func (x *Index) positionTable() *positions {
+	x.positionsOnce.Do(x.buildPositions)
+	return &x.positions
+}
+
+func (x *Index) buildPositions() {
+	p := &x.positions
+	cs := x.councilTable()
+	p.codes = map[unsc.Code]int{}
+	// Codes of three capital letters, nearly all, are numbered through a
+	// table rather than the map; rows are cut from larger blocks.
+	table := new([26 * 26 * 26]int16)
+	var block []uint8
+	code := func(c unsc.Code) int {
+		k, packed := packCode(c)
+		if packed && table[k] > 0 {
+			return int(table[k]) - 1
+		}
+		n, ok := p.codes[c]
+		if !ok {
+			n = len(p.pos)
+			p.codes[c] = n
+			if len(block) < len(x.ds) {
+				block = make([]uint8, 32*len(x.ds))
+			}
+			p.pos = append(p.pos, block[:len(x.ds):len(x.ds)])
+			block = block[len(x.ds):]
+			p.seatedIn = append(p.seatedIn, make([]bool, len(cs.list)))
+		}
+		if packed && n < math.MaxInt16 {
+			table[k] = int16(n + 1)
+		}
+		return n
+	}
+	// The members of each composition, numbered once for all its
+	// decisions.
+	numbered := make([][]int, len(cs.list))
+	for k, c := range cs.list {
+		ns := make([]int, len(c.Members))
+		for j, m := range c.Members {
+			ns[j] = code(m.Code)
+			p.seatedIn[ns[j]][k] = true
+		}
+		numbered[k] = ns
+	}
+	for i := range x.ds {
+		d := &x.ds[i]
+		if !votesKnown(d) {
+			continue
+		}
+		for _, n := range numbered[cs.of[i]] {
+			p.pos[n][i] = pAbsent
+		}
+		// A code that voted but is not in the composition (a source's
+		// error) still has its position recorded.
+		for c, v := range d.Votes {
+			p.pos[code(c)][i] = posCode(v)
+		}
+	}
+	p.seats = map[string][]uint8{}
+	for _, s := range PermanentSeats {
+		if codes := seatCodes(s); len(codes) > 1 {
+			p.seats[s] = x.mergePositions(p, codes)
+		}
+	}
+}
+
+// packCode numbers a code of three capital letters.
+func packCode(c unsc.Code) (int, bool) {
+	if len(c) != 3 {
+		return 0, false
+	}
+	a, b, d := int(c[0])-'A', int(c[1])-'A', int(c[2])-'A'
+	if uint(a) >= 26 || uint(b) >= 26 || uint(d) >= 26 {
+		return 0, false
+	}
+	return (a*26+b)*26 + d, true
+}
+
 // seatPositions returns the positions of a member or seat on every
 // decision: for a seat of several codes, the position of whichever sat.
-// The slice is shared for a single code and must not be changed.
+// The slice may be shared and must not be changed.
 func (x *Index) seatPositions(codes []unsc.Code) []uint8 {
-	if len(codes) > 1 && x.seats != nil {
-		if p, ok := x.seats[strings.Join(codesStrings(codes), "+")]; ok {
-			return p
-		}
-	}
-	if len(codes) == 1 {
-		if n, ok := x.codes[codes[0]]; ok {
-			return x.pos[n]
+	p := x.positionTable()
+	switch {
+	case len(codes) == 1:
+		if n, ok := p.codes[codes[0]]; ok {
+			return p.pos[n]
 		}
 		return make([]uint8, len(x.ds))
+	case len(codes) > 1:
+		if s, ok := p.seats[strings.Join(codesStrings(codes), "+")]; ok {
+			return s
+		}
 	}
+	return x.mergePositions(p, codes)
+}
+
+func (x *Index) mergePositions(p *positions, codes []unsc.Code) []uint8 {
 	out := make([]uint8, len(x.ds))
 	for _, c := range codes {
-		n, ok := x.codes[c]
+		n, ok := p.codes[c]
 		if !ok {
 			continue
 		}
-		for i, p := range x.pos[n] {
+		for i, v := range p.pos[n] {
 			if out[i] == pNone {
-				out[i] = p
+				out[i] = v
 			}
 		}
 	}
 	return out
 }
 
-// sat reports whether any of the codes sat on the Council at decision i.
-func (x *Index) sat(codes []unsc.Code, i int) bool {
+// seating says whether any of some codes sat on the Council at each
+// decision.
+type seating struct {
+	in []bool  // by Council (councils.list)
+	of []int32 // councils.of
+}
+
+func (s seating) at(i int) bool { return s.in[s.of[i]] }
+
+// seatedRows returns where any of the codes sat.
+func (x *Index) seatedRows(codes []unsc.Code) seating {
+	p := x.positionTable()
+	cs := x.councilTable()
+	s := seating{in: make([]bool, len(cs.list)), of: cs.of}
 	for _, c := range codes {
-		if n, ok := x.codes[c]; ok && x.seated[n][i] {
-			return true
+		if n, ok := p.codes[c]; ok {
+			for k, in := range p.seatedIn[n] {
+				s.in[k] = s.in[k] || in
+			}
 		}
 	}
-	return false
+	return s
 }
 
 // PermanentSeats are the five permanent seats as the analysis names them:

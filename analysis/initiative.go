@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"unsc"
+	"unsc/record"
 )
 
 // VetoInitiativeStart is the date of GA resolution 76/262, from which a
@@ -169,12 +170,13 @@ func (x *Index) VetoInitiative(cal Calendar) VetoInitiative {
 	a := VetoInitiative{Rule: initiativeRule, Calendar: cal.Name, Source: cal.Source, Assumed: cal.Assumption, Vetoes: []InitiativeVeto{}}
 	lo, _ := x.span(VetoInitiativeStart, time.Time{})
 	off := cal.offDays()
-	for _, v := range x.vetoes[scopeIndex(ScopeRecord)] {
+	dates := x.dateStrings()
+	for _, v := range x.vetoLists()[scopeIndex(ScopeRecord)] {
 		if v.i < lo {
 			continue
 		}
 		d := &x.ds[v.i]
-		iv := InitiativeVeto{Date: x.info[v.i].date, Symbol: x.info[v.i].symbol, VetoedBy: v.members,
+		iv := InitiativeVeto{Date: dates[v.i], Symbol: record.Symbol(*d), VetoedBy: v.members,
 			Agenda: d.Agenda, Deadline: formatDate(cal.deadline(d.Date, off))}
 		for k := range debates {
 			if db := debates[k]; db.Draft != "" && (db.Draft == d.Draft) && db.VetoDate == iv.Date {

@@ -125,9 +125,10 @@ func (x *Index) member(code string) MemberProfile {
 	for i, s := range PermanentSeats {
 		p.Sided[i].Seat = s
 	}
+	rows := x.seatedRows(codes)
 	var year *MemberYear
 	for i := range x.ds {
-		if !x.sat(codes, i) {
+		if !rows.at(i) {
 			continue
 		}
 		d := &x.ds[i]
@@ -140,7 +141,7 @@ func (x *Index) member(code string) MemberProfile {
 		}
 		p.Decisions++
 		year.Decisions++
-		if x.info[i].outcome == unsc.Vetoed {
+		if outcomeOf(d) == unsc.Vetoed {
 			for _, c := range d.VetoedBy {
 				if slices.Contains(codes, c) {
 					p.Vetoes++
@@ -148,7 +149,7 @@ func (x *Index) member(code string) MemberProfile {
 				}
 			}
 		}
-		if !x.info[i].votesKnown {
+		if !votesKnown(d) {
 			continue
 		}
 		p.VotesKnown++

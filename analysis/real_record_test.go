@@ -202,6 +202,14 @@ func BenchmarkNew(b *testing.B) {
 	}
 }
 
+// BenchmarkWarm is what a server pays at start to build every part.
+func BenchmarkWarm(b *testing.B) {
+	ds, _ := realRecord(b)
+	for b.Loop() {
+		analysis.New(ds).Warm()
+	}
+}
+
 func BenchmarkVetoesCount(b *testing.B) {
 	_, x := realRecord(b)
 	b.ReportAllocs()
@@ -293,5 +301,73 @@ func BenchmarkVetoInitiative(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		x.VetoInitiative(cal)
+	}
+}
+
+// The BenchmarkCLI benchmarks measure what one CLI command costs after the
+// record is loaded: New and the first answer of one question, on a fresh
+// index each time.
+
+func BenchmarkCLIVetoesByMember(b *testing.B) {
+	ds, _ := realRecord(b)
+	for b.Loop() {
+		analysis.New(ds).Vetoes(analysis.VetoQuery{GroupBy: "member"})
+	}
+}
+
+func BenchmarkCLIVetoesCount(b *testing.B) {
+	ds, _ := realRecord(b)
+	for b.Loop() {
+		analysis.New(ds).CountVetoes("USA", time.Time{}, day("2024-03-25"))
+	}
+}
+
+func BenchmarkCLISearchText(b *testing.B) {
+	ds, _ := realRecord(b)
+	for b.Loop() {
+		analysis.New(ds).Search(analysis.SearchQuery{Text: "middle east palestinian"})
+	}
+}
+
+func BenchmarkCLISearchPosition(b *testing.B) {
+	ds, _ := realRecord(b)
+	for b.Loop() {
+		analysis.New(ds).Search(analysis.SearchQuery{Member: "GBR", Position: unsc.Abstain, PositionSet: true, From: day("2000-01-01"), Limit: analysis.MaxLimit})
+	}
+}
+
+func BenchmarkCLIMember(b *testing.B) {
+	ds, _ := realRecord(b)
+	for b.Loop() {
+		analysis.New(ds).Member("USA")
+	}
+}
+
+func BenchmarkCLIAgreement(b *testing.B) {
+	ds, _ := realRecord(b)
+	for b.Loop() {
+		analysis.New(ds).Agreement(analysis.AgreementQuery{From: day("2000-01-01")})
+	}
+}
+
+func BenchmarkCLITrends(b *testing.B) {
+	ds, _ := realRecord(b)
+	for b.Loop() {
+		analysis.New(ds).Trends(time.Time{}, time.Time{})
+	}
+}
+
+func BenchmarkCLIWhatIf(b *testing.B) {
+	ds, _ := realRecord(b)
+	r, _ := analysis.RulesNamed(analysis.RulesNoVeto)
+	for b.Loop() {
+		analysis.New(ds).WhatIf(analysis.WhatIfQuery{Rules: r})
+	}
+}
+
+func BenchmarkCLIVetoInitiative(b *testing.B) {
+	ds, _ := realRecord(b)
+	for b.Loop() {
+		analysis.New(ds).VetoInitiative(analysis.DefaultCalendar())
 	}
 }

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/csv"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"unsc"
@@ -30,7 +31,13 @@ type regionRow struct {
 	generic                bool
 }
 
-var regionRows = mustRegions(regionsCSV)
+var (
+	regionRows = mustRegions(regionsCSV)
+	// regionStarts lists, for each byte, the rows whose pattern starts with
+	// it, in row order.
+	regionStarts = indexRows(regionRows)
+	otherRegion  = regionRow{region: RegionOther, topic: "other"}
+)
 
 func mustRegions(text string) []regionRow {
 	rows, err := readCSV("regions.csv", text, 5)
@@ -39,9 +46,39 @@ func mustRegions(text string) []regionRow {
 	}
 	var out []regionRow
 	for _, r := range rows[1:] {
-		out = append(out, regionRow{strings.ToLower(r[0]), r[1], r[2], r[3] == "yes"})
+		p := strings.ToLower(r[0])
+		// classify matches within one field at a time, and numbers rows
+		// in a byte.
+		if p == "" || strings.ContainsRune(p, '\n') {
+			panic("regions.csv: pattern " + strconv.Quote(r[0]) + ": want a non-empty pattern on one line")
+		}
+		out = append(out, regionRow{p, r[1], r[2], r[3] == "yes"})
+	}
+	if len(out) > maxRegionRows {
+		panic("regions.csv: " + strconv.Itoa(len(out)) + " rows: want at most " + strconv.Itoa(maxRegionRows))
 	}
 	return out
+}
+
+// maxRegionRows is how many rows regions.csv may have: a decision's row is
+// kept in a byte, 0 meaning none.
+const maxRegionRows = 255
+
+func indexRows(rows []regionRow) *[256][]uint8 {
+	var by [256][]uint8
+	for k, r := range rows {
+		by[r.pattern[0]] = append(by[r.pattern[0]], uint8(k))
+	}
+	return &by
+}
+
+// regionOf returns the row a decision's region index names (see
+// regionIndex).
+func regionOf(k uint8) regionRow {
+	if k == 0 {
+		return otherRegion
+	}
+	return regionRows[k-1]
 }
 
 // readCSV reads embedded CSV text whose comment lines start with '#'.
@@ -59,21 +96,71 @@ func readCSV(name, text string, fields int) ([][]string, error) {
 	return rows, nil
 }
 
-// classify returns the region and topic of a decision by regions.csv.
-func classify(d unsc.Decision) (region, topic string) {
-	head := strings.ToLower(d.Agenda + "\n" + d.Title)
-	subjects := strings.ToLower(strings.Join(d.Subjects, "\n"))
-	for _, pass := range []struct {
-		text    string
-		generic bool
-	}{{head, false}, {subjects, false}, {head + "\n" + subjects, true}} {
-		for _, r := range regionRows {
-			if r.generic == pass.generic && startsWord(pass.text, r.pattern) {
-				return r.region, r.topic
+// regionIndex returns, for each vetoed decision (under either scope), its
+// row of regions.csv plus one, 0 for thematic/other; other decisions are
+// not classified. It is built once.
+func (x *Index) regionIndex() []uint8 {
+	x.regionsOnce.Do(func() {
+		x.regions = make([]uint8, len(x.ds))
+		done := make([]bool, len(x.ds))
+		for _, vs := range x.vetoLists() {
+			for _, v := range vs {
+				if !done[v.i] {
+					done[v.i] = true
+					x.regions[v.i] = classifyRow(&x.ds[v.i])
+				}
+			}
+		}
+	})
+	return x.regions
+}
+
+// classifyRow returns the row of regions.csv that classifies d, plus one,
+// or 0 for none. Rows are tried in order, first the specific rows against
+// the agenda and title, then against the subjects, then the generic rows
+// against all of them. No pattern holds a line break, so a pattern that
+// starts a word of the text joined by line breaks starts a word of one
+// field: each field is scanned once for every pattern.
+func classifyRow(d *unsc.Decision) uint8 {
+	var head, subjects [4]uint64 // bit k: row k starts a word
+	var buf []byte
+	buf = appendLower(buf[:0], d.Agenda)
+	matchRows(buf, &head)
+	buf = appendLower(buf[:0], d.Title)
+	matchRows(buf, &head)
+	for _, s := range d.Subjects {
+		buf = appendLower(buf[:0], s)
+		matchRows(buf, &subjects)
+	}
+	has := func(set *[4]uint64, k int) bool { return set[k/64]&(1<<(k%64)) != 0 }
+	for _, set := range []*[4]uint64{&head, &subjects} {
+		for k, r := range regionRows {
+			if !r.generic && has(set, k) {
+				return uint8(k + 1)
 			}
 		}
 	}
-	return RegionOther, "other"
+	for k, r := range regionRows {
+		if r.generic && (has(&head, k) || has(&subjects, k)) {
+			return uint8(k + 1)
+		}
+	}
+	return 0
+}
+
+// matchRows sets the bit of every row whose pattern starts a word of text.
+func matchRows(text []byte, set *[4]uint64) {
+	for at := range text {
+		if at > 0 && isLetter(text[at-1]) {
+			continue
+		}
+		rest := text[at:]
+		for _, k := range regionStarts[rest[0]] {
+			if p := regionRows[k].pattern; len(rest) >= len(p) && string(rest[:len(p)]) == p {
+				set[k/64] |= 1 << (k % 64)
+			}
+		}
+	}
 }
 
 // startsWord reports whether pattern occurs in text where a word starts.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"unsc"
+	"unsc/record"
 )
 
 // SearchQuery selects decisions. Zero fields select everything.
@@ -104,9 +105,11 @@ func (x *Index) Search(q SearchQuery) SearchAnswer {
 	words := strings.Fields(strings.ToLower(q.Text))
 	var codes []unsc.Code
 	var pos []uint8
+	var rows seating
 	if q.Member != "" {
 		codes = seatCodes(q.Member)
 		pos = x.seatPositions(codes)
+		rows = x.seatedRows(codes)
 	}
 	want := pNone
 	if q.PositionSet {
@@ -121,25 +124,25 @@ func (x *Index) Search(q SearchQuery) SearchAnswer {
 		if cand != nil && !cand[i-lo] {
 			continue
 		}
-		in := &x.info[i]
-		if q.Outcome != 0 && in.outcome != q.Outcome {
+		d := &x.ds[i]
+		if q.Outcome != 0 && outcomeOf(d) != q.Outcome {
 			continue
 		}
-		if q.MatterSet && x.ds[i].Matter != q.Matter {
+		if q.MatterSet && d.Matter != q.Matter {
 			continue
 		}
 		if codes != nil {
 			if q.PositionSet {
-				if pos[i] != want || !x.sat(codes, i) {
+				if pos[i] != want || !rows.at(i) {
 					continue
 				}
-			} else if !x.sat(codes, i) {
+			} else if !rows.at(i) {
 				continue
 			}
 		}
 		if a.Total >= offset && len(a.Decisions) < limit {
 			h := x.hit(i)
-			if codes != nil && in.votesKnown {
+			if codes != nil && votesKnown(d) {
 				h.Position = posLetters[pos[i]]
 			}
 			a.Decisions = append(a.Decisions, h)
@@ -165,31 +168,32 @@ func (x *Index) textMatches(words []string, lo, hi int) []bool {
 	if hi <= lo {
 		return cand
 	}
+	text, textEnd := x.searchText()
 	start := 0
 	if lo > 0 {
-		start = x.textEnd[lo-1]
+		start = textEnd[lo-1]
 	}
-	end := x.textEnd[hi-1]
-	buf := x.text[:end]
+	end := textEnd[hi-1]
+	buf := text[:end]
 	for off := start; off < end; {
 		k := strings.Index(buf[off:], w)
 		if k < 0 {
 			break
 		}
 		at := off + k
-		i := sort.SearchInts(x.textEnd, at+1)
-		cand[i-lo] = x.hasAll(i, words)
-		off = x.textEnd[i] // on to the next decision
+		i := sort.SearchInts(textEnd, at+1)
+		cand[i-lo] = hasAll(text, textEnd, i, words)
+		off = textEnd[i] // on to the next decision
 	}
 	return cand
 }
 
-func (x *Index) hasAll(i int, words []string) bool {
+func hasAll(all string, textEnd []int, i int, words []string) bool {
 	from := 0
 	if i > 0 {
-		from = x.textEnd[i-1]
+		from = textEnd[i-1]
 	}
-	text := x.text[from:x.textEnd[i]]
+	text := all[from:textEnd[i]]
 	for _, w := range words {
 		if !strings.Contains(text, w) {
 			return false
@@ -200,20 +204,20 @@ func (x *Index) hasAll(i int, words []string) bool {
 
 func (x *Index) hit(i int) SearchHit {
 	d := &x.ds[i]
-	in := &x.info[i]
+	outcome := outcomeOf(d)
 	h := SearchHit{
-		Date: in.date, Symbol: in.symbol, Resolution: d.Resolution, Draft: d.Draft,
+		Date: x.dateStrings()[i], Symbol: record.Symbol(*d), Resolution: d.Resolution, Draft: d.Draft,
 		Meeting: d.Meeting, Amendment: d.Amendment, AmendmentTo: d.AmendmentTo,
 		Title: d.Title, Agenda: d.Agenda, Matter: d.Matter.String(), Modality: d.Modality.String(),
 		Yes: d.Tally.Yes, No: d.Tally.No, Abstain: d.Tally.Abstain, CountKnown: d.Tally.Known,
-		VotesKnown: in.votesKnown,
+		VotesKnown: votesKnown(d),
 	}
-	if in.outcome != 0 {
-		h.Outcome = in.outcome.String()
+	if outcome != 0 {
+		h.Outcome = outcome.String()
 	} else {
 		h.Outcome = "unknown"
 	}
-	if in.outcome == unsc.Vetoed {
+	if outcome == unsc.Vetoed {
 		h.VetoedBy = d.VetoedBy
 	}
 	return h

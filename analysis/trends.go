@@ -56,9 +56,9 @@ func (x *Index) Trends(from, to time.Time) Trends {
 			t.Years = append(t.Years, YearTrend{Year: y})
 		}
 		yt := &t.Years[len(t.Years)-1]
-		in := &x.info[i]
+		outcome := outcomeOf(d)
 		yt.Decisions++
-		if d.Resolution != "" && in.outcome == unsc.Adopted {
+		if d.Resolution != "" && outcome == unsc.Adopted {
 			yt.Resolutions++
 		}
 		switch {
@@ -66,12 +66,12 @@ func (x *Index) Trends(from, to time.Time) Trends {
 			yt.WithoutVote++
 		case d.Tally.Known:
 			yt.CountKnown++
-			if d.Tally.Yes == in.size && in.size > 0 {
+			if size := x.councilSize(i); d.Tally.Yes == size && size > 0 {
 				yt.Unanimous++
 			}
 			yt.Abstentions += d.Tally.Abstain
 		}
-		switch in.outcome {
+		switch outcome {
 		case unsc.Vetoed:
 			yt.VetoedDrafts++
 			yt.MemberVetoes += len(d.VetoedBy)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"unsc"
+	"unsc/record"
 )
 
 // Counting rules for vetoes. Sources count vetoes differently: the UN's
@@ -61,33 +62,49 @@ type vetoItem struct {
 	ref       string // the list row, for listed items
 }
 
-// buildVetoes fills x.vetoes for every scope.
-func (x *Index) buildVetoes() {
-	var listEnd int64
-	for _, d := range x.ds {
-		for _, r := range d.Reports {
-			if r.Source == unsc.SourceDHLVetoes {
-				listEnd = max(listEnd, dayNumber(r.Date))
+// vetoLists returns the vetoes under each scope and the UN list's last
+// date, built once.
+func (x *Index) vetoLists() *[numScopes][]vetoItem {
+	x.vetoesOnce.Do(func() {
+		// One pass over the reports: the list's rows, and the vetoes it
+		// does not list, kept until its last date is known.
+		var listEnd int64
+		var listed, unlisted []vetoItem
+		for i := range x.ds {
+			d := &x.ds[i]
+			vetoed := outcomeOf(d) == unsc.Vetoed
+			if vetoed {
+				x.vetoes[0] = append(x.vetoes[0], vetoItem{i: i, members: d.VetoedBy, amendment: d.Amendment})
+			}
+			inList := false
+			for k := range d.Reports {
+				if r := &d.Reports[k]; r.Source == unsc.SourceDHLVetoes {
+					inList = true
+					listEnd = max(listEnd, dayNumber(r.Date))
+					listed = append(listed, vetoItem{i: i, members: r.VetoedBy, amendment: r.Amendment || d.Amendment, listed: true, ref: r.Ref})
+				}
+			}
+			if !inList && vetoed {
+				unlisted = append(unlisted, vetoItem{i: i, members: d.VetoedBy, amendment: d.Amendment})
 			}
 		}
-	}
-	x.listEnd = time.Unix(listEnd*86400, 0).UTC()
-	for i, d := range x.ds {
-		vetoed := x.info[i].outcome == unsc.Vetoed
-		if vetoed {
-			x.vetoes[0] = append(x.vetoes[0], vetoItem{i: i, members: d.VetoedBy, amendment: d.Amendment})
-		}
-		listed := false
-		for _, r := range d.Reports {
-			if r.Source == unsc.SourceDHLVetoes {
-				listed = true
-				x.vetoes[1] = append(x.vetoes[1], vetoItem{i: i, members: r.VetoedBy, amendment: r.Amendment || d.Amendment, listed: true, ref: r.Ref})
+		x.listEnd = time.Unix(listEnd*86400, 0).UTC()
+		// The list's rows and the vetoes after its last date, in the
+		// record's order.
+		all := make([]vetoItem, 0, len(listed)+len(unlisted))
+		for _, v := range unlisted {
+			if x.days[v.i] <= listEnd {
+				continue
 			}
+			for len(listed) > 0 && listed[0].i < v.i {
+				all = append(all, listed[0])
+				listed = listed[1:]
+			}
+			all = append(all, v)
 		}
-		if !listed && vetoed && x.days[i] > listEnd {
-			x.vetoes[1] = append(x.vetoes[1], vetoItem{i: i, members: d.VetoedBy, amendment: d.Amendment})
-		}
-	}
+		x.vetoes[1] = append(all, listed...)
+	})
+	return &x.vetoes
 }
 
 // VetoQuery selects and groups vetoes. The zero value counts every veto in
@@ -216,7 +233,7 @@ func (x *Index) Vetoes(q VetoQuery) VetoAnswer {
 		Amendments: "included", GroupBy: q.GroupBy,
 	}
 	if scope == ScopeUNList {
-		a.ScopeNote += " The list's last date here: " + x.listEnd.Format(dateLayout) + "."
+		a.ScopeNote += " The list's last date here: " + x.ListEnd().Format(dateLayout) + "."
 	}
 	if q.ExcludeAmendments {
 		a.Amendments = "excluded"
@@ -228,7 +245,15 @@ func (x *Index) Vetoes(q VetoQuery) VetoAnswer {
 	groups := map[string]int{}
 	var sources uint8
 	lo, hi := x.span(q.From, q.To)
-	for _, v := range x.vetoes[scopeIndex(scope)] {
+	var dates []string
+	if q.GroupBy == "year" || q.GroupBy == "decade" || !q.CountOnly {
+		dates = x.dateStrings()
+	}
+	var regions []uint8
+	if q.GroupBy == "topic" || q.GroupBy == "region" || !q.CountOnly {
+		regions = x.regionIndex()
+	}
+	for _, v := range x.vetoLists()[scopeIndex(scope)] {
 		if v.i < lo || v.i >= hi || (q.ExcludeAmendments && v.amendment) {
 			continue
 		}
@@ -277,11 +302,11 @@ func (x *Index) Vetoes(q VetoQuery) VetoAnswer {
 					}
 				}
 			} else {
-				groups[x.vetoKey(q.GroupBy, v)] += weight
+				groups[x.vetoKey(q.GroupBy, v, dates, regions)] += weight
 			}
 		}
 		if !q.CountOnly {
-			a.Vetoes = append(a.Vetoes, x.vetoEntry(v))
+			a.Vetoes = append(a.Vetoes, x.vetoEntry(v, dates, regions))
 		}
 	}
 	a.Sources = sourceList(sources)
@@ -298,19 +323,18 @@ func (x *Index) Vetoes(q VetoQuery) VetoAnswer {
 	return a
 }
 
-func (x *Index) vetoKey(by string, v vetoItem) string {
-	in := &x.info[v.i]
+func (x *Index) vetoKey(by string, v vetoItem, dates []string, regions []uint8) string {
 	switch by {
 	case "year":
-		return in.date[:4]
+		return dates[v.i][:4]
 	case "decade":
-		return in.date[:3] + "0s"
+		return dates[v.i][:3] + "0s"
 	case "agenda":
 		return x.ds[v.i].Agenda
 	case "topic":
-		return in.topic
+		return regionOf(regions[v.i]).topic
 	case "region":
-		return in.region
+		return regionOf(regions[v.i]).region
 	case "kind":
 		if len(v.members) > 1 {
 			return "joint"
@@ -325,14 +349,14 @@ func (x *Index) vetoKey(by string, v vetoItem) string {
 	return ""
 }
 
-func (x *Index) vetoEntry(v vetoItem) VetoEntry {
+func (x *Index) vetoEntry(v vetoItem, dates []string, regions []uint8) VetoEntry {
 	d := &x.ds[v.i]
-	in := &x.info[v.i]
+	r := regionOf(regions[v.i])
 	return VetoEntry{
-		Date: in.date, Symbol: in.symbol, Draft: d.Draft, Meeting: d.Meeting,
+		Date: dates[v.i], Symbol: record.Symbol(*d), Draft: d.Draft, Meeting: d.Meeting,
 		Amendment: v.amendment, AmendmentTo: d.AmendmentTo,
 		VetoedBy: v.members, Joint: len(v.members) > 1,
-		Agenda: d.Agenda, Topic: in.topic, Region: in.region,
+		Agenda: d.Agenda, Topic: r.topic, Region: r.region,
 		InUNList: v.listed || x.listed(v.i), Sources: d.Sources, ListRef: v.ref,
 	}
 }
@@ -420,6 +444,9 @@ func (x *Index) CountVetoes(member string, from, to time.Time) VetoCount {
 }
 
 // ListEnd returns the last date of the UN veto list in the record.
-func (x *Index) ListEnd() time.Time { return x.listEnd }
+func (x *Index) ListEnd() time.Time {
+	x.vetoLists()
+	return x.listEnd
+}
 
 func itoa(n int) string { return strconv.Itoa(n) }

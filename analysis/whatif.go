@@ -2,8 +2,10 @@ package analysis
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"unsc"
@@ -121,6 +123,11 @@ func (x *Index) WhatIf(q WhatIfQuery) WhatIfAnswer {
 	a := WhatIfAnswer{From: formatDate(q.From), To: formatDate(q.To), Rules: rules.Name, RulesNote: note, Flips: []Flip{}}
 	after := x.replay(rules)
 	lo, hi := x.span(q.From, q.To)
+	var dates []string
+	var atrocity []bool
+	if rules.NoVetoOnAtrocities {
+		atrocity = x.atrocities()
+	}
 	for i := lo; i < hi; i++ {
 		d := &x.ds[i]
 		if d.Derived == 0 || after[i] == 0 {
@@ -131,14 +138,24 @@ func (x *Index) WhatIf(q WhatIfQuery) WhatIfAnswer {
 		if after[i] == d.Derived {
 			continue
 		}
-		f := Flip{Date: x.info[i].date, Symbol: x.info[i].symbol, Meeting: d.Meeting, Agenda: d.Agenda,
-			Atrocity: x.info[i].atrocity, Yes: d.Tally.Yes, No: d.Tally.No, Abstain: d.Tally.Abstain,
+		if dates == nil {
+			dates = x.dateStrings()
+		}
+		var flagged bool
+		if atrocity != nil {
+			flagged = atrocity[i]
+		} else {
+			flagged = atrocityDraft(d) || atrocityAgenda(d.Agenda)
+		}
+		f := Flip{Date: dates[i], Symbol: record.Symbol(*d), Meeting: d.Meeting, Agenda: d.Agenda,
+			Atrocity: flagged, Yes: d.Tally.Yes, No: d.Tally.No, Abstain: d.Tally.Abstain,
 			Before: d.Derived.String(), After: after[i].String()}
 		if d.Derived == unsc.Vetoed {
 			f.BeforeVetoedBy = d.VetoedBy
 		}
 		if after[i] == unsc.Vetoed {
-			if r, err := x.deriveUnder(rules, i); err == nil {
+			// The engine itself, through the record, names the vetoes.
+			if r, err := record.DeriveUnder(atrocityRules(rules, flagged), *d); err == nil {
 				f.AfterVetoedBy = codesOf(r.VetoedBy)
 			}
 		}
@@ -149,7 +166,8 @@ func (x *Index) WhatIf(q WhatIfQuery) WhatIfAnswer {
 }
 
 // replay returns every decision's outcome under the rules (0 where it
-// cannot be replayed), computing it once per set of rules.
+// cannot be replayed, and for decisions with no outcome under the Charter,
+// which WhatIf does not replay), computing it once per set of rules.
 func (x *Index) replay(rules charter.Rules) []unsc.Outcome {
 	key := fmt.Sprintf("%+v", rules)
 	x.whatifMu.Lock()
@@ -159,11 +177,32 @@ func (x *Index) replay(rules charter.Rules) []unsc.Outcome {
 		return out
 	}
 	out = make([]unsc.Outcome, len(x.ds))
-	for i := range x.ds {
-		if r, err := x.deriveUnder(rules, i); err == nil {
-			out[i] = r.Outcome
+	cs := x.councilTable()
+	var atrocity []bool
+	if rules.NoVetoOnAtrocities {
+		atrocity = x.atrocities()
+	}
+	replay := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if x.ds[i].Derived == 0 {
+				continue
+			}
+			k := cs.of[i]
+			if cs.err[k] != nil {
+				continue
+			}
+			if r, err := deriveIn(atrocityRules(rules, atrocity != nil && atrocity[i]), cs.list[k], &x.ds[i]); err == nil {
+				out[i] = r.Outcome
+			}
 		}
 	}
+	// The engine is pure: the record is replayed in parts at once.
+	parts := min(runtime.GOMAXPROCS(0), 8, len(x.ds)/512+1)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() { replay(p*len(x.ds)/parts, (p+1)*len(x.ds)/parts) })
+	}
+	wg.Wait()
 	x.whatifMu.Lock()
 	// Keep a bounded number of rule sets: callers can make up any number.
 	if len(x.whatif) >= 64 {
@@ -174,15 +213,34 @@ func (x *Index) replay(rules charter.Rules) []unsc.Outcome {
 	return out
 }
 
-// deriveUnder replays decision i. record.DeriveUnder builds the ballot from
-// the decision, which carries no atrocity flag; for a flagged decision under
-// NoVetoOnAtrocities it is replayed with no veto at all, which is what that
-// rule decides for a flagged ballot.
-func (x *Index) deriveUnder(rules charter.Rules, i int) (unsc.Result, error) {
-	if rules.NoVetoOnAtrocities && x.info[i].atrocity {
+// atrocityRules returns the rules for one decision. record.DeriveUnder
+// builds the ballot from the decision, which carries no atrocity flag; a
+// flagged decision under NoVetoOnAtrocities is replayed with no veto at
+// all, which is what that rule decides for a flagged ballot.
+func atrocityRules(rules charter.Rules, flagged bool) charter.Rules {
+	if rules.NoVetoOnAtrocities && flagged {
 		rules.VetoThreshold = 0
 	}
-	return record.DeriveUnder(rules, x.ds[i])
+	return rules
+}
+
+// deriveIn is record.DeriveUnder with the Council given rather than looked
+// up: the ballot the record holds, decided by the engine. The Council may
+// bear another day's date, and names and order, for the same seats (see
+// seatChanges); the outcome depends only on the seats, so WhatIf takes the
+// vetoes it names from record.DeriveUnder.
+func deriveIn(rules charter.Rules, c unsc.Council, d *unsc.Decision) (unsc.Result, error) {
+	b := unsc.Ballot{Date: d.Date, Matter: d.Matter, Amendment: d.Amendment, Modality: d.Modality}
+	switch {
+	case d.Modality != unsc.ByVote:
+		return rules.Decide(c, b)
+	case d.Votes != nil:
+		b.Votes = d.Votes
+		return rules.Decide(c, b)
+	case d.Tally.Known:
+		return rules.DecideTally(c, b, d.Tally, d.VetoedBy)
+	}
+	return unsc.Result{}, unsc.Errorf(unsc.EINVALID, "votes", "no source gives the votes or a tally")
 }
 
 func describeRules(r charter.Rules) string {
