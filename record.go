@@ -136,6 +136,10 @@ type DecisionFilter struct {
 	VetoedBy Code
 	Offset   int
 	Limit    int
+	// OmitReports leaves each decision's Reports out (its Sources stay),
+	// for callers that need only the reconciled decisions: loading the
+	// whole record then costs a fraction.
+	OmitReports bool
 }
 
 // ImportSummary says what one import changed.

@@ -313,8 +313,8 @@ func (s *Store) Decisions(ctx context.Context, f unsc.DecisionFilter) ([]unsc.De
 	if _, _, err := decisionWhere(f); err != nil {
 		return nil, err
 	}
-	if f == (unsc.DecisionFilter{Offset: f.Offset, Limit: f.Limit}) {
-		ds, ok, err := s.readSnapshot(ctx)
+	if f == (unsc.DecisionFilter{Offset: f.Offset, Limit: f.Limit, OmitReports: f.OmitReports}) {
+		ds, ok, err := s.readSnapshot(ctx, f.OmitReports)
 		if err != nil {
 			return nil, fmt.Errorf("decisions: %w", err)
 		}
@@ -375,6 +375,11 @@ func decisionsFromTables(ctx context.Context, tx *sql.Tx, f unsc.DecisionFilter)
 	}
 	if err := loadDecisionDetails(ctx, tx, decisions); err != nil {
 		return nil, fmt.Errorf("decisions: %w", err)
+	}
+	if f.OmitReports {
+		for i := range decisions {
+			decisions[i].Reports = nil
+		}
 	}
 	return decisions, nil
 }

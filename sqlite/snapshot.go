@@ -332,6 +332,8 @@ type snapshotDecoder struct {
 	codeBuf    []unsc.Code
 	subjectBuf []string
 	sourceBuf  []unsc.Source
+	// omitReports skips the reports, keeping the decisions' sources.
+	omitReports bool
 }
 
 func (d *snapshotDecoder) fail() {
@@ -488,6 +490,33 @@ func (d *snapshotDecoder) report(r *unsc.Report) {
 	}
 }
 
+// skipReport reads past a report, allocating nothing, and returns its
+// source.
+func (d *snapshotDecoder) skipReport() unsc.Source {
+	flags := d.uint()
+	src := unsc.Source(d.str())
+	d.uint() // key
+	d.uint() // ref
+	if flags&flagDate != 0 {
+		d.int()
+	}
+	d.byte()      // enums
+	for range 7 { // meeting, resolution, draft, amendment_to, title, agenda, note
+		d.uint()
+	}
+	if flags&flagTally != 0 {
+		d.tally()
+	}
+	for _, list := range []int{flagSubjects, flagVotes, flagVetoedBy} {
+		if flags&uint64(list) != 0 {
+			for range d.count() {
+				d.uint()
+			}
+		}
+	}
+	return src
+}
+
 func (d *snapshotDecoder) decision(x *unsc.Decision) {
 	x.ID = d.int()
 	flags := d.uint()
@@ -515,7 +544,15 @@ func (d *snapshotDecoder) decision(x *unsc.Decision) {
 	if codes := d.codes(); len(codes) > 0 {
 		x.VetoedBy = codes
 	}
-	if n := d.count(); n > 0 {
+	if n := d.count(); n > 0 && d.omitReports {
+		sources := take(&d.sourceBuf, n)[:0]
+		for range n {
+			if src := d.skipReport(); !slices.Contains(sources, src) {
+				sources = append(sources, src)
+			}
+		}
+		x.Sources = sources[:len(sources):len(sources)]
+	} else if n > 0 {
 		x.Reports = take(&d.reportBuf, n)
 		for i := range x.Reports {
 			d.report(&x.Reports[i])
@@ -531,9 +568,10 @@ func (d *snapshotDecoder) decision(x *unsc.Decision) {
 	}
 }
 
-// decodeSnapshot reads a snapshot's decisions.
-func decodeSnapshot(b []byte) ([]unsc.Decision, error) {
-	d := &snapshotDecoder{}
+// decodeSnapshot reads a snapshot's decisions; with omitReports, without
+// their reports (but with their sources).
+func decodeSnapshot(b []byte, omitReports bool) ([]unsc.Decision, error) {
+	d := &snapshotDecoder{omitReports: omitReports}
 	if !strings.HasPrefix(string(b), snapshotMagic) {
 		return nil, errSnapshot
 	}
@@ -571,7 +609,9 @@ func decodeSnapshot(b []byte) ([]unsc.Decision, error) {
 		return nil, d.err
 	}
 	decisions := make([]unsc.Decision, counts[0])
-	d.reportBuf = make([]unsc.Report, counts[1])
+	if !omitReports {
+		d.reportBuf = make([]unsc.Report, counts[1])
+	}
 	d.codeBuf = make([]unsc.Code, counts[3])
 	d.subjectBuf = make([]string, counts[4])
 	// No decision has more sources than reports.
@@ -605,7 +645,7 @@ func snapshotOrder(decisions []unsc.Decision, ids []int64) []int {
 
 // readSnapshot returns the record's decisions from the snapshot, and false
 // when there is no snapshot this version of the store can read.
-func (s *Store) readSnapshot(ctx context.Context) ([]unsc.Decision, bool, error) {
+func (s *Store) readSnapshot(ctx context.Context, omitReports bool) ([]unsc.Decision, bool, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT version, data FROM snapshot WHERE id = 1`)
 	if err != nil {
 		return nil, false, err
@@ -623,7 +663,7 @@ func (s *Store) readSnapshot(ctx context.Context) ([]unsc.Decision, bool, error)
 	if version != snapshotVersion {
 		return nil, false, nil
 	}
-	ds, err := decodeSnapshot(data)
+	ds, err := decodeSnapshot(data, omitReports)
 	if err != nil {
 		// A cache that does not read is not the record: read the tables.
 		return nil, false, nil

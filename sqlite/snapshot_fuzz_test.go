@@ -25,7 +25,7 @@ func FuzzDecodeSnapshot(f *testing.F) {
 	f.Add(good[:len(good)/2])
 	f.Add([]byte(snapshotMagic + "\x01\x01\x00\x00\x00\x00\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ds, err := decodeSnapshot(data)
+		ds, err := decodeSnapshot(data, false)
 		if err != nil && ds != nil {
 			t.Errorf("decodeSnapshot = %d decisions and error %v, want one or the other", len(ds), err)
 		}

@@ -97,6 +97,22 @@ func checkWholeRecord(t *testing.T, s unsc.Store, when string) {
 	if diff := gocmp.Diff(ds, got); diff != "" {
 		t.Errorf("%s: Decisions({}) and Decisions(every date) differ (-empty filter +dates):\n%s", when, diff)
 	}
+	// OmitReports gives the same decisions without their reports, on both
+	// paths.
+	for _, f := range []unsc.DecisionFilter{{OmitReports: true}, {From: day("1900-01-01"), To: day("2999-12-31"), OmitReports: true}} {
+		lean, err := s.Decisions(context.Background(), f)
+		if err != nil {
+			t.Fatalf("%s: Decisions(%+v) = %v", when, f, err)
+		}
+		var want []unsc.Decision
+		for _, d := range ds {
+			d.Reports = nil
+			want = append(want, d)
+		}
+		if diff := gocmp.Diff(want, lean, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%s: Decisions(%+v) differs from the whole decisions without reports (-want +got):\n%s", when, f, diff)
+		}
+	}
 }
 
 // byReport orders reports by source and key.

@@ -48,12 +48,16 @@ func outputFlags(fs *flag.FlagSet) func() (outputFormat, error) {
 
 // loadIndex reads the whole record and indexes it for the questions.
 func (a *app) loadIndex(ctx context.Context) (*analysis.Index, error) {
+	// A question loads the record once, answers and exits: collecting
+	// garbage would only cost it time.
+	relaxGC(-1, 512<<20)
 	st, err := a.openStore()
 	if err != nil {
 		return nil, err
 	}
 	defer st.Close()
-	ds, err := st.Decisions(ctx, unsc.DecisionFilter{})
+	// The questions need the reconciled decisions, not the sources' reports.
+	ds, err := st.Decisions(ctx, unsc.DecisionFilter{OmitReports: true})
 	if err != nil {
 		return nil, err
 	}
