@@ -47,7 +47,10 @@ func outputFlags(fs *flag.FlagSet) func() (outputFormat, error) {
 }
 
 // loadIndex reads the whole record and indexes it for the questions.
-func (a *app) loadIndex(ctx context.Context) (*analysis.Index, error) {
+//
+// Questions about the UN veto list read the list's own rows, which are
+// reports; the others need only the reconciled decisions.
+func (a *app) loadIndex(ctx context.Context, withReports bool) (*analysis.Index, error) {
 	// A question loads the record once, answers and exits: collecting
 	// garbage would only cost it time.
 	relaxGC(-1, 512<<20)
@@ -56,8 +59,7 @@ func (a *app) loadIndex(ctx context.Context) (*analysis.Index, error) {
 		return nil, err
 	}
 	defer st.Close()
-	// The questions need the reconciled decisions, not the sources' reports.
-	ds, err := st.Decisions(ctx, unsc.DecisionFilter{OmitReports: true})
+	ds, err := st.Decisions(ctx, unsc.DecisionFilter{OmitReports: !withReports})
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +143,7 @@ func codeList(cs []unsc.Code) string { return joinCodes(cs) }
 // runVetoQuestion answers `unsc vetoes` with --by, --count or a counting
 // rule.
 func runVetoQuestion(ctx context.Context, a *app, q analysis.VetoQuery, count bool, f outputFormat) error {
-	x, err := a.loadIndex(ctx)
+	x, err := a.loadIndex(ctx, count || q.Scope == analysis.ScopeUNList)
 	if err != nil {
 		return err
 	}
@@ -263,7 +265,7 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 	if err := analysis.CheckSearchQuery(q); err != nil {
 		return err
 	}
-	x, err := a.loadIndex(ctx)
+	x, err := a.loadIndex(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -306,7 +308,7 @@ func runMember(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	x, err := a.loadIndex(ctx)
+	x, err := a.loadIndex(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -380,7 +382,7 @@ func runAgreement(ctx context.Context, a *app, args []string) error {
 	if err := analysis.CheckAgreementQuery(q); err != nil {
 		return err
 	}
-	x, err := a.loadIndex(ctx)
+	x, err := a.loadIndex(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -438,7 +440,7 @@ func runTrends(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	x, err := a.loadIndex(ctx)
+	x, err := a.loadIndex(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -488,7 +490,7 @@ func runWhatIf(ctx context.Context, a *app, args []string) error {
 	if q.From, q.To, err = dates(); err != nil {
 		return err
 	}
-	x, err := a.loadIndex(ctx)
+	x, err := a.loadIndex(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -538,7 +540,7 @@ func runInitiative(ctx context.Context, a *app, args []string) error {
 	default:
 		return unsc.Errorf(unsc.EINVALID, "--calendar", "%q: want default or weekends", *calendar)
 	}
-	x, err := a.loadIndex(ctx)
+	x, err := a.loadIndex(ctx, false)
 	if err != nil {
 		return err
 	}
