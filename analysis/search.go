@@ -55,6 +55,9 @@ type SearchAnswer struct {
 
 // SearchHit is one decision found.
 type SearchHit struct {
+	// Index is the decision's place in the slice the Index was built from,
+	// for callers that want the whole decision.
+	Index       int         `json:"-"`
 	Date        string      `json:"date"`
 	Symbol      string      `json:"symbol"`
 	Resolution  string      `json:"resolution,omitempty"`
@@ -102,54 +105,91 @@ func (x *Index) Search(q SearchQuery) SearchAnswer {
 	limit = min(limit, MaxLimit)
 	offset := max(q.Offset, 0)
 	a := SearchAnswer{Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote}
-	words := strings.Fields(strings.ToLower(q.Text))
-	var codes []unsc.Code
-	var pos []uint8
-	var rows seating
-	if q.Member != "" {
-		codes = seatCodes(q.Member)
-		pos = x.seatPositions(codes)
-		rows = x.seatedRows(codes)
-	}
-	want := pNone
-	if q.PositionSet {
-		want = posCode(q.Position)
-	}
 	lo, hi := x.span(q.From, q.To)
-	var cand []bool
-	if len(words) > 0 {
-		cand = x.textMatches(words, lo, hi)
-	}
+	m := x.matcher(q, lo, hi)
 	for i := lo; i < hi; i++ {
-		if cand != nil && !cand[i-lo] {
+		if !m.match(i) {
 			continue
-		}
-		d := &x.ds[i]
-		if q.Outcome != 0 && outcomeOf(d) != q.Outcome {
-			continue
-		}
-		if q.MatterSet && d.Matter != q.Matter {
-			continue
-		}
-		if codes != nil {
-			if q.PositionSet {
-				if pos[i] != want || !rows.at(i) {
-					continue
-				}
-			} else if !rows.at(i) {
-				continue
-			}
 		}
 		if a.Total >= offset && len(a.Decisions) < limit {
-			h := x.hit(i)
-			if codes != nil && votesKnown(d) {
-				h.Position = posLetters[pos[i]]
-			}
-			a.Decisions = append(a.Decisions, h)
+			a.Decisions = append(a.Decisions, m.hit(i))
 		}
 		a.Total++
 	}
 	return a
+}
+
+// Matches returns those of the decisions at the given places (in the slice
+// the Index was built from) that the query selects, paging aside: a search
+// within, say, the decisions of one meeting.
+func (x *Index) Matches(q SearchQuery, places []int) []int {
+	lo, hi := x.span(q.From, q.To)
+	m := x.matcher(q, lo, hi)
+	var out []int
+	for _, i := range places {
+		if i >= lo && i < hi && m.match(i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// searchMatcher tests decisions against one query, with what the query
+// needs computed once.
+type searchMatcher struct {
+	x     *Index
+	q     SearchQuery
+	lo    int
+	cand  []bool // text matches from lo, when the query has text
+	codes []unsc.Code
+	pos   []uint8
+	rows  seating
+	want  uint8
+}
+
+func (x *Index) matcher(q SearchQuery, lo, hi int) *searchMatcher {
+	m := &searchMatcher{x: x, q: q, lo: lo, want: pNone}
+	if q.Member != "" {
+		m.codes = seatCodes(q.Member)
+		m.pos = x.seatPositions(m.codes)
+		m.rows = x.seatedRows(m.codes)
+	}
+	if q.PositionSet {
+		m.want = posCode(q.Position)
+	}
+	if words := strings.Fields(strings.ToLower(q.Text)); len(words) > 0 {
+		m.cand = x.textMatches(words, lo, hi)
+	}
+	return m
+}
+
+// match reports whether the decision at place i, within the query's span,
+// is selected.
+func (m *searchMatcher) match(i int) bool {
+	if m.cand != nil && !m.cand[i-m.lo] {
+		return false
+	}
+	d := &m.x.ds[i]
+	if m.q.Outcome != 0 && outcomeOf(d) != m.q.Outcome {
+		return false
+	}
+	if m.q.MatterSet && d.Matter != m.q.Matter {
+		return false
+	}
+	if m.codes != nil {
+		if !m.rows.at(i) || m.q.PositionSet && m.pos[i] != m.want {
+			return false
+		}
+	}
+	return true
+}
+
+func (m *searchMatcher) hit(i int) SearchHit {
+	h := m.x.hit(i)
+	if m.codes != nil && votesKnown(&m.x.ds[i]) {
+		h.Position = posLetters[m.pos[i]]
+	}
+	return h
 }
 
 // textMatches reports, for each decision lo..hi-1, whether its search text
@@ -206,7 +246,7 @@ func (x *Index) hit(i int) SearchHit {
 	d := &x.ds[i]
 	outcome := outcomeOf(d)
 	h := SearchHit{
-		Date: x.dateStrings()[i], Symbol: record.Symbol(*d), Resolution: d.Resolution, Draft: d.Draft,
+		Index: i, Date: x.dateStrings()[i], Symbol: record.Symbol(*d), Resolution: d.Resolution, Draft: d.Draft,
 		Meeting: d.Meeting, Amendment: d.Amendment, AmendmentTo: d.AmendmentTo,
 		Title: d.Title, Agenda: d.Agenda, Matter: d.Matter.String(), Modality: d.Modality.String(),
 		Yes: d.Tally.Yes, No: d.Tally.No, Abstain: d.Tally.Abstain, CountKnown: d.Tally.Known,

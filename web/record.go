@@ -6,12 +6,10 @@ import (
 	"time"
 
 	"unsc"
-	"unsc/charter"
 )
 
 // recordIndex is the record in memory, with what the record answers look up:
-// decisions by symbol, the Council of each decision's date, and the text a
-// search reads.
+// decisions by symbol. Searches are package analysis's.
 type recordIndex struct {
 	decisions []unsc.Decision
 	// symbols maps "M:"+meeting, "D:"+draft (and the draft an amendment
@@ -19,11 +17,6 @@ type recordIndex struct {
 	symbols map[string][]int
 	// resolutions maps a resolution's number to its decisions.
 	resolutions map[int][]int
-	// council holds the members on the Council on each decision's date.
-	council [][]unsc.Code
-	// text holds each decision's title, agenda item and subjects, in lower
-	// case, for search.
-	text []string
 }
 
 func newRecordIndex(ds []unsc.Decision) *recordIndex {
@@ -31,8 +24,6 @@ func newRecordIndex(ds []unsc.Decision) *recordIndex {
 		decisions:   ds,
 		symbols:     make(map[string][]int),
 		resolutions: make(map[int][]int),
-		council:     make([][]unsc.Code, len(ds)),
-		text:        make([]string, len(ds)),
 	}
 	add := func(key string, i int) {
 		if key[2:] != "" && !slices.Contains(x.symbols[key], i) {
@@ -47,12 +38,6 @@ func newRecordIndex(ds []unsc.Decision) *recordIndex {
 		if n, ok := unsc.ResolutionNumber(d.Resolution); ok {
 			x.resolutions[n] = append(x.resolutions[n], i)
 		}
-		if c, err := charter.CouncilOn(d.Date); err == nil {
-			for _, m := range c.Members {
-				x.council[i] = append(x.council[i], m.Code)
-			}
-		}
-		x.text[i] = strings.ToLower(d.Title + "\n" + d.Agenda + "\n" + strings.Join(d.Subjects, "\n"))
 	}
 	return x
 }
@@ -100,67 +85,6 @@ func itoa(n int) string {
 			return string(b[i:])
 		}
 	}
-}
-
-// search is a search of the record: every field optional.
-type search struct {
-	symbol   string
-	words    []string // lower case; each must appear
-	from, to time.Time
-	outcome  unsc.Outcome
-	matter   *unsc.Matter
-	member   unsc.Code
-	position *unsc.Position
-}
-
-// find returns the decisions s selects, in record order.
-func (x *recordIndex) find(s search) ([]int, error) {
-	var candidates []int
-	if s.symbol != "" {
-		var err error
-		if candidates, err = x.bySymbol(s.symbol); err != nil {
-			return nil, err
-		}
-	}
-	var out []int
-	match := func(i int) {
-		d := &x.decisions[i]
-		if !s.from.IsZero() && d.Date.Before(s.from) || !s.to.IsZero() && d.Date.After(s.to) {
-			return
-		}
-		if s.outcome != 0 && d.Recorded != s.outcome && d.Derived != s.outcome {
-			return
-		}
-		if s.matter != nil && d.Matter != *s.matter {
-			return
-		}
-		for _, w := range s.words {
-			if !strings.Contains(x.text[i], w) {
-				return
-			}
-		}
-		if s.member != "" {
-			// A member's position is known where the record has
-			// per-member votes and the member sat on the Council.
-			if d.Votes == nil || !slices.Contains(x.council[i], s.member) {
-				return
-			}
-			if s.position != nil && d.Votes[s.member] != *s.position {
-				return
-			}
-		}
-		out = append(out, i)
-	}
-	if candidates != nil {
-		for _, i := range candidates {
-			match(i)
-		}
-	} else {
-		for i := range x.decisions {
-			match(i)
-		}
-	}
-	return out, nil
 }
 
 // vetoed reports whether d was defeated by a veto, as the store's

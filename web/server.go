@@ -76,6 +76,8 @@ const maxBallotBytes = 64 << 10
 // NewServer returns the API over the record in cfg.
 func NewServer(cfg Config) http.Handler {
 	s := &Server{log: cfg.Logger, record: newRecordIndex(cfg.Decisions), index: analysis.New(cfg.Decisions), tag: recordTag(cfg.Decisions)}
+	// Build every part of the index now, not on a client's first request.
+	s.index.Warm()
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -428,40 +430,55 @@ func (s *Server) decide(r *http.Request, a *args) (any, error) {
 }
 
 func (s *Server) decisions(r *http.Request, a *args) (any, error) {
-	var f search
-	f.symbol = a.str("symbol")
-	f.words = strings.Fields(strings.ToLower(a.str("q")))
-	f.from, f.to = a.dateRange()
+	// A search is the same as `unsc decisions`, answered by package
+	// analysis, with whole decisions in the page; with a symbol, a search
+	// within the decisions it names (`unsc show`).
+	q := analysis.SearchQuery{Text: a.str("q"), Member: a.seat("member")}
+	q.From, q.To = a.dateRange()
 	if o := a.str("outcome"); o != "" {
-		f.outcome, _ = unsc.ParseOutcome(o) // the enumeration was checked
+		q.Outcome, _ = unsc.ParseOutcome(o) // the enumeration was checked
 	}
 	if m := a.str("matter"); m != "" {
-		matter, _ := unsc.ParseMatter(m)
-		f.matter = &matter
+		q.Matter, _ = unsc.ParseMatter(m)
+		q.MatterSet = true
 	}
-	f.member = a.code("member")
 	if p := a.str("position"); p != "" {
-		if f.member == "" && a.err == nil {
+		if q.Member == "" && a.err == nil {
 			a.fail("position", "given without member: want member too, such as member=GBR&position=abstain")
 		}
-		pos := positionOf(p)
-		f.position = &pos
+		q.Position, q.PositionSet = positionOf(p), true
 	}
-	offset := a.integer("offset", 0, 0, 1<<30)
-	limit := a.integer("limit", 100, 1, 1000)
+	q.Offset = a.integer("offset", 0, 0, 1<<30)
+	q.Limit = a.integer("limit", 100, 1, analysis.MaxLimit)
+	symbol := a.str("symbol")
 	if a.err != nil {
 		return nil, a.err
 	}
-	found, err := s.record.find(f)
-	if err != nil {
+	if err := analysis.CheckSearchQuery(q); err != nil {
 		return nil, err
 	}
-	page := found[min(offset, len(found)):min(offset+limit, len(found))]
-	out := make([]Decision, len(page))
-	for i, j := range page {
+	var places []int
+	total := 0
+	if symbol != "" {
+		named, err := s.record.bySymbol(symbol)
+		if err != nil {
+			return nil, err
+		}
+		places = s.index.Matches(q, named)
+		total = len(places)
+		places = places[min(q.Offset, total):min(q.Offset+q.Limit, total)]
+	} else {
+		found := s.index.Search(q)
+		for _, h := range found.Decisions {
+			places = append(places, h.Index)
+		}
+		total = found.Total
+	}
+	out := make([]Decision, len(places))
+	for i, j := range places {
 		out[i] = NewDecision(s.record.decisions[j])
 	}
-	return paged{items: out, total: len(found), offset: offset, limit: limit}, nil
+	return paged{items: out, total: total, offset: q.Offset, limit: q.Limit}, nil
 }
 
 func positionOf(name string) unsc.Position {
