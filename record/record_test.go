@@ -3,73 +3,18 @@ package record_test
 import (
 	"os"
 	"slices"
+	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
-	"path/filepath"
-	"sort"
-	"sync"
-	"testing"
-
 	"unsc"
-	"unsc/dhl"
-	"unsc/internal/shareddata"
+	"unsc/internal/realrecord"
 	"unsc/record"
-	"unsc/scvotes"
-	"unsc/undl"
 )
 
-var (
-	allOnce    sync.Once
-	allReports []unsc.Report
-	allErr     error
-)
-
-// realReports parses every source in the shared data, once per test binary.
-func realReports(t testing.TB) []unsc.Report {
-	t.Helper()
-	dir := shareddata.Dir(t)
-	allOnce.Do(func() {
-		add := func(path string, parse func(f *os.File) ([]unsc.Report, error)) {
-			if allErr != nil {
-				return
-			}
-			f, err := os.Open(path)
-			if err != nil {
-				allErr = err
-				return
-			}
-			defer f.Close()
-			rs, err := parse(f)
-			if err != nil {
-				allErr = err
-				return
-			}
-			allReports = append(allReports, rs...)
-		}
-		add(filepath.Join(dir, "undl-sc-votes-crawled", "sc_voting_crawled_undl_layout.csv"), func(f *os.File) ([]unsc.Report, error) { return undl.Parse(f, f.Name()) })
-		// The official release's sample comes after the crawl, as `unsc
-		// import` reads them, and wins where the two report the same record.
-		add(filepath.Join(dir, "undl-sc-voting", "2025_7_21_sc_voting_sample.csv"), func(f *os.File) ([]unsc.Report, error) { return undl.Parse(f, f.Name()) })
-		add(filepath.Join(dir, "sc-votes-incl-failed-1994-2025", "sc_voting.csv"), func(f *os.File) ([]unsc.Report, error) { return scvotes.Parse(f, f.Name()) })
-		pages, _ := filepath.Glob(filepath.Join(dir, "dhl-sc-meetings-1946-2022", "html", "*"))
-		sort.Strings(pages)
-		for _, p := range pages {
-			head, _ := os.ReadFile(p)
-			switch {
-			case dhl.SniffVetoes(head):
-				add(p, func(f *os.File) ([]unsc.Report, error) { return dhl.ParseVetoes(f, f.Name()) })
-			case dhl.SniffMeetings(head):
-				add(p, func(f *os.File) ([]unsc.Report, error) { return dhl.ParseMeetings(f, f.Name()) })
-			}
-		}
-	})
-	if allErr != nil {
-		t.Fatal(allErr)
-	}
-	return record.Dedupe(allReports)
-}
+// realReports returns every report of the shared data.
+func realReports(t testing.TB) []unsc.Report { return realrecord.Reports(t) }
 
 func TestCheckRealRecord(t *testing.T) {
 	ds := record.Reconcile(realReports(t))

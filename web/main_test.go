@@ -1,27 +1,21 @@
 package web_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
-	"io/fs"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"unsc"
 	"unsc/charter"
-	"unsc/dhl"
-	"unsc/internal/shareddata"
+	"unsc/internal/realrecord"
 	"unsc/record"
-	"unsc/scvotes"
 	"unsc/sqlite"
-	"unsc/undl"
 	"unsc/web"
 )
 
@@ -51,48 +45,12 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// loadRecord imports every report the shared data holds into a new store.
+// loadRecord imports every report the shared data holds into a new store,
+// as `unsc import` does.
 func loadRecord(path string) error {
-	data, err := shareddata.Find()
+	reports, _, err := realrecord.Load()
 	if err != nil {
-		return fmt.Errorf("shared data: %w (set UNSC_SHARED_DATA)", err)
-	}
-	parsers := []struct {
-		sniff func([]byte) bool
-		parse func(io.Reader, string) ([]unsc.Report, error)
-	}{
-		{undl.Sniff, undl.Parse},
-		{scvotes.Sniff, scvotes.Parse},
-		{dhl.SniffMeetings, dhl.ParseMeetings},
-		{dhl.SniffVetoes, dhl.ParseVetoes},
-	}
-	// The sources the record is built from, as analysis's tests read them;
-	// the UN Digital Library's sample repeats rows of its crawl.
-	var reports []unsc.Report
-	walk := func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return err
-		}
-		content, err := os.ReadFile(p)
-		if err != nil || bytes.IndexByte(content[:min(len(content), 64<<10)], 0) >= 0 {
-			return err
-		}
-		for _, f := range parsers {
-			if f.sniff(content[:min(len(content), 64<<10)]) {
-				rs, err := f.parse(bytes.NewReader(content), p)
-				if err != nil {
-					return err
-				}
-				reports = append(reports, rs...)
-				break
-			}
-		}
-		return nil
-	}
-	for _, p := range []string{"undl-sc-votes-crawled/sc_voting_crawled_undl_layout.csv", "sc-votes-incl-failed-1994-2025/sc_voting.csv", "dhl-sc-meetings-1946-2022"} {
-		if err := filepath.WalkDir(filepath.Join(data, p), walk); err != nil {
-			return err
-		}
+		return err
 	}
 	ctx := context.Background()
 	if testStore, err = sqlite.Open(path); err != nil {
