@@ -33,7 +33,7 @@ var seatChanges = sync.OnceValue(func() []int64 {
 	days := []int64{
 		dayNumber(charter.FirstMeeting),
 		dayNumber(charter.LastKnown) + 1,
-		civilDay(1966, time.January, 1),
+		dayNumber(time.Date(1966, time.January, 1, 0, 0, 0, 0, time.UTC)),
 	}
 	for _, t := range charter.Tenures() {
 		days = append(days, dayNumber(t.TermStart))

@@ -69,7 +69,7 @@ func TestDates(t *testing.T) {
 	}
 	for n := int64(-800000); n < 3000000; n += 7 {
 		y, m, d := civilDate(n)
-		if back := civilDay(y, time.Month(m), d); back != n {
+		if back := charter.DayNumber(time.Date(int(y), time.Month(m), int(d), 0, 0, 0, 0, time.UTC)); back != n {
 			t.Fatalf("civilDay(civilDate(%d) = %d-%d-%d) = %d", n, y, m, d, back)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"unsc"
+	"unsc/charter"
 )
 
 // dateLayout is how answers write dates.
@@ -173,29 +174,7 @@ func (x *Index) span(from, to time.Time) (int, int) {
 
 // dayNumber counts days since 1 January 1970 in the date's own calendar
 // day, ignoring its time of day and zone.
-func dayNumber(t time.Time) int64 {
-	y, m, d := t.Date()
-	return civilDay(y, m, d)
-}
-
-// civilDay counts the days from 1 January 1970 to y-m-d in the proleptic
-// Gregorian calendar without building a time.Time (H. Hinnant's
-// days_from_civil).
-func civilDay(y int, m time.Month, d int) int64 {
-	yy := int64(y)
-	if m <= time.February {
-		yy--
-	}
-	era := yy / 400
-	if yy < 0 && yy%400 != 0 {
-		era--
-	}
-	yoe := yy - era*400
-	mp := (int64(m) + 9) % 12
-	doy := (153*mp+2)/5 + int64(d) - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
-}
+func dayNumber(t time.Time) int64 { return charter.DayNumber(t) }
 
 // civilDate is the inverse of civilDay (H. Hinnant's civil_from_days).
 func civilDate(n int64) (y, m, d int) {

@@ -224,23 +224,12 @@ func atrocityRules(rules charter.Rules, flagged bool) charter.Rules {
 	return rules
 }
 
-// deriveIn is record.DeriveUnder with the Council given rather than looked
-// up: the ballot the record holds, decided by the engine. The Council may
-// bear another day's date, and names and order, for the same seats (see
-// seatChanges); the outcome depends only on the seats, so WhatIf takes the
-// vetoes it names from record.DeriveUnder.
+// deriveIn is record.DeriveIn: the Council may bear another day's date,
+// and names and order, for the same seats (see seatChanges); the outcome
+// depends only on the seats, so WhatIf takes the vetoes it names from
+// record.DeriveUnder.
 func deriveIn(rules charter.Rules, c unsc.Council, d *unsc.Decision) (unsc.Result, error) {
-	b := unsc.Ballot{Date: d.Date, Matter: d.Matter, Amendment: d.Amendment, Modality: d.Modality}
-	switch {
-	case d.Modality != unsc.ByVote:
-		return rules.Decide(c, b)
-	case d.Votes != nil:
-		b.Votes = d.Votes
-		return rules.Decide(c, b)
-	case d.Tally.Known:
-		return rules.DecideTally(c, b, d.Tally, d.VetoedBy)
-	}
-	return unsc.Result{}, unsc.Errorf(unsc.EINVALID, "votes", "no source gives the votes or a tally")
+	return record.DeriveIn(rules, c, *d)
 }
 
 func describeRules(r charter.Rules) string {

@@ -126,11 +126,15 @@ func day(y int, m time.Month, d int) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// dayOf returns the day number of d's calendar date, read in d's location.
-func dayOf(d time.Time) int64 {
-	y, m, dd := d.Date()
+// DayNumber returns the number of days from 1 January 1970 to t's calendar
+// date, read in t's location: dates compared as day numbers need no
+// time.Time arithmetic.
+func DayNumber(t time.Time) int64 {
+	y, m, dd := t.Date()
 	return civilDay(y, m, dd)
 }
+
+func dayOf(d time.Time) int64 { return DayNumber(d) }
 
 // civilDay counts the days from 1 January 1970 to y-m-d in the proleptic
 // Gregorian calendar, without building a time.Time (H. Hinnant's

@@ -442,6 +442,13 @@ func DeriveUnder(rules charter.Rules, d unsc.Decision) (unsc.Result, error) {
 	if err != nil {
 		return unsc.Result{}, err
 	}
+	return DeriveIn(rules, c, d)
+}
+
+// DeriveIn replays a decision under the given rules in Council c, which
+// must be the Council on the decision's date (or one with the same seats):
+// for callers that replay many decisions and look each Council up once.
+func DeriveIn(rules charter.Rules, c unsc.Council, d unsc.Decision) (unsc.Result, error) {
 	b := unsc.Ballot{Date: d.Date, Matter: d.Matter, Amendment: d.Amendment, Modality: d.Modality}
 	switch {
 	case d.Modality != unsc.ByVote:
