@@ -223,7 +223,7 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 	outcome := fs.String("outcome", "", "adopted, failed or vetoed")
 	matter := fs.String("matter", "", "non-procedural, procedural, preliminary or icj-election")
 	member := fs.String("member", "", "a member `CODE` (or seat, such as SUN+RUS) that sat on the decision")
-	position := fs.String("position", "", "with --member: the position it took, Y, N, A or X")
+	position := fs.String("position", "", "with --member: the position it took, Y (yes), N (no), A (abstain) or X (not-participating)")
 	offset := fs.Int("offset", 0, "skip the first `N` matches")
 	limit := fs.Int("limit", analysis.DefaultLimit, "print at most `N` matches")
 	format := outputFlags(fs)
@@ -256,9 +256,12 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 		if *member == "" {
 			return unsc.Errorf(unsc.EINVALID, "--position", "needs --member: whose position?")
 		}
-		p, err := unsc.ParsePosition(*position)
-		if err != nil || p == unsc.Absent {
-			return unsc.Errorf(unsc.EINVALID, "--position", "%q: want Y, N, A or X", *position)
+		p, ok := positionWords[*position]
+		if !ok {
+			p, _ = unsc.ParsePosition(*position)
+		}
+		if p == unsc.Absent {
+			return unsc.Errorf(unsc.EINVALID, "--position", "%q: want Y (yes), N (no), A (abstain) or X (not-participating)", *position)
 		}
 		q.Position, q.PositionSet = p, true
 	}
@@ -285,6 +288,10 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 	}
 	return nil
 }
+
+// positionWords are the positions as the JSON API spells them, which the
+// CLI takes too.
+var positionWords = map[string]unsc.Position{"yes": unsc.Yes, "no": unsc.No, "abstain": unsc.Abstain, "not-participating": unsc.NotParticipating}
 
 // --- member -----------------------------------------------------------------
 
@@ -512,14 +519,14 @@ func runWhatIf(ctx context.Context, a *app, args []string) error {
 
 var initiativeCommand = command{
 	name:    "initiative",
-	args:    "[--calendar default|weekends] [--json|--csv]",
+	args:    "[--calendar un-headquarters|weekends-only] [--json|--csv]",
 	summary: "Every veto since GA res 76/262 with the deadline for the General Assembly's debate, and the debate's date where known.",
 	run:     runInitiative,
 }
 
 func runInitiative(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("initiative")
-	calendar := fs.String("calendar", "default", "working days: default (weekends and UN Headquarters holidays) or weekends (weekends only)")
+	calendar := fs.String("calendar", "un-headquarters", "the working days counted: un-headquarters (weekends and UN Headquarters holidays; an assumption) or weekends-only")
 	format := outputFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -533,12 +540,12 @@ func runInitiative(ctx context.Context, a *app, args []string) error {
 	}
 	var cal analysis.Calendar
 	switch *calendar {
-	case "default":
+	case "un-headquarters":
 		cal = analysis.DefaultCalendar()
-	case "weekends":
+	case "weekends-only":
 		cal = analysis.WeekendsOnly()
 	default:
-		return unsc.Errorf(unsc.EINVALID, "--calendar", "%q: want default or weekends", *calendar)
+		return unsc.Errorf(unsc.EINVALID, "--calendar", "%q: want un-headquarters or weekends-only", *calendar)
 	}
 	x, err := a.loadIndex(ctx, false)
 	if err != nil {

@@ -62,7 +62,7 @@ func TestQuestions(t *testing.T) {
 	})
 
 	t.Run("decisions the UK abstained on", func(t *testing.T) {
-		code, out, _ := run("decisions", "--member", "GBR", "--position", "A", "--from", "2023-01-01", "--to", "2024-12-31", "--json")
+		code, out, _ := run("decisions", "--member", "GBR", "--position", "abstain", "--from", "2023-01-01", "--to", "2024-12-31", "--json")
 		var got struct {
 			Total     int `json:"total"`
 			Decisions []struct {
@@ -158,6 +158,7 @@ func TestQuestions(t *testing.T) {
 			{"agreement", "--rule", "lenient"},
 			{"whatif", "--rules", "anarchy"},
 			{"initiative", "--calendar", "lunar"},
+			{"decisions", "--member", "GBR", "--position", "maybe"},
 			{"trends", "--from", "1/1/2000"},
 		} {
 			if code, _, errOut := run(args...); code != 2 || errOut == "" {
