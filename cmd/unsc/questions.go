@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -519,7 +520,7 @@ func runWhatIf(ctx context.Context, a *app, args []string) error {
 
 var initiativeCommand = command{
 	name:    "initiative",
-	args:    "[--calendar un-headquarters|weekends-only] [--json|--csv]",
+	args:    "[--calendar un-headquarters|weekends-only] [--holidays FILE] [--json|--csv]",
 	summary: "Every veto since GA res 76/262 with the deadline for the General Assembly's debate, and the debate's date where known.",
 	run:     runInitiative,
 }
@@ -527,6 +528,7 @@ var initiativeCommand = command{
 func runInitiative(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("initiative")
 	calendar := fs.String("calendar", "un-headquarters", "the working days counted: un-headquarters (weekends and UN Headquarters holidays; an assumption) or weekends-only")
+	holidays := fs.String("holidays", "", "a CSV `FILE` of holidays (header date,name; dates YYYY-MM-DD) to count instead of the calendar's: weekends and these days are not working days")
 	format := outputFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -546,6 +548,11 @@ func runInitiative(ctx context.Context, a *app, args []string) error {
 		cal = analysis.WeekendsOnly()
 	default:
 		return unsc.Errorf(unsc.EINVALID, "--calendar", "%q: want un-headquarters or weekends-only", *calendar)
+	}
+	if *holidays != "" {
+		if cal, err = readHolidays(*holidays); err != nil {
+			return err
+		}
 	}
 	x, err := a.loadIndex(ctx, false)
 	if err != nil {
@@ -579,4 +586,32 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// readHolidays reads a calendar of weekends and the holidays listed in a
+// CSV file with the header date,name.
+func readHolidays(path string) (analysis.Calendar, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return analysis.Calendar{}, unsc.Errorf(unsc.EINVALID, "--holidays", "%v", err)
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	cr.FieldsPerRecord = 2
+	rows, err := cr.ReadAll()
+	if err != nil {
+		return analysis.Calendar{}, unsc.Errorf(unsc.EINVALID, path, "%v: want CSV rows date,name", err)
+	}
+	if len(rows) == 0 || rows[0][0] != "date" || rows[0][1] != "name" {
+		return analysis.Calendar{}, unsc.Errorf(unsc.EINVALID, path+":1", "want the header date,name")
+	}
+	cal := analysis.WeekendsOnly()
+	cal.Name, cal.Source, cal.Assumption = "holidays from "+path, path, false
+	for i, r := range rows[1:] {
+		if _, err := time.Parse("2006-01-02", r[0]); err != nil {
+			return analysis.Calendar{}, unsc.Errorf(unsc.EINVALID, fmt.Sprintf("%s:%d:date", path, i+2), "%q: want YYYY-MM-DD", r[0])
+		}
+		cal.Holidays = append(cal.Holidays, analysis.Holiday{Date: r[0], Name: r[1]})
+	}
+	return cal, analysis.CheckCalendar(cal)
 }

@@ -3,6 +3,9 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -145,6 +148,32 @@ func TestQuestions(t *testing.T) {
 		}
 		if err := json.Unmarshal([]byte(out), &v); code != 0 || err != nil || len(v.Vetoes) == 0 || v.Vetoes[0].Date != "2022-05-26" {
 			t.Errorf("initiative = %+v (exit %d, %v), want the vetoes from 26 May 2022", v, code, err)
+		}
+	})
+
+	t.Run("initiative with a calendar of one's own", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "holidays.csv")
+		// 27 May to 9 June 2022 all holidays: the deadline for the
+		// vetoes of 26 May 2022 moves past them.
+		rows := "date,name\n"
+		for d := 27; d <= 31; d++ {
+			rows += fmt.Sprintf("2022-05-%02d,x\n", d)
+		}
+		for d := 1; d <= 9; d++ {
+			rows += fmt.Sprintf("2022-06-%02d,x\n", d)
+		}
+		if err := os.WriteFile(path, []byte(rows), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errOut := run("initiative", "--holidays", path, "--csv")
+		recs, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if code != 0 || len(recs) < 2 || recs[1][0] != "2022-05-26" || recs[1][3] != "2022-06-23" {
+			t.Errorf("initiative --holidays exit %d (%s): first row %v, want the 26 May 2022 veto due 2022-06-23", code, errOut, recs[1])
+		}
+		bad := filepath.Join(t.TempDir(), "bad.csv")
+		os.WriteFile(bad, []byte("date,name\n2022-13-01,x\n"), 0o600)
+		if code, _, errOut := run("initiative", "--holidays", bad); code != 2 || !strings.Contains(errOut, "bad.csv:2:date") {
+			t.Errorf("initiative with a bad holiday exit %d, %q; want 2 naming bad.csv:2:date", code, errOut)
 		}
 	})
 
