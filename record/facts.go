@@ -18,6 +18,9 @@ type Fact struct {
 	Symbol string
 	// Matter, when set, is the kind of matter the decision was.
 	Matter *unsc.Matter
+	// Absent lists members that were absent, where the sources write
+	// absence and non-participation alike ("X").
+	Absent []unsc.Code
 	Source string
 	Note   string
 }
@@ -39,9 +42,11 @@ func mustParseFacts(name string, data []byte) Facts {
 	return f
 }
 
-// ParseFacts reads facts as CSV with the header symbol,matter,source,note.
+// ParseFacts reads facts as CSV with the header
+// symbol,matter,absent,source,note; absent lists member codes separated by
+// spaces.
 func ParseFacts(r io.Reader, name string) (Facts, error) {
-	rows, err := readCSV(r, name, []string{"symbol", "matter", "source", "note"})
+	rows, err := readCSV(r, name, []string{"symbol", "matter", "absent", "source", "note"})
 	if err != nil {
 		return nil, err
 	}
@@ -58,6 +63,12 @@ func ParseFacts(r io.Reader, name string) (Facts, error) {
 				return nil, row.errorf("matter", "%v", err)
 			}
 			f.Matter = &matter
+		}
+		for _, c := range strings.Fields(row.get("absent")) {
+			if len(c) != 3 || strings.ToUpper(c) != c {
+				return nil, row.errorf("absent", "%q: want member codes such as SUN, separated by spaces", c)
+			}
+			f.Absent = append(f.Absent, unsc.Code(c))
 		}
 		if f.Source == "" {
 			return nil, row.errorf("source", "missing: every fact needs its source")

@@ -3,6 +3,7 @@ package record
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -319,8 +320,21 @@ func build(g []unsc.Report, facts Facts) unsc.Decision {
 	if d.Votes != nil {
 		d.Tally = countVotes(d.Votes)
 	}
-	if f, ok := facts.lookup(d); ok && f.Matter != nil {
-		d.Matter, d.MatterKnown = *f.Matter, true
+	if f, ok := facts.lookup(d); ok {
+		if f.Matter != nil {
+			d.Matter, d.MatterKnown = *f.Matter, true
+		}
+		if len(f.Absent) > 0 && d.Votes != nil {
+			// The positions are the source's map: change a copy.
+			votes := maps.Clone(d.Votes)
+			for _, c := range f.Absent {
+				if votes[c] == unsc.NotParticipating {
+					delete(votes, c)
+				}
+			}
+			d.Votes = votes
+			d.Tally = countVotes(votes)
+		}
 	}
 	// Where the engine can replay the vote, it says who cast a veto: a
 	// negative vote on a draft short of the required votes is none, whatever

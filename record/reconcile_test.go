@@ -151,9 +151,10 @@ func TestParseFactsAndExplanationsErrors(t *testing.T) {
 		name, in, field string
 		parse           func(string) error
 	}{
-		{"fact: bad symbol", "symbol,matter,source,note\nnot a symbol,procedural,x,y\n", "facts.csv:2:symbol", parseFacts},
-		{"fact: bad matter", "symbol,matter,source,note\nS/RES/87 (1950),urgent,x,y\n", "facts.csv:2:matter", parseFacts},
-		{"fact: no source", "symbol,matter,source,note\nS/RES/87 (1950),procedural,,y\n", "facts.csv:2:source", parseFacts},
+		{"fact: bad symbol", "symbol,matter,absent,source,note\nnot a symbol,procedural,,x,y\n", "facts.csv:2:symbol", parseFacts},
+		{"fact: bad matter", "symbol,matter,absent,source,note\nS/RES/87 (1950),urgent,,x,y\n", "facts.csv:2:matter", parseFacts},
+		{"fact: bad absent", "symbol,matter,absent,source,note\nS/RES/82 (1950),,USSR,x,y\n", "facts.csv:2:absent", parseFacts},
+		{"fact: no source", "symbol,matter,absent,source,note\nS/RES/87 (1950),procedural,,,y\n", "facts.csv:2:source", parseFacts},
 		{"fact: missing column", "symbol,matter\n", "facts.csv:1", parseFacts},
 		{"explanation: bad kind", "symbol,kind,source,reason\nS/552,wrong,,because\n", "explained.csv:2:kind", parseExplanations},
 		{"explanation: bad source", "symbol,kind,source,reason\nS/552,tally,wpd,because\n", "explained.csv:2:source", parseExplanations},

@@ -53,6 +53,24 @@ func TestCheckRealRecord(t *testing.T) {
 	}
 }
 
+// Facts the sources do not state: the USSR absent from res 82 (1950), not
+// "not participating" as the UN Digital Library's blank reads; res 87
+// (1950) procedural, so China's and the US's "no" were no veto.
+func TestRealFacts(t *testing.T) {
+	for _, d := range record.Reconcile(realReports(t)) {
+		switch d.Resolution {
+		case "S/RES/82 (1950)":
+			if p, listed := d.Votes["SUN"]; listed || d.Derived != unsc.Adopted {
+				t.Errorf("res 82 (1950): USSR %v (listed %v), derived %v; want absent, adopted", p, listed, d.Derived)
+			}
+		case "S/RES/87 (1950)":
+			if d.Matter != unsc.Procedural || !d.MatterKnown || d.Derived != unsc.Adopted || len(d.VetoedBy) != 0 {
+				t.Errorf("res 87 (1950): matter %v (known %v), derived %v, vetoed by %v; want procedural, adopted, no veto", d.Matter, d.MatterKnown, d.Derived, d.VetoedBy)
+			}
+		}
+	}
+}
+
 // The record's vetoes, member by member, against the Dag Hammarskjöld
 // Library's veto list (to 26 May 2022) as its pages give it.
 func TestRealVetoesMatchTheLibrary(t *testing.T) {
