@@ -104,12 +104,18 @@ func actions(c *cell, year int, date time.Time) ([]action, *cellError) {
 		}
 	}
 	// Cheap tests first: most cells hold a single statement or resolution.
-	lower := strings.ToLower(text)
+	lower, exotic := fold(text)
 	if !strings.Contains(lower, "res") && !strings.Contains(lower, "adopted") && !strings.Contains(lower, "vetoed") {
 		return nil, nil
 	}
 	if strings.Contains(lower, "res") {
-		add(resHead, resRE)
+		if exotic {
+			add(resHead, resRE)
+		} else {
+			for _, m := range resolutions(lower) {
+				heads = append(heads, head{kind: resHead, start: m[0], end: m[1], sub: []string{text[m[2]:m[3]], sub(text, m[4], m[5])}})
+			}
+		}
 	}
 	if strings.Contains(lower, "amendment") {
 		add(amendHead, amendHeadRE)
@@ -120,7 +126,13 @@ func actions(c *cell, year int, date time.Time) ([]action, *cellError) {
 	if strings.Contains(lower, "adopted") || strings.Contains(lower, "vetoed") {
 		add(bareHead, bareDraftRE)
 	}
-	add(otherHead, otherHeadRE)
+	if exotic {
+		add(otherHead, otherHeadRE)
+	} else {
+		for _, m := range otherHeads(lower) {
+			heads = append(heads, head{kind: otherHead, start: m[0], end: m[1]})
+		}
+	}
 	sort.SliceStable(heads, func(i, j int) bool {
 		if heads[i].start != heads[j].start {
 			return heads[i].start < heads[j].start
@@ -137,7 +149,7 @@ func actions(c *cell, year int, date time.Time) ([]action, *cellError) {
 			if h.start < prev.end {
 				continue
 			}
-			if h.kind == bareHead && (prev.kind == draftHead || prev.kind == amendHead) && !decided(text[prev.end:h.start]) {
+			if h.kind == bareHead && (prev.kind == draftHead || prev.kind == amendHead) && !decided(text[prev.end:h.start], lower[prev.end:h.start], exotic) {
 				continue
 			}
 		}
@@ -178,7 +190,7 @@ func actions(c *cell, year int, date time.Time) ([]action, *cellError) {
 				a.amendmentTo = to
 			}
 		}
-		if err := a.read(text[h.end:end], date); err != nil {
+		if err := a.read(text[h.end:end], lower[h.end:end], exotic, date); err != nil {
 			return nil, err
 		}
 		out = append(out, a)
@@ -196,21 +208,20 @@ func actions(c *cell, year int, date time.Time) ([]action, *cellError) {
 
 func strconvQuote(s string) string { return strconv.Quote(strings.Join(strings.Fields(s), " ")) }
 
-// decided reports whether text says how a vote went.
-func decided(text string) bool {
-	return tallyRE.MatchString(text) || vetoedRE.MatchString(text) || notAdoptRE.MatchString(text)
+// sub returns text[i:j], or "" for a group that did not match (i < 0).
+func sub(text string, i, j int) string {
+	if i < 0 {
+		return ""
+	}
+	return text[i:j]
 }
 
-var paraRE = regexp.MustCompile(`\n[ \t\r\f\v\x{a0}]*\n`)
-
-// paragraphs returns the offsets at which the paragraphs of text start:
-// paragraphs are separated by an empty line ("<br> <br>").
-func paragraphs(text string) []int {
-	starts := []int{0}
-	for _, m := range paraRE.FindAllStringIndex(text, -1) {
-		starts = append(starts, m[1])
-	}
-	return starts
+// decided reports whether text says how a vote went. lower is text folded
+// by fold.
+func decided(text, lower string, exotic bool) bool {
+	return tally(text) != nil ||
+		(exotic || strings.Contains(lower, "vetoed")) && vetoedRE.MatchString(text) ||
+		(exotic || strings.Contains(lower, "adopted")) && notAdoptRE.MatchString(text)
 }
 
 func (a *action) setDraft(sym string) {
@@ -230,16 +241,23 @@ func (a *action) setDraft(sym string) {
 
 // read reads the rest of an entry after its head: the count, the outcome,
 // who vetoed, and notes.
-func (a *action) read(rest string, date time.Time) *cellError {
+//
+// lower is rest folded by fold. An expression runs only where lower holds
+// its words, unless rest is exotic.
+func (a *action) read(rest, lower string, exotic bool, date time.Time) *cellError {
 	var used [][]int
-	find := func(re *regexp.Regexp) []int {
+	find := func(word string, re *regexp.Regexp) []int {
+		if !exotic && !strings.Contains(lower, word) {
+			return nil
+		}
 		m := re.FindStringSubmatchIndex(rest)
 		if m != nil {
 			used = append(used, m[:2])
 		}
 		return m
 	}
-	if m := find(tallyRE); m != nil {
+	if m := tally(rest); m != nil {
+		used = append(used, m[:2])
 		n := func(i int) int {
 			if m[2*i] < 0 {
 				return 0
@@ -253,38 +271,39 @@ func (a *action) read(rest string, date time.Time) *cellError {
 		}
 		a.hasVote = true
 	}
-	if m := find(absentRE); m != nil && a.tally.Known {
+	if m := find("absent", absentRE); m != nil && a.tally.Known {
 		n, _ := strconv.Atoi(rest[m[2]:m[3]])
 		a.tally.NonVoting += n
 	}
-	if notPartRE.MatchString(rest) && a.tally.Known {
+	if a.tally.Known && (exotic || strings.Contains(lower, "participate")) && notPartRE.MatchString(rest) {
 		a.tally.NonVoting++
 	}
-	if find(unanimousRE) != nil {
+	if find("unanimously", unanimousRE) != nil {
 		a.hasVote = true
 		addNote(&a.note, "adopted unanimously")
 	}
-	if find(withoutRE) != nil {
+	if find("without", withoutRE) != nil {
 		a.hasVote, a.modality = true, unsc.WithoutVote
 	}
-	if find(consensusRE) != nil {
+	if find("consensus", consensusRE) != nil {
 		a.hasVote, a.modality = true, unsc.WithoutVote
 		addNote(&a.note, "adopted by consensus")
 	}
-	if find(acclaimRE) != nil {
+	if find("acclamation", acclaimRE) != nil {
 		a.hasVote, a.modality = true, unsc.ByAcclamation
 	}
-	if find(prelimRE) != nil {
+	if find("preliminary", prelimRE) != nil {
 		a.matter, a.matterKnown = unsc.Preliminary, true
 		addNote(&a.note, "preliminary question")
 	}
 	if a.resolution == "" {
+		veto := find("vetoed", vetoedRE)
 		switch {
-		case find(vetoedRE) != nil:
-			m := vetoedRE.FindStringSubmatch(rest)
+		case veto != nil:
+			by := sub(rest, veto[2], veto[3])
 			a.outcome = unsc.Vetoed
-			if m[1] != "" {
-				codes, bad := members(m[1])
+			if by != "" {
+				codes, bad := members(by)
 				if bad != "" {
 					return &cellError{a.line, "want the permanent members that vetoed (USSR, USA, UK, France, China, Russian Federation), got " + strconv.Quote(bad)}
 				}
@@ -299,7 +318,7 @@ func (a *action) read(rest string, date time.Time) *cellError {
 			if a.tally.Known && a.tally.Yes < required(date) {
 				addNote(&a.note, "the count lacks the required majority")
 			}
-		case find(notAdoptRE) != nil:
+		case find("adopted", notAdoptRE) != nil:
 			a.outcome = unsc.Failed
 			if a.tally.Known && a.tally.Yes >= required(date) && a.tally.No > 0 {
 				addNote(&a.note, "the count has the required majority and negative votes, yet the page says only \"not adopted\"")
@@ -331,7 +350,10 @@ func (a *action) read(rest string, date time.Time) *cellError {
 		words = words[:len(words)-1]
 	}
 	rem := strings.TrimLeft(strings.Join(words, " "), ")")
-	rem = strings.TrimSpace(emptyParenRE.ReplaceAllString(rem, ""))
+	if strings.Contains(rem, "(") {
+		rem = emptyParenRE.ReplaceAllString(rem, "")
+	}
+	rem = strings.TrimSpace(rem)
 	if rem == "--" {
 		rem = ""
 	}

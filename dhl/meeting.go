@@ -111,8 +111,19 @@ func pageYear(g [][]*cell, cols columns, title int) int {
 	count := map[int]int{}
 	for _, cells := range g {
 		if cols.outcome < len(cells) {
-			for _, m := range resRE.FindAllStringSubmatch(cells[cols.outcome].String(), -1) {
-				if y, err := strconv.Atoi(m[2]); err == nil {
+			text := cells[cols.outcome].String()
+			lower, exotic := fold(text)
+			if !exotic && !strings.Contains(lower, "res") {
+				continue
+			}
+			var ms [][]int
+			if exotic {
+				ms = resRE.FindAllStringSubmatchIndex(text, -1)
+			} else {
+				ms = resolutions(lower)
+			}
+			for _, m := range ms {
+				if y, err := strconv.Atoi(sub(text, m[4], m[5])); err == nil {
 					count[y]++
 				}
 			}

@@ -153,3 +153,67 @@ func (k keyer) key(base string) string {
 	}
 	return base
 }
+
+// fold returns s with its ASCII letters lower-cased, byte for byte, so that
+// an offset in the result is the same offset in s. It lets the parsers find
+// words in any case with plain string searches instead of case-insensitive
+// expressions. exotic reports whether s holds ſ (U+017F) or the Kelvin sign
+// (U+212A), which case-insensitive expressions match as s and k: on such
+// text the parsers use their expressions.
+func fold(s string) (lower string, exotic bool) {
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' || c >= 0x80 {
+			break
+		}
+	}
+	if i == len(s) {
+		return s, false
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		switch c := b[i]; {
+		case 'A' <= c && c <= 'Z':
+			b[i] = c + 'a' - 'A'
+		case c == 0xc5 && i+1 < len(b) && b[i+1] == 0xbf, // ſ
+			c == 0xe2 && i+2 < len(b) && b[i+1] == 0x84 && b[i+2] == 0xaa: // K
+			exotic = true
+		}
+	}
+	return string(b), exotic
+}
+
+// isWordByte reports whether c is a word character as \b sees it.
+func isWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
+}
+
+// wordStart reports whether offset i of s is a word boundary (\b) before
+// a word character.
+func wordStart(s string, i int) bool { return i == 0 || !isWordByte(s[i-1]) }
+
+// wordEnd reports whether offset i of s is a word boundary (\b) after a
+// word character.
+func wordEnd(s string, i int) bool { return i == len(s) || !isWordByte(s[i]) }
+
+// isSpace reports whether c is white space as \s sees it.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// skipSpace returns the offset of the first byte at or after i that is not
+// white space (\s*).
+func skipSpace(s string, i int) int {
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// skipDigits returns the offset of the first byte at or after i that is not
+// a digit (\d*).
+func skipDigits(s string, i int) int {
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	return i
+}
