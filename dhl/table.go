@@ -3,6 +3,7 @@ package dhl
 import (
 	"bytes"
 	"io"
+	"io/fs"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,6 +26,9 @@ type cell struct {
 	rowspan int
 	colspan int
 	text    strings.Builder
+	// flatText caches flat once flatDone.
+	flatText string
+	flatDone bool
 	// marks maps offsets in text to source lines, in increasing order.
 	marks []mark
 }
@@ -42,7 +46,12 @@ func (c *cell) String() string { return c.text.String() }
 
 // flat returns the cell's text on one line, with runs of white space
 // (line breaks included) collapsed to single spaces.
-func (c *cell) flat() string { return strings.Join(strings.Fields(c.text.String()), " ") }
+func (c *cell) flat() string {
+	if !c.flatDone {
+		c.flatText, c.flatDone = collapse(c.text.String()), true
+	}
+	return c.flatText
+}
 
 // lineAt returns the source line of the text at offset off.
 func (c *cell) lineAt(off int) int {
@@ -59,6 +68,17 @@ func (c *cell) write(s string, line int) {
 	}
 	c.marks = append(c.marks, mark{c.text.Len(), line})
 	c.text.WriteString(s)
+	c.flatDone = false
+}
+
+// writeBytes is write for text the tokenizer hands out.
+func (c *cell) writeBytes(b []byte, line int) {
+	if len(b) == 0 {
+		return
+	}
+	c.marks = append(c.marks, mark{c.text.Len(), line})
+	c.text.Write(b)
+	c.flatDone = false
 }
 
 // readRows reads every table row of an HTML page. It is deliberately
@@ -67,7 +87,7 @@ func (c *cell) write(s string, line int) {
 // "<br>". A cell ends at the next <td>, <th>, <tr> or </table>. Text outside
 // cells is ignored. name is used for errors.
 func readRows(r io.Reader, name string) ([]row, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	data, err := readAll(r)
 	if err != nil {
 		return nil, unsc.Errorf(unsc.EINVALID, name+":1:file", "cannot read the page: %v", err)
 	}
@@ -107,7 +127,7 @@ func readRows(r io.Reader, name string) ([]row, error) {
 			return rows, nil
 		case html.TextToken:
 			if c != nil {
-				c.write(string(z.Text()), start)
+				c.writeBytes(z.Text(), start)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			tn, hasAttr := z.TagName()
@@ -152,6 +172,24 @@ func readRows(r io.Reader, name string) ([]row, error) {
 			}
 		}
 	}
+}
+
+// readAll reads r to its end, or to maxInput+1 bytes, in one buffer sized
+// from the file or reader when it says how long it is.
+func readAll(r io.Reader) ([]byte, error) {
+	size := 0
+	switch r := r.(type) {
+	case interface{ Len() int }:
+		size = r.Len()
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if info, err := r.Stat(); err == nil && info.Mode().IsRegular() {
+			size = int(min(info.Size(), maxInput+1))
+		}
+	}
+	var buf bytes.Buffer
+	buf.Grow(size + bytes.MinRead)
+	_, err := buf.ReadFrom(io.LimitReader(r, maxInput+1))
+	return buf.Bytes(), err
 }
 
 // span reads a rowspan or colspan attribute, keeping it between 1 and 100

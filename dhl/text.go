@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"unsc"
 )
@@ -93,30 +94,28 @@ var months = map[string]time.Month{
 	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
-// dateRE matches the dates of both pages: "30 November", "06 November",
-// "8 Sep.", "14-15 December 2001", "11/12 November", "30 + 31 March",
-// "30 January 86". A range gives the day a meeting started.
-var dateRE = regexp.MustCompile(`^(\d{1,2})(?:\s*[-–/+]\s*(\d{1,2}))?\s+([A-Za-z]+)\.?(?:\s+(\d{4}|\d{2}))?$`)
-
-// parseDate reads a date. year is used when the text has none; with year 0
-// the text must carry one. ranged reports a date range such as "14-15".
+// parseDate reads a date: "30 November", "06 November", "8 Sep.",
+// "14-15 December 2001", "11/12 November", "30 + 31 March", "30 January 86".
+// A range gives the day a meeting started. year is used when the text has
+// none; with year 0 the text must carry one. ranged reports a date range
+// such as "14-15".
 func parseDate(s string, year int) (t time.Time, ranged bool, ok bool) {
-	m := dateRE.FindStringSubmatch(strings.Join(strings.Fields(s), " "))
-	if m == nil {
+	m, ok := dateParts(collapse(s))
+	if !ok {
 		return time.Time{}, false, false
 	}
-	day, _ := strconv.Atoi(m[1])
-	month, found := months[strings.ToLower(m[3])]
+	day, _ := strconv.Atoi(m[0])
+	month, found := months[strings.ToLower(m[2])]
 	if !found {
 		return time.Time{}, false, false
 	}
 	switch {
-	case len(m[4]) == 4:
-		year, _ = strconv.Atoi(m[4])
-	case len(m[4]) == 2:
+	case len(m[3]) == 4:
+		year, _ = strconv.Atoi(m[3])
+	case len(m[3]) == 2:
 		// Two-digit years occur once ("30 January 86"); the list starts
 		// in 1946.
-		yy, _ := strconv.Atoi(m[4])
+		yy, _ := strconv.Atoi(m[3])
 		year = 1900 + yy
 		if yy < 46 {
 			year = 2000 + yy
@@ -128,7 +127,62 @@ func parseDate(s string, year int) (t time.Time, ranged bool, ok bool) {
 	if day < 1 || t.Day() != day {
 		return time.Time{}, false, false
 	}
-	return t, m[2] != "", true
+	return t, m[1] != "", true
+}
+
+// dateParts splits a date collapsed by collapse into its day, the last day
+// of a range, the month's name and the year, as the expression
+// ^(\d{1,2})(?:\s*[-–/+]\s*(\d{1,2}))?\s+([A-Za-z]+)\.?(?:\s+(\d{4}|\d{2}))?$
+// would; the parts it lacks are "".
+func dateParts(s string) (m [4]string, ok bool) {
+	// Each part runs to the end of its kind of characters: what follows
+	// a part cannot continue it.
+	i := skipDigits(s, 0)
+	if i == 0 || i > 2 {
+		return m, false
+	}
+	m[0] = s[:i]
+	j := i
+	if j < len(s) && s[j] == ' ' {
+		j++
+	}
+	if sep := strings.IndexAny(s[j:], "-–/+"); sep == 0 {
+		_, w := utf8.DecodeRuneInString(s[j:])
+		k := j + w
+		if k < len(s) && s[k] == ' ' {
+			k++
+		}
+		if e := skipDigits(s, k); e > k && e-k <= 2 {
+			m[1], i = s[k:e], e
+		}
+	}
+	if i >= len(s) || s[i] != ' ' {
+		return m, false
+	}
+	i++
+	k := i
+	for k < len(s) && ('a' <= s[k] && s[k] <= 'z' || 'A' <= s[k] && s[k] <= 'Z') {
+		k++
+	}
+	if k == i {
+		return m, false
+	}
+	m[2] = s[i:k]
+	if k < len(s) && s[k] == '.' {
+		k++
+	}
+	if k == len(s) {
+		return m, true
+	}
+	if s[k] != ' ' {
+		return m, false
+	}
+	y := s[k+1:]
+	if (len(y) == 4 || len(y) == 2) && skipDigits(y, 0) == len(y) {
+		m[3] = y
+		return m, true
+	}
+	return m, false
 }
 
 // addNote appends a note, separating notes with "; ".
@@ -216,4 +270,30 @@ func skipDigits(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// collapse returns strings.Join(strings.Fields(s), " "): s on one line,
+// with runs of white space collapsed to single spaces. It returns s itself
+// when s is already so.
+func collapse(s string) string {
+	space, clean := true, true // space: the previous byte was a space or s starts
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80:
+			return strings.Join(strings.Fields(s), " ")
+		case c == ' ':
+			if space {
+				clean = false
+			}
+			space = true
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			clean, space = false, true
+		default:
+			space = false
+		}
+	}
+	if clean && !space || s == "" {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
