@@ -130,8 +130,7 @@ func readRows(r io.Reader, name string) ([]row, error) {
 				c.writeBytes(z.Text(), start)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			tn, hasAttr := z.TagName()
-			switch atom.Lookup(tn) {
+			switch tagAtom(z.Raw(), 1) {
 			case atom.Tr:
 				endRow()
 				cur = &row{line: start}
@@ -141,9 +140,9 @@ func readRows(r io.Reader, name string) ([]row, error) {
 					cur = &row{line: start}
 				}
 				c = &cell{line: start, rowspan: 1, colspan: 1}
-				for hasAttr {
+				for more := true; more; {
 					var k, v []byte
-					k, v, hasAttr = z.TagAttr()
+					k, v, more = z.TagAttr()
 					switch string(k) {
 					case "rowspan":
 						c.rowspan = span(v)
@@ -159,8 +158,7 @@ func readRows(r io.Reader, name string) ([]row, error) {
 				endRow()
 			}
 		case html.EndTagToken:
-			tn, _ := z.TagName()
-			switch atom.Lookup(tn) {
+			switch tagAtom(z.Raw(), 2) {
 			case atom.Td, atom.Th:
 				endCell()
 			case atom.Tr, atom.Table:
@@ -172,6 +170,29 @@ func readRows(r io.Reader, name string) ([]row, error) {
 			}
 		}
 	}
+}
+
+// tagAtom returns the atom of the name of the tag in raw, a tag token as
+// the tokenizer read it, whose name starts at offset at ("<td", "</td"):
+// what atom.Lookup(z.TagName()) returns for the short names the parser
+// looks for, without the copy TagName makes.
+func tagAtom(raw []byte, at int) atom.Atom {
+	var name [8]byte
+	n := 0
+	for _, c := range raw[min(at, len(raw)):] {
+		if c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		if n == len(name) {
+			return 0 // longer than any name looked for
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		name[n] = c
+		n++
+	}
+	return atom.Lookup(name[:n])
 }
 
 // readAll reads r to its end, or to maxInput+1 bytes, in one buffer sized
