@@ -121,6 +121,34 @@ func dateFlags(fs *flag.FlagSet, what string) func() (time.Time, time.Time, erro
 	}
 }
 
+// questionFlags are the flags every question over a period takes: --from,
+// --to, --json and --csv.
+type questionFlags struct {
+	fs     *flag.FlagSet
+	dates  func() (time.Time, time.Time, error)
+	format func() (outputFormat, error)
+}
+
+func newQuestionFlags(fs *flag.FlagSet, what string) *questionFlags {
+	return &questionFlags{fs: fs, dates: dateFlags(fs, what), format: outputFlags(fs)}
+}
+
+// parse parses a question's flags, which take no arguments, and returns
+// its output format and period.
+func (q *questionFlags) parse(args []string) (f outputFormat, from, to time.Time, err error) {
+	if err = parseFlags(q.fs, args); err != nil {
+		return
+	}
+	if err = noArgs(q.fs); err != nil {
+		return
+	}
+	if f, err = q.format(); err != nil {
+		return
+	}
+	from, to, err = q.dates()
+	return
+}
+
 func noArgs(fs *flag.FlagSet) error {
 	if fs.NArg() != 0 {
 		return &usageError{msg: fs.Name() + ": unexpected argument " + strconv.Quote(fs.Arg(0))}
@@ -220,28 +248,18 @@ var decisionsCommand = command{
 func runDecisions(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("decisions")
 	text := fs.String("text", "", "`WORDS` that the agenda item, title or subjects must all contain")
-	dates := dateFlags(fs, "decisions")
+	qf := newQuestionFlags(fs, "decisions")
 	outcome := fs.String("outcome", "", "adopted, failed or vetoed")
 	matter := fs.String("matter", "", "non-procedural, procedural, preliminary or icj-election")
 	member := fs.String("member", "", "a member `CODE` (or seat, such as SUN+RUS) that sat on the decision")
 	position := fs.String("position", "", "with --member: the position it took, Y (yes), N (no), A (abstain) or X (not-participating)")
 	offset := fs.Int("offset", 0, "skip the first `N` matches")
 	limit := fs.Int("limit", analysis.DefaultLimit, "print at most `N` matches")
-	format := outputFlags(fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
-	f, err := format()
+	f, from, to, err := qf.parse(args)
 	if err != nil {
 		return err
 	}
-	q := analysis.SearchQuery{Text: *text, Member: *member, Offset: *offset, Limit: *limit}
-	if q.From, q.To, err = dates(); err != nil {
-		return err
-	}
+	q := analysis.SearchQuery{Text: *text, Member: *member, Offset: *offset, Limit: *limit, From: from, To: to}
 	if *outcome != "" {
 		if q.Outcome, err = unsc.ParseOutcome(*outcome); err != nil {
 			return unsc.Errorf(unsc.EINVALID, "--outcome", "%v", err)
@@ -367,25 +385,15 @@ var agreementCommand = command{
 func runAgreement(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("agreement")
 	members := fs.String("members", "", "member `CODES`, comma-separated (default: the five permanent seats, the USSR and Russia as SUN+RUS)")
-	dates := dateFlags(fs, "decisions")
 	rule := fs.String("rule", analysis.AbstainExact, "how abstentions count: "+analysis.AbstainExact+", "+analysis.AbstainNeutral+" or "+analysis.AbstainHalf)
-	format := outputFlags(fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
-	f, err := format()
+	qf := newQuestionFlags(fs, "decisions")
+	f, from, to, err := qf.parse(args)
 	if err != nil {
 		return err
 	}
-	q := analysis.AgreementQuery{Rule: *rule}
+	q := analysis.AgreementQuery{Rule: *rule, From: from, To: to}
 	if *members != "" {
 		q.Members = strings.Split(*members, ",")
-	}
-	if q.From, q.To, err = dates(); err != nil {
-		return err
 	}
 	if err := analysis.CheckAgreementQuery(q); err != nil {
 		return err
@@ -431,20 +439,8 @@ var trendsCommand = command{
 }
 
 func runTrends(ctx context.Context, a *app, args []string) error {
-	fs := a.newFlagSet("trends")
-	dates := dateFlags(fs, "decisions")
-	format := outputFlags(fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
-	f, err := format()
-	if err != nil {
-		return err
-	}
-	from, to, err := dates()
+	qf := newQuestionFlags(a.newFlagSet("trends"), "decisions")
+	f, from, to, err := qf.parse(args)
 	if err != nil {
 		return err
 	}
@@ -478,15 +474,8 @@ var whatIfCommand = command{
 func runWhatIf(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("whatif")
 	rules := fs.String("rules", "", "the rules: no-veto, two-vetoes, no-veto-on-atrocities, eleven-member, grant:CODE or deny:CODE")
-	dates := dateFlags(fs, "decisions")
-	format := outputFlags(fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
-	f, err := format()
+	qf := newQuestionFlags(fs, "decisions")
+	f, from, to, err := qf.parse(args)
 	if err != nil {
 		return err
 	}
@@ -494,10 +483,7 @@ func runWhatIf(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return unsc.Errorf(unsc.EINVALID, "--rules", "%s", unsc.ErrorMessage(err))
 	}
-	q := analysis.WhatIfQuery{Rules: r}
-	if q.From, q.To, err = dates(); err != nil {
-		return err
-	}
+	q := analysis.WhatIfQuery{Rules: r, From: from, To: to}
 	x, err := a.loadIndex(ctx, false)
 	if err != nil {
 		return err
