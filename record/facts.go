@@ -21,6 +21,10 @@ type Fact struct {
 	// Absent lists members that were absent, where the sources write
 	// absence and non-participation alike ("X").
 	Absent []unsc.Code
+	// AmendmentTo, when set, says the decision was a vote on an amendment
+	// to this draft, where the sources give the amendment a draft symbol
+	// of its own and do not say what it amends.
+	AmendmentTo string
 	Source string
 	Note   string
 }
@@ -43,10 +47,10 @@ func mustParseFacts(name string, data []byte) Facts {
 }
 
 // ParseFacts reads facts as CSV with the header
-// symbol,matter,absent,source,note; absent lists member codes separated by
-// spaces.
+// symbol,matter,absent,amendment_to,source,note; absent lists member codes
+// separated by spaces.
 func ParseFacts(r io.Reader, name string) (Facts, error) {
-	rows, err := readCSV(r, name, []string{"symbol", "matter", "absent", "source", "note"})
+	rows, err := readCSV(r, name, []string{"symbol", "matter", "absent", "amendment_to", "source", "note"})
 	if err != nil {
 		return nil, err
 	}
@@ -69,6 +73,13 @@ func ParseFacts(r io.Reader, name string) (Facts, error) {
 				return nil, row.errorf("absent", "%q: want member codes such as SUN, separated by spaces", c)
 			}
 			f.Absent = append(f.Absent, unsc.Code(c))
+		}
+		if to := row.get("amendment_to"); to != "" {
+			sym, kind, err := unsc.NormalizeSymbol(to)
+			if err != nil || kind != unsc.DraftSymbol {
+				return nil, row.errorf("amendment_to", "%q: want the symbol of the draft amended, such as S/2025/112", to)
+			}
+			f.AmendmentTo = sym
 		}
 		if f.Source == "" {
 			return nil, row.errorf("source", "missing: every fact needs its source")

@@ -324,6 +324,9 @@ func build(g []unsc.Report, facts Facts) unsc.Decision {
 		if f.Matter != nil {
 			d.Matter, d.MatterKnown = *f.Matter, true
 		}
+		if f.AmendmentTo != "" {
+			d.Amendment, d.AmendmentTo = true, f.AmendmentTo
+		}
 		if len(f.Absent) > 0 && d.Votes != nil {
 			// The positions are the source's map: change a copy.
 			votes := maps.Clone(d.Votes)

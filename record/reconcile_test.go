@@ -151,11 +151,12 @@ func TestParseFactsAndExplanationsErrors(t *testing.T) {
 		name, in, field string
 		parse           func(string) error
 	}{
-		{"fact: bad symbol", "symbol,matter,absent,source,note\nnot a symbol,procedural,,x,y\n", "facts.csv:2:symbol", parseFacts},
-		{"fact: bad matter", "symbol,matter,absent,source,note\nS/RES/87 (1950),urgent,,x,y\n", "facts.csv:2:matter", parseFacts},
-		{"fact: bad absent", "symbol,matter,absent,source,note\nS/RES/82 (1950),,USSR,x,y\n", "facts.csv:2:absent", parseFacts},
-		{"fact: no source", "symbol,matter,absent,source,note\nS/RES/87 (1950),procedural,,,y\n", "facts.csv:2:source", parseFacts},
+		{"fact: bad symbol", "symbol,matter,absent,amendment_to,source,note\nnot a symbol,procedural,,,x,y\n", "facts.csv:2:symbol", parseFacts},
+		{"fact: bad matter", "symbol,matter,absent,amendment_to,source,note\nS/RES/87 (1950),urgent,,,x,y\n", "facts.csv:2:matter", parseFacts},
+		{"fact: bad absent", "symbol,matter,absent,amendment_to,source,note\nS/RES/82 (1950),,USSR,,x,y\n", "facts.csv:2:absent", parseFacts},
+		{"fact: no source", "symbol,matter,absent,amendment_to,source,note\nS/RES/87 (1950),procedural,,,,y\n", "facts.csv:2:source", parseFacts},
 		{"fact: missing column", "symbol,matter\n", "facts.csv:1", parseFacts},
+		{"fact: bad amendment_to", "symbol,matter,absent,amendment_to,source,note\nS/2025/115,,,S/RES/2774 (2025),x,y\n", "facts.csv:2:amendment_to", parseFacts},
 		{"explanation: bad kind", "symbol,kind,source,reason\nS/552,wrong,,because\n", "explained.csv:2:kind", parseExplanations},
 		{"explanation: bad source", "symbol,kind,source,reason\nS/552,tally,wpd,because\n", "explained.csv:2:source", parseExplanations},
 		{"explanation: no reason", "symbol,kind,source,reason\nS/552,tally,,\n", "explained.csv:2:reason", parseExplanations},
