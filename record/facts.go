@@ -25,8 +25,8 @@ type Fact struct {
 	// to this draft, where the sources give the amendment a draft symbol
 	// of its own and do not say what it amends.
 	AmendmentTo string
-	Source string
-	Note   string
+	Source      string
+	Note        string
 }
 
 // Facts are facts by symbol.
