@@ -18,9 +18,10 @@ func (s *Store) DecisionsFromTables(ctx context.Context, f unsc.DecisionFilter) 
 	return decisionsFromTables(ctx, tx, f)
 }
 
-// HasSnapshot reports whether the store holds a snapshot of the record.
-func (s *Store) HasSnapshot(ctx context.Context) (bool, error) {
+// Snapshots returns how many of the snapshot and the decisions snapshot the
+// store holds: 2 after an import, 0 after any other change to the tables.
+func (s *Store) Snapshots(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM snapshot`).Scan(&n)
-	return n > 0, err
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM snapshot) + (SELECT count(*) FROM snapshot_decisions)`).Scan(&n)
+	return n, err
 }

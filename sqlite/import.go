@@ -253,10 +253,11 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		// before snapshots, or changed by hand since the last import):
 		// encode the tables as they now are.
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM snapshot WHERE version = ?`, snapshotVersion).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM snapshot WHERE version = ?)
+			+ (SELECT count(*) FROM snapshot_decisions WHERE version = ?)`, snapshotVersion, decisionsVersion).Scan(&n); err != nil {
 			return fail(err)
 		}
-		if n == 0 || len(moved) > 0 {
+		if n < 2 || len(moved) > 0 {
 			if snapshot, err = snapshotFromTables(ctx, tx); err != nil {
 				return fail(fmt.Errorf("snapshot: %w", err))
 			}
@@ -264,6 +265,13 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	}
 	if snapshot != nil {
 		if err := writeSnapshot(ctx, tx, snapshot); err != nil {
+			return fail(err)
+		}
+		lean, err := decisionsFromSnapshot(snapshot)
+		if err != nil {
+			return fail(fmt.Errorf("decisions snapshot: %w", err))
+		}
+		if err := writeDecisionsSnapshot(ctx, tx, lean); err != nil {
 			return fail(err)
 		}
 	}

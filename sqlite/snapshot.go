@@ -645,7 +645,15 @@ func snapshotOrder(decisions []unsc.Decision, ids []int64) []int {
 
 // readSnapshot returns the record's decisions from the snapshot, and false
 // when there is no snapshot this version of the store can read.
+//
+// With omitReports it reads the decisions snapshot when there is one.
 func (s *Store) readSnapshot(ctx context.Context, omitReports bool) ([]unsc.Decision, bool, error) {
+	if omitReports {
+		ds, ok, err := s.readDecisionsSnapshot(ctx)
+		if ok || err != nil {
+			return ds, ok, err
+		}
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT version, data FROM snapshot WHERE id = 1`)
 	if err != nil {
 		return nil, false, err
@@ -704,14 +712,14 @@ func snapshotFromTables(ctx context.Context, tx *sql.Tx) ([]byte, error) {
 	return e.bytes(), nil
 }
 
-// The triggers that delete the snapshot when the tables change; Import drops
+// The triggers that delete the snapshot and the decisions snapshot when the tables change; Import drops
 // them while it writes (they would cost a statement for every row) and
 // creates them again before it commits.
 var snapshotTriggers = func() []string {
 	var stmts []string
 	for _, table := range []string{"reports", "decisions", "decision_votes", "decision_vetoes", "decision_reports"} {
 		for _, op := range []string{"insert", "update", "delete"} {
-			stmts = append(stmts, fmt.Sprintf(`snapshot_%s_%s AFTER %s ON %s BEGIN DELETE FROM snapshot; END`,
+			stmts = append(stmts, fmt.Sprintf(`snapshot_%s_%s AFTER %s ON %s BEGIN DELETE FROM snapshot; DELETE FROM snapshot_decisions; END`,
 				table, op, strings.ToUpper(op), table))
 		}
 	}

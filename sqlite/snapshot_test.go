@@ -46,8 +46,8 @@ func (s checkedStore) Import(ctx context.Context, reports []unsc.Report, reconci
 	s.t.Helper()
 	sum, err := s.Store.Import(ctx, reports, reconcile)
 	if err == nil {
-		if ok, err := s.Store.HasSnapshot(context.Background()); err != nil || !ok {
-			s.t.Errorf("after Import, HasSnapshot() = %v, %v; want a snapshot", ok, err)
+		if n, err := s.Store.Snapshots(context.Background()); err != nil || n != 2 {
+			s.t.Errorf("after Import, Snapshots() = %v, %v; want 2", n, err)
 		}
 	}
 	return sum, err
@@ -117,8 +117,8 @@ func TestSnapshotRealRecord(t *testing.T) {
 	}
 	compare := func(when string) []unsc.Decision {
 		t.Helper()
-		if ok, err := s.HasSnapshot(ctx); err != nil || !ok {
-			t.Fatalf("%s: HasSnapshot() = %v, %v; want a snapshot", when, ok, err)
+		if n, err := s.Snapshots(ctx); err != nil || n != 2 {
+			t.Fatalf("%s: Snapshots() = %v, %v; want 2", when, n, err)
 		}
 		got, err := s.Decisions(ctx, unsc.DecisionFilter{})
 		if err != nil {
@@ -133,6 +133,18 @@ func TestSnapshotRealRecord(t *testing.T) {
 		}
 		if diff := gocmp.Diff(want, got); diff != "" {
 			t.Fatalf("%s: Decisions({}) from the snapshot mismatch with the tables (-tables +snapshot):\n%s", when, diff)
+		}
+		f := unsc.DecisionFilter{OmitReports: true}
+		lean, err := s.Decisions(ctx, f)
+		if err != nil {
+			t.Fatalf("%s: Decisions(%+v) = %v", when, f, err)
+		}
+		want, err = s.DecisionsFromTables(ctx, f)
+		if err != nil {
+			t.Fatalf("%s: DecisionsFromTables(%+v) = %v", when, f, err)
+		}
+		if diff := gocmp.Diff(want, lean); diff != "" {
+			t.Fatalf("%s: Decisions(%+v) from the decisions snapshot mismatch with the tables (-tables +snapshot):\n%s", when, f, diff)
 		}
 		return got
 	}
@@ -149,8 +161,8 @@ func TestSnapshotRealRecord(t *testing.T) {
 	if _, err := db.Exec(`UPDATE decisions SET title = ? WHERE id = ?`, title, ds[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if ok, err := s.HasSnapshot(ctx); err != nil || ok {
-		t.Fatalf("after an UPDATE of decisions, HasSnapshot() = %v, %v; want none", ok, err)
+	if n, err := s.Snapshots(ctx); err != nil || n != 0 {
+		t.Fatalf("after an UPDATE of decisions, Snapshots() = %v, %v; want 0", n, err)
 	}
 	got, err := s.Decisions(ctx, unsc.DecisionFilter{})
 	if err != nil || len(got) != len(ds) || got[0].Title != title {
@@ -168,8 +180,8 @@ func TestSnapshotRealRecord(t *testing.T) {
 		if _, err := db.Exec(stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)
 		}
-		if ok, err := s.HasSnapshot(ctx); err != nil || ok {
-			t.Errorf("after %s, HasSnapshot() = %v, %v; want none", stmt, ok, err)
+		if n, err := s.Snapshots(ctx); err != nil || n != 0 {
+			t.Errorf("after %s, Snapshots() = %v, %v; want 0", stmt, n, err)
 		}
 	}
 	if _, err := s.Import(ctx, in, record.Reconcile); err != nil {
@@ -237,16 +249,49 @@ func TestSnapshotUnreadable(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	for _, data := range []string{"", "unscsnap", "unscsnap\x01\x05\x01\x01", "garbage"} {
-		if _, err := db.Exec(`UPDATE snapshot SET data = ?`, []byte(data)); err != nil {
-			t.Fatal(err)
+	f := unsc.DecisionFilter{OmitReports: true}
+	wantLean, err := s.DecisionsFromTables(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A decisions snapshot that does not decode is passed over for the
+	// snapshot, and then both for the tables.
+	for _, table := range []string{"snapshot_decisions", "snapshot"} {
+		for _, data := range []string{"", "unscsnap", "unscdecs", "unscsnap\x01\x05\x01\x01", "unscdecs\x01\x02\x01\x01\x00\x00\x00\x00", "garbage"} {
+			if _, err := db.Exec(`UPDATE `+table+` SET data = ?`, []byte(data)); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.Decisions(ctx, unsc.DecisionFilter{})
+			if err != nil {
+				t.Fatalf("Decisions({}) with %s %q = %v", table, data, err)
+			}
+			if diff := gocmp.Diff(want, got); diff != "" {
+				t.Errorf("Decisions({}) with %s %q mismatch (-tables +got):\n%s", table, data, diff)
+			}
+			got, err = s.Decisions(ctx, f)
+			if err != nil {
+				t.Fatalf("Decisions(%+v) with %s %q = %v", f, table, data, err)
+			}
+			if diff := gocmp.Diff(wantLean, got); diff != "" {
+				t.Errorf("Decisions(%+v) with %s %q mismatch (-tables +got):\n%s", f, table, data, diff)
+			}
 		}
-		got, err := s.Decisions(ctx, unsc.DecisionFilter{})
-		if err != nil {
-			t.Fatalf("Decisions({}) with snapshot %q = %v", data, err)
-		}
-		if diff := gocmp.Diff(want, got); diff != "" {
-			t.Errorf("Decisions({}) with snapshot %q mismatch (-tables +got):\n%s", data, diff)
+	}
+}
+
+// BenchmarkDecisionsOmitReportsRealRecord measures loading the whole real
+// record without its reports, as the CLI's questions do.
+func BenchmarkDecisionsOmitReportsRealRecord(b *testing.B) {
+	ctx := context.Background()
+	s := mustOpenPath(b, filepath.Join(b.TempDir(), "unsc.db"))
+	if _, err := s.Import(ctx, realReports(b), record.Reconcile); err != nil {
+		b.Fatalf("Import(the shared data) = %v", err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		ds, err := s.Decisions(ctx, unsc.DecisionFilter{OmitReports: true})
+		if err != nil || len(ds) < 3000 {
+			b.Fatalf("Decisions({OmitReports}) = %d decisions, %v", len(ds), err)
 		}
 	}
 }

@@ -112,6 +112,16 @@ func checkWholeRecord(t *testing.T, s unsc.Store, when string) {
 		if diff := gocmp.Diff(want, lean, cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("%s: Decisions(%+v) differs from the whole decisions without reports (-want +got):\n%s", when, f, diff)
 		}
+		// A page of them, as a page of the whole.
+		f.Offset, f.Limit = 1, 2
+		page, err := s.Decisions(context.Background(), f)
+		if err != nil {
+			t.Fatalf("%s: Decisions(%+v) = %v", when, f, err)
+		}
+		want = want[min(1, len(want)):min(3, len(want))]
+		if diff := gocmp.Diff(want, page, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%s: Decisions(%+v) differs from that page of the whole decisions without reports (-want +got):\n%s", when, f, diff)
+		}
 	}
 }
 

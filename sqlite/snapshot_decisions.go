@@ -1,0 +1,239 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"fmt"
+	"strings"
+
+	"unsc"
+)
+
+// The decisions snapshot is the snapshot's decisions without their reports —
+// every decision as Decisions returns it with OmitReports, in its order — in
+// a row of its own (table snapshot_decisions), so that the questions, which
+// need no reports, read neither the reports nor their strings. Import writes
+// it beside the snapshot, from the snapshot, and the snapshot's triggers
+// delete both.
+//
+// The encoding is a byte string:
+//
+//	magic "unscdecs", version
+//	counts:  strings n, their bytes, decisions, votes maps, codes, subjects,
+//	         sources (for allocating)
+//	strings: the bytes of strings 1..n-1, then their lengths (string 0 is
+//	         ""); every string below is an index into them
+//	decisions, each: id, flags, [date], enums, meeting, resolution, draft,
+//	         amendment_to, title, agenda, [tally], [subjects], [votes],
+//	         vetoed_by, sources
+//
+// Numbers, flags, votes and lists are encoded as in the snapshot; unlike it,
+// the decisions' sources are stored.
+const (
+	decisionsMagic   = "unscdecs"
+	decisionsVersion = 1
+)
+
+// encodeDecisions encodes decisions, which have no reports, as the decisions
+// snapshot.
+func encodeDecisions(decisions []unsc.Decision) []byte {
+	e := newSnapshotEncoder(0)
+	var body []byte
+	var nVotes, nCodes, nSubjects, nSources int
+	for i := range decisions {
+		d := &decisions[i]
+		var flags uint64
+		if !d.Date.IsZero() {
+			flags |= flagDate
+		}
+		if d.Amendment {
+			flags |= flagAmendment
+		}
+		if d.MatterKnown {
+			flags |= flagMatterKnown
+		}
+		if d.Tally.Known {
+			flags |= flagTally
+		}
+		if d.Votes != nil {
+			flags |= flagVotes
+		}
+		if d.Subjects != nil {
+			flags |= flagSubjects
+		}
+		body = appendInt(body, d.ID)
+		body = binary.AppendUvarint(body, flags)
+		if flags&flagDate != 0 {
+			body = appendDay(body, d.Date)
+		}
+		body = append(body, byte(d.Matter)|byte(d.Modality)<<2|byte(d.Recorded)<<4|byte(d.Derived)<<6)
+		for _, s := range [...]string{d.Meeting, d.Resolution, d.Draft, d.AmendmentTo, d.Title, d.Agenda} {
+			body = e.str(body, s)
+		}
+		if flags&flagTally != 0 {
+			body = e.tally(body, d.Tally)
+		}
+		if flags&flagSubjects != 0 {
+			body = e.subjects(body, d.Subjects)
+			nSubjects += len(d.Subjects)
+		}
+		if flags&flagVotes != 0 {
+			body, _ = e.votes(body, d.Votes, true)
+			nVotes++
+		}
+		body = e.codes(body, d.VetoedBy)
+		nCodes += len(d.VetoedBy)
+		body = binary.AppendUvarint(body, uint64(len(d.Sources)))
+		for _, s := range d.Sources {
+			body = e.str(body, string(s))
+		}
+		nSources += len(d.Sources)
+	}
+	total := 0
+	for _, s := range e.list {
+		total += len(s)
+	}
+	b := make([]byte, 0, len(decisionsMagic)+64+total+2*len(e.list)+len(body))
+	b = append(b, decisionsMagic...)
+	b = binary.AppendUvarint(b, decisionsVersion)
+	for _, n := range [...]int{len(e.list), total, len(decisions), nVotes, nCodes, nSubjects, nSources} {
+		b = binary.AppendUvarint(b, uint64(n))
+	}
+	for _, s := range e.list[1:] {
+		b = append(b, s...)
+	}
+	for _, s := range e.list[1:] {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+	}
+	return append(b, body...)
+}
+
+// decisionsFromSnapshot encodes the decisions snapshot of a snapshot.
+func decisionsFromSnapshot(snapshot []byte) ([]byte, error) {
+	ds, err := decodeSnapshot(snapshot, true)
+	if err != nil {
+		return nil, err
+	}
+	return encodeDecisions(ds), nil
+}
+
+// decodeDecisions reads a decisions snapshot.
+func decodeDecisions(b []byte) ([]unsc.Decision, error) {
+	if !strings.HasPrefix(string(b), decisionsMagic) {
+		return nil, errSnapshot
+	}
+	d := &snapshotDecoder{b: b[len(decisionsMagic):]}
+	if v := d.uint(); v != decisionsVersion {
+		return nil, fmt.Errorf("decisions snapshot version %d, want %d", v, decisionsVersion)
+	}
+	var counts [7]int
+	for i := range counts {
+		counts[i] = d.count()
+	}
+	n, total := counts[0], counts[1]
+	if d.err != nil || n == 0 || total > len(d.b) {
+		return nil, errSnapshot
+	}
+	// One string holds every string's bytes; the strings are its slices.
+	all := string(d.b[:total])
+	d.b = d.b[total:]
+	d.strs = make([]string, n)
+	at := 0
+	for i := 1; i < n; i++ {
+		l := d.count()
+		if l > len(all)-at {
+			return nil, errSnapshot
+		}
+		d.strs[i] = all[at : at+l]
+		at += l
+	}
+	if d.err != nil || at != len(all) {
+		return nil, errSnapshot
+	}
+	decisions := make([]unsc.Decision, counts[2])
+	d.codeBuf = make([]unsc.Code, counts[4])
+	d.subjectBuf = make([]string, counts[5])
+	d.sourceBuf = make([]unsc.Source, counts[6])
+	for i := range decisions {
+		x := &decisions[i]
+		x.ID = d.int()
+		flags := d.uint()
+		if flags&flagDate != 0 {
+			x.Date = d.day()
+		}
+		x.Amendment = flags&flagAmendment != 0
+		x.MatterKnown = flags&flagMatterKnown != 0
+		x.Matter, x.Modality, x.Recorded, x.Derived = d.enums()
+		x.Meeting = d.str()
+		x.Resolution = d.str()
+		x.Draft = d.str()
+		x.AmendmentTo = d.str()
+		x.Title = d.str()
+		x.Agenda = d.str()
+		if flags&flagTally != 0 {
+			x.Tally = d.tally()
+		}
+		if flags&flagSubjects != 0 {
+			x.Subjects = d.subjects()
+		}
+		if flags&flagVotes != 0 {
+			x.Votes = d.votes()
+		}
+		if codes := d.codes(); len(codes) > 0 {
+			x.VetoedBy = codes
+		}
+		if k := d.count(); k > 0 {
+			sources := take(&d.sourceBuf, k)
+			for j := range sources {
+				sources[j] = unsc.Source(d.str())
+			}
+			x.Sources = sources
+		}
+		if d.err != nil {
+			return nil, d.err
+		}
+	}
+	if len(d.b) != 0 {
+		return nil, errSnapshot
+	}
+	return decisions, nil
+}
+
+// readDecisionsSnapshot returns the record's decisions, without their
+// reports, from the decisions snapshot, and false when there is none this
+// version of the store can read.
+func (s *Store) readDecisionsSnapshot(ctx context.Context) ([]unsc.Decision, bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT version, data FROM snapshot_decisions WHERE id = 1`)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return nil, false, rows.Err()
+	}
+	var version int64
+	// RawBytes: the blob is decoded before the row is let go, with no copy.
+	var data sql.RawBytes
+	if err := rows.Scan(&version, &data); err != nil {
+		return nil, false, err
+	}
+	if version != decisionsVersion {
+		return nil, false, nil
+	}
+	ds, err := decodeDecisions(data)
+	if err != nil {
+		// A cache that does not read is not the record.
+		return nil, false, nil
+	}
+	return ds, true, rows.Close()
+}
+
+// writeDecisionsSnapshot replaces the decisions snapshot.
+func writeDecisionsSnapshot(ctx context.Context, tx *sql.Tx, data []byte) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO snapshot_decisions (id, version, data) VALUES (1, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET version = excluded.version, data = excluded.data`, decisionsVersion, data); err != nil {
+		return fmt.Errorf("write decisions snapshot: %w", err)
+	}
+	return nil
+}
