@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"database/sql"
@@ -572,7 +573,7 @@ func (d *snapshotDecoder) decision(x *unsc.Decision) {
 // their reports (but with their sources).
 func decodeSnapshot(b []byte, omitReports bool) ([]unsc.Decision, error) {
 	d := &snapshotDecoder{omitReports: omitReports}
-	if !strings.HasPrefix(string(b), snapshotMagic) {
+	if !bytes.HasPrefix(b, []byte(snapshotMagic)) {
 		return nil, errSnapshot
 	}
 	d.b = b[len(snapshotMagic):]

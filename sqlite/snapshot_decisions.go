@@ -1,11 +1,11 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/binary"
 	"fmt"
-	"strings"
 
 	"unsc"
 )
@@ -120,7 +120,7 @@ func decisionsFromSnapshot(snapshot []byte) ([]byte, error) {
 
 // decodeDecisions reads a decisions snapshot.
 func decodeDecisions(b []byte) ([]unsc.Decision, error) {
-	if !strings.HasPrefix(string(b), decisionsMagic) {
+	if !bytes.HasPrefix(b, []byte(decisionsMagic)) {
 		return nil, errSnapshot
 	}
 	d := &snapshotDecoder{b: b[len(decisionsMagic):]}
