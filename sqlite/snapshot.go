@@ -518,7 +518,9 @@ func (d *snapshotDecoder) skipReport() unsc.Source {
 	return src
 }
 
-func (d *snapshotDecoder) decision(x *unsc.Decision) {
+// decisionFields reads a decision's own fields, from its id to its vetoes:
+// what both snapshots hold of it.
+func (d *snapshotDecoder) decisionFields(x *unsc.Decision) {
 	x.ID = d.int()
 	flags := d.uint()
 	if flags&flagDate != 0 {
@@ -545,6 +547,10 @@ func (d *snapshotDecoder) decision(x *unsc.Decision) {
 	if codes := d.codes(); len(codes) > 0 {
 		x.VetoedBy = codes
 	}
+}
+
+func (d *snapshotDecoder) decision(x *unsc.Decision) {
+	d.decisionFields(x)
 	if n := d.count(); n > 0 && d.omitReports {
 		sources := take(&d.sourceBuf, n)[:0]
 		for range n {

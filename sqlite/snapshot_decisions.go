@@ -157,32 +157,7 @@ func decodeDecisions(b []byte) ([]unsc.Decision, error) {
 	d.sourceBuf = make([]unsc.Source, counts[6])
 	for i := range decisions {
 		x := &decisions[i]
-		x.ID = d.int()
-		flags := d.uint()
-		if flags&flagDate != 0 {
-			x.Date = d.day()
-		}
-		x.Amendment = flags&flagAmendment != 0
-		x.MatterKnown = flags&flagMatterKnown != 0
-		x.Matter, x.Modality, x.Recorded, x.Derived = d.enums()
-		x.Meeting = d.str()
-		x.Resolution = d.str()
-		x.Draft = d.str()
-		x.AmendmentTo = d.str()
-		x.Title = d.str()
-		x.Agenda = d.str()
-		if flags&flagTally != 0 {
-			x.Tally = d.tally()
-		}
-		if flags&flagSubjects != 0 {
-			x.Subjects = d.subjects()
-		}
-		if flags&flagVotes != 0 {
-			x.Votes = d.votes()
-		}
-		if codes := d.codes(); len(codes) > 0 {
-			x.VetoedBy = codes
-		}
+		d.decisionFields(x)
 		if k := d.count(); k > 0 {
 			sources := take(&d.sourceBuf, k)
 			for j := range sources {
