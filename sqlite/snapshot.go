@@ -149,6 +149,53 @@ func (e *snapshotEncoder) codes(b []byte, codes []unsc.Code) []byte {
 	return b
 }
 
+// decisionFields appends a decision's own fields, from its id to its
+// vetoes: what both snapshots hold of it.
+func (e *snapshotEncoder) decisionFields(b []byte, d *unsc.Decision, id int64, vetoedBy []unsc.Code) []byte {
+	var flags uint64
+	if !d.Date.IsZero() {
+		flags |= flagDate
+	}
+	if d.Amendment {
+		flags |= flagAmendment
+	}
+	if d.MatterKnown {
+		flags |= flagMatterKnown
+	}
+	if d.Tally.Known {
+		flags |= flagTally
+	}
+	if d.Votes != nil {
+		flags |= flagVotes
+	}
+	if d.Subjects != nil {
+		flags |= flagSubjects
+	}
+	b = appendInt(b, id)
+	b = binary.AppendUvarint(b, flags)
+	if flags&flagDate != 0 {
+		b = appendDay(b, d.Date)
+	}
+	b = append(b, byte(d.Matter)|byte(d.Modality)<<2|byte(d.Recorded)<<4|byte(d.Derived)<<6)
+	for _, s := range [...]string{d.Meeting, d.Resolution, d.Draft, d.AmendmentTo, d.Title, d.Agenda} {
+		b = e.str(b, s)
+	}
+	if flags&flagTally != 0 {
+		b = e.tally(b, d.Tally)
+	}
+	if flags&flagSubjects != 0 {
+		b = e.subjects(b, d.Subjects)
+		e.nSubjects += len(d.Subjects)
+	}
+	if flags&flagVotes != 0 {
+		b, _ = e.votes(b, d.Votes, false)
+		e.nVotes++
+	}
+	b = e.codes(b, vetoedBy)
+	e.nCodes += len(vetoedBy)
+	return b
+}
+
 // report encodes r as the reports table reads it back. r must be valid
 // (reportValues accepts it).
 func (e *snapshotEncoder) report(r *unsc.Report) {
@@ -219,46 +266,6 @@ func (e *snapshotEncoder) report(r *unsc.Report) {
 // decision encodes d, whose reports were encoded before, as the tables read
 // it back, with the given id.
 func (e *snapshotEncoder) decision(d *unsc.Decision, id int64) error {
-	var flags uint64
-	if !d.Date.IsZero() {
-		flags |= flagDate
-	}
-	if d.Amendment {
-		flags |= flagAmendment
-	}
-	if d.MatterKnown {
-		flags |= flagMatterKnown
-	}
-	if d.Tally.Known {
-		flags |= flagTally
-	}
-	if d.Votes != nil {
-		flags |= flagVotes
-	}
-	if d.Subjects != nil {
-		flags |= flagSubjects
-	}
-	b := e.body
-	b = appendInt(b, id)
-	b = binary.AppendUvarint(b, flags)
-	if flags&flagDate != 0 {
-		b = appendDay(b, d.Date)
-	}
-	b = append(b, byte(d.Matter)|byte(d.Modality)<<2|byte(d.Recorded)<<4|byte(d.Derived)<<6)
-	for _, s := range [...]string{d.Meeting, d.Resolution, d.Draft, d.AmendmentTo, d.Title, d.Agenda} {
-		b = e.str(b, s)
-	}
-	if flags&flagTally != 0 {
-		b = e.tally(b, d.Tally)
-	}
-	if flags&flagSubjects != 0 {
-		b = e.subjects(b, d.Subjects)
-		e.nSubjects += len(d.Subjects)
-	}
-	if flags&flagVotes != 0 {
-		b, _ = e.votes(b, d.Votes, false)
-		e.nVotes++
-	}
 	// Each member once, in the order first given, as decision_vetoes
 	// keeps them.
 	var arr [8]unsc.Code
@@ -268,8 +275,7 @@ func (e *snapshotEncoder) decision(d *unsc.Decision, id int64) error {
 			vetoedBy = append(vetoedBy, c)
 		}
 	}
-	b = e.codes(b, vetoedBy)
-	e.nCodes += len(vetoedBy)
+	b := e.decisionFields(e.body, d, id, vetoedBy)
 	// Each report once, as decision_reports keeps them.
 	var karr [8]sourceKey
 	keys := karr[:0]

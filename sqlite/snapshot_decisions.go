@@ -40,50 +40,10 @@ const (
 func encodeDecisions(decisions []unsc.Decision) []byte {
 	e := newSnapshotEncoder(0)
 	var body []byte
-	var nVotes, nCodes, nSubjects, nSources int
+	nSources := 0
 	for i := range decisions {
 		d := &decisions[i]
-		var flags uint64
-		if !d.Date.IsZero() {
-			flags |= flagDate
-		}
-		if d.Amendment {
-			flags |= flagAmendment
-		}
-		if d.MatterKnown {
-			flags |= flagMatterKnown
-		}
-		if d.Tally.Known {
-			flags |= flagTally
-		}
-		if d.Votes != nil {
-			flags |= flagVotes
-		}
-		if d.Subjects != nil {
-			flags |= flagSubjects
-		}
-		body = appendInt(body, d.ID)
-		body = binary.AppendUvarint(body, flags)
-		if flags&flagDate != 0 {
-			body = appendDay(body, d.Date)
-		}
-		body = append(body, byte(d.Matter)|byte(d.Modality)<<2|byte(d.Recorded)<<4|byte(d.Derived)<<6)
-		for _, s := range [...]string{d.Meeting, d.Resolution, d.Draft, d.AmendmentTo, d.Title, d.Agenda} {
-			body = e.str(body, s)
-		}
-		if flags&flagTally != 0 {
-			body = e.tally(body, d.Tally)
-		}
-		if flags&flagSubjects != 0 {
-			body = e.subjects(body, d.Subjects)
-			nSubjects += len(d.Subjects)
-		}
-		if flags&flagVotes != 0 {
-			body, _ = e.votes(body, d.Votes, true)
-			nVotes++
-		}
-		body = e.codes(body, d.VetoedBy)
-		nCodes += len(d.VetoedBy)
+		body = e.decisionFields(body, d, d.ID, d.VetoedBy)
 		body = binary.AppendUvarint(body, uint64(len(d.Sources)))
 		for _, s := range d.Sources {
 			body = e.str(body, string(s))
@@ -97,7 +57,7 @@ func encodeDecisions(decisions []unsc.Decision) []byte {
 	b := make([]byte, 0, len(decisionsMagic)+64+total+2*len(e.list)+len(body))
 	b = append(b, decisionsMagic...)
 	b = binary.AppendUvarint(b, decisionsVersion)
-	for _, n := range [...]int{len(e.list), total, len(decisions), nVotes, nCodes, nSubjects, nSources} {
+	for _, n := range [...]int{len(e.list), total, len(decisions), e.nVotes, e.nCodes, e.nSubjects, nSources} {
 		b = binary.AppendUvarint(b, uint64(n))
 	}
 	for _, s := range e.list[1:] {
