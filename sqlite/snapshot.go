@@ -667,7 +667,17 @@ func (s *Store) readSnapshot(ctx context.Context, omitReports bool) ([]unsc.Deci
 			return ds, ok, err
 		}
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT version, data FROM snapshot WHERE id = 1`)
+	return s.readCache(ctx, "snapshot", snapshotVersion, func(b []byte) ([]unsc.Decision, error) {
+		return decodeSnapshot(b, omitReports)
+	})
+}
+
+// readCache reads the one row of a snapshot table and decodes its data,
+// returning false when there is no row, or none that this version of the
+// store writes and can read: a cache that does not read is not the record,
+// and the caller reads the tables instead.
+func (s *Store) readCache(ctx context.Context, table string, version int64, decode func([]byte) ([]unsc.Decision, error)) ([]unsc.Decision, bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT version, data FROM `+table+` WHERE id = 1`)
 	if err != nil {
 		return nil, false, err
 	}
@@ -675,18 +685,17 @@ func (s *Store) readSnapshot(ctx context.Context, omitReports bool) ([]unsc.Deci
 	if !rows.Next() {
 		return nil, false, rows.Err()
 	}
-	var version int64
+	var v int64
 	// RawBytes: the blob is decoded before the row is let go, with no copy.
 	var data sql.RawBytes
-	if err := rows.Scan(&version, &data); err != nil {
+	if err := rows.Scan(&v, &data); err != nil {
 		return nil, false, err
 	}
-	if version != snapshotVersion {
+	if v != version {
 		return nil, false, nil
 	}
-	ds, err := decodeSnapshot(data, omitReports)
+	ds, err := decode(data)
 	if err != nil {
-		// A cache that does not read is not the record: read the tables.
 		return nil, false, nil
 	}
 	return ds, true, rows.Close()

@@ -139,29 +139,7 @@ func decodeDecisions(b []byte) ([]unsc.Decision, error) {
 // reports, from the decisions snapshot, and false when there is none this
 // version of the store can read.
 func (s *Store) readDecisionsSnapshot(ctx context.Context) ([]unsc.Decision, bool, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT version, data FROM snapshot_decisions WHERE id = 1`)
-	if err != nil {
-		return nil, false, err
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		return nil, false, rows.Err()
-	}
-	var version int64
-	// RawBytes: the blob is decoded before the row is let go, with no copy.
-	var data sql.RawBytes
-	if err := rows.Scan(&version, &data); err != nil {
-		return nil, false, err
-	}
-	if version != decisionsVersion {
-		return nil, false, nil
-	}
-	ds, err := decodeDecisions(data)
-	if err != nil {
-		// A cache that does not read is not the record.
-		return nil, false, nil
-	}
-	return ds, true, rows.Close()
+	return s.readCache(ctx, "snapshot_decisions", decisionsVersion, decodeDecisions)
 }
 
 // writeDecisionsSnapshot replaces the decisions snapshot.
