@@ -31,6 +31,11 @@ type ballotJSON struct {
 	} `json:"candidates"`
 }
 
+// MaxBallotBytes bounds a ballot's JSON; a real one is under a kilobyte.
+// `unsc decide` and POST /api/v1/decide refuse a larger one, naming the
+// limit.
+const MaxBallotBytes = 64 << 10
+
 var codePattern = regexp.MustCompile(`^[A-Z]{3}$`)
 
 // ParseBallot reads a ballot in its JSON form:
@@ -46,6 +51,12 @@ var codePattern = regexp.MustCompile(`^[A-Z]{3}$`)
 // with code EINVALID naming the field: malformed JSON, an unknown field, a
 // bad date, an unknown vote letter, a member listed twice.
 func ParseBallot(data []byte) (unsc.Ballot, error) {
+	// encoding/json takes the last of duplicate keys and matches keys in
+	// any case: a ballot with "votes" twice, or "Votes", would be decided
+	// on what its writer may not have meant. The keys are checked first.
+	if err := checkBallotKeys(data); err != nil {
+		return unsc.Ballot{}, err
+	}
 	var w ballotJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -94,6 +105,96 @@ func ParseBallot(data []byte) (unsc.Ballot, error) {
 		b.Candidates = append(b.Candidates, unsc.Candidate{Name: c.Name, Votes: c.Votes})
 	}
 	return b, nil
+}
+
+// ballotKeys are the keys of a ballot, and candidateKeys those of a
+// candidate, exactly as they must be spelt.
+var (
+	ballotKeys    = []string{"date", "matter", "amendment", "modality", "votes", "chapter", "parties", "atrocity", "seats", "candidates"}
+	candidateKeys = []string{"name", "votes"}
+)
+
+// checkBallotKeys refuses a ballot whose object, or one of whose
+// candidates, gives a key twice or a key in another case than the
+// ballot's. Malformed JSON and unknown keys are left to the decoder, which
+// names them.
+func checkBallotKeys(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		key, _ := t.(string)
+		if err := checkKey(key, "", ballotKeys, seen); err != nil {
+			return err
+		}
+		if key != "candidates" {
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return nil
+			}
+			continue
+		}
+		var raw json.RawMessage
+		if dec.Decode(&raw) != nil {
+			return nil
+		}
+		if err := checkCandidateKeys(raw); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkCandidateKeys checks the keys of each candidate of a candidates
+// array.
+func checkCandidateKeys(raw json.RawMessage) error {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+		return nil
+	}
+	for i := 0; dec.More(); i++ {
+		if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+			return nil
+		}
+		seen := map[string]bool{}
+		for dec.More() {
+			t, err := dec.Token()
+			if err != nil {
+				return nil
+			}
+			key, _ := t.(string)
+			if err := checkKey(key, fmt.Sprintf("candidates[%d].", i), candidateKeys, seen); err != nil {
+				return err
+			}
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return nil
+			}
+		}
+		if _, err := dec.Token(); err != nil { // }
+			return nil
+		}
+	}
+	return nil
+}
+
+func checkKey(key, prefix string, keys []string, seen map[string]bool) error {
+	if seen[key] {
+		return unsc.Errorf(unsc.EINVALID, prefix+key, "given twice: want each field once")
+	}
+	seen[key] = true
+	for _, k := range keys {
+		if key != k && strings.EqualFold(key, k) {
+			return unsc.Errorf(unsc.EINVALID, prefix+key, "want %q, in lower case", k)
+		}
+	}
+	return nil
 }
 
 // parseVotes reads the votes object token by token, because a member listed

@@ -57,6 +57,12 @@ func TestParseBallotErrors(t *testing.T) {
 		{`{"date": "2024-03-22", "vote": {"USA": "Y"}}`, "vote"},
 		{`{"date": "2024-03-22", "parties": ["United Kingdom"]}`, "parties[0]"},
 		{`{"date": "2024-03-22", "matter": "icj-election", "candidates": [{"votes": 3}]}`, "candidates[0].name"},
+		{`{"date": "2024-03-22", "votes": {"USA": "Y"}, "votes": {"USA": "N"}}`, "votes"},
+		{`{"date": "2024-03-22", "date": "2024-03-25"}`, "date"},
+		{`{"date": "2024-03-22", "Votes": {"USA": "Y"}}`, "Votes"},
+		{`{"DATE": "2024-03-22"}`, "DATE"},
+		{`{"date": "2024-03-22", "matter": "icj-election", "seats": 1, "candidates": [{"name": "A", "votes": 3, "votes": 9}]}`, "candidates[0].votes"},
+		{`{"date": "2024-03-22", "matter": "icj-election", "seats": 1, "candidates": [{"name": "A", "votes": 3}, {"Name": "B", "votes": 9}]}`, "candidates[1].Name"},
 	}
 	for _, tt := range tests {
 		_, err := charter.ParseBallot([]byte(tt.in))

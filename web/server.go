@@ -70,9 +70,6 @@ type paged struct {
 	limit         int
 }
 
-// maxBallotBytes bounds a POSTed ballot; a real one is under a kilobyte.
-const maxBallotBytes = 64 << 10
-
 // NewServer returns the API over the record in cfg.
 func NewServer(cfg Config) http.Handler {
 	s := &Server{log: cfg.Logger, record: newRecordIndex(cfg.Decisions), index: analysis.New(cfg.Decisions), tag: recordTag(cfg.Decisions)}
@@ -406,11 +403,11 @@ func (s *Server) council(r *http.Request, a *args) (any, error) {
 }
 
 func (s *Server) decide(r *http.Request, a *args) (any, error) {
-	data, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxBallotBytes))
+	data, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, charter.MaxBallotBytes))
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return nil, unsc.Errorf(unsc.EINVALID, "ballot", "larger than %d bytes: want one ballot", maxBallotBytes)
+			return nil, unsc.Errorf(unsc.EINVALID, "ballot", "larger than %d bytes (%d KiB): want one ballot", charter.MaxBallotBytes, charter.MaxBallotBytes>>10)
 		}
 		return nil, unsc.Errorf(unsc.EINVALID, "ballot", "cannot read the request body")
 	}

@@ -206,6 +206,8 @@ func TestBadInput(t *testing.T) {
 		{"POST", "/api/v1/decide", `{"date":"2024-03-22","colour":"blue"}`, 400, "colour"},
 		{"POST", "/api/v1/decide", `{"date":"2031-01-01"}`, 400, "date"},
 		{"POST", "/api/v1/decide", `{"date":"2024-03-22","parties":["` + strings.Repeat("x", 70<<10) + `"]}`, 400, "ballot"},
+		{"POST", "/api/v1/decide", `{"date":"2024-03-22","votes":{"USA":"N"},"votes":{"USA":"Y"}}`, 400, "votes"},
+		{"POST", "/api/v1/decide", `{"date":"2024-03-22","VOTES":{"USA":"Y"}}`, 400, "VOTES"},
 		{"POST", "/api/v1/decide?dry=1", `{"date":"2024-03-22"}`, 400, "dry"},
 		{"GET", "/api/v2/council", "", 404, ""},
 		{"GET", "/api/v1/vetoes/summary?rule=vetoes", "", 400, "rule"},
@@ -248,6 +250,9 @@ func TestBadInput(t *testing.T) {
 		}
 		if named != tt.param {
 			t.Errorf("%s %s: problem names %q, want %q (%+v)", tt.method, tt.target, named, tt.param, p)
+		}
+		if len(tt.body) > 64<<10 && !strings.Contains(p.Detail, "65536 bytes") {
+			t.Errorf("%s %s: detail %q, want the size limit named", tt.method, tt.target, p.Detail)
 		}
 	}
 }

@@ -37,10 +37,14 @@ func runDecide(ctx context.Context, a *app, args []string) error {
 		defer f.Close()
 		src, name = f, *file
 	}
-	// A ballot is small; a megabyte is far more than any real one.
-	data, err := io.ReadAll(io.LimitReader(src, 1<<20))
+	// One byte past the limit tells a ballot that is too large from one
+	// that fits exactly.
+	data, err := io.ReadAll(io.LimitReader(src, charter.MaxBallotBytes+1))
 	if err != nil {
 		return unsc.Errorf(unsc.EINVALID, name, "cannot read the ballot: %v", err)
+	}
+	if len(data) > charter.MaxBallotBytes {
+		return unsc.Errorf(unsc.EINVALID, name, "larger than %d bytes (%d KiB): want one ballot", charter.MaxBallotBytes, charter.MaxBallotBytes>>10)
 	}
 	r, err := decide(data)
 	if err != nil {

@@ -109,6 +109,9 @@ func TestDecideBadInput(t *testing.T) {
 		{"listed twice", `{"date":"2024-03-22","votes":{"USA":"Y","USA":"N"}}`, "votes.USA"},
 		{"before the first meeting", `{"date":"1945-12-31","votes":{}}`, "date"},
 		{"after the last composition", `{"date":"2031-01-01","votes":{}}`, "date"},
+		{"votes given twice", `{"date":"2024-03-22","votes":{"USA":"N"},"votes":{"USA":"Y"}}`, "votes"},
+		{"a key in capitals", `{"date":"2024-03-22","Votes":{"USA":"Y"}}`, "Votes"},
+		{"too large", `{"date":"2024-03-22","parties":["` + strings.Repeat("x", 70<<10) + `"]}`, "standard input"},
 	}
 	for _, tt := range tests {
 		code, out, errOut := runUnsc(t, tt.ballot, "decide")
@@ -118,6 +121,9 @@ func TestDecideBadInput(t *testing.T) {
 		lines := strings.Split(strings.TrimSpace(errOut), "\n")
 		if len(lines) != 1 || !strings.HasPrefix(lines[0], "unsc: "+tt.field+": ") {
 			t.Errorf("%s: decide stderr = %q, want one line naming %q", tt.name, errOut, tt.field)
+		}
+		if tt.name == "too large" && !strings.Contains(errOut, "65536 bytes") {
+			t.Errorf("%s: decide stderr = %q, want the size limit named", tt.name, errOut)
 		}
 	}
 }
