@@ -65,6 +65,13 @@ type Report struct {
 	Title    string
 	Agenda   string
 	Subjects []string
+	// Sponsors lists who put the draft forward, as the source gives them:
+	// each a member code (see Code) for a state that has sat on the
+	// Council, else the sponsor's name as the source writes it, tidied
+	// (a state that never sat, "President" for a text the President put
+	// forward on the Council's behalf, "E10" for the elected members
+	// together). Nil when the source names no sponsor.
+	Sponsors []string
 
 	Matter      Matter
 	MatterKnown bool
@@ -95,6 +102,9 @@ type Decision struct {
 	Title       string
 	Agenda      string
 	Subjects    []string
+	// Sponsors lists who put the draft forward, from the most authoritative
+	// source that names them (see Report.Sponsors); nil where none does.
+	Sponsors    []string
 	Matter      Matter
 	MatterKnown bool
 	Modality    Modality

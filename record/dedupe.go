@@ -44,6 +44,9 @@ func overlay(r, next unsc.Report) unsc.Report {
 	if merged.Subjects == nil {
 		merged.Subjects = r.Subjects
 	}
+	if merged.Sponsors == nil {
+		merged.Sponsors = r.Sponsors
+	}
 	if merged.Votes == nil {
 		merged.Votes = r.Votes
 	}

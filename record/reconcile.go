@@ -279,6 +279,9 @@ func build(g []unsc.Report, facts Facts) unsc.Decision {
 		if d.Subjects == nil {
 			d.Subjects = r.Subjects
 		}
+		if d.Sponsors == nil {
+			d.Sponsors = r.Sponsors
+		}
 		d.Amendment = d.Amendment || r.Amendment
 		if !d.MatterKnown && r.MatterKnown {
 			d.Matter, d.MatterKnown = r.Matter, true

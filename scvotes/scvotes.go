@@ -53,6 +53,13 @@
 //     votes" → Failed. VetoedBy lists the permanent members the file shows
 //     voting no on a vetoed draft. The file never says whether a matter was
 //     procedural, so MatterKnown is always false.
+//   - Submitted by is free text ("France,United Kingdom,United States",
+//     "Tunisia and the United States of America", "United States (64)",
+//     lists broken over lines as "_x000D_", "President", "E10",
+//     "-none-"). Sponsors lists each sponsor once: a member's code for a
+//     state that has sat on the Council, else the name tidied
+//     (a leading "the", a final full stop and a count dropped); nil for an
+//     empty cell or "-none-".
 //   - Members are short names ("United States", "Viet Nam", "Côte d'Ivoire",
 //     and once "Ethipia") mapped to UN Digital Library codes; an unknown
 //     name is an error. Absent and non-participating members are simply
@@ -93,6 +100,7 @@ const (
 	colMeeting       = "Meeting"
 	colDraft         = "Draft"
 	colAgenda        = "Agenda item"
+	colSubmitted     = "Submitted by"
 	colOutcome       = "Outcome results"
 	colVote          = "Vote"
 	colMember        = "Member State"
@@ -133,7 +141,7 @@ func Sniff(head []byte) bool {
 // columns holds the index of each column, -1 when absent.
 type columns struct {
 	year, serial, resolution, meeting, draft, agenda, outcome, vote,
-	member, id, topic, date, dateCorrected, dateSource int
+	member, id, topic, date, dateCorrected, dateSource, submitted int
 }
 
 // decisionCol is a column that describes the decision rather than the
@@ -156,6 +164,7 @@ const (
 	dYear
 	dDateCorrected
 	dDateSource
+	dSubmitted
 )
 
 // decisionCols lists the decision columns in the order of the d constants.
@@ -166,7 +175,7 @@ func (c *columns) decisionCols() []decisionCol {
 		dDate: {colDate, c.date}, dSerial: {colSerial, c.serial},
 		dAgenda: {colAgenda, c.agenda}, dTopic: {colTopic, c.topic},
 		dYear: {colYear, c.year}, dDateCorrected: {colDateCorrected, c.dateCorrected},
-		dDateSource: {colDateSource, c.dateSource},
+		dDateSource: {colDateSource, c.dateSource}, dSubmitted: {colSubmitted, c.submitted},
 	}
 }
 
@@ -315,6 +324,7 @@ func findColumns(header []string, name string) (*columns, error) {
 		outcome: at(colOutcome), vote: at(colVote), member: at(colMember),
 		id: at(colID), topic: at(colTopic), date: at(colDate),
 		dateCorrected: at(colDateCorrected), dateSource: at(colDateSource),
+		submitted: at(colSubmitted),
 	}
 	for _, req := range []struct {
 		name string
@@ -475,6 +485,11 @@ func build(g *group, cols *columns, name string) (unsc.Report, error) {
 	}
 	if t := strings.TrimSpace(g.first[dTopic]); t != "" {
 		rep.Subjects = []string{t}
+	}
+	sp, spNote := sponsors(g.first[dSubmitted])
+	rep.Sponsors = sp
+	if spNote != "" {
+		note("%s", spNote)
 	}
 
 	// The key, from content only.

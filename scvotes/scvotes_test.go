@@ -84,7 +84,7 @@ func TestParseRealDecisions(t *testing.T) {
 	reps := parseReal(t)
 	council2024 := []unsc.Code{"CHN", "FRA", "RUS", "GBR", "USA", "DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"}
 	council2023 := []unsc.Code{"CHN", "FRA", "RUS", "GBR", "USA", "ALB", "BRA", "ECU", "GAB", "GHA", "JPN", "MLT", "MOZ", "ARE", "CHE"}
-	ignore := cmpopts.IgnoreFields(unsc.Report{}, "Note", "Agenda", "Subjects")
+	ignore := cmpopts.IgnoreFields(unsc.Report{}, "Note", "Agenda", "Subjects", "Sponsors")
 	tests := []unsc.Report{
 		{
 			Source: unsc.SourceSpreadsheet, Key: "S/PV.9586|S/RES/2728 (2024)|", Ref: "sc_voting.csv:29221",
@@ -457,5 +457,40 @@ func TestParseRepeatedDecision(t *testing.T) {
 	want := []string{"S/PV.3538|S/1995/394|", "S/PV.3538|S/1995/394|#2", "S/PV.3538|S/1995/394|#3"}
 	if diff := cmp.Diff(want, keys); diff != "" {
 		t.Errorf("keys (-want +got):\n%s", diff)
+	}
+}
+
+// The sponsors the file gives (its "Submitted by" column), as codes where
+// the sponsor sat on the Council.
+func TestParseRealSponsors(t *testing.T) {
+	reps := parseReal(t)
+	tests := map[string][]string{
+		"S/PV.9584|S/2024/239|":        {"USA"},
+		"S/PV.9586|S/RES/2728 (2024)|": {"E10"},
+		"S/PV.9609|S/2024/312|":        {"DZA", "FRA"},
+		"S/PV.9240|S/RES/2673 (2023)|": {"GBR"},
+		"S/PV.9283|S/RES/2678 (2023)|": {"JPN", "ARE"},
+	}
+	for key, want := range tests {
+		got := find(t, reps, key)
+		if diff := cmp.Diff(want, got.Sponsors); diff != "" {
+			t.Errorf("report %s: Sponsors (-want +got):\n%s", key, diff)
+		}
+	}
+	n := 0
+	for _, r := range reps {
+		if r.Sponsors != nil {
+			n++
+		}
+		for _, s := range r.Sponsors {
+			if s == "" || strings.TrimSpace(s) != s || strings.Contains(s, "_x000D_") || strings.ContainsAny(s, ",\n") {
+				t.Errorf("report %s: sponsor %q is not one tidied name", r.Key, s)
+			}
+		}
+	}
+	// Most decisions name who submitted them; the rest leave the column
+	// empty or say "-none-".
+	if n < 1500 {
+		t.Errorf("%d of %d reports have sponsors, want at least 1500", n, len(reps))
 	}
 }

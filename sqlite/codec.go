@@ -223,7 +223,8 @@ func decodeCodes(s string, valid bool) []unsc.Code {
 	return codes
 }
 
-// encodeSubjects writes subjects as a JSON array; nil (NULL) for a nil slice.
+// encodeSubjects writes subjects (or any list of strings: sponsors too) as a
+// JSON array; nil (NULL) for a nil slice.
 func encodeSubjects(subjects []string) any {
 	if subjects == nil {
 		return nil

@@ -16,7 +16,7 @@ var decisionColumns = []string{
 	"id", "date", "meeting", "resolution", "resolution_number", "draft",
 	"amendment", "amendment_to", "title", "agenda", "subjects", "matter",
 	"matter_known", "modality", "recorded", "derived", "tally_yes", "tally_no",
-	"tally_abstain", "tally_non_voting", "votes_known",
+	"tally_abstain", "tally_non_voting", "votes_known", "sponsors",
 }
 
 // decisionIDs returns the IDs decisions are stored under: the reconciler's,
@@ -92,7 +92,8 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 			text(d.Draft), boolInt(d.Amendment), text(d.AmendmentTo), text(d.Title),
 			text(d.Agenda), encodeSubjects(d.Subjects), d.Matter.String(),
 			boolInt(d.MatterKnown), d.Modality.String(), outcomeValue(d.Recorded),
-			outcomeValue(d.Derived), yes, no, abstain, nonVoting, boolInt(d.Votes != nil)); err != nil {
+			outcomeValue(d.Derived), yes, no, abstain, nonVoting, boolInt(d.Votes != nil),
+			encodeSubjects(d.Sponsors)); err != nil {
 			return fmt.Errorf("decisions: %w", err)
 		}
 	}
@@ -295,7 +296,8 @@ const decisionSelect = `d.id, COALESCE(d.date, ''), COALESCE(d.meeting, ''),
 	COALESCE(d.amendment_to, ''), COALESCE(d.title, ''), COALESCE(d.agenda, ''),
 	d.subjects, d.matter, d.matter_known, d.modality, COALESCE(d.recorded, ''),
 	COALESCE(d.derived, ''), d.tally_yes, COALESCE(d.tally_no, 0),
-	COALESCE(d.tally_abstain, 0), COALESCE(d.tally_non_voting, 0), d.votes_known`
+	COALESCE(d.tally_abstain, 0), COALESCE(d.tally_non_voting, 0), d.votes_known,
+	d.sponsors`
 
 // Decisions returns the decisions the filter selects, in date order (then
 // meeting, then ID), each with its positions, vetoes, sources and reports.
@@ -457,14 +459,14 @@ func queryDecisions(ctx context.Context, tx *sql.Tx, q string, args []any) ([]un
 		decisions                                 []unsc.Decision
 		d                                         unsc.Decision
 		date, matter, modality, recorded, derived string
-		subjects                                  sql.NullString
+		subjects, sponsors                        sql.NullString
 		tallyYes                                  sql.NullInt64
 		votesKnown                                bool
 	)
 	dest := []any{&d.ID, &date, &d.Meeting, &d.Resolution, &d.Draft, &d.Amendment,
 		&d.AmendmentTo, &d.Title, &d.Agenda, &subjects, &matter, &d.MatterKnown,
 		&modality, &recorded, &derived, &tallyYes, &d.Tally.No, &d.Tally.Abstain,
-		&d.Tally.NonVoting, &votesKnown}
+		&d.Tally.NonVoting, &votesKnown, &sponsors}
 	for rows.Next() {
 		d = unsc.Decision{}
 		if err := rows.Scan(dest...); err != nil {
@@ -478,6 +480,9 @@ func queryDecisions(ctx context.Context, tx *sql.Tx, q string, args []any) ([]un
 		}
 		if d.Subjects, err = decodeSubjects(subjects.String, subjects.Valid); err != nil {
 			return fail(err)
+		}
+		if d.Sponsors, err = decodeSubjects(sponsors.String, sponsors.Valid); err != nil {
+			return fail(fmt.Errorf("sponsors: %w", err))
 		}
 		if d.Matter, err = unsc.ParseMatter(matter); err != nil {
 			return fail(err)

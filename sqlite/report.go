@@ -16,14 +16,16 @@ var reportColumns = []string{
 	"id", "source", "key", "ref", "date", "meeting", "resolution", "draft",
 	"amendment", "amendment_to", "title", "agenda", "subjects", "matter",
 	"matter_known", "modality", "outcome", "tally_yes", "tally_no",
-	"tally_abstain", "tally_non_voting", "votes", "vetoed_by", "note", "hash",
+	"tally_abstain", "tally_non_voting", "votes", "vetoed_by", "note", "sponsors",
+	"hash",
 }
 
 // Positions in reportColumns; TestReportColumns checks them.
 const (
-	reportID   = 0
-	reportRef  = 3
-	reportHash = 24
+	reportID       = 0
+	reportRef      = 3
+	reportSponsors = 24
+	reportHash     = 25
 )
 
 // reportUpsert updates a report in place when its id is already taken.
@@ -64,7 +66,8 @@ func reportValues(r *unsc.Report) ([]any, string) {
 		text(r.Resolution), text(r.Draft), boolInt(r.Amendment), text(r.AmendmentTo),
 		text(r.Title), text(r.Agenda), encodeSubjects(r.Subjects), r.Matter.String(),
 		boolInt(r.MatterKnown), r.Modality.String(), outcomeValue(r.Outcome),
-		yes, no, abstain, nonVoting, votes, vetoedBy, text(r.Note), nil,
+		yes, no, abstain, nonVoting, votes, vetoedBy, text(r.Note),
+		encodeSubjects(r.Sponsors), nil,
 	}
 	v[reportHash] = contentHash(v)
 	return v, ""
@@ -76,6 +79,12 @@ func contentHash(v []any) string {
 	buf := make([]byte, 0, 512)
 	for i, x := range v {
 		if i == reportID || i == reportRef || i == reportHash {
+			continue
+		}
+		// A report without sponsors hashes as it did before the column
+		// was added, so that re-importing an unchanged file changes
+		// nothing.
+		if i == reportSponsors && x == nil {
 			continue
 		}
 		// Each value is tagged with its type, and strings with their
@@ -105,14 +114,14 @@ const reportSelect = `r.id, r.source, r.key, COALESCE(r.ref, ''), COALESCE(r.dat
 	COALESCE(r.agenda, ''), r.subjects, r.matter, r.matter_known, r.modality,
 	COALESCE(r.outcome, ''), r.tally_yes, COALESCE(r.tally_no, 0),
 	COALESCE(r.tally_abstain, 0), COALESCE(r.tally_non_voting, 0), r.votes,
-	r.vetoed_by, COALESCE(r.note, '')`
+	r.vetoed_by, COALESCE(r.note, ''), r.sponsors`
 
 // reportScanner scans rows of reportSelect, after any leading columns, into
 // reports. Its destinations are reused from row to row.
 type reportScanner struct {
 	id                                      int64
 	source, date, matter, modality, outcome string
-	subjects, votes, vetoedBy               sql.NullString
+	subjects, votes, vetoedBy, sponsors     sql.NullString
 	tallyYes                                sql.NullInt64
 	r                                       unsc.Report
 	dest                                    []any
@@ -125,7 +134,7 @@ func newReportScanner(lead ...any) *reportScanner {
 		&r.Resolution, &r.Draft, &r.Amendment, &r.AmendmentTo, &r.Title, &r.Agenda,
 		&s.subjects, &s.matter, &r.MatterKnown, &s.modality, &s.outcome,
 		&s.tallyYes, &r.Tally.No, &r.Tally.Abstain, &r.Tally.NonVoting,
-		&s.votes, &s.vetoedBy, &r.Note)
+		&s.votes, &s.vetoedBy, &r.Note, &s.sponsors)
 	return s
 }
 
@@ -146,6 +155,9 @@ func (s *reportScanner) scan(rows *sql.Rows) (unsc.Report, int64, error) {
 	}
 	if r.Subjects, err = decodeSubjects(s.subjects.String, s.subjects.Valid); err != nil {
 		return fail(err)
+	}
+	if r.Sponsors, err = decodeSubjects(s.sponsors.String, s.sponsors.Valid); err != nil {
+		return fail(fmt.Errorf("sponsors: %w", err))
 	}
 	if r.Matter, err = unsc.ParseMatter(s.matter); err != nil {
 		return fail(err)

@@ -27,13 +27,14 @@ import (
 //	magic "unscsnap", version
 //	strings: count n, then the lengths of strings 1..n-1, then their bytes
 //	         (string 0 is ""); every string below is an index into them
-//	counts:  decisions, reports, votes maps, codes, subjects (for allocating)
+//	counts:  decisions, reports, votes maps, codes, subjects and sponsors
+//	         (for allocating)
 //	decisions, each: id, flags, [date], enums, meeting, resolution, draft,
-//	         amendment_to, title, agenda, [tally], [subjects], [votes],
-//	         [vetoed_by], reports
+//	         amendment_to, title, agenda, [tally], [subjects], [sponsors],
+//	         [votes], [vetoed_by], reports
 //	reports, each: flags, source, key, ref, [date], enums, meeting,
 //	         resolution, draft, amendment_to, title, agenda, note, [tally],
-//	         [subjects], [votes], [vetoed_by]
+//	         [subjects], [sponsors], [votes], [vetoed_by]
 //
 // Numbers are unsigned varints, signed ones (id, days since 1970, tallies)
 // zig-zag varints; bracketed fields are present when the flags say so.
@@ -42,7 +43,7 @@ import (
 // tables, the snapshot derives them from the reports.
 const (
 	snapshotMagic   = "unscsnap"
-	snapshotVersion = 1
+	snapshotVersion = 2 // 2: sponsors
 )
 
 // Flags of a decision or report in the snapshot.
@@ -54,6 +55,7 @@ const (
 	flagVotes
 	flagSubjects
 	flagVetoedBy
+	flagSponsors
 )
 
 // snapshotEncoder builds a snapshot. Reports are encoded on their own first
@@ -64,7 +66,8 @@ type snapshotEncoder struct {
 	list    []string
 	reports map[sourceKey][]byte
 	body    []byte
-	// The counts in the header.
+	// The counts in the header; nSubjects counts sponsors too, which the
+	// decoder takes from the same backing array.
 	nDecisions, nReports, nVotes, nCodes, nSubjects int
 	// per-report counts, by key, added to the header counts when a
 	// decision includes the report.
@@ -171,6 +174,9 @@ func (e *snapshotEncoder) decisionFields(b []byte, d *unsc.Decision, id int64, v
 	if d.Subjects != nil {
 		flags |= flagSubjects
 	}
+	if d.Sponsors != nil {
+		flags |= flagSponsors
+	}
 	b = appendInt(b, id)
 	b = binary.AppendUvarint(b, flags)
 	if flags&flagDate != 0 {
@@ -186,6 +192,10 @@ func (e *snapshotEncoder) decisionFields(b []byte, d *unsc.Decision, id int64, v
 	if flags&flagSubjects != 0 {
 		b = e.subjects(b, d.Subjects)
 		e.nSubjects += len(d.Subjects)
+	}
+	if flags&flagSponsors != 0 {
+		b = e.subjects(b, d.Sponsors)
+		e.nSubjects += len(d.Sponsors)
 	}
 	if flags&flagVotes != 0 {
 		b, _ = e.votes(b, d.Votes, false)
@@ -218,6 +228,9 @@ func (e *snapshotEncoder) report(r *unsc.Report) {
 	if r.Subjects != nil {
 		flags |= flagSubjects
 	}
+	if r.Sponsors != nil {
+		flags |= flagSponsors
+	}
 	// The table keeps vetoed_by as codes separated by spaces, which read
 	// back split on any white space.
 	var vetoedBy []unsc.Code
@@ -249,6 +262,10 @@ func (e *snapshotEncoder) report(r *unsc.Report) {
 	if flags&flagSubjects != 0 {
 		b = e.subjects(b, r.Subjects)
 		counts[2] = len(r.Subjects)
+	}
+	if flags&flagSponsors != 0 {
+		b = e.subjects(b, r.Sponsors)
+		counts[2] += len(r.Sponsors)
 	}
 	if flags&flagVotes != 0 {
 		b, _ = e.votes(b, r.Votes, true)
@@ -489,6 +506,9 @@ func (d *snapshotDecoder) report(r *unsc.Report) {
 	if flags&flagSubjects != 0 {
 		r.Subjects = d.subjects()
 	}
+	if flags&flagSponsors != 0 {
+		r.Sponsors = d.subjects()
+	}
 	if flags&flagVotes != 0 {
 		r.Votes = d.votes()
 	}
@@ -514,7 +534,7 @@ func (d *snapshotDecoder) skipReport() unsc.Source {
 	if flags&flagTally != 0 {
 		d.tally()
 	}
-	for _, list := range []int{flagSubjects, flagVotes, flagVetoedBy} {
+	for _, list := range []int{flagSubjects, flagSponsors, flagVotes, flagVetoedBy} {
 		if flags&uint64(list) != 0 {
 			for range d.count() {
 				d.uint()
@@ -546,6 +566,9 @@ func (d *snapshotDecoder) decisionFields(x *unsc.Decision) {
 	}
 	if flags&flagSubjects != 0 {
 		x.Subjects = d.subjects()
+	}
+	if flags&flagSponsors != 0 {
+		x.Sponsors = d.subjects()
 	}
 	if flags&flagVotes != 0 {
 		x.Votes = d.votes()

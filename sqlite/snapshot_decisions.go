@@ -25,14 +25,14 @@ import (
 //	strings: the bytes of strings 1..n-1, then their lengths (string 0 is
 //	         ""); every string below is an index into them
 //	decisions, each: id, flags, [date], enums, meeting, resolution, draft,
-//	         amendment_to, title, agenda, [tally], [subjects], [votes],
-//	         vetoed_by, sources
+//	         amendment_to, title, agenda, [tally], [subjects], [sponsors],
+//	         [votes], vetoed_by, sources
 //
 // Numbers, flags, votes and lists are encoded as in the snapshot; unlike it,
 // the decisions' sources are stored.
 const (
 	decisionsMagic   = "unscdecs"
-	decisionsVersion = 1
+	decisionsVersion = 2 // 2: sponsors
 )
 
 // encodeDecisions encodes decisions, which have no reports, as the decisions

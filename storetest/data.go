@@ -84,9 +84,11 @@ func reports() []unsc.Report {
 			Source: unsc.SourceSpreadsheet, Key: "S/2023/970", Ref: "sc-votes.xlsx:Sheet1!A2",
 			Date: day("2023-12-08"), Meeting: "S/PV.9499", Draft: "S/2023/970",
 			Title: titleB, Subjects: []string{},
-			Outcome: unsc.Vetoed,
-			Tally:   unsc.Tally{Yes: 13, No: 1, Abstain: 1, Known: true},
-			Votes:   council15(map[unsc.Code]unsc.Position{"USA": unsc.No, "GBR": unsc.Abstain}),
+			// A member's code and a name the source writes as it is.
+			Sponsors: []string{"ARE", "Andorra", "Côte d'Ivoire"},
+			Outcome:  unsc.Vetoed,
+			Tally:    unsc.Tally{Yes: 13, No: 1, Abstain: 1, Known: true},
+			Votes:    council15(map[unsc.Code]unsc.Position{"USA": unsc.No, "GBR": unsc.Abstain}),
 		},
 		{
 			Source: unsc.SourceDHLVetoes, Key: "2023-12-08/S/2023/970", Ref: "https://research.un.org/en/docs/sc/quick/veto#2023",
@@ -110,9 +112,10 @@ func reports() []unsc.Report {
 			Date: day("2024-02-20"), Meeting: "S/PV.9552", Draft: "S/2024/173",
 			Title: titleC, Agenda: "The situation in the Middle East, including the Palestinian question",
 			Subjects: []string{"GAZA STRIP", "CEASEFIRES"}, MatterKnown: true,
-			Outcome: unsc.Vetoed,
-			Tally:   unsc.Tally{Yes: 13, No: 1, Abstain: 1, Known: true},
-			Votes:   council15(map[unsc.Code]unsc.Position{"USA": unsc.No, "GBR": unsc.Abstain}),
+			Sponsors: []string{},
+			Outcome:  unsc.Vetoed,
+			Tally:    unsc.Tally{Yes: 13, No: 1, Abstain: 1, Known: true},
+			Votes:    council15(map[unsc.Code]unsc.Position{"USA": unsc.No, "GBR": unsc.Abstain}),
 		},
 		{
 			Source: unsc.SourceDHLVetoes, Key: "2024-02-20/S/2024/173", Ref: "https://research.un.org/en/docs/sc/quick/veto#2024",
@@ -148,9 +151,10 @@ func reports() []unsc.Report {
 			Date: day("2024-03-25"), Meeting: "S/PV.9586", Resolution: "S/RES/2728 (2024)", Draft: "S/2024/239",
 			Title: titleE, Agenda: "The situation in the Middle East, including the Palestinian question",
 			Subjects: []string{"GAZA STRIP", "CEASEFIRES", "HOSTAGES"}, MatterKnown: true,
-			Outcome: unsc.Adopted,
-			Tally:   unsc.Tally{Yes: 14, Abstain: 1, Known: true},
-			Votes:   council15(map[unsc.Code]unsc.Position{"USA": unsc.Abstain}),
+			Sponsors: []string{"DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"},
+			Outcome:  unsc.Adopted,
+			Tally:    unsc.Tally{Yes: 14, Abstain: 1, Known: true},
+			Votes:    council15(map[unsc.Code]unsc.Position{"USA": unsc.Abstain}),
 		},
 		{
 			Source: unsc.SourceSpreadsheet, Key: "S/2024/239", Ref: "sc-votes.xlsx:Sheet1!A4",
@@ -238,7 +242,7 @@ func decide(group []unsc.Report) unsc.Decision {
 	d := unsc.Decision{
 		Date: primary.Date, Meeting: primary.Meeting, Resolution: primary.Resolution,
 		Draft: primary.Draft, Amendment: primary.Amendment, AmendmentTo: primary.AmendmentTo,
-		Title: primary.Title, Agenda: primary.Agenda, Subjects: primary.Subjects,
+		Title: primary.Title, Agenda: primary.Agenda, Subjects: primary.Subjects, Sponsors: primary.Sponsors,
 		Matter: primary.Matter, MatterKnown: primary.MatterKnown, Modality: primary.Modality,
 		Recorded: primary.Outcome, Tally: primary.Tally, Reports: group,
 	}

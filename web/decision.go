@@ -11,7 +11,10 @@ import (
 // what `unsc show --json` prints and GET /api/v1/decisions answers. Outcome
 // is the outcome the sources record, DerivedOutcome the one the Charter
 // engine derives from the votes; Votes maps member codes to Y, N, A, X or -
-// (absent), and is null where no source gives per-member votes.
+// (absent), and is null where no source gives per-member votes. Sponsors
+// lists who put the draft forward where a source names them: member codes
+// for states that have sat on the Council, else names as the source writes
+// them ("President", "E10", a state that never sat).
 type Decision struct {
 	Symbol         string               `json:"symbol"`
 	Date           string               `json:"date"`
@@ -23,6 +26,7 @@ type Decision struct {
 	Title          string               `json:"title,omitempty"`
 	Agenda         string               `json:"agenda,omitempty"`
 	Subjects       []string             `json:"subjects,omitempty"`
+	Sponsors       []string             `json:"sponsors,omitempty"`
 	Matter         string               `json:"matter"`
 	MatterKnown    bool                 `json:"matter_known"`
 	Modality       string               `json:"modality"`
@@ -82,6 +86,7 @@ func NewDecision(d unsc.Decision) Decision {
 		Title:          d.Title,
 		Agenda:         d.Agenda,
 		Subjects:       d.Subjects,
+		Sponsors:       d.Sponsors,
 		Matter:         d.Matter.String(),
 		MatterKnown:    d.MatterKnown,
 		Modality:       d.Modality.String(),

@@ -75,6 +75,17 @@ func TestShow(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "vetoed by CHN, RUS") {
 		t.Errorf("show S/2024/239 exit %d: %q, want vetoed by CHN, RUS", code, out)
 	}
+	// Sponsors by name, and by code in JSON.
+	if !strings.Contains(out, "Sponsors: United States\n") {
+		t.Errorf("show S/2024/239: %q, want the line \"Sponsors: United States\"", out)
+	}
+	code, out, _ = runUnsc(t, "", "--db", db, "show", "--json", "S/2024/239")
+	var sponsored []struct {
+		Sponsors []string `json:"sponsors"`
+	}
+	if err := json.Unmarshal([]byte(out), &sponsored); code != 0 || err != nil || len(sponsored) != 1 || !slices.Equal(sponsored[0].Sponsors, []string{"USA"}) {
+		t.Errorf("show --json S/2024/239 exit %d (%v): %+v, want sponsors [USA]", code, err, sponsored)
+	}
 	// A meeting: every decision taken at it, the amendment first.
 	code, out, _ = runUnsc(t, "", "--db", db, "show", "--json", "S/PV.9586")
 	var meeting []struct {

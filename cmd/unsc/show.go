@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"unsc"
 	"unsc/charter"
@@ -84,6 +86,9 @@ func printDecision(w io.Writer, d unsc.Decision) {
 	if d.Agenda != "" && d.Agenda != d.Title {
 		fmt.Fprintf(w, "Agenda: %s\n", d.Agenda)
 	}
+	if len(d.Sponsors) > 0 {
+		fmt.Fprintf(w, "Sponsors: %s\n", sponsorNames(d))
+	}
 	if d.Tally.Known {
 		fmt.Fprintf(w, "Vote: %d in favour, %d against, %d abstaining\n", d.Tally.Yes, d.Tally.No, d.Tally.Abstain)
 	}
@@ -114,6 +119,42 @@ func printDecision(w io.Writer, d unsc.Decision) {
 		}
 	}
 	fmt.Fprintf(w, "Sources: %s\n", strings.Join(sources, "; "))
+}
+
+// sponsorNames names a decision's sponsors: a member code by the state's
+// name at the time where the Council's tenures know it, anything else as
+// the source gives it.
+func sponsorNames(d unsc.Decision) string {
+	names := make([]string, len(d.Sponsors))
+	for i, s := range d.Sponsors {
+		names[i] = s
+		if name, ok := memberName(unsc.Code(s), d.Date); ok {
+			names[i] = name
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// memberName returns the name a state sat under nearest to the date, for
+// a code that has sat on the Council.
+func memberName(code unsc.Code, date time.Time) (string, bool) {
+	name, best := "", time.Duration(math.MaxInt64)
+	for _, m := range charter.Tenures() {
+		if m.Code != code {
+			continue
+		}
+		dist := time.Duration(0)
+		switch {
+		case date.Before(m.TermStart):
+			dist = m.TermStart.Sub(date)
+		case !m.TermEnd.IsZero() && date.After(m.TermEnd):
+			dist = date.Sub(m.TermEnd)
+		}
+		if name == "" || dist < best {
+			name, best = m.Name, dist
+		}
+	}
+	return name, name != ""
 }
 
 func outcomeWord(d unsc.Decision) string {

@@ -1,0 +1,182 @@
+package scvotes
+
+import (
+	"strings"
+
+	"unsc"
+	"unsc/charter"
+)
+
+// The "Submitted by" column names who put a draft forward, as free text:
+// "United Kingdom", "France,United Kingdom,United States", "Ecuador, United
+// States", "Tunisia and the United States of America", "United States
+// (64)", lists broken over lines with Excel's "_x000D_" escape,
+// "President" (a text agreed in consultations and put forward by the
+// President), "E10", "Committee on the Admission of New Members", "-none-".
+
+// namesWithAnd are the states and bodies whose names contain " and ", which
+// must not be split where a list ends "… X and Y".
+var namesWithAnd = []string{
+	"Antigua and Barbuda",
+	"Bosnia and Herzegovina",
+	"Heard and McDonald Islands",
+	"Saint Kitts and Nevis",
+	"Saint Vincent and the Grenadines",
+	"Sao Tome and Principe",
+	"São Tomé and Príncipe",
+	"Serbia and Montenegro",
+	"Trinidad and Tobago",
+	"United Kingdom of Great Britain and Northern Ireland",
+}
+
+// sponsorAliases are spellings of members' names that only the "Submitted
+// by" column uses.
+var sponsorAliases = map[string]unsc.Code{
+	"united kindgom":                   "GBR",
+	"kingdom of the netherlands":       "NLD",
+	"bolivarian republic of venezuela": "VEN",
+	"plurinational state of bolivia":   "BOL",
+	"slovak republic":                  "SVK",
+	"cabo verde":                       "CPV",
+}
+
+// sponsors reads the "Submitted by" column: each sponsor once, in the
+// file's order, a member's code for a state that has sat on the Council
+// and the tidied name for anyone else. It returns nil for an
+// empty cell or "-none-", and a note when the file's text needed more than
+// tidying ("President?").
+func sponsors(cell string) ([]string, string) {
+	s := strings.ReplaceAll(cell, "_x000D_", " ")
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Trim(s, `"' `)
+	if s == "" || strings.EqualFold(s, "-none-") || strings.EqualFold(s, "none") {
+		return nil, ""
+	}
+	note := ""
+	if s == "President?" {
+		// The file's own doubt, kept in the note.
+		note = `sponsors: the file says "President?"`
+		s = "President"
+	}
+	// Protect the names that contain " and " before splitting on it.
+	protected := map[string]string{}
+	for i, n := range namesWithAnd {
+		if idx := indexFold(s, n); idx >= 0 {
+			ph := "\x00" + string(rune('A'+i)) + "\x00"
+			protected[ph] = s[idx : idx+len(n)]
+			s = s[:idx] + ph + s[idx+len(n):]
+		}
+	}
+	var items []string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
+		for _, item := range strings.Split(part, " and ") {
+			for ph, n := range protected {
+				item = strings.ReplaceAll(item, ph, n)
+			}
+			if item = tidySponsor(item); item != "" {
+				items = append(items, item)
+			}
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for i := 0; i < len(items); i++ {
+		item := items[i]
+		// The file splits some names with a comma: "Costa,Rica",
+		// "Cabo,Verde", "United,States".
+		if i+1 < len(items) {
+			if _, ok := sponsorCode(item + " " + items[i+1]); ok {
+				item += " " + items[i+1]
+				i++
+			}
+		}
+		if c, ok := sponsorCode(item); ok {
+			item = string(c)
+		}
+		if !seen[item] {
+			seen[item] = true
+			out = append(out, item)
+		}
+	}
+	return out, note
+}
+
+// tidySponsor trims one sponsor's name, drops a leading "and" or "the", a
+// final full stop and a trailing count such as "(64)", and writes the
+// other spellings of a few states that never sat on the Council as the
+// UN's name.
+func tidySponsor(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSuffix(s, ".")
+	if i := strings.LastIndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") && isDigits(s[i+1:len(s)-1]) {
+		s = strings.TrimSpace(s[:i])
+	}
+	for _, prefix := range []string{"and ", "the "} {
+		if len(s) > len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+			s = strings.TrimSpace(s[len(prefix):])
+		}
+	}
+	// "Côte d`Ivoire": a backquote for an apostrophe.
+	s = strings.ReplaceAll(s, "`", "'")
+	if n, ok := otherNames[foldName(s)]; ok {
+		return n
+	}
+	return s
+}
+
+// otherNames gives the UN's name of states that never sat on the Council
+// for the other spellings the file uses.
+var otherNames = map[string]string{
+	"micronesia":                            "Micronesia (Federated States of)",
+	"federated states of micronesia":        "Micronesia (Federated States of)",
+	"moldova":                               "Republic of Moldova",
+	"laos":                                  "Lao People's Democratic Republic",
+	"democratic people's republic of korea": "Democratic People's Republic of Korea",
+}
+
+// sponsorCode returns the code of a state that has sat on the Council,
+// by any of its names.
+func sponsorCode(name string) (unsc.Code, bool) {
+	if c, ok := memberCode(name); ok {
+		return c, true
+	}
+	if c, ok := sponsorAliases[foldName(name)]; ok {
+		return c, true
+	}
+	c, ok := tenureNames[foldName(name)]
+	return c, ok
+}
+
+// tenureNames maps the name of every state that has sat on the Council,
+// as the Council's composition names it (package charter), folded, to its
+// code: the states that sat before 1994 only.
+var tenureNames = func() map[string]unsc.Code {
+	m := map[string]unsc.Code{}
+	for _, t := range charter.Tenures() {
+		m[foldName(t.Name)] = t.Code
+	}
+	return m
+}()
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// indexFold is strings.Index ignoring ASCII case.
+func indexFold(s, substr string) int {
+	n := len(substr)
+	for i := 0; i+n <= len(s); i++ {
+		if strings.EqualFold(s[i:i+n], substr) {
+			return i
+		}
+	}
+	return -1
+}

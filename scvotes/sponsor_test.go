@@ -1,0 +1,50 @@
+package scvotes
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestSponsors(t *testing.T) {
+	tests := []struct {
+		cell string
+		want []string
+		note bool
+	}{
+		{"", nil, false},
+		{"-none-", nil, false},
+		{"President", []string{"President"}, false},
+		{"President?", []string{"President"}, true},
+		{"E10", []string{"E10"}, false},
+		{"United Kingdom", []string{"GBR"}, false},
+		{"France,United Kingdom,United States", []string{"FRA", "GBR", "USA"}, false},
+		{"Russian Federation, United States", []string{"RUS", "USA"}, false},
+		{"United States of America", []string{"USA"}, false},
+		{"United Kindgom", []string{"GBR"}, false},
+		{"Committee on the Admission of New Members", []string{"Committee on the Admission of New Members"}, false},
+		// A list ending "X and Y", names that contain "and", a count.
+		{"Tunisia and the United States of America", []string{"TUN", "USA"}, false},
+		{"Bosnia and Herzegovina, Saint Vincent and the Grenadines and Trinidad and Tobago",
+			[]string{"BIH", "VCT", "TTO"}, false},
+		{"Ukraine, United Kingdom, United States (64)", []string{"UKR", "GBR", "USA"}, false},
+		{"Uruguay and Vanuatu.", []string{"URY", "Vanuatu"}, false},
+		// Excel's escaped line breaks, a name broken over them, a quote.
+		{"\"Albania, the_x000D_\nBahamas, the United_x000D_\nKingdom of Great Britain and Northern Ireland",
+			[]string{"ALB", "Bahamas", "GBR"}, false},
+		{"Côte d`Ivoire, Kingdom of the Netherlands, the Niger", []string{"CIV", "NLD", "NER"}, false},
+		{"France, France", []string{"FRA"}, false},
+		// Names the file splits with a comma.
+		{"Congo,Costa,Rica,Cabo,Verde,United,States", []string{"COG", "CRI", "CPV", "USA"}, false},
+		{"Moldova, Laos", []string{"Republic of Moldova", "Lao People's Democratic Republic"}, false},
+	}
+	for _, tt := range tests {
+		got, note := sponsors(tt.cell)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("sponsors(%q) (-want +got):\n%s", tt.cell, diff)
+		}
+		if (note != "") != tt.note {
+			t.Errorf("sponsors(%q) note = %q, want a note: %v", tt.cell, note, tt.note)
+		}
+	}
+}
