@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Prints every ratio of issue 9, each from paired runs (unsc and its baseline
+# alternated in the same run, medians; bench/pair), at today's size and at K
+# times it (bench/scale: the UN Digital Library file repeated K times, new
+# symbols):
+#
+#   - each CLI question and `show`, beside the fair sqlite3 baseline (the same
+#     question, period and columns over the raw files, with the indexes of
+#     bench/baseline/load.sql; the SQL is in bench/baseline/) and beside the
+#     start of a static Go "hello";
+#   - `unsc import` beside sqlite3 loading the same sources in one
+#     transaction with its indexes; import at K× over import at 1×; peak memory;
+#   - `unsc serve`: time to its first answer at K×, uncached answers per
+#     second over /healthz's (wrk), its resident memory at 1×.
+#
+#   bench/ratios.sh                   # K=30 RUNS=10
+#   K=10 RUNS=5 bench/ratios.sh
+#   SCALED=0 bench/ratios.sh          # today's size only
+#
+# Needs sqlite3, wrk and curl (apt-get install sqlite3 wrk curl). Loopback
+# only; every server it starts it stops. Say the machine's load beside the
+# numbers: the script prints it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+K=${K:-30}
+RUNS=${RUNS:-10}
+SCALED=${SCALED:-1}
+DURATION=${DURATION:-5s}
+data=${UNSC_SHARED_DATA:-$(cd .. && pwd)/shared/data}
+for t in sqlite3 wrk curl; do
+  command -v $t >/dev/null || { echo "bench: $t is needed (apt-get install $t)" >&2; exit 1; }
+done
+
+work=$(mktemp -d)
+pid=
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+go build -o "$work/unsc" ./cmd/unsc
+go build -o "$work/pair" ./bench/pair
+mkdir -p "$work/hello"
+cat > "$work/hello/main.go" <<'GO'
+package main
+
+import "os"
+
+func main() { os.Stdout.WriteString("hello\n") }
+GO
+(cd "$work/hello" && printf 'module hello\ngo 1.26\n' > go.mod && CGO_ENABLED=0 go build -o "$work/hellobin" .)
+
+pair() { "$work/pair" "$@"; }
+row() { # path, size, unsc ms, baseline ms, ratio, goal
+  printf '%-44s %4s %10s %10s %7s   %s\n' "$@"
+}
+
+echo "bench/ratios.sh on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+echo
+row "path" "size" "unsc ms" "base ms" "ratio" "goal"
+
+declare -A importms
+sizes=(1)
+[ "$SCALED" = 1 ] && sizes+=("$K")
+for size in "${sizes[@]}"; do
+  if [ "$size" = 1 ]; then
+    d=$data
+  else
+    d=$work/data$size
+    go run ./bench/scale -k "$size" -out "$d" -data "$data"
+  fi
+  sed "s#DATA#$d#g" bench/baseline/load.sql > "$work/load$size.sql"
+  db=$work/u$size.db base=$work/b$size.db
+  runs=$RUNS
+  [ "$size" != 1 ] && runs=3
+  read -r u b r mu mb < <(pair -runs "$runs" -warmup 0 \
+    -before-a "rm -f $db $db-wal $db-shm $db.image" -a "$work/unsc --db $db import $d" \
+    -before-b "rm -f $base" -b "sqlite3 $base '.read $work/load$size.sql'")
+  importms[$size]=$u
+  row "import (sqlite3 load of the same sources)" "${size}x" "$u" "$b" "$r" "<= 1.0"
+  row "import peak memory, MB" "${size}x" "$mu" "$mb" "" "< 300"
+
+  # The symbols of the last copy of the UN Digital Library's record.
+  shift=$(( (size - 1) * 10000 ))
+  res=$(( 2728 + shift ))
+  sed "s#NUM#$res#g" bench/baseline/show.sql > "$work/show$size.sql"
+  questions=(
+    "show|show 'S/RES/$res (2024)'|$work/show$size.sql"
+    "vetoes --by member|vetoes --by member --csv|bench/baseline/vetoes-by-member.sql"
+    "member USA|member --csv USA|bench/baseline/member.sql"
+    "decisions GBR abstained since 2000|decisions --member GBR --position A --from 2000-01-01 --limit 1000 --csv|bench/baseline/abstained.sql"
+    "agreement since 2000|agreement --from 2000-01-01 --csv|bench/baseline/agreement.sql"
+    "trends|trends --csv|bench/baseline/trends.sql"
+  )
+  for q in "${questions[@]}"; do
+    IFS='|' read -r name args sql <<<"$q"
+    read -r u b r _ _ < <(pair -runs "$RUNS" -warmup 2 -a "$work/unsc --db $db $args" -b "sqlite3 $base '.read $sql'")
+    row "$name (sqlite3)" "${size}x" "$u" "$b" "$r" "<= 1.0"
+    read -r u b r _ _ < <(pair -runs "$RUNS" -warmup 2 -a "$work/unsc --db $db $args" -b "$work/hellobin")
+    row "$name (Go hello)" "${size}x" "$u" "$b" "$r" "<= 1.5"
+  done
+  read -r u b r _ _ < <(pair -runs "$RUNS" -warmup 2 -a "$work/unsc council 2024-03-25" -b "$work/hellobin")
+  [ "$size" = 1 ] && row "council, no record (Go hello)" "" "$u" "$b" "$r" "<= 1.5"
+done
+if [ "$SCALED" = 1 ]; then
+  row "import ${K}x / import 1x" "" "${importms[$K]}" "${importms[1]}" \
+    "$(awk -v a="${importms[$K]}" -v b="${importms[1]}" 'BEGIN {printf "%.1f", a / b}')" "<= $(( K * 35 / 30 ))"
+fi
+
+# serve: start to the first answer, at each size.
+start_serve() { # db
+  "$work/unsc" --db "$1" serve --addr 127.0.0.1:0 2>"$work/serve.log" &
+  pid=$!
+  for _ in $(seq 1000); do
+    grep -q '^listening on ' "$work/serve.log" && break
+    sleep 0.005
+  done
+  base=$(sed -n 's/^listening on //p' "$work/serve.log" | head -1)
+  case "$base" in http://127.0.0.1:*) ;; *) echo "bench: the server did not start:" >&2; cat "$work/serve.log" >&2; exit 1 ;; esac
+}
+stop_serve() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=; }
+for size in "${sizes[@]}"; do
+  t0=$(date +%s%N)
+  start_serve "$work/u$size.db"
+  curl -sf -o /dev/null "$base/api/v1/trends"
+  t1=$(date +%s%N)
+  row "serve: start to first answer" "${size}x" "$(( (t1 - t0) / 1000000 ))" "" "" "< 1000 at ${K}x"
+  stop_serve
+done
+
+# serve: uncached answers (a new period each request) beside /healthz.
+start_serve "$work/u1.db"
+cat > "$work/uncached.lua" <<'LUA'
+-- Each request asks for a period no request asked before (each thread its
+-- own), so that the server's cache of answers does not have it.
+local threads = 0
+function setup(thread)
+  thread:set("id", threads)
+  threads = threads + 1
+end
+local n = 0
+request = function()
+  n = n + 1
+  local k = n * 2 + id
+  local from = os.date("!%Y-%m-%d", -757382400 + (k % 28000) * 86400)
+  local to = os.date("!%Y-%m-%d", 1893456000 - math.floor(k / 28000) * 86400)
+  return wrk.format("GET", string.format(PATH, from, to))
+end
+LUA
+rps() { # path (with %s for a date, or none)
+  local script=()
+  if [[ $1 == *%s* ]]; then
+    sed "s#PATH#\"${1//&/\\&}\"#" "$work/uncached.lua" > "$work/u.lua"
+    script=(-s "$work/u.lua")
+  fi
+  local out
+  out=$(timeout 120 wrk -t2 -c16 -d"$DURATION" "${script[@]}" "$base${1//%s/1990-01-01}")
+  if grep -q 'Non-2xx' <<<"$out"; then echo "bench: $1 answered errors:" >&2; echo "$out" >&2; exit 1; fi
+  awk '/^Requests\/sec:/ {print $2}' <<<"$out"
+}
+h=$(rps /healthz)
+row "serve: /healthz, requests/s" "1x" "$h" "" "" ""
+for p in "/api/v1/vetoes?member=USA&from=%s&to=%s" "/api/v1/trends?from=%s&to=%s" "/api/v1/whatif?rules=two-vetoes&from=%s&to=%s" \
+  "/api/v1/decisions?q=situation&from=%s&to=%s&limit=20" "/api/v1/agreement?from=%s&to=%s" "/api/v1/vetoes/count?member=USA&from=%s&to=%s"; do
+  v=$(rps "$p")
+  row "serve: uncached ${p%%\?*}" "1x" "$v" "$h" "$(awk -v a="$v" -v b="$h" 'BEGIN {printf "%.2f", a / b}')" ">= 0.5 (ratio to /healthz)"
+done
+rss=$(awk '/^VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
+row "serve: peak resident memory, MB" "1x" "$rss" "" "" "< 150"
+stop_serve
