@@ -54,16 +54,16 @@ func RulesNamed(name string) (charter.Rules, error) {
 	case name == RulesElevenMember:
 		r.Required = 7
 	case strings.HasPrefix(name, RulesGrantPrefix) || strings.HasPrefix(name, RulesDenyPrefix):
-		prefix, code, _ := strings.Cut(name, ":")
-		code = strings.ToUpper(code)
-		if len(code) != 3 {
-			return charter.Rules{}, unsc.Errorf(unsc.EINVALID, "rules", "%q: want a three-letter member code after %s:", name, prefix)
+		prefix, member, _ := strings.Cut(name, ":")
+		code, err := charter.LookupMember(member)
+		if err != nil {
+			return charter.Rules{}, unsc.Errorf(unsc.EINVALID, "rules", "%q: want a member after %s: (a code such as USA, or a name): %s", name, prefix, unsc.ErrorMessage(err))
 		}
-		r.Name = prefix + ":" + code
+		r.Name = prefix + ":" + string(code)
 		if prefix+":" == RulesGrantPrefix {
-			r.Grant = []unsc.Code{unsc.Code(code)}
+			r.Grant = []unsc.Code{code}
 		} else {
-			r.Deny = []unsc.Code{unsc.Code(code)}
+			r.Deny = []unsc.Code{code}
 		}
 	default:
 		return charter.Rules{}, unsc.Errorf(unsc.EINVALID, "rules", "%q: want one of %s", name, strings.Join(NamedRules, ", "))

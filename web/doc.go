@@ -8,6 +8,7 @@
 //
 //	GET  /healthz                  liveness
 //	GET  /api/v1/council?date=     the Council on a date (Art. 23)
+//	GET  /api/v1/members           every state that sat, with its seats
 //	POST /api/v1/decide            a ballot decided (Art. 27), as `unsc decide --json`
 //	GET  /api/v1/decisions         by symbol (as `unsc show --json`) or search, paged
 //	GET  /api/v1/vetoes            every veto, as `unsc vetoes --json`

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"unsc"
+	"unsc/charter"
 )
 
 // param documents and admits one query parameter of a route. The same
@@ -117,33 +118,18 @@ func (a *args) integer(name string, def, lo, hi int) int {
 	return n
 }
 
-// code returns the parameter as a member code, "" when it is not given.
+// code returns the parameter as a member code, "" when it is not given:
+// a code in any case or any name of a state that sat on the Council
+// (charter.LookupMember).
 func (a *args) code(name string) unsc.Code {
 	s := a.q.Get(name)
 	if s == "" {
 		return ""
 	}
-	if len(s) != 3 || strings.IndexFunc(s, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0 {
-		a.fail(name, "%q: want a three-letter member code in capitals, such as USA", s)
+	c, err := charter.LookupMember(s)
+	if err != nil {
+		a.fail(name, "%s", unsc.ErrorMessage(err))
 		return ""
 	}
-	return unsc.Code(s)
-}
-
-// codes returns the parameter as a comma-separated list of member codes,
-// nil when it is not given.
-func (a *args) codes(name string) []unsc.Code {
-	s := a.q.Get(name)
-	if s == "" {
-		return nil
-	}
-	var out []unsc.Code
-	for _, c := range strings.Split(s, ",") {
-		if len(c) != 3 || strings.IndexFunc(c, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0 {
-			a.fail(name, "%q: want member codes in capitals separated by commas, such as USA,CHN", c)
-			return nil
-		}
-		out = append(out, unsc.Code(c))
-	}
-	return out
+	return c
 }

@@ -4,27 +4,40 @@ import (
 	"net/http"
 	"strings"
 
+	"unsc"
 	"unsc/analysis"
+	"unsc/charter"
 )
 
 // The question endpoints answer with package analysis's answer types, which
 // the CLI prints with --json; every answer says which counting rule it used.
 
-// seat returns the parameter as a member code or a seat of several codes
-// joined by "+" (SUN+RUS), "" when it is not given. A "+" left unescaped in
-// a query string arrives as a space, so a space joins codes too.
+// seat returns the parameter as a seat, "" when it is not given: a member
+// by any name (charter.LookupMember), or a seat of several joined by "+"
+// (SUN+RUS), as codes joined by "+" (charter.LookupSeat). A "+" left
+// unescaped in a query string arrives as a space, so a space joins
+// members too where the whole is no member's name.
 func (a *args) seat(name string) string {
-	s := strings.ReplaceAll(a.q.Get(name), " ", "+")
+	s := a.q.Get(name)
 	if s == "" {
 		return ""
 	}
-	for _, c := range strings.Split(s, "+") {
-		if len(c) != 3 || strings.IndexFunc(c, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0 {
-			a.fail(name, "%q: want a member code in capitals such as USA, or a seat such as SUN+RUS", a.q.Get(name))
-			return ""
+	seat, err := lookupSeat(s)
+	if err != nil {
+		a.fail(name, "%s", unsc.ErrorMessage(err))
+		return ""
+	}
+	return seat
+}
+
+func lookupSeat(s string) (string, error) {
+	seat, err := charter.LookupSeat(s)
+	if err != nil && strings.Contains(strings.TrimSpace(s), " ") {
+		if joined, err2 := charter.LookupSeat(strings.Join(strings.Fields(s), "+")); err2 == nil {
+			return joined, nil
 		}
 	}
-	return s
+	return seat, err
 }
 
 // seats returns the parameter as a comma-separated list of seats.
@@ -35,10 +48,9 @@ func (a *args) seats(name string) []string {
 	}
 	var out []string
 	for _, part := range strings.Split(s, ",") {
-		one := &args{q: map[string][]string{name: {part}}}
-		seat := one.seat(name)
-		if one.err != nil || seat == "" {
-			a.fail(name, "%q: want member codes or seats separated by commas, such as USA,CHN,SUN+RUS", s)
+		seat, err := lookupSeat(part)
+		if err != nil {
+			a.fail(name, "%s", unsc.ErrorMessage(err))
 			return nil
 		}
 		out = append(out, seat)

@@ -3,6 +3,7 @@ package web_test
 import (
 	"encoding/json"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -27,11 +28,18 @@ func TestQuestions(t *testing.T) {
 		{"/api/v1/vetoes/count?member=USA&to=2024-03-25", x.CountVetoes("USA", zero, day("2024-03-25"))},
 		{"/api/v1/vetoes/count?member=SUN%2BRUS", x.CountVetoes("SUN+RUS", zero, zero)},
 		{"/api/v1/vetoes/count?member=SUN+RUS", x.CountVetoes("SUN+RUS", zero, zero)},
+		// Members by any name people use.
+		{"/api/v1/vetoes/count?member=United%20States&to=2024-03-25", x.CountVetoes("USA", zero, day("2024-03-25"))},
+		{"/api/v1/vetoes/count?member=ussr%2Brussia", x.CountVetoes("SUN+RUS", zero, zero)},
+		{"/api/v1/vetoes/count?member=USSR+Russia", x.CountVetoes("SUN+RUS", zero, zero)},
+		{"/api/v1/profile?member=Zaire", x.Member("COD")},
+		{"/api/v1/profile?member=gbr", x.Member("GBR")},
 		{"/api/v1/vetoes/summary?rule=drafts&group_by=decade&list=false", x.Vetoes(analysis.VetoQuery{Rule: "drafts", GroupBy: "decade", CountOnly: true})},
 		{"/api/v1/vetoes/summary?member=CHN&scope=un-list&amendments=excluded", x.Vetoes(analysis.VetoQuery{Member: "CHN", Scope: "un-list", ExcludeAmendments: true})},
 		{"/api/v1/profile?member=GBR", x.Member("GBR")},
 		{"/api/v1/agreement?members=CHN,SUN%2BRUS,USA&from=2000-01-01&rule=abstain-half", x.Agreement(analysis.AgreementQuery{Members: []string{"CHN", "SUN+RUS", "USA"}, From: day("2000-01-01"), Rule: "abstain-half"})},
 		{"/api/v1/agreement", x.Agreement(analysis.AgreementQuery{})},
+		{"/api/v1/agreement?members=China,Soviet%20Union%2BRussia,us&from=2000-01-01", x.Agreement(analysis.AgreementQuery{Members: []string{"CHN", "SUN+RUS", "USA"}, From: day("2000-01-01")})},
 		{"/api/v1/trends?from=2020-01-01&to=2024-12-31", x.Trends(day("2020-01-01"), day("2024-12-31"))},
 		{"/api/v1/whatif?rules=two-vetoes&from=2011-01-01", x.WhatIf(analysis.WhatIfQuery{Rules: twoVetoes, From: day("2011-01-01")})},
 		{"/api/v1/veto-initiative", x.VetoInitiative(analysis.DefaultCalendar())},
@@ -54,3 +62,39 @@ func TestQuestions(t *testing.T) {
 }
 
 var zero = day("0001-01-01")
+
+// TestUnknownMember checks that a member no state that sat goes by is a
+// 400 naming the input and the closest names, never an empty answer.
+func TestUnknownMember(t *testing.T) {
+	srv := newServer(t, web.Config{})
+	for _, target := range []string{
+		"/api/v1/vetoes/count?member=Untied%20States",
+		"/api/v1/vetoes/summary?member=Untied%20States",
+		"/api/v1/vetoes?member=Untied%20States",
+		"/api/v1/profile?member=Untied%20States",
+		"/api/v1/decisions?member=Untied%20States",
+		"/api/v1/agreement?members=CHN,Untied%20States",
+	} {
+		resp, body := get(t, srv.URL+target)
+		var p web.Problem
+		decode(t, target, body, &p)
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(p.Detail, `"Untied States"`) || !strings.Contains(p.Detail, "United States (USA)") {
+			t.Errorf("GET %s = %d %+v, want 400 naming the input and United States (USA)", target, resp.StatusCode, p)
+		}
+	}
+}
+
+func TestMembers(t *testing.T) {
+	srv := newServer(t, web.Config{})
+	resp, body := get(t, srv.URL+"/api/v1/members")
+	var states []web.State
+	decode(t, "/api/v1/members", body, &states)
+	if resp.StatusCode != http.StatusOK || len(states) < 130 {
+		t.Fatalf("GET /api/v1/members = %d, %d states; want every state that sat", resp.StatusCode, len(states))
+	}
+	for _, s := range states {
+		if s.Code == "LKA" && (len(s.Names) != 1 || s.Names[0] != "Ceylon") {
+			t.Errorf("GET /api/v1/members: LKA names %q, want Ceylon, the name it sat under", s.Names)
+		}
+	}
+}

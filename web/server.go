@@ -125,6 +125,8 @@ func (s *Server) routeTable() []route {
 		{method: "GET", path: "/api/v1/council", summary: "The members of the Security Council on a date.",
 			params: []param{{name: "date", typ: "date", required: true, desc: "the date, as YYYY-MM-DD, from 1946-01-17 to 2027-12-31", example: "2024-03-25"}},
 			result: Council{}, record: true, handle: s.council},
+		{method: "GET", path: "/api/v1/members", summary: "Every state that sat on the Security Council, with the names it sat under and every seat it held: `unsc members --json`.",
+			result: []State{}, record: true, handle: s.members},
 		{method: "POST", path: "/api/v1/decide", summary: "Decide one ballot under the Charter: the ballot and answer of `unsc decide --json`.",
 			body: exampleBallot, result: charter.ResultJSON{}, handle: s.decide},
 		{method: "GET", path: "/api/v1/decisions", summary: "Decisions in the record, by symbol or by search, in date order, a page at a time; X-Total-Count gives the number found.",
@@ -400,6 +402,10 @@ func (s *Server) council(r *http.Request, a *args) (any, error) {
 		return nil, err
 	}
 	return NewCouncil(c), nil
+}
+
+func (s *Server) members(r *http.Request, a *args) (any, error) {
+	return NewStates(charter.Tenures()), nil
 }
 
 func (s *Server) decide(r *http.Request, a *args) (any, error) {

@@ -36,6 +36,7 @@ var commands []command
 func init() {
 	commands = []command{
 		councilCommand,
+		membersCommand,
 		decideCommand,
 		importCommand,
 		checkCommand,

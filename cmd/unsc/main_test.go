@@ -137,3 +137,37 @@ func TestFlagsAfterArguments(t *testing.T) {
 		t.Errorf("council DATE --bogus exit %d, want 2", code)
 	}
 }
+
+func TestMembers(t *testing.T) {
+	code, out, errOut := runUnsc(t, "", "members", "--json")
+	if code != 0 {
+		t.Fatalf("members --json exit %d: %s", code, errOut)
+	}
+	var states []web.State
+	if err := json.Unmarshal([]byte(out), &states); err != nil {
+		t.Fatal(err)
+	}
+	byCode := map[string]web.State{}
+	for _, s := range states {
+		byCode[string(s.Code)] = s
+	}
+	cod := byCode["COD"]
+	if diff := cmp.Diff([]string{"Zaire", "Democratic Republic of the Congo"}, cod.Names); diff != "" || len(cod.Terms) != 3 || cod.Permanent {
+		t.Errorf("members: COD = %+v, want Zaire then the Democratic Republic of the Congo, three elected terms (%s)", cod, diff)
+	}
+	if bfa := byCode["BFA"]; len(bfa.Terms) != 2 || bfa.Terms[0].Name != "Upper Volta / Burkina Faso" {
+		t.Errorf("members: BFA terms = %+v, want the 1984-85 term under both its names, then 2008-09", bfa.Terms)
+	}
+	for _, c := range []string{"CHN", "FRA", "SUN", "RUS", "GBR", "USA"} {
+		if !byCode[c].Permanent {
+			t.Errorf("members: %s not permanent", c)
+		}
+	}
+	if len(states) < 130 || states[0].Code != "CHN" {
+		t.Errorf("members: %d states, first %s; want every state that sat, China first", len(states), states[0].Code)
+	}
+	code, out, _ = runUnsc(t, "", "members")
+	if code != 0 || !strings.Contains(out, "Zaire / Democratic Republic of the Congo") || !strings.Contains(out, "1982–1983, 1990–1991, 2026–2027") {
+		t.Errorf("members exit %d, want a table with COD's names and terms:\n%s", code, out)
+	}
+}

@@ -251,7 +251,7 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 	qf := newQuestionFlags(fs, "decisions")
 	outcome := fs.String("outcome", "", "adopted, failed or vetoed")
 	matter := fs.String("matter", "", "non-procedural, procedural, preliminary or icj-election")
-	member := fs.String("member", "", "a member `CODE` (or seat, such as SUN+RUS) that sat on the decision")
+	member := fs.String("member", "", "a `MEMBER` that sat on the decision: a code in any case, a name (UK, Russia, \"United States\") or a seat (SUN+RUS)")
 	position := fs.String("position", "", "with --member: the position it took, Y (yes), N (no), A (abstain) or X (not-participating)")
 	offset := fs.Int("offset", 0, "skip the first `N` matches")
 	limit := fs.Int("limit", analysis.DefaultLimit, "print at most `N` matches")
@@ -259,7 +259,12 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	q := analysis.SearchQuery{Text: *text, Member: *member, Offset: *offset, Limit: *limit, From: from, To: to}
+	q := analysis.SearchQuery{Text: *text, Offset: *offset, Limit: *limit, From: from, To: to}
+	if *member != "" {
+		if q.Member, err = seatArg("--member", *member); err != nil {
+			return err
+		}
+	}
 	if *outcome != "" {
 		if q.Outcome, err = unsc.ParseOutcome(*outcome); err != nil {
 			return unsc.Errorf(unsc.EINVALID, "--outcome", "%v", err)
@@ -316,7 +321,7 @@ var positionWords = map[string]unsc.Position{"yes": unsc.Yes, "no": unsc.No, "ab
 
 var memberCommand = command{
 	name:    "member",
-	args:    "[--json|--csv] CODE",
+	args:    "[--json|--csv] MEMBER",
 	summary: "A member's history: terms served, positions taken, vetoes cast, how often it sided with each permanent member, year by year.",
 	run:     runMember,
 }
@@ -327,10 +332,15 @@ func runMember(ctx context.Context, a *app, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		return &usageError{msg: "member: want one member CODE, such as USA or SUN+RUS"}
+	if fs.NArg() == 0 {
+		return &usageError{msg: "member: want a MEMBER: a code such as USA, a name such as \"United States\" or UK, or a seat such as SUN+RUS"}
 	}
 	f, err := format()
+	if err != nil {
+		return err
+	}
+	// A name with a space may arrive as several arguments.
+	seat, err := seatArg("MEMBER", strings.Join(fs.Args(), " "))
 	if err != nil {
 		return err
 	}
@@ -338,10 +348,7 @@ func runMember(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	p := x.Member(fs.Arg(0))
-	if len(p.Terms) == 0 {
-		return unsc.Errorf(unsc.ENOTFOUND, "CODE", "%s never sat on the Security Council (codes are the UN Digital Library's, such as USA, SUN, RUS)", fs.Arg(0))
-	}
+	p := x.Member(seat)
 	var seats []string
 	for _, s := range p.Sided {
 		seats = append(seats, "sided_with_"+s.Seat)
@@ -384,7 +391,7 @@ var agreementCommand = command{
 
 func runAgreement(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("agreement")
-	members := fs.String("members", "", "member `CODES`, comma-separated (default: the five permanent seats, the USSR and Russia as SUN+RUS)")
+	members := fs.String("members", "", "`MEMBERS`, comma-separated: codes in any case, names or seats (default: the five permanent seats, the USSR and Russia as SUN+RUS)")
 	rule := fs.String("rule", analysis.AbstainExact, "how abstentions count: "+analysis.AbstainExact+", "+analysis.AbstainNeutral+" or "+analysis.AbstainHalf)
 	qf := newQuestionFlags(fs, "decisions")
 	f, from, to, err := qf.parse(args)
@@ -393,7 +400,13 @@ func runAgreement(ctx context.Context, a *app, args []string) error {
 	}
 	q := analysis.AgreementQuery{Rule: *rule, From: from, To: to}
 	if *members != "" {
-		q.Members = strings.Split(*members, ",")
+		for _, m := range strings.Split(*members, ",") {
+			seat, err := seatArg("--members", m)
+			if err != nil {
+				return err
+			}
+			q.Members = append(q.Members, seat)
+		}
 	}
 	if err := analysis.CheckAgreementQuery(q); err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -120,8 +121,80 @@ func TestQuestions(t *testing.T) {
 		if p.Vetoes < 120 || len(p.Terms) != 2 {
 			t.Errorf("member SUN+RUS = %d vetoes, %d terms; want over 120 vetoes and two terms (USSR, Russia)", p.Vetoes, len(p.Terms))
 		}
-		if code, _, _ := run("member", "XYZ"); code != 1 {
-			t.Errorf("member XYZ exit %d, want 1", code)
+		if code, _, errOut := run("member", "XYZ"); code != 2 || !strings.Contains(errOut, `"XYZ"`) {
+			t.Errorf("member XYZ exit %d, %q; want 2 naming XYZ", code, errOut)
+		}
+	})
+
+	t.Run("members by any name", func(t *testing.T) {
+		countOf := func(member string) string {
+			t.Helper()
+			code, out, errOut := run("vetoes", "--member", member, "--to", "2024-03-25", "--count", "--json")
+			if code != 0 {
+				t.Fatalf("vetoes --member %q --count exit %d: %s", member, code, errOut)
+			}
+			var c struct {
+				Member string `json:"member"`
+				Counts []struct {
+					Count int `json:"count"`
+				} `json:"counts"`
+			}
+			if err := json.Unmarshal([]byte(out), &c); err != nil || len(c.Counts) == 0 {
+				t.Fatalf("vetoes --member %q --count --json: %v\n%s", member, err, out)
+			}
+			return fmt.Sprintf("%s %d", c.Member, c.Counts[0].Count)
+		}
+		for _, tt := range []struct{ names []string }{
+			{[]string{"USA", "usa", "US", "U.S.", "United States", "united states of america"}},
+			{[]string{"GBR", "UK", "Britain", "United Kingdom"}},
+			{[]string{"RUS", "Russia", "russian federation"}},
+			{[]string{"SUN", "USSR", "Soviet Union"}},
+			{[]string{"SUN+RUS", "USSR+Russia"}},
+		} {
+			want := countOf(tt.names[0])
+			if strings.HasSuffix(want, " 0") {
+				t.Errorf("vetoes --member %s --count = %s, want vetoes", tt.names[0], want)
+			}
+			for _, name := range tt.names[1:] {
+				if got := countOf(name); got != want {
+					t.Errorf("vetoes --member %q --count = %s, want %s as for %s", name, got, want, tt.names[0])
+				}
+			}
+		}
+		for _, args := range [][]string{
+			{"vetoes", "--member", "XYZ", "--count"},
+			{"vetoes", "--member", "Untied States"},
+			{"decisions", "--member", "Atlantis"},
+			{"agreement", "--members", "USA,Narnia"},
+			{"member", "Narnia"},
+			{"whatif", "--rules", "grant:Narnia"},
+		} {
+			code, out, errOut := run(args...)
+			bad := args[len(args)-1]
+			if args[0] == "vetoes" {
+				bad = args[2]
+			}
+			if strings.Contains(bad, "Narnia") {
+				bad = "Narnia"
+			}
+			if code != 2 || out != "" || !strings.Contains(errOut, strconv.Quote(bad)) {
+				t.Errorf("unsc %q exit %d, stdout %q, stderr %q; want 2 naming %q", args, code, out, errOut, bad)
+			}
+		}
+		if _, _, errOut := run("vetoes", "--member", "Untied States"); !strings.Contains(errOut, "United States (USA)") {
+			t.Errorf("vetoes --member \"Untied States\" stderr %q, want the closest, United States (USA)", errOut)
+		}
+		code, out, errOut := run("member", "United", "States", "--json")
+		var p struct {
+			Member string   `json:"member"`
+			Names  []string `json:"names"`
+		}
+		if err := json.Unmarshal([]byte(out), &p); code != 0 || err != nil || p.Member != "USA" {
+			t.Errorf("member United States exit %d (%s): %+v, want the United States' profile", code, errOut, p)
+		}
+		code, out, _ = run("member", "zaire")
+		if code != 0 || !strings.HasPrefix(out, "Zaire / Democratic Republic of the Congo (COD)") {
+			t.Errorf("member zaire exit %d: %q, want the names at the time", code, firstLine(out))
 		}
 	})
 
@@ -195,4 +268,9 @@ func TestQuestions(t *testing.T) {
 			}
 		}
 	})
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
 }

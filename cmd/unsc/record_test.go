@@ -139,7 +139,19 @@ func TestVetoes(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil || len(got) != 1 || got[0].VetoedBy[0] != "SUN" {
 		t.Errorf("vetoes --to 1946-02-16 = %+v (exit %d), want the USSR's first veto only", got, code)
 	}
-	for _, args := range [][]string{{"--member", "usa"}, {"--from", "2024-13-01"}, {"extra"}} {
+	// Codes in any case, and names.
+	for _, member := range []string{"usa", "United States"} {
+		code, out, _ = runUnsc(t, "", "--db", db, "vetoes", "--member", member, "--from", "2023-01-01", "--to", "2024-03-25", "--json")
+		var again []vetoRow
+		if err := json.Unmarshal([]byte(out), &again); code != 0 || err != nil || len(again) != len(want) {
+			t.Errorf("vetoes --member %q exit %d: %d vetoes, want %d as for USA", member, code, len(again), len(want))
+		}
+	}
+	code, out, _ = runUnsc(t, "", "--db", db, "vetoes", "--member", "USSR+Russia", "--from", "1991-01-01", "--to", "1994-12-31", "--json")
+	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil || len(got) != 2 || got[1].Date != "1994-12-02" || got[1].VetoedBy[0] != "RUS" {
+		t.Errorf("vetoes --member USSR+Russia 1991-94 = %+v (exit %d), want the Russian Federation's vetoes of 1993 and 1994", got, code)
+	}
+	for _, args := range [][]string{{"--member", "XYZ"}, {"--from", "2024-13-01"}, {"extra"}} {
 		if code, _, _ := runUnsc(t, "", append([]string{"--db", db, "vetoes"}, args...)...); code != 2 {
 			t.Errorf("vetoes %v exit %d, want 2", args, code)
 		}

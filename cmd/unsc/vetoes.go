@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -21,7 +23,7 @@ var vetoesCommand = command{
 
 func runVetoes(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("vetoes")
-	member := fs.String("member", "", "only vetoes cast by the member with this `CODE` (USA, SUN, RUS, …)")
+	member := fs.String("member", "", "only vetoes cast by this `MEMBER`: a code in any case (USA, usa), a name (\"United States\", US, UK, Russia, USSR) or a seat (SUN+RUS)")
 	from := fs.String("from", "", "only vetoes on or after this `DATE` (YYYY-MM-DD)")
 	to := fs.String("to", "", "only vetoes on or before this `DATE` (YYYY-MM-DD)")
 	by := fs.String("by", "", "group and count the vetoes by member, year, decade, agenda, topic, region, kind (single or joint) or type (draft or amendment)")
@@ -40,8 +42,14 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	seat := ""
+	if *member != "" {
+		if seat, err = seatArg("--member", *member); err != nil {
+			return err
+		}
+	}
 	if *count || *by != "" || *rule != "" || *scope != "" || *noAmendments || of == asCSV {
-		q := analysis.VetoQuery{Member: *member, Rule: *rule, Scope: *scope, ExcludeAmendments: *noAmendments, GroupBy: *by}
+		q := analysis.VetoQuery{Member: seat, Rule: *rule, Scope: *scope, ExcludeAmendments: *noAmendments, GroupBy: *by}
 		if q.From, err = optionalDate("--from", *from); err != nil {
 			return err
 		}
@@ -52,11 +60,14 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 	}
 	asJSON := of == asJSON
 	f := unsc.DecisionFilter{Vetoed: true}
-	if *member != "" {
-		if !codeFlag.MatchString(*member) {
-			return unsc.Errorf(unsc.EINVALID, "--member", "%q: want a three-letter member code such as USA", *member)
+	var codes []unsc.Code
+	for c := range strings.SplitSeq(seat, "+") {
+		if c != "" {
+			codes = append(codes, unsc.Code(c))
 		}
-		f.VetoedBy = unsc.Code(*member)
+	}
+	if len(codes) == 1 {
+		f.VetoedBy = codes[0]
 	}
 	if f.From, err = optionalDate("--from", *from); err != nil {
 		return err
@@ -73,9 +84,13 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := make([]web.Veto, len(ds))
-	for i, d := range ds {
-		out[i] = web.NewVeto(d)
+	out := make([]web.Veto, 0, len(ds))
+	for _, d := range ds {
+		// A seat of several codes: the vetoes any of them cast.
+		if len(codes) > 1 && !slices.ContainsFunc(d.VetoedBy, func(c unsc.Code) bool { return slices.Contains(codes, c) }) {
+			continue
+		}
+		out = append(out, web.NewVeto(d))
 	}
 	if asJSON {
 		enc := json.NewEncoder(a.stdout)
