@@ -1,6 +1,9 @@
-// Package web is unsc's JSON API: the Council on a date, the outcome of a
-// ballot under the Charter, and questions over the record of Council votes,
-// served under /api/v1/ by `unsc serve`.
+// Package web is unsc's JSON API and its web pages: the Council on a date,
+// the outcome of a ballot under the Charter, and questions over the record
+// of Council votes, served under /api/v1/ by `unsc serve`, and the same
+// answers as server-rendered pages (page.go: html/template pages and assets
+// embedded in the binary, a strict Content-Security-Policy, .json and .csv
+// twins of every list).
 //
 // Routes (declared in one table, routeTable, on the standard
 // http.ServeMux; /api/v1/openapi.json is the OpenAPI 3.1 document built

@@ -41,6 +41,10 @@ type Server struct {
 	routes  []route
 	mux     *http.ServeMux
 	openapi []byte
+	// pageCache keeps rendered pages and twins; updated is the date of the
+	// record's last decision, which every page shows.
+	pageCache answers
+	updated   string
 }
 
 // route is one operation of the API: its method and path, what it admits
@@ -60,6 +64,14 @@ type route struct {
 	// Cache-Control.
 	record bool
 	handle func(r *http.Request, a *args) (any, error)
+
+	// page, for a page (an HTML route, not in the OpenAPI document),
+	// builds its view; nav names the section of the site it is in. A page
+	// with twins is served at path.json and path.csv too; a page whose
+	// path ends in a wildcard or "/" finds a twin's extension in the path.
+	page  func(r *http.Request, a *args) (*view, error)
+	nav   string
+	twins bool
 }
 
 // paged is a handler's answer that is one page of a longer list: the list
@@ -84,11 +96,18 @@ func NewServer(cfg Config) http.Handler {
 			s.cors[strings.TrimRight(o, "/")] = true
 		}
 	}
+	if n := len(cfg.Decisions); n > 0 {
+		s.updated = cfg.Decisions[n-1].Date.Format(dateLayout)
+	}
 	s.routes = s.routeTable()
 	s.openapi = s.openAPIDocument()
 	s.mux = http.NewServeMux()
 	var paths []string
 	for _, rt := range s.routes {
+		if rt.page != nil {
+			s.handlePage(rt)
+			continue
+		}
 		if !slices.Contains(paths, rt.path) {
 			paths = append(paths, rt.path)
 		}
@@ -102,9 +121,8 @@ func NewServer(cfg Config) http.Handler {
 		}
 		s.mux.Handle(p, s.dispatch(rs))
 	}
-	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeProblem(w, newProblem(http.StatusNotFound, "no such resource: see /api/v1/openapi.json for what is served"))
-	})
+	s.mux.HandleFunc("/assets/", s.serveAsset)
+	s.mux.HandleFunc("/", s.notFound)
 	return s
 }
 
@@ -184,7 +202,21 @@ func (s *Server) routeTable() []route {
 			params: []param{{name: "calendar", desc: "the working days counted: un-headquarters (UN Headquarters holidays; an assumption, the default) or weekends-only", enum: []string{"un-headquarters", "weekends-only"}, example: "un-headquarters"}},
 			result: analysis.VetoInitiative{}, record: true, handle: s.vetoInitiative},
 	}
-	return routes
+
+	// The pages (HTML, see page.go), each built from the same answers as
+	// the API; a page with twins is served as .json and .csv too.
+	pages := []route{
+		{path: "/{$}", summary: "Home: how the Council decides, the latest decisions, vetoes over time.", page: s.home, nav: "home"},
+		{path: "/S/", summary: "A resolution, draft or meeting by its symbol: /S/RES/2728(2024), /S/2024/239, /S/PV.9584 (and .json, .csv).", page: s.symbolPage, nav: "decisions"},
+		{path: "/decisions", summary: "Search the decisions.", page: s.decisionsPage, nav: "decisions", twins: true,
+			params: []param{{name: "q"}, from, to, {name: "outcome", enum: []string{"adopted", "failed", "vetoed"}},
+				{name: "matter", enum: []string{"non-procedural", "procedural", "preliminary", "icj-election"}},
+				{name: "member"}, {name: "position", enum: positionNames}, {name: "offset"}, {name: "limit"}}},
+	}
+	for i := range pages {
+		pages[i].method = http.MethodGet
+	}
+	return append(routes, pages...)
 }
 
 // positionNames are the positions the decisions search admits.

@@ -462,7 +462,8 @@ func TestHeaders(t *testing.T) {
 		{"HEAD", "/api/v1/vetoes", 200, "application/json"},
 		{"GET", "/api/v1/council?date=2024-03-25", 200, "application/json"},
 		{"GET", "/api/v1/council?date=bad", 400, "application/problem+json"},
-		{"GET", "/nowhere", 404, "application/problem+json"},
+		{"GET", "/api/v1/nowhere", 404, "application/problem+json"},
+		{"GET", "/nowhere", 404, "text/html; charset=utf-8"}, // a page that helps
 		{"PATCH", "/healthz", 405, "application/problem+json"},
 		{"POST", "/api/v1/decide", 400, "application/problem+json"},
 	}

@@ -1,0 +1,207 @@
+package web
+
+import (
+	"strconv"
+	"time"
+
+	"unsc"
+	"unsc/analysis"
+)
+
+// Charts are drawn by the server as SVG, so they print, embed and need no
+// script; each comes with its data as a table. Their colours are the
+// Okabe–Ito palette, told apart with colour-blindness, and every series is
+// named in a legend and in the table.
+
+// vetoSeries are the series of the veto chart: the five permanent seats,
+// and, when drafts are counted, the drafts vetoed by more than one.
+var vetoSeries = []struct {
+	Key, Name, Colour string
+}{
+	{"SUN+RUS", "USSR / Russian Federation", "#D55E00"},
+	{"USA", "United States", "#0072B2"},
+	{"GBR", "United Kingdom", "#009E73"},
+	{"FRA", "France", "#CC79A7"},
+	{"CHN", "China", "#E69F00"},
+	{"joint", "Two or more together", "#444444"},
+}
+
+// seatOf returns the series key of a member code.
+func seatOf(c unsc.Code) string {
+	if c == "SUN" || c == "RUS" {
+		return "SUN+RUS"
+	}
+	return string(c)
+}
+
+// vetoChart is a chart of vetoes by year, stacked by member, and its data.
+type vetoChart struct {
+	Width, Height int
+	// Plot area.
+	Left, Top, PlotW, PlotH int
+	Bars                    []chartRect
+	YTicks                  []chartTick
+	XTicks                  []chartTick
+	Marks                   []chartMark
+	Legend                  []chartLegend
+	// Rows are the data, a year a row; Series names its columns.
+	Series []string
+	Rows   []chartRow
+	Total  int
+	// Unit says what a unit of the chart is.
+	Unit string
+	// Label describes the chart for a screen reader.
+	Label string
+	// Compact drops the marks' labels, for the home page.
+	Compact bool
+}
+
+type chartRect struct {
+	X, Y, W, H int
+	Fill       string
+	Title      string
+}
+
+type chartTick struct {
+	Pos   int
+	Label string
+}
+
+type chartMark struct {
+	X      int
+	N      int
+	Label  string
+	LabelX int
+}
+
+type chartLegend struct {
+	Name, Colour string
+}
+
+type chartRow struct {
+	Year   int
+	Counts []int
+	Total  int
+}
+
+// vetoMarks are the dates the veto chart marks.
+var vetoMarks = []struct {
+	date  time.Time
+	label string
+}{
+	{time.Date(1966, 1, 1, 0, 0, 0, 0, time.UTC), "1966: the Council grows from 11 to 15 members"},
+	{time.Date(1971, 10, 25, 0, 0, 0, 0, time.UTC), "1971: the People's Republic of China takes the China seat"},
+	{time.Date(1991, 12, 24, 0, 0, 0, 0, time.UTC), "1991: the Russian Federation continues the USSR's seat"},
+	{time.Date(2022, 4, 26, 0, 0, 0, 0, time.UTC), "April 2022: GA resolution 76/262, a General Assembly debate after every veto"},
+}
+
+// newVetoChart draws the vetoes of an answer (which must list them) by
+// year. Under the drafts rule a draft vetoed by several members is one
+// veto, drawn as its own series; under member-votes each member's veto is
+// drawn for that member. The bars add up to the answer's Count.
+func newVetoChart(a analysis.VetoAnswer, compact bool) *vetoChart {
+	c := &vetoChart{Width: 960, Height: 360, Left: 40, Top: 16, Compact: compact}
+	if compact {
+		c.Height = 260
+	}
+	c.PlotW = c.Width - c.Left - 8
+	c.PlotH = c.Height - c.Top - 28
+	joint := a.Rule == analysis.RuleDrafts
+	series := vetoSeries
+	if !joint {
+		series = series[:5]
+	}
+	for _, s := range series {
+		c.Series = append(c.Series, s.Name)
+		c.Legend = append(c.Legend, chartLegend{s.Name, s.Colour})
+	}
+	first, last := 1946, time.Now().Year()
+	counts := map[int][]int{}
+	for _, v := range a.Vetoes {
+		y, _ := strconv.Atoi(v.Date[:4])
+		last = max(last, y)
+		if counts[y] == nil {
+			counts[y] = make([]int, len(series))
+		}
+		if joint && len(v.VetoedBy) > 1 {
+			counts[y][len(series)-1]++
+			continue
+		}
+		for _, m := range v.VetoedBy {
+			if a.Member != "" && !memberInSeat(m, a.Member) {
+				continue
+			}
+			for k, s := range series {
+				if s.Key == seatOf(m) {
+					counts[y][k]++
+				}
+			}
+			if joint {
+				break
+			}
+		}
+	}
+	peak := 1
+	for y := first; y <= last; y++ {
+		row := chartRow{Year: y, Counts: counts[y]}
+		if row.Counts == nil {
+			row.Counts = make([]int, len(series))
+		}
+		for _, n := range row.Counts {
+			row.Total += n
+		}
+		c.Total += row.Total
+		peak = max(peak, row.Total)
+		c.Rows = append(c.Rows, row)
+	}
+	step := 1
+	for peak/step > 6 {
+		step *= 2
+	}
+	top := (peak + step - 1) / step * step
+	years := last - first + 1
+	barW := c.PlotW / years
+	yOf := func(n int) int { return c.Top + c.PlotH - n*c.PlotH/top }
+	for n := 0; n <= top; n += step {
+		c.YTicks = append(c.YTicks, chartTick{yOf(n), strconv.Itoa(n)})
+	}
+	for y := (first + 9) / 10 * 10; y <= last; y += 10 {
+		c.XTicks = append(c.XTicks, chartTick{c.Left + (y-first)*barW + barW/2, strconv.Itoa(y)})
+	}
+	for _, row := range c.Rows {
+		x := c.Left + (row.Year-first)*barW
+		base := 0
+		for k, n := range row.Counts {
+			if n == 0 {
+				continue
+			}
+			c.Bars = append(c.Bars, chartRect{X: x + 1, Y: yOf(base + n), W: max(barW-2, 1), H: yOf(base) - yOf(base+n),
+				Fill: series[k].Colour, Title: strconv.Itoa(row.Year) + ", " + series[k].Name + ": " + strconv.Itoa(n)})
+			base += n
+		}
+	}
+	for i, m := range vetoMarks {
+		if m.date.Year() < first || m.date.Year() > last {
+			continue
+		}
+		x := c.Left + (m.date.Year()-first)*barW + int(m.date.YearDay())*barW/366
+		c.Marks = append(c.Marks, chartMark{X: x, N: i + 1, Label: m.label, LabelX: x + 3})
+	}
+	c.Unit = "vetoes cast (a joint veto counts once for each member)"
+	if joint {
+		c.Unit = "vetoed drafts (a draft vetoed by several members counts once)"
+	}
+	c.Label = "Bar chart of " + c.Unit + " by year from " + strconv.Itoa(first) + " to " + strconv.Itoa(last) + ", " + strconv.Itoa(c.Total) + " in all; the table that follows gives the numbers."
+	return c
+}
+
+// memberInSeat reports whether code is one of the codes of a seat such as
+// "SUN+RUS".
+func memberInSeat(code unsc.Code, seat string) bool {
+	for i := 0; i < len(seat); i += 4 {
+		if i+3 <= len(seat) && seat[i:i+3] == string(code) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,183 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"unsc"
+	"unsc/analysis"
+	"unsc/record"
+)
+
+// templateFuncs are the functions the templates call. Each only formats:
+// what a page says is computed by its handler from package analysis's
+// answers.
+var templateFuncs = template.FuncMap{
+	"join": func(sep string, xs []string) string { return strings.Join(xs, sep) },
+	"codes": func(cs []unsc.Code) string {
+		return joinCodes(cs)
+	},
+	"add":     func(a, b int) int { return a + b },
+	"percent": func(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%" },
+	"symbolHref": func(s string) string {
+		if strings.HasPrefix(s, "oral amendment to ") {
+			return symbolHref(strings.TrimPrefix(s, "oral amendment to "))
+		}
+		return symbolHref(s)
+	},
+	"docHref": docHref,
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return strconv.Itoa(n) + " " + one
+		}
+		return strconv.Itoa(n) + " " + many
+	},
+	"list":     func(xs ...string) []string { return xs },
+	"navItems": func() []navItem { return navItems },
+}
+
+// navItem is one section of the site in the navigation bar.
+type navItem struct{ Key, Href, Text string }
+
+// navItems are the sections of the site, in the navigation bar's order.
+var navItems = []navItem{
+	{"decisions", "/decisions", "Decisions"},
+	{"vetoes", "/vetoes", "Vetoes"},
+	{"rules", "/rules", "The rules"},
+}
+
+// homePage is what the home page shows.
+type homePage struct {
+	Latest    []decisionView
+	Decisions int
+	Vetoes    int
+	First     string
+	Last      string
+	Chart     *vetoChart
+	Sources   []string
+}
+
+// home answers /.
+func (s *Server) home(r *http.Request, a *args) (*view, error) {
+	ds := s.record.decisions
+	p := homePage{Decisions: len(ds)}
+	if len(ds) > 0 {
+		p.First = longDate(ds[0].Date)
+		p.Last = longDate(ds[len(ds)-1].Date)
+	}
+	for i := len(ds) - 1; i >= 0 && len(p.Latest) < 8; i-- {
+		p.Latest = append(p.Latest, s.decisionSummary(i))
+	}
+	ans := s.index.Vetoes(analysis.VetoQuery{})
+	p.Vetoes = ans.Drafts
+	p.Chart = newVetoChart(ans, true)
+	for _, src := range ans.Sources {
+		p.Sources = append(p.Sources, sourceNames[src])
+	}
+	return &view{Template: "home", Title: "How the UN Security Council votes", Data: p}, nil
+}
+
+// decisionSummary is the short form of a decision, for lists.
+func (s *Server) decisionSummary(i int) decisionView {
+	d := &s.record.decisions[i]
+	o := analysis.Outcome(*d)
+	v := decisionView{Symbol: record.Symbol(*d), Href: decisionHref(d), Date: longDate(d.Date), ISODate: d.Date.Format(dateLayout),
+		Meeting: d.Meeting, Title: d.Title, Agenda: d.Agenda, Amendment: d.Amendment, AmendmentTo: d.AmendmentTo,
+		Tally: newTally(d.Tally), Outcome: outcomeName(o), Headline: s.headline(o, d.VetoedBy, d.Date)}
+	if v.Agenda == v.Title {
+		v.Agenda = ""
+	}
+	return v
+}
+
+// searchPage is what the search page shows.
+type searchPage struct {
+	Query  searchForm
+	Answer analysis.SearchAnswer
+	Hits   []decisionView
+	// Prev and Next are the addresses of the neighbouring pages.
+	Prev, Next string
+	From, To   int
+}
+
+// searchForm is the search as the form shows it.
+type searchForm struct {
+	Q, From, To, Outcome, Matter, Member, Position string
+}
+
+// decisionsPage answers /decisions: the search of `unsc decisions` and
+// GET /api/v1/decisions, answered by package analysis.
+func (s *Server) decisionsPage(r *http.Request, a *args) (*view, error) {
+	q := analysis.SearchQuery{Text: a.str("q"), Member: a.seat("member")}
+	q.From, q.To = a.dateRange()
+	if o := a.str("outcome"); o != "" {
+		q.Outcome, _ = unsc.ParseOutcome(o)
+	}
+	if m := a.str("matter"); m != "" {
+		q.Matter, _ = unsc.ParseMatter(m)
+		q.MatterSet = true
+	}
+	if p := a.str("position"); p != "" {
+		if q.Member == "" && a.err == nil {
+			a.fail("position", "given without member: want a member too, such as GBR")
+		}
+		q.Position, q.PositionSet = positionOf(p), true
+	}
+	q.Offset = a.integer("offset", 0, 0, 1<<30)
+	q.Limit = a.integer("limit", 50, 1, analysis.MaxLimit)
+	if a.err != nil {
+		return nil, a.err
+	}
+	if err := analysis.CheckSearchQuery(q); err != nil {
+		return nil, err
+	}
+	ans := s.index.Search(q)
+	p := searchPage{Answer: ans, Query: searchForm{Q: a.str("q"), From: a.str("from"), To: a.str("to"),
+		Outcome: a.str("outcome"), Matter: a.str("matter"), Member: a.str("member"), Position: a.str("position")}}
+	for _, h := range ans.Decisions {
+		v := s.decisionSummary(h.Index)
+		if h.Position != "" {
+			v.Modality = h.Position
+		}
+		p.Hits = append(p.Hits, v)
+	}
+	p.From, p.To = ans.Offset+1, ans.Offset+len(ans.Decisions)
+	page := func(offset int) string {
+		nq := url.Values{}
+		for k, vs := range a.q {
+			nq[k] = vs
+		}
+		if offset == 0 {
+			nq.Del("offset")
+		} else {
+			nq.Set("offset", strconv.Itoa(offset))
+		}
+		return searchHref(nq)
+	}
+	if ans.Offset > 0 {
+		p.Prev = page(max(ans.Offset-ans.Limit, 0))
+	}
+	if ans.Offset+ans.Limit < ans.Total {
+		p.Next = page(ans.Offset + ans.Limit)
+	}
+	title := "Decisions"
+	if q.Text != "" {
+		title = "Decisions on “" + q.Text + "”"
+	}
+	t := &csvTable{Header: []string{"date", "symbol", "meeting", "outcome", "count", "position", "agenda"}}
+	for _, h := range ans.Decisions {
+		count := ""
+		if h.CountKnown {
+			count = strconv.Itoa(h.Yes) + "-" + strconv.Itoa(h.No) + "-" + strconv.Itoa(h.Abstain)
+		}
+		agenda := h.Agenda
+		if agenda == "" {
+			agenda = h.Title
+		}
+		t.Rows = append(t.Rows, []string{h.Date, h.Symbol, h.Meeting, h.Outcome, count, h.Position, agenda})
+	}
+	return &view{Template: "decisions", Title: title, Data: p, JSON: ans, CSV: t}, nil
+}

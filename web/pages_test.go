@@ -1,0 +1,200 @@
+package web_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/csv"
+	"io"
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"unsc"
+	"unsc/web"
+)
+
+// hostileAgenda is text a source might carry that must be shown as text.
+const hostileAgenda = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">"quoted" & 'single'`
+
+const hostileSymbolPath = "/S/2025/9999"
+
+// hostileRecord is the reference record with one more decision whose
+// agenda, title and source are hostile text.
+func hostileRecord() []unsc.Decision {
+	ds := slices.Clone(testRecord)
+	last := ds[len(ds)-1].Date
+	d := unsc.Decision{Date: last, Draft: "S/2025/9999", Title: hostileAgenda + " (title)", Agenda: hostileAgenda,
+		Recorded: unsc.Adopted, Derived: unsc.Adopted, Tally: unsc.Tally{Yes: 15, Known: true},
+		Sources: []unsc.Source{unsc.SourceUNDL},
+		Reports: []unsc.Report{{Source: unsc.SourceUNDL, Key: "hostile", Ref: `javascript:alert(1)`, Date: last, Draft: "S/2025/9999",
+			Outcome: unsc.Adopted, Tally: unsc.Tally{Yes: 15, Known: true}, Note: hostileAgenda}}}
+	return append(ds, d)
+}
+
+func webConfig(ds []unsc.Decision) web.Config { return web.Config{Decisions: ds} }
+
+// page GETs a page and returns its status, headers and body.
+func getPage(t *testing.T, url string, header ...string) (*http.Response, string) {
+	t.Helper()
+	resp, body := get(t, url, header...)
+	return resp, string(body)
+}
+
+var cspWant = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+func TestPagesServe(t *testing.T) {
+	srv := newServer(t, web.Config{})
+	for _, tc := range []struct {
+		path   string
+		status int
+		want   []string
+	}{
+		{"/", 200, []string{"<h1>How the UN Security Council votes</h1>", `<figure class="chart">`}},
+		{"/S/RES/2728(2024)", 200, []string{"<h1>S/RES/2728 (2024)</h1>", "14 in favour", "Adopted", `href="https://undocs.org/S/RES/2728%282024%29"`}},
+		{"/S/2024/239", 200, []string{"Vetoed by China and the Russian Federation"}},
+		{"/S/PV.9584", 200, []string{"<h1>Meeting S/PV.9584</h1>"}},
+		{"/decisions?q=Gaza&outcome=vetoed", 200, []string{`value="Gaza"`, "<option selected>vetoed</option>"}},
+		{"/decisions?outcome=nonsense", 400, []string{"<code>outcome</code>"}},
+		{"/S/RES/99999(2099)", 404, []string{"Not in the record", `href="/decisions`}},
+		{"/no/such/page", 404, []string{"No such page", `href="/decisions?q=no&#43;such&#43;page"`}},
+	} {
+		resp, body := getPage(t, srv.URL+tc.path)
+		if resp.StatusCode != tc.status {
+			t.Errorf("GET %s: status %d, want %d", tc.path, resp.StatusCode, tc.status)
+		}
+		if got := resp.Header.Get("Content-Security-Policy"); got != cspWant {
+			t.Errorf("GET %s: Content-Security-Policy %q, want %q", tc.path, got, cspWant)
+		}
+		if ct := resp.Header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
+			t.Errorf("GET %s: Content-Type %q, want HTML", tc.path, ct)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("GET %s: the page lacks %q", tc.path, w)
+			}
+		}
+		// No inline script or style: the CSP would refuse them.
+		if m := regexp.MustCompile(`<script(?: [^>]*)?>[^<]|\sstyle=|\son[a-z]+=`).FindString(body); m != "" {
+			t.Errorf("GET %s: inline script or style %q", tc.path, m)
+		}
+	}
+}
+
+func TestPageCanonicalAddress(t *testing.T) {
+	srv := newServer(t, web.Config{})
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for path, want := range map[string]string{
+		"/S/RES/2728%20(2024)": "/S/RES/2728(2024)",
+		"/s/res/2728(2024)":    "",
+		"/S/2024/0239":         "/S/2024/239",
+	} {
+		resp, err := client.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if want == "" {
+			if resp.StatusCode != http.StatusNotFound {
+				t.Errorf("GET %s: status %d, want 404 (paths are case-sensitive)", path, resp.StatusCode)
+			}
+			continue
+		}
+		if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != want {
+			t.Errorf("GET %s: %d to %q, want 301 to %q", path, resp.StatusCode, resp.Header.Get("Location"), want)
+		}
+	}
+}
+
+// The .json twin of a page is the API's answer to the same question, and
+// the .csv twin the same rows.
+func TestPageTwins(t *testing.T) {
+	srv := newServer(t, web.Config{})
+	_, api := get(t, srv.URL+"/api/v1/decisions?symbol=S/2024/239")
+	resp, twin := get(t, srv.URL+"/S/2024/239.json")
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/json" {
+		t.Fatalf("GET /S/2024/239.json: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	var a, b []web.Decision
+	decode(t, "API", api, &a)
+	decode(t, "twin", twin, &b)
+	if diff := cmp.Diff(a, b); diff != "" {
+		t.Errorf("the page's JSON twin differs from the API's answer (-api +twin):\n%s", diff)
+	}
+
+	resp, body := get(t, srv.URL+"/decisions.csv?outcome=vetoed&q=Syria")
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/csv; charset=utf-8" {
+		t.Fatalf("GET /decisions.csv: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatalf("/decisions.csv is not CSV: %v", err)
+	}
+	_, body = get(t, srv.URL+"/decisions.json?outcome=vetoed&q=Syria")
+	var ans struct {
+		Total     int `json:"total"`
+		Decisions []struct {
+			Symbol string `json:"symbol"`
+		} `json:"decisions"`
+	}
+	decode(t, "decisions.json", body, &ans)
+	if ans.Total == 0 || len(rows) != len(ans.Decisions)+1 {
+		t.Fatalf("decisions twins: %d CSV rows for %d JSON decisions (total %d)", len(rows)-1, len(ans.Decisions), ans.Total)
+	}
+	for i, d := range ans.Decisions {
+		if rows[i+1][1] != d.Symbol {
+			t.Errorf("CSV row %d is %s, JSON has %s", i+1, rows[i+1][1], d.Symbol)
+		}
+	}
+	resp, _ = get(t, srv.URL+"/decisions.json?outcome=nonsense")
+	if resp.StatusCode != 400 || resp.Header.Get("Content-Type") != "application/problem+json" {
+		t.Errorf("a bad twin request: %d %s, want 400 problem+json", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+}
+
+// Hostile text in a source is shown as text.
+func TestPageEscapesHostileText(t *testing.T) {
+	srv := newServer(t, webConfig(hostileRecord()))
+	resp, body := getPage(t, srv.URL+hostileSymbolPath)
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET %s: %d", hostileSymbolPath, resp.StatusCode)
+	}
+	if strings.Contains(body, "<script>window") || strings.Contains(body, "<img src=x") || strings.Contains(body, `href="javascript:`) {
+		t.Errorf("hostile text reached the page unescaped")
+	}
+	if !strings.Contains(body, "&lt;script&gt;window.__pwned = 1&lt;/script&gt;") {
+		t.Errorf("hostile text is not shown escaped")
+	}
+}
+
+func TestPageCompressedAndCached(t *testing.T) {
+	srv := newServer(t, web.Config{})
+	resp, body := get(t, srv.URL+"/", "Accept-Encoding", "gzip")
+	if resp.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("GET / with gzip accepted: Content-Encoding %q", resp.Header.Get("Content-Encoding"))
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html, err := io.ReadAll(zr)
+	if err != nil || !bytes.Contains(html, []byte("<h1>How the UN Security Council votes</h1>")) {
+		t.Fatalf("the compressed home page does not decompress to it: %v", err)
+	}
+	tag := resp.Header.Get("ETag")
+	resp, _ = get(t, srv.URL+"/", "If-None-Match", tag)
+	if tag == "" || resp.StatusCode != http.StatusNotModified {
+		t.Errorf("GET / with its ETag %q: %d, want 304", tag, resp.StatusCode)
+	}
+	css := regexp.MustCompile(`href="(/assets/style\.[0-9a-f]+\.css)"`).FindSubmatch(html)
+	if css == nil {
+		t.Fatal("the home page links no stylesheet")
+	}
+	resp, _ = get(t, srv.URL+string(css[1]))
+	if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") {
+		t.Errorf("GET %s: %d, Cache-Control %q", css[1], resp.StatusCode, resp.Header.Get("Cache-Control"))
+	}
+}
