@@ -25,10 +25,23 @@ const (
 	// spreadsheet, including failed drafts. Not official: it loses to any
 	// official source.
 	SourceSpreadsheet Source = "sc-votes-1994-2025"
+	// SourcePress is the UN's own account of a meeting outside its official
+	// records: the Meetings Coverage and Press Releases (press.un.org,
+	// SC/NNNNN) and the UN audiovisual library's meeting summaries
+	// (media.un.org), as curated by hand, each fact with its address, in
+	// unsc's record/curated.csv. Published by the UN, so official here,
+	// though not an official record: it loses to the Dag Hammarskjöld
+	// Library's tables and veto list and wins over the spreadsheet.
+	SourcePress Source = "un-press"
+	// SourceResearch is independent research on the Council's practice
+	// (Security Council Report, scprocedure.org), as curated in
+	// record/curated.csv with each fact's address: procedural votes the UN's
+	// files do not list. Not official.
+	SourceResearch Source = "research"
 )
 
 // Official reports whether the source is published by the United Nations.
-func (s Source) Official() bool { return s != SourceSpreadsheet }
+func (s Source) Official() bool { return s != SourceSpreadsheet && s != SourceResearch }
 
 // Tally is the count of votes as a source records it.
 type Tally struct {

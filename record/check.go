@@ -60,7 +60,7 @@ type Explanation struct {
 	Reason string
 }
 
-var knownSources = []unsc.Source{unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceDHLVetoes, unsc.SourceDPPA, unsc.SourceSpreadsheet}
+var knownSources = []unsc.Source{unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceDHLVetoes, unsc.SourceDPPA, unsc.SourceSpreadsheet, unsc.SourcePress, unsc.SourceResearch}
 
 // Explanations are the known findings, by symbol and kind.
 type Explanations map[string]Explanation

@@ -21,10 +21,14 @@ func rank(s unsc.Source) int {
 		return 1
 	case unsc.SourceDHLVetoes:
 		return 2
-	case unsc.SourceSpreadsheet:
+	case unsc.SourcePress:
+		return 3
+	case unsc.SourceResearch:
 		return 4
+	case unsc.SourceSpreadsheet:
+		return 5
 	}
-	return 3
+	return 6
 }
 
 // Reconcile turns every report in the record into decisions, in date order.
@@ -422,7 +426,7 @@ func bestVotes(g []unsc.Report, d unsc.Decision) map[unsc.Code]unsc.Position {
 		if len(notSitting(council, r.Votes)) > 0 {
 			continue
 		}
-		score := 10 * (5 - rank(r.Source))
+		score := 10 * (6 - rank(r.Source))
 		if r.Date.Equal(d.Date) {
 			score += 2
 		}

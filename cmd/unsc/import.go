@@ -159,12 +159,14 @@ func readFiles(files []string) (*importBatch, error) {
 }
 
 // reports returns every report of the batch, in path order, one per
-// (source, key) (see record.Dedupe).
+// (source, key) (see record.Dedupe), and the curated decisions built into
+// unsc (record.Curated), which every import adds to the record.
 func (b *importBatch) reports() []unsc.Report {
 	var all []unsc.Report
 	for _, p := range b.parsed {
 		all = append(all, p.reports...)
 	}
+	all = append(all, record.Curated()...)
 	return record.Dedupe(all)
 }
 

@@ -99,6 +99,8 @@ func Load() ([]unsc.Report, []unsc.Decision, error) {
 		if failure != nil {
 			return
 		}
+		// The curated decisions built into unsc, as every import adds them.
+		all = append(all, record.Curated()...)
 		reports = record.Dedupe(all)
 		decisions = record.Reconcile(reports)
 	})

@@ -1,0 +1,459 @@
+package record
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"unsc"
+	"unsc/charter"
+)
+
+// The curated decisions: votes of the Council entered by hand from public
+// sources — the UN's press releases and meetings coverage above all — where
+// the imported files end or say nothing (failed drafts after June 2022,
+// everything after 4 June 2025, procedural votes, resolution 2761 (2024)).
+// Every row carries the address of its source. See the file's header and
+// DATA.md for the columns.
+
+//go:embed curated.csv
+var curatedCSV []byte
+
+// curatedColumns are the columns of curated.csv, in order.
+var curatedColumns = []string{
+	"date", "meeting", "resolution", "draft", "amendment_to", "matter", "modality",
+	"outcome", "yes", "no", "abstain", "in_favour", "against", "abstaining",
+	"not_participating", "absent", "vetoed_by", "title", "agenda", "sponsors",
+	"source", "exception", "note",
+}
+
+// CuratedFile is the name of the curated decisions' file, in errors and
+// in the program's own checks.
+const CuratedFile = "curated.csv"
+
+var builtinCurated = mustParseCurated(CuratedFile, curatedCSV)
+
+func mustParseCurated(name string, data []byte) []CuratedRow {
+	rows, err := ParseCurated(bytes.NewReader(data), name)
+	if err != nil {
+		// The file is part of the program; its test keeps it valid.
+		panic(err)
+	}
+	return rows
+}
+
+// CuratedRow is one row of the curated decisions: the report it makes,
+// where it stands in its file, and what the row says beyond the report.
+type CuratedRow struct {
+	Report unsc.Report
+	// Line is the row's line in its file.
+	Line int
+	// Sources are the row's addresses, in the order given.
+	Sources []string
+	// Exception says why the Charter engine does not derive the recorded
+	// outcome from the row's votes; empty when it does.
+	Exception string
+	// AllNamed is true when the row names every member's position (with
+	// "*" for the rest of the Council), so that Report.Votes is set.
+	AllNamed bool
+}
+
+// Curated returns the reports of the curated decisions built into unsc, in
+// the file's order. Every import adds them to the record.
+func Curated() []unsc.Report {
+	out := make([]unsc.Report, len(builtinCurated))
+	for i, r := range builtinCurated {
+		out[i] = r.Report
+		// Each caller gets maps and slices of its own.
+		if r.Report.Votes != nil {
+			out[i].Votes = make(map[unsc.Code]unsc.Position, len(r.Report.Votes))
+			for c, p := range r.Report.Votes {
+				out[i].Votes[c] = p
+			}
+		}
+		out[i].VetoedBy = slices.Clone(r.Report.VetoedBy)
+		out[i].Sponsors = slices.Clone(r.Report.Sponsors)
+	}
+	return out
+}
+
+// CuratedRows returns the rows of the curated decisions built into unsc,
+// for checks of the file itself. Callers must not modify them.
+func CuratedRows() []CuratedRow { return builtinCurated }
+
+// ParseCurated reads curated decisions as CSV (see curated.csv for the
+// columns; lines starting with # are comments). A bad row fails the whole
+// file with an *unsc.Error (EINVALID) whose Field is "<name>:<line>:<column>"
+// and whose message says what was expected.
+func ParseCurated(r io.Reader, name string) ([]CuratedRow, error) {
+	rows, err := readCSV(r, name, curatedColumns)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]CuratedRow, 0, len(rows))
+	seen := map[string]int{}
+	for _, row := range rows {
+		c, err := parseCuratedRow(row)
+		if err != nil {
+			return nil, err
+		}
+		// A key from content, stable across edits elsewhere in the file;
+		// a second vote on the same thing at one meeting is numbered.
+		k := c.Report.Key
+		seen[k]++
+		if n := seen[k]; n > 1 {
+			c.Report.Key = k + "#" + strconv.Itoa(n)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// positionColumns are the columns naming members by position.
+var positionColumns = []struct {
+	name string
+	pos  unsc.Position
+}{
+	{"in_favour", unsc.Yes},
+	{"against", unsc.No},
+	{"abstaining", unsc.Abstain},
+	{"not_participating", unsc.NotParticipating},
+	{"absent", unsc.Absent},
+}
+
+func parseCuratedRow(row csvRow) (CuratedRow, error) {
+	c := CuratedRow{Line: row.line}
+	rep := unsc.Report{Ref: ""}
+
+	date, err := time.Parse(time.DateOnly, row.get("date"))
+	if err != nil {
+		return c, row.errorf("date", "%q: want YYYY-MM-DD", row.get("date"))
+	}
+	rep.Date = date
+	council, err := charter.CouncilOn(date)
+	if err != nil {
+		return c, row.errorf("date", "%s: %v", row.get("date"), unsc.ErrorMessage(err))
+	}
+
+	symbol := func(col string, want unsc.SymbolKind, example string) (string, error) {
+		s := row.get(col)
+		if s == "" {
+			return "", nil
+		}
+		sym, kind, err := unsc.NormalizeSymbol(s)
+		if err != nil || kind != want {
+			return "", row.errorf(col, "%q: want a symbol such as %s", s, example)
+		}
+		return sym, nil
+	}
+	if rep.Meeting, err = symbol("meeting", unsc.MeetingSymbol, "S/PV.9586"); err != nil {
+		return c, err
+	}
+	if rep.Resolution, err = symbol("resolution", unsc.ResolutionSymbol, "S/RES/2728 (2024)"); err != nil {
+		return c, err
+	}
+	if rep.Draft, err = symbol("draft", unsc.DraftSymbol, "S/2024/239"); err != nil {
+		return c, err
+	}
+	if rep.AmendmentTo, err = symbol("amendment_to", unsc.DraftSymbol, "S/2024/254"); err != nil {
+		return c, err
+	}
+	rep.Amendment = rep.AmendmentTo != ""
+	if rep.Amendment && rep.Resolution != "" {
+		return c, row.errorf("resolution", "%s given for an amendment: an amendment is not a resolution", rep.Resolution)
+	}
+	if rep.Resolution != "" {
+		if n, ok := unsc.ResolutionNumber(rep.Resolution); ok && !strings.HasSuffix(rep.Resolution, "("+strconv.Itoa(date.Year())+")") {
+			return c, row.errorf("resolution", "%s: want the year of the date, S/RES/%d (%d)", rep.Resolution, n, date.Year())
+		}
+	}
+
+	if rep.Matter, err = unsc.ParseMatter(row.get("matter")); err != nil || row.get("matter") == "" {
+		return c, row.errorf("matter", "%q: want non-procedural, procedural, preliminary or icj-election", row.get("matter"))
+	}
+	rep.MatterKnown = true
+	if rep.Modality, err = unsc.ParseModality(row.get("modality")); err != nil || row.get("modality") == "" {
+		return c, row.errorf("modality", "%q: want vote, without-vote or acclamation", row.get("modality"))
+	}
+	if rep.Outcome, err = unsc.ParseOutcome(row.get("outcome")); err != nil || row.get("outcome") == "" {
+		return c, row.errorf("outcome", "%q: want adopted, failed or vetoed", row.get("outcome"))
+	}
+	if rep.Outcome == unsc.Adopted && rep.Resolution == "" && !rep.Amendment && rep.Matter == unsc.NonProcedural {
+		return c, row.errorf("resolution", "missing: an adopted draft on a non-procedural matter becomes a resolution")
+	}
+	if rep.Outcome != unsc.Adopted && rep.Resolution != "" {
+		return c, row.errorf("resolution", "%s given for a draft that was %s", rep.Resolution, rep.Outcome)
+	}
+
+	// The count.
+	counts := map[string]int{}
+	given := 0
+	for _, col := range []string{"yes", "no", "abstain"} {
+		s := row.get(col)
+		if s == "" {
+			continue
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 || n > len(council.Members) {
+			return c, row.errorf(col, "%q: want a number of votes from 0 to %d", s, len(council.Members))
+		}
+		counts[col] = n
+		given++
+	}
+	switch {
+	case rep.Modality != unsc.ByVote && given > 0:
+		return c, row.errorf("yes", "a count given for a decision taken %s: want none", rep.Modality)
+	case rep.Modality == unsc.ByVote && given != 3:
+		return c, row.errorf("yes", "want the count of a vote in yes, no and abstain (0 where none)")
+	case given == 3:
+		rep.Tally = unsc.Tally{Yes: counts["yes"], No: counts["no"], Abstain: counts["abstain"], Known: true}
+		if sum := rep.Tally.Yes + rep.Tally.No + rep.Tally.Abstain; sum > len(council.Members) {
+			return c, row.errorf("abstain", "%d votes counted, more than the %d members on the Council on %s", sum, len(council.Members), row.get("date"))
+		}
+	}
+
+	// The members named by position; "*" stands for every member of the
+	// Council not named in another column.
+	named := map[unsc.Code]string{}
+	rest := ""
+	votes := map[unsc.Code]unsc.Position{}
+	for _, pc := range positionColumns {
+		for _, f := range strings.Fields(row.get(pc.name)) {
+			if f == "*" {
+				if rest != "" {
+					return c, row.errorf(pc.name, `"*" given in %s and %s: want it in one column at most`, rest, pc.name)
+				}
+				rest = pc.name
+				continue
+			}
+			code := unsc.Code(f)
+			if _, ok := council.Member(code); !ok {
+				return c, row.errorf(pc.name, "%s is not on the Council on %s: want the code of a member that day (see unsc council %s)", f, row.get("date"), row.get("date"))
+			}
+			if other, dup := named[code]; dup {
+				return c, row.errorf(pc.name, "%s named twice (also in %s)", f, other)
+			}
+			named[code] = pc.name
+			votes[code] = pc.pos
+		}
+	}
+	if rest != "" {
+		pos := unsc.Yes
+		for _, pc := range positionColumns {
+			if pc.name == rest {
+				pos = pc.pos
+			}
+		}
+		for _, m := range council.Members {
+			if _, ok := named[m.Code]; !ok {
+				votes[m.Code] = pos
+			}
+		}
+	}
+	if rest != "" || len(named) == len(council.Members) {
+		if rep.Modality != unsc.ByVote {
+			return c, row.errorf("in_favour", "positions given for a decision taken %s: want none", rep.Modality)
+		}
+		if len(votes) != len(council.Members) {
+			return c, row.errorf("in_favour", "%d members named of the %d on the Council: want each once, or \"*\" for the rest", len(votes), len(council.Members))
+		}
+		t := countVotes(votes)
+		if !sameTally(t, rep.Tally) {
+			return c, row.errorf(cmpColumn(rest), "the positions count %d-%d-%d, the count says %d-%d-%d: want them to agree",
+				t.Yes, t.No, t.Abstain, rep.Tally.Yes, rep.Tally.No, rep.Tally.Abstain)
+		}
+		rep.Votes = votes
+		rep.Tally.NonVoting = t.NonVoting
+		c.AllNamed = true
+	} else if len(named) > 0 {
+		// Some members named, not all: each named position must fit in
+		// the count, and the positions are not kept as votes (a member
+		// left out is not known to be absent).
+		per := map[unsc.Position]int{}
+		for _, p := range votes {
+			per[p]++
+		}
+		for _, chk := range []struct {
+			col  string
+			pos  unsc.Position
+			want int
+		}{{"in_favour", unsc.Yes, rep.Tally.Yes}, {"against", unsc.No, rep.Tally.No}, {"abstaining", unsc.Abstain, rep.Tally.Abstain}} {
+			if per[chk.pos] > chk.want {
+				return c, row.errorf(chk.col, "%d members named, more than the count's %d", per[chk.pos], chk.want)
+			}
+		}
+		if per[unsc.NotParticipating]+per[unsc.Absent] > 0 {
+			rep.Tally.NonVoting = per[unsc.NotParticipating] + per[unsc.Absent]
+		}
+		rep.Note = "named: " + namedText(votes)
+	}
+
+	for _, f := range strings.Fields(row.get("vetoed_by")) {
+		m, ok := council.Member(unsc.Code(f))
+		if !ok || !m.Permanent {
+			return c, row.errorf("vetoed_by", "%s: want the code of a permanent member", f)
+		}
+		if len(named) > 0 && votes[m.Code] != unsc.No {
+			return c, row.errorf("vetoed_by", "%s did not vote against: want only members named in against", f)
+		}
+		rep.VetoedBy = append(rep.VetoedBy, m.Code)
+	}
+	if (rep.Outcome == unsc.Vetoed) != (len(rep.VetoedBy) > 0) {
+		return c, row.errorf("vetoed_by", "want the members that vetoed for a vetoed draft, and none otherwise")
+	}
+
+	rep.Title = row.get("title")
+	rep.Agenda = row.get("agenda")
+	if rep.Title == "" && rep.Agenda == "" {
+		return c, row.errorf("title", "missing: want a title or the agenda item, or both")
+	}
+	for _, s := range strings.Split(row.get("sponsors"), ";") {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if isCode(s) {
+			if !sat(unsc.Code(s)) {
+				return c, row.errorf("sponsors", "%s: not the code of a state that has sat on the Council; want a code (USA) or a name (Andorra)", s)
+			}
+		} else if _, ok := codeOfName(s); ok {
+			return c, row.errorf("sponsors", "%q: want its code, %s", s, must(codeOfName(s)))
+		}
+		if slices.Contains(rep.Sponsors, s) {
+			return c, row.errorf("sponsors", "%s given twice", s)
+		}
+		rep.Sponsors = append(rep.Sponsors, s)
+	}
+
+	for _, s := range strings.Fields(row.get("source")) {
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return c, row.errorf("source", "%q: want the public addresses (https://…) the row's facts come from, separated by spaces", s)
+		}
+		c.Sources = append(c.Sources, s)
+	}
+	if len(c.Sources) == 0 {
+		return c, row.errorf("source", "missing: every row needs the address of its source")
+	}
+	rep.Source = unsc.SourcePress
+	for _, s := range c.Sources {
+		if !unAddress(s) {
+			rep.Source = unsc.SourceResearch
+		}
+	}
+	rep.Ref = strings.Join(c.Sources, " ")
+	c.Exception = row.get("exception")
+	if note := row.get("note"); note != "" {
+		if rep.Note != "" {
+			rep.Note = note + " (" + rep.Note + ")"
+		} else {
+			rep.Note = note
+		}
+	}
+
+	what := rep.Resolution
+	switch {
+	case what != "":
+	case rep.Amendment && rep.Draft != "":
+		what = "amendment " + rep.Draft
+	case rep.Amendment:
+		what = "oral amendment to " + rep.AmendmentTo
+	case rep.Draft != "":
+		what = rep.Draft
+	default:
+		what = rep.Matter.String()
+	}
+	// A vote whose meeting no source found is known by its date.
+	where := rep.Meeting
+	if where == "" {
+		where = rep.Date.Format(time.DateOnly)
+	}
+	rep.Key = where + "|" + what
+	c.Report = rep
+	return c, nil
+}
+
+// cmpColumn names the column to blame when positions and count disagree.
+func cmpColumn(rest string) string {
+	if rest != "" {
+		return rest
+	}
+	return "in_favour"
+}
+
+// namedText lists the members a row names, by position, for a report's
+// note where the row names some but not all.
+func namedText(votes map[unsc.Code]unsc.Position) string {
+	var parts []string
+	for _, pc := range positionColumns {
+		var codes []string
+		for c, p := range votes {
+			if p == pc.pos {
+				codes = append(codes, string(c))
+			}
+		}
+		if len(codes) > 0 {
+			slices.Sort(codes)
+			parts = append(parts, strings.ReplaceAll(pc.name, "_", " ")+" "+strings.Join(codes, " "))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// unAddress reports whether an address is the United Nations' own.
+func unAddress(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	h := strings.ToLower(u.Hostname())
+	return h == "un.org" || strings.HasSuffix(h, ".un.org") || h == "undocs.org"
+}
+
+// isCode reports whether s is written as a member code: three capital
+// letters.
+func isCode(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := range 3 {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// sat reports whether a state with this code has sat on the Council.
+func sat(code unsc.Code) bool {
+	for _, m := range charter.Tenures() {
+		if m.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// codeOfName returns the code of a state that has sat on the Council, by
+// a name it sat under.
+func codeOfName(name string) (unsc.Code, bool) {
+	for _, m := range charter.Tenures() {
+		if strings.EqualFold(m.Name, name) {
+			return m.Code, true
+		}
+	}
+	return "", false
+}
+
+func must(c unsc.Code, _ bool) string { return string(c) }
+
+// String describes a curated row by its file, line and symbol.
+func (c CuratedRow) String() string {
+	return fmt.Sprintf("%s:%d %s", CuratedFile, c.Line, c.Report.Key)
+}

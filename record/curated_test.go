@@ -1,0 +1,204 @@
+package record_test
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"unsc"
+	"unsc/charter"
+	"unsc/record"
+)
+
+// Every curated row, through the Charter engine: its members sit on the
+// Council that day, its positions add up to its count, and its count gives
+// the recorded outcome and vetoes — or the row says why not.
+func TestCuratedRowsDecide(t *testing.T) {
+	rows := record.CuratedRows()
+	if len(rows) == 0 {
+		t.Fatal("no curated rows")
+	}
+	keys := map[string]int{}
+	for _, c := range rows {
+		r := c.Report
+		if prev, dup := keys[r.Key]; dup {
+			t.Errorf("%v: key %q also on line %d", c, r.Key, prev)
+		}
+		keys[r.Key] = c.Line
+		council, err := charter.CouncilOn(r.Date)
+		if err != nil {
+			t.Errorf("%v: CouncilOn(%s): %v", c, r.Date.Format("2006-01-02"), err)
+			continue
+		}
+		for code := range r.Votes {
+			if _, ok := council.Member(code); !ok {
+				t.Errorf("%v: %s is not on the Council on %s", c, code, r.Date.Format("2006-01-02"))
+			}
+		}
+		if r.Votes != nil {
+			var yes, no, abstain int
+			for _, p := range r.Votes {
+				switch p {
+				case unsc.Yes:
+					yes++
+				case unsc.No:
+					no++
+				case unsc.Abstain:
+					abstain++
+				}
+			}
+			if len(r.Votes) != len(council.Members) || yes != r.Tally.Yes || no != r.Tally.No || abstain != r.Tally.Abstain {
+				t.Errorf("%v: %d positions counting %d-%d-%d, count %d-%d-%d", c, len(r.Votes), yes, no, abstain, r.Tally.Yes, r.Tally.No, r.Tally.Abstain)
+			}
+		}
+		d := unsc.Decision{
+			Date: r.Date, Matter: r.Matter, Amendment: r.Amendment, Modality: r.Modality,
+			Tally: r.Tally, Votes: r.Votes, VetoedBy: r.VetoedBy,
+		}
+		res, err := record.Derive(d)
+		if err != nil {
+			t.Errorf("%v: Derive: %v", c, err)
+			continue
+		}
+		var vetoedBy []unsc.Code
+		for _, m := range res.VetoedBy {
+			vetoedBy = append(vetoedBy, m.Code)
+		}
+		agrees := res.Outcome == r.Outcome && sameSet(vetoedBy, r.VetoedBy)
+		switch {
+		case !agrees && c.Exception == "":
+			t.Errorf("%v: recorded %s (vetoed by %v), the engine derives %s (vetoed by %v) from %d-%d-%d; want them to agree, or an exception saying why not",
+				c, r.Outcome, r.VetoedBy, res.Outcome, vetoedBy, r.Tally.Yes, r.Tally.No, r.Tally.Abstain)
+		case agrees && c.Exception != "":
+			t.Errorf("%v: exception %q, yet the engine derives the recorded %s: want no exception", c, c.Exception, r.Outcome)
+		}
+		if len(c.Sources) == 0 {
+			t.Errorf("%v: no source address", c)
+		}
+	}
+}
+
+func sameSet(a, b []unsc.Code) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+// The reports the rows make, for a few rows whose facts are known.
+func TestCuratedReports(t *testing.T) {
+	byKey := map[string]unsc.Report{}
+	for _, r := range record.Curated() {
+		byKey[r.Key] = r
+	}
+	r, ok := byKey["S/PV.10030|S/RES/2797 (2025)"]
+	if !ok {
+		t.Fatalf("no curated report of resolution 2797 (2025); keys %v", keysOf(byKey))
+	}
+	if r.Source != unsc.SourcePress || r.Draft != "S/2025/692" || r.Outcome != unsc.Adopted ||
+		r.Tally.Yes != 11 || r.Tally.Abstain != 3 || r.Votes["DZA"] != unsc.NotParticipating ||
+		r.Votes["CHN"] != unsc.Abstain || r.Votes["USA"] != unsc.Yes || !slices.Equal(r.Sponsors, []string{"USA"}) {
+		t.Errorf("res 2797 (2025) = %+v; want un-press, S/2025/692, adopted 11-0-3, Algeria not participating, sponsored by USA", r)
+	}
+	if !strings.HasPrefix(r.Ref, "https://press.un.org/") {
+		t.Errorf("res 2797 (2025): Ref %q, want the press release's address", r.Ref)
+	}
+	// A row citing a news agency is not the UN's own account.
+	for _, r := range record.Curated() {
+		if r.Date.Format("2006-01-02") == "2025-09-26" && r.Source != unsc.SourceResearch {
+			t.Errorf("26 September 2025 draft: source %s, want research (its addresses are not the UN's)", r.Source)
+		}
+	}
+	// Each caller gets its own maps.
+	a, b := record.Curated(), record.Curated()
+	for i := range a {
+		if a[i].Votes != nil {
+			a[i].Votes["USA"] = unsc.Absent
+			if b[i].Votes["USA"] == unsc.Absent {
+				t.Fatalf("Curated shares its votes maps between callers")
+			}
+			break
+		}
+	}
+}
+
+func keysOf(m map[string]unsc.Report) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+const curatedHeader = "date,meeting,resolution,draft,amendment_to,matter,modality,outcome,yes,no,abstain,in_favour,against,abstaining,not_participating,absent,vetoed_by,title,agenda,sponsors,source,exception,note\n"
+
+// Bad rows are refused with the file, line and column, and what was
+// expected.
+func TestParseCuratedErrors(t *testing.T) {
+	const ok = "2024-03-25,S/PV.9586,S/RES/2728 (2024),S/2024/254,,non-procedural,vote,adopted,14,0,1,*,,USA,,,,Gaza,The situation in the Middle East,E10,https://press.un.org/en/2024/sc15641.doc.htm,,\n"
+	if rows, err := record.ParseCurated(strings.NewReader(curatedHeader+ok), "t.csv"); err != nil || len(rows) != 1 || rows[0].Report.Votes["USA"] != unsc.Abstain || rows[0].Report.Votes["JPN"] != unsc.Yes {
+		t.Fatalf("ParseCurated(a good row) = %+v, %v; want res 2728 with the US abstaining and the rest in favour", rows, err)
+	}
+	tests := []struct {
+		name, row, field string
+	}{
+		{"bad date", strings.Replace(ok, "2024-03-25", "2024-02-30", 1), "t.csv:2:date"},
+		{"bad meeting", strings.Replace(ok, "S/PV.9586", "PV 9586x", 1), "t.csv:2:meeting"},
+		{"resolution of another year", strings.Replace(ok, "S/RES/2728 (2024)", "S/RES/2728 (2023)", 1), "t.csv:2:resolution"},
+		{"draft is a resolution", strings.Replace(ok, "S/2024/254", "S/RES/1 (1946)", 1), "t.csv:2:draft"},
+		{"unknown matter", strings.Replace(ok, "non-procedural", "substantive", 1), "t.csv:2:matter"},
+		{"unknown outcome", strings.Replace(ok, ",adopted,", ",passed,", 1), "t.csv:2:outcome"},
+		{"count missing", strings.Replace(ok, ",14,0,1,", ",14,,1,", 1), "t.csv:2:yes"},
+		{"count too large", strings.Replace(ok, ",14,0,1,", ",14,0,3,", 1), "t.csv:2:abstain"},
+		{"not on the Council", strings.Replace(ok, ",USA,,,,", ",USA BRA,,,,", 1), "t.csv:2:abstaining"},
+		{"named twice", strings.Replace(ok, ",*,,USA,", ",*,USA,USA,", 1), "t.csv:2:abstaining"},
+		{"two rests", strings.Replace(ok, ",*,,USA,", ",*,*,USA,", 1), "t.csv:2:against"},
+		{"positions off the count", strings.Replace(ok, ",14,0,1,", ",13,0,2,", 1), "t.csv:2:in_favour"},
+		{"veto by an elected member", strings.Replace(strings.Replace(ok, ",adopted,14,0,1,*,,USA,,,,", ",vetoed,13,1,1,*,JPN,USA,,,JPN,", 1), "S/RES/2728 (2024)", "", 1), "t.csv:2:vetoed_by"},
+		{"vetoed without vetoes", strings.Replace(strings.Replace(ok, ",adopted,", ",vetoed,", 1), "S/RES/2728 (2024)", "", 1), "t.csv:2:vetoed_by"},
+		{"adopted without resolution", strings.Replace(ok, "S/RES/2728 (2024)", "", 1), "t.csv:2:resolution"},
+		{"no source", strings.Replace(ok, "https://press.un.org/en/2024/sc15641.doc.htm", "", 1), "t.csv:2:source"},
+		{"source not an address", strings.Replace(ok, "https://press.un.org/en/2024/sc15641.doc.htm", "SC/15641", 1), "t.csv:2:source"},
+		{"sponsor name of a member", strings.Replace(ok, ",E10,", ",Japan,", 1), "t.csv:2:sponsors"},
+		{"sponsor code of no member", strings.Replace(ok, ",E10,", ",AND,", 1), "t.csv:2:sponsors"},
+		{"no title or agenda", strings.Replace(ok, ",Gaza,The situation in the Middle East,", ",,,", 1), "t.csv:2:title"},
+		{"count without a vote", strings.Replace(ok, ",vote,", ",acclamation,", 1), "t.csv:2:yes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows, err := record.ParseCurated(strings.NewReader(curatedHeader+tt.row), "t.csv")
+			var e *unsc.Error
+			if !errors.As(err, &e) || e.Code != unsc.EINVALID || e.Field != tt.field {
+				t.Fatalf("ParseCurated(%s) = %d rows, %v; want EINVALID at %s", tt.name, len(rows), err, tt.field)
+			}
+		})
+	}
+	if _, err := record.ParseCurated(strings.NewReader("date,meeting\n"), "t.csv"); err == nil {
+		t.Errorf("ParseCurated(a header missing columns) = nil error, want one")
+	}
+}
+
+// The curated decisions are in the real record, reconciled with the
+// imported sources.
+func TestCuratedInRealRecord(t *testing.T) {
+	var found2797, gaza bool
+	for _, d := range record.Reconcile(realReports(t)) {
+		switch {
+		case d.Resolution == "S/RES/2797 (2025)":
+			found2797 = true
+			if d.Derived != unsc.Adopted || d.Votes["DZA"] != unsc.NotParticipating || !slices.Contains(d.Sources, unsc.SourcePress) {
+				t.Errorf("res 2797 (2025): derived %v, Algeria %v, sources %v; want adopted, not participating, un-press", d.Derived, d.Votes["DZA"], d.Sources)
+			}
+		case d.Meeting == "S/PV.10000":
+			gaza = true
+			if d.Recorded != unsc.Vetoed || !slices.Equal(d.VetoedBy, []unsc.Code{"USA"}) {
+				t.Errorf("S/PV.10000: recorded %v, vetoed by %v; want vetoed by USA", d.Recorded, d.VetoedBy)
+			}
+		}
+	}
+	if !found2797 || !gaza {
+		t.Errorf("the record lacks res 2797 (2025) (%v) or the veto of 18 September 2025 (%v)", found2797, gaza)
+	}
+}
