@@ -155,6 +155,11 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 	if rep.Meeting, err = symbol("meeting", unsc.MeetingSymbol, "S/PV.9586"); err != nil {
 		return c, err
 	}
+	// A decision is known by its resolution, draft or meeting: a row with
+	// none of them would have no symbol to be found by.
+	if rep.Meeting == "" {
+		return c, row.errorf("meeting", "missing: want the meeting's symbol, such as S/PV.9586")
+	}
 	if rep.Resolution, err = symbol("resolution", unsc.ResolutionSymbol, "S/RES/2728 (2024)"); err != nil {
 		return c, err
 	}
@@ -369,12 +374,7 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 	default:
 		what = rep.Matter.String()
 	}
-	// A vote whose meeting no source found is known by its date.
-	where := rep.Meeting
-	if where == "" {
-		where = rep.Date.Format(time.DateOnly)
-	}
-	rep.Key = where + "|" + what
+	rep.Key = rep.Meeting + "|" + what
 	c.Report = rep
 	return c, nil
 }
