@@ -346,11 +346,11 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 	if len(c.Sources) == 0 {
 		return c, row.errorf("source", "missing: every row needs the address of its source")
 	}
-	rep.Source = unsc.SourcePress
-	for _, s := range c.Sources {
-		if !unAddress(s) {
-			rep.Source = unsc.SourceResearch
-		}
+	// The first address is the row's own source, for the vote; the others
+	// add what the note says they add.
+	rep.Source = unsc.SourceResearch
+	if unAddress(c.Sources[0]) {
+		rep.Source = unsc.SourcePress
 	}
 	rep.Ref = strings.Join(c.Sources, " ")
 	c.Exception = row.get("exception")

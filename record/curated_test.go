@@ -104,9 +104,9 @@ func TestCuratedReports(t *testing.T) {
 	if !strings.HasPrefix(r.Ref, "https://press.un.org/") {
 		t.Errorf("res 2797 (2025): Ref %q, want the press release's address", r.Ref)
 	}
-	// A row citing a news agency is not the UN's own account.
-	if r := byKey["S/PV.10001|non-procedural"]; r.Source != unsc.SourceResearch {
-		t.Errorf("19 September 2025 draft: source %q, want research (some of its addresses are not the UN's)", r.Source)
+	// A row is the UN's own account when its first address is the UN's.
+	if r := byKey["S/PV.10000|non-procedural"]; r.Source != unsc.SourcePress {
+		t.Errorf("18 September 2025 draft: source %q, want un-press (its first address is the UN's)", r.Source)
 	}
 	// Each caller gets its own maps.
 	a, b := record.Curated(), record.Curated()

@@ -130,6 +130,11 @@ func group(reports []unsc.Report) [][]unsc.Report {
 			join(key, i, true)
 		}
 	}
+	for key, members := range countless(reports, resolution) {
+		for _, i := range members {
+			join(key, i, true)
+		}
+	}
 	byRoot := map[int][]unsc.Report{}
 	var roots []int
 	for i, r := range reports {
