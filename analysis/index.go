@@ -69,11 +69,8 @@ type Index struct {
 	positionsOnce sync.Once
 	positions     positions
 
-	textOnce sync.Once
-	// text is every decision's search text, lower-case, each followed by
-	// a NUL; textEnd[i] is the offset just past decision i's text.
-	text    string
-	textEnd []int
+	searchOnce sync.Once
+	search     *textIndex // the full-text index of search_index.go
 
 	atrocityOnce sync.Once
 	atrocity     []bool // flagged by atrocity.csv
@@ -147,7 +144,7 @@ func (x *Index) Warm() {
 	x.vetoLists()
 	x.regionIndex()
 	x.positionTable()
-	x.searchText()
+	x.textIndex()
 	x.atrocities()
 }
 
@@ -229,41 +226,6 @@ func appendDate(b []byte, t time.Time, n int64) []byte {
 	}
 	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
 		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
-}
-
-// searchText returns the search text and the offsets of its decisions,
-// built once.
-func (x *Index) searchText() (string, []int) {
-	x.textOnce.Do(func() {
-		n := 0
-		for i := range x.ds {
-			d := &x.ds[i]
-			n += len(d.Agenda) + len(d.Title) + 2
-			for _, s := range d.Subjects {
-				n += len(s) + 1
-			}
-		}
-		var b strings.Builder
-		b.Grow(n)
-		var field []byte // one field lowered, before it is copied in
-		x.textEnd = make([]int, len(x.ds))
-		for i := range x.ds {
-			d := &x.ds[i]
-			field = appendLower(field[:0], d.Agenda)
-			field = append(field, '\n')
-			field = appendLower(field, d.Title)
-			b.Write(field)
-			for _, s := range d.Subjects {
-				field = append(field[:0], '\n')
-				field = appendLower(field, s)
-				b.Write(field)
-			}
-			b.WriteByte(0)
-			x.textEnd[i] = b.Len()
-		}
-		x.text = b.String()
-	})
-	return x.text, x.textEnd
 }
 
 // appendLower appends strings.ToLower(s), lowering ASCII in place and

@@ -1,8 +1,8 @@
 package analysis
 
 import (
-	"sort"
-	"strings"
+	"math"
+	"slices"
 	"time"
 
 	"unsc"
@@ -11,8 +11,10 @@ import (
 
 // SearchQuery selects decisions. Zero fields select everything.
 type SearchQuery struct {
-	// Text selects decisions whose agenda item, title or subjects contain
-	// every word of it, case-insensitively.
+	// Text selects decisions whose title, agenda item or subjects contain
+	// every word of it, in any case and any form of the word (stemmed:
+	// "vetoed" finds "veto"), and every phrase in double quotes word for
+	// word; the matches are ranked (see SortRelevance).
 	Text string    `json:"text,omitempty"`
 	From time.Time `json:"from,omitzero"`
 	To   time.Time `json:"to,omitzero"`
@@ -29,10 +31,15 @@ type SearchQuery struct {
 	Member      string        `json:"member,omitempty"`
 	Position    unsc.Position `json:"position,omitempty"`
 	PositionSet bool          `json:"position_set,omitempty"`
+	// Sort is SortRelevance or SortDate; "" means relevance for a search
+	// by text and date otherwise.
+	Sort string `json:"sort,omitempty"`
 	// Offset and Limit page through the matches: Limit 0 means
-	// DefaultLimit, and at most MaxLimit are returned.
-	Offset int `json:"offset,omitempty"`
-	Limit  int `json:"limit,omitempty"`
+	// DefaultLimit, and at most MaxLimit are returned, unless Uncapped:
+	// then Limit 0 means every match and any Limit is allowed (exports).
+	Offset   int  `json:"offset,omitempty"`
+	Limit    int  `json:"limit,omitempty"`
+	Uncapped bool `json:"uncapped,omitempty"`
 }
 
 // Paging limits of Search.
@@ -40,6 +47,21 @@ const (
 	DefaultLimit = 50
 	MaxLimit     = 1000
 )
+
+// Orders of Search's answer.
+const (
+	// SortRelevance ranks the matches of a text: BM25F over the title,
+	// agenda item and subjects (a word counts more the rarer it is in the
+	// record, the more often it occurs in a decision's text and the
+	// shorter that text; a title's words count twice an subject's, an
+	// agenda item's one and a half times), plus a bonus where words of
+	// the query stand side by side in the same order; ties newest first.
+	SortRelevance = "relevance"
+	// SortDate orders the matches by date, oldest first.
+	SortDate = "date"
+)
+
+const relevanceNote = "Ranked by relevance: BM25F over title (weight 2), agenda item (1.5) and subjects (1), words stemmed (Porter2), with a bonus for query words side by side; ties newest first."
 
 // SearchAnswer is a page of the decisions a SearchQuery selects.
 type SearchAnswer struct {
@@ -51,6 +73,10 @@ type SearchAnswer struct {
 	Decisions []SearchHit `json:"decisions"`
 	// OutcomeNote says which outcome is used.
 	OutcomeNote string `json:"outcome_note"`
+	// Sort is the order of Decisions, and SortNote says how relevance is
+	// ranked, when it is.
+	Sort     string `json:"sort"`
+	SortNote string `json:"sort_note,omitempty"`
 }
 
 // SearchHit is one decision found.
@@ -78,6 +104,9 @@ type SearchHit struct {
 	VetoedBy    []unsc.Code `json:"vetoed_by,omitempty"`
 	// Position is the searched member's position, where one was given.
 	Position string `json:"position,omitempty"`
+	// Score is the decision's relevance to the text searched, higher
+	// first; 0 when no text was given.
+	Score float64 `json:"score,omitempty"`
 }
 
 const outcomeNote = "The outcome the Charter engine derives from the per-member votes or the count; where the record has neither, the outcome the sources record."
@@ -88,35 +117,122 @@ func CheckSearchQuery(q SearchQuery) error {
 	switch {
 	case q.Offset < 0:
 		return unsc.Errorf(unsc.EINVALID, "offset", "%d: want 0 or more", q.Offset)
-	case q.Limit < 0 || q.Limit > MaxLimit:
+	case q.Limit < 0 || q.Limit > MaxLimit && !q.Uncapped:
 		return unsc.Errorf(unsc.EINVALID, "limit", "%d: want 1 to %d", q.Limit, MaxLimit)
 	case q.PositionSet && q.Member == "":
 		return unsc.Errorf(unsc.EINVALID, "position", "a position needs a member")
+	case q.Sort != "" && q.Sort != SortRelevance && q.Sort != SortDate:
+		return unsc.Errorf(unsc.EINVALID, "sort", "%q: want %s or %s", q.Sort, SortRelevance, SortDate)
 	}
 	return checkPeriod(q.From, q.To)
 }
 
-// Search answers a SearchQuery, in date order.
+// Search answers a SearchQuery: by relevance for a text, else in date
+// order (see Sort).
 func (x *Index) Search(q SearchQuery) SearchAnswer {
 	limit := q.Limit
-	if limit <= 0 {
+	switch {
+	case limit <= 0 && q.Uncapped:
+		limit = len(x.ds)
+	case limit <= 0:
 		limit = DefaultLimit
+	case !q.Uncapped:
+		limit = min(limit, MaxLimit)
 	}
-	limit = min(limit, MaxLimit)
 	offset := max(q.Offset, 0)
-	a := SearchAnswer{Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote}
+	a := SearchAnswer{Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote, Sort: SortDate}
 	lo, hi := x.span(q.From, q.To)
 	m := x.matcher(q, lo, hi)
-	for i := lo; i < hi; i++ {
-		if !m.match(i) {
-			continue
+	if m.text == nil {
+		for i := lo; i < hi; i++ {
+			if !m.match(i) {
+				continue
+			}
+			if a.Total >= offset && len(a.Decisions) < limit {
+				a.Decisions = append(a.Decisions, m.hit(i))
+			}
+			a.Total++
 		}
-		if a.Total >= offset && len(a.Decisions) < limit {
-			a.Decisions = append(a.Decisions, m.hit(i))
+		return a
+	}
+	found := make([]scored, 0, len(m.text))
+	for _, f := range m.text {
+		if f.i >= lo && f.i < hi && m.match(f.i) {
+			found = append(found, f)
 		}
-		a.Total++
+	}
+	if q.Sort != SortDate {
+		a.Sort, a.SortNote = SortRelevance, relevanceNote
+		// Only the page needs ordering: the best offset+limit are
+		// selected first, then sorted.
+		a.Total = len(found)
+		found = best(found, min(offset+limit, len(found)))
+	} else {
+		a.Total = len(found)
+	}
+	for _, f := range found[min(offset, len(found)):min(offset+limit, len(found))] {
+		h := m.hit(f.i)
+		h.Score = math.Round(f.score*1000) / 1000
+		a.Decisions = append(a.Decisions, h)
 	}
 	return a
+}
+
+// better orders scored decisions: higher score first, then the newer.
+func better(p, q scored) bool {
+	if p.score != q.score {
+		return p.score > q.score
+	}
+	return p.i > q.i
+}
+
+// best returns the k best of found, in order.
+func best(found []scored, k int) []scored {
+	if k <= 0 {
+		return found[:0]
+	}
+	// A heap of the k best so far, the worst of them on top.
+	h := make([]scored, 0, k)
+	down := func(i int) {
+		for {
+			l, small := 2*i+1, i
+			if l < len(h) && better(h[small], h[l]) {
+				small = l
+			}
+			if r := l + 1; r < len(h) && better(h[small], h[r]) {
+				small = r
+			}
+			if small == i {
+				return
+			}
+			h[i], h[small] = h[small], h[i]
+			i = small
+		}
+	}
+	for _, f := range found {
+		switch {
+		case len(h) < k:
+			h = append(h, f)
+			for i := len(h) - 1; i > 0; {
+				parent := (i - 1) / 2
+				if !better(h[parent], h[i]) {
+					break
+				}
+				h[i], h[parent] = h[parent], h[i]
+				i = parent
+			}
+		case better(f, h[0]):
+			h[0] = f
+			down(0)
+		}
+	}
+	slices.SortFunc(h, func(p, q scored) int {
+		if better(p, q) {
+			return -1
+		}
+		return 1
+	})
+	return h
 }
 
 // Matches returns those of the decisions at the given places (in the slice
@@ -125,9 +241,16 @@ func (x *Index) Search(q SearchQuery) SearchAnswer {
 func (x *Index) Matches(q SearchQuery, places []int) []int {
 	lo, hi := x.span(q.From, q.To)
 	m := x.matcher(q, lo, hi)
+	var byText map[int]bool
+	if m.text != nil {
+		byText = make(map[int]bool, len(m.text))
+		for _, f := range m.text {
+			byText[f.i] = true
+		}
+	}
 	var out []int
 	for _, i := range places {
-		if i >= lo && i < hi && m.match(i) {
+		if i >= lo && i < hi && (byText == nil || byText[i]) && m.match(i) {
 			out = append(out, i)
 		}
 	}
@@ -137,10 +260,11 @@ func (x *Index) Matches(q SearchQuery, places []int) []int {
 // searchMatcher tests decisions against one query, with what the query
 // needs computed once.
 type searchMatcher struct {
-	x     *Index
-	q     SearchQuery
-	lo    int
-	cand  []bool // text matches from lo, when the query has text
+	x *Index
+	q SearchQuery
+	// text holds the decisions the text matches, with their scores, when
+	// the query has text (non-nil even when none matches).
+	text  []scored
 	codes []unsc.Code
 	pos   []uint8
 	rows  seating
@@ -148,7 +272,7 @@ type searchMatcher struct {
 }
 
 func (x *Index) matcher(q SearchQuery, lo, hi int) *searchMatcher {
-	m := &searchMatcher{x: x, q: q, lo: lo, want: pNone}
+	m := &searchMatcher{x: x, q: q, want: pNone}
 	if q.Member != "" {
 		m.codes = seatCodes(q.Member)
 		m.pos = x.seatPositions(m.codes)
@@ -157,18 +281,19 @@ func (x *Index) matcher(q SearchQuery, lo, hi int) *searchMatcher {
 	if q.PositionSet {
 		m.want = posCode(q.Position)
 	}
-	if words := strings.Fields(strings.ToLower(q.Text)); len(words) > 0 {
-		m.cand = x.textMatches(words, lo, hi)
+	if tq := parseText(q.Text); len(tq.words) > 0 {
+		m.text = x.textIndex().match(tq)
+		if m.text == nil {
+			m.text = []scored{}
+		}
 	}
 	return m
 }
 
-// match reports whether the decision at place i, within the query's span,
-// is selected.
+// match reports whether the decision at place i, within the query's span
+// (and found by its text, if it has one), is selected by its other
+// fields.
 func (m *searchMatcher) match(i int) bool {
-	if m.cand != nil && !m.cand[i-m.lo] {
-		return false
-	}
 	d := &m.x.ds[i]
 	if m.q.Outcome != 0 && outcomeOf(d) != m.q.Outcome {
 		return false
@@ -192,63 +317,13 @@ func (m *searchMatcher) hit(i int) SearchHit {
 	return h
 }
 
-// textMatches reports, for each decision lo..hi-1, whether its search text
-// contains every word. It scans the one text buffer for the longest word,
-// which is the likeliest to be rare, then checks the others only in the
-// decisions found.
-func (x *Index) textMatches(words []string, lo, hi int) []bool {
-	longest := 0
-	for i, w := range words {
-		if len(w) > len(words[longest]) {
-			longest = i
-		}
-	}
-	w := words[longest]
-	cand := make([]bool, hi-lo)
-	if hi <= lo {
-		return cand
-	}
-	text, textEnd := x.searchText()
-	start := 0
-	if lo > 0 {
-		start = textEnd[lo-1]
-	}
-	end := textEnd[hi-1]
-	buf := text[:end]
-	for off := start; off < end; {
-		k := strings.Index(buf[off:], w)
-		if k < 0 {
-			break
-		}
-		at := off + k
-		i := sort.SearchInts(textEnd, at+1)
-		cand[i-lo] = hasAll(text, textEnd, i, words)
-		off = textEnd[i] // on to the next decision
-	}
-	return cand
-}
-
-func hasAll(all string, textEnd []int, i int, words []string) bool {
-	from := 0
-	if i > 0 {
-		from = textEnd[i-1]
-	}
-	text := all[from:textEnd[i]]
-	for _, w := range words {
-		if !strings.Contains(text, w) {
-			return false
-		}
-	}
-	return true
-}
-
 func (x *Index) hit(i int) SearchHit {
 	d := &x.ds[i]
 	outcome := outcomeOf(d)
 	h := SearchHit{
 		Index: i, Date: x.dateStrings()[i], Symbol: record.Symbol(*d), Resolution: d.Resolution, Draft: d.Draft,
 		Meeting: d.Meeting, Amendment: d.Amendment, AmendmentTo: d.AmendmentTo,
-		Title: d.Title, Agenda: d.Agenda, Matter: d.Matter.String(), Modality: d.Modality.String(),
+		Title: record.Title(*d), Agenda: d.Agenda, Matter: d.Matter.String(), Modality: d.Modality.String(),
 		Yes: d.Tally.Yes, No: d.Tally.No, Abstain: d.Tally.Abstain, CountKnown: d.Tally.Known,
 		VotesKnown: votesKnown(d),
 	}

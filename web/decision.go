@@ -10,11 +10,13 @@ import (
 // Decision is the wire form of a decision in the record: the elements of
 // what `unsc show --json` prints and GET /api/v1/decisions answers. Outcome
 // is the outcome the sources record, DerivedOutcome the one the Charter
-// engine derives from the votes; Votes maps member codes to Y, N, A, X or -
-// (absent), and is null where no source gives per-member votes. Sponsors
-// lists who put the draft forward where a source names them: member codes
-// for states that have sat on the Council, else names as the source writes
-// them ("President", "E10", a state that never sat).
+// engine derives from the votes; Title is the source's title, or one made
+// from the agenda item where the sources give none (record.Title); Votes
+// maps member codes to Y, N, A, X or - (absent), and is null where no
+// source gives per-member votes. Sponsors lists who put the draft forward
+// where a source names them: member codes for states that have sat on the
+// Council, else names as the source writes them ("President", "E10", a
+// state that never sat).
 type Decision struct {
 	Symbol         string               `json:"symbol"`
 	Date           string               `json:"date"`
@@ -83,7 +85,7 @@ func NewDecision(d unsc.Decision) Decision {
 		Draft:          d.Draft,
 		Amendment:      d.Amendment,
 		AmendmentTo:    d.AmendmentTo,
-		Title:          d.Title,
+		Title:          record.Title(d),
 		Agenda:         d.Agenda,
 		Subjects:       d.Subjects,
 		Sponsors:       d.Sponsors,

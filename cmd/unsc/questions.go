@@ -240,26 +240,39 @@ func orNow(s string) string {
 
 var decisionsCommand = command{
 	name:    "decisions",
-	args:    "[--text WORDS] [--from DATE] [--to DATE] [--outcome O] [--matter M] [--member CODE [--position P]] [--offset N] [--limit N] [--json|--csv]",
-	summary: "Search the record's decisions by text, date, outcome, matter or a member's position.",
+	args:    "[--text WORDS] [--sort relevance|date] [--from DATE] [--to DATE] [--outcome O] [--matter M] [--member CODE [--position P]] [--offset N] [--limit N] [--json|--csv]",
+	summary: "Search the record's decisions by text (ranked), date, outcome, matter or a member's position.",
 	run:     runDecisions,
 }
 
+// decisionColumns are the columns of `unsc decisions --csv`.
+var decisionColumns = []string{"date", "symbol", "resolution", "draft", "meeting", "amendment_to", "outcome", "vetoed_by", "matter", "modality",
+	"yes", "no", "abstain", "count_known", "votes_known", "position", "score", "title", "agenda"}
+
 func runDecisions(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("decisions")
-	text := fs.String("text", "", "`WORDS` that the agenda item, title or subjects must all contain")
+	text := fs.String("text", "", "`WORDS` that the title, agenda item or subjects must all contain, in any form (vetoed finds veto); \"a phrase\" in double quotes word for word")
+	sortBy := fs.String("sort", "", "the order: relevance (the default with --text) or date (the default without)")
 	qf := newQuestionFlags(fs, "decisions")
 	outcome := fs.String("outcome", "", "adopted, failed or vetoed")
 	matter := fs.String("matter", "", "non-procedural, procedural, preliminary or icj-election")
 	member := fs.String("member", "", "a `MEMBER` that sat on the decision: a code in any case, a name (UK, Russia, \"United States\") or a seat (SUN+RUS)")
 	position := fs.String("position", "", "with --member: the position it took, Y (yes), N (no), A (abstain) or X (not-participating)")
 	offset := fs.Int("offset", 0, "skip the first `N` matches")
-	limit := fs.Int("limit", analysis.DefaultLimit, "print at most `N` matches")
+	limit := fs.Int("limit", 0, "print at most `N` matches (default 50 as a table, every match with --csv or --json)")
 	f, from, to, err := qf.parse(args)
 	if err != nil {
 		return err
 	}
-	q := analysis.SearchQuery{Text: *text, Offset: *offset, Limit: *limit, From: from, To: to}
+	if *limit < 0 {
+		return unsc.Errorf(unsc.EINVALID, "--limit", "%d: want 1 or more", *limit)
+	}
+	// A table is read by a person, a page at a time; CSV and JSON are
+	// read by programs, which get every match unless they ask for fewer.
+	q := analysis.SearchQuery{Text: *text, Sort: *sortBy, Offset: *offset, Limit: *limit, From: from, To: to, Uncapped: true}
+	if f == asText && *limit == 0 {
+		q.Limit = analysis.DefaultLimit
+	}
 	if *member != "" {
 		if q.Member, err = seatArg("--member", *member); err != nil {
 			return err
@@ -290,6 +303,9 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 		q.Position, q.PositionSet = p, true
 	}
 	if err := analysis.CheckSearchQuery(q); err != nil {
+		if e, ok := err.(*unsc.Error); ok && !strings.HasPrefix(e.Field, "--") {
+			e.Field = "--" + e.Field
+		}
 		return err
 	}
 	x, err := a.loadIndex(ctx, false)
@@ -297,20 +313,34 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	s := x.Search(q)
+	if f == asText {
+		rows := make([][]string, len(s.Decisions))
+		for i, h := range s.Decisions {
+			rows[i] = []string{h.Date, h.Symbol, h.Meeting, h.Outcome, fmt.Sprintf("%d-%d-%d", h.Yes, h.No, h.Abstain), h.Position, h.Title}
+			if !h.CountKnown {
+				rows[i][4] = ""
+			}
+		}
+		if err := printTable(a.stdout, []string{"date", "symbol", "meeting", "outcome", "count", "position", "title"}, rows); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "\n%d of %d decisions (from %d), by %s.\n", len(s.Decisions), s.Total, s.Offset+1, s.Sort)
+		return nil
+	}
 	rows := make([][]string, len(s.Decisions))
 	for i, h := range s.Decisions {
-		rows[i] = []string{h.Date, h.Symbol, h.Meeting, h.Outcome, fmt.Sprintf("%d-%d-%d", h.Yes, h.No, h.Abstain), h.Position, firstNonEmpty(h.Agenda, h.Title)}
+		yes, no, abstain := itoa(h.Yes), itoa(h.No), itoa(h.Abstain)
 		if !h.CountKnown {
-			rows[i][4] = ""
+			yes, no, abstain = "", "", ""
 		}
+		score := ""
+		if h.Score > 0 {
+			score = strconv.FormatFloat(h.Score, 'f', 3, 64)
+		}
+		rows[i] = []string{h.Date, h.Symbol, h.Resolution, h.Draft, h.Meeting, h.AmendmentTo, h.Outcome, codeList(h.VetoedBy), h.Matter, h.Modality,
+			yes, no, abstain, strconv.FormatBool(h.CountKnown), strconv.FormatBool(h.VotesKnown), h.Position, score, h.Title, h.Agenda}
 	}
-	if err := answer(a.stdout, f, s, []string{"date", "symbol", "meeting", "outcome", "count", "position", "agenda"}, rows); err != nil {
-		return err
-	}
-	if f == asText {
-		fmt.Fprintf(a.stdout, "\n%d of %d decisions (from %d).\n", len(s.Decisions), s.Total, s.Offset+1)
-	}
-	return nil
+	return answer(a.stdout, f, s, decisionColumns, rows)
 }
 
 // positionWords are the positions as the JSON API spells them, which the

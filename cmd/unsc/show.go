@@ -80,9 +80,7 @@ func printDecision(w io.Writer, d unsc.Decision) {
 	if d.Amendment && d.AmendmentTo != "" {
 		fmt.Fprintf(w, "Amendment to: %s\n", d.AmendmentTo)
 	}
-	if d.Title != "" {
-		fmt.Fprintf(w, "Title: %s\n", d.Title)
-	}
+	fmt.Fprintf(w, "Title: %s\n", record.Title(d))
 	if d.Agenda != "" && d.Agenda != d.Title {
 		fmt.Fprintf(w, "Agenda: %s\n", d.Agenda)
 	}

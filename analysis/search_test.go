@@ -1,0 +1,196 @@
+package analysis_test
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"unsc"
+	"unsc/analysis"
+)
+
+// searchRecord is a small record whose texts exercise the ranking.
+func searchRecord() []unsc.Decision {
+	mk := func(date, draft, title, agenda string, subjects ...string) unsc.Decision {
+		return unsc.Decision{Date: day(date), Draft: draft, Title: title, Agenda: agenda, Subjects: subjects, Derived: unsc.Vetoed, VetoedBy: []unsc.Code{"USA"}}
+	}
+	res := mk("2024-03-25", "S/2024/254", "Security Council resolution 2728 (2024) [on ceasefire in the Gaza Strip during Ramadan]", "The situation in the Middle East, including the Palestinian question")
+	res.Resolution, res.Derived, res.VetoedBy = "S/RES/2728 (2024)", unsc.Adopted, nil
+	return []unsc.Decision{
+		mk("1956-10-30", "S/3710", "", "Letter dated 29 October 1956 from the United States concerning a cease-fire in Egypt"),
+		mk("2017-10-24", "S/2017/884", "", "The situation in the Middle East", "Middle East (Syria)", "Chemical weapons"),
+		mk("2018-04-10", "S/2018/321", "", "The situation in the Middle East", "Weapons, chemical"),
+		mk("2020-07-07", "S/2020/654", "", "The situation in the Middle East", "Middle East (Syria)"),
+		res,
+		mk("2024-11-20", "S/2024/835", "", "The situation in the Middle East, including the Palestinian question", "Ceasefire in Gaza"),
+		mk("2025-01-10", "S/2025/1", "Draft on the Côte d'Ivoire peace process", "The situation in Côte d'Ivoire"),
+	}
+}
+
+func TestSearchRanked(t *testing.T) {
+	x := analysis.New(searchRecord())
+	tests := []struct {
+		text string
+		want []string // in rank order where ordered, else in any
+		// ordered marks a ranking the test pins: words side by side in the
+		// query's order, or a phrase.
+		ordered bool
+	}{
+		// Every word must match, in any form of it.
+		{"chemical weapons", []string{"S/2017/884", "S/2018/321"}, true},
+		// The words side by side in the query's order rank first.
+		{"weapon chemicals", []string{"S/2018/321", "S/2017/884"}, true},
+		// A phrase must match word for word.
+		{`"chemical weapons"`, []string{"S/2017/884"}, true},
+		// Hyphenated or not, a ceasefire is a ceasefire.
+		{"ceasefire", []string{"S/RES/2728 (2024)", "S/2024/835", "S/3710"}, false},
+		{"cease-fire", []string{"S/RES/2728 (2024)", "S/2024/835", "S/3710"}, false},
+		{`"cease fire"`, []string{"S/3710"}, true},
+		// Accents fold; case does not matter.
+		{"COTE D'IVOIRE", []string{"S/2025/1"}, true},
+		// Of two equal matches, the newer first.
+		{"syria", []string{"S/2020/654", "S/2017/884"}, true},
+		{"gaza ceasefire", []string{"S/2024/835", "S/RES/2728 (2024)"}, false},
+		{"nothing like it", nil, true},
+		{"chemical nothing", nil, true},
+	}
+	for _, tt := range tests {
+		a := x.Search(analysis.SearchQuery{Text: tt.text})
+		got := symbols(a)
+		if !tt.ordered {
+			slices.Sort(got)
+			tt.want = slices.Sorted(slices.Values(tt.want))
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Search(%q) (-want +got):\n%s", tt.text, diff)
+		}
+		if a.Total != len(tt.want) || a.Sort != analysis.SortRelevance {
+			t.Errorf("Search(%q) total %d sort %q, want %d relevance", tt.text, a.Total, a.Sort, len(tt.want))
+		}
+		for k := 1; k < len(a.Decisions); k++ {
+			if a.Decisions[k].Score > a.Decisions[k-1].Score || a.Decisions[k].Score <= 0 {
+				t.Errorf("Search(%q) scores not descending and positive: %v", tt.text, a.Decisions)
+			}
+		}
+	}
+	// The same text by date, and with filters.
+	a := x.Search(analysis.SearchQuery{Text: "ceasefire", Sort: analysis.SortDate, Outcome: unsc.Vetoed})
+	if got := symbols(a); !cmp.Equal(got, []string{"S/3710", "S/2024/835"}) || a.Sort != analysis.SortDate {
+		t.Errorf("Search(ceasefire, vetoed, by date) = %v (%s), want S/3710, S/2024/835 by date", got, a.Sort)
+	}
+	// The words next to each other in the query's order rank first.
+	a = x.Search(analysis.SearchQuery{Text: "middle east"})
+	if a.Total != 5 || a.Decisions[0].Score <= 0 {
+		t.Errorf("Search(middle east) = %d found, want 5", a.Total)
+	}
+	// A failed draft shows a title of its own.
+	a = x.Search(analysis.SearchQuery{Text: "draft resolution syria", Sort: analysis.SortDate})
+	if len(a.Decisions) != 2 || a.Decisions[0].Title != "Draft resolution on the situation in the Middle East" {
+		t.Errorf("Search(draft resolution syria) = %+v, want two drafts titled on the situation in the Middle East", a.Decisions)
+	}
+	if err := analysis.CheckSearchQuery(analysis.SearchQuery{Sort: "random"}); err == nil {
+		t.Errorf("CheckSearchQuery(sort random) = nil, want an error")
+	}
+}
+
+func symbols(a analysis.SearchAnswer) []string {
+	var out []string
+	for _, h := range a.Decisions {
+		out = append(out, h.Symbol)
+	}
+	return out
+}
+
+// TestRealSearch checks searches of the real record: the README's
+// examples find what a reader expects.
+func TestRealSearch(t *testing.T) {
+	_, x := realRecord(t)
+	tests := []struct {
+		q       analysis.SearchQuery
+		min     int
+		include []string
+	}{
+		// Failed and vetoed drafts are found by their agenda and subjects.
+		{analysis.SearchQuery{Text: "syria", Outcome: unsc.Vetoed}, 15, []string{"S/2017/172", "S/2019/961"}},
+		{analysis.SearchQuery{Text: "vetoed draft resolution ukraine"}, 0, nil},
+		{analysis.SearchQuery{Text: "cease-fire"}, 20, []string{"S/RES/1701 (2006)"}},
+		{analysis.SearchQuery{Text: "ceasefire"}, 20, []string{"S/RES/2728 (2024)"}},
+		{analysis.SearchQuery{Text: "amendment to draft resolution S/2024/254"}, 1, []string{"oral amendment to S/2024/254"}},
+	}
+	for _, tt := range tests {
+		a := x.Search(tt.q)
+		got := symbols(x.Search(analysis.SearchQuery{Text: tt.q.Text, Outcome: tt.q.Outcome, Uncapped: true}))
+		if a.Total < tt.min {
+			t.Errorf("Search(%q, %v) found %d, want at least %d", tt.q.Text, tt.q.Outcome, a.Total, tt.min)
+		}
+		for _, s := range tt.include {
+			if !slices.Contains(got, s) {
+				t.Errorf("Search(%q, %v) lacks %s", tt.q.Text, tt.q.Outcome, s)
+			}
+		}
+	}
+	// "cease-fire" and "ceasefire" find the same decisions.
+	a, b := x.Search(analysis.SearchQuery{Text: "cease-fire", Uncapped: true}), x.Search(analysis.SearchQuery{Text: "ceasefire", Uncapped: true})
+	sa, sb := symbols(a), symbols(b)
+	sort.Strings(sa)
+	sort.Strings(sb)
+	if diff := cmp.Diff(sa, sb); diff != "" {
+		t.Errorf("cease-fire and ceasefire differ (-cease-fire +ceasefire):\n%s", diff)
+	}
+	// Every decision that is not a resolution has a title of its own.
+	all := x.Search(analysis.SearchQuery{Uncapped: true})
+	for _, h := range all.Decisions {
+		if h.Title == "" {
+			t.Errorf("%s (%s) has no title", h.Symbol, h.Date)
+		}
+	}
+}
+
+// searchQueries are the texts the benchmark asks, as people type them.
+var searchQueries = []string{
+	"ceasefire", "cease-fire", "chemical weapons", "Syria", "the situation in the Middle East",
+	`"middle east"`, "Palestinian question", "admission of new members", "Ukraine", "sanctions",
+	"non-proliferation Democratic People's Republic of Korea", "peacekeeping operations", "Côte d'Ivoire",
+	"letter dated", "vetoed draft resolution", "women peace and security", "Bosnia and Herzegovina",
+	"Gaza", "Libya", "terrorism", "the", "humanitarian access", "UNIFIL", "Cyprus", "children armed conflict",
+}
+
+// BenchmarkSearch asks each of searchQueries in turn over the whole real
+// record, a page of 50 by relevance, and reports the 50th, 99th and
+// 100th percentile of one query's time (goal: p99 under 5 ms).
+func BenchmarkSearch(b *testing.B) {
+	_, x := realRecord(b)
+	x.Search(analysis.SearchQuery{Text: "warm"}) // the index is built once, before
+	var times []time.Duration
+	i := 0
+	for b.Loop() {
+		start := time.Now()
+		x.Search(analysis.SearchQuery{Text: searchQueries[i%len(searchQueries)]})
+		times = append(times, time.Since(start))
+		i++
+	}
+	slices.Sort(times)
+	pct := func(p float64) float64 {
+		return float64(times[min(len(times)-1, int(p*float64(len(times))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+	b.ReportMetric(pct(1), "max-ms")
+}
+
+// BenchmarkSearchEach reports each query's own time.
+func BenchmarkSearchEach(b *testing.B) {
+	_, x := realRecord(b)
+	x.Search(analysis.SearchQuery{Text: "warm"})
+	for k, q := range searchQueries {
+		b.Run(fmt.Sprint(k), func(b *testing.B) {
+			for b.Loop() {
+				x.Search(analysis.SearchQuery{Text: q})
+			}
+		})
+	}
+}

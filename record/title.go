@@ -1,0 +1,70 @@
+package record
+
+import (
+	"strings"
+
+	"unsc"
+)
+
+// Title returns the title a decision shows: the title a source gives it
+// (the UN Digital Library's for a resolution, "Security Council resolution
+// 2728 (2024) [on ceasefire in the Gaza Strip during Ramadan]"), or, where
+// the sources give only the agenda item — as they do for every vetoed or
+// failed draft and amendment — one made from what was voted on and the
+// agenda item: "Draft resolution on the situation in the Middle East",
+// "Amendment to draft resolution S/2024/254 on the situation in the Middle
+// East, including the Palestinian question", "Preliminary question on the
+// Czechoslovak question".
+func Title(d unsc.Decision) string {
+	if d.Title != "" && d.Title != d.Agenda {
+		return d.Title
+	}
+	var what string
+	switch {
+	case d.Matter == unsc.Preliminary:
+		what = "Preliminary question (whether the matter is procedural)"
+	case d.Amendment && d.AmendmentTo != "":
+		what = "Amendment to draft resolution " + d.AmendmentTo
+	case d.Amendment:
+		what = "Amendment to a draft resolution"
+	case d.Resolution != "":
+		what = "Resolution " + strings.TrimPrefix(d.Resolution, "S/RES/")
+	case d.Matter == unsc.ICJElection:
+		what = "Election of members of the International Court of Justice"
+	case d.Matter == unsc.Procedural:
+		what = "Procedural vote"
+	default:
+		what = "Draft resolution"
+	}
+	if d.Agenda == "" {
+		return what
+	}
+	return what + " on " + agendaPhrase(d.Agenda)
+}
+
+// agendaPhrase returns an agenda item as it reads after "on": its first
+// word lower-cased where it is an article or a common noun ("the situation
+// in Mali", "letter dated 28 February 2014 …"), as it is where it is a
+// name ("Middle East situation").
+func agendaPhrase(agenda string) string {
+	first, _, _ := strings.Cut(agenda, " ")
+	// The words are ASCII: lowering the first byte keeps the length.
+	if commonFirstWords[strings.TrimRight(first, ",:;")] {
+		return strings.ToLower(agenda[:1]) + agenda[1:]
+	}
+	return agenda
+}
+
+// commonFirstWords are words that begin the Council's agenda items and are
+// not names.
+var commonFirstWords = map[string]bool{
+	"The": true, "A": true, "An": true, "Letter": true, "Letters": true, "Identical": true,
+	"Complaint": true, "Complaints": true, "Question": true, "Report": true, "Reports": true,
+	"Situation": true, "Application": true, "Applications": true, "Admission": true,
+	"Reconsideration": true, "Consideration": true, "Items": true, "Threats": true, "Threat": true,
+	"Maintenance": true, "Briefing": true, "Briefings": true, "Protection": true, "Children": true,
+	"Women": true, "Non-proliferation": true, "Cablegram": true, "Telegram": true, "Communication": true,
+	"Communications": true, "Draft": true, "Sanctions": true, "Humanitarian": true,
+	"Recommendation": true, "Election": true, "Request": true, "Note": true, "Statement": true,
+	"Appointment": true, "Procedure": true,
+}
