@@ -71,3 +71,34 @@ func countless(reports []unsc.Report, resolution []int) map[string][]int {
 	}
 	return out
 }
+
+// oralOccurrences numbers the oral amendments to one draft at one meeting
+// that a source reports with the same count, in the order the source gives
+// them: three amendments put to the vote in a row and each rejected 4-2-9
+// (S/PV.9527, 10 January 2024) are three decisions, the n-th in one source
+// the n-th in another.
+func oralOccurrences(reports []unsc.Report) []int {
+	occ := make([]int, len(reports))
+	type oralKey struct {
+		source                       unsc.Source
+		meeting, day, amends, counts string
+	}
+	bySource := map[oralKey][]int{}
+	for i, r := range reports {
+		if !r.Amendment || r.Draft != "" {
+			continue
+		}
+		k := oralKey{r.Source, r.Meeting, r.Date.Format("2006-01-02"), r.AmendmentTo, tallyKey(r)}
+		bySource[k] = append(bySource[k], i)
+	}
+	for k, idx := range bySource {
+		if len(idx) < 2 {
+			continue
+		}
+		inPageOrder(reports, idx, k.source)
+		for n, i := range idx {
+			occ[i] = n
+		}
+	}
+	return occ
+}

@@ -107,6 +107,7 @@ func group(reports []unsc.Report) [][]unsc.Report {
 		}
 	}
 	occurrence := draftOccurrences(reports)
+	oralOccurrence := oralOccurrences(reports)
 	for i, r := range reports {
 		switch {
 		case r.Amendment && r.Draft != "":
@@ -114,7 +115,7 @@ func group(reports []unsc.Report) [][]unsc.Report {
 		case r.Amendment:
 			// An oral amendment has no symbol: it is known by its meeting,
 			// the draft it amends and its count.
-			join("oral:"+r.Meeting+":"+r.Date.Format("2006-01-02")+":"+r.AmendmentTo+":"+tallyKey(r), i, true)
+			join("oral:"+r.Meeting+":"+r.Date.Format("2006-01-02")+":"+r.AmendmentTo+":"+tallyKey(r)+"#"+strconv.Itoa(oralOccurrence[i]), i, true)
 		case r.Draft != "":
 			join("draft:"+r.Draft+"#"+strconv.Itoa(occurrence[i]), i, true)
 			// Sources differ on whether a revision was put to the vote
