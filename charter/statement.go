@@ -25,7 +25,14 @@ func Statement(r unsc.Result) string {
 		b.WriteString(".")
 		return b.String()
 	}
-	b.WriteString("There were ")
+	// The verb agrees with the first number, as English has it: "There was
+	// 1 vote in favour, 14 votes against …" (the President's formula is
+	// otherwise kept word for word, RULES.md §4).
+	if r.Yes == 1 {
+		b.WriteString("There was ")
+	} else {
+		b.WriteString("There were ")
+	}
 	b.WriteString(count(r.Yes, "vote in favour", "votes in favour", "no votes in favour"))
 	b.WriteString(", ")
 	b.WriteString(count(r.No, "vote against", "votes against", "no votes against"))

@@ -8,7 +8,6 @@ import (
 	"io"
 	"regexp"
 	"strings"
-	"time"
 
 	"unsc"
 )
@@ -72,8 +71,8 @@ func ParseBallot(data []byte) (unsc.Ballot, error) {
 	if w.Date == "" {
 		return b, unsc.Errorf(unsc.EINVALID, "date", "missing: want the date of the vote as YYYY-MM-DD")
 	}
-	if b.Date, err = time.Parse(dateLayout, w.Date); err != nil {
-		return b, unsc.Errorf(unsc.EINVALID, "date", "%q: want YYYY-MM-DD", w.Date)
+	if b.Date, err = unsc.ParseDate("date", w.Date); err != nil {
+		return b, err
 	}
 	if w.Matter != "" {
 		if b.Matter, err = unsc.ParseMatter(w.Matter); err != nil {

@@ -88,3 +88,36 @@ func TestStatementAndExplain(t *testing.T) {
 		t.Errorf("Explain = %q, want %q", got, want)
 	}
 }
+
+// TestStatementNumbers checks the count in the President's formula in the
+// singular, the plural and zero: "There was 1 vote in favour", never
+// "There were 1 vote"; the veto formula stays the Council's, in the
+// singular.
+func TestStatementNumbers(t *testing.T) {
+	c := mustCouncil(t, "2024-03-25")
+	tests := []struct {
+		votes map[unsc.Code]unsc.Position
+		def   unsc.Position
+		want  string
+	}{
+		{map[unsc.Code]unsc.Position{"RUS": unsc.Yes}, unsc.No,
+			"There was 1 vote in favour, 14 votes against and no abstentions. The draft resolution has not been adopted, having failed to obtain the required number of votes."},
+		{map[unsc.Code]unsc.Position{"RUS": unsc.Yes, "CHN": unsc.No}, unsc.Abstain,
+			"There was 1 vote in favour, 1 vote against and 13 abstentions. The draft resolution has not been adopted, having failed to obtain the required number of votes."},
+		{map[unsc.Code]unsc.Position{"USA": unsc.No, "GBR": unsc.Abstain}, unsc.Yes,
+			"There were 13 votes in favour, 1 vote against and 1 abstention. The draft resolution has not been adopted, owing to the negative vote of a permanent member of the Council."},
+		{map[unsc.Code]unsc.Position{"USA": unsc.No, "RUS": unsc.No}, unsc.Yes,
+			"There were 13 votes in favour, 2 votes against and no abstentions. The draft resolution has not been adopted, owing to the negative vote of a permanent member of the Council."},
+		{nil, unsc.Abstain,
+			"There were no votes in favour, no votes against and 15 abstentions. The draft resolution has not been adopted, having failed to obtain the required number of votes."},
+	}
+	for _, tt := range tests {
+		r, err := charter.Decide(c, unsc.Ballot{Date: c.Date, Votes: votes(c, tt.def, tt.votes)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := charter.Statement(r); got != tt.want {
+			t.Errorf("Statement(%v, others %v) = %q, want %q", tt.votes, tt.def, got, tt.want)
+		}
+	}
+}

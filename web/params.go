@@ -86,10 +86,9 @@ func (a *args) date(name string) time.Time {
 	if s == "" {
 		return time.Time{}
 	}
-	d, err := time.Parse(dateLayout, s)
-	if err != nil {
-		a.fail(name, "%q: want a date as YYYY-MM-DD", s)
-		return time.Time{}
+	d, err := unsc.ParseDate(name, s)
+	if err != nil && a.err == nil {
+		a.err = err
 	}
 	return d
 }

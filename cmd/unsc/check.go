@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"regexp"
 	"runtime/debug"
 
 	"unsc"
@@ -18,8 +17,6 @@ var checkCommand = command{
 	run:     runCheck,
 }
 
-var codeFlag = regexp.MustCompile(`^[A-Z]{3}$`)
-
 func runCheck(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("check")
 	all := fs.Bool("all", false, "also list the findings that are explained")
@@ -29,6 +26,8 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	// The record is ~20 MB in memory, and checking it makes little
 	// garbage: no collection below 512 MB.
 	relaxGC(-1, 512<<20)
+	prog := a.startProgress("reading the record")
+	defer prog.stop()
 	st, err := a.openStore()
 	if err != nil {
 		return err
@@ -38,7 +37,9 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	prog.set("checking %s", plural(len(ds), "decision", "decisions"))
 	s := record.Check(ds, record.BuiltinExplanations)
+	prog.stop()
 	for _, f := range s.Findings {
 		if f.Reason != "" && !*all {
 			continue

@@ -58,11 +58,6 @@ func runCouncil(ctx context.Context, a *app, args []string) error {
 	return tw.Flush()
 }
 
-// parseDate reads a YYYY-MM-DD date given for the named parameter.
-func parseDate(param, s string) (time.Time, error) {
-	d, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return time.Time{}, unsc.Errorf(unsc.EINVALID, param, "%q: want a date as YYYY-MM-DD", s)
-	}
-	return d, nil
-}
+// parseDate reads a YYYY-MM-DD date given for the named parameter; a
+// malformed date and one that does not exist (2024-02-30) are told apart.
+func parseDate(param, s string) (time.Time, error) { return unsc.ParseDate(param, s) }

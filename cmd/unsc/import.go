@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"unsc"
 	"unsc/charter"
@@ -39,8 +40,8 @@ func runImport(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "%d files read (%d skipped), %d reports: %d added, %d updated, %d unchanged; %d decisions in the record\n",
-		len(files)-batch.skipped, batch.skipped, sum.Reports, sum.Added, sum.Updated, sum.Unchanged, sum.Decisions)
+	fmt.Fprintf(a.stdout, "%s read (%d skipped), %s: %d added, %d updated, %d unchanged; %s in the record\n",
+		plural(len(files)-batch.skipped, "file", "files"), batch.skipped, plural(sum.Reports, "report", "reports"), sum.Added, sum.Updated, sum.Unchanged, plural(sum.Decisions, "decision", "decisions"))
 	return nil
 }
 
@@ -62,8 +63,13 @@ func importFiles(ctx context.Context, a *app, files []string, verbose bool) (uns
 		st, err := a.openStore()
 		open <- opened{st, err}
 	}()
-	batch, err := readFiles(files)
+	prog := a.startProgress(fmt.Sprintf("reading %s", plural(len(files), "file", "files")))
+	var read atomic.Int64
+	batch, err := readFiles(files, func() {
+		prog.set("reading files: %d of %d", read.Add(1), len(files))
+	})
 	o := <-open
+	prog.stop()
 	if o.err == nil {
 		defer o.st.Close()
 	}
@@ -75,7 +81,7 @@ func importFiles(ctx context.Context, a *app, files []string, verbose bool) (uns
 			if p.format == nil {
 				fmt.Fprintf(a.stderr, "skipped  %s: not a supported format\n", p.path)
 			} else {
-				fmt.Fprintf(a.stderr, "read     %s: %s, %d reports\n", p.path, p.format.name, len(p.reports))
+				fmt.Fprintf(a.stderr, "read     %s: %s, %s\n", p.path, p.format.name, plural(len(p.reports), "report", "reports"))
 			}
 		}
 	}
@@ -85,6 +91,8 @@ func importFiles(ctx context.Context, a *app, files []string, verbose bool) (uns
 	if o.err != nil {
 		return unsc.ImportSummary{}, nil, o.err
 	}
+	prog = a.startProgress("importing into the record")
+	defer prog.stop()
 	if err := o.st.SetMembership(ctx, charter.Tenures()); err != nil {
 		return unsc.ImportSummary{}, nil, err
 	}
@@ -107,8 +115,9 @@ type importBatch struct {
 
 // readFiles recognises and parses every file, two at a time or as many as
 // there are processors, and fails on the first file that does not parse:
-// nothing of a failed import is written.
-func readFiles(files []string) (*importBatch, error) {
+// nothing of a failed import is written. It calls done, from any
+// goroutine, as each file is read.
+func readFiles(files []string, done func()) (*importBatch, error) {
 	parsed := make([]parsedFile, len(files))
 	errs := make([]error, len(files))
 	// The largest files first, so that the small ones fill in around them
@@ -137,6 +146,7 @@ func readFiles(files []string) (*importBatch, error) {
 					p.reports, p.rows, errs[i] = parseFile(p.format, files[i])
 				}
 				parsed[i] = p
+				done()
 			}
 		}()
 	}

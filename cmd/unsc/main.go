@@ -50,15 +50,27 @@ func init() {
 		initiativeCommand,
 		syncCommand,
 		serveCommand,
+		casebookCommand,
+		versionCommand,
+		completionCommand,
+		helpCommand,
 	}
 }
 
 // app is what every command is handed: the standard streams and the global
 // options.
 type app struct {
-	stdin          io.Reader
-	stdout, stderr io.Writer
-	dbPath         string
+	stdin io.Reader
+	// stdout and stderr escape control characters (see escaper); rawStdout
+	// and rawStderr do not, for CSV to a file and for progress lines.
+	stdout, stderr       io.Writer
+	rawStdout, rawStderr io.Writer
+	// stdoutTerminal and stderrTerminal say whether the streams are
+	// terminals.
+	stdoutTerminal, stderrTerminal bool
+	dbPath                         string
+	// fs is the flag set of the command being run, for its usage.
+	fs *flag.FlagSet
 }
 
 // usageError is bad usage of a command: exit status 2 with the usage text.
@@ -76,46 +88,89 @@ func main() {
 // success, 1 when something asked for is not there or failed, 2 on bad input
 // or usage.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
-	global := flag.NewFlagSet("unsc", flag.ContinueOnError)
-	global.SetOutput(stderr)
-	global.StringVar(&a.dbPath, "db", os.Getenv("UNSC_DB"), "the record's database `PATH` (default: $UNSC_DB, else the user's data directory)")
-	global.Usage = func() { printHelp(stderr, global) }
-	if err := global.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
+	outEsc, errEsc := newEscaper(stdout), newEscaper(stderr)
+	defer errEsc.Flush()
+	defer outEsc.Flush()
+	a := &app{
+		stdin: stdin, stdout: outEsc, stderr: errEsc, rawStdout: stdout, rawStderr: stderr,
+		stdoutTerminal: terminal(stdout), stderrTerminal: terminal(stderr),
+		dbPath: os.Getenv("UNSC_DB"),
+	}
+	args, err := a.globalFlags(args)
+	if err != nil {
+		fmt.Fprintf(a.stderr, "unsc: %v\nRun `unsc help` for the commands.\n", err)
 		return 2
 	}
-	rest := global.Args()
-	if len(rest) == 0 {
-		printHelp(stderr, global)
+	if len(args) == 0 {
+		printHelp(a.stderr)
 		return 2
 	}
-	name := rest[0]
-	if name == "help" || name == "-h" || name == "--help" {
-		printHelp(stdout, global)
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help":
+		printHelp(a.stdout)
 		return 0
 	}
-	for _, c := range commands {
-		if c.name == name {
-			return exitStatus(stderr, c.run(ctx, a, rest[1:]))
-		}
+	c, ok := commandNamed(name)
+	if !ok {
+		fmt.Fprintf(a.stderr, "unsc: unknown command %q; run `unsc help` for the commands\n", name)
+		return 2
 	}
-	fmt.Fprintf(stderr, "unsc: unknown command %q; run `unsc help` for the commands\n", name)
-	return 2
+	return a.exitStatus(c, c.run(ctx, a, args[1:]))
 }
 
-func exitStatus(stderr io.Writer, err error) int {
+// globalFlags takes the global flags (--db PATH, --db=PATH, -db PATH) out
+// of args, wherever they are on the line up to a "--", and returns the rest.
+func (a *app) globalFlags(args []string) ([]string, error) {
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		if arg == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if !strings.HasPrefix(arg, "-") || name != "db" {
+			rest = append(rest, arg)
+			continue
+		}
+		if !hasValue {
+			if i+1 == len(args) {
+				return nil, fmt.Errorf("%s: want a PATH after it", arg)
+			}
+			i++
+			value = args[i]
+		}
+		if value == "" {
+			return nil, fmt.Errorf("%s: want a PATH, not an empty one", arg)
+		}
+		a.dbPath = value
+	}
+	return rest, nil
+}
+
+func commandNamed(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// exitStatus reports how command c ended and returns the exit status. A
+// request for help prints the command's usage to standard output.
+func (a *app) exitStatus(c command, err error) int {
 	if err == nil {
 		return 0
 	}
 	if errors.Is(err, flag.ErrHelp) {
+		a.printUsage(a.stdout, c)
 		return 0
 	}
 	var u *usageError
 	if errors.As(err, &u) {
-		fmt.Fprintf(stderr, "unsc: %s\n", u.msg)
+		fmt.Fprintf(a.stderr, "unsc: %s\nRun `unsc help %s` for its usage.\n", u.msg, c.name)
 		return 2
 	}
 	msg := unsc.ErrorMessage(err)
@@ -123,45 +178,68 @@ func exitStatus(stderr io.Writer, err error) int {
 		// Internal detail is for the operator at a terminal, not a client.
 		msg = err.Error()
 	}
-	fmt.Fprintf(stderr, "unsc: %s\n", strings.ReplaceAll(msg, "\n", " "))
+	fmt.Fprintf(a.stderr, "unsc: %s\n", strings.ReplaceAll(msg, "\n", " "))
 	if unsc.ErrorCode(err) == unsc.EINVALID {
 		return 2
 	}
 	return 1
 }
 
-func printHelp(w io.Writer, global *flag.FlagSet) {
+func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "unsc: the UN Security Council's decision-making, as software")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Usage: unsc [--db PATH] COMMAND [flags] [args]")
+	fmt.Fprintln(w, "Usage: unsc COMMAND [flags] [args]")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Global flags:")
-	global.SetOutput(w)
-	global.PrintDefaults()
+	fmt.Fprintln(w, "Global flags, anywhere on the line:")
+	fmt.Fprintln(w, "  --db PATH   the record's database (default: $UNSC_DB, else the user's data directory)")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Run `unsc COMMAND -h` for a command's flags.")
+	fmt.Fprintln(w, "Run `unsc help COMMAND` or `unsc COMMAND -h` for a command's usage and flags.")
 }
 
-// newFlagSet returns the flag set of a command, printing its usage to the
-// app's stderr.
+// printUsage writes command c's usage: its synopsis, summary and flags (of
+// the flag set its last run made).
+func (a *app) printUsage(w io.Writer, c command) {
+	fmt.Fprintf(w, "Usage: unsc %s %s\n\n%s\n", c.name, c.args, c.summary)
+	if a.fs != nil {
+		first := true
+		a.fs.VisitAll(func(f *flag.Flag) {
+			if first {
+				fmt.Fprintf(w, "\nFlags:\n")
+				first = false
+			}
+			value, usage := flag.UnquoteUsage(f)
+			switch value {
+			case "":
+			case "string", "value":
+				value = " " + strings.ToUpper(f.Name)
+			case "int":
+				value = " N"
+			default:
+				value = " " + strings.ToUpper(value)
+			}
+			fmt.Fprintf(w, "  --%s%s\n        %s", f.Name, value, usage)
+			if d := f.DefValue; d != "" && d != "false" && d != "0" {
+				fmt.Fprintf(w, " (default %s)", d)
+			}
+			fmt.Fprintln(w)
+		})
+	}
+	fmt.Fprintf(w, "\nGlobal flags, anywhere on the line: --db PATH, the record's database.\n")
+}
+
+// newFlagSet returns the flag set of a command. The flag package prints
+// nothing: a request for help is answered by exitStatus, on standard
+// output; a bad flag is a usage error.
 func (a *app) newFlagSet(name string) *flag.FlagSet {
-	var c command
-	for _, c = range commands {
-		if c.name == name {
-			break
-		}
-	}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(a.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(a.stderr, "Usage: unsc %s %s\n\n%s\n\nFlags:\n", c.name, c.args, c.summary)
-		fs.PrintDefaults()
-	}
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	a.fs = fs
 	return fs
 }
 
@@ -175,7 +253,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 			if errors.Is(err, flag.ErrHelp) {
 				return err
 			}
-			return &usageError{msg: err.Error()}
+			return &usageError{msg: fs.Name() + ": " + err.Error()}
 		}
 		args = fs.Args()
 		if len(args) == 0 {

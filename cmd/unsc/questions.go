@@ -55,6 +55,8 @@ func (a *app) loadIndex(ctx context.Context, withReports bool) (*analysis.Index,
 	// A question loads the record once, answers and exits: collecting
 	// garbage would only cost it time.
 	relaxGC(-1, 512<<20)
+	prog := a.startProgress("reading the record")
+	defer prog.stop()
 	st, err := a.openStore()
 	if err != nil {
 		return nil, err
@@ -91,10 +93,25 @@ func printCSV(w io.Writer, header []string, rows [][]string) error {
 func printTable(w io.Writer, header []string, rows [][]string) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.Join(header, "\t"))
+	cells := make([]string, 0, len(header))
 	for _, r := range rows {
-		fmt.Fprintln(tw, strings.Join(r, "\t"))
+		cells = cells[:0]
+		for _, c := range r {
+			cells = append(cells, cell(c))
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
 	return tw.Flush()
+}
+
+// out is where an answer in format f goes: standard output with control
+// characters escaped, except CSV written to a file or a pipe, which is
+// data and goes as it is.
+func (a *app) out(f outputFormat) io.Writer {
+	if f == asCSV && !a.stdoutTerminal {
+		return a.rawStdout
+	}
+	return a.stdout
 }
 
 // answer prints rows as a table or CSV, or v as JSON.
@@ -193,7 +210,7 @@ func runVetoQuestion(ctx context.Context, a *app, q analysis.VetoQuery, count bo
 			}
 			return nil
 		}
-		return answer(a.stdout, f, c, []string{"count_name", "count", "without_amendments", "description"}, rows)
+		return answer(a.out(f), f, c, []string{"count_name", "count", "without_amendments", "description"}, rows)
 	}
 	if err := analysis.CheckVetoQuery(q); err != nil {
 		return err
@@ -205,19 +222,19 @@ func runVetoQuestion(ctx context.Context, a *app, q analysis.VetoQuery, count bo
 			rows[i] = []string{g.Key, itoa(g.Count)}
 		}
 		if f == asText {
-			fmt.Fprintf(a.stdout, "%d vetoes: %s %s\n\n", v.Count, v.RuleNote, v.ScopeNote)
+			fmt.Fprintf(a.stdout, "%s: %s %s\n\n", plural(v.Count, "veto", "vetoes"), v.RuleNote, v.ScopeNote)
 		}
-		return answer(a.stdout, f, v, []string{q.GroupBy, "count"}, rows)
+		return answer(a.out(f), f, v, []string{q.GroupBy, "count"}, rows)
 	}
 	rows := make([][]string, len(v.Vetoes))
 	for i, e := range v.Vetoes {
 		rows[i] = []string{e.Date, e.Symbol, e.Meeting, codeList(e.VetoedBy), strconv.FormatBool(e.Amendment), e.Region, e.Agenda}
 	}
-	if err := answer(a.stdout, f, v, []string{"date", "symbol", "meeting", "vetoed_by", "amendment", "region", "agenda"}, rows); err != nil {
+	if err := answer(a.out(f), f, v, []string{"date", "symbol", "meeting", "vetoed_by", "amendment", "region", "agenda"}, rows); err != nil {
 		return err
 	}
 	if f == asText {
-		fmt.Fprintf(a.stdout, "\n%d vetoes. %s %s\n", v.Count, v.RuleNote, v.ScopeNote)
+		fmt.Fprintf(a.stdout, "\n%s. %s %s\n", plural(v.Count, "veto", "vetoes"), v.RuleNote, v.ScopeNote)
 	}
 	return nil
 }
@@ -240,7 +257,7 @@ func orNow(s string) string {
 
 var decisionsCommand = command{
 	name:    "decisions",
-	args:    "[--text WORDS] [--sort relevance|date] [--from DATE] [--to DATE] [--outcome O] [--matter M] [--member CODE [--position P]] [--offset N] [--limit N] [--json|--csv]",
+	args:    "[--text WORDS] [--sort relevance|date] [--from DATE] [--to DATE] [--outcome O] [--matter M] [--member MEMBER [--position P]] [--offset N] [--limit N] [--json|--csv]",
 	summary: "Search the record's decisions by text (ranked), date, outcome, matter or a member's position.",
 	run:     runDecisions,
 }
@@ -324,7 +341,7 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 		if err := printTable(a.stdout, []string{"date", "symbol", "meeting", "outcome", "count", "position", "title"}, rows); err != nil {
 			return err
 		}
-		fmt.Fprintf(a.stdout, "\n%d of %d decisions (from %d), by %s.\n", len(s.Decisions), s.Total, s.Offset+1, s.Sort)
+		fmt.Fprintf(a.stdout, "\n%d of %s (from %d), by %s.\n", len(s.Decisions), plural(s.Total, "decision", "decisions"), s.Offset+1, s.Sort)
 		return nil
 	}
 	rows := make([][]string, len(s.Decisions))
@@ -340,7 +357,7 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 		rows[i] = []string{h.Date, h.Symbol, h.Resolution, h.Draft, h.Meeting, h.AmendmentTo, h.Outcome, codeList(h.VetoedBy), h.Matter, h.Modality,
 			yes, no, abstain, strconv.FormatBool(h.CountKnown), strconv.FormatBool(h.VotesKnown), h.Position, score, h.Title, h.Agenda}
 	}
-	return answer(a.stdout, f, s, decisionColumns, rows)
+	return answer(a.out(f), f, s, decisionColumns, rows)
 }
 
 // positionWords are the positions as the JSON API spells them, which the
@@ -400,21 +417,21 @@ func runMember(ctx context.Context, a *app, args []string) error {
 			}
 			fmt.Fprintf(a.stdout, "  %s to %s  %s (%s)\n", t.Start, end, t.Name, t.Code)
 		}
-		fmt.Fprintf(a.stdout, "%d decisions, %d with known votes: %d yes, %d no, %d abstain, %d not participating, %d absent; %d vetoes cast.\n",
-			p.Decisions, p.VotesKnown, p.Positions.Yes, p.Positions.No, p.Positions.Abstain, p.Positions.NotParticipating, p.Positions.Absent, p.Vetoes)
+		fmt.Fprintf(a.stdout, "%s, %d with known votes: %d yes, %d no, %d abstain, %d not participating, %d absent; %s cast.\n",
+			plural(p.Decisions, "decision", "decisions"), p.VotesKnown, p.Positions.Yes, p.Positions.No, p.Positions.Abstain, p.Positions.NotParticipating, p.Positions.Absent, plural(p.Vetoes, "veto", "vetoes"))
 		for _, s := range p.Sided {
-			fmt.Fprintf(a.stdout, "  sided with %-8s %s of %d decisions\n", s.Seat, share(s.Share), s.N)
+			fmt.Fprintf(a.stdout, "  sided with %-8s %s of %s\n", s.Seat, share(s.Share), plural(s.N, "decision", "decisions"))
 		}
 		fmt.Fprintln(a.stdout)
 	}
-	return answer(a.stdout, f, p, header, rows)
+	return answer(a.out(f), f, p, header, rows)
 }
 
 // --- agreement --------------------------------------------------------------
 
 var agreementCommand = command{
 	name:    "agreement",
-	args:    "[--members A,B,…] [--from DATE] [--to DATE] [--rule R] [--json|--csv]",
+	args:    "[--members MEMBER,…] [--from DATE] [--to DATE] [--rule R] [--json|--csv]",
 	summary: "How often each pair of members took the same position, as a matrix.",
 	run:     runAgreement,
 }
@@ -453,7 +470,7 @@ func runAgreement(ctx context.Context, a *app, args []string) error {
 				rows = append(rows, []string{c.A, c.B, itoa(c.N), strconv.FormatFloat(c.Agreed, 'f', 1, 64), share(c.Share)})
 			}
 		}
-		return printCSV(a.stdout, []string{"a", "b", "n", "agreed", "share"}, rows)
+		return printCSV(a.out(asCSV), []string{"a", "b", "n", "agreed", "share"}, rows)
 	}
 	header := append([]string{""}, m.Members...)
 	rows := make([][]string, len(m.Cells))
@@ -463,7 +480,7 @@ func runAgreement(ctx context.Context, a *app, args []string) error {
 			rows[i] = append(rows[i], share(c.Share))
 		}
 	}
-	if err := answer(a.stdout, f, m, header, rows); err != nil {
+	if err := answer(a.out(f), f, m, header, rows); err != nil {
 		return err
 	}
 	if f == asText {
@@ -496,7 +513,7 @@ func runTrends(ctx context.Context, a *app, args []string) error {
 	for i, y := range t.Years {
 		rows[i] = []string{itoa(y.Year), itoa(y.Decisions), itoa(y.Resolutions), itoa(y.WithoutVote), share(y.UnanimousShare), itoa(y.VetoedDrafts), itoa(y.MemberVetoes), itoa(y.Abstentions), itoa(y.FailedDrafts)}
 	}
-	if err := answer(a.stdout, f, t, []string{"year", "decisions", "resolutions", "without_vote", "unanimous_share", "vetoed_drafts", "member_vetoes", "abstentions", "failed_drafts"}, rows); err != nil {
+	if err := answer(a.out(f), f, t, []string{"year", "decisions", "resolutions", "without_vote", "unanimous_share", "vetoed_drafts", "member_vetoes", "abstentions", "failed_drafts"}, rows); err != nil {
 		return err
 	}
 	if f == asText {
@@ -536,11 +553,15 @@ func runWhatIf(ctx context.Context, a *app, args []string) error {
 	for i, fl := range w.Flips {
 		rows[i] = []string{fl.Date, fl.Symbol, fmt.Sprintf("%d-%d-%d", fl.Yes, fl.No, fl.Abstain), fl.Before, codeList(fl.BeforeVetoedBy), fl.After, codeList(fl.AfterVetoedBy), fl.Agenda}
 	}
-	if err := answer(a.stdout, f, w, []string{"date", "symbol", "count", "before", "before_vetoed_by", "after", "after_vetoed_by", "agenda"}, rows); err != nil {
+	if err := answer(a.out(f), f, w, []string{"date", "symbol", "count", "before", "before_vetoed_by", "after", "after_vetoed_by", "agenda"}, rows); err != nil {
 		return err
 	}
 	if f == asText {
-		fmt.Fprintf(a.stdout, "\n%d of %d decisions replayed flip under %s (%s); %d could not be replayed.\n", w.Flipped, w.Replayed, w.Rules, w.RulesNote, w.NotReplayable)
+		flip := "flip"
+		if w.Flipped == 1 {
+			flip = "flips"
+		}
+		fmt.Fprintf(a.stdout, "\n%d of %s replayed %s under %s (%s); %d could not be replayed.\n", w.Flipped, plural(w.Replayed, "decision", "decisions"), flip, w.Rules, w.RulesNote, w.NotReplayable)
 	}
 	return nil
 }
@@ -599,7 +620,7 @@ func runInitiative(ctx context.Context, a *app, args []string) error {
 		}
 		rows[i] = []string{e.Date, e.Symbol, codeList(e.VetoedBy), e.Deadline, debate, inTime, e.Agenda}
 	}
-	if err := answer(a.stdout, f, v, []string{"date", "symbol", "vetoed_by", "deadline", "debate", "in_time", "agenda"}, rows); err != nil {
+	if err := answer(a.out(f), f, v, []string{"date", "symbol", "vetoed_by", "deadline", "debate", "in_time", "agenda"}, rows); err != nil {
 		return err
 	}
 	if f == asText {
@@ -637,8 +658,8 @@ func readHolidays(path string) (analysis.Calendar, error) {
 	cal := analysis.WeekendsOnly()
 	cal.Name, cal.Source, cal.Assumption = "holidays from "+path, path, false
 	for i, r := range rows[1:] {
-		if _, err := time.Parse("2006-01-02", r[0]); err != nil {
-			return analysis.Calendar{}, unsc.Errorf(unsc.EINVALID, fmt.Sprintf("%s:%d:date", path, i+2), "%q: want YYYY-MM-DD", r[0])
+		if _, err := unsc.ParseDate(fmt.Sprintf("%s:%d:date", path, i+2), r[0]); err != nil {
+			return analysis.Calendar{}, err
 		}
 		cal.Holidays = append(cal.Holidays, analysis.Holiday{Date: r[0], Name: r[1]})
 	}

@@ -58,7 +58,8 @@ func runSync(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	client := &http.Client{Timeout: 2 * time.Minute}
-	dl := downloader{ctx: ctx, client: client, dir: dir}
+	dl := downloader{ctx: ctx, client: client, dir: dir, prog: a.startProgress("downloading")}
+	defer dl.prog.stop()
 
 	// UN Digital Library: the newest voting data file linked from the record.
 	page, err := dl.get(*undlRecord)
@@ -109,7 +110,8 @@ func runSync(ctx context.Context, a *app, args []string) error {
 	if err := dl.save(*dppaURL, "DPPA-SCMembership.csv", false); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stderr, "downloaded %d files (%s) to %s\n", dl.saved, byteCount(dl.bytes), dir)
+	dl.prog.stop()
+	fmt.Fprintf(a.stderr, "downloaded %s (%s) to %s\n", plural(dl.saved, "file", "files"), byteCount(dl.bytes), dir)
 
 	files, err := expand([]string{dir})
 	if err != nil {
@@ -119,7 +121,7 @@ func runSync(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "%d reports: %d added, %d updated, %d unchanged; %d decisions in the record\n", sum.Reports, sum.Added, sum.Updated, sum.Unchanged, sum.Decisions)
+	fmt.Fprintf(a.stdout, "%s: %d added, %d updated, %d unchanged; %s in the record\n", plural(sum.Reports, "report", "reports"), sum.Added, sum.Updated, sum.Unchanged, plural(sum.Decisions, "decision", "decisions"))
 	return nil
 }
 
@@ -130,9 +132,14 @@ type downloader struct {
 	dir    string
 	saved  int
 	bytes  int64
+	// prog shows what is being downloaded.
+	prog *progress
 }
 
 func (d *downloader) request(u string) (*http.Response, error) {
+	if d.prog != nil {
+		d.prog.set("downloading %s (%s so far)", path.Base(u), plural(d.saved, "file", "files"))
+	}
 	req, err := http.NewRequestWithContext(d.ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return nil, unsc.Errorf(unsc.EINVALID, u, "%v", err)

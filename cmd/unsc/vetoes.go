@@ -16,7 +16,7 @@ import (
 
 var vetoesCommand = command{
 	name:    "vetoes",
-	args:    "[--member CODE] [--from DATE] [--to DATE] [--by GROUP] [--rule R] [--scope S] [--no-amendments] [--count] [--json|--csv]",
+	args:    "[--member MEMBER] [--from DATE] [--to DATE] [--by GROUP] [--rule R] [--scope S] [--no-amendments] [--count] [--json|--csv]",
 	summary: "List every veto in the record, with its draft, meeting, agenda item and the members that cast it.",
 	run:     runVetoes,
 }
@@ -113,7 +113,7 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "\n%d vetoes\n", len(out))
+	fmt.Fprintf(a.stdout, "\n%s\n", plural(len(out), "veto", "vetoes"))
 	return nil
 }
 
