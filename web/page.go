@@ -296,6 +296,22 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt *route, f 
 			s.pageError(w, r, f, err)
 			return
 		}
+		// A page not rendered before is computed through the gate, as
+		// the API's answers are (load.go).
+		if err := s.gate.enter(r.Context()); err != nil {
+			if errors.Is(err, errBusy) {
+				writeBusy(w)
+			}
+			return
+		}
+		held := true
+		release := func() {
+			if held {
+				held = false
+				s.gate.leave()
+			}
+		}
+		defer release()
 		v, err := rt.page(r, &args{q: q})
 		var moved redirect
 		if errors.As(err, &moved) {
@@ -311,6 +327,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt *route, f 
 			return
 		}
 		body, ctype, err := s.renderView(r, rt, v, f, raw)
+		release()
 		if err != nil {
 			s.pageError(w, r, f, err)
 			return

@@ -28,6 +28,11 @@ type Config struct {
 	// Logger receives internal errors, with their detail, and (at debug
 	// level) one line per request. Nil discards them.
 	Logger *slog.Logger
+	// MaxConcurrent bounds the answers computed at once (those not in
+	// the cache); beyond it and a short queue, requests are answered 503
+	// with Retry-After. Zero means one fewer than the processors
+	// (GOMAXPROCS), and at least one.
+	MaxConcurrent int
 }
 
 // Server is the JSON API. Build it with NewServer.
@@ -41,6 +46,10 @@ type Server struct {
 	routes  []route
 	mux     *http.ServeMux
 	openapi []byte
+	// gate bounds the answers computed at once, and flights shares one
+	// computation among identical requests (load.go).
+	gate    *gate
+	flights flights
 	// pageCache keeps rendered pages and twins; updated is the date of the
 	// record's last decision, which every page shows.
 	pageCache answers
@@ -90,6 +99,7 @@ func NewServer(cfg Config) http.Handler {
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
+	s.gate = newGate(cfg.MaxConcurrent)
 	if len(cfg.CORSOrigins) > 0 {
 		s.cors = make(map[string]bool, len(cfg.CORSOrigins))
 		for _, o := range cfg.CORSOrigins {
@@ -348,12 +358,19 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt *route) {
 			s.writeError(w, r, err)
 			return
 		}
-		v, err := rt.handle(r, &args{q: q})
-		if err != nil {
+		a, err = s.flights.do(r.Context(), key, func() (*answer, error) {
+			return s.compute(r, rt, q)
+		})
+		switch {
+		case errors.Is(err, errBusy):
+			writeBusy(w)
+			return
+		case clientGone(err):
+			return
+		case err != nil:
 			s.writeError(w, r, err)
 			return
 		}
-		a = s.encode(rt.path, q, v, etag(s.tag, rt.path+"?"+q.Encode()))
 		s.answers.put(key, a)
 	}
 	h := w.Header()
@@ -364,6 +381,24 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt *route) {
 		return
 	}
 	s.writeAnswer(w, r, a)
+}
+
+// compute answers a record route's request that is not in the cache,
+// through the gate: nothing is computed for a client that has gone.
+func (s *Server) compute(r *http.Request, rt *route, q url.Values) (*answer, error) {
+	ctx := r.Context()
+	if err := s.gate.enter(ctx); err != nil {
+		return nil, err
+	}
+	defer s.gate.leave()
+	v, err := rt.handle(r, &args{q: q})
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return s.encode(rt.path, q, v, etag(s.tag, rt.path+"?"+q.Encode())), nil
 }
 
 // encode encodes a handler's answer, with the headers of a page.

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"os/signal"
 	"runtime"
 	"runtime/debug"
@@ -63,11 +62,6 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 
-	// A soft memory limit keeps the heap near the live record under load
-	// (the record is about 20 MB live); GOMEMLIMIT overrides it.
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(64 << 20)
-	}
 	handler := web.NewServer(web.Config{Decisions: ds, CORSOrigins: origins, Logger: log})
 	// Loading leaves garbage (the store's rows, the index's scratch); give
 	// it back before serving, so the server's footprint is its live record.
