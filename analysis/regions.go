@@ -72,6 +72,23 @@ func indexRows(rows []regionRow) *[256][]uint8 {
 	return &by
 }
 
+// Topics returns the topics of regions.csv, each once, in the file's
+// order, and "other" (a decision no row matches) last.
+func Topics() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range regionRows {
+		if !seen[r.topic] {
+			seen[r.topic] = true
+			out = append(out, r.topic)
+		}
+	}
+	if !seen[otherRegion.topic] {
+		out = append(out, otherRegion.topic)
+	}
+	return out
+}
+
 // regionOf returns the row a decision's region index names (see
 // regionIndex).
 func regionOf(k uint8) regionRow {

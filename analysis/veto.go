@@ -128,6 +128,9 @@ type VetoQuery struct {
 	GroupBy string `json:"group_by,omitempty"`
 	// CountOnly leaves the list of vetoes out of the answer.
 	CountOnly bool `json:"count_only,omitempty"`
+	// Topic narrows the vetoes to those on one topic of regions.csv (see
+	// Topics).
+	Topic string `json:"topic,omitempty"`
 }
 
 // VetoGroupings are the values VetoQuery.GroupBy accepts.
@@ -138,6 +141,7 @@ type VetoAnswer struct {
 	Member string `json:"member,omitempty"`
 	From   string `json:"from,omitempty"`
 	To     string `json:"to,omitempty"`
+	Topic  string `json:"topic,omitempty"`
 	// Rule and Scope name the counting convention; RuleNote and ScopeNote
 	// say it in a sentence.
 	Rule      string `json:"rule"`
@@ -227,7 +231,7 @@ func (x *Index) Vetoes(q VetoQuery) VetoAnswer {
 		scope = ScopeRecord
 	}
 	a := VetoAnswer{
-		Member: q.Member, From: formatDate(q.From), To: formatDate(q.To),
+		Member: q.Member, From: formatDate(q.From), To: formatDate(q.To), Topic: q.Topic,
 		Rule: rule, RuleNote: ruleDescriptions[rule],
 		Scope: scope, ScopeNote: scopeDescriptions[scope],
 		Amendments: "included", GroupBy: q.GroupBy,
@@ -250,11 +254,14 @@ func (x *Index) Vetoes(q VetoQuery) VetoAnswer {
 		dates = x.dateStrings()
 	}
 	var regions []uint8
-	if q.GroupBy == "topic" || q.GroupBy == "region" || !q.CountOnly {
+	if q.GroupBy == "topic" || q.GroupBy == "region" || !q.CountOnly || q.Topic != "" {
 		regions = x.regionIndex()
 	}
 	for _, v := range x.vetoLists()[scopeIndex(scope)] {
 		if v.i < lo || v.i >= hi || (q.ExcludeAmendments && v.amendment) {
+			continue
+		}
+		if q.Topic != "" && regionOf(regions[v.i]).topic != q.Topic {
 			continue
 		}
 		mine := len(v.members)

@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -146,7 +148,8 @@ func checkPage(t *testing.T, ctx context.Context, name string) {
 		t.Fatalf("%s: %v", name, err)
 	}
 	if overflow > 0 {
-		t.Errorf("%s: at 360 px the page is %d px wider than the screen", name, overflow)
+		wide, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("body *")).filter(e => !e.closest(".scroll") && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 6).map(e => e.tagName + " " + e.getAttribute("class") + " " + Math.round(e.getBoundingClientRect().right))`))
+		t.Errorf("%s: at 360 px the page is %d px wider than the screen: %q", name, overflow, wide)
 	}
 	file := regexp.MustCompile(`[^a-z0-9]+`).ReplaceAllString(strings.ToLower(name), "-")
 	if err := os.WriteFile(filepath.Join(dir, file+"-1920x1080.png"), projector, 0o644); err != nil {
@@ -168,6 +171,29 @@ func text(t *testing.T, ctx context.Context, sel string) string {
 		t.Fatalf("reading %s: %v", sel, err)
 	}
 	return s
+}
+
+// submit clicks a form's button and waits for the page it leads to.
+func submit(t *testing.T, ctx context.Context, button string) {
+	t.Helper()
+	err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.__stale = true`), chromedp.Click(button))
+	if err != nil {
+		t.Fatalf("clicking %s: %v", button, err)
+	}
+	// Across the navigation an evaluation may fail: ask again until the
+	// new page has loaded.
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		done, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__stale === undefined && document.readyState === "complete"`))
+		if err == nil && done {
+			return
+		}
+	}
+	t.Fatalf("no new page after %s", button)
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(strings.TrimSpace(s))
+	return n
 }
 
 func jsString(s string) string {
@@ -249,15 +275,10 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("search form and links", func(t *testing.T) {
 		open(t, "/decisions")
-		err := chromedp.Do(ctx,
-			chromedp.SendKeys("#q", "Syria"),
-			chromedp.SetValue("#outcome", "vetoed"),
-			chromedp.Click(`form.filters button[type="submit"]`),
-			chromedp.WaitVisible("p.found"),
-		)
-		if err != nil {
+		if err := chromedp.Do(ctx, chromedp.SendKeys("#q", "Syria"), chromedp.SetValue("#outcome", "vetoed")); err != nil {
 			t.Fatal(err)
 		}
+		submit(t, ctx, `form.filters button[type="submit"]`)
 		url, err := chromedp.Run(ctx, chromedp.Location())
 		if err != nil {
 			t.Fatal(err)
@@ -275,9 +296,7 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 		checkPage(t, ctx, "decisions-search")
-		if err := chromedp.Do(ctx, chromedp.Click("ol.decisions li a", chromedp.NodeVisible), chromedp.WaitVisible("article.decision")); err != nil {
-			t.Fatal(err)
-		}
+		submit(t, ctx, "ol.decisions li a")
 		h1 := text(t, ctx, "h1")
 		if !strings.Contains(h1, "S/") {
 			t.Errorf("following a result led to a page headed %q, want a symbol", h1)
@@ -299,6 +318,74 @@ func TestBrowser(t *testing.T) {
 		}
 		checkPage(t, ctx, "hostile")
 	})
+
+	t.Run("vetoes: counting rule switch and filters", func(t *testing.T) {
+		open(t, "/vetoes")
+		all := text(t, ctx, ".big-number")
+		submit(t, ctx, `.switch a[href*="rule=drafts"]`)
+		drafts := text(t, ctx, ".big-number")
+		if n, m := atoi(all), atoi(drafts); n <= m || m == 0 {
+			t.Errorf("vetoes: %d negative votes cast and %d drafts vetoed, want more votes than drafts (joint vetoes)", n, m)
+		}
+		if rule := text(t, ctx, "p.rule"); !strings.Contains(rule, "Each vetoed proposal counts once") {
+			t.Errorf("vetoes: the rule under the chart reads %q, want the drafts rule named", rule)
+		}
+		marks, _ := texts(ctx, "ol.marks li")
+		if len(marks) != 4 {
+			t.Errorf("vetoes: %d marks on the chart (%q), want 1966, 1971, 1991 and April 2022", len(marks), marks)
+		}
+		if err := chromedp.Do(ctx, chromedp.SetValue("#member", "USA"), chromedp.SetValue("#from", "2023-01-01")); err != nil {
+			t.Fatal(err)
+		}
+		submit(t, ctx, `form.filters button[type="submit"]`)
+		if h1 := text(t, ctx, "h1"); h1 != "Vetoes cast by United States" {
+			t.Errorf("vetoes filtered by member: h1 = %q", h1)
+		}
+		rows, _ := texts(ctx, "table.list tbody tr td:nth-child(2)")
+		if !slices.ContainsFunc(rows, func(s string) bool { return strings.HasPrefix(s, "S/2023/970") }) {
+			t.Errorf("vetoes by the United States since 2023: %q, want S/2023/970 among them", rows)
+		}
+		checkPage(t, ctx, "vetoes")
+	})
+
+	t.Run("try a ballot", func(t *testing.T) {
+		open(t, "/rules/try?case=11")
+		if badge := text(t, ctx, "section.ballot .badge"); badge != "Vetoed by China and the Russian Federation" {
+			t.Fatalf("the ballot of case 11 decides %q", badge)
+		}
+		// China abstains instead: still a veto, by the Russian Federation alone.
+		if err := chromedp.Do(ctx, chromedp.SetValue("#v-CHN", "A")); err != nil {
+			t.Fatal(err)
+		}
+		submit(t, ctx, `form.ballot-form button[type="submit"]`)
+		if badge := text(t, ctx, "section.ballot .badge"); badge != "Vetoed by the Russian Federation" {
+			t.Errorf("with China abstaining the engine decides %q, want a veto by the Russian Federation", badge)
+		}
+		if plain := text(t, ctx, "section.ballot p.plain"); !strings.Contains(plain, "China abstained") {
+			t.Errorf("the plain words %q do not say that China's abstention is no veto", plain)
+		}
+		checkPage(t, ctx, "try")
+	})
+
+	for _, p := range []struct{ path, h1 string }{
+		{"/members", "Members of the Council since 1946"},
+		{"/members/SUN+RUS", "USSR / Russian Federation on the Security Council"},
+		{"/agreement?from=2000-01-01", "How often members vote alike"},
+		{"/trends", "The Council year by year"},
+		{"/whatif?rules=two-vetoes", "What if the rules were different?"},
+		{"/initiative", "The veto initiative"},
+		{"/council?date=1971-12-01", "The Council on 1 December 1971"},
+		{"/rules", "How the Security Council decides"},
+		{"/rules/3", "Korea: adopted with the USSR absent"},
+	} {
+		t.Run(p.path, func(t *testing.T) {
+			open(t, p.path)
+			if h1 := text(t, ctx, "h1"); h1 != p.h1 {
+				t.Errorf("%s: h1 = %q, want %q", p.path, h1, p.h1)
+			}
+			checkPage(t, ctx, p.path)
+		})
+	}
 
 	t.Run("not found", func(t *testing.T) {
 		open(t, "/S/RES/99999(2099)")

@@ -96,10 +96,10 @@ var vetoMarks = []struct {
 }
 
 // newVetoChart draws the vetoes of an answer (which must list them) by
-// year. Under the drafts rule a draft vetoed by several members is one
+// year, from 1946 to last (or the last year with a veto). Under the drafts rule a draft vetoed by several members is one
 // veto, drawn as its own series; under member-votes each member's veto is
 // drawn for that member. The bars add up to the answer's Count.
-func newVetoChart(a analysis.VetoAnswer, compact bool) *vetoChart {
+func newVetoChart(a analysis.VetoAnswer, compact bool, last int) *vetoChart {
 	c := &vetoChart{Width: 960, Height: 360, Left: 40, Top: 16, Compact: compact}
 	if compact {
 		c.Height = 260
@@ -115,7 +115,7 @@ func newVetoChart(a analysis.VetoAnswer, compact bool) *vetoChart {
 		c.Series = append(c.Series, s.Name)
 		c.Legend = append(c.Legend, chartLegend{s.Name, s.Colour})
 	}
-	first, last := 1946, time.Now().Year()
+	first := 1946
 	counts := map[int][]int{}
 	for _, v := range a.Vetoes {
 		y, _ := strconv.Atoi(v.Date[:4])
@@ -204,4 +204,136 @@ func memberInSeat(code unsc.Code, seat string) bool {
 		}
 	}
 	return false
+}
+
+// lineChart is a chart of shares (0 to 1) by year, one line a series; a
+// year with no value breaks the line.
+type lineChart struct {
+	Width, Height           int
+	Left, Top, PlotW, PlotH int
+	Lines                   []chartLine
+	YTicks                  []chartTick
+	XTicks                  []chartTick
+	Legend                  []chartLegend
+	Label                   string
+}
+
+type chartLine struct {
+	Name, Colour string
+	// Paths are the line's runs of consecutive years, as SVG path data.
+	Paths []string
+	Dots  []chartDot
+}
+
+type chartDot struct {
+	X, Y  int
+	Title string
+}
+
+// lineSeries is one series of a line chart: a value (or nil) for each
+// year from first.
+type lineSeries struct {
+	Name, Colour string
+	Values       []*float64
+}
+
+// newLineChart draws shares by year, from first, one series a line.
+func newLineChart(first int, series []lineSeries, label string) *lineChart {
+	c := &lineChart{Width: 960, Height: 300, Left: 48, Top: 12, Label: label}
+	c.PlotW = c.Width - c.Left - 12
+	c.PlotH = c.Height - c.Top - 28
+	years := 0
+	for _, s := range series {
+		years = max(years, len(s.Values))
+	}
+	if years == 0 {
+		return nil
+	}
+	step := float64(c.PlotW) / float64(max(years-1, 1))
+	xOf := func(i int) int { return c.Left + int(float64(i)*step) }
+	yOf := func(v float64) int { return c.Top + c.PlotH - int(v*float64(c.PlotH)) }
+	for _, v := range []float64{0, .25, .5, .75, 1} {
+		c.YTicks = append(c.YTicks, chartTick{yOf(v), strconv.Itoa(int(v*100)) + "%"})
+	}
+	for i := 0; i < years; i++ {
+		if y := first + i; y%10 == 0 || years <= 12 {
+			c.XTicks = append(c.XTicks, chartTick{xOf(i), strconv.Itoa(y)})
+		}
+	}
+	for _, s := range series {
+		l := chartLine{Name: s.Name, Colour: s.Colour}
+		path := ""
+		for i, v := range s.Values {
+			if v == nil {
+				if path != "" {
+					l.Paths = append(l.Paths, path)
+				}
+				path = ""
+				continue
+			}
+			x, y := xOf(i), yOf(*v)
+			if path == "" {
+				path = "M" + strconv.Itoa(x) + " " + strconv.Itoa(y)
+			} else {
+				path += " L" + strconv.Itoa(x) + " " + strconv.Itoa(y)
+			}
+			l.Dots = append(l.Dots, chartDot{x, y, strconv.Itoa(first+i) + ", " + s.Name + ": " + strconv.Itoa(int(*v*100+0.5)) + "%"})
+		}
+		if path != "" {
+			l.Paths = append(l.Paths, path)
+		}
+		c.Lines = append(c.Lines, l)
+		c.Legend = append(c.Legend, chartLegend{s.Name, s.Colour})
+	}
+	return c
+}
+
+// barChart is a chart of counts by year, one bar a year.
+type barChart struct {
+	Width, Height           int
+	Left, Top, PlotW, PlotH int
+	Bars                    []chartRect
+	YTicks                  []chartTick
+	XTicks                  []chartTick
+	Label                   string
+}
+
+// newBarChart draws counts by year, from first.
+func newBarChart(first int, values []int, name, colour, label string) *barChart {
+	c := &barChart{Width: 960, Height: 260, Left: 48, Top: 12, Label: label}
+	c.PlotW = c.Width - c.Left - 8
+	c.PlotH = c.Height - c.Top - 28
+	if len(values) == 0 {
+		return nil
+	}
+	peak := 1
+	for _, v := range values {
+		peak = max(peak, v)
+	}
+	step := 1
+	for peak/step > 6 {
+		switch {
+		case step%10 == 1 || step%10 == 5:
+			step *= 2
+		default:
+			step = step / 2 * 5
+		}
+	}
+	top := (peak + step - 1) / step * step
+	barW := c.PlotW / len(values)
+	yOf := func(n int) int { return c.Top + c.PlotH - n*c.PlotH/top }
+	for n := 0; n <= top; n += step {
+		c.YTicks = append(c.YTicks, chartTick{yOf(n), strconv.Itoa(n)})
+	}
+	for i, v := range values {
+		y := first + i
+		if y%10 == 0 {
+			c.XTicks = append(c.XTicks, chartTick{c.Left + i*barW + barW/2, strconv.Itoa(y)})
+		}
+		if v > 0 {
+			c.Bars = append(c.Bars, chartRect{X: c.Left + i*barW + 1, Y: yOf(v), W: max(barW-2, 1), H: yOf(0) - yOf(v), Fill: colour,
+				Title: strconv.Itoa(y) + ": " + strconv.Itoa(v) + " " + name})
+		}
+	}
+	return c
 }

@@ -35,7 +35,16 @@ var templateFuncs = template.FuncMap{
 		}
 		return strconv.Itoa(n) + " " + many
 	},
-	"list":     func(xs ...string) []string { return xs },
+	"list": func(xs ...string) []string { return xs },
+	"deref": func(p any) any {
+		switch v := p.(type) {
+		case *string:
+			return *v
+		case *bool:
+			return *v
+		}
+		return p
+	},
 	"navItems": func() []navItem { return navItems },
 }
 
@@ -46,6 +55,12 @@ type navItem struct{ Key, Href, Text string }
 var navItems = []navItem{
 	{"decisions", "/decisions", "Decisions"},
 	{"vetoes", "/vetoes", "Vetoes"},
+	{"members", "/members", "Members"},
+	{"agreement", "/agreement", "Agreement"},
+	{"trends", "/trends", "Trends"},
+	{"whatif", "/whatif", "What if"},
+	{"initiative", "/initiative", "Veto initiative"},
+	{"council", "/council", "The Council on a date"},
 	{"rules", "/rules", "The rules"},
 }
 
@@ -73,7 +88,7 @@ func (s *Server) home(r *http.Request, a *args) (*view, error) {
 	}
 	ans := s.index.Vetoes(analysis.VetoQuery{})
 	p.Vetoes = ans.Drafts
-	p.Chart = newVetoChart(ans, true)
+	p.Chart = newVetoChart(ans, true, s.lastYear())
 	for _, src := range ans.Sources {
 		p.Sources = append(p.Sources, sourceNames[src])
 	}
@@ -180,4 +195,13 @@ func (s *Server) decisionsPage(r *http.Request, a *args) (*view, error) {
 		t.Rows = append(t.Rows, []string{h.Date, h.Symbol, h.Meeting, h.Outcome, count, h.Position, agenda})
 	}
 	return &view{Template: "decisions", Title: title, Data: p, JSON: ans, CSV: t}, nil
+}
+
+// lastYear is the year of the record's last decision.
+func (s *Server) lastYear() int {
+	if len(s.updated) < 4 {
+		return 1946
+	}
+	y, _ := strconv.Atoi(s.updated[:4])
+	return y
 }

@@ -59,6 +59,24 @@ func TestPagesServe(t *testing.T) {
 		{"/S/PV.9584", 200, []string{"<h1>Meeting S/PV.9584</h1>"}},
 		{"/decisions?q=Gaza&outcome=vetoed", 200, []string{`value="Gaza"`, "<option selected>vetoed</option>"}},
 		{"/decisions?outcome=nonsense", 400, []string{"<code>outcome</code>"}},
+		{"/vetoes?rule=drafts&member=USA", 200, []string{"<h1>Vetoes cast by United States</h1>", "Each vetoed proposal counts once"}},
+		{"/vetoes?member=Narnia", 400, []string{"<code>member</code>"}},
+		{"/members", 200, []string{`href="/members/SUN&#43;RUS"`}},
+		{"/members/USA", 200, []string{"<h1>United States on the Security Council</h1>"}},
+		{"/members/Narnia", 404, []string{"Not in the record"}},
+		{"/agreement?members=USA,GBR", 200, []string{"n="}},
+		{"/trends?from=2000-01-01", 200, []string{"<h1>The Council year by year</h1>"}},
+		{"/whatif?rules=no-veto&from=2020-01-01", 200, []string{"No member has a veto"}},
+		{"/whatif?rules=grant&member=IND", 200, []string{"would have gone the other way"}},
+		{"/initiative", 200, []string{"76/262"}},
+		{"/council?date=1965-12-31", 200, []string{"a decision needs 7 votes in favour"}},
+		{"/council?date=1966-01-01", 200, []string{"a decision needs 9 votes in favour"}},
+		{"/council?date=1900-01-01", 400, []string{"<code>date</code>"}},
+		{"/rules", 200, []string{"The double veto"}},
+		{"/rules/13", 200, []string{"The Council's record agrees"}},
+		{"/rules/17", 404, []string{"Not in the record"}},
+		{"/rules/try?case=5", 200, []string{"Not adopted: too few votes in favour"}},
+		{"/rules/try?date=2024-03-22&CHN=Q", 400, []string{"<code>CHN</code>"}},
 		{"/S/RES/99999(2099)", 404, []string{"Not in the record", `href="/decisions`}},
 		{"/no/such/page", 404, []string{"No such page", `href="/decisions?q=no&#43;such&#43;page"`}},
 	} {
@@ -123,6 +141,29 @@ func TestPageTwins(t *testing.T) {
 	decode(t, "twin", twin, &b)
 	if diff := cmp.Diff(a, b); diff != "" {
 		t.Errorf("the page's JSON twin differs from the API's answer (-api +twin):\n%s", diff)
+	}
+
+	for twin, api := range map[string]string{
+		"/vetoes.json?rule=drafts&member=USA&from=2000-01-01":   "/api/v1/vetoes/summary?rule=drafts&member=USA&from=2000-01-01",
+		"/members/SUN+RUS.json":                                 "/api/v1/profile?member=SUN%2BRUS",
+		"/agreement.json?members=USA,GBR,CHN&rule=abstain-half": "/api/v1/agreement?members=USA,GBR,CHN&rule=abstain-half",
+		"/trends.json?from=1990-01-01":                          "/api/v1/trends?from=1990-01-01",
+		"/whatif.json?rules=two-vetoes":                         "/api/v1/whatif?rules=two-vetoes",
+		"/initiative.json?calendar=weekends-only":               "/api/v1/veto-initiative?calendar=weekends-only",
+		"/council.json?date=1971-12-01":                         "/api/v1/council?date=1971-12-01",
+	} {
+		r1, b1 := get(t, srv.URL+twin)
+		r2, b2 := get(t, srv.URL+api)
+		if r1.StatusCode != 200 || r2.StatusCode != 200 {
+			t.Errorf("GET %s: %d; GET %s: %d", twin, r1.StatusCode, api, r2.StatusCode)
+			continue
+		}
+		var x, y any
+		decode(t, twin, b1, &x)
+		decode(t, api, b2, &y)
+		if diff := cmp.Diff(y, x); diff != "" {
+			t.Errorf("%s differs from %s (-api +twin):\n%s", twin, api, diff)
+		}
 	}
 
 	resp, body := get(t, srv.URL+"/decisions.csv?outcome=vetoed&q=Syria")

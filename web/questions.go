@@ -66,6 +66,7 @@ func (s *Server) vetoSummary(r *http.Request, a *args) (any, error) {
 		GroupBy:           a.str("group_by"),
 		ExcludeAmendments: a.str("amendments") == "excluded",
 		CountOnly:         a.str("list") == "false",
+		Topic:             a.str("topic"),
 	}
 	q.From, q.To = a.dateRange()
 	if a.err != nil {
