@@ -75,7 +75,7 @@ var (
 	chair    = []string{RoleChair}
 	seat     = []string{RoleSeat}
 	anyone   = []string{RoleSeat, RoleChair}
-	operator = []string{RoleOperator, RoleSeat}
+	drafters = []string{RoleSeat, RoleChair, RoleOperator}
 )
 
 var specs map[string]spec
@@ -94,7 +94,7 @@ func init() {
 		"next-speaker":       {roles: chair, rule: "rule 27", check: checkNextSpeaker},
 		"end-speech":         {roles: chair, rule: "rule 27", check: checkEndSpeech},
 		"set-speaking-time":  {roles: chair, rule: "rule 27", check: checkSpeakingTime},
-		"table-draft":        {roles: operator, rule: "rules 31-32", check: checkTableDraft},
+		"table-draft":        {roles: drafters, rule: "rules 31-32", check: checkTableDraft},
 		"withdraw-draft":     {roles: seat, rule: "rule 35", check: checkWithdrawDraft},
 		"propose-amendment":  {roles: seat, rule: "rule 36", check: checkProposeAmendment},
 		"withdraw-amendment": {roles: seat, rule: "rule 35", check: checkWithdrawAmendment},
@@ -319,7 +319,7 @@ func checkSpeakingTime(s *State, a *Action, e *Event) error {
 }
 
 func checkTableDraft(s *State, a *Action, e *Event) error {
-	if a.By.Role == RoleSeat {
+	if a.By.Role != RoleOperator {
 		if err := s.needAgenda(); err != nil {
 			return err
 		}

@@ -410,3 +410,12 @@ func removeParts(text []string, parts []int) []string {
 	}
 	return out
 }
+
+// EventKinds returns the event each action makes, by action.
+func EventKinds() map[string]string {
+	out := make(map[string]string, len(eventOf))
+	for k, v := range eventOf {
+		out[k] = v
+	}
+	return out
+}

@@ -192,7 +192,7 @@ func TestOffers(t *testing.T) {
 		{
 			name:  "agenda adopted: debate, drafts, all motions",
 			steps: []step{func(ss *session) { ss.opened() }},
-			chair: []string{"call-roll", "set-speaking-time", "close-meeting"},
+			chair: []string{"call-roll", "set-speaking-time", "table-draft", "close-meeting"},
 			usa:   []string{"request-floor", "table-draft", "move:suspend", "move:adjourn", "move:adjourn-to", "move:refer", "move:postpone", "point-of-order"},
 			fra:   []string{"request-floor", "table-draft", "move:suspend", "move:adjourn", "move:adjourn-to", "move:refer", "move:postpone", "point-of-order"},
 		},
@@ -202,7 +202,7 @@ func TestOffers(t *testing.T) {
 				ss.opened()
 				ss.do(seat("USA"), "table-draft", draft("S/2024/239", "p1", "p2"))
 			}},
-			chair: []string{"call-roll", "set-speaking-time", "raise-preliminary:1", "open-vote:draft/1", "close-meeting"},
+			chair: []string{"call-roll", "set-speaking-time", "table-draft", "raise-preliminary:1", "open-vote:draft/1", "close-meeting"},
 			usa: []string{"request-floor", "request-floor:before/1", "table-draft", "withdraw-draft:1", "propose-amendment:1", "request-division:1",
 				"move:suspend", "move:adjourn", "move:adjourn-to", "move:refer", "move:postpone", "point-of-order", "raise-preliminary:1"},
 			fra: []string{"request-floor", "request-floor:before/1", "table-draft", "propose-amendment:1", "request-division:1",
@@ -215,7 +215,7 @@ func TestOffers(t *testing.T) {
 				ss.do(seat("USA"), "table-draft", draft("S/2024/254", "p1", "p2"))
 				ss.do(seat("FRA"), "propose-amendment", procedure.Args{Ref: 1, Op: "replace", Paragraph: 2, Text: "q2"})
 			}},
-			chair: []string{"call-roll", "set-speaking-time", "raise-preliminary:1", "open-vote:amendment/1", "close-meeting"},
+			chair: []string{"call-roll", "set-speaking-time", "table-draft", "raise-preliminary:1", "open-vote:amendment/1", "close-meeting"},
 			usa: []string{"request-floor", "request-floor:before/1", "table-draft", "withdraw-draft:1", "propose-amendment:1", "request-division:1",
 				"move:suspend", "move:adjourn", "move:adjourn-to", "move:refer", "move:postpone", "point-of-order", "raise-preliminary:1"},
 			fra: []string{"request-floor", "request-floor:before/1", "table-draft", "propose-amendment:1", "withdraw-amendment:1", "request-division:1",
@@ -229,7 +229,7 @@ func TestOffers(t *testing.T) {
 				ss.do(seat("FRA"), "propose-amendment", procedure.Args{Ref: 1, Op: "replace", Paragraph: 2, Text: "q2"})
 				ss.do(seat("RUS"), "propose-amendment", procedure.Args{Ref: 1, Op: "delete", Paragraph: 1})
 			}},
-			chair: []string{"call-roll", "set-speaking-time", "order-amendments:1", "raise-preliminary:1", "open-vote:amendment/2", "close-meeting"},
+			chair: []string{"call-roll", "set-speaking-time", "table-draft", "order-amendments:1", "raise-preliminary:1", "open-vote:amendment/2", "close-meeting"},
 		},
 		{
 			name: "a vote under way: ballots and closing only",
@@ -249,7 +249,7 @@ func TestOffers(t *testing.T) {
 				ss.do(seat("USA"), "table-draft", draft("S/2024/254", "p1"))
 				ss.vote(procedure.QuestionRef{Kind: "draft", Ref: 1}, all("Y", nil))
 			}},
-			chair: []string{"call-roll", "set-speaking-time", "close-meeting"},
+			chair: []string{"call-roll", "set-speaking-time", "table-draft", "close-meeting"},
 			usa:   []string{"request-floor", "request-floor:after/1", "table-draft", "move:suspend", "move:adjourn", "move:adjourn-to", "move:refer", "move:postpone", "point-of-order"},
 		},
 		{
@@ -260,7 +260,7 @@ func TestOffers(t *testing.T) {
 				ss.do(seat("FRA"), "request-floor", procedure.Args{})
 				ss.do(seat("RUS"), "move", procedure.Args{Motion: "suspend"})
 			}},
-			chair: []string{"call-roll", "set-speaking-time", "raise-preliminary:1", "open-vote:motion/1"},
+			chair: []string{"call-roll", "set-speaking-time", "table-draft", "raise-preliminary:1", "open-vote:motion/1"},
 			usa: []string{"table-draft", "withdraw-draft:1", "propose-amendment:1", "move:adjourn", "move:adjourn-to", "move:refer", "move:postpone",
 				"point-of-order", "raise-preliminary:1"},
 			fra: []string{"withdraw-request", "table-draft", "propose-amendment:1", "move:adjourn", "move:adjourn-to", "move:refer", "move:postpone",
@@ -282,7 +282,7 @@ func TestOffers(t *testing.T) {
 				ss.do(seat("CHN"), "point-of-order", procedure.Args{Text: "The speaker is not on the item"})
 				ss.do(chair, "rule-point", procedure.Args{Text: "The speaker is in order"})
 			}},
-			chair: []string{"call-roll", "set-speaking-time", "close-meeting"},
+			chair: []string{"call-roll", "set-speaking-time", "table-draft", "close-meeting"},
 			fra:   []string{"request-floor", "table-draft", "move:suspend", "move:adjourn", "move:adjourn-to", "move:refer", "move:postpone", "point-of-order", "challenge-ruling:1"},
 		},
 		{
@@ -294,7 +294,7 @@ func TestOffers(t *testing.T) {
 				ss.do(chair, "rule-point", procedure.Args{Text: "The speaker is in order"})
 				ss.do(seat("CHN"), "challenge-ruling", procedure.Args{Ref: 1})
 			}},
-			chair: []string{"call-roll", "set-speaking-time", "raise-preliminary:1", "open-vote:challenge/1"},
+			chair: []string{"call-roll", "set-speaking-time", "table-draft", "raise-preliminary:1", "open-vote:challenge/1"},
 		},
 		{
 			name: "a division requested: the mover may object; else the President grants it",
@@ -303,7 +303,7 @@ func TestOffers(t *testing.T) {
 				ss.do(seat("USA"), "table-draft", draft("S/2024/254", "p1", "p2", "p3"))
 				ss.do(seat("RUS"), "request-division", procedure.Args{Ref: 1, Parts: []int{2}})
 			}},
-			chair: []string{"call-roll", "set-speaking-time", "grant-division:1", "raise-preliminary:1", "close-meeting"},
+			chair: []string{"call-roll", "set-speaking-time", "table-draft", "grant-division:1", "raise-preliminary:1", "close-meeting"},
 			usa: []string{"request-floor", "request-floor:before/1", "table-draft", "withdraw-draft:1", "propose-amendment:1", "object-division:1",
 				"move:suspend", "move:adjourn", "move:adjourn-to", "move:refer", "move:postpone", "point-of-order", "raise-preliminary:1"},
 		},
@@ -315,7 +315,7 @@ func TestOffers(t *testing.T) {
 				ss.do(seat("RUS"), "request-division", procedure.Args{Ref: 1, Parts: []int{2}})
 				ss.do(seat("USA"), "object-division", procedure.Args{Ref: 1})
 			}},
-			chair: []string{"call-roll", "set-speaking-time", "raise-preliminary:1", "open-vote:division/1", "close-meeting"},
+			chair: []string{"call-roll", "set-speaking-time", "table-draft", "raise-preliminary:1", "open-vote:division/1", "close-meeting"},
 		},
 		{
 			name: "a division granted: the parts first",
@@ -325,7 +325,7 @@ func TestOffers(t *testing.T) {
 				ss.do(seat("RUS"), "request-division", procedure.Args{Ref: 1, Parts: []int{2}})
 				ss.do(chair, "grant-division", procedure.Args{Ref: 1})
 			}},
-			chair: []string{"call-roll", "set-speaking-time", "raise-preliminary:1", "open-vote:part/1", "close-meeting"},
+			chair: []string{"call-roll", "set-speaking-time", "table-draft", "raise-preliminary:1", "open-vote:part/1", "close-meeting"},
 		},
 		{
 			name: "a preliminary question raised: it is voted before the draft",
@@ -334,7 +334,7 @@ func TestOffers(t *testing.T) {
 				ss.do(seat("USA"), "table-draft", draft("S/1948/794", "p1"))
 				ss.do(seat("FRA"), "raise-preliminary", procedure.Args{Ref: 1})
 			}},
-			chair: []string{"call-roll", "set-speaking-time", "open-vote:preliminary/1", "close-meeting"},
+			chair: []string{"call-roll", "set-speaking-time", "table-draft", "open-vote:preliminary/1", "close-meeting"},
 		},
 		{
 			name: "two drafts: voted in the order submitted (rule 32)",
@@ -343,7 +343,7 @@ func TestOffers(t *testing.T) {
 				ss.do(seat("USA"), "table-draft", draft("S/2024/239", "p1"))
 				ss.do(seat("RUS"), "table-draft", draft("S/2024/240", "p1"))
 			}},
-			chair: []string{"call-roll", "set-speaking-time", "raise-preliminary:1", "raise-preliminary:2", "open-vote:draft/1", "close-meeting"},
+			chair: []string{"call-roll", "set-speaking-time", "table-draft", "raise-preliminary:1", "raise-preliminary:2", "open-vote:draft/1", "close-meeting"},
 		},
 		{
 			name: "suspended: the President resumes",
@@ -367,7 +367,7 @@ func TestOffers(t *testing.T) {
 				ss.opened()
 				ss.do(seat("FRA"), "request-floor", procedure.Args{})
 			}},
-			chair: []string{"call-roll", "next-speaker", "set-speaking-time", "close-meeting"},
+			chair: []string{"call-roll", "next-speaker", "set-speaking-time", "table-draft", "close-meeting"},
 			fra:   []string{"withdraw-request", "table-draft", "move:suspend", "move:adjourn", "move:adjourn-to", "move:refer", "move:postpone", "point-of-order"},
 		},
 		{
@@ -377,7 +377,7 @@ func TestOffers(t *testing.T) {
 				ss.do(seat("FRA"), "request-floor", procedure.Args{})
 				ss.do(chair, "next-speaker", procedure.Args{})
 			}},
-			chair: []string{"call-roll", "end-speech", "set-speaking-time", "close-meeting"},
+			chair: []string{"call-roll", "end-speech", "set-speaking-time", "table-draft", "close-meeting"},
 		},
 	}
 	for _, c := range cases {

@@ -1,6 +1,7 @@
 package procedure
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -308,4 +309,76 @@ func (s *State) decide(v *Vote) (Result, error) {
 		}
 	}
 	return r, nil
+}
+
+// Tally is a vote's count as it stands, for the live display: who has
+// voted, how many more votes in favour the question needs, and which
+// permanent members are blocking it or could still.
+type Tally struct {
+	Vote             int         `json:"vote"`
+	Yes              int         `json:"yes"`
+	No               int         `json:"no"`
+	Abstain          int         `json:"abstain"`
+	NotParticipating int         `json:"not_participating"`
+	Voted            []unsc.Code `json:"voted"`
+	NotVoted         []unsc.Code `json:"not_voted"`
+	Required         int         `json:"required"`
+	// Needed is how many more votes in favour the question needs.
+	Needed int `json:"needed"`
+	// Reachable is false when too few members are left to vote for the
+	// question to obtain the required votes, counting only those who have
+	// not voted.
+	Reachable bool `json:"reachable"`
+	// Vetoing are the permanent members voting no on a question they can
+	// veto; CanBlock the permanent members that could still veto it by
+	// voting (or changing their vote to) no.
+	Vetoing  []unsc.Code `json:"vetoing"`
+	CanBlock []unsc.Code `json:"can_block"`
+}
+
+// Tally counts vote v as it stands.
+func (s *State) Tally(v *Vote) Tally {
+	t := Tally{Vote: v.ID, Required: s.Setup.Required, Voted: []unsc.Code{}, NotVoted: []unsc.Code{}, Vetoing: []unsc.Code{}, CanBlock: []unsc.Code{}}
+	veto := v.Question.Matter == unsc.NonProcedural.String() || v.Question.Matter == unsc.Preliminary.String()
+	for _, m := range s.Setup.Members {
+		p, ok := v.Ballots[m.Code]
+		if !ok {
+			t.NotVoted = append(t.NotVoted, m.Code)
+		} else {
+			t.Voted = append(t.Voted, m.Code)
+		}
+		switch p {
+		case "Y":
+			t.Yes++
+		case "N":
+			t.No++
+		case "A":
+			t.Abstain++
+		case "X":
+			t.NotParticipating++
+		}
+		if veto && m.Permanent {
+			if p == "N" {
+				t.Vetoing = append(t.Vetoing, m.Code)
+			} else {
+				t.CanBlock = append(t.CanBlock, m.Code)
+			}
+		}
+	}
+	t.Needed = max(0, t.Required-t.Yes)
+	t.Reachable = t.Yes+len(t.NotVoted) >= t.Required
+	return t
+}
+
+// Clone returns a deep copy of the state.
+func (s *State) Clone() *State {
+	data, err := json.Marshal(s)
+	if err != nil {
+		panic(err) // a state always encodes
+	}
+	c := New()
+	if err := json.Unmarshal(data, c); err != nil {
+		panic(err)
+	}
+	return c
 }

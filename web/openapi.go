@@ -14,8 +14,8 @@ func (s *Server) openAPIDocument() []byte {
 	g := &schemas{named: map[string]reflect.Type{}, defs: map[string]any{}}
 	paths := map[string]map[string]any{}
 	for _, rt := range s.routes {
-		if rt.page != nil {
-			continue // a page, not an operation of the API
+		if rt.page != nil || rt.raw != nil {
+			continue // a page or a live session's route, not an operation of the API
 		}
 		op := map[string]any{
 			"operationId": operationID(rt),

@@ -14,6 +14,7 @@ import (
 
 	"unsc"
 	"unsc/analysis"
+	"unsc/chamber"
 	"unsc/charter"
 )
 
@@ -33,6 +34,14 @@ type Config struct {
 	// with Retry-After. Zero means one fewer than the processors
 	// (GOMAXPROCS), and at least one.
 	MaxConcurrent int
+	// Chamber runs live sessions (routes under /api/v1/sessions and the
+	// chamber's pages); nil serves none.
+	Chamber *chamber.Chamber
+	// AdminToken is the operator's credential for creating sessions.
+	AdminToken string
+	// GuessBurst is how many wrong credentials a client may send before it
+	// is slowed to one every six seconds; 0 is 10.
+	GuessBurst int
 }
 
 // Server is the JSON API. Build it with NewServer.
@@ -54,6 +63,7 @@ type Server struct {
 	// record's last decision, which every page shows.
 	pageCache answers
 	updated   string
+	sessions
 }
 
 // route is one operation of the API: its method and path, what it admits
@@ -81,6 +91,10 @@ type route struct {
 	page  func(r *http.Request, a *args) (*view, error)
 	nav   string
 	twins bool
+	// raw, when set, serves the route itself: it reads its own path
+	// values, body and credentials (the live sessions). Raw routes are
+	// described in the README, not in the OpenAPI document.
+	raw http.HandlerFunc
 }
 
 // paged is a handler's answer that is one page of a longer list: the list
@@ -94,6 +108,7 @@ type paged struct {
 // NewServer returns the API over the record in cfg.
 func NewServer(cfg Config) http.Handler {
 	s := &Server{log: cfg.Logger, record: newRecordIndex(cfg.Decisions), index: analysis.New(cfg.Decisions), tag: recordTag(cfg.Decisions)}
+	s.sessions = newSessions(cfg)
 	// Build every part of the index now, not on a client's first request.
 	s.index.Warm()
 	if s.log == nil {
@@ -213,6 +228,19 @@ func (s *Server) routeTable() []route {
 		{method: "GET", path: "/api/v1/veto-initiative", summary: "Every veto since GA resolution 76/262 (26 April 2022), with the deadline for the General Assembly's debate and the debate's date where known.",
 			params: []param{{name: "calendar", desc: "the working days counted: un-headquarters (UN Headquarters holidays; an assumption, the default) or weekends-only", enum: []string{"un-headquarters", "weekends-only"}, example: "un-headquarters"}},
 			result: analysis.VetoInitiative{}, record: true, handle: s.vetoInitiative},
+
+		// Live sessions (package chamber; the handlers are in session.go).
+		{method: "POST", path: "/api/v1/sessions", summary: "Create a session (the operator's credential).", raw: s.createSession},
+		{method: "GET", path: "/api/v1/sessions/{id}", summary: "A session's state, what each may do, the live tally.", raw: s.sessionState},
+		{method: "POST", path: "/api/v1/sessions/{id}/actions", summary: "Take an action of the rules of procedure (the chair or a seat).", raw: s.sessionAction},
+		{method: "POST", path: "/api/v1/sessions/{id}/votes", summary: "Put a draft or question to the vote (the chair).", raw: s.openVote},
+		{method: "PUT", path: "/api/v1/sessions/{id}/votes/{vote}/ballots/{code}", summary: "Cast or change a seat's vote (that seat only).", raw: s.castBallot},
+		{method: "POST", path: "/api/v1/sessions/{id}/votes/{vote}/close", summary: "Close a vote and decide it under the Charter (the chair).", raw: s.closeVote},
+		{method: "GET", path: "/api/v1/sessions/{id}/events", summary: "The live stream: server-sent events numbered by the log.", raw: s.sessionEvents},
+		{method: "GET", path: "/api/v1/sessions/{id}/receipt", summary: "A seat's receipt of its votes (that seat only).", raw: s.sessionReceipt},
+		{method: "GET", path: "/api/v1/sessions/{id}/log", summary: "The session's hash-chained log.", raw: s.sessionLog},
+		{method: "GET", path: "/api/v1/sessions/{id}/verify", summary: "Verify the session's log.", raw: s.sessionVerify},
+		{method: "GET", path: "/api/v1/sessions/{id}/decisions", summary: "The session's decisions in the record's layout, marked as simulations.", raw: s.sessionDecisions},
 	}
 
 	// The pages (HTML, see page.go), each built from the same answers as
@@ -340,6 +368,10 @@ func (s *Server) dispatch(rs []route) http.Handler {
 		}
 		for i := range rs {
 			if rs[i].method == method {
+				if rs[i].raw != nil {
+					rs[i].raw(w, r)
+					return
+				}
 				s.serve(w, r, &rs[i])
 				return
 			}

@@ -54,6 +54,7 @@ func init() {
 		versionCommand,
 		completionCommand,
 		helpCommand,
+		verifyCommand,
 	}
 }
 

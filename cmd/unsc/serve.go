@@ -30,6 +30,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT` (port 0 picks a free port)")
 	cors := fs.String("cors", "", "allow browsers on these `ORIGIN`s, separated by commas (https://example.org,…); none by default")
 	verbose := fs.Bool("v", false, "log every request")
+	sessions := fs.String("sessions", "", "keep live sessions in `PATH` (default: $UNSC_SESSIONS, else sessions.db beside the record)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -62,7 +63,16 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 
-	handler := web.NewServer(web.Config{Decisions: ds, CORSOrigins: origins, Logger: log})
+	sessionsPath, err := a.sessionsPath(*sessions)
+	if err != nil {
+		return err
+	}
+	ch, sessionLog, err := newChamber(sessionsPath, ds)
+	if err != nil {
+		return err
+	}
+	defer sessionLog.Close()
+	handler := web.NewServer(web.Config{Decisions: ds, CORSOrigins: origins, Logger: log, Chamber: ch, AdminToken: adminToken(a.stderr)})
 	// Loading leaves garbage (the store's rows, the index's scratch); give
 	// it back before serving, so the server's footprint is its live record.
 	runtime.GC()
