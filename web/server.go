@@ -241,6 +241,11 @@ func (s *Server) routeTable() []route {
 		{method: "GET", path: "/api/v1/sessions/{id}/log", summary: "The session's hash-chained log.", raw: s.sessionLog},
 		{method: "GET", path: "/api/v1/sessions/{id}/verify", summary: "Verify the session's log.", raw: s.sessionVerify},
 		{method: "GET", path: "/api/v1/sessions/{id}/decisions", summary: "The session's decisions in the record's layout, marked as simulations.", raw: s.sessionDecisions},
+		// The chamber's pages (session_page.go).
+		{method: "GET", path: "/chamber/{id}", summary: "A session's public display: the live tally and outcomes.", raw: s.spectatorPage},
+		{method: "GET", path: "/chamber/{id}/{view}", summary: "The projector's display of a session.", raw: s.spectatorPage},
+		{method: "GET", path: "/chamber/{id}/join", summary: "A secret link: keeps the credential in a cookie and opens the chair's or the seat's page.", raw: s.joinPage},
+		{method: "GET", path: "/chamber/{id}/as/{role}", summary: "The chair's console (role chair) or a delegation's page (role seat).", raw: s.memberPage},
 	}
 
 	// The pages (HTML, see page.go), each built from the same answers as

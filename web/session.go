@@ -52,6 +52,8 @@ func newSessions(cfg Config) sessions {
 		limiter: chamber.NewLimiter(burst, 6*time.Second)}
 }
 
+func nowTime() time.Time { return time.Now() }
+
 // cookieName is the cookie that holds a page's credential for a session.
 func cookieName(id string) string { return "unsc_" + id }
 
