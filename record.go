@@ -134,6 +134,10 @@ type Decision struct {
 	// derives it from the votes, or as the sources record it where the votes
 	// are not known.
 	VetoedBy []Code
+	// Notes say, in plain words and with their sources, where the record
+	// shows a value other than a source's, where positions are in doubt
+	// and where an official source contradicts itself.
+	Notes []Note
 	// Sources lists every source that reports the decision.
 	Sources []Source
 	// Reports are the sources' own accounts, kept as imported.

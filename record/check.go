@@ -1,218 +1,469 @@
 package record
 
 import (
-	"bytes"
-	_ "embed"
+	"cmp"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"unsc"
 	"unsc/charter"
 )
 
-// Problem kinds that Check reports.
+// What Check compares, for every decision and every source that reports
+// it. Each is a Finding's Kind.
 const (
-	// ProblemOutcome: the outcome derived by the Charter engine differs from
-	// the outcome recorded.
-	ProblemOutcome = "outcome"
-	// ProblemUnderivable: the engine cannot replay the decision (no votes or
-	// tally, or a voter not on the Council on that date).
-	ProblemUnderivable = "underivable"
-	// ProblemTally: a source's per-member positions do not add up to its
-	// own tally, or two sources give different tallies.
-	ProblemTally = "tally"
-	// ProblemPositions: two sources give a member different positions.
-	ProblemPositions = "positions"
-	// ProblemRecorded: two sources record different outcomes.
-	ProblemRecorded = "recorded"
+	// KindOutcome: the outcome a source records, against the record's.
+	KindOutcome = "outcome"
+	// KindTally: a source's count (its own, or its positions summed),
+	// against the record's count.
+	KindTally = "tally"
+	// KindPositions: a source's per-member positions, against the
+	// record's; and the record's positions summed against its count.
+	KindPositions = "positions"
+	// KindDate and KindMeeting: a source's date and meeting.
+	KindDate    = "date"
+	KindMeeting = "meeting"
+	// KindMeetingDate: the decisions of one meeting on different days.
+	KindMeetingDate = "meeting-date"
+	// KindOrder: resolution numbers out of date order, or meeting numbers.
+	KindOrder = "order"
+	// KindSymbol: one draft symbol on more than one decision.
+	KindSymbol = "symbol"
+	// KindCouncil: positions naming a state not on the Council that day.
+	KindCouncil = "council"
+	// KindModality: a vote against an adoption without a vote.
+	KindModality = "modality"
+	// KindAmendment: an amendment against a draft.
+	KindAmendment = "kind"
+	// KindDuplicate: two decisions that are one.
+	KindDuplicate = "duplicate"
+	// KindReplay: the outcome the Charter engine derives from the count
+	// or the positions, against the outcome the record keeps.
+	KindReplay = "replay"
 )
 
-// Finding is one problem found in one decision.
+// Kinds lists every kind of finding, in the order reports list them.
+var Kinds = []string{KindOutcome, KindTally, KindPositions, KindDate, KindMeeting, KindMeetingDate, KindOrder, KindSymbol, KindCouncil, KindModality, KindAmendment, KindDuplicate, KindReplay}
+
+// Status is what a finding comes to.
+type Status string
+
+// The statuses of a finding.
+const (
+	// Corrected: a source gives a value the record does not show, and the
+	// record shows the value of the source authoritative for the field (by
+	// rule), or of a fact with its public source; Basis says which.
+	Corrected Status = "corrected"
+	// Unexplained: a disagreement no rule or fact settles: an error of the
+	// record until one does.
+	Unexplained Status = "unexplained"
+)
+
+// Finding is one disagreement found in one decision.
 type Finding struct {
 	Decision unsc.Decision
 	Kind     string
-	// Source is the source whose report the finding is about, if one is.
+	Status   Status
+	// Source is the source whose report disagrees, if one does.
 	Source unsc.Source
+	// Detail says what disagrees: the source's value and the record's.
 	Detail string
-	// Reason explains the finding when explained.csv does; empty otherwise.
-	Reason string
+	// Basis says why the record's value stands: the rule and the source
+	// it takes the value from, or the fact and its public source. Empty
+	// when unexplained.
+	Basis string
 }
 
 // Summary is the result of checking the record.
 type Summary struct {
-	Decisions, Agree, Explained, Unexplained int
-	// Findings lists every problem, explained or not, in record order.
+	// Decisions is the number of decisions checked; each agrees (no
+	// finding), is corrected (every finding corrected) or is unexplained.
+	Decisions, Agree, Corrected, Unexplained int
+	// Doubt counts the decisions with positions in doubt (among the
+	// corrected).
+	Doubt int
+	// Findings lists every finding, in record order.
 	Findings []Finding
 }
 
 // Line is the summary's closing line.
 func (s Summary) Line() string {
-	return fmt.Sprintf("%d decisions: %d agree, %d explained, %d unexplained", s.Decisions, s.Agree, s.Explained, s.Unexplained)
+	return fmt.Sprintf("%d decisions: %d agree, %d corrected (%d with positions in doubt), %d unexplained",
+		s.Decisions, s.Agree, s.Corrected, s.Doubt, s.Unexplained)
 }
 
-// Explanation says why a finding about a decision is not an error of unsc.
-type Explanation struct {
-	Symbol string
-	Kind   string
-	Source unsc.Source
-	Reason string
-}
-
-var knownSources = []unsc.Source{unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceDHLVetoes, unsc.SourceDPPA, unsc.SourceSpreadsheet, unsc.SourcePress, unsc.SourceResearch}
-
-// Explanations are the known findings, by symbol and kind.
-type Explanations map[string]Explanation
-
-//go:embed explained.csv
-var explainedCSV []byte
-
-// BuiltinExplanations are the explanations shipped with unsc.
-var BuiltinExplanations = mustParseExplanations("explained.csv", explainedCSV)
-
-func mustParseExplanations(name string, data []byte) Explanations {
-	e, err := ParseExplanations(bytes.NewReader(data), name)
-	if err != nil {
-		panic(err)
+// ByKind counts the findings of each kind and status.
+func (s Summary) ByKind() map[string]map[Status]int {
+	out := map[string]map[Status]int{}
+	for _, f := range s.Findings {
+		if out[f.Kind] == nil {
+			out[f.Kind] = map[Status]int{}
+		}
+		out[f.Kind][f.Status]++
 	}
-	return e
+	return out
 }
 
-// ParseExplanations reads explanations as CSV with the header
-// symbol,kind,source,reason. An empty source explains the kind of finding
-// whatever source it concerns.
-func ParseExplanations(r io.Reader, name string) (Explanations, error) {
-	rows, err := readCSV(r, name, []string{"symbol", "kind", "source", "reason"})
-	if err != nil {
-		return nil, err
-	}
-	out := Explanations{}
-	for _, row := range rows {
-		sym := row.get("symbol")
-		if s, _, err := unsc.NormalizeSymbol(sym); err == nil {
-			sym = s
-		} else if !strings.HasPrefix(sym, "oral amendment to ") {
-			return nil, row.errorf("symbol", "%v", err)
-		}
-		kind := row.get("kind")
-		if !slices.Contains([]string{ProblemOutcome, ProblemUnderivable, ProblemTally, ProblemPositions, ProblemRecorded}, kind) {
-			return nil, row.errorf("kind", "%q: want outcome, underivable, tally, positions or recorded", kind)
-		}
-		if row.get("reason") == "" {
-			return nil, row.errorf("reason", "missing: every explanation needs its reason")
-		}
-		src := unsc.Source(row.get("source"))
-		if src != "" && !slices.Contains(knownSources, src) {
-			return nil, row.errorf("source", "%q: want one of %v, or empty", src, knownSources)
-		}
-		key := sym + "|" + kind + "|" + string(src)
-		if _, dup := out[key]; dup {
-			return nil, row.errorf("symbol", "%s (%s, %s) is explained twice", sym, kind, src)
-		}
-		out[key] = Explanation{Symbol: sym, Kind: kind, Source: src, Reason: row.get("reason")}
-	}
-	return out, nil
-}
-
-func (e Explanations) find(d unsc.Decision, kind string, src unsc.Source) (Explanation, bool) {
-	for _, s := range []string{d.Resolution, d.Draft, symbolOf(d)} {
-		if s == "" {
-			continue
-		}
-		if x, ok := e[s+"|"+kind+"|"+string(src)]; ok {
-			return x, true
-		}
-		if x, ok := e[s+"|"+kind+"|"]; ok {
-			return x, true
-		}
-	}
-	return Explanation{}, false
-}
-
-// Check replays every decision through the Charter engine and compares the
-// sources with one another. A decision with no finding agrees; one whose
-// findings are all explained is explained; any other is unexplained.
-func Check(decisions []unsc.Decision, ex Explanations) Summary {
+// Check audits the record: for every decision and every source that
+// reports it, it compares the outcome, the count, the positions (and their
+// sum against the count), the date, the meeting, the modality and the kind
+// of vote; across decisions, the meeting's date, the order of resolution
+// and meeting numbers by date, one draft symbol to one decision, and
+// duplicates; and it replays each decision through the Charter engine. A
+// disagreement the record settles — by showing the value of the source
+// authoritative for the field, or of a sourced fact — is corrected; any
+// other is unexplained.
+func Check(decisions []unsc.Decision) Summary {
 	s := Summary{Decisions: len(decisions)}
-	var fs []Finding
+	across := acrossDecisions(decisions)
 	for i := range decisions {
 		d := &decisions[i]
-		fs = findings(d, fs[:0])
-		if len(fs) == 0 {
-			s.Agree++
-			continue
-		}
-		explained := true
-		for i := range fs {
-			if x, ok := ex.find(*d, fs[i].Kind, fs[i].Source); ok {
-				fs[i].Reason = x.Reason
-			} else if fs[i].Reason == "" {
-				explained = false
+		fs := findings(d)
+		fs = append(fs, across[i]...)
+		status := Status("")
+		for _, f := range fs {
+			if f.Status == Unexplained {
+				status = Unexplained
+			} else if status == "" {
+				status = Corrected
 			}
 		}
-		if explained {
-			s.Explained++
-		} else {
+		switch status {
+		case "":
+			s.Agree++
+		case Corrected:
+			s.Corrected++
+		default:
 			s.Unexplained++
+		}
+		if len(d.InDoubt()) > 0 {
+			s.Doubt++
 		}
 		s.Findings = append(s.Findings, fs...)
 	}
 	return s
 }
 
-func findings(d *unsc.Decision, out []Finding) []Finding {
-	add := func(kind string, src unsc.Source, format string, args ...any) {
-		out = append(out, Finding{Decision: *d, Kind: kind, Source: src, Detail: fmt.Sprintf(format, args...)})
+// noteFor returns the record's note on a field, if it has one.
+func noteFor(d *unsc.Decision, field string) (unsc.Note, bool) {
+	for _, n := range d.Notes {
+		if n.Field == field {
+			return n, true
+		}
 	}
+	return unsc.Note{}, false
+}
+
+// settle decides a disagreement of report r with the record on a field:
+// corrected when the record's note on the field says why, or when a more
+// authoritative source than r gives the record's value; else unexplained.
+func settle(d *unsc.Decision, r *unsc.Report, field string, ranker func(unsc.Source) int, gives func(*unsc.Report) bool) (Status, string) {
+	if n, ok := noteFor(d, field); ok {
+		what := "rule"
+		if strings.HasPrefix(n.Text, "Fact:") || n.Kind == unsc.NoteContradiction {
+			what = "fact"
+		}
+		return Corrected, fmt.Sprintf("%s (%s): %s", what, n.Source, n.Text)
+	}
+	for i := range d.Reports {
+		o := &d.Reports[i]
+		if o.Source != r.Source && ranker(o.Source) < ranker(r.Source) && gives(o) {
+			return Corrected, fmt.Sprintf("rule: %s is authoritative for the %s over %s (%s)", o.Source, field, r.Source, o.Ref)
+		}
+	}
+	return Unexplained, ""
+}
+
+func findings(d *unsc.Decision) []Finding {
+	var out []Finding
+	add := func(kind string, r *unsc.Report, status Status, basis, format string, args ...any) {
+		f := Finding{Decision: *d, Kind: kind, Status: status, Basis: basis, Detail: fmt.Sprintf(format, args...)}
+		if r != nil {
+			f.Source = r.Source
+		}
+		out = append(out, f)
+	}
+	council, cerr := charter.CouncilOn(d.Date)
+
+	// The record against itself and the Charter.
 	res, err := Derive(*d)
 	switch {
-	case err != nil:
-		add(ProblemUnderivable, "", "%s", unsc.ErrorMessage(err))
-	case d.Recorded == 0:
-		add(ProblemRecorded, "", "no source records an outcome; derived %s", describe(res))
-	case res.Outcome != d.Recorded:
-		add(ProblemOutcome, "", "recorded %s, derived %s", d.Recorded, describe(res))
-	case res.Outcome == unsc.Vetoed && !sameCodes(recordedVetoes(d.Reports), memberCodes(res.VetoedBy)):
-		add(ProblemOutcome, "", "recorded vetoed by %v, derived vetoed by %v", recordedVetoes(d.Reports), memberCodes(res.VetoedBy))
+	case err != nil && d.Recorded == 0:
+		add(KindReplay, nil, Unexplained, "", "no source records an outcome, and the engine cannot replay the vote: %s", unsc.ErrorMessage(err))
+	case err == nil && d.Recorded == 0:
+		add(KindReplay, nil, Unexplained, "", "no source records an outcome; the engine derives %s", describe(res))
+	case err == nil && res.Outcome != d.Recorded:
+		if n, ok := noteFor(d, "outcome"); ok && n.Kind == unsc.NoteContradiction {
+			add(KindReplay, nil, Corrected, fmt.Sprintf("official outcome kept (%s): %s", n.Source, n.Text), "recorded %s; the count as given derives %s", d.Recorded, describe(res))
+		} else {
+			add(KindReplay, nil, Unexplained, "", "recorded %s, derived %s", d.Recorded, describe(res))
+		}
+	}
+	if d.Votes != nil && d.Tally.Known {
+		if t := countVotes(d.Votes); !sameTally(t, d.Tally) {
+			if doubt := d.InDoubt(); len(doubt) > 0 {
+				n, _ := noteFor(d, "votes")
+				add(KindPositions, nil, Corrected, fmt.Sprintf("rule: the official count stands; positions in doubt (%s): %s", n.Source, n.Text),
+					"the positions shown count %s, the record's count is %s; in doubt: %s", tallyString(t), tallyString(d.Tally), joinCodes(doubt))
+			} else {
+				add(KindPositions, nil, Unexplained, "", "the positions shown count %s, the record's count is %s", tallyString(t), tallyString(d.Tally))
+			}
+		}
+	}
+	if d.Modality != unsc.ByVote && (d.Votes != nil || d.Tally.Known) {
+		add(KindModality, nil, Unexplained, "", "adopted %s, yet the record shows a vote", d.Modality)
 	}
 
+	// Each source against the record.
 	for i := range d.Reports {
 		r := &d.Reports[i]
-		n := len(out)
-		if r.Outcome != 0 && r.Outcome != d.Recorded {
-			add(ProblemRecorded, r.Source, "recorded %s, but %s (%s) records %s", d.Recorded, r.Source, r.Ref, r.Outcome)
+		if repeatOf(d, r) {
+			add(KindDuplicate, r, Corrected, "rule: one source reports one vote once; a second listing with the same count, at another meeting or date, is a repeat",
+				"%s (%s) lists the vote again, at %s on %s", r.Source, r.Ref, r.Meeting, day(r.Date))
+			continue
+		}
+		if r.Outcome != 0 && d.Recorded != 0 && r.Outcome != d.Recorded {
+			st, basis := settle(d, r, "outcome", rank, func(o *unsc.Report) bool { return o.Outcome == d.Recorded })
+			if st == Unexplained && r.Outcome == unsc.Failed && d.Recorded == unsc.Vetoed {
+				st, basis = settle(d, r, "outcome", vetoRank, func(o *unsc.Report) bool { return o.Outcome == d.Recorded })
+			}
+			if st == Unexplained && r.Votes != nil {
+				if res, err := Derive(unsc.Decision{Date: d.Date, Votes: r.Votes, Matter: d.Matter, Amendment: d.Amendment}); err == nil && res.Outcome != r.Outcome {
+					st, basis = Corrected, fmt.Sprintf("rule: the report's own positions give %s, not the %s it records; the source's report that its positions bear out stands", res.Outcome, r.Outcome)
+				}
+			}
+			add(KindOutcome, r, st, basis, "%s (%s) records %s; the record, %s", r.Source, r.Ref, r.Outcome, d.Recorded)
+		}
+		if !r.Date.IsZero() && !d.Date.IsZero() && !r.Date.Equal(d.Date) {
+			st, basis := settle(d, r, "date", dateRank, func(o *unsc.Report) bool { return o.Date.Equal(d.Date) })
+			add(KindDate, r, st, basis, "%s (%s) gives %s; the record, %s", r.Source, r.Ref, day(r.Date), day(d.Date))
+		}
+		if r.Meeting != "" && d.Meeting != "" && r.Meeting != d.Meeting {
+			st, basis := settle(d, r, "meeting", dateRank, func(o *unsc.Report) bool { return o.Meeting == d.Meeting })
+			add(KindMeeting, r, st, basis, "%s (%s) gives %s; the record, %s", r.Source, r.Ref, r.Meeting, d.Meeting)
+		}
+		if r.Amendment != d.Amendment {
+			st, basis := settle(d, r, "kind", rank, func(o *unsc.Report) bool { return o.Amendment == d.Amendment })
+			add(KindAmendment, r, st, basis, "%s (%s) lists it as %s; the record, as %s", r.Source, r.Ref, kindWord(r.Amendment), kindWord(d.Amendment))
+		}
+		if r.Modality != d.Modality && (r.Modality != unsc.WithoutVote || d.Modality != unsc.ByAcclamation) {
+			st, basis := settle(d, r, "votes", dateRank, func(o *unsc.Report) bool { return o.Modality == d.Modality })
+			if st == Unexplained && r.Source == unsc.SourceUNDL && (unanimous(r.Votes) || r.Votes != nil && !anyVote(r.Votes)) {
+				st, basis = Corrected, "rule: the Digital Library's pages show adoptions without a vote as unanimous (or blank), and say nothing of the modality"
+			}
+			add(KindModality, r, st, basis, "%s (%s) says %s; the record, %s", r.Source, r.Ref, r.Modality, d.Modality)
+		}
+		if cerr == nil && len(r.Votes) > 0 {
+			if strangers := notSitting(council, r.Votes); len(strangers) > 0 {
+				add(KindCouncil, r, Corrected, "rule: positions naming a state not on the Council cannot belong to the decision; they are not used",
+					"%s (%s) gives positions for %s, not on the Council on %s", r.Source, r.Ref, strings.Join(strangers, ", "), day(d.Date))
+				continue
+			}
+		}
+		if d.Modality != unsc.ByVote {
+			continue
 		}
 		t := r.Tally
 		if r.Votes != nil {
-			t = countVotes(r.Votes)
-			if r.Tally.Known && !sameTally(t, r.Tally) {
-				add(ProblemTally, r.Source, "%s (%s): positions count %s, its tally says %s", r.Source, r.Ref, tallyString(t), tallyString(r.Tally))
+			if !anyVote(r.Votes) {
+				continue // a blank page: no positions to compare
 			}
+			t = countVotes(r.Votes)
 		}
 		if t.Known && d.Tally.Known && !sameTally(t, d.Tally) {
-			add(ProblemTally, r.Source, "record %s, but %s (%s) %s", tallyString(d.Tally), r.Source, r.Ref, tallyString(t))
+			st, basis := settle(d, r, "votes", dateRank, func(o *unsc.Report) bool {
+				u := o.Tally
+				if o.Votes != nil {
+					u = countVotes(o.Votes)
+				}
+				return u.Known && sameTally(u, d.Tally)
+			})
+			if st == Unexplained {
+				st, basis = settle(d, r, "tally", dateRank, func(*unsc.Report) bool { return false })
+			}
+			add(KindTally, r, st, basis, "%s (%s) counts %s; the record, %s", r.Source, r.Ref, tallyString(t), tallyString(d.Tally))
 		}
 		if diff := positionDiff(d, r); diff != "" {
-			add(ProblemPositions, r.Source, "%s (%s) differs (record/%s): %s", r.Source, r.Ref, r.Source, diff)
+			st, basis := settle(d, r, "votes", rank, func(o *unsc.Report) bool { return o.Votes != nil && positionDiff(d, o) == "" })
+			if st == Unexplained && t.Known && d.Tally.Known && !sameTally(t, d.Tally) && officialCount(d) != "" {
+				st, basis = Corrected, fmt.Sprintf("rule: positions that do not add up to the official count (%s) are not shown", officialCount(d))
+			}
+			add(KindPositions, r, st, basis, "%s (%s) differs (record/%s): %s", r.Source, r.Ref, r.Source, diff)
 		}
-		// Positions naming a state that did not sit on the Council that day
-		// cannot belong to this decision: the report is in error, whatever
-		// else it says.
-		if len(out) == n || len(r.Votes) == 0 {
+	}
+	return out
+}
+
+// repeatOf reports whether r repeats a vote its source reports elsewhere,
+// as the record's note says.
+func repeatOf(d *unsc.Decision, r *unsc.Report) bool {
+	for _, n := range d.Notes {
+		if n.Field == "record" && n.Source == cite(*r) {
+			return true
+		}
+	}
+	return false
+}
+
+// officialCount names the official source of the record's count, if
+// one gives it.
+func officialCount(d *unsc.Decision) string {
+	for _, r := range d.Reports {
+		if r.Source.Official() && r.Votes == nil && r.Tally.Known && sameTally(r.Tally, d.Tally) {
+			return cite(r)
+		}
+	}
+	return ""
+}
+
+// vetoRank puts the veto list first: the library's statement on vetoes.
+func vetoRank(s unsc.Source) int {
+	if s == unsc.SourceDHLVetoes {
+		return -1
+	}
+	return rank(s)
+}
+
+func kindWord(amendment bool) string {
+	if amendment {
+		return "an amendment"
+	}
+	return "a draft"
+}
+
+func day(t time.Time) string { return t.Format(time.DateOnly) }
+
+func joinCodes(cs []unsc.Code) string {
+	s := make([]string, len(cs))
+	for i, c := range cs {
+		s[i] = string(c)
+	}
+	return strings.Join(s, ", ")
+}
+
+// acrossDecisions finds what only the whole record shows: decisions of one
+// meeting on different days, resolution and meeting numbers out of date
+// order, a draft symbol on two decisions, duplicates.
+func acrossDecisions(ds []unsc.Decision) [][]Finding {
+	out := make([][]Finding, len(ds))
+	add := func(i int, kind string, st Status, basis, format string, args ...any) {
+		out[i] = append(out[i], Finding{Decision: ds[i], Kind: kind, Status: st, Basis: basis, Detail: fmt.Sprintf(format, args...)})
+	}
+	// One meeting, one date (a meeting may run past midnight).
+	byMeeting := map[string][]int{}
+	for i, d := range ds {
+		if d.Meeting != "" && !d.Date.IsZero() {
+			byMeeting[d.Meeting] = append(byMeeting[d.Meeting], i)
+		}
+	}
+	meetingKeys := make([]string, 0, len(byMeeting))
+	for m := range byMeeting {
+		meetingKeys = append(meetingKeys, m)
+	}
+	slices.Sort(meetingKeys)
+	for _, m := range meetingKeys {
+		idx := byMeeting[m]
+		first := ds[idx[0]].Date
+		for _, i := range idx {
+			if absDays(ds[i].Date, first) > 1 {
+				for _, j := range idx {
+					add(j, KindMeetingDate, Unexplained, "", "%s holds decisions of %s and %s", m, day(first), day(ds[i].Date))
+				}
+				break
+			}
+		}
+	}
+	// Resolution numbers in date order.
+	type num struct {
+		n, i int
+	}
+	var res []num
+	for i, d := range ds {
+		if n, ok := unsc.ResolutionNumber(d.Resolution); ok {
+			res = append(res, num{n, i})
+		}
+	}
+	slices.SortFunc(res, func(a, b num) int { return cmp.Compare(a.n, b.n) })
+	for k := range res {
+		if k > 0 && res[k].n == res[k-1].n {
+			add(res[k].i, KindDuplicate, Unexplained, "", "resolution %d is in the record twice (also %s)", res[k].n, day(ds[res[k-1].i].Date))
+		}
+		if out := outOfOrder(len(res), k, func(j int) time.Time { return ds[res[j].i].Date }); out != "" {
+			add(res[k].i, KindOrder, Unexplained, "", "resolution %d is dated %s, %s", res[k].n, day(ds[res[k].i].Date), out)
+		}
+	}
+	// Meeting numbers in date order, meeting by meeting.
+	type meet struct {
+		n    int
+		date time.Time
+		idx  []int
+	}
+	var meets []meet
+	for _, m := range meetingKeys {
+		idx := byMeeting[m]
+		meets = append(meets, meet{meetingNumber(m), ds[idx[0]].Date, idx})
+	}
+	slices.SortFunc(meets, func(a, b meet) int { return cmp.Compare(a.n, b.n) })
+	for k := range meets {
+		if out := outOfOrder(len(meets), k, func(j int) time.Time { return meets[j].date }); out != "" {
+			for _, i := range meets[k].idx {
+				add(i, KindOrder, Unexplained, "", "meeting %s is dated %s, %s", ds[i].Meeting, day(meets[k].date), out)
+			}
+		}
+	}
+	// One draft symbol, one decision (a draft may be put to the vote again
+	// in parts, with another count); no decision twice.
+	byDraft := map[string][]int{}
+	for i, d := range ds {
+		if d.Draft != "" {
+			byDraft[d.Draft] = append(byDraft[d.Draft], i)
+		}
+	}
+	drafts := make([]string, 0, len(byDraft))
+	for sym := range byDraft {
+		drafts = append(drafts, sym)
+	}
+	slices.Sort(drafts)
+	for _, sym := range drafts {
+		idx := byDraft[sym]
+		if len(idx) < 2 {
 			continue
 		}
-		council, err := charter.CouncilOn(d.Date)
-		if err != nil {
-			continue
-		}
-		if strangers := notSitting(council, r.Votes); len(strangers) > 0 {
-			for i := n; i < len(out); i++ {
-				out[i].Reason = fmt.Sprintf("data error in %s: its positions name %s, not on the Council on %s, so they cannot belong to this decision; the record keeps the other sources' account", r.Source, strings.Join(strangers, ", "), d.Date.Format("2006-01-02"))
+		for _, i := range idx {
+			for _, j := range idx {
+				if i == j {
+					continue
+				}
+				a, b := ds[i], ds[j]
+				same := a.Meeting == b.Meeting && a.Date.Equal(b.Date) && a.Amendment == b.Amendment && a.Tally == b.Tally && a.Recorded == b.Recorded
+				switch {
+				case same:
+					add(i, KindDuplicate, Unexplained, "", "%s: the same vote as the decision of %s", sym, day(b.Date))
+				case a.Amendment == b.Amendment && a.Resolution != "" && b.Resolution != "" && a.Resolution != b.Resolution:
+					add(i, KindSymbol, Unexplained, "", "%s is the draft of %s and of %s", sym, a.Resolution, b.Resolution)
+				}
 			}
 		}
 	}
 	return out
+}
+
+// outOfOrder says how the k-th of n items, in number order, breaks the
+// date order its neighbours agree on; "" if it does not.
+func outOfOrder(n, k int, date func(int) time.Time) string {
+	if k == 0 || k == n-1 {
+		return ""
+	}
+	prev, next, d := date(k-1), date(k+1), date(k)
+	if prev.After(next) || prev.IsZero() || next.IsZero() || d.IsZero() {
+		return ""
+	}
+	if d.Before(prev) || d.After(next) {
+		return fmt.Sprintf("outside the dates of the numbers before and after it (%s to %s)", day(prev), day(next))
+	}
+	return ""
 }
 
 // notSitting lists the codes in votes that are not members of Council c.
@@ -255,16 +506,6 @@ func positionDiff(d *unsc.Decision, r *unsc.Report) string {
 	}
 	slices.Sort(codes)
 	return strings.Join(codes, ", ")
-}
-
-func sameCodes(a, b []unsc.Code) bool {
-	if a == nil {
-		return true
-	}
-	a, b = slices.Clone(a), slices.Clone(b)
-	slices.Sort(a)
-	slices.Sort(b)
-	return slices.Equal(a, b)
 }
 
 func describe(r unsc.Result) string {

@@ -7,13 +7,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"unsc"
 )
 
 // Fact is something the record knows about a decision that its sources do
-// not state, with where it comes from.
+// not state, or state wrongly, with the public source it comes from (a
+// document symbol or an address). Facts are the last resort: a rule that
+// settles a kind of disagreement is preferred to a fact per decision.
 type Fact struct {
 	Symbol string
 	// Matter, when set, is the kind of matter the decision was.
@@ -22,20 +27,40 @@ type Fact struct {
 	// absence and non-participation alike ("X").
 	Absent []unsc.Code
 	// AmendmentTo, when set, says the decision was a vote on an amendment
-	// to this draft, where the sources give the amendment a draft symbol
-	// of its own and do not say what it amends.
+	// to this draft, where the sources list the amendment as a draft of
+	// its own.
 	AmendmentTo string
-	Source      string
-	Note        string
+	// Tally, when Known, is the count, where the official count is
+	// misprinted.
+	Tally unsc.Tally
+	// Votes are members' positions where the sources give them wrongly or
+	// cannot settle them.
+	Votes map[unsc.Code]unsc.Position
+	// Date and Meeting, when set, correct the sources'.
+	Date    time.Time
+	Meeting string
+	// Modality, when set, says how the decision was taken.
+	Modality *unsc.Modality
+	// Fields lists the fields the fact sets, in the file's order, with
+	// the source and note of each.
+	Fields []FactField
+}
+
+// FactField is one row of the facts file: one field of one decision.
+type FactField struct {
+	Field, Value, Source, Note string
 }
 
 // Facts are facts by symbol.
-type Facts map[string]Fact
+type Facts map[string]*Fact
 
 //go:embed facts.csv
 var factsCSV []byte
 
 var builtinFacts = mustParseFacts("facts.csv", factsCSV)
+
+// BuiltinFacts returns the facts shipped with unsc (record/facts.csv).
+func BuiltinFacts() Facts { return builtinFacts }
 
 func mustParseFacts(name string, data []byte) Facts {
 	f, err := ParseFacts(bytes.NewReader(data), name)
@@ -46,11 +71,18 @@ func mustParseFacts(name string, data []byte) Facts {
 	return f
 }
 
-// ParseFacts reads facts as CSV with the header
-// symbol,matter,absent,amendment_to,source,note; absent lists member codes
-// separated by spaces.
+// factFields are the fields a fact can set.
+var factFields = []string{"matter", "absent", "amendment_to", "tally", "votes", "date", "meeting", "modality"}
+
+// ParseFacts reads facts as CSV with the header symbol,field,value,source,
+// note: one row per field of a decision. field is one of matter
+// (procedural, …), absent (member codes separated by spaces),
+// amendment_to (the draft amended), tally (yes-no-abstain), votes
+// (CODE=Y|N|A|X|- separated by spaces), date (YYYY-MM-DD), meeting
+// (S/PV.NNNN) or modality (vote, without-vote, acclamation). Every row
+// needs its source.
 func ParseFacts(r io.Reader, name string) (Facts, error) {
-	rows, err := readCSV(r, name, []string{"symbol", "matter", "absent", "amendment_to", "source", "note"})
+	rows, err := readCSV(r, name, []string{"symbol", "field", "value", "source", "note"})
 	if err != nil {
 		return nil, err
 	}
@@ -60,56 +92,151 @@ func ParseFacts(r io.Reader, name string) (Facts, error) {
 		if err != nil {
 			return nil, row.errorf("symbol", "%v", err)
 		}
-		f := Fact{Symbol: sym, Source: row.get("source"), Note: row.get("note")}
-		if m := row.get("matter"); m != "" {
-			matter, err := unsc.ParseMatter(m)
+		f := facts[sym]
+		if f == nil {
+			f = &Fact{Symbol: sym}
+			facts[sym] = f
+		}
+		field, value := row.get("field"), row.get("value")
+		if !slices.Contains(factFields, field) {
+			return nil, row.errorf("field", "%q: want one of %s", field, strings.Join(factFields, ", "))
+		}
+		for _, ff := range f.Fields {
+			if ff.Field == field {
+				return nil, row.errorf("field", "%s: %s is given twice", sym, field)
+			}
+		}
+		if row.get("source") == "" {
+			return nil, row.errorf("source", "missing: every fact needs its public source (a document symbol or an address)")
+		}
+		bad := func(format string, args ...any) error { return row.errorf("value", format, args...) }
+		switch field {
+		case "matter":
+			m, err := unsc.ParseMatter(value)
 			if err != nil {
-				return nil, row.errorf("matter", "%v", err)
+				return nil, bad("%v", err)
 			}
-			f.Matter = &matter
-		}
-		for _, c := range strings.Fields(row.get("absent")) {
-			if len(c) != 3 || strings.ToUpper(c) != c {
-				return nil, row.errorf("absent", "%q: want member codes such as SUN, separated by spaces", c)
+			f.Matter = &m
+		case "absent":
+			for _, c := range strings.Fields(value) {
+				if !isCode(c) {
+					return nil, bad("%q: want member codes such as SUN, separated by spaces", c)
+				}
+				f.Absent = append(f.Absent, unsc.Code(c))
 			}
-			f.Absent = append(f.Absent, unsc.Code(c))
-		}
-		if to := row.get("amendment_to"); to != "" {
-			sym, kind, err := unsc.NormalizeSymbol(to)
+		case "amendment_to":
+			s, kind, err := unsc.NormalizeSymbol(value)
 			if err != nil || kind != unsc.DraftSymbol {
-				return nil, row.errorf("amendment_to", "%q: want the symbol of the draft amended, such as S/2025/112", to)
+				return nil, bad("%q: want the symbol of the draft amended, such as S/2025/112", value)
 			}
-			f.AmendmentTo = sym
+			f.AmendmentTo = s
+		case "tally":
+			t, ok := parseTally(value)
+			if !ok {
+				return nil, bad("%q: want a count yes-no-abstain such as 12-0-3", value)
+			}
+			f.Tally = t
+		case "votes":
+			f.Votes = map[unsc.Code]unsc.Position{}
+			for _, kv := range strings.Fields(value) {
+				c, l, ok := strings.Cut(kv, "=")
+				p, err := unsc.ParsePosition(l)
+				if !ok || !isCode(c) || err != nil {
+					return nil, bad("%q: want CODE=Y, N, A, X or -, separated by spaces", kv)
+				}
+				f.Votes[unsc.Code(c)] = p
+			}
+		case "date":
+			d, err := time.Parse(time.DateOnly, value)
+			if err != nil {
+				return nil, bad("%q: want YYYY-MM-DD", value)
+			}
+			f.Date = d
+		case "meeting":
+			s, kind, err := unsc.NormalizeSymbol(value)
+			if err != nil || kind != unsc.MeetingSymbol {
+				return nil, bad("%q: want a meeting record S/PV.NNNN", value)
+			}
+			f.Meeting = s
+		case "modality":
+			m, err := unsc.ParseModality(value)
+			if err != nil {
+				return nil, bad("%v", err)
+			}
+			f.Modality = &m
 		}
-		if f.Source == "" {
-			return nil, row.errorf("source", "missing: every fact needs its source")
-		}
-		if _, dup := facts[sym]; dup {
-			return nil, row.errorf("symbol", "%s is listed twice", sym)
-		}
-		facts[sym] = f
+		f.Fields = append(f.Fields, FactField{Field: field, Value: value, Source: row.get("source"), Note: row.get("note")})
 	}
 	return facts, nil
 }
 
-func (f Facts) lookup(d unsc.Decision) (Fact, bool) {
-	for _, s := range []string{d.Resolution, d.Draft} {
-		if s == "" {
-			continue
+func parseTally(s string) (unsc.Tally, bool) {
+	parts := strings.Split(s, "-")
+	if len(parts) != 3 {
+		return unsc.Tally{}, false
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 0 || v > 15 {
+			return unsc.Tally{}, false
 		}
-		if x, ok := f[s]; ok {
-			return x, true
+		n[i] = v
+	}
+	if n[0]+n[1]+n[2] > 15 {
+		return unsc.Tally{}, false
+	}
+	return unsc.Tally{Yes: n[0], No: n[1], Abstain: n[2], Known: true}, true
+}
+
+// field returns the row of a fact for a field.
+func (f *Fact) field(name string) (FactField, bool) {
+	for _, ff := range f.Fields {
+		if ff.Field == name {
+			return ff, true
 		}
-		// Facts name resolutions with their year; a source may not.
-		if n, ok := unsc.ResolutionNumber(s); ok {
-			for sym, x := range f {
-				if m, ok := unsc.ResolutionNumber(sym); ok && m == n {
-					return x, true
-				}
+	}
+	return FactField{}, false
+}
+
+// note makes the record's note for a field a fact sets.
+func (f *Fact) note(field string) unsc.Note {
+	ff, _ := f.field(field)
+	text := "Fact: " + ff.Note
+	if ff.Note == "" {
+		text = "Fact: " + field + " " + ff.Value + "."
+	}
+	noteField := field
+	switch field {
+	case "tally", "absent":
+		noteField = "votes"
+	case "amendment_to":
+		noteField = "kind"
+	case "modality":
+		noteField = "votes"
+	}
+	return unsc.Note{Kind: unsc.NoteCorrected, Field: noteField, Text: text, Source: ff.Source}
+}
+
+// lookup returns the fact about the decision a group of reports describes:
+// by its resolution (with its year, or by number where a source gives
+// none), else by its draft symbol.
+func (f Facts) lookup(g []unsc.Report) (*Fact, bool) {
+	for _, r := range g {
+		for _, s := range []string{r.Resolution, r.Draft} {
+			if s == "" {
+				continue
+			}
+			if r.Source == unsc.SourceSpreadsheet && s == r.Resolution {
+				// The spreadsheet's resolution numbers can be wrong.
+				continue
+			}
+			if x, ok := f[s]; ok {
+				return x, true
 			}
 		}
 	}
-	return Fact{}, false
+	return nil, false
 }
 
 // csvRow is one data row of a small CSV file of the project's own.

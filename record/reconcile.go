@@ -3,7 +3,6 @@ package record
 import (
 	"cmp"
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,11 +38,13 @@ func Reconcile(reports []unsc.Report) []unsc.Decision {
 }
 
 func reconcile(reports []unsc.Report, facts Facts) []unsc.Decision {
-	groups := group(reports)
+	groups, reps := group(reports)
 	out := make([]unsc.Decision, 0, len(groups))
 	for _, g := range groups {
-		out = append(out, build(g, facts))
+		out = append(out, build(g, facts, reps))
 	}
+	inOrder(out)
+	oneDraftOneDecision(out)
 	slices.SortStableFunc(out, func(a, b unsc.Decision) int {
 		if c := a.Date.Compare(b.Date); c != 0 {
 			return c
@@ -67,96 +68,71 @@ func reconcile(reports []unsc.Report, facts Facts) []unsc.Decision {
 	return out
 }
 
-// group partitions the reports into one group per decision.
-func group(reports []unsc.Report) [][]unsc.Report {
-	uf := newUnionFind(len(reports))
-	// resolution[i] is the resolution number of the group rooted at i, or 0.
-	resolution := make([]int, len(reports))
-	failed := make([]bool, len(reports))
-	first := map[string]int{}
-	join := func(key string, i int, guarded bool) {
-		j, ok := first[key]
-		if !ok {
-			first[key] = i
-			return
-		}
-		a, b := uf.find(i), uf.find(j)
-		if a == b {
-			return
-		}
-		// A draft symbol shared by reports that name different resolutions,
-		// or by an adoption and a failure, is a source's error: keep them
-		// apart rather than merge two decisions.
-		if guarded && ((resolution[a] != 0 && resolution[b] != 0 && resolution[a] != resolution[b]) ||
-			(resolution[a] != 0 && failed[b]) || (resolution[b] != 0 && failed[a])) {
-			return
-		}
-		root := uf.union(a, b)
-		resolution[root] = max(resolution[a], resolution[b])
-		failed[root] = failed[a] || failed[b]
-	}
-	for i, r := range reports {
-		if n, ok := unsc.ResolutionNumber(r.Resolution); ok {
-			resolution[i] = n
-		}
-		failed[i] = r.Outcome == unsc.Failed || r.Outcome == unsc.Vetoed
-	}
-	for i := range reports {
-		if resolution[i] != 0 {
-			join("res:"+strconv.Itoa(resolution[i]), i, false)
+// oneDraftOneDecision keeps a draft symbol on one decision. Where several
+// resolutions hold it, it stays on the one an official source gives it to,
+// else on the one whose spreadsheet row adds up to the count (its row of
+// resolution 2781 (2025), six members long, names the draft of 2779
+// (2025)); where none or several do, on none.
+func oneDraftOneDecision(ds []unsc.Decision) {
+	byDraft := map[string][]int{}
+	for i, d := range ds {
+		if d.Draft != "" && !d.Amendment && d.Resolution != "" {
+			byDraft[d.Draft] = append(byDraft[d.Draft], i)
 		}
 	}
-	occurrence := draftOccurrences(reports)
-	oralOccurrence := oralOccurrences(reports)
-	for i, r := range reports {
-		switch {
-		case r.Amendment && r.Draft != "":
-			join("amendment:"+r.Draft, i, true)
-		case r.Amendment:
-			// An oral amendment has no symbol: it is known by its meeting,
-			// the draft it amends and its count.
-			join("oral:"+r.Meeting+":"+r.Date.Format("2006-01-02")+":"+r.AmendmentTo+":"+tallyKey(r)+"#"+strconv.Itoa(oralOccurrence[i]), i, true)
-		case r.Draft != "":
-			join("draft:"+r.Draft+"#"+strconv.Itoa(occurrence[i]), i, true)
-			// Sources differ on whether a revision was put to the vote
-			// ("S/18087" on the meeting table, "S/18087/Rev.1" on the veto
-			// list): at one meeting, a draft and its revision are one vote.
-			if r.Meeting != "" {
-				join("revision:"+r.Meeting+":"+baseSymbol(r.Draft)+"#"+strconv.Itoa(occurrence[i]), i, true)
+	for sym, idx := range byDraft {
+		if len(idx) < 2 {
+			continue
+		}
+		// Where every claim is as good as the other, the record cannot
+		// tell whose draft it is, and shows it on none.
+		claims := 0
+		for _, i := range idx {
+			if draftClaim(&ds[i], sym) {
+				claims++
 			}
 		}
-	}
-	for key, members := range symbolless(reports, resolution) {
-		for _, i := range members {
-			join(key, i, true)
-		}
-	}
-	for key, members := range countless(reports, resolution) {
-		for _, i := range members {
-			join(key, i, true)
-		}
-	}
-	byRoot := map[int][]unsc.Report{}
-	var roots []int
-	for i, r := range reports {
-		root := uf.find(i)
-		if _, ok := byRoot[root]; !ok {
-			roots = append(roots, root)
-		}
-		byRoot[root] = append(byRoot[root], r)
-	}
-	out := make([][]unsc.Report, 0, len(roots))
-	for _, root := range roots {
-		g := byRoot[root]
-		slices.SortStableFunc(g, func(a, b unsc.Report) int {
-			if c := cmp.Compare(rank(a.Source), rank(b.Source)); c != 0 {
-				return c
+		for _, i := range idx {
+			d := &ds[i]
+			if claims == 1 && draftClaim(d, sym) {
+				continue
 			}
-			return cmp.Compare(a.Key, b.Key)
-		})
-		out = append(out, g)
+			if claims > 1 && draftOfficial(d, sym) {
+				continue
+			}
+			text := fmt.Sprintf("The spreadsheet gives the draft as %s, which it gives for another resolution too; the record cannot tell whose it is and does not show it.", sym)
+			if claims == 1 {
+				text = fmt.Sprintf("The spreadsheet gives the draft as %s, the draft of another resolution, in a row whose positions do not add up to the count; the record does not take it.", sym)
+			}
+			addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "draft", Source: "sc-votes-1994-2025", Text: text})
+			d.Draft = ""
+		}
 	}
-	return out
+}
+
+// draftOfficial reports whether an official source gives the draft.
+func draftOfficial(d *unsc.Decision, sym string) bool {
+	for _, r := range d.Reports {
+		if r.Draft == sym && r.Source.Official() {
+			return true
+		}
+	}
+	return false
+}
+
+// draftClaim reports whether a decision's claim to a draft is good: an
+// official source gives it, or the spreadsheet in a row whose positions
+// add up to the count.
+func draftClaim(d *unsc.Decision, sym string) bool {
+	if draftOfficial(d, sym) {
+		return true
+	}
+	for _, r := range d.Reports {
+		if r.Draft == sym && r.Source == unsc.SourceSpreadsheet && r.Votes != nil && d.Tally.Known && sameTally(countVotes(r.Votes), d.Tally) {
+			return true
+		}
+	}
+	return false
 }
 
 // draftOccurrences numbers the votes on one draft symbol at one meeting
@@ -264,107 +240,6 @@ func refLine(ref string) int {
 	return n
 }
 
-func tallyKey(r unsc.Report) string {
-	t := r.Tally
-	if r.Votes != nil {
-		t = countVotes(r.Votes)
-	}
-	return strconv.Itoa(t.Yes) + "-" + strconv.Itoa(t.No) + "-" + strconv.Itoa(t.Abstain)
-}
-
-// build makes one decision from the reports of a group, most authoritative
-// first.
-func build(g []unsc.Report, facts Facts) unsc.Decision {
-	d := unsc.Decision{Reports: g}
-	for _, r := range g {
-		if d.Date.IsZero() {
-			d.Date = r.Date
-		}
-		setIfEmpty(&d.Meeting, r.Meeting)
-		setIfEmpty(&d.Resolution, r.Resolution)
-		setIfEmpty(&d.Draft, r.Draft)
-		setIfEmpty(&d.AmendmentTo, r.AmendmentTo)
-		setIfEmpty(&d.Title, r.Title)
-		setIfEmpty(&d.Agenda, r.Agenda)
-		if d.Subjects == nil {
-			d.Subjects = r.Subjects
-		}
-		if d.Sponsors == nil {
-			d.Sponsors = r.Sponsors
-		}
-		d.Amendment = d.Amendment || r.Amendment
-		if !d.MatterKnown && r.MatterKnown {
-			d.Matter, d.MatterKnown = r.Matter, true
-		}
-		if d.Modality == unsc.ByVote {
-			d.Modality = r.Modality
-		}
-		if !d.Tally.Known && r.Tally.Known && r.Votes == nil {
-			d.Tally = r.Tally
-		}
-		if !slices.Contains(d.Sources, r.Source) {
-			d.Sources = append(d.Sources, r.Source)
-		}
-	}
-	d.Recorded = recordedOutcome(g)
-	d.VetoedBy = recordedVetoes(g)
-	// The libraries' meeting tables say only "not adopted" where their veto
-	// list names the veto: the more specific official statement wins.
-	if d.Recorded == unsc.Failed {
-		for _, r := range g {
-			if r.Source.Official() && r.Outcome == unsc.Vetoed {
-				d.Recorded = unsc.Vetoed
-				break
-			}
-		}
-	}
-	// A record whose every member is "X" shows no vote at all: the crawl of
-	// the UN Digital Library leaves such pages blank. If another source
-	// counts the votes, the decision was taken by a vote after all.
-	if d.Modality != unsc.ByVote {
-		for _, r := range g {
-			if r.Votes == nil && r.Tally.Known && r.Tally.Yes > 0 && r.Modality == unsc.ByVote {
-				d.Modality = unsc.ByVote
-				break
-			}
-		}
-	}
-	d.Votes = bestVotes(g, d)
-	if d.Votes != nil {
-		d.Tally = countVotes(d.Votes)
-	}
-	if f, ok := facts.lookup(d); ok {
-		if f.Matter != nil {
-			d.Matter, d.MatterKnown = *f.Matter, true
-		}
-		if f.AmendmentTo != "" {
-			d.Amendment, d.AmendmentTo = true, f.AmendmentTo
-		}
-		if len(f.Absent) > 0 && d.Votes != nil {
-			// The positions are the source's map: change a copy.
-			votes := maps.Clone(d.Votes)
-			for _, c := range f.Absent {
-				if votes[c] == unsc.NotParticipating {
-					delete(votes, c)
-				}
-			}
-			d.Votes = votes
-			d.Tally = countVotes(votes)
-		}
-	}
-	// Where the engine can replay the vote, it says who cast a veto: a
-	// negative vote on a draft short of the required votes is none, whatever
-	// a source's marking says.
-	if res, err := Derive(d); err == nil {
-		d.Derived = res.Outcome
-		d.VetoedBy = nil
-		if res.Outcome == unsc.Vetoed {
-			d.VetoedBy = memberCodes(res.VetoedBy)
-		}
-	}
-	return d
-}
-
 // recordedVetoes names the members that the sources say cast a veto: the
 // Library's veto list, its statement on vetoes, before any other source.
 func recordedVetoes(g []unsc.Report) []unsc.Code {
@@ -416,39 +291,6 @@ func recordedOutcome(g []unsc.Report) unsc.Outcome {
 	return g[first].Outcome
 }
 
-// bestVotes picks the per-member positions for a decision: those of the
-// most authoritative source, and among a source's reports (a source may
-// report one vote twice, differently) the one that agrees with the
-// decision's official date and tally.
-func bestVotes(g []unsc.Report, d unsc.Decision) map[unsc.Code]unsc.Position {
-	council, _ := charter.CouncilOn(d.Date)
-	best, bestScore := -1, -1
-	for i, r := range g {
-		if r.Votes == nil || (d.Modality == unsc.ByVote && !anyVote(r.Votes)) {
-			continue
-		}
-		// Positions naming a state not on the Council that day belong to
-		// some other decision.
-		if len(notSitting(council, r.Votes)) > 0 {
-			continue
-		}
-		score := 10 * (6 - rank(r.Source))
-		if r.Date.Equal(d.Date) {
-			score += 2
-		}
-		if t := countVotes(r.Votes); d.Tally.Known && t.Yes == d.Tally.Yes && t.No == d.Tally.No && t.Abstain == d.Tally.Abstain {
-			score += 4
-		}
-		if score > bestScore {
-			best, bestScore = i, score
-		}
-	}
-	if best < 0 {
-		return nil
-	}
-	return g[best].Votes
-}
-
 // anyVote reports whether anyone voted yes, no or abstained.
 func anyVote(v map[unsc.Code]unsc.Position) bool {
 	for _, p := range v {
@@ -460,8 +302,8 @@ func anyVote(v map[unsc.Code]unsc.Position) bool {
 }
 
 // Derive replays a decision through the Charter engine: from its
-// per-member votes where the record has them, else from its tally and the
-// members recorded as casting a veto.
+// per-member votes where the record has them and none is in doubt, else
+// from its tally and the members recorded as casting a veto.
 func Derive(d unsc.Decision) (unsc.Result, error) {
 	return DeriveUnder(charter.Charter, d)
 }
@@ -483,13 +325,23 @@ func DeriveIn(rules charter.Rules, c unsc.Council, d unsc.Decision) (unsc.Result
 	switch {
 	case d.Modality != unsc.ByVote:
 		return rules.Decide(c, b)
-	case d.Votes != nil:
+	case d.Votes != nil && len(d.InDoubt()) == 0:
 		b.Votes = d.Votes
 		return rules.Decide(c, b)
 	case d.Tally.Known:
 		return rules.DecideTally(c, b, d.Tally, d.VetoedBy)
 	}
 	return unsc.Result{}, unsc.Errorf(unsc.EINVALID, "votes", "no source gives the votes or a tally")
+}
+
+// tallyKey writes a report's count, from its positions where it gives
+// them, as "yes-no-abstain".
+func tallyKey(r unsc.Report) string {
+	t := r.Tally
+	if r.Votes != nil {
+		t = countVotes(r.Votes)
+	}
+	return strconv.Itoa(t.Yes) + "-" + strconv.Itoa(t.No) + "-" + strconv.Itoa(t.Abstain)
 }
 
 func countVotes(v map[unsc.Code]unsc.Position) unsc.Tally {

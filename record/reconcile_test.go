@@ -122,9 +122,9 @@ func TestReconcileRejectsPositionsOfStrangers(t *testing.T) {
 	if len(ds) != 1 || ds[0].Votes != nil || ds[0].Tally.No != 12 || ds[0].Derived != unsc.Failed {
 		t.Fatalf("Reconcile = %+v, want no positions, the 3-12-0 count, derived failed", ds)
 	}
-	s := record.Check(ds, nil)
-	if s.Unexplained != 0 || s.Explained != 1 {
-		t.Errorf("Check = %s, want the stranger's report explained by rule", s.Line())
+	s := record.Check(ds)
+	if s.Unexplained != 0 || s.Corrected != 1 {
+		t.Errorf("Check = %s, want the stranger's report corrected by rule", s.Line())
 	}
 }
 
@@ -146,38 +146,31 @@ func TestReconcileIsIdempotentAndOrderFree(t *testing.T) {
 	}
 }
 
-func TestParseFactsAndExplanationsErrors(t *testing.T) {
+func TestParseFactsErrors(t *testing.T) {
+	const head = "symbol,field,value,source,note\n"
 	tests := []struct {
 		name, in, field string
-		parse           func(string) error
 	}{
-		{"fact: bad symbol", "symbol,matter,absent,amendment_to,source,note\nnot a symbol,procedural,,,x,y\n", "facts.csv:2:symbol", parseFacts},
-		{"fact: bad matter", "symbol,matter,absent,amendment_to,source,note\nS/RES/87 (1950),urgent,,,x,y\n", "facts.csv:2:matter", parseFacts},
-		{"fact: bad absent", "symbol,matter,absent,amendment_to,source,note\nS/RES/82 (1950),,USSR,,x,y\n", "facts.csv:2:absent", parseFacts},
-		{"fact: no source", "symbol,matter,absent,amendment_to,source,note\nS/RES/87 (1950),procedural,,,,y\n", "facts.csv:2:source", parseFacts},
-		{"fact: missing column", "symbol,matter\n", "facts.csv:1", parseFacts},
-		{"fact: bad amendment_to", "symbol,matter,absent,amendment_to,source,note\nS/2025/115,,,S/RES/2774 (2025),x,y\n", "facts.csv:2:amendment_to", parseFacts},
-		{"explanation: bad kind", "symbol,kind,source,reason\nS/552,wrong,,because\n", "explained.csv:2:kind", parseExplanations},
-		{"explanation: bad source", "symbol,kind,source,reason\nS/552,tally,wpd,because\n", "explained.csv:2:source", parseExplanations},
-		{"explanation: no reason", "symbol,kind,source,reason\nS/552,tally,,\n", "explained.csv:2:reason", parseExplanations},
+		{"bad symbol", head + "not a symbol,matter,procedural,x,y\n", "facts.csv:2:symbol"},
+		{"bad field", head + "S/RES/87 (1950),urgency,high,x,y\n", "facts.csv:2:field"},
+		{"bad matter", head + "S/RES/87 (1950),matter,urgent,x,y\n", "facts.csv:2:value"},
+		{"bad absent", head + "S/RES/82 (1950),absent,USSR,x,y\n", "facts.csv:2:value"},
+		{"no source", head + "S/RES/87 (1950),matter,procedural,,y\n", "facts.csv:2:source"},
+		{"missing column", "symbol,field\n", "facts.csv:1"},
+		{"bad amendment_to", head + "S/2025/115,amendment_to,S/RES/2774 (2025),x,y\n", "facts.csv:2:value"},
+		{"bad tally", head + "S/5095,tally,2-7,x,y\n", "facts.csv:2:value"},
+		{"tally over 15", head + "S/5095,tally,9-7-1,x,y\n", "facts.csv:2:value"},
+		{"bad votes", head + "S/RES/290 (1970),votes,ESP:A,x,y\n", "facts.csv:2:value"},
+		{"bad date", head + "S/RES/338 (1973),date,22 October 1973,x,y\n", "facts.csv:2:value"},
+		{"bad meeting", head + "S/RES/2723 (2024),meeting,9539,x,y\n", "facts.csv:2:value"},
+		{"bad modality", head + "S/RES/2580 (2021),modality,cheers,x,y\n", "facts.csv:2:value"},
+		{"field twice", head + "S/5095,tally,2-7-1,x,y\nS/5095,tally,2-7-2,x,y\n", "facts.csv:3:field"},
 	}
 	for _, tt := range tests {
-		err := tt.parse(tt.in)
+		_, err := record.ParseFacts(strings.NewReader(tt.in), "facts.csv")
 		var e *unsc.Error
-		if !errorsAs(err, &e) || e.Code != unsc.EINVALID || e.Field != tt.field {
+		if !errors.As(err, &e) || e.Code != unsc.EINVALID || e.Field != tt.field {
 			t.Errorf("%s: error = %v, want EINVALID at %s", tt.name, err, tt.field)
 		}
 	}
 }
-
-func parseFacts(s string) error {
-	_, err := record.ParseFacts(strings.NewReader(s), "facts.csv")
-	return err
-}
-
-func parseExplanations(s string) error {
-	_, err := record.ParseExplanations(strings.NewReader(s), "explained.csv")
-	return err
-}
-
-func errorsAs(err error, target **unsc.Error) bool { return errors.As(err, target) }

@@ -18,37 +18,31 @@ func realReports(t testing.TB) []unsc.Report { return realrecord.Reports(t) }
 
 func TestCheckRealRecord(t *testing.T) {
 	ds := record.Reconcile(realReports(t))
-	s := record.Check(ds, record.BuiltinExplanations)
+	s := record.Check(ds)
 	t.Log(s.Line())
-	if s.Unexplained != 0 {
-		for _, f := range s.Findings {
-			if f.Reason == "" {
-				t.Errorf("unexplained: %s %s [%s] %s", f.Decision.Date.Format("2006-01-02"), record.Symbol(f.Decision), f.Kind, f.Detail)
-			}
+	for _, f := range s.Findings {
+		if f.Status == record.Unexplained {
+			t.Errorf("unexplained: %s %s [%s] %s", f.Decision.Date.Format("2006-01-02"), record.Symbol(f.Decision), f.Kind, f.Detail)
+		}
+		if f.Status == record.Corrected && f.Basis == "" {
+			t.Errorf("corrected without a basis: %s %s [%s] %s", f.Decision.Date.Format("2006-01-02"), record.Symbol(f.Decision), f.Kind, f.Detail)
 		}
 	}
-	if s.Decisions < 3100 || s.Agree+s.Explained+s.Unexplained != s.Decisions {
+	if s.Decisions < 3100 || s.Agree+s.Corrected+s.Unexplained != s.Decisions {
 		t.Errorf("Check = %s, want over 3,100 decisions that add up", s.Line())
 	}
-	// Every explanation shipped must still explain something: a stale one
-	// would hide a future finding.
+	// Every fact shipped must still apply to a decision: a stale one would
+	// wait to mislead a future one.
 	used := map[string]bool{}
-	for _, f := range s.Findings {
-		for _, sym := range []string{f.Decision.Resolution, f.Decision.Draft, record.Symbol(f.Decision)} {
-			used[sym+"|"+f.Kind+"|"+string(f.Source)] = true
-			used[sym+"|"+f.Kind+"|"] = true
+	for _, d := range ds {
+		used[d.Resolution], used[d.Draft] = true, true
+		for _, r := range d.Reports {
+			used[r.Resolution], used[r.Draft] = true, true
 		}
 	}
-	for key, x := range record.BuiltinExplanations {
-		if !used[key] {
-			t.Errorf("explained.csv: %s (%s, %s) explains no finding", x.Symbol, x.Kind, x.Source)
-		}
-	}
-	if os.Getenv("DUMP") != "" {
-		for _, f := range s.Findings {
-			if f.Reason == "" {
-				t.Logf("%s %s %s: %s", f.Decision.Date.Format("2006-01-02"), record.Symbol(f.Decision), f.Kind, f.Detail)
-			}
+	for sym, f := range record.BuiltinFacts() {
+		if !used[sym] {
+			t.Errorf("facts.csv: %s (%d fields) names no decision", sym, len(f.Fields))
 		}
 	}
 }

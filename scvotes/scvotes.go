@@ -30,9 +30,13 @@
 // file's value and says so in Report.Note.
 //
 //   - Dates: 1994–2020 dates whose day is 12 or less often have day and
-//     month swapped. Date is the file's own date (date_iso, else the Excel
-//     serial); where the date_corrected column differs, Note gives it and
-//     where it came from. Correcting dates is the reconciler's job.
+//     month swapped. The copy we hold adds a date_corrected column: the
+//     meeting's date in the library's tables, else day and month swapped
+//     for every day under 13 before 2021, a guess that also swaps right
+//     dates (10 July 2020). Date is the corrected date where it comes from
+//     the library's tables, else the file's own (date_iso, else the Excel
+//     serial); Note keeps the other. Official sources still settle every
+//     date they give, and the reconciler the rest.
 //   - Symbols are spelt many ways ("893 (1994)", "Resolution 2618 (2022)",
 //     "S/RES/2776/2025", "PV.8780", "3326", no-break spaces); every symbol is
 //     put through unsc.NormalizeSymbol. Meetings "V005"…"V352" number the
@@ -426,8 +430,18 @@ func build(g *group, cols *columns, name string) (unsc.Report, error) {
 			if d.Year() == rep.Date.Year() && d.Day() == int(rep.Date.Month()) && int(d.Month()) == rep.Date.Day() {
 				how = ", day and month swapped"
 			}
-			note("date: the file gives %s; its date_corrected column (added on conversion, from %s) gives %s%s, and the file's date is kept for official sources to settle",
-				rep.Date.Format(time.DateOnly), src, d.Format(time.DateOnly), how)
+			// A date taken from the library's table of the meeting is
+			// the meeting's; the conversion's blind swap of every day
+			// under 13 is only a guess (it swapped 10 July 2020 too), left
+			// for the reconciler to settle against the meetings around.
+			if src == "dhl_meeting_table" {
+				note("date: the file gives %s; its date_corrected column (added on conversion, from %s) gives %s%s, which is kept",
+					rep.Date.Format(time.DateOnly), src, d.Format(time.DateOnly), how)
+				rep.Date = d
+			} else {
+				note("date: the file gives %s, which is kept; its date_corrected column (added on conversion, from %s) gives %s%s",
+					rep.Date.Format(time.DateOnly), src, d.Format(time.DateOnly), how)
+			}
 		}
 	}
 	if s := strings.TrimSpace(g.first[dYear]); s != "" && s != strconv.Itoa(rep.Date.Year()) {

@@ -239,10 +239,11 @@ func TestParseRealQuirks(t *testing.T) {
 		modality   unsc.Modality
 		note       string // a word the note must contain
 	}{
-		// Day and month swapped: the file's date is kept, with a note.
-		{key: "S/PV.3326|S/RES/893 (1994)|", date: "1994-06-01", resolution: "S/RES/893 (1994)", draft: "S/1994/11", note: "1994-01-06"},
+		// Day and month swapped: the date_corrected column's date is
+		// kept, with a note giving the file's own.
+		{key: "S/PV.3326|S/RES/893 (1994)|", date: "1994-01-06", resolution: "S/RES/893 (1994)", draft: "S/1994/11", note: "1994-06-01"},
 		// A member listed twice: positions withheld.
-		{key: "S/PV.8389|S/RES/2441 (2018)|", date: "2018-05-11", resolution: "S/RES/2441 (2018)", draft: "S/2018/985", votesNil: true, note: "twice"},
+		{key: "S/PV.8389|S/RES/2441 (2018)|", date: "2018-11-05", resolution: "S/RES/2441 (2018)", draft: "S/2018/985", votesNil: true, note: "twice"},
 		{key: "S/PV.8890|S/RES/2602 (2021)|", date: "2021-10-29", resolution: "S/RES/2602 (2021)", draft: "S/2021/898", votesNil: true, note: "Tunisia"},
 		// Resolution and Draft swapped in the file (2025).
 		{key: "S/PV.9928|S/RES/2781 (2025)|", date: "2025-05-30", resolution: "S/RES/2781 (2025)", draft: "S/2025/270", note: "swapped"},

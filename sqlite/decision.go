@@ -49,7 +49,7 @@ func decisionIDs(decisions []unsc.Decision) ([]int64, error) {
 // decisionIDs). keys gives each stored report's id.
 func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, ids []int64, keys map[sourceKey]int64) error {
 	// Children first, so that the record holds together at every step.
-	for _, table := range []string{"documents", "meetings", "decision_reports", "decision_vetoes", "decision_votes", "decisions"} {
+	for _, table := range []string{"documents", "meetings", "decision_notes", "decision_reports", "decision_vetoes", "decision_votes", "decisions"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
 			return fmt.Errorf("clear %s: %w", table, err)
 		}
@@ -57,7 +57,7 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 
 	// Rebuilding a secondary index once, sorted, is much faster than
 	// updating it row by row as ~100k rows go in.
-	indexes, err := dropIndexes(ctx, tx, "decisions", "decision_votes", "decision_vetoes", "decision_reports", "meetings", "documents")
+	indexes, err := dropIndexes(ctx, tx, "decisions", "decision_votes", "decision_vetoes", "decision_reports", "decision_notes", "meetings", "documents")
 	if err != nil {
 		return err
 	}
@@ -66,6 +66,7 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 	vins := newInserter(ctx, tx, "decision_votes", []string{"decision_id", "code", "position"}, "")
 	xins := newInserter(ctx, tx, "decision_vetoes", []string{"decision_id", "code", "seq"}, "")
 	rins := newInserter(ctx, tx, "decision_reports", []string{"decision_id", "report_id", "seq"}, "")
+	nins := newInserter(ctx, tx, "decision_notes", []string{"decision_id", "seq", "kind", "field", "text", "source", "members"}, "")
 	meetings := make(map[string]string) // symbol → earliest date
 	documents := make(map[string]document)
 	var oral []document
@@ -140,6 +141,21 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 				return fmt.Errorf("decision vetoes: %w", err)
 			}
 		}
+		for seq, n := range d.Notes {
+			if n.Kind < unsc.NoteCorrected || n.Kind > unsc.NoteContradiction {
+				return fail("note %d: unknown kind %d", seq, n.Kind)
+			}
+			var members []string
+			for _, c := range n.Members {
+				if why := validCode(c); why != "" {
+					return fail("note %d: %s", seq, why)
+				}
+				members = append(members, string(c))
+			}
+			if err := nins.add(idv, int64(seq), n.Kind.String(), n.Field, n.Text, text(n.Source), text(strings.Join(members, " "))); err != nil {
+				return fmt.Errorf("decision notes: %w", err)
+			}
+		}
 		for seq, r := range d.Reports {
 			rid, ok := keys[sourceKey{r.Source, r.Key}]
 			if !ok {
@@ -170,7 +186,7 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 		}
 		addDocument(documents, document{symbol: d.AmendmentTo, kind: "draft"})
 	}
-	for _, in := range []*inserter{vins, xins, rins} {
+	for _, in := range []*inserter{vins, xins, rins, nins} {
 		if err := in.flush(); err != nil {
 			return fmt.Errorf("decisions: %w", err)
 		}
@@ -509,8 +525,8 @@ func queryDecisions(ctx context.Context, tx *sql.Tx, q string, args []any) ([]un
 	return decisions, rows.Err()
 }
 
-// loadDecisionDetails fills in the positions, vetoes, reports and sources of
-// decisions, in three queries whatever their number.
+// loadDecisionDetails fills in the positions, vetoes, notes, reports and
+// sources of decisions, in four queries whatever their number.
 func loadDecisionDetails(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision) error {
 	at := make(map[int64]int, len(decisions))
 	var b strings.Builder
@@ -564,6 +580,32 @@ func loadDecisionDetails(ctx context.Context, tx *sql.Tx, decisions []unsc.Decis
 		}
 		d := &decisions[at[id]]
 		d.VetoedBy = append(d.VetoedBy, unsc.Code(code))
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+
+	rows, err = tx.QueryContext(ctx, `SELECT decision_id, kind, field, text, COALESCE(source, ''), COALESCE(members, '')
+		FROM decision_notes WHERE decision_id`+selected+` ORDER BY decision_id, seq`, ids)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n unsc.Note
+		var kind, members string
+		if err := rows.Scan(&id, &kind, &n.Field, &n.Text, &n.Source, &members); err != nil {
+			return err
+		}
+		if n.Kind, err = unsc.ParseNoteKind(kind); err != nil {
+			return fmt.Errorf("decision %d: %w", id, err)
+		}
+		for _, c := range strings.Fields(members) {
+			n.Members = append(n.Members, unsc.Code(c))
+		}
+		d := &decisions[at[id]]
+		d.Notes = append(d.Notes, n)
 	}
 	if err := rows.Err(); err != nil {
 		return err

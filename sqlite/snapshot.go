@@ -31,7 +31,7 @@ import (
 //	         (for allocating)
 //	decisions, each: id, flags, [date], enums, meeting, resolution, draft,
 //	         amendment_to, title, agenda, [tally], [subjects], [sponsors],
-//	         [votes], [vetoed_by], reports
+//	         [votes], [vetoed_by], [notes], reports
 //	reports, each: flags, source, key, ref, [date], enums, meeting,
 //	         resolution, draft, amendment_to, title, agenda, note, [tally],
 //	         [subjects], [sponsors], [votes], [vetoed_by]
@@ -39,11 +39,12 @@ import (
 // Numbers are unsigned varints, signed ones (id, days since 1970, tallies)
 // zig-zag varints; bracketed fields are present when the flags say so.
 // Votes are a count and then code<<3|position for each member; lists are a
-// count and then their items. Decisions' sources are not stored: like the
+// count and then their items; notes a count and then, for each, its kind
+// (a byte), field, text, source and members. Decisions' sources are not stored: like the
 // tables, the snapshot derives them from the reports.
 const (
 	snapshotMagic   = "unscsnap"
-	snapshotVersion = 2 // 2: sponsors
+	snapshotVersion = 3 // 2: sponsors; 3: notes
 )
 
 // Flags of a decision or report in the snapshot.
@@ -56,6 +57,7 @@ const (
 	flagSubjects
 	flagVetoedBy
 	flagSponsors
+	flagNotes
 )
 
 // snapshotEncoder builds a snapshot. Reports are encoded on their own first
@@ -177,6 +179,9 @@ func (e *snapshotEncoder) decisionFields(b []byte, d *unsc.Decision, id int64, v
 	if d.Sponsors != nil {
 		flags |= flagSponsors
 	}
+	if len(d.Notes) > 0 {
+		flags |= flagNotes
+	}
 	b = appendInt(b, id)
 	b = binary.AppendUvarint(b, flags)
 	if flags&flagDate != 0 {
@@ -203,6 +208,17 @@ func (e *snapshotEncoder) decisionFields(b []byte, d *unsc.Decision, id int64, v
 	}
 	b = e.codes(b, vetoedBy)
 	e.nCodes += len(vetoedBy)
+	if flags&flagNotes != 0 {
+		b = binary.AppendUvarint(b, uint64(len(d.Notes)))
+		for _, n := range d.Notes {
+			b = append(b, byte(n.Kind))
+			b = e.str(b, n.Field)
+			b = e.str(b, n.Text)
+			b = e.str(b, n.Source)
+			b = e.codes(b, n.Members)
+			e.nCodes += len(n.Members)
+		}
+	}
 	return b
 }
 
@@ -576,6 +592,20 @@ func (d *snapshotDecoder) decisionFields(x *unsc.Decision) {
 	if codes := d.codes(); len(codes) > 0 {
 		x.VetoedBy = codes
 	}
+	if flags&flagNotes != 0 {
+		x.Notes = make([]unsc.Note, d.count())
+		for i := range x.Notes {
+			n := &x.Notes[i]
+			n.Kind = unsc.NoteKind(d.byte())
+			if n.Kind < unsc.NoteCorrected || n.Kind > unsc.NoteContradiction {
+				d.fail()
+			}
+			n.Field, n.Text, n.Source = d.str(), d.str(), d.str()
+			if codes := d.codes(); len(codes) > 0 {
+				n.Members = codes
+			}
+		}
+	}
 }
 
 func (d *snapshotDecoder) decision(x *unsc.Decision) {
@@ -762,7 +792,7 @@ func snapshotFromTables(ctx context.Context, tx *sql.Tx) ([]byte, error) {
 // creates them again before it commits.
 var snapshotTriggers = func() []string {
 	var stmts []string
-	for _, table := range []string{"reports", "decisions", "decision_votes", "decision_vetoes", "decision_reports"} {
+	for _, table := range []string{"reports", "decisions", "decision_votes", "decision_vetoes", "decision_reports", "decision_notes"} {
 		for _, op := range []string{"insert", "update", "delete"} {
 			stmts = append(stmts, fmt.Sprintf(`snapshot_%s_%s AFTER %s ON %s BEGIN DELETE FROM snapshot; DELETE FROM snapshot_decisions; END`,
 				table, op, strings.ToUpper(op), table))

@@ -26,13 +26,13 @@ import (
 //	         ""); every string below is an index into them
 //	decisions, each: id, flags, [date], enums, meeting, resolution, draft,
 //	         amendment_to, title, agenda, [tally], [subjects], [sponsors],
-//	         [votes], vetoed_by, sources
+//	         [votes], vetoed_by, [notes], sources
 //
 // Numbers, flags, votes and lists are encoded as in the snapshot; unlike it,
 // the decisions' sources are stored.
 const (
 	decisionsMagic   = "unscdecs"
-	decisionsVersion = 2 // 2: sponsors
+	decisionsVersion = 3 // 2: sponsors; 3: notes
 )
 
 // encodeDecisions encodes decisions, which have no reports, as the decisions

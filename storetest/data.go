@@ -269,6 +269,26 @@ func decide(group []unsc.Report) unsc.Decision {
 			}
 		}
 	}
+	// Notes of every kind, as a reconciler writes them: one for each
+	// source the primary report overrides, one naming the members who
+	// abstained (as if in doubt), and one where the votes contradict the
+	// outcome recorded (added below).
+	for _, r := range group {
+		if r.Source != primary.Source || r.Key != primary.Key {
+			d.Notes = append(d.Notes, unsc.Note{Kind: unsc.NoteCorrected, Field: "record",
+				Text: "Another source reports the decision; the most official one is kept.", Source: string(primary.Source) + " (" + primary.Ref + ")"})
+		}
+	}
+	var abstained []unsc.Code
+	for c, p := range d.Votes {
+		if p == unsc.Abstain {
+			abstained = append(abstained, c)
+		}
+	}
+	if len(abstained) > 0 {
+		slices.Sort(abstained)
+		d.Notes = append(d.Notes, unsc.Note{Kind: unsc.NoteDoubt, Field: "votes", Text: "These members abstained.", Members: abstained})
+	}
 	d.Derived = d.Recorded
 	if d.Votes != nil {
 		yes, vetoed := 0, []unsc.Code(nil)
@@ -298,6 +318,10 @@ func decide(group []unsc.Report) unsc.Decision {
 		default:
 			d.Derived = unsc.Adopted
 		}
+	}
+	if d.Derived != d.Recorded {
+		d.Notes = append(d.Notes, unsc.Note{Kind: unsc.NoteContradiction, Field: "outcome",
+			Text: "The votes do not give the outcome recorded.", Source: string(primary.Source)})
 	}
 	return d
 }

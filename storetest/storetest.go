@@ -173,6 +173,20 @@ func testImportRoundTrip(t *testing.T, open func(t *testing.T) unsc.Store) {
 		ids[d.ID] = true
 	}
 
+	// The suite's reports make notes of every kind, with and without
+	// members, and they come back as written (compared above).
+	kinds := map[unsc.NoteKind]bool{}
+	members := false
+	for _, d := range ds {
+		for _, n := range d.Notes {
+			kinds[n.Kind] = true
+			members = members || len(n.Members) > 0
+		}
+	}
+	if len(kinds) != 3 || !members {
+		t.Errorf("stored decisions have notes of kinds %v (members: %v), want all three kinds and some with members", kinds, members)
+	}
+
 	// Every report comes back in exactly one decision.
 	var back []unsc.Report
 	for _, d := range ds {

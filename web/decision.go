@@ -17,6 +17,8 @@ import (
 // where a source names them: member codes for states that have sat on the
 // Council, else names as the source writes them ("President", "E10", a
 // state that never sat).
+// Notes say where the record shows a value other than a source's, where
+// positions are in doubt and where an official source contradicts itself.
 type Decision struct {
 	Symbol         string               `json:"symbol"`
 	Date           string               `json:"date"`
@@ -37,7 +39,20 @@ type Decision struct {
 	Outcome        string               `json:"outcome"`
 	DerivedOutcome string               `json:"derived_outcome"`
 	VetoedBy       []unsc.Code          `json:"vetoed_by"`
+	Notes          []Note               `json:"notes"`
 	Sources        []Source             `json:"sources"`
+}
+
+// Note is the wire form of a note on a decision: its kind (corrected,
+// doubt or contradiction), the field it is about, the note in plain words,
+// where its fact comes from, and the members it concerns (for doubt, those
+// whose positions are in doubt).
+type Note struct {
+	Kind    string      `json:"kind"`
+	Field   string      `json:"field"`
+	Text    string      `json:"text"`
+	Source  string      `json:"source,omitempty"`
+	Members []unsc.Code `json:"members,omitempty"`
 }
 
 // Tally is the wire form of a count of votes; it is null where the source
@@ -96,6 +111,10 @@ func NewDecision(d unsc.Decision) Decision {
 		Outcome:        outcomeName(d.Recorded),
 		DerivedOutcome: outcomeName(d.Derived),
 		VetoedBy:       slices.Clip(append([]unsc.Code{}, d.VetoedBy...)),
+	}
+	out.Notes = make([]Note, len(d.Notes))
+	for i, n := range d.Notes {
+		out.Notes[i] = Note{Kind: n.Kind.String(), Field: n.Field, Text: n.Text, Source: n.Source, Members: n.Members}
 	}
 	if d.Votes != nil {
 		out.Votes = make(map[unsc.Code]string, len(d.Votes))

@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"runtime/debug"
+	"text/tabwriter"
 
 	"unsc"
 	"unsc/record"
@@ -12,14 +14,37 @@ import (
 
 var checkCommand = command{
 	name:    "check",
-	args:    "[--all]",
-	summary: "Replay every decision in the record through the Charter engine and report where the record disagrees.",
+	args:    "[--all] [--json]",
+	summary: "Audit the record: compare every source of every decision with the record and replay each through the Charter engine.",
 	run:     runCheck,
+}
+
+// checkJSON is the output of check --json.
+type checkJSON struct {
+	Decisions   int                       `json:"decisions"`
+	Agree       int                       `json:"agree"`
+	Corrected   int                       `json:"corrected"`
+	Doubt       int                       `json:"doubt"`
+	Unexplained int                       `json:"unexplained"`
+	ByKind      map[string]map[string]int `json:"by_kind"`
+	Findings    []findingJSON             `json:"findings"`
+}
+
+type findingJSON struct {
+	Symbol  string `json:"symbol"`
+	Date    string `json:"date,omitempty"`
+	Meeting string `json:"meeting,omitempty"`
+	Kind    string `json:"kind"`
+	Status  string `json:"status"`
+	Source  string `json:"source,omitempty"`
+	Detail  string `json:"detail"`
+	Basis   string `json:"basis,omitempty"`
 }
 
 func runCheck(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("check")
-	all := fs.Bool("all", false, "also list the findings that are explained")
+	all := fs.Bool("all", false, "also list the corrected findings, with what corrects each")
+	asJSON := fs.Bool("json", false, "print every finding as JSON")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -38,22 +63,58 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	prog.set("checking %s", plural(len(ds), "decision", "decisions"))
-	s := record.Check(ds, record.BuiltinExplanations)
+	s := record.Check(ds)
 	prog.stop()
-	for _, f := range s.Findings {
-		if f.Reason != "" && !*all {
-			continue
+	byKind := s.ByKind()
+	if *asJSON {
+		out := checkJSON{Decisions: s.Decisions, Agree: s.Agree, Corrected: s.Corrected, Doubt: s.Doubt, Unexplained: s.Unexplained,
+			ByKind: map[string]map[string]int{}, Findings: []findingJSON{}}
+		for kind, n := range byKind {
+			out.ByKind[kind] = map[string]int{}
+			for st, c := range n {
+				out.ByKind[kind][string(st)] = c
+			}
 		}
-		fmt.Fprintf(a.stdout, "%s %s [%s] %s\n", f.Decision.Date.Format("2006-01-02"), record.Symbol(f.Decision), f.Kind, f.Detail)
-		if f.Reason != "" {
-			fmt.Fprintf(a.stdout, "    explained: %s\n", f.Reason)
+		for _, f := range s.Findings {
+			out.Findings = append(out.Findings, findingJSON{Symbol: record.Symbol(f.Decision), Date: dayOrEmpty(f.Decision), Meeting: f.Decision.Meeting,
+				Kind: f.Kind, Status: string(f.Status), Source: string(f.Source), Detail: f.Detail, Basis: f.Basis})
 		}
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	} else {
+		for _, f := range s.Findings {
+			if f.Status != record.Unexplained && !*all {
+				continue
+			}
+			fmt.Fprintf(a.stdout, "%s %s [%s] %s: %s\n", dayOrEmpty(f.Decision), record.Symbol(f.Decision), f.Kind, f.Status, f.Detail)
+			if f.Basis != "" {
+				fmt.Fprintf(a.stdout, "    %s\n", f.Basis)
+			}
+		}
+		tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "findings by kind\tcorrected\tunexplained\t")
+		for _, kind := range record.Kinds {
+			if n := byKind[kind]; n != nil {
+				fmt.Fprintf(tw, "%s\t%d\t%d\t\n", kind, n[record.Corrected], n[record.Unexplained])
+			}
+		}
+		tw.Flush()
+		fmt.Fprintln(a.stdout, s.Line())
 	}
-	fmt.Fprintln(a.stdout, s.Line())
 	if s.Unexplained > 0 {
 		return errUnexplained
 	}
 	return nil
+}
+
+func dayOrEmpty(d unsc.Decision) string {
+	if d.Date.IsZero() {
+		return ""
+	}
+	return d.Date.Format("2006-01-02")
 }
 
 // relaxGC has the collector run less often — at heap growth of percent

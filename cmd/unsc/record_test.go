@@ -173,6 +173,45 @@ func TestCheck(t *testing.T) {
 	if code != 0 || !strings.HasSuffix(last, " 0 unexplained") || !strings.Contains(last, " decisions: ") {
 		t.Errorf("check exit %d, last line %q (%s); want 0 and 0 unexplained", code, last, errOut)
 	}
+
+	// --json lists every finding, each corrected with its basis, and the
+	// counts add up.
+	code, out, errOut = runUnsc(t, "", "--db", db, "check", "--json")
+	var got struct {
+		Decisions, Agree, Corrected, Unexplained int
+		ByKind                                   map[string]map[string]int `json:"by_kind"`
+		Findings                                 []struct {
+			Symbol, Kind, Status, Detail, Basis string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil {
+		t.Fatalf("check --json exit %d, %v (%s)", code, err, errOut)
+	}
+	if got.Decisions < 3100 || got.Agree+got.Corrected+got.Unexplained != got.Decisions || got.Unexplained != 0 {
+		t.Errorf("check --json counts %+v, want over 3,100 decisions that add up, none unexplained", got)
+	}
+	n := 0
+	for _, by := range got.ByKind {
+		for _, c := range by {
+			n += c
+		}
+	}
+	if n != len(got.Findings) || n < got.Corrected {
+		t.Errorf("check --json: by_kind counts %d findings, %d listed, %d corrected decisions", n, len(got.Findings), got.Corrected)
+	}
+	kinds := map[string]bool{}
+	for _, f := range got.Findings {
+		kinds[f.Kind] = true
+		if f.Status != "corrected" || f.Basis == "" || f.Symbol == "" {
+			t.Errorf("check --json finding %+v: want corrected, with its basis", f)
+			break
+		}
+	}
+	for _, k := range []string{"tally", "positions", "date", "meeting", "modality", "replay", "duplicate"} {
+		if !kinds[k] {
+			t.Errorf("check --json: no finding of kind %s", k)
+		}
+	}
 }
 
 func TestImportBadFileWritesNothing(t *testing.T) {

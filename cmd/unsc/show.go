@@ -87,17 +87,27 @@ func printDecision(w io.Writer, d unsc.Decision) {
 	if len(d.Sponsors) > 0 {
 		fmt.Fprintf(w, "Sponsors: %s\n", sponsorNames(d))
 	}
-	if d.Tally.Known {
+	switch {
+	case d.Modality == unsc.WithoutVote:
+		fmt.Fprintln(w, "Adopted without a vote")
+	case d.Modality == unsc.ByAcclamation:
+		fmt.Fprintln(w, "Adopted by acclamation, without a vote")
+	case d.Tally.Known:
 		fmt.Fprintf(w, "Vote: %d in favour, %d against, %d abstaining\n", d.Tally.Yes, d.Tally.No, d.Tally.Abstain)
 	}
 	if d.Votes != nil {
 		c, err := charter.CouncilOn(d.Date)
+		doubt := d.InDoubt()
 		if err == nil {
 			for _, p := range []unsc.Position{unsc.Yes, unsc.No, unsc.Abstain, unsc.NotParticipating, unsc.Absent} {
 				var names []string
 				for _, m := range c.Members {
 					if d.Votes[m.Code] == p {
-						names = append(names, m.Name)
+						name := m.Name
+						if slices.Contains(doubt, m.Code) {
+							name += " (in doubt)"
+						}
+						names = append(names, name)
 					}
 				}
 				if len(names) > 0 {
@@ -106,8 +116,15 @@ func printDecision(w io.Writer, d unsc.Decision) {
 			}
 		}
 	}
-	if res, err := record.Derive(d); err == nil {
+	if res, err := record.Derive(d); err == nil && d.Derived != 0 {
 		fmt.Fprintf(w, "Under the Charter: %s\n", charter.Explain(res))
+	}
+	for _, n := range d.Notes {
+		fmt.Fprintf(w, "Note (%s, %s): %s", n.Kind, n.Field, n.Text)
+		if n.Source != "" {
+			fmt.Fprintf(w, " [%s]", n.Source)
+		}
+		fmt.Fprintln(w)
 	}
 	var sources []string
 	for _, r := range d.Reports {
@@ -156,6 +173,22 @@ func memberName(code unsc.Code, date time.Time) (string, bool) {
 }
 
 func outcomeWord(d unsc.Decision) string {
+	w := recordedWord(d)
+	switch {
+	case d.Derived != 0 && d.Recorded != 0 && d.Derived != d.Recorded:
+		// Both are so (S/10768, 1972): say both.
+		return w + " as the sources record it; " + map[unsc.Outcome]string{unsc.Adopted: "adopted", unsc.Failed: "failed for want of votes", unsc.Vetoed: "vetoed"}[d.Derived] + " under the Charter"
+	case d.Derived == 0 && d.Recorded != 0 && d.Tally.Known && d.Modality == unsc.ByVote:
+		for _, n := range d.Notes {
+			if n.Kind == unsc.NoteContradiction {
+				return w + " (the printed count contradicts it; see the note)"
+			}
+		}
+	}
+	return w
+}
+
+func recordedWord(d unsc.Decision) string {
 	switch d.Recorded {
 	case unsc.Vetoed:
 		if len(d.VetoedBy) > 0 {

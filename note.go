@@ -1,0 +1,86 @@
+package unsc
+
+import (
+	"fmt"
+	"slices"
+)
+
+// NoteKind says what a Note on a decision is.
+type NoteKind uint8
+
+// The kinds of note.
+const (
+	// NoteCorrected: a source gives a value the record does not show,
+	// because a more authoritative source, a rule or a sourced fact fixes
+	// it; the record shows the corrected value.
+	NoteCorrected NoteKind = iota + 1
+	// NoteDoubt: the sources cannot settle a fact (which members did not
+	// take part, when the count leaves some out); Members names the
+	// members whose positions are in doubt.
+	NoteDoubt
+	// NoteContradiction: an official source contradicts itself or the
+	// Charter (a printed count that cannot give the printed outcome); the
+	// record keeps the official outcome and says so.
+	NoteContradiction
+)
+
+var noteKindNames = [...]string{NoteCorrected: "corrected", NoteDoubt: "doubt", NoteContradiction: "contradiction"}
+
+// String returns the kind's name.
+func (k NoteKind) String() string {
+	if k >= NoteCorrected && int(k) < len(noteKindNames) {
+		return noteKindNames[k]
+	}
+	return fmt.Sprintf("NoteKind(%d)", k)
+}
+
+// ParseNoteKind reads a note kind from its name.
+func ParseNoteKind(s string) (NoteKind, error) {
+	for k := NoteCorrected; int(k) < len(noteKindNames); k++ {
+		if noteKindNames[k] == s {
+			return k, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown note kind %q: want corrected, doubt or contradiction", s)
+}
+
+// Note is a remark on a decision in plain words, for readers of the
+// record: where the record shows a value other than a source's, where the
+// sources leave positions in doubt, where an official source contradicts
+// itself. Each note names the field it is about and where its fact comes
+// from.
+type Note struct {
+	Kind NoteKind
+	// Field is the decision's field the note is about: "date", "meeting",
+	// "resolution", "draft", "tally", "votes", "outcome", "modality",
+	// "kind" (amendment or draft) or "record" (the decision as a whole).
+	Field string
+	// Text says it in plain words.
+	Text string
+	// Source is where the fact comes from: a public document symbol or
+	// address, or the name of the unsc source whose value the record
+	// keeps by rule ("dhl-meetings").
+	Source string
+	// Members lists the members the note is about, in the Council's order
+	// where it has one: for NoteDoubt, those whose positions are in doubt.
+	Members []Code
+}
+
+// InDoubt returns the members whose positions on the decision are in
+// doubt: the sources give them, but cannot be reconciled with the
+// official count. Their positions are shown as the best source gives
+// them, and the decision is replayed from its count.
+func (d *Decision) InDoubt() []Code {
+	var out []Code
+	for _, n := range d.Notes {
+		if n.Kind != NoteDoubt {
+			continue
+		}
+		for _, c := range n.Members {
+			if !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}

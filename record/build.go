@@ -1,0 +1,657 @@
+package record
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+
+	"unsc"
+	"unsc/charter"
+)
+
+// Which source is authoritative for which field.
+//
+//   - The count, the date and the meeting: the library's meeting tables,
+//     the official record of the Council's meetings and what each decided;
+//     then the UN Digital Library, the veto list, other official or
+//     curated sources, and last the unattributed spreadsheet, which only
+//     fills gaps.
+//   - Symbols, titles and agenda: the UN Digital Library, then the meeting
+//     tables, the veto list, the others, the spreadsheet.
+//   - Per-member positions: the UN Digital Library's where they add up to
+//     the official count (see fitCount), else the spreadsheet's where they
+//     do, else the Digital Library's resolved by the count, with the
+//     members left in doubt named.
+//   - Who vetoed: the veto list, the library's statement on vetoes.
+
+// dateRank orders sources for the date, the meeting and the count: as
+// rank, with the meeting tables first.
+func dateRank(s unsc.Source) int {
+	switch s {
+	case unsc.SourceDHLMeetings:
+		return 0
+	case unsc.SourceUNDL:
+		return 1
+	}
+	return rank(s)
+}
+
+// byDateRank returns the reports of a group in the order of dateRank.
+func byDateRank(g []unsc.Report) []unsc.Report {
+	out := slices.Clone(g)
+	slices.SortStableFunc(out, func(a, b unsc.Report) int { return dateRank(a.Source) - dateRank(b.Source) })
+	return out
+}
+
+// sourceName says where a value comes from, for notes.
+func sourceName(r unsc.Report) string {
+	switch r.Source {
+	case unsc.SourceDHLMeetings:
+		return "the Dag Hammarskjöld Library's meeting table"
+	case unsc.SourceDHLVetoes:
+		return "the Dag Hammarskjöld Library's veto list"
+	case unsc.SourceUNDL:
+		return "the UN Digital Library"
+	case unsc.SourceSpreadsheet:
+		return "the unattributed 1994–2025 spreadsheet"
+	case unsc.SourcePress:
+		return "the UN's press release"
+	case unsc.SourceResearch:
+		return "independent research"
+	}
+	return string(r.Source)
+}
+
+// cite names a report as a note's source: the source and where in it.
+func cite(r unsc.Report) string {
+	return string(r.Source) + " (" + r.Ref + ")"
+}
+
+// build makes one decision from the reports of a group, most authoritative
+// first.
+func build(g []unsc.Report, facts Facts, reps repeats) unsc.Decision {
+	d := unsc.Decision{Reports: g}
+	for _, r := range g {
+		setIfEmpty(&d.Resolution, r.Resolution)
+		setIfEmpty(&d.Draft, r.Draft)
+		setIfEmpty(&d.AmendmentTo, r.AmendmentTo)
+		setIfEmpty(&d.Title, r.Title)
+		setIfEmpty(&d.Agenda, r.Agenda)
+		if d.Subjects == nil {
+			d.Subjects = r.Subjects
+		}
+		if d.Sponsors == nil {
+			d.Sponsors = r.Sponsors
+		}
+		d.Amendment = d.Amendment || r.Amendment
+		if !d.MatterKnown && r.MatterKnown {
+			d.Matter, d.MatterKnown = r.Matter, true
+		}
+		if !slices.Contains(d.Sources, r.Source) {
+			d.Sources = append(d.Sources, r.Source)
+		}
+	}
+	fact, _ := facts.lookup(g)
+	dated := byDateRank(g)
+	d.Date, d.Meeting = dateAndMeeting(&d, dated, reps)
+	d.Modality = modality(&d, dated)
+	if fact != nil {
+		if !fact.Date.IsZero() && !fact.Date.Equal(d.Date) {
+			d.Date = fact.Date
+			replaceNote(&d, fact.note("date"))
+		}
+		if fact.Meeting != "" && fact.Meeting != d.Meeting {
+			d.Meeting = fact.Meeting
+			replaceNote(&d, fact.note("meeting"))
+		}
+		if fact.Modality != nil && *fact.Modality != d.Modality {
+			d.Modality = *fact.Modality
+			replaceNote(&d, fact.note("modality"))
+		}
+	}
+	d.Recorded = recordedOutcome(g)
+	d.VetoedBy = recordedVetoes(g)
+	// The libraries' meeting tables say only "not adopted" where their veto
+	// list names the veto: the more specific official statement wins.
+	if d.Recorded == unsc.Failed {
+		for _, r := range g {
+			if r.Source.Official() && r.Outcome == unsc.Vetoed {
+				d.Recorded = unsc.Vetoed
+				break
+			}
+		}
+	}
+	if d.Modality == unsc.ByVote {
+		countAndPositions(&d, dated, fact)
+	}
+	if fact != nil {
+		applyFact(&d, fact)
+	}
+	// Where the engine can replay the vote, it says who cast a veto: a
+	// negative vote on a draft short of the required votes is none, whatever
+	// a source's marking says.
+	if res, err := Derive(d); err == nil {
+		d.Derived = res.Outcome
+		d.VetoedBy = nil
+		if res.Outcome == unsc.Vetoed {
+			d.VetoedBy = memberCodes(res.VetoedBy)
+		}
+	}
+	contradiction(&d, dated, fact)
+	noteRepeats(&d, reps)
+	return d
+}
+
+// contradiction notes an official source whose count cannot give the
+// outcome it records, and keeps the official outcome. A draft the library
+// counts as vetoed that lacked the votes (S/10768, 1972: 3-3-9) is both:
+// vetoed as the library counts vetoes, and failed under the Charter. A
+// count that would adopt a draft the library says was not adopted
+// (S/5095, 1962: 7-2-1), or a veto with no vote against (S/2022/431:
+// 13-0-2), is a misprint: the record keeps the official outcome, replays
+// nothing from the misprinted count, and takes the count from a sourced
+// fact where there is one.
+func contradiction(d *unsc.Decision, dated []unsc.Report, fact *Fact) {
+	if d.Modality != unsc.ByVote || d.Recorded == 0 {
+		return
+	}
+	var official *unsc.Report
+	for i, r := range dated {
+		if r.Source.Official() && r.Tally.Known && r.Votes == nil {
+			official = &dated[i]
+			break
+		}
+	}
+	if official == nil {
+		return
+	}
+	c, err := charter.CouncilOn(d.Date)
+	if err != nil {
+		return
+	}
+	b := unsc.Ballot{Date: d.Date, Matter: d.Matter, Amendment: d.Amendment}
+	t := official.Tally
+	vetoes := recordedVetoes(d.Reports)
+	res, err := charter.Charter.DecideTally(c, b, t, vetoes)
+	if err == nil && res.Outcome == d.Recorded {
+		return
+	}
+	var text string
+	switch {
+	case err != nil && d.Recorded == unsc.Vetoed:
+		text = fmt.Sprintf("%s records this draft as vetoed%s, yet prints the count as %d in favour, %d against and %d abstaining: fewer votes against than members vetoing. The count as printed cannot give the veto; the record keeps the official outcome, vetoed.",
+			upper(sourceName(*official)), byWhom(vetoes, c), t.Yes, t.No, t.Abstain)
+	case err != nil:
+		return
+	case d.Recorded == unsc.Vetoed && res.Outcome == unsc.Failed:
+		text = fmt.Sprintf("%s records this draft as vetoed%s, with %d votes in favour, %d against and %d abstaining. With fewer than the %d votes in favour required it failed for want of votes under Article 27(3), whatever the permanent members cast. Both are so: it counts as a veto in the library's records, and it did not have the votes.",
+			upper(sourceName(*official)), byWhom(recordedVetoes(d.Reports), c), t.Yes, t.No, t.Abstain, c.Required)
+	case d.Recorded == unsc.Vetoed:
+		text = fmt.Sprintf("%s records this draft as vetoed%s, yet prints the count as %d in favour, %d against and %d abstaining, with no permanent member against: the count as printed cannot give a veto. The record keeps the official outcome, vetoed.",
+			upper(sourceName(*official)), byWhom(recordedVetoes(d.Reports), c), t.Yes, t.No, t.Abstain)
+	case d.Recorded == unsc.Failed && res.Outcome == unsc.Adopted:
+		text = fmt.Sprintf("%s records this draft as not adopted, with no veto, yet prints the count as %d in favour, %d against and %d abstaining, which has the %d votes in favour required: the count as printed cannot give the outcome. The record keeps the official outcome, not adopted.",
+			upper(sourceName(*official)), t.Yes, t.No, t.Abstain, c.Required)
+	default:
+		text = fmt.Sprintf("%s records the outcome as %s, yet its count, %s, gives %s under the Charter. The record keeps the official outcome.",
+			upper(sourceName(*official)), d.Recorded, tallyText(t), res.Outcome)
+	}
+	if fact != nil && fact.Tally.Known {
+		ff, _ := fact.field("tally")
+		text += fmt.Sprintf(" The count was %s (%s).", tallyText(fact.Tally), ff.Source)
+	}
+	addNote(d, unsc.Note{Kind: unsc.NoteContradiction, Field: "outcome", Source: cite(*official), Text: text})
+	// The engine's replay of a misprinted count is no outcome: the
+	// questions then go by the official one. A veto short of the votes is
+	// a failure under the Charter, which the replay says.
+	if d.Derived != d.Recorded && !(d.Recorded == unsc.Vetoed && d.Derived == unsc.Failed) {
+		d.Derived = 0
+		d.VetoedBy = recordedVetoes(d.Reports)
+	}
+}
+
+func byWhom(codes []unsc.Code, c unsc.Council) string {
+	if len(codes) == 0 {
+		return ""
+	}
+	return " by " + names(c, codes)
+}
+
+// noteRepeats notes a source that lists the vote twice.
+func noteRepeats(d *unsc.Decision, reps repeats) {
+	for _, r := range d.Reports {
+		if reps.of(r) {
+			where := r.Meeting
+			if where == "" {
+				where = "another entry"
+			}
+			addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "record", Source: cite(r),
+				Text: fmt.Sprintf("%s lists this vote a second time, at %s on %s, with the same count: one vote, listed twice.",
+					upper(sourceName(r)), where, r.Date.Format("2 January 2006"))})
+		}
+	}
+}
+
+// applyFact sets what a fact says of the matter, the kind of vote and
+// absences; the count, positions, date, meeting and modality are set as
+// the decision is built.
+func applyFact(d *unsc.Decision, f *Fact) {
+	if f.Matter != nil {
+		d.Matter, d.MatterKnown = *f.Matter, true
+	}
+	if f.AmendmentTo != "" {
+		if !d.Amendment || d.AmendmentTo != f.AmendmentTo {
+			addNote(d, f.note("amendment_to"))
+		}
+		d.Amendment, d.AmendmentTo = true, f.AmendmentTo
+	}
+	if len(f.Absent) > 0 && d.Votes != nil {
+		// The positions are the source's map: change a copy.
+		votes := maps.Clone(d.Votes)
+		for _, c := range f.Absent {
+			if votes[c] == unsc.NotParticipating {
+				delete(votes, c)
+			}
+		}
+		d.Votes = votes
+		t := countVotes(votes)
+		if d.Tally.Known && sameTally(t, d.Tally) {
+			d.Tally = t
+		}
+	}
+}
+
+// replaceNote sets a fact's note on a field in place of the notes the
+// sources' disagreement made there.
+func replaceNote(d *unsc.Decision, n unsc.Note) {
+	d.Notes = slices.DeleteFunc(d.Notes, func(o unsc.Note) bool { return o.Field == n.Field })
+	addNote(d, n)
+}
+
+// dateAndMeeting takes the date and the meeting from the most
+// authoritative source that gives them, and notes where an official source
+// gives another.
+func dateAndMeeting(d *unsc.Decision, dated []unsc.Report, reps repeats) (time.Time, string) {
+	var date time.Time
+	var meeting string
+	var dateFrom, meetingFrom unsc.Report
+	for _, r := range dated {
+		if reps.of(r) {
+			continue
+		}
+		if date.IsZero() && !r.Date.IsZero() {
+			date, dateFrom = r.Date, r
+		}
+		if meeting == "" && r.Meeting != "" {
+			meeting, meetingFrom = r.Meeting, r
+		}
+	}
+	noted := map[string]bool{}
+	for _, r := range dated {
+		if reps.of(r) {
+			continue
+		}
+		if r.Source == unsc.SourceSpreadsheet || r.Source == dateFrom.Source && r.Key == dateFrom.Key {
+			continue
+		}
+		if !r.Date.IsZero() && !r.Date.Equal(date) && !noted["date"+r.Date.String()] {
+			noted["date"+r.Date.String()] = true
+			addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "date", Source: cite(dateFrom),
+				Text: fmt.Sprintf("%s dates it %s; %s, the official record of the Council's meetings, gives %s.",
+					upper(sourceName(r)), r.Date.Format("2 January 2006"), sourceName(dateFrom), date.Format("2 January 2006"))})
+		}
+	}
+	for _, r := range dated {
+		if reps.of(r) {
+			continue
+		}
+		if r.Source == unsc.SourceSpreadsheet || r.Source == meetingFrom.Source && r.Key == meetingFrom.Key {
+			continue
+		}
+		if r.Meeting != "" && r.Meeting != meeting && !noted["meeting"+r.Meeting] {
+			noted["meeting"+r.Meeting] = true
+			addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "meeting", Source: cite(meetingFrom),
+				Text: fmt.Sprintf("%s gives the meeting as %s; %s gives %s.", upper(sourceName(r)), r.Meeting, sourceName(meetingFrom), meeting)})
+		}
+	}
+	return date, meeting
+}
+
+// modality says how the decision was taken: as the most authoritative
+// source that says so. The meeting tables write "without vote", "by
+// consensus" or a count; the UN Digital Library's pages show a resolution
+// adopted without a vote as every member in favour, so a page of unanimous
+// votes does not show a vote was taken where another source says none was.
+func modality(d *unsc.Decision, dated []unsc.Report) unsc.Modality {
+	var said []unsc.Report
+	for _, r := range dated {
+		switch {
+		case r.Source == unsc.SourceUNDL && r.Modality == unsc.ByVote && unanimous(r.Votes):
+			// The page would look the same either way.
+		case r.Source == unsc.SourceUNDL && r.Modality == unsc.WithoutVote && r.Votes != nil && !anyVote(r.Votes):
+			// Inferred from a blank page, which is also what a page that
+			// lost its votes looks like.
+		default:
+			said = append(said, r)
+		}
+	}
+	m := unsc.ByVote
+	switch {
+	case len(said) > 0:
+		m = said[0].Modality
+		// Without a vote and by acclamation are both adoptions without a
+		// vote; a source that says "by acclamation" says more.
+		if m == unsc.WithoutVote {
+			for _, r := range said[1:] {
+				if r.Modality == unsc.ByAcclamation {
+					m = unsc.ByAcclamation
+				}
+			}
+		}
+		// A source that counts the votes of a page the crawl left blank
+		// shows a vote was taken.
+	default:
+		for _, r := range dated {
+			if r.Modality != unsc.ByVote {
+				m = r.Modality
+				break
+			}
+		}
+	}
+	if m == unsc.ByVote {
+		return m
+	}
+	for _, r := range dated {
+		if r.Source.Official() && r.Votes != nil && anyVote(r.Votes) {
+			addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "votes", Source: cite(said[0]),
+				Text: fmt.Sprintf("Adopted %s (%s); %s lists the members as voting, as it shows decisions taken without a vote.",
+					modalityWords(m), sourceName(said[0]), sourceName(r))})
+			break
+		}
+	}
+	return m
+}
+
+func modalityWords(m unsc.Modality) string {
+	if m == unsc.ByAcclamation {
+		return "by acclamation, without a vote"
+	}
+	return "without a vote"
+}
+
+// unanimous reports whether every member listed voted in favour.
+func unanimous(v map[unsc.Code]unsc.Position) bool {
+	if len(v) == 0 {
+		return false
+	}
+	for _, p := range v {
+		if p != unsc.Yes {
+			return false
+		}
+	}
+	return true
+}
+
+// countAndPositions sets the decision's count and per-member positions.
+// The count is the meeting table's; the positions are the best source's
+// that add up to it, resolved by it where only one set of members can make
+// up the difference, and otherwise kept with the members in doubt named.
+func countAndPositions(d *unsc.Decision, dated []unsc.Report, fact *Fact) {
+	council, err := charter.CouncilOn(d.Date)
+	usable := func(r unsc.Report) bool {
+		if r.Votes == nil || !anyVote(r.Votes) {
+			return false
+		}
+		// Positions naming a state not on the Council that day belong to
+		// some other decision.
+		return err != nil || len(notSitting(council, r.Votes)) == 0
+	}
+	var official *count
+	for _, r := range dated {
+		if r.Votes == nil && r.Tally.Known && r.Modality == unsc.ByVote && r.Source.Official() {
+			official = &count{tally: r.Tally, name: sourceName(r), cite: cite(r)}
+			break
+		}
+	}
+	if fact != nil && fact.Tally.Known {
+		ff, _ := fact.field("tally")
+		if official != nil && !sameTally(official.tally, fact.Tally) {
+			addNote(d, fact.note("tally"))
+		}
+		official = &count{tally: fact.Tally, name: "the fact's source", cite: ff.Source, fact: true}
+	}
+	// Candidates for the positions, most authoritative first (UN Digital
+	// Library, then the others, the spreadsheet last).
+	var cands []unsc.Report
+	for _, r := range d.Reports {
+		if usable(r) {
+			cands = append(cands, r)
+		}
+	}
+	defer func() {
+		if fact != nil && fact.Votes != nil {
+			factVotes(d, fact, council)
+		}
+	}()
+	if official == nil || err != nil {
+		// No official count: the best source's positions, and their count.
+		for _, r := range cands {
+			if bestOfSource(cands, r) {
+				d.Votes, d.Tally = r.Votes, countVotes(r.Votes)
+				return
+			}
+		}
+		for _, r := range dated {
+			if r.Tally.Known {
+				d.Tally = r.Tally
+				return
+			}
+		}
+		return
+	}
+	t := official.tally
+	d.Tally = t
+	if fact != nil && fact.Votes != nil {
+		// The fact's positions are set below, on the best source's.
+		for _, r := range cands {
+			d.Votes = r.Votes
+			break
+		}
+		return
+	}
+	fits := make([]fit, len(cands))
+	for i, r := range cands {
+		fits[i] = fitCount(r.Votes, t, council)
+	}
+	choose := func(i int) {
+		d.Votes = fits[i].votes
+		if tt := countVotes(d.Votes); sameTally(tt, t) {
+			d.Tally = tt
+			d.Tally.NonVoting = max(tt.NonVoting, t.NonVoting)
+		}
+	}
+	// A source whose positions add up to the count as given.
+	for i := range cands {
+		if fits[i].exact {
+			choose(i)
+			for j, r := range cands {
+				if j < i && r.Source != cands[i].Source && r.Source.Official() {
+					noteDisagreement(d, r, cands[i], *official, council)
+				}
+			}
+			return
+		}
+	}
+	// The count resolves an official source's positions, unless the count
+	// itself cannot give the official outcome (a misprint).
+	for i, r := range cands {
+		if fits[i].moved != nil && r.Source.Official() && countGives(d, council, t) {
+			choose(i)
+			addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "votes", Source: official.cite,
+				Text: movedText(r, fits[i], *official, council), Members: movedCodes(fits[i])})
+			return
+		}
+	}
+	// The positions of the most authoritative source, with the members in
+	// doubt named; the vote is replayed from the count.
+	for i, r := range cands {
+		if !r.Source.Official() {
+			continue
+		}
+		choose(i)
+		d.Tally = t
+		if len(fits[i].doubt) >= len(council.Members) {
+			// Every position in doubt: none is shown.
+			d.Votes = nil
+		}
+		addNote(d, unsc.Note{Kind: unsc.NoteDoubt, Field: "votes", Source: official.cite,
+			Text: fmt.Sprintf("The official count is %s (%s); %s gives positions that count %s: %s, and the sources do not say which. Those members' positions are in doubt; the vote is replayed from the count.",
+				tallyText(t), official.name, sourceName(r), tallyText(countVotes(r.Votes)), fits[i].why),
+			Members: fits[i].doubt})
+		return
+	}
+	// Only the spreadsheet gives positions, and they do not add up to the
+	// count: they are not shown.
+	for _, r := range cands {
+		text := fmt.Sprintf("%s gives positions that count %s, against the official count %s (%s); they are not shown.",
+			upper(sourceName(r)), tallyText(countVotes(r.Votes)), tallyText(t), official.name)
+		if fitCount(swapped(r.Votes), t, council).exact {
+			text = fmt.Sprintf("%s gives positions that count %s: the official count %s (%s) with yes and no swapped, an inverted block. They are not shown.",
+				upper(sourceName(r)), tallyText(countVotes(r.Votes)), tallyText(t), official.name)
+		}
+		addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "votes", Source: official.cite, Text: text})
+		return
+	}
+}
+
+// countGives reports whether the count t gives the outcome the record
+// keeps, as the official sources record it.
+func countGives(d *unsc.Decision, c unsc.Council, t unsc.Tally) bool {
+	if d.Recorded == 0 {
+		return true
+	}
+	b := unsc.Ballot{Date: d.Date, Matter: d.Matter, Amendment: d.Amendment}
+	res, err := charter.Charter.DecideTally(c, b, t, recordedVetoes(d.Reports))
+	return err == nil && res.Outcome == d.Recorded
+}
+
+// count is the official count of a vote and where it comes from.
+type count struct {
+	tally      unsc.Tally
+	name, cite string
+	// fact: the count is a fact's, correcting the meeting table's.
+	fact bool
+}
+
+// factVotes sets the positions a fact gives, over the best source's.
+func factVotes(d *unsc.Decision, f *Fact, c unsc.Council) {
+	votes := maps.Clone(d.Votes)
+	if votes == nil {
+		votes = map[unsc.Code]unsc.Position{}
+	}
+	for code, p := range f.Votes {
+		if p == unsc.Absent {
+			delete(votes, code)
+		} else {
+			votes[code] = p
+		}
+	}
+	d.Votes = votes
+	d.Notes = slices.DeleteFunc(d.Notes, func(n unsc.Note) bool { return n.Field == "votes" && n.Kind == unsc.NoteDoubt })
+	n := f.note("votes")
+	n.Members = slices.Sorted(maps.Keys(f.Votes))
+	replaceNote(d, n)
+	if t := countVotes(votes); !d.Tally.Known || sameTally(t, d.Tally) {
+		d.Tally = t
+	}
+}
+
+// bestOfSource reports whether r is the report of its source to use: a
+// source may report a vote twice, and the first wins.
+func bestOfSource(cands []unsc.Report, r unsc.Report) bool {
+	for _, c := range cands {
+		if c.Source == r.Source {
+			return c.Key == r.Key
+		}
+	}
+	return false
+}
+
+// noteDisagreement notes an official source whose positions the record
+// does not show because another source's add up to the count.
+func noteDisagreement(d *unsc.Decision, r unsc.Report, used unsc.Report, official count, c unsc.Council) {
+	diff := positionDiffs(r.Votes, used.Votes, c)
+	if diff == "" {
+		return
+	}
+	addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "votes", Source: official.cite,
+		Text: fmt.Sprintf("%s gives %s; the official count is %s (%s), which %s's positions give.",
+			upper(sourceName(r)), diff, tallyText(official.tally), official.name, sourceName(used))})
+}
+
+// positionDiffs says how positions a differ from b, member by member.
+func positionDiffs(a, b map[unsc.Code]unsc.Position, c unsc.Council) string {
+	var parts []string
+	for _, m := range c.Members {
+		p, q := catOf(a[m.Code]), catOf(b[m.Code])
+		if p != q {
+			parts = append(parts, fmt.Sprintf("%s %s (the record: %s)", m.Name, p.words(), q.words()))
+		}
+	}
+	return andList(parts)
+}
+
+func movedCodes(f fit) []unsc.Code {
+	out := make([]unsc.Code, len(f.moved))
+	for i, m := range f.moved {
+		out[i] = m.code
+	}
+	return out
+}
+
+// movedText says in plain words how the count resolved a source's
+// positions.
+func movedText(r unsc.Report, f fit, official count, c unsc.Council) string {
+	byMove := map[[2]cat][]unsc.Code{}
+	var order [][2]cat
+	for _, m := range f.moved {
+		k := [2]cat{m.from, m.to}
+		if _, ok := byMove[k]; !ok {
+			order = append(order, k)
+		}
+		byMove[k] = append(byMove[k], m.code)
+	}
+	text := fmt.Sprintf("The official count is %s (%s); %s's positions count %s.", tallyText(official.tally), official.name, sourceName(r), tallyText(countVotes(r.Votes)))
+	for _, k := range order {
+		codes := byMove[k]
+		verb := "shows"
+		text += fmt.Sprintf(" It %s %s %s: by the count, %s %s.", verb, names(c, codes), k[0].words(), pronoun(len(codes)), k[1].did())
+	}
+	if len(order) == 1 && order[0][1] == catOut {
+		text += " (The Digital Library writes non-participation as a blank, and its pages do not tell it from an abstention or an absence.)"
+	}
+	return text
+}
+
+func pronoun(n int) string {
+	if n == 1 {
+		return "that member"
+	}
+	return "those members"
+}
+
+func addNote(d *unsc.Decision, n unsc.Note) {
+	d.Notes = append(d.Notes, n)
+}
+
+func upper(s string) string {
+	if s == "" {
+		return s
+	}
+	b := []byte(s)
+	if b[0] >= 'a' && b[0] <= 'z' {
+		b[0] -= 'a' - 'A'
+	}
+	return string(b)
+}

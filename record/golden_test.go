@@ -1,0 +1,147 @@
+package record_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"unsc"
+	"unsc/record"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+
+// goldenCases are decisions the record must get right, one or more of each
+// kind of defect the sources carry: positions against the official count,
+// non-participation written as abstention, a misprinted resolution or
+// draft, a repeated or inverted vote, dates and meetings out of order,
+// adoptions without a vote, amendments, outcomes their counts contradict.
+var goldenCases = []struct{ symbol, why string }{
+	{"S/RES/338 (1973)", "the official count 14-0-0 leaves China out: China did not participate"},
+	{"S/RES/363 (1974)", "two members shown abstaining, both outside the count"},
+	{"S/RES/290 (1970)", "official 11-0-4; the Digital Library shows 12-0-3"},
+	{"S/RES/166 (1961)", "official 9-0-1; the Digital Library shows 10-0-1"},
+	{"S/RES/425 (1978)", "China, Czechoslovakia and the USSR shown abstaining, 12-0-2 official; the spreadsheet's '425 (2002)' is not this resolution"},
+	{"S/RES/1425 (2002)", "the spreadsheet writes it 425 (2002)"},
+	{"S/RES/1022 (1995)", "the Digital Library shows the Russian Federation abstaining; the official count is 15-0-0"},
+	{"S/RES/1287 (2000)", "the spreadsheet adds up to the count, the Digital Library does not"},
+	{"S/RES/451 (1979)", "the Digital Library dates it 15 January; adopted 15 June"},
+	{"S/RES/663 (1990)", "the library's table prints 663 twice, in place of 666"},
+	{"S/RES/666 (1990)", "placed by its meeting"},
+	{"S/RES/2487 (2019)", "the spreadsheet's 'Missing' resolution number: one decision, not two"},
+	{"S/RES/2723 (2024)", "the Digital Library's meeting S/PV.9527 met on 10 January"},
+	{"S/PV.9527", "three Russian amendments, two with the same count"},
+	{"S/2019/962", "the spreadsheet's yes and no inverted"},
+	{"S/2020/667", "the spreadsheet lists it twice, once with another vote's positions"},
+	{"S/5407", "the library's table lists the veto twice"},
+	{"S/4733/Rev.1", "two votes on one draft, with different counts"},
+	{"S/2023/773", "Russian amendments S/2023/775 and S/2023/776 voted before it"},
+	{"S/RES/2580 (2021)", "adopted by acclamation"},
+	{"S/RES/1715 (2006)", "adopted by acclamation; the Digital Library's page is blank"},
+	{"S/RES/1 (1946)", "adopted without a vote; the Digital Library's page shows 11 in favour"},
+	{"S/5095", "not adopted, with a printed count that would adopt it"},
+	{"S/10768", "counted as a veto, with 3 votes in favour"},
+	{"S/2022/431", "a veto printed with no vote against"},
+	{"S/RES/2781 (2025)", "the spreadsheet's row names the draft of 2779 (2025)"},
+	{"S/RES/82 (1950)", "the USSR absent, not not participating"},
+}
+
+// TestGoldenDecisions renders the golden cases from the real record and
+// compares them with testdata/golden.txt (go test ./record -run Golden
+// -update rewrites it).
+func TestGoldenDecisions(t *testing.T) {
+	ds := record.Reconcile(realReports(t))
+	var b strings.Builder
+	for _, c := range goldenCases {
+		fmt.Fprintf(&b, "== %s — %s\n", c.symbol, c.why)
+		n := 0
+		for _, d := range ds {
+			if d.Resolution == c.symbol || d.Draft == c.symbol || d.Meeting == c.symbol || d.AmendmentTo == c.symbol && c.symbol != "" {
+				writeDecision(&b, d)
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no decision in the record", c.symbol)
+		}
+	}
+	path := filepath.Join("testdata", "golden.txt")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./record -run Golden -update)", err)
+	}
+	if diff := cmp.Diff(string(want), b.String()); diff != "" {
+		t.Errorf("golden decisions (-want +got):\n%s", diff)
+	}
+}
+
+func writeDecision(b *strings.Builder, d unsc.Decision) {
+	sym := record.Symbol(d)
+	fmt.Fprintf(b, "%s  %s  %s", sym, d.Date.Format("2006-01-02"), d.Meeting)
+	if d.Resolution != "" && d.Draft != "" {
+		fmt.Fprintf(b, "  draft %s", d.Draft)
+	}
+	if d.Amendment {
+		fmt.Fprintf(b, "  amendment to %s", d.AmendmentTo)
+	}
+	fmt.Fprintf(b, "\n  %s, recorded %v, derived %v", d.Modality, outcomeName(d.Recorded), outcomeName(d.Derived))
+	if d.Tally.Known {
+		fmt.Fprintf(b, ", count %d-%d-%d", d.Tally.Yes, d.Tally.No, d.Tally.Abstain)
+	}
+	if len(d.VetoedBy) > 0 {
+		fmt.Fprintf(b, ", vetoed by %v", d.VetoedBy)
+	}
+	b.WriteString("\n")
+	if d.Votes != nil {
+		var vs []string
+		for c, p := range d.Votes {
+			vs = append(vs, string(c)+"="+p.Letter())
+		}
+		slices.Sort(vs)
+		fmt.Fprintf(b, "  votes %s\n", strings.Join(vs, " "))
+	}
+	for _, n := range d.Notes {
+		fmt.Fprintf(b, "  %s %s", n.Kind, n.Field)
+		if len(n.Members) > 0 {
+			fmt.Fprintf(b, " %v", n.Members)
+		}
+		fmt.Fprintf(b, ": %s [%s]\n", n.Text, relative(n.Source))
+	}
+	var srcs []string
+	for _, s := range d.Sources {
+		srcs = append(srcs, string(s))
+	}
+	fmt.Fprintf(b, "  sources %s\n", strings.Join(srcs, " "))
+}
+
+func outcomeName(o unsc.Outcome) string {
+	if o == 0 {
+		return "none"
+	}
+	return o.String()
+}
+
+// relative drops the folders of a file reference, which depend on where
+// the data is.
+func relative(s string) string {
+	if i := strings.Index(s, "("); i >= 0 {
+		if j := strings.LastIndex(s, "/"); j > i {
+			return s[:i+1] + s[j+1:]
+		}
+	}
+	return s
+}
