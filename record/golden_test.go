@@ -138,6 +138,9 @@ func outcomeName(o unsc.Outcome) string {
 // relative drops the folders of a file reference, which depend on where
 // the data is.
 func relative(s string) string {
+	if strings.Contains(s, "://") {
+		return s
+	}
 	if i := strings.Index(s, "("); i >= 0 {
 		if j := strings.LastIndex(s, "/"); j > i {
 			return s[:i+1] + s[j+1:]
