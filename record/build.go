@@ -546,6 +546,12 @@ type count struct {
 
 // factVotes sets the positions a fact gives, over the best source's.
 func factVotes(d *unsc.Decision, f *Fact, c unsc.Council) {
+	if d.Votes == nil && len(f.Votes) < len(c.Members) {
+		// No source gives the other members' positions: the fact's
+		// alone would show them absent. The count stands, with the note.
+		replaceNote(d, f.note("votes"))
+		return
+	}
 	votes := maps.Clone(d.Votes)
 	if votes == nil {
 		votes = map[unsc.Code]unsc.Position{}
