@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -58,6 +59,7 @@ type Server struct {
 	// gate bounds the answers computed at once, and flights shares one
 	// computation among identical requests (load.go).
 	gate    *gate
+	exports *gate
 	flights flights
 	// pageCache keeps rendered pages and twins; updated is the date of the
 	// record's last decision, which every page shows.
@@ -95,6 +97,10 @@ type route struct {
 	// values, body and credentials (the live sessions). Raw routes are
 	// described in the README, not in the OpenAPI document.
 	raw http.HandlerFunc
+
+	// stream, for an export, writes the whole answer itself as it is
+	// computed, through a gate of its own (load.go); nothing is cached.
+	stream func(w http.ResponseWriter, r *http.Request, a *args) error
 }
 
 // paged is a handler's answer that is one page of a longer list: the list
@@ -115,6 +121,7 @@ func NewServer(cfg Config) http.Handler {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	s.gate = newGate(cfg.MaxConcurrent)
+	s.exports = newGate(2 * runtime.GOMAXPROCS(0))
 	if len(cfg.CORSOrigins) > 0 {
 		s.cors = make(map[string]bool, len(cfg.CORSOrigins))
 		for _, o := range cfg.CORSOrigins {
@@ -187,6 +194,18 @@ func (s *Server) routeTable() []route {
 				{name: "limit", typ: "integer", desc: "at most this many decisions, 1 to 1000 (default 100)", example: "10"},
 			},
 			result: []Decision{}, record: true, handle: s.decisions},
+		{method: "GET", path: "/api/v1/positions", summary: "Every member's position on every decision the filters select (as the decisions search selects them), one row per decision and member, streamed: the whole record without a page cap, as `unsc positions --json` (format=csv: as `unsc positions --csv`).",
+			params: []param{
+				{name: "q", desc: "only decisions whose title, agenda item or subjects hold these words (as the decisions search)", example: "Syria"},
+				dateParam("from", "only decisions on or after this date (YYYY-MM-DD)", "2017-01-01"),
+				dateParam("to", "only decisions on or before this date (YYYY-MM-DD)", "2017-12-31"),
+				{name: "outcome", desc: "only decisions with this outcome", enum: []string{"adopted", "failed", "vetoed"}, example: "vetoed"},
+				{name: "matter", desc: "only decisions on this kind of matter", enum: []string{"non-procedural", "procedural", "preliminary", "icj-election"}, example: "non-procedural"},
+				{name: "member", desc: "only this member's rows (a member by any name, or a seat such as SUN+RUS)", example: "GBR"},
+				{name: "position", desc: "with member: only decisions where the member took this position", enum: positionNames, example: "abstain"},
+				{name: "format", desc: "json (the default) or csv, with the columns " + strings.Join(PositionColumns, ","), enum: []string{"json", "csv"}, example: "json"},
+			},
+			result: PositionsAnswer{}, stream: s.positions},
 		{method: "GET", path: "/api/v1/vetoes", summary: "Every veto in the record, as `unsc vetoes --json` lists them.",
 			params: []param{
 				{name: "member", desc: "only vetoes cast by this member (USA, SUN, RUS, …)", example: "USA"},
@@ -388,6 +407,27 @@ func (s *Server) dispatch(rs []route) http.Handler {
 
 // serve answers one request on its route.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt *route) {
+	if rt.stream != nil {
+		q, err := checkQuery(r.URL.RawQuery, rt.params)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		// Exports pass a gate of their own: one is written as fast as its
+		// client reads, and must not hold the questions' places meanwhile.
+		switch err := s.exports.enter(r.Context()); {
+		case errors.Is(err, errBusy):
+			writeBusy(w)
+			return
+		case err != nil:
+			return
+		}
+		defer s.exports.leave()
+		if err := rt.stream(w, r, &args{q: q}); err != nil {
+			s.writeError(w, r, err)
+		}
+		return
+	}
 	if !rt.record {
 		q, err := checkQuery(r.URL.RawQuery, rt.params)
 		if err != nil {
@@ -560,21 +600,8 @@ func (s *Server) decisions(r *http.Request, a *args) (any, error) {
 	// A search is the same as `unsc decisions`, answered by package
 	// analysis, with whole decisions in the page; with a symbol, a search
 	// within the decisions it names (`unsc show`).
-	q := analysis.SearchQuery{Text: a.str("q"), Member: a.seat("member"), Sort: a.str("sort")}
-	q.From, q.To = a.dateRange()
-	if o := a.str("outcome"); o != "" {
-		q.Outcome, _ = unsc.ParseOutcome(o) // the enumeration was checked
-	}
-	if m := a.str("matter"); m != "" {
-		q.Matter, _ = unsc.ParseMatter(m)
-		q.MatterSet = true
-	}
-	if p := a.str("position"); p != "" {
-		if q.Member == "" && a.err == nil {
-			a.fail("position", "given without member: want member too, such as member=GBR&position=abstain")
-		}
-		q.Position, q.PositionSet = positionOf(p), true
-	}
+	q := searchFilters(a)
+	q.Sort = a.str("sort")
 	q.Offset = a.integer("offset", 0, 0, 1<<30)
 	q.Limit = a.integer("limit", 100, 1, analysis.MaxLimit)
 	symbol := a.str("symbol")
@@ -606,6 +633,57 @@ func (s *Server) decisions(r *http.Request, a *args) (any, error) {
 		out[i] = NewDecision(s.record.decisions[j])
 	}
 	return paged{items: out, total: total, offset: q.Offset, limit: q.Limit}, nil
+}
+
+// searchFilters reads the parameters that select decisions, shared by
+// the decisions search and the positions export.
+func searchFilters(a *args) analysis.SearchQuery {
+	q := analysis.SearchQuery{Text: a.str("q"), Member: a.seat("member")}
+	q.From, q.To = a.dateRange()
+	if o := a.str("outcome"); o != "" {
+		q.Outcome, _ = unsc.ParseOutcome(o) // the enumeration was checked
+	}
+	if m := a.str("matter"); m != "" {
+		q.Matter, _ = unsc.ParseMatter(m)
+		q.MatterSet = true
+	}
+	if p := a.str("position"); p != "" {
+		if q.Member == "" && a.err == nil {
+			a.fail("position", "given without member: want member too, such as member=GBR&position=abstain")
+		}
+		q.Position, q.PositionSet = positionOf(p), true
+	}
+	return q
+}
+
+// positions streams the positions export (export.go).
+func (s *Server) positions(w http.ResponseWriter, r *http.Request, a *args) error {
+	q := searchFilters(a)
+	q.Uncapped = true
+	if a.err != nil {
+		return a.err
+	}
+	if err := analysis.CheckSearchQuery(q); err != nil {
+		return err
+	}
+	asCSV := a.str("format") == "csv"
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	if asCSV {
+		h.Set("Content-Type", "text/csv; charset=utf-8")
+		h.Set("Content-Disposition", `attachment; filename="unsc-positions.csv"`)
+	} else {
+		h["Content-Type"] = jsonType
+	}
+	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodHead {
+		return nil
+	}
+	if err := WritePositions(r.Context(), w, s.index, q, asCSV); err != nil && !clientGone(err) {
+		// The status is sent: the client sees a cut answer.
+		s.log.Warn("positions export stopped", slog.Any("error", err))
+	}
+	return nil
 }
 
 func positionOf(name string) unsc.Position {

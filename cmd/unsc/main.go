@@ -43,6 +43,7 @@ func init() {
 		showCommand,
 		vetoesCommand,
 		decisionsCommand,
+		positionsCommand,
 		memberCommand,
 		agreementCommand,
 		trendsCommand,

@@ -268,61 +268,28 @@ var decisionColumns = []string{"date", "symbol", "resolution", "draft", "meeting
 
 func runDecisions(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("decisions")
-	text := fs.String("text", "", "`WORDS` that the title, agenda item or subjects must all contain, in any form (vetoed finds veto); \"a phrase\" in double quotes word for word")
+	filters := newDecisionFilters(fs)
 	sortBy := fs.String("sort", "", "the order: relevance (the default with --text) or date (the default without)")
-	qf := newQuestionFlags(fs, "decisions")
-	outcome := fs.String("outcome", "", "adopted, failed or vetoed")
-	matter := fs.String("matter", "", "non-procedural, procedural, preliminary or icj-election")
-	member := fs.String("member", "", "a `MEMBER` that sat on the decision: a code in any case, a name (UK, Russia, \"United States\") or a seat (SUN+RUS)")
-	position := fs.String("position", "", "with --member: the position it took, Y (yes), N (no), A (abstain) or X (not-participating)")
 	offset := fs.Int("offset", 0, "skip the first `N` matches")
 	limit := fs.Int("limit", 0, "print at most `N` matches (default 50 as a table, every match with --csv or --json)")
-	f, from, to, err := qf.parse(args)
+	f, from, to, err := filters.qf.parse(args)
 	if err != nil {
 		return err
 	}
 	if *limit < 0 {
 		return unsc.Errorf(unsc.EINVALID, "--limit", "%d: want 1 or more", *limit)
 	}
+	q, err := filters.query(from, to)
+	if err != nil {
+		return err
+	}
 	// A table is read by a person, a page at a time; CSV and JSON are
 	// read by programs, which get every match unless they ask for fewer.
-	q := analysis.SearchQuery{Text: *text, Sort: *sortBy, Offset: *offset, Limit: *limit, From: from, To: to, Uncapped: true}
+	q.Sort, q.Offset, q.Limit = *sortBy, *offset, *limit
 	if f == asText && *limit == 0 {
 		q.Limit = analysis.DefaultLimit
 	}
-	if *member != "" {
-		if q.Member, err = seatArg("--member", *member); err != nil {
-			return err
-		}
-	}
-	if *outcome != "" {
-		if q.Outcome, err = unsc.ParseOutcome(*outcome); err != nil {
-			return unsc.Errorf(unsc.EINVALID, "--outcome", "%v", err)
-		}
-	}
-	if *matter != "" {
-		if q.Matter, err = unsc.ParseMatter(*matter); err != nil {
-			return unsc.Errorf(unsc.EINVALID, "--matter", "%v", err)
-		}
-		q.MatterSet = true
-	}
-	if *position != "" {
-		if *member == "" {
-			return unsc.Errorf(unsc.EINVALID, "--position", "needs --member: whose position?")
-		}
-		p, ok := positionWords[*position]
-		if !ok {
-			p, _ = unsc.ParsePosition(*position)
-		}
-		if p == unsc.Absent {
-			return unsc.Errorf(unsc.EINVALID, "--position", "%q: want Y (yes), N (no), A (abstain) or X (not-participating)", *position)
-		}
-		q.Position, q.PositionSet = p, true
-	}
-	if err := analysis.CheckSearchQuery(q); err != nil {
-		if e, ok := err.(*unsc.Error); ok && !strings.HasPrefix(e.Field, "--") {
-			e.Field = "--" + e.Field
-		}
+	if err := checkSearch(q); err != nil {
 		return err
 	}
 	x, err := a.loadIndex(ctx, false)

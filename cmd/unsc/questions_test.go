@@ -89,6 +89,32 @@ func TestQuestions(t *testing.T) {
 		}
 	})
 
+	t.Run("positions", func(t *testing.T) {
+		code, out, errOut := run("positions", "--csv", "--from", "2024-03-25", "--to", "2024-03-25")
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if code != 0 || err != nil {
+			t.Fatalf("positions --csv exit %d, %v: %s", code, err, errOut)
+		}
+		if rows[0][0] != "date" || len(rows) != 1+2*15 {
+			t.Fatalf("positions of 25 March 2024: header %v, %d rows; want 30 (two votes, fifteen members)", rows[0], len(rows)-1)
+		}
+		// The whole record, without a page cap, as JSON.
+		code, out, _ = run("positions", "--json")
+		var all struct {
+			Rows      []json.RawMessage `json:"rows"`
+			RowCount  int               `json:"row_count"`
+			Decisions int               `json:"decisions"`
+		}
+		if err := json.Unmarshal([]byte(out), &all); code != 0 || err != nil || len(all.Rows) != all.RowCount || all.RowCount < 40000 {
+			t.Errorf("positions --json exit %d, %v: %d rows, row_count %d; want the whole record, over 40,000 rows", code, err, len(all.Rows), all.RowCount)
+		}
+		// decisions --csv is not capped either.
+		code, out, _ = run("decisions", "--csv")
+		if n := strings.Count(out, "\n") - 1; code != 0 || n < 3000 {
+			t.Errorf("decisions --csv exit %d, %d rows; want every decision", code, n)
+		}
+	})
+
 	t.Run("agreement", func(t *testing.T) {
 		code, out, _ := run("agreement", "--members", "CHN,SUN+RUS,USA", "--from", "2000-01-01", "--json")
 		var m struct {
