@@ -296,7 +296,7 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 		if per[unsc.NotParticipating]+per[unsc.Absent] > 0 {
 			rep.Tally.NonVoting = per[unsc.NotParticipating] + per[unsc.Absent]
 		}
-		rep.Note = "named: " + namedText(votes)
+		rep.Note = namedText(votes)
 	}
 
 	for _, f := range strings.Fields(row.get("vetoed_by")) {
@@ -352,15 +352,21 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 	if unAddress(c.Sources[0]) {
 		rep.Source = unsc.SourcePress
 	}
-	rep.Ref = strings.Join(c.Sources, " ")
+	// Ref is where the report was read: its first address. The others
+	// close the note.
+	rep.Ref = c.Sources[0]
 	c.Exception = row.get("exception")
-	if note := row.get("note"); note != "" {
-		if rep.Note != "" {
-			rep.Note = note + " (" + rep.Note + ")"
-		} else {
-			rep.Note = note
-		}
+	var note []string
+	if n := row.get("note"); n != "" {
+		note = append(note, n)
 	}
+	if rep.Note != "" {
+		note = append(note, "Members named: "+rep.Note+".")
+	}
+	if len(c.Sources) > 1 {
+		note = append(note, "Also: "+strings.Join(c.Sources[1:], " "))
+	}
+	rep.Note = strings.Join(note, " ")
 
 	what := rep.Resolution
 	switch {

@@ -106,6 +106,8 @@ var sourceNames = map[unsc.Source]string{
 	unsc.SourceDHLVetoes:   "Dag Hammarskjöld Library, veto list",
 	unsc.SourceDPPA:        "UN DPPA, Security Council membership",
 	unsc.SourceSpreadsheet: "1994–2025 per-member spreadsheet (not official)",
+	unsc.SourcePress:       "UN press release or meeting summary (curated)",
+	unsc.SourceResearch:    "Independent research or news report (curated, not official)",
 }
 
 // docHref is the address of a UN document by its symbol.
