@@ -5,8 +5,9 @@ import "unsc"
 // Dedupe returns the reports with one report per (source, key). Where two
 // files report the same thing (two releases of the UN Digital Library file,
 // or a release and a crawl of the library's pages), the later report wins,
-// field by field where it says something: import files in the order of
-// their release.
+// field by field where it says something, and member by member where it
+// holds fewer members' positions: import files in the order of their
+// release.
 func Dedupe(reports []unsc.Report) []unsc.Report {
 	type sk struct {
 		source unsc.Source
@@ -47,8 +48,21 @@ func overlay(r, next unsc.Report) unsc.Report {
 	if merged.Sponsors == nil {
 		merged.Sponsors = r.Sponsors
 	}
-	if merged.Votes == nil {
+	switch {
+	case merged.Votes == nil:
 		merged.Votes = r.Votes
+	case len(merged.Votes) < len(r.Votes):
+		// A file that holds only some members' rows of a record (the
+		// official release's sample stops mid-record) updates those
+		// members and leaves the others as the fuller report gives them.
+		votes := make(map[unsc.Code]unsc.Position, len(r.Votes))
+		for c, p := range r.Votes {
+			votes[c] = p
+		}
+		for c, p := range merged.Votes {
+			votes[c] = p
+		}
+		merged.Votes = votes
 	}
 	if !merged.Tally.Known {
 		merged.Tally = r.Tally

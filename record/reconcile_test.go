@@ -174,3 +174,16 @@ func TestParseFactsErrors(t *testing.T) {
 		}
 	}
 }
+
+// A file that holds only some members' rows of a record (the official
+// sample stops mid-record) updates those members; the fuller report gives
+// the others.
+func TestDedupeKeepsMembersAPartialFileLacks(t *testing.T) {
+	full := unsc.Report{Source: unsc.SourceUNDL, Key: "undl:1", Ref: "crawl:2", Votes: map[unsc.Code]unsc.Position{"CHN": unsc.Abstain, "FRA": unsc.Yes, "USA": unsc.Yes}}
+	part := unsc.Report{Source: unsc.SourceUNDL, Key: "undl:1", Ref: "sample:9", Note: "China did not participate in the voting", Votes: map[unsc.Code]unsc.Position{"CHN": unsc.NotParticipating}}
+	got := record.Dedupe([]unsc.Report{full, part})
+	want := map[unsc.Code]unsc.Position{"CHN": unsc.NotParticipating, "FRA": unsc.Yes, "USA": unsc.Yes}
+	if len(got) != 1 || !cmp.Equal(got[0].Votes, want) || got[0].Ref != "sample:9" {
+		t.Errorf("Dedupe(full, partial) = %+v, want one report with votes %v from sample:9", got, want)
+	}
+}
