@@ -367,6 +367,22 @@ func TestBrowser(t *testing.T) {
 		checkPage(t, ctx, "try")
 	})
 
+	t.Run("fact-check", func(t *testing.T) {
+		open(t, "/fact-check")
+		if err := chromedp.Do(ctx, chromedp.SendKeys("#claim", "USA, 87, as of 2024-03-25")); err != nil {
+			t.Fatal(err)
+		}
+		submit(t, ctx, `form.factcheck button[type="submit"]`)
+		if v := text(t, ctx, "p.verdict"); !strings.HasPrefix(v, "The record supports 87") {
+			t.Errorf("fact-check of USA, 87, as of 2024-03-25: %q", v)
+		}
+		matches, _ := texts(ctx, "table.counts td.match")
+		if len(matches) == 0 {
+			t.Errorf("fact-check: no count marked as matching")
+		}
+		checkPage(t, ctx, "fact-check")
+	})
+
 	for _, p := range []struct{ path, h1 string }{
 		{"/members", "Members of the Council since 1946"},
 		{"/members/SUN+RUS", "USSR / Russian Federation on the Security Council"},

@@ -1,7 +1,10 @@
 package web
 
 import (
+	"fmt"
+	"html/template"
 	"strconv"
+	"strings"
 	"time"
 
 	"unsc"
@@ -336,4 +339,89 @@ func newBarChart(first int, values []int, name, colour, label string) *barChart 
 		}
 	}
 	return c
+}
+
+// The charts are written as SVG here rather than by a template: they are
+// thousands of numbers, which a template would escape one by one. Every
+// text in them (titles, labels) is escaped with template.HTMLEscapeString;
+// numbers and the palette's colours need none.
+
+func esc(s string) string { return template.HTMLEscapeString(s) }
+
+func writeAxes(b *strings.Builder, left, plotW, height int, yTicks, xTicks []chartTick) {
+	for _, t := range yTicks {
+		fmt.Fprintf(b, `<line class="grid" x1="%d" x2="%d" y1="%d" y2="%d"/><text class="tick" x="%d" y="%d" text-anchor="end">%s</text>`,
+			left, left+plotW, t.Pos, t.Pos, left-6, t.Pos+4, esc(t.Label))
+	}
+	for _, t := range xTicks {
+		fmt.Fprintf(b, `<text class="tick" x="%d" y="%d" text-anchor="middle">%s</text>`, t.Pos, height-8, esc(t.Label))
+	}
+}
+
+func writeBars(b *strings.Builder, bars []chartRect) {
+	for _, r := range bars {
+		fmt.Fprintf(b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s"><title>%s</title></rect>`, r.X, r.Y, r.W, r.H, r.Fill, esc(r.Title))
+	}
+}
+
+// SVG is the chart as an SVG element.
+func (c *vetoChart) SVG() template.HTML {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg viewBox="0 0 %d %d" role="img" aria-label="%s">`, c.Width, c.Height, esc(c.Label))
+	writeAxes(&b, c.Left, c.PlotW, c.Height, c.YTicks, c.XTicks)
+	writeBars(&b, c.Bars)
+	for _, m := range c.Marks {
+		fmt.Fprintf(&b, `<line class="mark" x1="%d" x2="%d" y1="%d" y2="%d"/><text class="mark" x="%d" y="%d">%d</text>`,
+			m.X, m.X, c.Top, c.Top+c.PlotH, m.LabelX, c.Top+10, m.N)
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// SVG is the chart as an SVG element.
+func (c *lineChart) SVG() template.HTML {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg viewBox="0 0 %d %d" role="img" aria-label="%s">`, c.Width, c.Height, esc(c.Label))
+	writeAxes(&b, c.Left, c.PlotW, c.Height, c.YTicks, c.XTicks)
+	for _, l := range c.Lines {
+		for _, p := range l.Paths {
+			fmt.Fprintf(&b, `<path d="%s" fill="none" stroke="%s" stroke-width="2.5"/>`, p, l.Colour)
+		}
+		for _, d := range l.Dots {
+			fmt.Fprintf(&b, `<circle cx="%d" cy="%d" r="3.5" fill="%s"><title>%s</title></circle>`, d.X, d.Y, l.Colour, esc(d.Title))
+		}
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// SVG is the chart as an SVG element.
+func (c *barChart) SVG() template.HTML {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg viewBox="0 0 %d %d" role="img" aria-label="%s">`, c.Width, c.Height, esc(c.Label))
+	writeAxes(&b, c.Left, c.PlotW, c.Height, c.YTicks, c.XTicks)
+	writeBars(&b, c.Bars)
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// Table is the chart's numbers, a year a row.
+func (c *vetoChart) Table() template.HTML {
+	t := &htmlTable{Class: "numbers", Caption: c.Unit + ", by year", RowHeads: true, Columns: append(append([]string{"Year"}, c.Series...), "Total")}
+	for _, r := range c.Rows {
+		if r.Total == 0 {
+			continue
+		}
+		cells := []tableCell{{Text: strconv.Itoa(r.Year)}}
+		for _, n := range r.Counts {
+			cells = append(cells, tableCell{Text: strconv.Itoa(n)})
+		}
+		t.Rows = append(t.Rows, append(cells, tableCell{Text: strconv.Itoa(r.Total)}))
+	}
+	t.Foot = []tableCell{{Text: "All years"}}
+	for range c.Series {
+		t.Foot = append(t.Foot, tableCell{})
+	}
+	t.Foot = append(t.Foot, tableCell{Text: strconv.Itoa(c.Total)})
+	return t.HTML()
 }

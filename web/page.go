@@ -210,7 +210,7 @@ func gzipped(b []byte) []byte {
 }
 
 var gzipWriters = sync.Pool{New: func() any {
-	zw, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression)
+	zw, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
 	return zw
 }}
 
@@ -289,7 +289,10 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt *route, f 
 	}
 	key := strconv.Itoa(int(f)) + r.URL.Path + "?" + raw
 	gz := f == asHTML && acceptsGzip(r)
-	a := s.pageCache.get(key)
+	var a *answer
+	if !s.noPageCache {
+		a = s.pageCache.get(key)
+	}
 	if a == nil {
 		q, err := checkQuery(raw, rt.params)
 		if err != nil {
@@ -338,7 +341,9 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt *route, f 
 		}
 		a.etagHeader = []string{a.etag}
 		a.length = []string{strconv.Itoa(len(body))}
-		s.pageCache.put(key, a)
+		if !s.noPageCache {
+			s.pageCache.put(key, a)
+		}
 	}
 	h := w.Header()
 	status := http.StatusOK
@@ -362,10 +367,15 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt *route, f 
 	body := a.body
 	if gz {
 		zkey := "gz" + key
-		z := s.pageCache.get(zkey)
+		var z *answer
+		if !s.noPageCache {
+			z = s.pageCache.get(zkey)
+		}
 		if z == nil {
 			z = &answer{body: gzipFast(a.body)}
-			s.pageCache.put(zkey, z)
+			if !s.noPageCache {
+				s.pageCache.put(zkey, z)
+			}
 		}
 		body = z.body
 		h.Set("Content-Encoding", "gzip")

@@ -55,6 +55,7 @@ type navItem struct{ Key, Href, Text string }
 var navItems = []navItem{
 	{"decisions", "/decisions", "Decisions"},
 	{"vetoes", "/vetoes", "Vetoes"},
+	{"factcheck", "/fact-check", "Fact-check"},
 	{"members", "/members", "Members"},
 	{"agreement", "/agreement", "Agreement"},
 	{"trends", "/trends", "Trends"},

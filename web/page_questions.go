@@ -304,6 +304,7 @@ type whatIfPage struct {
 	Rules  []option
 	Form   struct{ Rules, Code, From, To string }
 	Flips  []flipRow
+	List   *htmlTable
 }
 
 type flipRow struct {
@@ -366,6 +367,18 @@ func (s *Server) whatIfPageHandler(r *http.Request, a *args) (*view, error) {
 		p.Flips = append(p.Flips, row)
 		t.Rows = append(t.Rows, []string{f.Date, f.Symbol, strconv.Itoa(f.Yes) + "-" + strconv.Itoa(f.No) + "-" + strconv.Itoa(f.Abstain),
 			f.Before, joinCodes(f.BeforeVetoedBy), f.After, joinCodes(f.AfterVetoedBy), f.Agenda})
+	}
+	if len(p.Flips) > 0 {
+		p.List = &htmlTable{Class: "list", Columns: []string{"Date", "Decision", "Count", "Under the Charter", "Under this rule", "Agenda item"}}
+		for _, f := range p.Flips {
+			d := tableCell{Text: f.Symbol, Href: f.Href}
+			if f.Atrocity {
+				d.Tags = []string{"atrocity"}
+			}
+			p.List.Rows = append(p.List.Rows, []tableCell{{Text: f.Date, Nowrap: true}, d,
+				{Text: strconv.Itoa(f.Yes) + "–" + strconv.Itoa(f.No) + "–" + strconv.Itoa(f.Abstain), Nowrap: true},
+				{Text: f.Before}, {Text: f.After}, {Text: f.Agenda}})
+		}
 	}
 	return &view{Template: "whatif", Title: "What if the rules were different?", Data: p, JSON: ans, CSV: t}, nil
 }

@@ -19,6 +19,7 @@ type vetoesPage struct {
 	Seats    []option
 	Topics   []option
 	Rows     []vetoRow
+	List     *htmlTable
 	// SeatName names the member filtered on, if any.
 	SeatName string
 }
@@ -135,6 +136,21 @@ func (s *Server) vetoesPage(r *http.Request, a *args) (*view, error) {
 		v := ans.Vetoes[i]
 		date, _ := parseDate(v.Date)
 		p.Rows = append(p.Rows, vetoRow{VetoEntry: v, Href: symbolHref(v.Symbol), Names: memberNames(v.VetoedBy, date)})
+	}
+	p.List = &htmlTable{Class: "list", Caption: strconv.Itoa(len(p.Rows)) + " vetoes, newest first",
+		Columns: []string{"Date", "Draft", "Vetoed by", "Topic", "Agenda item"}}
+	if len(p.Rows) == 1 {
+		p.List.Caption = "1 veto"
+	}
+	for _, v := range p.Rows {
+		draft := tableCell{Text: v.Symbol, Href: v.Href}
+		if v.Amendment {
+			draft.Tags = append(draft.Tags, "amendment")
+		}
+		if !v.InUNList {
+			draft.Tags = append(draft.Tags, "not in the UN list")
+		}
+		p.List.Rows = append(p.List.Rows, []tableCell{{Text: v.Date, Nowrap: true}, draft, {Text: v.Names}, {Text: v.Topic}, {Text: v.Agenda}})
 	}
 	for _, v := range ans.Vetoes {
 		t.Rows = append(t.Rows, []string{v.Date, v.Symbol, v.Draft, v.Meeting, joinCodes(v.VetoedBy), strconv.FormatBool(v.Amendment), v.AmendmentTo, v.Topic, v.Region, v.Agenda, strconv.FormatBool(v.InUNList), v.ListRef})

@@ -43,6 +43,9 @@ type Config struct {
 	// GuessBurst is how many wrong credentials a client may send before it
 	// is slowed to one every six seconds; 0 is 10.
 	GuessBurst int
+	// NoPageCache renders every page anew instead of serving it from
+	// memory: for benchmarks of the time a page takes to build.
+	NoPageCache bool
 }
 
 // Server is the JSON API. Build it with NewServer.
@@ -63,8 +66,9 @@ type Server struct {
 	flights flights
 	// pageCache keeps rendered pages and twins; updated is the date of the
 	// record's last decision, which every page shows.
-	pageCache answers
-	updated   string
+	pageCache   answers
+	noPageCache bool
+	updated     string
 	sessions
 }
 
@@ -128,6 +132,7 @@ func NewServer(cfg Config) http.Handler {
 			s.cors[strings.TrimRight(o, "/")] = true
 		}
 	}
+	s.noPageCache = cfg.NoPageCache
 	if n := len(cfg.Decisions); n > 0 {
 		s.updated = cfg.Decisions[n-1].Date.Format(dateLayout)
 	}
@@ -280,6 +285,8 @@ func (s *Server) routeTable() []route {
 			params: []param{member, from, to, {name: "rule", enum: []string{analysis.RuleMemberVotes, analysis.RuleDrafts}},
 				{name: "scope", enum: []string{analysis.ScopeRecord, analysis.ScopeUNList}},
 				{name: "amendments", enum: []string{"included", "excluded"}}, {name: "topic"}}},
+		{path: "/fact-check", summary: "Fact-check a number of vetoes: a claim such as \"USA, 89, since 1945, as of 2024-03-25\" under every way of counting.", page: s.factCheckPageHandler, nav: "factcheck", twins: true,
+			params: []param{{name: "claim"}}},
 		{path: "/members", summary: "Every state that has sat on the Council.", page: s.membersIndex, nav: "members", twins: true},
 		{path: "/members/{seat}", summary: "A member's terms, positions, vetoes and agreement with the permanent members (and .json, .csv).", page: s.memberPageHandler, nav: "members"},
 		{path: "/agreement", summary: "How often pairs of members took the same position, as a heatmap.", page: s.agreementPageHandler, nav: "agreement", twins: true,
