@@ -368,8 +368,16 @@ func acrossDecisions(ds []unsc.Decision) [][]Finding {
 		first := ds[idx[0]].Date
 		for _, i := range idx {
 			if absDays(ds[i].Date, first) > 1 {
+				// A meeting resumed over several days, as a sourced fact
+				// dates one of its decisions, is one meeting.
+				st, basis := Unexplained, ""
 				for _, j := range idx {
-					add(j, KindMeetingDate, Unexplained, "", "%s holds decisions of %s and %s", m, day(first), day(ds[i].Date))
+					if n, ok := noteFor(&ds[j], "date"); ok && strings.HasPrefix(n.Text, "Fact:") {
+						st, basis = Corrected, fmt.Sprintf("fact (%s): %s", n.Source, n.Text)
+					}
+				}
+				for _, j := range idx {
+					add(j, KindMeetingDate, st, basis, "%s holds decisions of %s and %s", m, day(first), day(ds[i].Date))
 				}
 				break
 			}

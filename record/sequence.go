@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"unsc"
@@ -129,7 +130,7 @@ func inOrder(ds []unsc.Decision) {
 	x := newOrderIndex(ds)
 	for i := range ds {
 		d := &ds[i]
-		if d.Date.IsZero() || x.fits(i, d.Date, d.Meeting) {
+		if d.Date.IsZero() || x.fits(i, d.Date, d.Meeting) || hasFact(d, "date") || hasFact(d, "meeting") {
 			continue
 		}
 		for _, r := range byDateRank(d.Reports) {
@@ -167,4 +168,15 @@ func orderWhat(d unsc.Decision, meeting string) string {
 		return "The record dated " + d.Resolution
 	}
 	return "The record dated the vote at " + meeting
+}
+
+// hasFact reports whether a sourced fact sets the field: a fact is the
+// last word.
+func hasFact(d *unsc.Decision, field string) bool {
+	for _, n := range d.Notes {
+		if n.Field == field && strings.HasPrefix(n.Text, "Fact:") {
+			return true
+		}
+	}
+	return false
 }
