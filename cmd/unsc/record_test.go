@@ -100,6 +100,34 @@ func TestShow(t *testing.T) {
 		t.Errorf("show S/PV.9586 = %+v, want the failed oral amendment, then res 2728", meeting)
 	}
 
+	// The record's notes: the official count resolves China's position on
+	// res 338 (1973); S/10768 (1972) says both that the library counts a
+	// veto and that it failed for want of votes; positions in doubt are
+	// marked.
+	code, out, _ = runUnsc(t, "", "--db", db, "show", "S/RES/338 (1973)")
+	if code != 0 || !strings.Contains(out, "Vote: 14 in favour, 0 against, 0 abstaining") || !strings.Contains(out, "Not participating: China") || !strings.Contains(out, "Note (corrected, votes)") {
+		t.Errorf("show S/RES/338 (1973) exit %d:\n%s\nwant 14-0-0, China not participating, and the note", code, out)
+	}
+	code, out, _ = runUnsc(t, "", "--db", db, "show", "S/10768")
+	if first, _, _ := strings.Cut(out, "\n"); code != 0 || !strings.Contains(first, "vetoed") || !strings.Contains(first, "failed for want of votes") || !strings.Contains(out, "Note (contradiction, outcome)") {
+		t.Errorf("show S/10768 exit %d:\n%s\nwant a heading saying both, and the contradiction noted", code, out)
+	}
+	code, out, _ = runUnsc(t, "", "--db", db, "show", "S/RES/434 (1978)")
+	if code != 0 || !strings.Contains(out, "(in doubt)") || !strings.Contains(out, "Note (doubt, votes)") {
+		t.Errorf("show S/RES/434 (1978) exit %d:\n%s\nwant the members in doubt marked", code, out)
+	}
+	var withNotes []struct {
+		Notes []struct {
+			Kind, Field, Text, Source string
+			Members                   []string
+		}
+	}
+	code, out, _ = runUnsc(t, "", "--db", db, "show", "--json", "S/RES/290 (1970)")
+	if err := json.Unmarshal([]byte(out), &withNotes); code != 0 || err != nil || len(withNotes) != 1 || len(withNotes[0].Notes) == 0 ||
+		withNotes[0].Notes[0].Kind != "corrected" || withNotes[0].Notes[0].Source == "" || len(withNotes[0].Notes[0].Members) == 0 {
+		t.Errorf("show --json S/RES/290 (1970) = %s (exit %d, %v), want a corrected note with its source and members", out, code, err)
+	}
+
 	code, _, errOut := runUnsc(t, "", "--db", db, "show", "S/RES/9999 (2030)")
 	if code != 1 || !strings.Contains(errOut, "not in the record") {
 		t.Errorf("show unknown symbol exit %d, stderr %q; want 1 and a clear message", code, errOut)
