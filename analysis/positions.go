@@ -30,6 +30,9 @@ type PositionRow struct {
 	Outcome string `json:"outcome"`
 	// Source is the source of the per-member votes the row comes from.
 	Source unsc.Source `json:"source"`
+	// InDoubt marks a position the sources give but cannot reconcile
+	// with the official count (a note of the record says why).
+	InDoubt bool `json:"in_doubt"`
 }
 
 // PositionsSummary counts what a positions export held.
@@ -92,11 +95,13 @@ func (x *Index) Positions(ctx context.Context, q SearchQuery, emit func(*Positio
 			Date: dates[i], Symbol: record.Symbol(*d), Resolution: d.Resolution, Draft: d.Draft, Meeting: d.Meeting,
 			Outcome: outcomeName(outcomeOf(d)), Source: votesSource(d),
 		}
+		doubt := d.InDoubt()
 		write := func(code unsc.Code, name string, permanent bool) error {
 			if m.codes != nil && !slices.Contains(m.codes, code) {
 				return nil
 			}
 			row.Member, row.Name, row.Permanent = code, name, permanent
+			row.InDoubt = slices.Contains(doubt, code)
 			row.Position = positionWords[posCode(d.Votes[code])]
 			if _, ok := d.Votes[code]; !ok {
 				row.Position = positionWords[pAbsent]

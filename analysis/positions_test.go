@@ -18,6 +18,7 @@ func TestPositions(t *testing.T) {
 	gone := vote("2024-07-01", "S/2024/600", map[unsc.Code]unsc.Position{"GBR": A})
 	delete(gone.Votes, "FRA")
 	derive(&gone)
+	gone.Notes = []unsc.Note{{Kind: unsc.NoteDoubt, Field: "votes", Members: []unsc.Code{"GBR"}}}
 	counted := unsc.Decision{Date: day("2024-07-02"), Draft: "S/2024/601", Tally: unsc.Tally{Yes: 15, Known: true}, Derived: unsc.Adopted}
 	ds = append(ds, gone, counted)
 	x := analysis.New(ds)
@@ -40,6 +41,9 @@ func TestPositions(t *testing.T) {
 	for _, r := range rows {
 		if r.Draft == "S/2024/600" {
 			positions[string(r.Member)] = r.Position
+		}
+		if r.InDoubt != (r.Draft == "S/2024/600" && r.Member == "GBR") {
+			t.Errorf("row %s %s: in doubt %v, want only the UK's on S/2024/600", r.Symbol, r.Member, r.InDoubt)
 		}
 		if r.Member == "USA" && (!r.Permanent || r.Name != "United States") {
 			t.Errorf("row %+v: want the United States, permanent", r)

@@ -14,7 +14,7 @@ import (
 
 // PositionColumns are the columns of the positions export as CSV, the
 // fields of analysis.PositionRow.
-var PositionColumns = []string{"date", "symbol", "resolution", "draft", "meeting", "member", "name", "permanent", "position", "outcome", "source"}
+var PositionColumns = []string{"date", "symbol", "resolution", "draft", "meeting", "member", "name", "permanent", "position", "outcome", "source", "in_doubt"}
 
 // PositionsAnswer is the positions export as JSON, as `unsc positions
 // --json` prints it and GET /api/v1/positions answers it: the period and
@@ -48,7 +48,7 @@ func WritePositions(ctx context.Context, w io.Writer, x *analysis.Index, q analy
 		_, err := x.Positions(ctx, q, func(r *analysis.PositionRow) error {
 			rec[0], rec[1], rec[2], rec[3], rec[4] = r.Date, r.Symbol, r.Resolution, r.Draft, r.Meeting
 			rec[5], rec[6], rec[7], rec[8] = string(r.Member), r.Name, strconv.FormatBool(r.Permanent), r.Position
-			rec[9], rec[10] = r.Outcome, string(r.Source)
+			rec[9], rec[10], rec[11] = r.Outcome, string(r.Source), strconv.FormatBool(r.InDoubt)
 			return cw.Write(rec)
 		})
 		if err != nil {
