@@ -293,7 +293,7 @@ func TestMemberAndTrends(t *testing.T) {
 	}
 
 	tr := x.Trends(time.Time{}, time.Time{})
-	want := []analysis.YearTrend{{Year: 2024, Decisions: 5, Resolutions: 1, CountKnown: 5, Unanimous: 0,
+	want := []analysis.YearTrend{{Year: 2024, Period: "2024", Decisions: 5, Resolutions: 1, CountKnown: 5, Unanimous: 0,
 		VetoedDrafts: 3, MemberVetoes: 4, Abstentions: 2 + 1 + 1 + 11, FailedDrafts: 1}}
 	if diff := cmp.Diff(want, tr.Years, cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".UnanimousShare" }, cmp.Ignore())); diff != "" {
 		t.Errorf("Trends (-want +got):\n%s", diff)
@@ -411,5 +411,60 @@ func TestSearchEmptyPeriod(t *testing.T) {
 	}
 	if a := analysis.New(nil).Search(analysis.SearchQuery{Text: "middle"}); a.Total != 0 {
 		t.Errorf("Search on an empty record = %d found, want none", a.Total)
+	}
+}
+
+func TestVetoesTwoGroupings(t *testing.T) {
+	x := analysis.New(handMade())
+	one := x.Vetoes(analysis.VetoQuery{GroupBy: "member", CountOnly: true})
+	two := x.Vetoes(analysis.VetoQuery{GroupBy: "member,decade", CountOnly: true})
+	// Every veto in the hand-made record is of the 2020s: the pairs are
+	// the members' groups, each with the decade.
+	if len(two.Groups) != len(one.Groups) {
+		t.Fatalf("member,decade groups %+v, want one per member as in %+v", two.Groups, one.Groups)
+	}
+	for i, g := range two.Groups {
+		if g.Key != one.Groups[i].Key || g.Key2 != "2020s" || g.Count != one.Groups[i].Count {
+			t.Errorf("member,decade group %d = %+v, want %+v in the 2020s", i, g, one.Groups[i])
+		}
+	}
+	// The other way round, by type then member: the amendment's veto in
+	// its own group.
+	tm := x.Vetoes(analysis.VetoQuery{GroupBy: "type,member", CountOnly: true})
+	got := map[string]int{}
+	total := 0
+	for _, g := range tm.Groups {
+		got[g.Key+"/"+g.Key2] = g.Count
+		total += g.Count
+	}
+	if got["amendment/USA"] != 1 || total != one.MemberVotes {
+		t.Errorf("type,member groups = %v, want amendment/USA 1 and %d in all", got, one.MemberVotes)
+	}
+	for _, bad := range []string{"member,member", "member,decade,year", "member,colour", "member,"} {
+		if err := analysis.CheckVetoQuery(analysis.VetoQuery{GroupBy: bad}); err == nil {
+			t.Errorf("CheckVetoQuery(group_by %q) = nil, want an error", bad)
+		}
+	}
+	if err := analysis.CheckVetoQuery(analysis.VetoQuery{GroupBy: "topic,member"}); err != nil {
+		t.Errorf("CheckVetoQuery(topic,member) = %v, want nil", err)
+	}
+}
+
+func TestRealTrendsByDecade(t *testing.T) {
+	_, x := realRecord(t)
+	years, decades := x.Trends(time.Time{}, time.Time{}), x.TrendsByDecade(time.Time{}, time.Time{})
+	sums := map[int]int{}
+	vetoes := map[int]int{}
+	for _, y := range years.Years {
+		sums[y.Year-y.Year%10] += y.Decisions
+		vetoes[y.Year-y.Year%10] += y.VetoedDrafts
+	}
+	if decades.By != "decade" || len(decades.Years) != len(sums) || decades.Years[0].Period != "1940s" {
+		t.Fatalf("TrendsByDecade: by %q, %d decades from %q; want decades from the 1940s, %d of them", decades.By, len(decades.Years), decades.Years[0].Period, len(sums))
+	}
+	for _, d := range decades.Years {
+		if d.Decisions != sums[d.Year] || d.VetoedDrafts != vetoes[d.Year] || d.UnanimousShare == nil {
+			t.Errorf("decade %s: %d decisions, %d vetoed; want the sums of its years, %d and %d, and a share unanimous", d.Period, d.Decisions, d.VetoedDrafts, sums[d.Year], vetoes[d.Year])
+		}
 	}
 }

@@ -8,15 +8,21 @@ import (
 
 // Trends is the record year by year.
 type Trends struct {
-	From  string      `json:"from,omitempty"`
-	To    string      `json:"to,omitempty"`
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+	// By is "year", or "decade" for TrendsByDecade, whose Years are
+	// decades.
+	By    string      `json:"by"`
 	Years []YearTrend `json:"years"`
 	Note  string      `json:"note"`
 }
 
 // YearTrend is one year of the record.
 type YearTrend struct {
-	Year int `json:"year"`
+	// Year is the year, or the decade's first year; Period names it
+	// ("1990", or "1990s" for a decade).
+	Year   int    `json:"year"`
+	Period string `json:"period"`
 	// Decisions counts every decision taken; Resolutions those adopted as
 	// resolutions.
 	Decisions   int `json:"decisions"`
@@ -47,13 +53,13 @@ const trendsNote = "Outcomes are those the Charter engine derives (or, with no v
 // Trends counts the record year by year from..to (zero times leave the
 // period open).
 func (x *Index) Trends(from, to time.Time) Trends {
-	t := Trends{From: formatDate(from), To: formatDate(to), Years: []YearTrend{}, Note: trendsNote}
+	t := Trends{From: formatDate(from), To: formatDate(to), By: "year", Years: []YearTrend{}, Note: trendsNote}
 	lo, hi := x.span(from, to)
 	for i := lo; i < hi; i++ {
 		d := &x.ds[i]
 		y := d.Date.Year()
 		if len(t.Years) == 0 || t.Years[len(t.Years)-1].Year != y {
-			t.Years = append(t.Years, YearTrend{Year: y})
+			t.Years = append(t.Years, YearTrend{Year: y, Period: itoa(y)})
 		}
 		yt := &t.Years[len(t.Years)-1]
 		outcome := outcomeOf(d)
@@ -78,6 +84,39 @@ func (x *Index) Trends(from, to time.Time) Trends {
 		case unsc.Failed:
 			yt.FailedDrafts++
 		}
+	}
+	for i := range t.Years {
+		if y := &t.Years[i]; y.CountKnown > 0 {
+			s := float64(y.Unanimous) / float64(y.CountKnown)
+			y.UnanimousShare = &s
+		}
+	}
+	return t
+}
+
+// TrendsByDecade counts the record decade by decade from..to, as Trends
+// does year by year: each decade's counts are the sums of its years' (within
+// the period), and its share unanimous is over all its decisions whose
+// count is known.
+func (x *Index) TrendsByDecade(from, to time.Time) Trends {
+	t := x.Trends(from, to)
+	years := t.Years
+	t.By, t.Years = "decade", []YearTrend{}
+	for _, y := range years {
+		d := y.Year - y.Year%10
+		if len(t.Years) == 0 || t.Years[len(t.Years)-1].Year != d {
+			t.Years = append(t.Years, YearTrend{Year: d, Period: itoa(d) + "s"})
+		}
+		s := &t.Years[len(t.Years)-1]
+		s.Decisions += y.Decisions
+		s.Resolutions += y.Resolutions
+		s.WithoutVote += y.WithoutVote
+		s.CountKnown += y.CountKnown
+		s.Unanimous += y.Unanimous
+		s.VetoedDrafts += y.VetoedDrafts
+		s.MemberVetoes += y.MemberVetoes
+		s.Abstentions += y.Abstentions
+		s.FailedDrafts += y.FailedDrafts
 	}
 	for i := range t.Years {
 		if y := &t.Years[i]; y.CountKnown > 0 {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"unsc"
@@ -124,7 +125,9 @@ type VetoQuery struct {
 	// by default and marked.
 	ExcludeAmendments bool `json:"exclude_amendments,omitempty"`
 	// GroupBy is "", "member", "year", "decade", "agenda", "topic",
-	// "region", "kind" (single or joint) or "type" (draft or amendment).
+	// "region", "kind" (single or joint) or "type" (draft or amendment),
+	// or two of them joined by a comma ("member,decade", "topic,member"):
+	// then each group is a pair, Key of the first and Key2 of the second.
 	GroupBy string `json:"group_by,omitempty"`
 	// CountOnly leaves the list of vetoes out of the answer.
 	CountOnly bool `json:"count_only,omitempty"`
@@ -133,7 +136,8 @@ type VetoQuery struct {
 	Topic string `json:"topic,omitempty"`
 }
 
-// VetoGroupings are the values VetoQuery.GroupBy accepts.
+// VetoGroupings are the values VetoQuery.GroupBy accepts, alone or two
+// joined by a comma.
 var VetoGroupings = []string{"member", "year", "decade", "agenda", "topic", "region", "kind", "type"}
 
 // VetoAnswer is the answer to a VetoQuery.
@@ -174,8 +178,19 @@ type VetoAnswer struct {
 
 // VetoGroup is one group of a grouped answer.
 type VetoGroup struct {
+	// Key is the group's value of the first grouping, Key2 of the second
+	// (empty with one grouping).
 	Key   string `json:"key"`
+	Key2  string `json:"key2,omitempty"`
 	Count int    `json:"count"`
+}
+
+// groupDims returns the groupings of a GroupBy, none for "".
+func groupDims(groupBy string) []string {
+	if groupBy == "" {
+		return nil
+	}
+	return strings.Split(groupBy, ",")
 }
 
 // VetoEntry is one veto.
@@ -206,8 +221,16 @@ func CheckVetoQuery(q VetoQuery) error {
 	if q.Scope != "" && q.Scope != ScopeRecord && q.Scope != ScopeUNList {
 		return unsc.Errorf(unsc.EINVALID, "scope", "%q: want %s or %s", q.Scope, ScopeRecord, ScopeUNList)
 	}
-	if q.GroupBy != "" && !slices.Contains(VetoGroupings, q.GroupBy) {
-		return unsc.Errorf(unsc.EINVALID, "group_by", "%q: want one of %v", q.GroupBy, VetoGroupings)
+	if q.GroupBy != "" {
+		dims := strings.Split(q.GroupBy, ",")
+		for _, d := range dims {
+			if !slices.Contains(VetoGroupings, d) {
+				return unsc.Errorf(unsc.EINVALID, "group_by", "%q: want one of %s, or two of them joined by a comma (member,decade)", d, strings.Join(VetoGroupings, ", "))
+			}
+		}
+		if len(dims) > 2 || len(dims) == 2 && dims[0] == dims[1] {
+			return unsc.Errorf(unsc.EINVALID, "group_by", "%q: want one grouping or two different ones joined by a comma, such as member,decade", q.GroupBy)
+		}
 	}
 	return checkPeriod(q.From, q.To)
 }
@@ -246,15 +269,16 @@ func (x *Index) Vetoes(q VetoQuery) VetoAnswer {
 	if q.Member != "" {
 		filter = seatCodes(q.Member)
 	}
-	groups := map[string]int{}
+	groups := map[[2]string]int{}
 	var sources uint8
 	lo, hi := x.span(q.From, q.To)
 	var dates []string
-	if q.GroupBy == "year" || q.GroupBy == "decade" || !q.CountOnly {
+	dims := groupDims(q.GroupBy)
+	if slices.Contains(dims, "year") || slices.Contains(dims, "decade") || !q.CountOnly {
 		dates = x.dateStrings()
 	}
 	var regions []uint8
-	if q.GroupBy == "topic" || q.GroupBy == "region" || !q.CountOnly || q.Topic != "" {
+	if slices.Contains(dims, "topic") || slices.Contains(dims, "region") || !q.CountOnly || q.Topic != "" {
 		regions = x.regionIndex()
 	}
 	for _, v := range x.vetoLists()[scopeIndex(scope)] {
@@ -301,15 +325,26 @@ func (x *Index) Vetoes(q VetoQuery) VetoAnswer {
 				sources |= 1 << sourceBit(s)
 			}
 		}
-		if q.GroupBy != "" {
-			if q.GroupBy == "member" {
+		if len(dims) > 0 {
+			// A member's group counts each veto it cast once (a joint
+			// veto in the group of each member that cast it); other
+			// groups count under the rule.
+			keys := [2]string{}
+			for k, dim := range dims {
+				if dim != "member" {
+					keys[k] = x.vetoKey(dim, v, dates, regions)
+				}
+			}
+			if slices.Contains(dims, "member") {
+				at := slices.Index(dims, "member")
 				for _, m := range v.members {
 					if filter == nil || slices.Contains(filter, m) {
-						groups[string(m)]++
+						keys[at] = string(m)
+						groups[keys]++
 					}
 				}
 			} else {
-				groups[x.vetoKey(q.GroupBy, v, dates, regions)] += weight
+				groups[keys] += weight
 			}
 		}
 		if !q.CountOnly {
@@ -317,13 +352,15 @@ func (x *Index) Vetoes(q VetoQuery) VetoAnswer {
 		}
 	}
 	a.Sources = sourceList(sources)
-	if q.GroupBy != "" {
+	if len(dims) > 0 {
 		a.Groups = make([]VetoGroup, 0, len(groups))
 		for k, n := range groups {
-			a.Groups = append(a.Groups, VetoGroup{k, n})
+			a.Groups = append(a.Groups, VetoGroup{Key: k[0], Key2: k[1], Count: n})
 		}
-		slices.SortFunc(a.Groups, func(p, q VetoGroup) int { return cmp.Compare(p.Key, q.Key) })
-		if q.GroupBy == "member" && rule == RuleDrafts {
+		slices.SortFunc(a.Groups, func(p, q VetoGroup) int {
+			return cmp.Or(cmp.Compare(p.Key, q.Key), cmp.Compare(p.Key2, q.Key2))
+		})
+		if slices.Contains(dims, "member") && rule == RuleDrafts {
 			a.GroupNote = "Each member's group counts the drafts it vetoed, so a joint veto appears in the group of each member that cast it and the groups add up to more than the count."
 		}
 	}

@@ -112,6 +112,9 @@ func (s *Server) trends(r *http.Request, a *args) (any, error) {
 	if a.err != nil {
 		return nil, a.err
 	}
+	if a.str("by") == "decade" {
+		return s.index.TrendsByDecade(from, to), nil
+	}
 	return s.index.Trends(from, to), nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -217,14 +218,23 @@ func runVetoQuestion(ctx context.Context, a *app, q analysis.VetoQuery, count bo
 	}
 	v := x.Vetoes(q)
 	if q.GroupBy != "" {
+		dims := strings.Split(q.GroupBy, ",")
 		rows := make([][]string, len(v.Groups))
 		for i, g := range v.Groups {
-			rows[i] = []string{g.Key, itoa(g.Count)}
+			rows[i] = append([]string{g.Key, g.Key2}[:len(dims)], itoa(g.Count))
+			if f == asCSV {
+				// A count travels with its rule and period.
+				rows[i] = append(rows[i], v.Rule, v.Scope, v.Amendments, v.From, v.To)
+			}
+		}
+		header := append(slices.Clone(dims), "count")
+		if f == asCSV {
+			header = append(header, "rule", "scope", "amendments", "from", "to")
 		}
 		if f == asText {
 			fmt.Fprintf(a.stdout, "%s: %s %s\n\n", plural(v.Count, "veto", "vetoes"), v.RuleNote, v.ScopeNote)
 		}
-		return answer(a.out(f), f, v, []string{q.GroupBy, "count"}, rows)
+		return answer(a.out(f), f, v, header, rows)
 	}
 	rows := make([][]string, len(v.Vetoes))
 	for i, e := range v.Vetoes {
@@ -460,27 +470,35 @@ func runAgreement(ctx context.Context, a *app, args []string) error {
 
 var trendsCommand = command{
 	name:    "trends",
-	args:    "[--from DATE] [--to DATE] [--json|--csv]",
-	summary: "Per year: decisions taken, share unanimous, vetoes, abstentions, failed drafts.",
+	args:    "[--by year|decade] [--from DATE] [--to DATE] [--json|--csv]",
+	summary: "Per year (or decade): decisions taken, share unanimous, vetoes, abstentions, failed drafts.",
 	run:     runTrends,
 }
 
 func runTrends(ctx context.Context, a *app, args []string) error {
-	qf := newQuestionFlags(a.newFlagSet("trends"), "decisions")
+	fs := a.newFlagSet("trends")
+	by := fs.String("by", "year", "count by year or by decade")
+	qf := newQuestionFlags(fs, "decisions")
 	f, from, to, err := qf.parse(args)
 	if err != nil {
 		return err
+	}
+	if *by != "year" && *by != "decade" {
+		return unsc.Errorf(unsc.EINVALID, "--by", "%q: want year or decade", *by)
 	}
 	x, err := a.loadIndex(ctx, false)
 	if err != nil {
 		return err
 	}
 	t := x.Trends(from, to)
+	if *by == "decade" {
+		t = x.TrendsByDecade(from, to)
+	}
 	rows := make([][]string, len(t.Years))
 	for i, y := range t.Years {
-		rows[i] = []string{itoa(y.Year), itoa(y.Decisions), itoa(y.Resolutions), itoa(y.WithoutVote), share(y.UnanimousShare), itoa(y.VetoedDrafts), itoa(y.MemberVetoes), itoa(y.Abstentions), itoa(y.FailedDrafts)}
+		rows[i] = []string{y.Period, itoa(y.Decisions), itoa(y.Resolutions), itoa(y.WithoutVote), share(y.UnanimousShare), itoa(y.VetoedDrafts), itoa(y.MemberVetoes), itoa(y.Abstentions), itoa(y.FailedDrafts)}
 	}
-	if err := answer(a.out(f), f, t, []string{"year", "decisions", "resolutions", "without_vote", "unanimous_share", "vetoed_drafts", "member_vetoes", "abstentions", "failed_drafts"}, rows); err != nil {
+	if err := answer(a.out(f), f, t, []string{t.By, "decisions", "resolutions", "without_vote", "unanimous_share", "vetoed_drafts", "member_vetoes", "abstentions", "failed_drafts"}, rows); err != nil {
 		return err
 	}
 	if f == asText {

@@ -60,8 +60,8 @@ func TestQuestions(t *testing.T) {
 				t.Errorf("vetoes by member on the UN list, %s = %q, want %s", k, got[k], v)
 			}
 		}
-		if strings.Join(rows[0], ",") != "member,count" {
-			t.Errorf("CSV header = %v, want member,count", rows[0])
+		if strings.Join(rows[0], ",") != "member,count,rule,scope,amendments,from,to" || rows[1][3] != "un-list" || rows[1][6] != "2022-05-26" {
+			t.Errorf("CSV header %v, first row %v; want member,count and the rule, scope and period with each count", rows[0], rows[1])
 		}
 	})
 

@@ -26,7 +26,7 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 	member := fs.String("member", "", "only vetoes cast by this `MEMBER`: a code in any case (USA, usa), a name (\"United States\", US, UK, Russia, USSR) or a seat (SUN+RUS)")
 	from := fs.String("from", "", "only vetoes on or after this `DATE` (YYYY-MM-DD)")
 	to := fs.String("to", "", "only vetoes on or before this `DATE` (YYYY-MM-DD)")
-	by := fs.String("by", "", "group and count the vetoes by member, year, decade, agenda, topic, region, kind (single or joint) or type (draft or amendment)")
+	by := fs.String("by", "", "group and count the vetoes by member, year, decade, agenda, topic, region, kind (single or joint) or type (draft or amendment), or by two of them joined by a comma (member,decade; topic,member)")
 	rule := fs.String("rule", "", "counting rule: "+analysis.RuleMemberVotes+" (each member's veto; the default) or "+analysis.RuleDrafts+" (each vetoed draft once)")
 	scope := fs.String("scope", "", "which vetoes: "+analysis.ScopeRecord+" (every veto the record derives; the default) or "+analysis.ScopeUNList+" (the Dag Hammarskjöld Library's veto list, then the record)")
 	noAmendments := fs.Bool("no-amendments", false, "leave out vetoes of amendments")
