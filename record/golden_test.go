@@ -31,7 +31,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/RES/1425 (2002)", "the spreadsheet writes it 425 (2002)"},
 	{"S/RES/458 (1979)", "the official release's sample holds 10 of the record's 15 rows; the crawl the rest"},
 	{"S/RES/426 (1978)", "one of three shown abstaining did not take part: China, as printed with the resolution"},
-	{"S/RES/434 (1978)", "one of three shown abstaining did not take part; no fact says which"},
+	{"S/RES/488 (1981)", "one of three shown abstaining did not take part; no source found says which"},
 	{"S/RES/1022 (1995)", "the Digital Library shows the Russian Federation abstaining; the official count is 15-0-0"},
 	{"S/RES/1287 (2000)", "the spreadsheet adds up to the count, the Digital Library does not"},
 	{"S/RES/451 (1979)", "the Digital Library dates it 15 January; adopted 15 June"},
