@@ -176,6 +176,10 @@ type ImportSummary struct {
 	Updated   int // reports whose content changed
 	Unchanged int
 	Decisions int // decisions in the record after the import
+	// Rederived is true when no report changed but the decisions were
+	// derived again all the same: the record's had been derived by
+	// another version of the reconciliation.
+	Rederived bool
 }
 
 // Store keeps the record. Implementations must pass the behavioural suite in

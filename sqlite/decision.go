@@ -327,7 +327,8 @@ const decisionSelect = `d.id, COALESCE(d.date, ''), COALESCE(d.meeting, ''),
 // A filter that selects every decision (a page of them at most) is served
 // from the record's snapshot when it has one, which holds the same as the
 // tables.
-func (s *Store) Decisions(ctx context.Context, f unsc.DecisionFilter) ([]unsc.Decision, error) {
+func (s *Store) Decisions(ctx context.Context, f unsc.DecisionFilter) (_ []unsc.Decision, err error) {
+	defer func() { err = s.fail(err) }()
 	if _, _, err := decisionWhere(f); err != nil {
 		return nil, err
 	}

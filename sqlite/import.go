@@ -42,7 +42,8 @@ type storedReport struct {
 // Returns EINVALID, writing nothing, for a report missing its source or key,
 // for two reports with the same source and key, or for a value that has no
 // name (an unknown outcome, matter, modality or position).
-func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile unsc.Reconciler) (unsc.ImportSummary, error) {
+func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile unsc.Reconciler) (_ unsc.ImportSummary, err error) {
+	defer func() { err = s.fail(err) }()
 	sum := unsc.ImportSummary{Reports: len(reports)}
 	// Each report's values and hash, on every processor.
 	values := make([][]any, len(reports))
@@ -123,7 +124,9 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			}
 		}
 	}
-	changed := sum.Added+sum.Updated > 0
+	// A record derived by another reconciliation is derived again.
+	rederive := s.stale.Load()
+	changed := sum.Added+sum.Updated > 0 || rederive
 	if changed && reconcile == nil {
 		return unsc.ImportSummary{}, unsc.Errorf(unsc.EINVALID, "reconcile", "no reconciler to turn reports into decisions")
 	}
@@ -275,6 +278,16 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			return fail(err)
 		}
 	}
+	if snapshot != nil {
+		// What was derived, and by which reconciliation.
+		full, err := decodeSnapshot(snapshot, false)
+		if err != nil {
+			return fail(fmt.Errorf("snapshot: %w", err))
+		}
+		if err := writeDerivation(ctx, tx, s.reconciliation, changed, full); err != nil {
+			return fail(err)
+		}
+	}
 	if changed || len(moved) > 0 {
 		if err := createSnapshotTriggers(ctx, tx); err != nil {
 			return fail(err)
@@ -282,6 +295,10 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	}
 	if err := tx.Commit(); err != nil {
 		return fail(err)
+	}
+	if rederive {
+		s.stale.Store(false)
+		sum.Rederived = sum.Added+sum.Updated == 0
 	}
 	return sum, nil
 }

@@ -14,7 +14,8 @@ import (
 // tenures, the states that held them, and each state's names over time.
 // Returns EINVALID, writing nothing, for a tenure without a code or a start,
 // or ending before it starts.
-func (s *Store) SetMembership(ctx context.Context, tenures []unsc.Member) error {
+func (s *Store) SetMembership(ctx context.Context, tenures []unsc.Member) (err error) {
+	defer func() { err = s.fail(err) }()
 	for i, m := range tenures {
 		field := fmt.Sprintf("tenures[%d]", i)
 		if why := validCode(m.Code); why != "" {
@@ -120,7 +121,8 @@ func (s *Store) SetMembership(ctx context.Context, tenures []unsc.Member) error 
 // included), or every tenure when date is the zero time, in the Council's
 // order: by the members' names in English alphabetical order, then by the
 // start of their terms.
-func (s *Store) Membership(ctx context.Context, date time.Time) ([]unsc.Member, error) {
+func (s *Store) Membership(ctx context.Context, date time.Time) (_ []unsc.Member, err error) {
+	defer func() { err = s.fail(err) }()
 	q := `SELECT code, COALESCE(name, ''), COALESCE(government, ''), permanent, term_start, COALESCE(term_end, '')
 		FROM tenures`
 	var args []any

@@ -13,10 +13,20 @@
 // every decision from it, which loads the record in a few milliseconds
 // instead of ~100.
 //
+// The record file is handled with care (file.go, derivation.go): Open looks
+// at a file before it writes anything, and refuses one that is not a unsc
+// record or was made by a newer unsc, leaving it as it is; a record opened
+// read-only is never created, migrated or written; a record whose decisions
+// an older reconciliation derived is derived again by the next Import. The
+// derivation table records the reconciliation's version and checksums of
+// the derived data, which Verify checks with SQLite's integrity check.
+// Errors about the file are *FileError values, translated from SQLite's
+// result codes.
+//
 // The package uses modernc.org/sqlite, a SQLite compiled to pure Go, so that
-// unsc builds without a C toolchain. The database runs in WAL mode with
-// synchronous=NORMAL: a commit is durable once the WAL is checkpointed, and a
-// crash can lose at most the last transactions, never corrupt the file.
+// unsc builds without a C toolchain. The database keeps a rollback journal
+// with synchronous=FULL: a commit is durable when it returns, a crash never
+// corrupts the file, and a reader needs no file beside the database.
 package sqlite
 
 import (
@@ -27,8 +37,11 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"sort"
+	"sync/atomic"
 	"time"
 
 	"unsc"
@@ -43,16 +56,58 @@ var migrations embed.FS
 // Store is the record kept in a SQLite database. It implements unsc.Store
 // and is safe for concurrent use.
 type Store struct {
-	db *sql.DB
+	db       *sql.DB
+	path     string
+	readOnly bool
+	// reconciliation is the version of the reconciliation Import derives
+	// decisions with (Options.Reconciliation).
+	reconciliation int
+	// stale is true while the record's decisions were derived by another
+	// reconciliation than the caller's: the next Import derives them
+	// again, whether or not a report changed.
+	stale atomic.Bool
 }
 
 var _ unsc.Store = (*Store)(nil)
 
-// Open opens (creating if needed, with parent directories) the database file
-// at path, applies the embedded migrations, and returns the store. The
-// connections run with WAL, synchronous=NORMAL, foreign keys on and a busy
-// timeout, and write transactions take the write lock when they begin.
+// Options say how to open a record.
+type Options struct {
+	// ReadOnly opens an existing record for reading only: nothing is
+	// created, migrated or written, and a file the user may read but not
+	// write is read. A missing file, an empty record or one that must be
+	// migrated or derived again is refused with a *FileError (Missing,
+	// Empty, Older).
+	ReadOnly bool
+	// Reconciliation is the version of the reconciliation the caller
+	// derives decisions with (record.Version), which Import records. A
+	// record whose decisions another version derived is Older: Import
+	// derives them again, and reading it is refused; one derived by a
+	// greater version is Newer, and refused. 0 checks nothing and records
+	// 0, for tests and tools that derive with something else.
+	Reconciliation int
+}
+
+// Open opens the record at path for reading and writing, as OpenWith does
+// with no options: creating it (with its folder) if there is none.
 func Open(path string) (*Store, error) {
+	return OpenWith(path, Options{})
+}
+
+// OpenWith opens the record at path.
+//
+// Before anything is written, the file is looked at: a file that is not a
+// unsc record (not a SQLite database, another application's database, a
+// folder) is refused with a *FileError of Problem NotRecord and left as it
+// is, and a record made by a newer unsc (a migration this one does not
+// have, or a newer reconciliation) with Newer. Opened for writing, a missing
+// record is created with its folder, and the embedded migrations are
+// applied; a record still in WAL mode (as unsc made them before) is turned
+// back to a rollback journal, so that reading it never needs to create a
+// file beside it. Opened read-only, see Options.ReadOnly.
+//
+// The connections run with foreign keys on and a busy timeout, and write
+// transactions take the write lock when they begin.
+func OpenWith(path string, opts Options) (*Store, error) {
 	if path == "" {
 		return nil, unsc.Errorf(unsc.EINVALID, "path", "no database path given")
 	}
@@ -60,31 +115,89 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+	ctx := context.Background()
+	st, err := inspect(ctx, abs)
+	if err != nil {
+		return nil, err
 	}
-	// A file: URI, so that a path holding '?' or '#' stays a path.
-	dsn := "file:" + (&url.URL{Path: abs}).EscapedPath() + "?" + url.Values{
+	if unknown := st.unknownMigrations(); len(unknown) > 0 {
+		slices.Sort(unknown)
+		return nil, &FileError{Path: abs, Problem: Newer,
+			Detail: fmt.Sprintf("made by a newer unsc (its schema has %s, which this unsc does not know); it was left as it is", joinNames(unknown))}
+	}
+	if d := st.derivation; d != nil && opts.Reconciliation != 0 && d.reconciliation > opts.Reconciliation {
+		return nil, &FileError{Path: abs, Problem: Newer,
+			Detail: fmt.Sprintf("made by a newer unsc (its decisions were derived by reconciliation %d; this unsc has %d); it was left as it is", d.reconciliation, opts.Reconciliation)}
+	}
+	// Decisions derived by another reconciliation, or summed another way,
+	// are derived again.
+	stale := opts.Reconciliation != 0 && st.reports &&
+		(st.derivation == nil || st.derivation.reconciliation != opts.Reconciliation || !st.derivation.current())
+	if opts.ReadOnly {
+		switch {
+		case !st.exists:
+			return nil, &FileError{Path: abs, Problem: Missing, Detail: "no such file"}
+		case st.blank:
+			return nil, &FileError{Path: abs, Problem: Empty, Detail: "an empty file: nothing has been imported into it"}
+		case st.legacy || st.missingMigrations():
+			return nil, &FileError{Path: abs, Problem: Older, Detail: "made by an older unsc: its schema must be upgraded and its decisions derived again"}
+		case stale:
+			return nil, &FileError{Path: abs, Problem: Older, Detail: olderDerivation(st.derivation, opts.Reconciliation)}
+		case !st.decisions:
+			return nil, &FileError{Path: abs, Problem: Empty, Detail: "a record that holds no decisions: nothing has been imported into it"}
+		}
+	} else if !st.exists {
+		if err := ensureFolder(abs); err != nil {
+			return nil, err
+		}
+	}
+
+	q := url.Values{
 		"_busy_timeout": {"10000"},
 		"_foreign_keys": {"1"},
-		"_journal_mode": {"WAL"},
-		"_synchronous":  {"NORMAL"},
-		"_txlock":       {"immediate"},
 		// 64 MiB of page cache per connection: imports rewrite ~100k rows
 		// of indexes, which thrash the 2 MiB default.
 		"_pragma": {"cache_size(-65536)", "temp_store(MEMORY)"},
-	}.Encode()
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{db: db}
-	if err := s.migrate(context.Background()); err != nil {
+	if opts.ReadOnly {
+		q.Set("mode", "ro")
+	} else {
+		// A rollback journal, not WAL: a record in WAL mode cannot be
+		// read without creating its index file beside it, which a reader
+		// may not be allowed to, and must not have to, do. Imports are
+		// rare and whole; readers load the record once.
+		q.Set("_journal_mode", "DELETE")
+		q.Set("_synchronous", "FULL")
+		q.Set("_txlock", "immediate")
+	}
+	db, err := sql.Open("sqlite", fileDSN(abs, q))
+	if err != nil {
+		return nil, driverError(abs, err, !opts.ReadOnly)
+	}
+	s := &Store{db: db, path: abs, readOnly: opts.ReadOnly, reconciliation: opts.Reconciliation}
+	s.stale.Store(stale)
+	if !opts.ReadOnly {
+		if err := s.migrate(ctx); err != nil {
+			db.Close()
+			return nil, s.fail(fmt.Errorf("open %s: %w", abs, err))
+		}
+	} else if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, s.fail(err)
 	}
 	return s, nil
 }
+
+// olderDerivation says why a record's decisions must be derived again.
+func olderDerivation(d *derivation, version int) string {
+	if d == nil || d.reconciliation == version {
+		return "made by an older unsc: its decisions must be derived again"
+	}
+	return fmt.Sprintf("made by an older unsc (its decisions were derived by reconciliation %d; this unsc has %d): they must be derived again", d.reconciliation, version)
+}
+
+// Path returns the absolute path of the record file.
+func (s *Store) Path() string { return s.path }
 
 // DefaultPath returns the database path in the user's data directory:
 // $XDG_DATA_HOME/unsc/unsc.db, else ~/.local/share/unsc/unsc.db.
@@ -107,18 +220,29 @@ func (s *Store) Close() error {
 // migrate applies the embedded migrations not yet recorded in
 // schema_migrations, in the order of their file names, each in its own
 // transaction with its record.
+//
+// The table of migrations is created in the transaction that marks the file
+// as a unsc record (its application_id), so that a file is never left with
+// one and not the other.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, applicationID)); err != nil {
+		return fmt.Errorf("application_id: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 	name       TEXT PRIMARY KEY,
 	applied_at TEXT NOT NULL
 ) STRICT`); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
+	if err := tx.Commit(); err != nil {
 		return err
 	}
-	sort.Strings(names)
+	names := migrationNames()
 	// Most opens find every migration applied: one read says so, without
 	// the write lock each migration's transaction takes.
 	applied := make(map[string]bool, len(names))
@@ -139,14 +263,29 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	rows.Close()
 	for _, name := range names {
-		if applied[filepath.Base(name)] {
+		if applied[name] {
 			continue
 		}
 		if err := s.applyMigration(ctx, name); err != nil {
-			return fmt.Errorf("migration %s: %w", filepath.Base(name), err)
+			return fmt.Errorf("migration %s: %w", name, err)
 		}
 	}
 	return nil
+}
+
+// migrationNames returns the names of the embedded migrations, in the order
+// they apply.
+func migrationNames() []string {
+	paths, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		panic(err) // the pattern is valid
+	}
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = path.Base(p)
+	}
+	sort.Strings(names)
+	return names
 }
 
 func (s *Store) applyMigration(ctx context.Context, name string) error {
@@ -155,7 +294,7 @@ func (s *Store) applyMigration(ctx context.Context, name string) error {
 		return err
 	}
 	defer tx.Rollback()
-	base := filepath.Base(name)
+	base := name
 	// Checked inside the transaction, which holds the write lock, so that
 	// two processes opening a new database apply each migration once.
 	var n int
@@ -165,7 +304,7 @@ func (s *Store) applyMigration(ctx context.Context, name string) error {
 	if n > 0 {
 		return nil
 	}
-	text, err := fs.ReadFile(migrations, name)
+	text, err := fs.ReadFile(migrations, "migrations/"+name)
 	if err != nil {
 		return err
 	}

@@ -191,12 +191,18 @@ func TestOpenPragmas(t *testing.T) {
 	}
 	defer db.Close()
 	var mode string
+	var app int64
 	if err := db.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil {
 		t.Fatal(err)
 	}
-	// WAL is a property of the file: a plain connection sees it.
-	if mode != "wal" {
-		t.Errorf("journal_mode = %q, want wal", mode)
+	if err := db.QueryRow(`PRAGMA application_id`).Scan(&app); err != nil {
+		t.Fatal(err)
+	}
+	// Both are properties of the file: a plain connection sees them. A
+	// rollback journal, so that a reader needs no file beside the record;
+	// the application_id says the file is a unsc record.
+	if mode != "delete" || app != 0x756e7363 {
+		t.Errorf("journal_mode, application_id = %q, %#x; want delete, 0x756e7363 (\"unsc\")", mode, app)
 	}
 }
 

@@ -58,6 +58,11 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer st.Close()
+	// The file first: SQLite's integrity check and the derived data's
+	// checksums. A damaged record is not audited.
+	if err := a.verifyStore(ctx, st); err != nil {
+		return err
+	}
 	ds, err := st.Decisions(ctx, unsc.DecisionFilter{})
 	if err != nil {
 		return err

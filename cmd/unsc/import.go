@@ -40,8 +40,8 @@ func runImport(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "%s read (%d skipped), %s: %d added, %d updated, %d unchanged; %s in the record\n",
-		plural(len(files)-batch.skipped, "file", "files"), batch.skipped, plural(sum.Reports, "report", "reports"), sum.Added, sum.Updated, sum.Unchanged, plural(sum.Decisions, "decision", "decisions"))
+	fmt.Fprintf(a.stdout, "%s read (%d skipped), %s: %d added, %d updated, %d unchanged; %s in the record%s\n",
+		plural(len(files)-batch.skipped, "file", "files"), batch.skipped, plural(sum.Reports, "report", "reports"), sum.Added, sum.Updated, sum.Unchanged, plural(sum.Decisions, "decision", "decisions"), rederived(sum))
 	return nil
 }
 
@@ -60,7 +60,7 @@ func importFiles(ctx context.Context, a *app, files []string, verbose bool) (uns
 	}
 	open := make(chan opened, 1)
 	go func() {
-		st, err := a.openStore()
+		st, err := a.openStoreForWriting()
 		open <- opened{st, err}
 	}()
 	prog := a.startProgress(fmt.Sprintf("reading %s", plural(len(files), "file", "files")))

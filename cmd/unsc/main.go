@@ -39,6 +39,7 @@ func init() {
 		membersCommand,
 		decideCommand,
 		importCommand,
+		rebuildCommand,
 		checkCommand,
 		showCommand,
 		vetoesCommand,

@@ -121,7 +121,7 @@ func runSync(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "%s: %d added, %d updated, %d unchanged; %s in the record\n", plural(sum.Reports, "report", "reports"), sum.Added, sum.Updated, sum.Unchanged, plural(sum.Decisions, "decision", "decisions"))
+	fmt.Fprintf(a.stdout, "%s: %d added, %d updated, %d unchanged; %s in the record%s\n", plural(sum.Reports, "report", "reports"), sum.Added, sum.Updated, sum.Unchanged, plural(sum.Decisions, "decision", "decisions"), rederived(sum))
 	return nil
 }
 

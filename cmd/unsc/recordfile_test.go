@@ -1,0 +1,253 @@
+package main
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/binary"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	gocmp "github.com/google/go-cmp/cmp"
+
+	"unsc/internal/shareddata"
+	"unsc/record"
+)
+
+// sampleFile is the official release's sample of the UN Digital Library's
+// voting data: seven resolutions of 1979–82, a record in a moment.
+func sampleFile(t *testing.T) string {
+	return shareddata.Path(t, "undl-sc-voting", "2025_7_21_sc_voting_sample.csv")
+}
+
+// sampleDB imports the sample into a new record in its own folder and
+// returns the record's path.
+func sampleDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "unsc.db")
+	if code, _, errOut := runUnsc(t, "", "--db", db, "import", sampleFile(t)); code != 0 {
+		t.Fatalf("import exit %d: %s", code, errOut)
+	}
+	return db
+}
+
+// folderState returns each file in dir with a hash of its content.
+func folderState(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := map[string]string{}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			state[e.Name()] = "unreadable: " + err.Error()
+			continue
+		}
+		state[e.Name()] = fmt.Sprintf("%x", sha256.Sum256(b))
+	}
+	return state
+}
+
+// execSQL runs statements on the database at path, as another program would.
+func execSQL(t *testing.T, path string, stmts ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range stmts {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// readCommands are commands that only read the record, with arguments the
+// sample answers.
+var readCommands = [][]string{
+	{"show", "S/RES/465 (1980)"},
+	{"vetoes"},
+	{"decisions", "--from", "1980-01-01"},
+	{"check"},
+	{"serve", "--addr", "127.0.0.1:0"},
+}
+
+func TestMistypedRecordPathCreatesNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "tpyo", "unsc.db")
+	for _, args := range readCommands {
+		code, out, errOut := runUnsc(t, "", append([]string{"--db", db}, args...)...)
+		if code != 1 || out != "" || !strings.Contains(errOut, db+": no such file") || !strings.Contains(errOut, "import") {
+			t.Errorf("unsc --db MISSING %v = exit %d, stdout %q, stderr %q; want 1, naming the path and how to make a record", args, code, out, errOut)
+		}
+	}
+	code, _, errOut := runUnsc(t, "", "--db", db, "rebuild")
+	if code != 1 || !strings.Contains(errOut, "no such file") {
+		t.Errorf("unsc --db MISSING rebuild = exit %d, %q; want 1, no such file", code, errOut)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("reading a missing record left %v in its folder's parent; want nothing made", entries)
+	}
+}
+
+func TestForeignDatabaseLeftAsItIs(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "notes.db")
+	execSQL(t, db, `PRAGMA journal_mode = DELETE`, `CREATE TABLE notes (body TEXT)`, `INSERT INTO notes VALUES ('mine')`)
+	before := folderState(t, dir)
+	for _, args := range append(readCommands, []string{"import", sampleFile(t)}, []string{"rebuild"}) {
+		code, out, errOut := runUnsc(t, "", append([]string{"--db", db}, args...)...)
+		if code != 2 || out != "" || !strings.Contains(errOut, db+": not a unsc record") {
+			t.Errorf("unsc --db FOREIGN %v = exit %d, stdout %q, stderr %q; want 2, saying the file is not a record", args, code, out, errOut)
+		}
+	}
+	if diff := gocmp.Diff(before, folderState(t, dir)); diff != "" {
+		t.Errorf("unsc changed another application's database (-before +after):\n%s", diff)
+	}
+}
+
+func TestReadOnlyRecordIsRead(t *testing.T) {
+	db := sampleDB(t)
+	dir := filepath.Dir(db)
+	before := folderState(t, dir)
+	if err := os.Chmod(db, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	if os.Geteuid() == 0 {
+		t.Log("running as root, whom file modes do not stop: checking that reading reads and writes nothing")
+	}
+	code, out, errOut := runUnsc(t, "", "--db", db, "show", "S/RES/465 (1980)")
+	if code != 0 || !strings.Contains(out, "S/RES/465 (1980) — adopted") {
+		t.Errorf("show on a read-only record = exit %d, %q, %q; want the resolution", code, out, errOut)
+	}
+	code, out, errOut = runUnsc(t, "", "--db", db, "check")
+	if code != 0 || !strings.Contains(out, " 0 unexplained") {
+		t.Errorf("check on a read-only record = exit %d, %q, %q; want 0 unexplained", code, out, errOut)
+	}
+	if diff := gocmp.Diff(before, folderState(t, dir)); diff != "" {
+		t.Errorf("reading the record changed its folder (-before +after):\n%s", diff)
+	}
+}
+
+func TestRecordOfAnOlderUnsc(t *testing.T) {
+	db := sampleDB(t)
+	// As unsc made records before it recorded their derivation: WAL, no
+	// application_id, no derivation table; and a decision as an older
+	// reconciliation derived it.
+	execSQL(t, db,
+		`DROP TABLE derivation`,
+		`DELETE FROM schema_migrations WHERE name = '0006_derivation.sql'`,
+		`PRAGMA application_id = 0`,
+		`UPDATE decisions SET title = 'as an older unsc had it' WHERE resolution = 'S/RES/465 (1980)'`,
+		`PRAGMA journal_mode = WAL`)
+	before := folderState(t, filepath.Dir(db))
+	code, out, errOut := runUnsc(t, "", "--db", db, "show", "S/RES/465 (1980)")
+	if code != 1 || out != "" || !strings.Contains(errOut, "older unsc") || !strings.Contains(errOut, "unsc --db "+db+" rebuild") {
+		t.Errorf("show on a record of an older unsc = exit %d, %q, %q; want 1, saying to rebuild", code, out, errOut)
+	}
+	if diff := gocmp.Diff(before, folderState(t, filepath.Dir(db))); diff != "" {
+		t.Errorf("reading a record of an older unsc changed its folder (-before +after):\n%s", diff)
+	}
+	// Importing the same file again derives the decisions again.
+	code, out, errOut = runUnsc(t, "", "--db", db, "import", sampleFile(t))
+	if code != 0 || !strings.Contains(out, " 0 added, 0 updated") || !strings.Contains(out, "derived again") {
+		t.Errorf("import into a record of an older unsc = exit %d, %q, %q; want nothing added and the decisions derived again", code, out, errOut)
+	}
+	code, out, errOut = runUnsc(t, "", "--db", db, "show", "S/RES/465 (1980)")
+	if code != 0 || strings.Contains(out, "as an older unsc had it") {
+		t.Errorf("show after the import = exit %d, %q, %q; want the decision as this unsc derives it", code, out, errOut)
+	}
+}
+
+func TestRecordOfAnOlderReconciliation(t *testing.T) {
+	db := sampleDB(t)
+	execSQL(t, db,
+		fmt.Sprintf(`UPDATE derivation SET reconciliation = %d`, record.Version-1),
+		`UPDATE decisions SET title = 'as an older unsc had it' WHERE resolution = 'S/RES/465 (1980)'`)
+	code, _, errOut := runUnsc(t, "", "--db", db, "vetoes")
+	if code != 1 || !strings.Contains(errOut, fmt.Sprintf("reconciliation %d; this unsc has %d", record.Version-1, record.Version)) {
+		t.Errorf("vetoes on a record of an older reconciliation = exit %d, %q; want 1, naming both versions", code, errOut)
+	}
+	code, out, errOut := runUnsc(t, "", "--db", db, "rebuild")
+	if code != 0 || !strings.Contains(out, "derived again") {
+		t.Errorf("rebuild = exit %d, %q, %q; want the decisions derived again", code, out, errOut)
+	}
+	code, out, errOut = runUnsc(t, "", "--db", db, "show", "S/RES/465 (1980)")
+	if code != 0 || strings.Contains(out, "as an older unsc had it") {
+		t.Errorf("show after rebuild = exit %d, %q, %q; want the decision as this unsc derives it", code, out, errOut)
+	}
+}
+
+func TestRecordOfANewerUnsc(t *testing.T) {
+	db := sampleDB(t)
+	execSQL(t, db, fmt.Sprintf(`UPDATE derivation SET reconciliation = %d`, record.Version+1))
+	before := folderState(t, filepath.Dir(db))
+	for _, args := range append(readCommands, []string{"import", sampleFile(t)}, []string{"rebuild"}) {
+		code, out, errOut := runUnsc(t, "", append([]string{"--db", db}, args...)...)
+		if code != 1 || out != "" || !strings.Contains(errOut, "newer unsc") {
+			t.Errorf("unsc --db NEWER %v = exit %d, %q, %q; want 1, saying a newer unsc made it", args, code, out, errOut)
+		}
+	}
+	if diff := gocmp.Diff(before, folderState(t, filepath.Dir(db))); diff != "" {
+		t.Errorf("unsc changed a record of a newer unsc (-before +after):\n%s", diff)
+	}
+}
+
+func TestCheckFindsDamage(t *testing.T) {
+	db := sampleDB(t)
+	var root int64
+	{
+		conn, err := sql.Open("sqlite", db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = conn.QueryRow(`SELECT rootpage FROM sqlite_schema WHERE name = 'decision_votes_code'`).Scan(&root)
+		conn.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := os.OpenFile(db, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := make([]byte, 100)
+	if _, err := f.ReadAt(head, 0); err != nil {
+		t.Fatal(err)
+	}
+	size := int64(binary.BigEndian.Uint16(head[16:]))
+	if _, err := f.WriteAt(make([]byte, size), (root-1)*size); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	// The questions read the record as before: the damage is in an index
+	// they do not use. check finds it.
+	code, out, errOut := runUnsc(t, "", "--db", db, "check")
+	if code != 1 || out != "" || !strings.Contains(errOut, db+": the file is damaged") {
+		t.Errorf("check on a record with a zeroed page = exit %d, %q, %q; want 1, saying the file is damaged", code, out, errOut)
+	}
+}
+
+func TestEmptyRecordIsAnError(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "unsc.db")
+	// An import of a folder holding nothing unsc reads makes an empty
+	// record.
+	if code, _, errOut := runUnsc(t, "", "--db", db, "import", t.TempDir()); code != 0 {
+		t.Fatalf("import of an empty folder exit %d: %s", code, errOut)
+	}
+	for _, args := range readCommands {
+		code, out, errOut := runUnsc(t, "", append([]string{"--db", db}, args...)...)
+		if code != 1 || out != "" || !strings.Contains(errOut, "holds no decisions") || !strings.Contains(errOut, "import") {
+			t.Errorf("unsc --db EMPTY %v = exit %d, stdout %q, stderr %q; want 1, saying to import", args, code, out, errOut)
+		}
+	}
+}
