@@ -25,3 +25,9 @@ func (s *Store) Snapshots(ctx context.Context) (int, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM snapshot) + (SELECT count(*) FROM snapshot_decisions)`).Scan(&n)
 	return n, err
 }
+
+// DecodeDecisionsForTest encodes decisions as the decisions snapshot and
+// decodes them.
+func DecodeDecisionsForTest(ds []unsc.Decision) ([]unsc.Decision, error) {
+	return decodeDecisions(encodeDecisions(ds))
+}

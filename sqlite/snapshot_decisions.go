@@ -101,12 +101,15 @@ func decodeDecisions(b []byte) ([]unsc.Decision, error) {
 	d.strs = make([]string, n)
 	at := 0
 	for i := 1; i < n; i++ {
-		l := d.count()
-		if l > len(all)-at {
+		// A length is bounded by the strings' bytes, which are read
+		// already, not by what is left (count): in a small snapshot a
+		// string may be longer than all that follows it.
+		l := d.uint()
+		if l > uint64(len(all)-at) {
 			return nil, errSnapshot
 		}
-		d.strs[i] = all[at : at+l]
-		at += l
+		d.strs[i] = all[at : at+int(l)]
+		at += int(l)
 	}
 	if d.err != nil || at != len(all) {
 		return nil, errSnapshot

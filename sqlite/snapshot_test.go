@@ -295,3 +295,13 @@ func BenchmarkDecisionsOmitReportsRealRecord(b *testing.B) {
 		}
 	}
 }
+
+// TestDecisionsSnapshotLongString: a decisions snapshot whose strings are
+// longer than what follows them (a record of a few decisions) decodes.
+func TestDecisionsSnapshotLongString(t *testing.T) {
+	d := unsc.Decision{ID: 1, Agenda: "The situation in the Middle East, including the Palestinian question"}
+	got, err := sqlite.DecodeDecisionsForTest([]unsc.Decision{d})
+	if err != nil || len(got) != 1 || got[0].Agenda != d.Agenda {
+		t.Errorf("decisions snapshot of one decision with a long agenda = %+v, %v; want it back", got, err)
+	}
+}
