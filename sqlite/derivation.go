@@ -89,6 +89,7 @@ func checksum(ds []unsc.Decision, withReports bool) string {
 		h.str(d.Title)
 		h.str(d.Agenda)
 		h.strs(d.Subjects)
+		h.strs(d.Sponsors)
 		h.int(int64(d.Matter))
 		h.bool(d.MatterKnown)
 		h.int(int64(d.Modality))
@@ -205,6 +206,7 @@ func (h *hasher) report(r *unsc.Report) {
 	h.str(r.Title)
 	h.str(r.Agenda)
 	h.strs(r.Subjects)
+	h.strs(r.Sponsors)
 	h.int(int64(r.Matter))
 	h.bool(r.MatterKnown)
 	h.int(int64(r.Modality))
@@ -219,9 +221,9 @@ func (h *hasher) report(r *unsc.Report) {
 // checksum hashes, for the test that keeps it whole.
 var checksumFields = map[string][]string{
 	"Decision": {"ID", "Date", "Meeting", "Resolution", "Draft", "Amendment", "AmendmentTo", "Title", "Agenda", "Subjects",
-		"Matter", "MatterKnown", "Modality", "Recorded", "Derived", "Tally", "Votes", "VetoedBy", "Sources", "Reports"},
+		"Sponsors", "Matter", "MatterKnown", "Modality", "Recorded", "Derived", "Tally", "Votes", "VetoedBy", "Sources", "Reports"},
 	"Report": {"Source", "Key", "Ref", "Date", "Meeting", "Resolution", "Draft", "Amendment", "AmendmentTo", "Title", "Agenda",
-		"Subjects", "Matter", "MatterKnown", "Modality", "Outcome", "Tally", "Votes", "VetoedBy", "Note"},
+		"Subjects", "Sponsors", "Matter", "MatterKnown", "Modality", "Outcome", "Tally", "Votes", "VetoedBy", "Note"},
 	"Tally": {"Yes", "No", "Abstain", "NonVoting", "Known"},
 }
 
