@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,9 +13,8 @@ import (
 	"unsc/record"
 )
 
-var updateVersion = flag.Bool("update", false, "rewrite testdata/version.golden with record.Version and the fingerprint of the reconciliation")
-
-// TestVersion fails when what Reconcile makes of the shared data changes
+// TestVersion (its golden file rewritten by -update, the flag of the
+// package's golden tests) fails when what Reconcile makes of the shared data changes
 // and record.Version does not: a record file derived by the previous
 // reconciliation would then be read as if this one had derived it.
 func TestVersion(t *testing.T) {
@@ -29,7 +27,7 @@ func TestVersion(t *testing.T) {
 	}
 	got := fmt.Sprintf("version %d\nfingerprint %s\n", record.Version, hex.EncodeToString(h.Sum(nil)))
 	path := filepath.Join("testdata", "version.golden")
-	if *updateVersion {
+	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
