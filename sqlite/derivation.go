@@ -98,6 +98,14 @@ func checksum(ds []unsc.Decision, withReports bool) string {
 		h.tally(d.Tally)
 		h.votes(d.Votes)
 		h.codes(d.VetoedBy)
+		h.int(int64(len(d.Notes)))
+		for _, n := range d.Notes {
+			h.int(int64(n.Kind))
+			h.str(n.Field)
+			h.str(n.Text)
+			h.str(n.Source)
+			h.codes(n.Members)
+		}
 		h.int(int64(len(d.Sources)))
 		for _, src := range d.Sources {
 			h.str(string(src))
@@ -221,10 +229,11 @@ func (h *hasher) report(r *unsc.Report) {
 // checksum hashes, for the test that keeps it whole.
 var checksumFields = map[string][]string{
 	"Decision": {"ID", "Date", "Meeting", "Resolution", "Draft", "Amendment", "AmendmentTo", "Title", "Agenda", "Subjects",
-		"Sponsors", "Matter", "MatterKnown", "Modality", "Recorded", "Derived", "Tally", "Votes", "VetoedBy", "Sources", "Reports"},
+		"Sponsors", "Matter", "MatterKnown", "Modality", "Recorded", "Derived", "Tally", "Votes", "VetoedBy", "Notes", "Sources", "Reports"},
 	"Report": {"Source", "Key", "Ref", "Date", "Meeting", "Resolution", "Draft", "Amendment", "AmendmentTo", "Title", "Agenda",
 		"Subjects", "Sponsors", "Matter", "MatterKnown", "Modality", "Outcome", "Tally", "Votes", "VetoedBy", "Note"},
 	"Tally": {"Yes", "No", "Abstain", "NonVoting", "Known"},
+	"Note":  {"Kind", "Field", "Text", "Source", "Members"},
 }
 
 // Verify checks the record file: SQLite's integrity check of the whole

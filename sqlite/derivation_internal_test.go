@@ -9,11 +9,11 @@ import (
 	"unsc"
 )
 
-// TestChecksumCoversEveryField fails when unsc.Decision, unsc.Report or
-// unsc.Tally gains a field that checksum does not hash: add it there and to
+// TestChecksumCoversEveryField fails when unsc.Decision, unsc.Report,
+// unsc.Tally or unsc.Note gains a field that checksum does not hash: add it there and to
 // checksumFields.
 func TestChecksumCoversEveryField(t *testing.T) {
-	for _, typ := range []reflect.Type{reflect.TypeFor[unsc.Decision](), reflect.TypeFor[unsc.Report](), reflect.TypeFor[unsc.Tally]()} {
+	for _, typ := range []reflect.Type{reflect.TypeFor[unsc.Decision](), reflect.TypeFor[unsc.Report](), reflect.TypeFor[unsc.Tally](), reflect.TypeFor[unsc.Note]()} {
 		var fields []string
 		for i := range typ.NumField() {
 			fields = append(fields, typ.Field(i).Name)
