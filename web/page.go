@@ -318,11 +318,8 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt *route, f 
 		v, err := rt.page(r, &args{q: q})
 		var moved redirect
 		if errors.As(err, &moved) {
-			to := moved.to
-			if raw != "" {
-				to += "?" + raw
-			}
-			http.Redirect(w, r, to, http.StatusMovedPermanently)
+			// A page's canonical address, or the page a search names.
+			http.Redirect(w, r, moved.to, moved.status)
 			return
 		}
 		if err != nil {

@@ -69,6 +69,38 @@ type decisionView struct {
 	Sources  []sourceView
 	Disagree []string
 	Bar      *tallyBar
+	// Notes are the record's notes on the decision: corrections, doubts,
+	// contradictions, each with its source.
+	Notes []noteView
+	// Sponsors name who put the draft forward.
+	Sponsors string
+}
+
+// noteView is one note on a decision.
+type noteView struct {
+	Kind, Label, Text string
+	Source            link
+}
+
+var noteLabels = map[unsc.NoteKind]string{
+	unsc.NoteCorrected:     "Corrected",
+	unsc.NoteDoubt:         "In doubt",
+	unsc.NoteContradiction: "The sources contradict themselves",
+}
+
+// sourceLink links a note's source: an address as it is, a UN document
+// symbol to the UN's documents, a unsc source by its name.
+func sourceLink(src string) link {
+	switch {
+	case strings.HasPrefix(src, "https://") || strings.HasPrefix(src, "http://"):
+		return link{src, src}
+	case sourceNames[unsc.Source(src)] != "":
+		return link{"", sourceNames[unsc.Source(src)]}
+	}
+	if sym, _, err := unsc.NormalizeSymbol(src); err == nil {
+		return link{docHref(sym), src}
+	}
+	return link{"", src}
 }
 
 // positionWords say positions as the Council's records do.
@@ -84,6 +116,8 @@ type seatView struct {
 	Permanent bool
 	Position  string
 	Letter    string
+	// Doubt is set when the sources leave the position in doubt.
+	Doubt bool
 }
 
 // sourceView is one source's report.
@@ -211,11 +245,19 @@ func (s *Server) symbolPage(r *http.Request, a *args) (*view, error) {
 
 // redirect is an error that answers with a redirect to the canonical
 // address of a page.
-type redirect struct{ to string }
+type redirect struct {
+	to     string
+	status int
+}
 
 func (r redirect) Error() string { return "moved to " + r.to }
 
-func redirectTo(to string) error { return redirect{to} }
+// redirectTo answers with the canonical address of the page asked for.
+func redirectTo(to string) error { return redirect{to, http.StatusMovedPermanently} }
+
+// seeOther answers with the page a request leads to, such as the page of
+// the symbol a search names.
+func seeOther(to string) error { return redirect{to, http.StatusFound} }
 
 func (s *Server) decisionView(i int) decisionView {
 	d := &s.record.decisions[i]
@@ -224,7 +266,7 @@ func (s *Server) decisionView(i int) decisionView {
 		Date: longDate(d.Date), ISODate: d.Date.Format(dateLayout),
 		Meeting: d.Meeting, Resolution: d.Resolution, Draft: d.Draft,
 		Amendment: d.Amendment, AmendmentTo: d.AmendmentTo,
-		Title: d.Title, Agenda: d.Agenda, Subjects: d.Subjects,
+		Title: record.Title(*d), Agenda: d.Agenda, Subjects: d.Subjects,
 		Matter: matterWords(d.Matter, d.MatterKnown), Modality: d.Modality.String(),
 		Tally:    newTally(d.Tally),
 		Required: charter.RequiredVotes(d.Date), Size: charter.Size(d.Date),
@@ -240,11 +282,29 @@ func (s *Server) decisionView(i int) decisionView {
 	if d.Amendment && d.AmendmentTo != "" && d.AmendmentTo != d.Draft {
 		v.Docs = append(v.Docs, link{docHref(d.AmendmentTo), d.AmendmentTo + " (the draft amended)"})
 	}
+	doubt := d.InDoubt()
 	if c, err := charter.CouncilOn(d.Date); err == nil && d.Votes != nil {
 		for _, m := range c.Members {
 			p := d.Votes[m.Code]
-			v.Seats = append(v.Seats, seatView{Code: m.Code, Name: m.Name, Permanent: m.Permanent, Position: positionWords[p], Letter: p.Letter()})
+			v.Seats = append(v.Seats, seatView{Code: m.Code, Name: m.Name, Permanent: m.Permanent, Position: positionWords[p], Letter: p.Letter(),
+				Doubt: slices.Contains(doubt, m.Code)})
 		}
+	}
+	for _, n := range d.Notes {
+		v.Notes = append(v.Notes, noteView{Kind: n.Kind.String(), Label: noteLabels[n.Kind], Text: n.Text, Source: sourceLink(n.Source)})
+	}
+	if len(d.Sponsors) > 0 {
+		names := make([]string, len(d.Sponsors))
+		for i, sp := range d.Sponsors {
+			names[i] = sp
+			if ns := charter.MemberNames(unsc.Code(sp)); len(ns) > 0 {
+				names[i] = ns[len(ns)-1]
+				if m, ok := councilMember(d.Date, unsc.Code(sp)); ok {
+					names[i] = m
+				}
+			}
+		}
+		v.Sponsors = strings.Join(names, ", ")
 	}
 	res, err := record.Derive(*d)
 	outcome := d.Recorded
@@ -289,6 +349,16 @@ func (s *Server) decisionView(i int) decisionView {
 		v.Sources = append(v.Sources, sv)
 	}
 	return v
+}
+
+// councilMember names a member as it sat on a date, if it sat.
+func councilMember(date time.Time, code unsc.Code) (string, bool) {
+	c, err := charter.CouncilOn(date)
+	if err != nil {
+		return "", false
+	}
+	m, ok := c.Member(code)
+	return m.Name, ok
 }
 
 // headline says an outcome in a few words: "Vetoed by China and the

@@ -101,7 +101,7 @@ func (s *Server) decisionSummary(i int) decisionView {
 	d := &s.record.decisions[i]
 	o := analysis.Outcome(*d)
 	v := decisionView{Symbol: record.Symbol(*d), Href: decisionHref(d), Date: longDate(d.Date), ISODate: d.Date.Format(dateLayout),
-		Meeting: d.Meeting, Title: d.Title, Agenda: d.Agenda, Amendment: d.Amendment, AmendmentTo: d.AmendmentTo,
+		Meeting: d.Meeting, Title: record.Title(*d), Agenda: d.Agenda, Amendment: d.Amendment, AmendmentTo: d.AmendmentTo,
 		Tally: newTally(d.Tally), Outcome: outcomeName(o), Headline: s.headline(o, d.VetoedBy, d.Date)}
 	if v.Agenda == v.Title {
 		v.Agenda = ""
@@ -121,14 +121,29 @@ type searchPage struct {
 
 // searchForm is the search as the form shows it.
 type searchForm struct {
-	Q, From, To, Outcome, Matter, Member, Position string
+	Q, From, To, Outcome, Matter, Member, Position, Sort string
+}
+
+// looksLikeSymbol reports whether a search is a document symbol rather
+// than words: "S/2024/239", "S/PV.9584", "2728 (2024)".
+func looksLikeSymbol(t string) bool {
+	u := strings.ToUpper(t)
+	return strings.HasPrefix(u, "S/") || strings.HasSuffix(t, ")") && strings.Contains(t, "(") && t[0] >= '0' && t[0] <= '9'
 }
 
 // decisionsPage answers /decisions: the search of `unsc decisions` and
 // GET /api/v1/decisions, answered by package analysis.
 func (s *Server) decisionsPage(r *http.Request, a *args) (*view, error) {
-	q := analysis.SearchQuery{Text: a.str("q"), Member: a.seat("member")}
+	q := analysis.SearchQuery{Text: a.str("q"), Member: a.seat("member"), Sort: a.str("sort")}
 	q.From, q.To = a.dateRange()
+	// A symbol typed into the search box goes to its page.
+	if t := strings.TrimSpace(q.Text); len(a.q) == 1 && looksLikeSymbol(t) && !strings.HasSuffix(r.URL.Path, ".json") && !strings.HasSuffix(r.URL.Path, ".csv") {
+		if sym, _, err := unsc.NormalizeSymbol(t); err == nil {
+			if _, err := s.record.bySymbol(sym); err == nil {
+				return nil, seeOther(symbolHref(sym))
+			}
+		}
+	}
 	if o := a.str("outcome"); o != "" {
 		q.Outcome, _ = unsc.ParseOutcome(o)
 	}
@@ -152,7 +167,7 @@ func (s *Server) decisionsPage(r *http.Request, a *args) (*view, error) {
 	}
 	ans := s.index.Search(q)
 	p := searchPage{Answer: ans, Query: searchForm{Q: a.str("q"), From: a.str("from"), To: a.str("to"),
-		Outcome: a.str("outcome"), Matter: a.str("matter"), Member: a.str("member"), Position: a.str("position")}}
+		Outcome: a.str("outcome"), Matter: a.str("matter"), Member: a.str("member"), Position: a.str("position"), Sort: ans.Sort}}
 	for _, h := range ans.Decisions {
 		v := s.decisionSummary(h.Index)
 		if h.Position != "" {

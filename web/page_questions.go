@@ -179,6 +179,8 @@ type agreementPage struct {
 	Form    struct{ Members, From, To, Rule string }
 	Rules   []option
 	Default bool
+	// Span says which shares the shades run between.
+	Span string
 }
 
 type agreementRow struct {
@@ -215,6 +217,20 @@ func (s *Server) agreementPageHandler(r *http.Request, a *args) (*view, error) {
 		p.Names = append(p.Names, seatLabel(mem))
 	}
 	t := &csvTable{Header: []string{"a", "b", "n", "agreed", "share"}}
+	// The shades span the shares shown, lowest to highest, so that the
+	// differences between pairs show even when every pair mostly agrees;
+	// the caption gives the span.
+	lo, hi := 1.0, 0.0
+	for i, row := range m.Cells {
+		for j, c := range row {
+			if i != j && c.Share != nil {
+				lo, hi = min(lo, *c.Share), max(hi, *c.Share)
+			}
+		}
+	}
+	if lo <= hi {
+		p.Span = strconv.Itoa(int(lo*100+0.5)) + "% (lightest) to " + strconv.Itoa(int(hi*100+0.5)) + "% (darkest)"
+	}
 	for i, row := range m.Cells {
 		ar := agreementRow{Name: p.Names[i]}
 		for j, c := range row {
@@ -222,7 +238,13 @@ func (s *Server) agreementPageHandler(r *http.Request, a *args) (*view, error) {
 			if c.Share != nil {
 				pct := int(*c.Share*100 + 0.5)
 				cell.Text = strconv.Itoa(pct) + "%"
-				cell.Class = "h" + strconv.Itoa(min(pct/10, 9))
+				shade := 9
+				if hi > lo {
+					shade = int((*c.Share - lo) / (hi - lo) * 9.999)
+				}
+				if i != j {
+					cell.Class = "h" + strconv.Itoa(min(max(shade, 0), 9))
+				}
 			}
 			cell.Label = p.Names[i] + " and " + p.Names[j] + ": " + cell.Text + " of " + strconv.Itoa(c.N) + " decisions"
 			ar.Cells = append(ar.Cells, cell)

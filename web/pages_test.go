@@ -56,6 +56,8 @@ func TestPagesServe(t *testing.T) {
 		{"/", 200, []string{"<h1>How the UN Security Council votes</h1>", `<figure class="chart">`}},
 		{"/S/RES/2728(2024)", 200, []string{"<h1>S/RES/2728 (2024)</h1>", "14 in favour", "Adopted", `href="https://undocs.org/S/RES/2728%282024%29"`}},
 		{"/S/2024/239", 200, []string{"Vetoed by China and the Russian Federation"}},
+		{"/S/2022/431", 200, []string{"Notes on the record", `href="https://press.un.org/en/2022/sc14911.doc.htm"`}},
+		{"/S/RES/2728(2024)?", 200, []string{"<dt>Sponsors</dt><dd>Algeria, Ecuador, Guyana"}},
 		{"/S/PV.9584", 200, []string{"<h1>Meeting S/PV.9584</h1>"}},
 		{"/decisions?q=Gaza&outcome=vetoed", 200, []string{`value="Gaza"`, "<option selected>vetoed</option>"}},
 		{"/decisions?outcome=nonsense", 400, []string{"<code>outcome</code>"}},
@@ -101,6 +103,19 @@ func TestPagesServe(t *testing.T) {
 		if m := regexp.MustCompile(`<script(?: [^>]*)?>[^<]|\sstyle=|\son[a-z]+=`).FindString(body); m != "" {
 			t.Errorf("GET %s: inline script or style %q", tc.path, m)
 		}
+	}
+}
+
+func TestSearchForASymbol(t *testing.T) {
+	srv := newServer(t, web.Config{})
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Get(srv.URL + "/decisions?q=S/2024/239")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != "/S/2024/239" {
+		t.Errorf("a search for S/2024/239: %d to %q, want 302 to its page", resp.StatusCode, resp.Header.Get("Location"))
 	}
 }
 

@@ -280,7 +280,7 @@ func (s *Server) routeTable() []route {
 		{path: "/{$}", summary: "Home: how the Council decides, the latest decisions, vetoes over time.", page: s.home, nav: "home"},
 		{path: "/S/", summary: "A resolution, draft or meeting by its symbol: /S/RES/2728(2024), /S/2024/239, /S/PV.9584 (and .json, .csv).", page: s.symbolPage, nav: "decisions"},
 		{path: "/decisions", summary: "Search the decisions.", page: s.decisionsPage, nav: "decisions", twins: true,
-			params: []param{{name: "q"}, from, to, {name: "outcome", enum: []string{"adopted", "failed", "vetoed"}},
+			params: []param{{name: "q"}, {name: "sort", enum: []string{analysis.SortRelevance, analysis.SortDate}}, from, to, {name: "outcome", enum: []string{"adopted", "failed", "vetoed"}},
 				{name: "matter", enum: []string{"non-procedural", "procedural", "preliminary", "icj-election"}},
 				{name: "member"}, {name: "position", enum: positionNames}, {name: "offset"}, {name: "limit"}}},
 		{path: "/vetoes", summary: "Vetoes by year and member under a chosen counting rule, and their list.", page: s.vetoesPage, nav: "vetoes", twins: true,
