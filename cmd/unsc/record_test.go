@@ -112,9 +112,9 @@ func TestShow(t *testing.T) {
 	if first, _, _ := strings.Cut(out, "\n"); code != 0 || !strings.Contains(first, "vetoed") || !strings.Contains(first, "failed for want of votes") || !strings.Contains(out, "Note (contradiction, outcome)") {
 		t.Errorf("show S/10768 exit %d:\n%s\nwant a heading saying both, and the contradiction noted", code, out)
 	}
-	code, out, _ = runUnsc(t, "", "--db", db, "show", "S/RES/434 (1978)")
+	code, out, _ = runUnsc(t, "", "--db", db, "show", "S/RES/488 (1981)")
 	if code != 0 || !strings.Contains(out, "(in doubt)") || !strings.Contains(out, "Note (doubt, votes)") {
-		t.Errorf("show S/RES/434 (1978) exit %d:\n%s\nwant the members in doubt marked", code, out)
+		t.Errorf("show S/RES/488 (1981) exit %d:\n%s\nwant the members in doubt marked", code, out)
 	}
 	var withNotes []struct {
 		Notes []struct {
