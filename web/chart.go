@@ -184,7 +184,7 @@ func newVetoChart(a analysis.VetoAnswer, compact bool, last int) *vetoChart {
 		}
 	}
 	for i, m := range vetoMarks {
-		if m.date.Year() < first || m.date.Year() > last {
+		if compact || m.date.Year() < first || m.date.Year() > last {
 			continue
 		}
 		x := c.Left + (m.date.Year()-first)*barW + int(m.date.YearDay())*barW/366
