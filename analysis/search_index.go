@@ -77,6 +77,9 @@ func buildTextIndex(x *Index) *textIndex {
 		pos []uint32
 	}
 	n := len(x.ds)
+	// The file is embedded and checked by its test: an error leaves the
+	// search without it rather than without a search.
+	curated, _ := searchSubjects()
 	docs := make([]map[string]*occurrence, n)
 	lens := make([][numFields]float64, n)
 	var sum [numFields]float64
@@ -106,6 +109,9 @@ func buildTextIndex(x *Index) *textIndex {
 		add(fieldAgenda, 0, d.Agenda)
 		for k, s := range d.Subjects {
 			add(fieldSubjects, uint32(k)*subjectGap, s)
+		}
+		for k, s := range curated[d.Draft] {
+			add(fieldSubjects, uint32(len(d.Subjects)+k)*subjectGap, s)
 		}
 		for f := range sum {
 			sum[f] += lens[i][f]
