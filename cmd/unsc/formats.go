@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -85,17 +88,30 @@ func mayHoldTable(head []byte) bool {
 	}
 }
 
-// expand turns files and folders into the files under them, in a stable
-// order, skipping hidden files and folders.
-func expand(paths []string) ([]string, error) {
-	var files []string
+// importFile is a file to import: its path, and the name its reports are
+// known by in the record (their Ref): its path inside the folder given, or
+// its base name for a file given on its own. The record then does not
+// depend on where the files were when they were imported: the same files
+// imported from another folder (a copy, a download to a new temporary
+// folder) read the same.
+type importFile struct {
+	path, name string
+}
+
+// expand turns files and folders into the files under them, skipping hidden
+// files and folders, in the order of their names (see importFile), and for
+// files of the same name, of their content: an order that depends neither
+// on the folders they are in nor on the order they were given in, and that
+// decides which of two reports of the same thing wins (record.Dedupe).
+func expand(paths []string) ([]importFile, error) {
+	var files []importFile
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
 			return nil, unsc.Errorf(unsc.EINVALID, p, "%v", err)
 		}
 		if !info.IsDir() {
-			files = append(files, p)
+			files = append(files, importFile{path: p, name: filepath.Base(p)})
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
@@ -109,7 +125,11 @@ func expand(paths []string) ([]string, error) {
 				return nil
 			}
 			if d.Type().IsRegular() {
-				files = append(files, path)
+				rel, err := filepath.Rel(p, path)
+				if err != nil {
+					return err
+				}
+				files = append(files, importFile{path: path, name: filepath.ToSlash(rel)})
 			}
 			return nil
 		})
@@ -117,24 +137,65 @@ func expand(paths []string) ([]string, error) {
 			return nil, unsc.Errorf(unsc.EINVALID, p, "%v", err)
 		}
 	}
-	slices.Sort(files)
-	return slices.Compact(files), nil
+	// A file given twice (itself and in its folder) is read once.
+	seen := map[string]bool{}
+	files = slices.DeleteFunc(files, func(f importFile) bool {
+		abs, err := filepath.Abs(f.path)
+		if err != nil {
+			abs = f.path
+		}
+		if seen[abs] {
+			return true
+		}
+		seen[abs] = true
+		return false
+	})
+	// Files of the same name are ordered by their content.
+	sums := map[string]string{}
+	sum := func(path string) string {
+		if s, ok := sums[path]; ok {
+			return s
+		}
+		h := sha256.New()
+		if f, err := os.Open(path); err == nil {
+			io.Copy(h, f)
+			f.Close()
+		}
+		sums[path] = string(h.Sum(nil))
+		return sums[path]
+	}
+	slices.SortStableFunc(files, func(a, b importFile) int {
+		if c := cmp.Compare(a.name, b.name); c != 0 {
+			return c
+		}
+		return cmp.Compare(sum(a.path), sum(b.path))
+	})
+	return files, nil
 }
 
-// parseFile parses one recognised file.
-func parseFile(f *format, path string) ([]unsc.Report, []dppa.Row, error) {
-	file, err := os.Open(path)
+// parseFile parses one recognised file, naming it by its name (see
+// importFile); an error names its path, where the user will look for it.
+func parseFile(f *format, file importFile) ([]unsc.Report, []dppa.Row, error) {
+	in, err := os.Open(file.path)
 	if err != nil {
-		return nil, nil, unsc.Errorf(unsc.EINVALID, path, "%v", err)
+		return nil, nil, unsc.Errorf(unsc.EINVALID, file.path, "%v", err)
 	}
-	defer file.Close()
+	defer in.Close()
+	var reports []unsc.Report
+	var rows []dppa.Row
 	if f.rows != nil {
-		rows, err := f.rows(file, path)
-		return nil, rows, err
+		rows, err = f.rows(in, file.name)
+	} else {
+		reports, err = f.parse(in, file.name)
 	}
-	reports, err := f.parse(file, path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w", err)
+		var e *unsc.Error
+		if errors.As(err, &e) && (e.Field == file.name || strings.HasPrefix(e.Field, file.name+":")) {
+			named := *e
+			named.Field = file.path + strings.TrimPrefix(e.Field, file.name)
+			return nil, nil, &named
+		}
+		return nil, nil, fmt.Errorf("%s: %w", file.path, err)
 	}
-	return reports, nil, nil
+	return reports, rows, nil
 }

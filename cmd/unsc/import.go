@@ -47,7 +47,7 @@ func runImport(ctx context.Context, a *app, args []string) error {
 
 // importFiles parses the files and imports them into the record in one
 // transaction, with the Council's membership: what `import` and `sync` share.
-func importFiles(ctx context.Context, a *app, files []string, verbose bool) (unsc.ImportSummary, *importBatch, error) {
+func importFiles(ctx context.Context, a *app, files []importFile, verbose bool) (unsc.ImportSummary, *importBatch, error) {
 	// Importing the whole shared data peaks at ~140 MB this way, against ~120
 	// MB at the default pace, for a fifth less work; the limit
 	// keeps it under 200 MB.
@@ -96,7 +96,12 @@ func importFiles(ctx context.Context, a *app, files []string, verbose bool) (uns
 	if err := o.st.SetMembership(ctx, charter.Tenures()); err != nil {
 		return unsc.ImportSummary{}, nil, err
 	}
-	sum, err := o.st.Import(ctx, batch.reports(), record.Reconcile)
+	// A file cut short never takes members' positions out of the record.
+	reports, err := completePartial(ctx, o.st, batch.reports(), a.stderr)
+	if err != nil {
+		return unsc.ImportSummary{}, nil, err
+	}
+	sum, err := o.st.Import(ctx, reports, record.Reconcile)
 	return sum, batch, err
 }
 
@@ -117,14 +122,14 @@ type importBatch struct {
 // there are processors, and fails on the first file that does not parse:
 // nothing of a failed import is written. It calls done, from any
 // goroutine, as each file is read.
-func readFiles(files []string, done func()) (*importBatch, error) {
+func readFiles(files []importFile, done func()) (*importBatch, error) {
 	parsed := make([]parsedFile, len(files))
 	errs := make([]error, len(files))
 	// The largest files first, so that the small ones fill in around them
 	// and no processor is left with a large file at the end.
 	sizes := make([]int64, len(files))
 	for i, f := range files {
-		if info, err := os.Stat(f); err == nil {
+		if info, err := os.Stat(f.path); err == nil {
 			sizes[i] = info.Size()
 		}
 	}
@@ -140,8 +145,8 @@ func readFiles(files []string, done func()) (*importBatch, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				p := parsedFile{path: files[i]}
-				p.format, errs[i] = recognise(files[i])
+				p := parsedFile{path: files[i].path}
+				p.format, errs[i] = recognise(files[i].path)
 				if errs[i] == nil && p.format != nil {
 					p.reports, p.rows, errs[i] = parseFile(p.format, files[i])
 				}
@@ -168,7 +173,8 @@ func readFiles(files []string, done func()) (*importBatch, error) {
 	return b, nil
 }
 
-// reports returns every report of the batch, in path order, one per
+// reports returns every report of the batch, in the order of the files
+// (see expand), one per
 // (source, key) (see record.Dedupe), and the curated decisions built into
 // unsc (record.Curated), which every import adds to the record.
 func (b *importBatch) reports() []unsc.Report {
