@@ -135,9 +135,11 @@ func run(base string, pid, conns int, dur, after, timeout time.Duration, obey bo
 		go sampler(samplerDone)
 	}
 	start := time.Now()
+	cpu0 := cpuTime(pid)
 	probe(start.Add(dur), &during)
 	wg.Wait()
 	loadEnd := time.Now()
+	cpu1 := cpuTime(pid)
 	probe(time.Now().Add(after), &afterLoad)
 	close(samplerDone)
 
@@ -173,6 +175,9 @@ func run(base string, pid, conns int, dur, after, timeout time.Duration, obey bo
 	}
 	fmt.Printf("), %.0f answers/s\n", float64(statuses["200"])/loadEnd.Sub(start).Seconds())
 	fmt.Printf("answers (200): p50 %s, p99 %s, max %s\n", pct(lat, 0.5), pct(lat, 0.99), pct(lat, 1))
+	if pid > 0 {
+		fmt.Printf("server CPU during the load: %.2f cores on average\n", (cpu1-cpu0).Seconds()/loadEnd.Sub(start).Seconds())
+	}
 	ok := true
 	check := func(pass bool, format string, v ...any) {
 		mark := "ok  "
@@ -222,6 +227,27 @@ func p(ds []time.Duration, q float64) time.Duration {
 
 func pct(ds []time.Duration, q float64) string {
 	return p(ds, q).Round(100 * time.Microsecond).String()
+}
+
+// cpuTime returns the user and system CPU time a process has used
+// (/proc/PID/stat, in clock ticks of 1/100 s).
+func cpuTime(pid int) time.Duration {
+	if pid <= 0 {
+		return 0
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command, which is in parentheses.
+	s := string(b)
+	fs := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(fs) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseInt(fs[11], 10, 64)
+	stime, _ := strconv.ParseInt(fs[12], 10, 64)
+	return time.Duration(utime+stime) * 10 * time.Millisecond
 }
 
 // readRSS and readHWM read the resident and peak resident memory of a
