@@ -6,10 +6,13 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -119,6 +122,8 @@ func TestReadOnlyRecordIsRead(t *testing.T) {
 	db := sampleDB(t)
 	dir := filepath.Dir(db)
 	before := folderState(t, dir)
+	// The record and its folder read-only, as a record installed for
+	// everyone is; the program runs as a user the modes bind.
 	if err := os.Chmod(db, 0o444); err != nil {
 		t.Fatal(err)
 	}
@@ -126,20 +131,67 @@ func TestReadOnlyRecordIsRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.Chmod(dir, 0o755) })
-	if os.Geteuid() == 0 {
-		t.Log("running as root, whom file modes do not stop: checking that reading reads and writes nothing")
-	}
-	code, out, errOut := runUnsc(t, "", "--db", db, "show", "S/RES/465 (1980)")
+	code, out, errOut := runAsReader(t, "--db", db, "show", "S/RES/465 (1980)")
 	if code != 0 || !strings.Contains(out, "S/RES/465 (1980) — adopted") {
 		t.Errorf("show on a read-only record = exit %d, %q, %q; want the resolution", code, out, errOut)
 	}
-	code, out, errOut = runUnsc(t, "", "--db", db, "check")
+	code, out, errOut = runAsReader(t, "--db", db, "check")
 	if code != 0 || !strings.Contains(out, " 0 unexplained") {
 		t.Errorf("check on a read-only record = exit %d, %q, %q; want 0 unexplained", code, out, errOut)
+	}
+	// Importing into it is refused in words, naming the file.
+	code, out, errOut = runAsReader(t, "--db", db, "import", dir)
+	if code != 1 || out != "" || !strings.Contains(errOut, db+": cannot be written") || strings.Contains(errOut, "SQLITE") {
+		t.Errorf("import into a read-only record = exit %d, %q, %q; want 1, saying it cannot be written", code, out, errOut)
 	}
 	if diff := gocmp.Diff(before, folderState(t, dir)); diff != "" {
 		t.Errorf("reading the record changed its folder (-before +after):\n%s", diff)
 	}
+}
+
+// runAsReader runs the program as a user whom file modes bind: in-process
+// when the tests do not run as root; as root, as the user nobody, in a
+// process of its own (the test binary, copied where nobody may run it, run
+// as the program by UNSC_TEST_CHILD). The folders on the paths of args must
+// let others through.
+func runAsReader(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		return runBounded(t, args...)
+	}
+	binDir := t.TempDir()
+	bin := filepath.Join(binDir, "unsc")
+	self, err := os.ReadFile(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, self, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// t.TempDir makes its folders for their owner only.
+	for _, a := range append(args, bin) {
+		if !filepath.IsAbs(a) {
+			continue
+		}
+		for d := filepath.Dir(a); strings.HasPrefix(d, os.TempDir()+"/"); d = filepath.Dir(d) {
+			if info, err := os.Stat(d); err == nil && info.Mode().Perm()&0o005 != 0o005 {
+				os.Chmod(d, info.Mode().Perm()|0o005)
+			}
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = append(os.Environ(), "UNSC_TEST_CHILD=1", "HOME=/nonexistent", "XDG_DATA_HOME=")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("running unsc as nobody: %v", err)
+	}
+	return cmd.ProcessState.ExitCode(), stdout.String(), stderr.String()
 }
 
 func TestRecordOfAnOlderUnsc(t *testing.T) {
