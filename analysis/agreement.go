@@ -38,8 +38,10 @@ type AgreementQuery struct {
 // Matrix is the answer to an AgreementQuery: for each pair of members, the
 // share of decisions on which they took the same position.
 type Matrix struct {
-	From     string   `json:"from,omitempty"`
-	To       string   `json:"to,omitempty"`
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+	// Period is the period the answer covers, as the record holds it.
+	Period   Period   `json:"period"`
 	Members  []string `json:"members"`
 	Rule     string   `json:"rule"`
 	RuleNote string   `json:"rule_note"`
@@ -116,7 +118,7 @@ func (x *Index) Agreement(q AgreementQuery) Matrix {
 	if len(members) == 0 {
 		members = PermanentSeats
 	}
-	m := Matrix{From: formatDate(q.From), To: formatDate(q.To), Members: members,
+	m := Matrix{From: formatDate(q.From), To: formatDate(q.To), Period: x.Period(q.From, q.To), Members: members,
 		Rule: rule, RuleNote: abstainNotes[rule], Counted: agreementCounted}
 	lo, hi := x.span(q.From, q.To)
 	m.Cells = make([][]Cell, len(members))

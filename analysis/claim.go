@@ -34,20 +34,6 @@ var countWords = map[string]string{
 	RuleDrafts + "/" + ScopeRecord:      "drafts vetoed, over every veto in the record",
 }
 
-// ClaimCheck is the answer to a claim: the count under every rule, and
-// which of them give the number claimed.
-type ClaimCheck struct {
-	Claim Claim     `json:"claim"`
-	Count VetoCount `json:"count"`
-	// Matches names each count that gives the number claimed, as
-	// "rule/scope" or "rule/scope without amendments"; empty when none
-	// does.
-	Matches []string `json:"matches"`
-	// Verdict says in a sentence whether, and under which rule, the
-	// record supports the number.
-	Verdict string `json:"verdict"`
-}
-
 var (
 	claimYear   = regexp.MustCompile(`^\d{4}$`)
 	claimNumber = regexp.MustCompile(`^\d{1,4}$`)
@@ -141,49 +127,4 @@ func claimWhen(s string, end bool) (time.Time, error) {
 		return d, nil
 	}
 	return time.Time{}, unsc.Errorf(unsc.EINVALID, "claim", "want a year (1945) or a date (2024-03-25)")
-}
-
-// CheckClaim counts the claim's member's vetoes in its period under every
-// counting rule (CountVetoes) and says which give the number claimed.
-func (x *Index) CheckClaim(c Claim) ClaimCheck {
-	a := ClaimCheck{Claim: c, Count: x.CountVetoes(c.Member, c.From, c.To), Matches: []string{}}
-	var words []string
-	for _, l := range a.Count.Lines {
-		if l.Count == c.Number {
-			a.Matches = append(a.Matches, l.Name)
-			words = append(words, countWords[l.Name])
-		}
-		if l.WithoutAmendments == c.Number && l.WithoutAmendments != l.Count {
-			a.Matches = append(a.Matches, l.Name+" without amendments")
-			words = append(words, countWords[l.Name]+", leaving out vetoes of amendments")
-		}
-	}
-	n := strconv.Itoa(c.Number)
-	switch {
-	case len(a.Matches) == 0:
-		lo, hi := -1, -1
-		for _, l := range a.Count.Lines {
-			for _, v := range []int{l.Count, l.WithoutAmendments} {
-				if lo < 0 || v < lo {
-					lo = v
-				}
-				hi = max(hi, v)
-			}
-		}
-		a.Verdict = "No way of counting in the record gives " + n + ": the counts run from " + strconv.Itoa(lo) + " to " + strconv.Itoa(hi) + "."
-	case len(a.Matches) == len(a.Count.Lines)*2 || allCounts(a.Count, c.Number):
-		a.Verdict = "The record supports " + n + " under every way of counting."
-	default:
-		a.Verdict = "The record supports " + n + " when counting " + strings.Join(words, "; or ") + ". Other ways of counting give other numbers."
-	}
-	return a
-}
-
-func allCounts(vc VetoCount, n int) bool {
-	for _, l := range vc.Lines {
-		if l.Count != n || l.WithoutAmendments != n {
-			return false
-		}
-	}
-	return true
 }

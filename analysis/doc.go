@@ -22,7 +22,17 @@
 //     the record derives, such as S/1996/952 (the 1996 vote on the
 //     Secretary-General, taken in a private meeting). Vetoes of amendments
 //     count by default and are marked. CountVetoes gives the number under
-//     every rule and scope, for fact checks.
+//     every rule and scope, for fact checks, each with its parts (the list
+//     to its last date, the record after it, vetoes of amendments, the
+//     vetoes the list omits); CheckClaim checks a claimed number against
+//     every way of counting, with the days on which each stood at it and
+//     the decisions that make the difference.
+//   - Coverage: for each kind of decision (KindOf) and decade, how many
+//     decisions and how much is known of them, and what each source lists
+//     over which dates. Every count answer carries a Period: the dates
+//     asked for, cut to the last day to which the record holds every
+//     decision (the last date of a source that lists every decision, or
+//     CuratedCompleteTo).
 //   - Search: decisions by text (every word, case-insensitive, in the
 //     agenda item, title or subjects), period, outcome, matter and a
 //     member's position, paged.

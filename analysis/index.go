@@ -83,6 +83,9 @@ type Index struct {
 
 	memberMu sync.Mutex
 	members  map[string]MemberProfile
+
+	coverageOnce sync.Once
+	coverage     coverage
 }
 
 // positions holds every member's position on every decision.
@@ -146,6 +149,7 @@ func (x *Index) Warm() {
 	x.positionTable()
 	x.textIndex()
 	x.atrocities()
+	x.coverageTable()
 }
 
 // Len returns the number of decisions in the index.

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"slices"
+	"time"
 
 	"unsc"
 	"unsc/charter"
@@ -13,6 +14,8 @@ type MemberProfile struct {
 	Member string   `json:"member"`
 	Names  []string `json:"names"`
 	Terms  []Term   `json:"terms"`
+	// Period is the period the answer covers, as the record holds it.
+	Period Period `json:"period"`
 	// Decisions counts the decisions taken while it sat; VotesKnown those
 	// whose per-member votes are known, which alone count for Positions
 	// and Sided.
@@ -105,7 +108,7 @@ func (x *Index) Member(code string) MemberProfile {
 
 func (x *Index) member(code string) MemberProfile {
 	codes := seatCodes(code)
-	p := MemberProfile{Member: code, Names: []string{}, Terms: []Term{}, Years: []MemberYear{}, Note: memberNote}
+	p := MemberProfile{Member: code, Names: []string{}, Terms: []Term{}, Years: []MemberYear{}, Note: memberNote, Period: x.Period(time.Time{}, time.Time{})}
 	for _, t := range charter.Tenures() {
 		if !slices.Contains(codes, t.Code) {
 			continue

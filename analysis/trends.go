@@ -10,6 +10,8 @@ import (
 type Trends struct {
 	From string `json:"from,omitempty"`
 	To   string `json:"to,omitempty"`
+	// Period is the period the answer covers, as the record holds it.
+	Period Period `json:"period"`
 	// By is "year", or "decade" for TrendsByDecade, whose Years are
 	// decades.
 	By    string      `json:"by"`
@@ -53,7 +55,7 @@ const trendsNote = "Outcomes are those the Charter engine derives (or, with no v
 // Trends counts the record year by year from..to (zero times leave the
 // period open).
 func (x *Index) Trends(from, to time.Time) Trends {
-	t := Trends{From: formatDate(from), To: formatDate(to), By: "year", Years: []YearTrend{}, Note: trendsNote}
+	t := Trends{From: formatDate(from), To: formatDate(to), Period: x.Period(from, to), By: "year", Years: []YearTrend{}, Note: trendsNote}
 	lo, hi := x.span(from, to)
 	for i := lo; i < hi; i++ {
 		d := &x.ds[i]

@@ -146,6 +146,8 @@ type VetoAnswer struct {
 	From   string `json:"from,omitempty"`
 	To     string `json:"to,omitempty"`
 	Topic  string `json:"topic,omitempty"`
+	// Period is the period the answer covers, as the record holds it.
+	Period Period `json:"period"`
 	// Rule and Scope name the counting convention; RuleNote and ScopeNote
 	// say it in a sentence.
 	Rule      string `json:"rule"`
@@ -254,7 +256,7 @@ func (x *Index) Vetoes(q VetoQuery) VetoAnswer {
 		scope = ScopeRecord
 	}
 	a := VetoAnswer{
-		Member: q.Member, From: formatDate(q.From), To: formatDate(q.To), Topic: q.Topic,
+		Member: q.Member, From: formatDate(q.From), To: formatDate(q.To), Topic: q.Topic, Period: x.Period(q.From, q.To),
 		Rule: rule, RuleNote: ruleDescriptions[rule],
 		Scope: scope, ScopeNote: scopeDescriptions[scope],
 		Amendments: "included", GroupBy: q.GroupBy,
@@ -410,7 +412,7 @@ func (x *Index) listed(i int) bool {
 	return slices.Contains(x.ds[i].Sources, unsc.SourceDHLVetoes)
 }
 
-var sourceOrder = []unsc.Source{unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceDHLVetoes, unsc.SourceDPPA, unsc.SourceSpreadsheet}
+var sourceOrder = []unsc.Source{unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceDHLVetoes, unsc.SourceDPPA, unsc.SourcePress, unsc.SourceResearch, unsc.SourceSpreadsheet}
 
 func sourceBit(s unsc.Source) int {
 	if i := slices.Index(sourceOrder, s); i >= 0 {
@@ -434,57 +436,6 @@ func formatDate(t time.Time) string {
 		return ""
 	}
 	return t.Format(dateLayout)
-}
-
-var countDescriptions = map[string]string{
-	"member-votes/un-list": "Each permanent member's veto counted once for that member, row by row as the Dag Hammarskjöld Library's veto list gives them (1946–2004 from A/58/47, Annex III) up to its last date, plus the record's vetoes after it.",
-	"drafts/un-list":       "Each row of the UN veto list (one vetoed proposal) counted once however many members vetoed it, plus each vetoed proposal the record derives after the list's last date.",
-	"member-votes/record":  "Each permanent member's veto counted once for that member over every veto the record derives from the votes, including vetoes the UN list omits such as S/1996/952.",
-	"drafts/record":        "Each vetoed proposal the record derives counted once however many members vetoed it, including vetoes the UN list omits such as S/1996/952.",
-}
-
-// VetoCount is the answer to a fact check: the number of vetoes a member
-// cast in a period under each counting rule.
-type VetoCount struct {
-	Member string      `json:"member,omitempty"`
-	From   string      `json:"from,omitempty"`
-	To     string      `json:"to,omitempty"`
-	Lines  []CountLine `json:"counts"`
-}
-
-// CountLine is one counting rule's number.
-type CountLine struct {
-	// Name is "rule/scope", e.g. "member-votes/un-list".
-	Name  string `json:"name"`
-	Rule  string `json:"rule"`
-	Scope string `json:"scope"`
-	Count int    `json:"count"`
-	// WithoutAmendments is the count with vetoes of amendments left out.
-	WithoutAmendments int           `json:"without_amendments"`
-	Description       string        `json:"description"`
-	Sources           []unsc.Source `json:"sources"`
-}
-
-// CountVetoes counts the vetoes member cast from..to (zero times leave the
-// period open; an empty member counts every member's) under each counting
-// rule and scope.
-func (x *Index) CountVetoes(member string, from, to time.Time) VetoCount {
-	c := VetoCount{Member: member, From: formatDate(from), To: formatDate(to)}
-	for _, scope := range []string{ScopeUNList, ScopeRecord} {
-		for _, rule := range []string{RuleMemberVotes, RuleDrafts} {
-			q := VetoQuery{Member: member, From: from, To: to, Rule: rule, Scope: scope, CountOnly: true}
-			all := x.Vetoes(q)
-			q.ExcludeAmendments = true
-			some := x.Vetoes(q)
-			c.Lines = append(c.Lines, CountLine{
-				Name: rule + "/" + scope, Rule: rule, Scope: scope,
-				Count: all.Count, WithoutAmendments: some.Count,
-				Description: countDescriptions[rule+"/"+scope],
-				Sources:     all.Sources,
-			})
-		}
-	}
-	return c
 }
 
 // ListEnd returns the last date of the UN veto list in the record.

@@ -80,8 +80,10 @@ type WhatIfQuery struct {
 
 // WhatIfAnswer lists every decision whose outcome flips under the rules.
 type WhatIfAnswer struct {
-	From      string `json:"from,omitempty"`
-	To        string `json:"to,omitempty"`
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+	// Period is the period the answer covers, as the record holds it.
+	Period    Period `json:"period"`
 	Rules     string `json:"rules"`
 	RulesNote string `json:"rules_note"`
 	// Replayed counts the decisions replayed; NotReplayable those the
@@ -120,7 +122,7 @@ func (x *Index) WhatIf(q WhatIfQuery) WhatIfAnswer {
 	if note == "" {
 		note = describeRules(rules)
 	}
-	a := WhatIfAnswer{From: formatDate(q.From), To: formatDate(q.To), Rules: rules.Name, RulesNote: note, Flips: []Flip{}}
+	a := WhatIfAnswer{From: formatDate(q.From), To: formatDate(q.To), Period: x.Period(q.From, q.To), Rules: rules.Name, RulesNote: note, Flips: []Flip{}}
 	after := x.replay(rules)
 	lo, hi := x.span(q.From, q.To)
 	var dates []string

@@ -256,6 +256,16 @@ func SeatName(seat string) string {
 	return strings.Join(names, " / ") + " (" + seat + ")"
 }
 
+// SeatNameInSentence is SeatName as it reads in a sentence, with "the"
+// where the name takes it: "the United States (USA)", "China (CHN)".
+func SeatNameInSentence(seat string) string {
+	s := SeatName(seat)
+	if the := nameOf(unsc.Member{Name: s}); the != s {
+		return the
+	}
+	return s
+}
+
 // closest returns up to n members whose names are nearest to name, each as
 // "Name (CODE)", nearest first: names within a few edits of it, and names
 // that begin with it or with one of its words.

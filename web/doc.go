@@ -16,7 +16,8 @@
 //	GET  /api/v1/decisions         by symbol (as `unsc show --json`) or search, paged
 //	GET  /api/v1/vetoes            every veto, as `unsc vetoes --json`
 //	GET  /api/v1/vetoes/summary    vetoes under a stated counting rule, grouped
-//	GET  /api/v1/vetoes/count      a fact check under every counting rule
+//	GET  /api/v1/vetoes/count      a fact check under every counting rule, a claim checked
+//	GET  /api/v1/coverage          what the record holds, by kind, decade and source
 //	GET  /api/v1/profile           a member's record
 //	GET  /api/v1/agreement         pairwise agreement of members
 //	GET  /api/v1/trends            per-year figures

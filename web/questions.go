@@ -81,10 +81,21 @@ func (s *Server) vetoSummary(r *http.Request, a *args) (any, error) {
 func (s *Server) vetoCount(r *http.Request, a *args) (any, error) {
 	member := a.seat("member")
 	from, to := a.dateRange()
+	claim := a.integer("claim", -1, 0, 1<<20)
 	if a.err != nil {
 		return nil, a.err
 	}
-	return s.index.CountVetoes(member, from, to), nil
+	c := s.index.CountVetoes(member, from, to)
+	if claim >= 0 {
+		cc := s.index.CheckClaim(analysis.Claim{Member: member, Number: claim, From: from, To: to})
+		cc.Count = nil // the answer is the count
+		c.Claim = &cc
+	}
+	return c, nil
+}
+
+func (s *Server) coverage(r *http.Request, a *args) (any, error) {
+	return s.index.Coverage(), nil
 }
 
 func (s *Server) profile(r *http.Request, a *args) (any, error) {

@@ -27,6 +27,14 @@ func TestQuestions(t *testing.T) {
 	}{
 		{"/api/v1/vetoes/count?member=USA&to=2024-03-25", x.CountVetoes("USA", zero, day("2024-03-25"))},
 		{"/api/v1/vetoes/count?member=SUN%2BRUS", x.CountVetoes("SUN+RUS", zero, zero)},
+		{"/api/v1/vetoes/count?member=USA&to=2024-03-25&claim=89", func() analysis.VetoCount {
+			c := x.CountVetoes("USA", zero, day("2024-03-25"))
+			cc := x.CheckClaim(analysis.Claim{Member: "USA", Number: 89, To: day("2024-03-25")})
+			cc.Count = nil
+			c.Claim = &cc
+			return c
+		}()},
+		{"/api/v1/coverage", x.Coverage()},
 		{"/api/v1/vetoes/count?member=SUN+RUS", x.CountVetoes("SUN+RUS", zero, zero)},
 		// Members by any name people use.
 		{"/api/v1/vetoes/count?member=United%20States&to=2024-03-25", x.CountVetoes("USA", zero, day("2024-03-25"))},

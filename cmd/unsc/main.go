@@ -50,6 +50,7 @@ func init() {
 		trendsCommand,
 		whatIfCommand,
 		initiativeCommand,
+		coverageCommand,
 		syncCommand,
 		serveCommand,
 		casebookCommand,

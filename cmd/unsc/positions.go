@@ -105,7 +105,7 @@ func runPositions(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if f != asText {
-		return web.WritePositions(ctx, a.stdout, x, q, f == asCSV)
+		return web.WritePositions(ctx, a.out(f), x, q, f == asCSV)
 	}
 	w := bufio.NewWriter(a.stdout)
 	fmt.Fprintf(w, "%-10s  %-30s  %-4s  %-24s  %-17s  %s\n", "date", "symbol", "code", "name", "position", "outcome")

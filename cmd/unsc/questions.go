@@ -189,31 +189,12 @@ func codeList(cs []unsc.Code) string { return joinCodes(cs) }
 
 // runVetoQuestion answers `unsc vetoes` with --by, --count or a counting
 // rule.
-func runVetoQuestion(ctx context.Context, a *app, q analysis.VetoQuery, count bool, f outputFormat) error {
-	x, err := a.loadIndex(ctx, count || q.Scope == analysis.ScopeUNList)
-	if err != nil {
+func runVetoQuestion(ctx context.Context, a *app, q analysis.VetoQuery, f outputFormat) error {
+	if err := analysis.CheckVetoQuery(q); err != nil {
 		return err
 	}
-	if count {
-		c := x.CountVetoes(q.Member, q.From, q.To)
-		rows := make([][]string, len(c.Lines))
-		for i, l := range c.Lines {
-			rows[i] = []string{l.Name, itoa(l.Count), itoa(l.WithoutAmendments), l.Description}
-		}
-		if f == asText {
-			who := "All members"
-			if q.Member != "" {
-				who = q.Member
-			}
-			fmt.Fprintf(a.stdout, "%s, %s to %s:\n", who, orStart(c.From), orNow(c.To))
-			for _, l := range c.Lines {
-				fmt.Fprintf(a.stdout, "  %4d  %-22s %s (%d without vetoes of amendments)\n", l.Count, l.Name, l.Description, l.WithoutAmendments)
-			}
-			return nil
-		}
-		return answer(a.out(f), f, c, []string{"count_name", "count", "without_amendments", "description"}, rows)
-	}
-	if err := analysis.CheckVetoQuery(q); err != nil {
+	x, err := a.loadIndex(ctx, q.Scope == analysis.ScopeUNList)
+	if err != nil {
 		return err
 	}
 	v := x.Vetoes(q)
@@ -247,20 +228,6 @@ func runVetoQuestion(ctx context.Context, a *app, q analysis.VetoQuery, count bo
 		fmt.Fprintf(a.stdout, "\n%s. %s %s\n", plural(v.Count, "veto", "vetoes"), v.RuleNote, v.ScopeNote)
 	}
 	return nil
-}
-
-func orStart(s string) string {
-	if s == "" {
-		return "1946"
-	}
-	return s
-}
-
-func orNow(s string) string {
-	if s == "" {
-		return "the last decision recorded"
-	}
-	return s
 }
 
 // --- decisions --------------------------------------------------------------

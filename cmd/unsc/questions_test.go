@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"unsc/internal/realrecord"
 )
 
 func TestQuestions(t *testing.T) {
@@ -41,6 +43,102 @@ func TestQuestions(t *testing.T) {
 		// S/1996/952, which the list omits.
 		if counts["member-votes/un-list"] != 86 || counts["member-votes/record"] != 87 {
 			t.Errorf("vetoes --member USA --to 2024-03-25 --count = %v, want 86 on the UN list's scope and 87 over the record", counts)
+		}
+	})
+
+	t.Run("fact check with a claim", func(t *testing.T) {
+		// The Independent: "the US has vetoed 89 resolutions since 1945",
+		// checked as of 25 March 2024.
+		code, out, errOut := run("vetoes", "--member", "United States", "--to", "2024-03-25", "--count", "--claim", "89")
+		if code != 0 {
+			t.Fatalf("vetoes --count --claim 89 exit %d: %s", code, errOut)
+		}
+		for _, want := range []string{
+			"United States (USA): vetoes from 17 January 1946 to 25 March 2024.",
+			"= 82 on the UN veto list to 26 May 2022 + 4 in the record after it; 1 veto of amendments, 85 without",
+			"1996-11-19  S/1996/952  USA",
+			"No way of counting in the record gives 89 from 17 January 1946 to 25 March 2024: the counts run from 85 to 87.",
+			"under member-votes/record and drafts/record from 20 November 2024 to 3 June 2025",
+			"2024-04-18 S/2024/312, 2024-11-20 S/2024/835",
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("vetoes --count --claim 89 does not say %q:\n%s", want, out)
+			}
+		}
+		code, out, _ = run("vetoes", "--member", "USA", "--to", "2024-03-25", "--claim", "87", "--json")
+		var c struct {
+			Period struct {
+				To string `json:"to"`
+			} `json:"period"`
+			Claim struct {
+				Matches []string `json:"matches"`
+			} `json:"claim"`
+		}
+		if err := json.Unmarshal([]byte(out), &c); code != 0 || err != nil || c.Period.To != "2024-03-25" || strings.Join(c.Claim.Matches, ",") != "member-votes/record,drafts/record" {
+			t.Errorf("vetoes --claim 87 --json exit %d, %v: %+v; want 87 holding under the record's scope", code, err, c)
+		}
+		code, out, _ = run("vetoes", "--member", "USA", "--to", "2024-03-25", "--claim", "87", "--csv")
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if code != 0 || err != nil || len(rows) != 9 || rows[0][0] != "name" || rows[5][0] != "member-votes/record" || rows[5][8] != "true" {
+			t.Errorf("vetoes --claim 87 --csv exit %d, %v: %v; want a row for each way of counting", code, err, rows)
+		}
+		for _, args := range [][]string{
+			{"vetoes", "--claim", "many"},
+			{"vetoes", "--claim", "-1"},
+			{"vetoes", "--count", "--by", "member"},
+			{"vetoes", "--count", "--to", "2020-01-01", "--from", "2021-01-01"},
+		} {
+			if code, _, errOut := run(args...); code != 2 || errOut == "" {
+				t.Errorf("unsc %q exit %d (%q), want 2 with a message", args, code, errOut)
+			}
+		}
+	})
+
+	t.Run("coverage", func(t *testing.T) {
+		code, out, errOut := run("coverage", "--json")
+		var c struct {
+			CompleteTo string `json:"complete_to"`
+			Totals     []struct {
+				Kind      string `json:"kind"`
+				Decisions int    `json:"decisions"`
+			} `json:"totals"`
+			Sources []struct {
+				Source string `json:"source"`
+				Last   string `json:"last"`
+			} `json:"sources"`
+		}
+		if err := json.Unmarshal([]byte(out), &c); code != 0 || err != nil {
+			t.Fatalf("coverage --json exit %d (%s): %v", code, errOut, err)
+		}
+		if c.CompleteTo < "2025-06-04" || len(c.Totals) < 5 || c.Totals[len(c.Totals)-1].Kind != "all" || c.Totals[len(c.Totals)-1].Decisions < 3000 || len(c.Sources) < 4 {
+			t.Errorf("coverage --json = %+v; want the record complete to at least 4 June 2025, totals by kind, and the sources", c)
+		}
+		code, out, _ = run("coverage")
+		for _, want := range []string{"resolution", "vetoed draft", "failed draft", "amendment", "procedural vote", "dhl-vetoes", "The record covers 17 January 1946 to "} {
+			if code != 0 || !strings.Contains(out, want) {
+				t.Errorf("coverage does not show %q:\n%s", want, out)
+			}
+		}
+		code, out, _ = run("coverage", "--csv")
+		if rows, err := csv.NewReader(strings.NewReader(out)).ReadAll(); code != 0 || err != nil || strings.Join(rows[0], ",") != "kind,decade,decisions,positions,count_only,without_vote,unknown,first,last" {
+			t.Errorf("coverage --csv exit %d, %v, header %v", code, err, rows)
+		}
+		// Counts name the period the sources cover.
+		code, out, _ = run("vetoes", "--member", "USA", "--count", "--to", "2030-01-01")
+		if code != 0 || !strings.Contains(out, "(asked to 1 January 2030; the sources list every decision only to ") {
+			t.Errorf("vetoes --count --to 2030-01-01 does not name the period covered:\n%s", firstLine(out))
+		}
+	})
+
+	t.Run("version", func(t *testing.T) {
+		code, out, errOut := run("version", "--json")
+		var v Version
+		if err := json.Unmarshal([]byte(out), &v); code != 0 || err != nil {
+			t.Fatalf("version --json exit %d (%s): %v", code, errOut, err)
+		}
+		ds := realrecord.Decisions(t)
+		if !v.Record.Exists || v.Record.Decisions != len(ds) || v.Record.First != ds[0].Date.Format("2006-01-02") || v.Record.Last != ds[len(ds)-1].Date.Format("2006-01-02") {
+			t.Errorf("version --json record = %+v, want the %d decisions of the record from %s to %s", v.Record, len(ds), ds[0].Date.Format("2006-01-02"), ds[len(ds)-1].Date.Format("2006-01-02"))
 		}
 	})
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -30,7 +31,8 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 	rule := fs.String("rule", "", "counting rule: "+analysis.RuleMemberVotes+" (each member's veto; the default) or "+analysis.RuleDrafts+" (each vetoed draft once)")
 	scope := fs.String("scope", "", "which vetoes: "+analysis.ScopeRecord+" (every veto the record derives; the default) or "+analysis.ScopeUNList+" (the Dag Hammarskjöld Library's veto list, then the record)")
 	noAmendments := fs.Bool("no-amendments", false, "leave out vetoes of amendments")
-	count := fs.Bool("count", false, "print only the number of vetoes under each counting rule, with its sources: a fact check")
+	count := fs.Bool("count", false, "a fact check: the number of vetoes under each way of counting them, each with its parts (the UN veto list to its last date, the record after it, vetoes of amendments, vetoes the list omits)")
+	claim := fs.String("claim", "", "with --count: check a claimed number `N` of vetoes: under which way of counting, and to which date, it holds, and which decisions make the difference")
 	format := outputFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -48,7 +50,28 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
-	if *count || *by != "" || *rule != "" || *scope != "" || *noAmendments || of == asCSV {
+	if *claim != "" || *count {
+		if *by != "" || *rule != "" || *scope != "" || *noAmendments {
+			return &usageError{msg: "vetoes: --count and --claim answer under every way of counting: leave out --by, --rule, --scope and --no-amendments"}
+		}
+		var c countQuery
+		c.Member = seat
+		if *claim != "" {
+			n, err := strconv.Atoi(*claim)
+			if err != nil || n < 0 {
+				return unsc.Errorf(unsc.EINVALID, "--claim", "%q: want a number of vetoes, 0 or more", *claim)
+			}
+			c.Claim = &n
+		}
+		if c.From, err = optionalDate("--from", *from); err != nil {
+			return err
+		}
+		if c.To, err = optionalDate("--to", *to); err != nil {
+			return err
+		}
+		return runVetoCount(ctx, a, c, of)
+	}
+	if *by != "" || *rule != "" || *scope != "" || *noAmendments || of == asCSV {
 		q := analysis.VetoQuery{Member: seat, Rule: *rule, Scope: *scope, ExcludeAmendments: *noAmendments, GroupBy: *by}
 		if q.From, err = optionalDate("--from", *from); err != nil {
 			return err
@@ -56,7 +79,7 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 		if q.To, err = optionalDate("--to", *to); err != nil {
 			return err
 		}
-		return runVetoQuestion(ctx, a, q, *count, of)
+		return runVetoQuestion(ctx, a, q, of)
 	}
 	asJSON := of == asJSON
 	f := unsc.DecisionFilter{Vetoed: true}

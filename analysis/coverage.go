@@ -1,0 +1,365 @@
+package analysis
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"unsc"
+	"unsc/charter"
+)
+
+// What each source lists, and whether it lists every decision of the
+// Council over the dates it covers. A source that lists every decision
+// makes the record complete to its last date; the others add facts, or
+// decisions one by one.
+var sourceLists = map[unsc.Source]struct {
+	lists string
+	every bool
+}{
+	unsc.SourceUNDL:        {"adopted resolutions, with each member's position", false},
+	unsc.SourceDHLMeetings: {"every decision, with its count", true},
+	unsc.SourceDHLVetoes:   {"vetoes cast in public meetings", false},
+	unsc.SourceSpreadsheet: {"every vote, adopted or not, with each member's position (not official)", true},
+	unsc.SourcePress:       {"decisions entered one by one from UN press releases and meetings coverage", false},
+	unsc.SourceResearch:    {"decisions entered one by one from other public sources", false},
+}
+
+// CuratedCompleteTo is the last day to which the curated decisions (sources
+// un-press and research, record/curated.csv), together with the files, are
+// known to hold every decision of the Council: zero until every decision
+// to a date has been entered and checked. While it is zero, the record is
+// complete to the last date of a source that lists every decision, and
+// decisions entered after that date are shown but not counted as complete.
+var CuratedCompleteTo time.Time
+
+// Kinds of decision, in the order Coverage lists them.
+const (
+	KindResolution  = "resolution"
+	KindFailed      = "failed draft"
+	KindVetoed      = "vetoed draft"
+	KindAmendment   = "amendment"
+	KindProcedural  = "procedural vote"
+	KindPreliminary = "preliminary question"
+	KindICJ         = "ICJ election"
+	KindOther       = "other"
+)
+
+// Kinds lists the kinds of decision.
+var Kinds = []string{KindResolution, KindFailed, KindVetoed, KindAmendment, KindProcedural, KindPreliminary, KindICJ, KindOther}
+
+// KindOf returns the kind of a decision: a vote on a procedural matter, a
+// preliminary question or an ICJ election by its matter, whatever its
+// outcome; then an amendment, whatever its outcome; then by outcome, a
+// resolution (adopted, with a resolution's symbol), a vetoed or a failed
+// draft. Anything else (an adoption without a resolution's symbol, an
+// outcome not recorded) is KindOther.
+func KindOf(d unsc.Decision) string { return kindOf(&d) }
+
+func kindOf(d *unsc.Decision) string {
+	switch {
+	case d.Matter == unsc.ICJElection:
+		return KindICJ
+	case d.Matter == unsc.Preliminary:
+		return KindPreliminary
+	case d.Matter == unsc.Procedural:
+		return KindProcedural
+	case d.Amendment:
+		return KindAmendment
+	}
+	switch outcomeOf(d) {
+	case unsc.Adopted:
+		if d.Resolution != "" {
+			return KindResolution
+		}
+	case unsc.Vetoed:
+		return KindVetoed
+	case unsc.Failed:
+		return KindFailed
+	}
+	return KindOther
+}
+
+// Coverage is what the record holds: for each kind of decision and decade,
+// how many decisions and how much is known of each; and for each source,
+// what it lists and the dates it covers.
+type Coverage struct {
+	// CompleteTo is the last day to which the record holds every decision
+	// of the Council; Period says it in words.
+	CompleteTo string `json:"complete_to"`
+	Period     Period `json:"period"`
+	// Rows has one row per kind and decade with decisions, by kind (in
+	// the order of Kinds) and decade; Totals one per kind, over every
+	// decade, and one for all kinds ("all").
+	Rows    []CoverageRow    `json:"rows"`
+	Totals  []CoverageRow    `json:"totals"`
+	Sources []SourceCoverage `json:"sources"`
+	Note    string           `json:"note"`
+}
+
+// CoverageRow counts the decisions of one kind in one decade ("1940s", or
+// "all" in totals) by what the record knows of them.
+type CoverageRow struct {
+	Kind      string `json:"kind"`
+	Decade    string `json:"decade"`
+	Decisions int    `json:"decisions"`
+	// Positions counts decisions with each member's position; CountOnly
+	// those with a count but not the positions; WithoutVote those taken
+	// without a vote or by acclamation; Unknown those with neither
+	// positions nor a count.
+	Positions   int `json:"positions"`
+	CountOnly   int `json:"count_only"`
+	WithoutVote int `json:"without_vote"`
+	Unknown     int `json:"unknown"`
+	// First and Last are the dates of the first and last of them.
+	First string `json:"first"`
+	Last  string `json:"last"`
+}
+
+// SourceCoverage is what one source contributes to the record.
+type SourceCoverage struct {
+	Source   unsc.Source `json:"source"`
+	Official bool        `json:"official"`
+	// Lists says what the source lists; Every is true when it lists every
+	// decision of the Council over its dates.
+	Lists string `json:"lists"`
+	Every bool   `json:"every"`
+	// Decisions counts the decisions it reports; First and Last are the
+	// dates of the first and last of them.
+	Decisions int    `json:"decisions"`
+	First     string `json:"first"`
+	Last      string `json:"last"`
+}
+
+const coverageNote = "Kinds: a vote on a procedural matter, a preliminary question or an ICJ election counts by its matter whatever its outcome (a procedural vote that adopted a resolution is a procedural vote); an amendment, whatever its outcome, is an amendment; other decisions count by outcome (the one the Charter engine derives, else the one recorded). positions counts decisions with each member's position; count_only those known only by their count; without_vote those adopted without a vote or by acclamation; unknown those with neither positions nor a count. A source's first and last dates are those of the decisions it reports."
+
+// coverage is the record's coverage, built once.
+type coverage struct {
+	answer Coverage
+	// completeTo is the day number of the last day to which the record
+	// holds every decision, if complete is true.
+	completeTo int64
+	complete   bool
+}
+
+func (x *Index) coverageTable() *coverage {
+	x.coverageOnce.Do(func() {
+		c := &x.coverage
+		dates := x.dateStrings()
+		type key struct{ kind, decade string }
+		rows := map[key]*CoverageRow{}
+		totals := map[string]*CoverageRow{}
+		sources := map[unsc.Source]*SourceCoverage{}
+		add := func(r *CoverageRow, d *unsc.Decision, date string) {
+			r.Decisions++
+			switch {
+			case d.Modality != unsc.ByVote:
+				r.WithoutVote++
+			case d.Votes != nil:
+				r.Positions++
+			case d.Tally.Known:
+				r.CountOnly++
+			default:
+				r.Unknown++
+			}
+			if r.First == "" {
+				r.First = date
+			}
+			r.Last = date
+		}
+		var lastEvery int64
+		complete := false
+		for i := range x.ds {
+			d := &x.ds[i]
+			date := dates[i]
+			k := key{kindOf(d), date[:3] + "0s"}
+			if rows[k] == nil {
+				rows[k] = &CoverageRow{Kind: k.kind, Decade: k.decade}
+			}
+			add(rows[k], d, date)
+			for _, t := range []string{k.kind, "all"} {
+				if totals[t] == nil {
+					totals[t] = &CoverageRow{Kind: t, Decade: "all"}
+				}
+				add(totals[t], d, date)
+			}
+			for _, s := range d.Sources {
+				sc := sources[s]
+				if sc == nil {
+					l := sourceLists[s]
+					sc = &SourceCoverage{Source: s, Official: s.Official(), Lists: l.lists, Every: l.every, First: date}
+					sources[s] = sc
+				}
+				sc.Decisions++
+				sc.Last = date
+				if sourceLists[s].every && (!complete || x.days[i] > lastEvery) {
+					lastEvery, complete = x.days[i], true
+				}
+			}
+		}
+		if !CuratedCompleteTo.IsZero() && (!complete || dayNumber(CuratedCompleteTo) > lastEvery) {
+			lastEvery, complete = dayNumber(CuratedCompleteTo), true
+		}
+		c.completeTo, c.complete = lastEvery, complete
+		a := &c.answer
+		a.Note = coverageNote
+		a.Rows = make([]CoverageRow, 0, len(rows))
+		for _, r := range rows {
+			a.Rows = append(a.Rows, *r)
+		}
+		slices.SortFunc(a.Rows, func(p, q CoverageRow) int {
+			if c := slices.Index(Kinds, p.Kind) - slices.Index(Kinds, q.Kind); c != 0 {
+				return c
+			}
+			return strings.Compare(p.Decade, q.Decade)
+		})
+		for _, k := range append(slices.Clone(Kinds), "all") {
+			if t := totals[k]; t != nil {
+				a.Totals = append(a.Totals, *t)
+			}
+		}
+		a.Sources = []SourceCoverage{}
+		for _, s := range sourceOrder {
+			if sc := sources[s]; sc != nil {
+				a.Sources = append(a.Sources, *sc)
+				delete(sources, s)
+			}
+		}
+		var rest []unsc.Source
+		for s := range sources {
+			rest = append(rest, s)
+		}
+		slices.Sort(rest)
+		for _, s := range rest {
+			a.Sources = append(a.Sources, *sources[s])
+		}
+		if complete {
+			a.CompleteTo = dayString(lastEvery)
+		}
+	})
+	return &x.coverage
+}
+
+// Coverage returns what the record holds, by kind of decision, decade and
+// source, and the last day to which it holds every decision.
+func (x *Index) Coverage() Coverage {
+	c := x.coverageTable()
+	a := c.answer
+	a.Period = x.Period(time.Time{}, time.Time{})
+	return a
+}
+
+// Period is the span of dates an answer covers, as the record holds it:
+// every count answer carries one, so that a number is never read as
+// covering more than the sources do.
+type Period struct {
+	// From and To are the first and last days the answer counts in full:
+	// the dates asked for, the first cut to the Council's first meeting,
+	// the last to CompleteTo, the last day to which the record holds
+	// every decision.
+	From       string `json:"from"`
+	To         string `json:"to"`
+	CompleteTo string `json:"complete_to"`
+	// AskedTo is the last day asked for, when it is later than CompleteTo.
+	AskedTo string `json:"asked_to,omitempty"`
+	// Later counts the decisions of the period asked for that the record
+	// holds after CompleteTo, with the date of the last of them: the
+	// answer includes them, but the list after CompleteTo may be
+	// incomplete.
+	Later     int    `json:"later"`
+	LaterLast string `json:"later_last,omitempty"`
+	// Text says the period in words.
+	Text string `json:"text"`
+}
+
+// Period returns the period an answer over from..to covers (zero times
+// leave it open).
+func (x *Index) Period(from, to time.Time) Period {
+	c := x.coverageTable()
+	first := dayNumber(charter.FirstMeeting)
+	if !from.IsZero() {
+		first = max(first, dayNumber(from))
+	}
+	last := first - 1 // nothing is known to be complete
+	if c.complete {
+		last = c.completeTo
+	}
+	p := Period{From: dayString(first)}
+	if c.complete {
+		p.CompleteTo = dayString(c.completeTo)
+	}
+	if !to.IsZero() {
+		asked := dayNumber(to)
+		switch {
+		case asked < last:
+			last = asked
+		case asked > last:
+			p.AskedTo = dayString(asked)
+		}
+	}
+	p.To = dayString(max(last, first-1))
+	// The decisions asked for that the record holds after the complete
+	// part.
+	after := first
+	if c.complete {
+		after = max(first, c.completeTo+1)
+	}
+	lo := x.firstOnOrAfter(after)
+	_, hi := x.span(time.Time{}, to)
+	if lo < hi {
+		p.Later = hi - lo
+		p.LaterLast = dayString(x.days[hi-1])
+	}
+	p.Text = p.text()
+	return p
+}
+
+// firstOnOrAfter returns the index of the first decision on or after day n.
+func (x *Index) firstOnOrAfter(n int64) int {
+	return sort.Search(len(x.days), func(i int) bool { return x.days[i] >= n })
+}
+
+func (p Period) text() string {
+	var b strings.Builder
+	switch {
+	case p.CompleteTo == "":
+		b.WriteString("no day the sources cover in full: none of them lists every decision")
+	case p.To < p.From:
+		fmt.Fprintf(&b, "no day the sources cover in full: they list every decision only to %s", longDay(p.CompleteTo))
+	case p.AskedTo != "":
+		fmt.Fprintf(&b, "%s to %s (asked to %s; the sources list every decision only to %s)", longDay(p.From), longDay(p.To), longDay(p.AskedTo), longDay(p.CompleteTo))
+	case p.To == p.CompleteTo:
+		fmt.Fprintf(&b, "%s to %s, the last day to which the sources list every decision", longDay(p.From), longDay(p.To))
+	default:
+		fmt.Fprintf(&b, "%s to %s", longDay(p.From), longDay(p.To))
+	}
+	if p.Later > 0 {
+		fmt.Fprintf(&b, "; the %s the record holds after that, to %s, count too, from sources that do not list every decision: there may be more",
+			plural(p.Later, "decision", "decisions"), longDay(p.LaterLast))
+	}
+	return b.String()
+}
+
+// dayString writes day number n as answers write dates.
+func dayString(n int64) string {
+	return string(appendDate(nil, time.Unix(n*86400, 0).UTC(), n))
+}
+
+// longDay writes a YYYY-MM-DD date in words: "31 December 2025".
+func longDay(s string) string {
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		return s
+	}
+	return t.Format("2 January 2006")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

@@ -1,0 +1,462 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"unsc"
+	"unsc/charter"
+)
+
+// Fact checks: the number of vetoes a member cast under every way of
+// counting them, each number broken into its parts, and a claimed number
+// checked against them all.
+
+var countDescriptions = map[string]string{
+	"member-votes/un-list": "Each permanent member's veto counted once for that member, row by row as the Dag Hammarskjöld Library's veto list gives them (1946–2004 from A/58/47, Annex III) up to its last date, plus the record's vetoes after it.",
+	"drafts/un-list":       "Each row of the UN veto list (one vetoed proposal) counted once however many members vetoed it, plus each vetoed proposal the record derives after the list's last date.",
+	"member-votes/record":  "Each permanent member's veto counted once for that member over every veto the record derives from the votes, including vetoes the UN list omits such as S/1996/952.",
+	"drafts/record":        "Each vetoed proposal the record derives counted once however many members vetoed it, including vetoes the UN list omits such as S/1996/952.",
+}
+
+// VetoCount is the answer to a fact check: the number of vetoes a member
+// cast in a period under each counting rule, each with its parts.
+type VetoCount struct {
+	Member string `json:"member,omitempty"`
+	// MemberName names the member or seat with its names at the time:
+	// "United States (USA)".
+	MemberName string `json:"member_name,omitempty"`
+	From       string `json:"from,omitempty"`
+	To         string `json:"to,omitempty"`
+	// Period is the period the counts cover, as the record holds it.
+	Period Period `json:"period"`
+	// ListEnd is the last date of the UN veto list: the un-list scope
+	// counts its rows to that date and the record's vetoes after it.
+	ListEnd string      `json:"list_end"`
+	Lines   []CountLine `json:"counts"`
+	// NotOnList lists the record's vetoes to ListEnd that the UN veto
+	// list does not give (for the member asked about): what makes the
+	// record scope's count larger.
+	NotOnList []VetoEntry `json:"not_on_list"`
+	// NotInRecord lists the UN veto list's rows to ListEnd that the record
+	// does not count as vetoes (of the member): a negative vote on a
+	// preliminary question, or on a draft short of the votes it needed.
+	NotInRecord []VetoEntry `json:"not_in_record"`
+	// Amendments lists the vetoes of amendments in the period, which
+	// every count includes and the counts without_amendments leave out.
+	Amendments []VetoEntry `json:"amendments"`
+	// Claim is the check of a claimed number, when one was given.
+	Claim *ClaimCheck `json:"claim,omitempty"`
+}
+
+// CountLine is one counting rule's number, with its parts.
+type CountLine struct {
+	// Name is "rule/scope", e.g. "member-votes/un-list".
+	Name  string `json:"name"`
+	Rule  string `json:"rule"`
+	Scope string `json:"scope"`
+	Count int    `json:"count"`
+	// WithoutAmendments is the count with vetoes of amendments left out;
+	// Amendments the vetoes of amendments it includes.
+	WithoutAmendments int `json:"without_amendments"`
+	Amendments        int `json:"amendments"`
+	// ToListEnd counts the vetoes up to the UN list's last date, and
+	// AfterListEnd those after it: Count is their sum. In the un-list
+	// scope the first are the list's rows; in the record scope they are
+	// the record's vetoes, OnList of them on the list and NotOnList not.
+	ToListEnd    int `json:"to_list_end"`
+	AfterListEnd int `json:"after_list_end"`
+	OnList       int `json:"on_list"`
+	NotOnList    int `json:"not_on_list"`
+	// Parts says the sum in words.
+	Parts       string        `json:"parts"`
+	Description string        `json:"description"`
+	Sources     []unsc.Source `json:"sources"`
+}
+
+// countRules are the rules and scopes of a fact check, in the order of its
+// lines.
+var countRules = [][2]string{
+	{RuleMemberVotes, ScopeUNList}, {RuleDrafts, ScopeUNList},
+	{RuleMemberVotes, ScopeRecord}, {RuleDrafts, ScopeRecord},
+}
+
+// countItem is one veto as a line of a fact check counts it.
+type countItem struct {
+	v      vetoItem
+	day    int64
+	weight int // under the line's rule, for the member asked about
+}
+
+// countItems returns the vetoes of a scope that member (nil for every
+// member) cast, weighted under rule, in date order, from the day from on
+// (math.MinInt64 for every day).
+func (x *Index) countItems(scope, rule string, filter []unsc.Code, from int64, amendments bool) []countItem {
+	var out []countItem
+	for _, v := range x.vetoLists()[scopeIndex(scope)] {
+		if x.days[v.i] < from || (!amendments && v.amendment) {
+			continue
+		}
+		mine := len(v.members)
+		if filter != nil {
+			mine = 0
+			for _, m := range v.members {
+				if slices.Contains(filter, m) {
+					mine++
+				}
+			}
+			if mine == 0 {
+				continue
+			}
+		}
+		w := 1
+		if rule == RuleMemberVotes {
+			w = mine
+		}
+		out = append(out, countItem{v: v, day: x.days[v.i], weight: w})
+	}
+	return out
+}
+
+// recordVetoes returns, for each decision the record counts as vetoed by
+// member (every member when filter is nil), the members of filter that
+// vetoed it.
+func (x *Index) recordVetoers(filter []unsc.Code) map[int][]unsc.Code {
+	out := map[int][]unsc.Code{}
+	for _, v := range x.vetoLists()[scopeIndex(ScopeRecord)] {
+		for _, m := range v.members {
+			if filter == nil || slices.Contains(filter, m) {
+				out[v.i] = append(out[v.i], m)
+			}
+		}
+	}
+	return out
+}
+
+// CountVetoes counts the vetoes member cast from..to (zero times leave the
+// period open; an empty member counts every member's) under each counting
+// rule and scope, each count with its parts: the UN veto list to its last
+// date and the record after it, with and without vetoes of amendments; and
+// lists the vetoes on which the list and the record differ.
+func (x *Index) CountVetoes(member string, from, to time.Time) VetoCount {
+	c := VetoCount{
+		Member: member, From: formatDate(from), To: formatDate(to), Period: x.Period(from, to),
+		ListEnd: formatDate(x.ListEnd()), NotOnList: []VetoEntry{}, NotInRecord: []VetoEntry{}, Amendments: []VetoEntry{},
+	}
+	var filter []unsc.Code
+	if member != "" {
+		c.MemberName = charter.SeatName(member)
+		filter = seatCodes(member)
+	}
+	listEnd := dayNumber(x.ListEnd())
+	lo, hi := x.span(from, to)
+	dates, regions := x.dateStrings(), x.regionIndex()
+	vetoers := x.recordVetoers(filter)
+	// The list's rows, by decision, with the members of filter they name.
+	listed := map[int][]unsc.Code{}
+	for _, v := range x.vetoLists()[scopeIndex(ScopeUNList)] {
+		if !v.listed {
+			continue
+		}
+		for _, m := range v.members {
+			if filter == nil || slices.Contains(filter, m) {
+				listed[v.i] = append(listed[v.i], m)
+			}
+		}
+	}
+	for _, rs := range countRules {
+		rule, scope := rs[0], rs[1]
+		q := VetoQuery{Member: member, From: from, To: to, Rule: rule, Scope: scope, CountOnly: true}
+		all := x.Vetoes(q)
+		l := CountLine{
+			Name: rule + "/" + scope, Rule: rule, Scope: scope, Count: all.Count,
+			Description: countDescriptions[rule+"/"+scope], Sources: all.Sources,
+		}
+		for _, it := range x.countItems(scope, rule, filter, math.MinInt64, true) {
+			i := it.v.i
+			if i < lo || i >= hi {
+				continue
+			}
+			if it.v.amendment {
+				l.Amendments += it.weight
+			}
+			if it.day > listEnd {
+				l.AfterListEnd += it.weight
+				continue
+			}
+			l.ToListEnd += it.weight
+			if scope != ScopeRecord {
+				continue
+			}
+			// The part of this veto the list gives, under the rule.
+			on := 0
+			for _, m := range vetoers[i] {
+				if slices.Contains(listed[i], m) {
+					on++
+				}
+			}
+			if rule == RuleDrafts {
+				on = min(on, 1)
+			}
+			l.OnList += on
+			l.NotOnList += it.weight - on
+		}
+		l.WithoutAmendments = l.Count - l.Amendments
+		l.Parts = l.parts(c.ListEnd)
+		c.Lines = append(c.Lines, l)
+	}
+	// The vetoes on which the list and the record differ, to the list's
+	// last date, and the vetoes of amendments.
+	for i := lo; i < hi; i++ {
+		rec, lst := vetoers[i], listed[i]
+		if len(rec) == 0 && len(lst) == 0 {
+			continue
+		}
+		if x.days[i] <= listEnd {
+			if missing := without(rec, lst); len(missing) > 0 {
+				c.NotOnList = append(c.NotOnList, x.vetoEntry(vetoItem{i: i, members: missing, amendment: x.ds[i].Amendment}, dates, regions))
+			}
+			if extra := without(lst, rec); len(extra) > 0 {
+				c.NotInRecord = append(c.NotInRecord, x.vetoEntry(vetoItem{i: i, members: extra, amendment: x.ds[i].Amendment, listed: true}, dates, regions))
+			}
+		}
+		if x.ds[i].Amendment && len(rec) > 0 {
+			c.Amendments = append(c.Amendments, x.vetoEntry(vetoItem{i: i, members: rec, amendment: true}, dates, regions))
+		}
+	}
+	return c
+}
+
+// without returns the codes of a not in b.
+func without(a, b []unsc.Code) []unsc.Code {
+	var out []unsc.Code
+	for _, c := range a {
+		if !slices.Contains(b, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// parts says a line's sum in words.
+func (l CountLine) parts(listEnd string) string {
+	var b strings.Builder
+	if l.Scope == ScopeUNList {
+		fmt.Fprintf(&b, "%d on the UN veto list to %s + %d in the record after it", l.ToListEnd, longDay(listEnd), l.AfterListEnd)
+	} else {
+		fmt.Fprintf(&b, "%d in the record to %s (%d on the UN veto list, %d not on it) + %d after it", l.ToListEnd, longDay(listEnd), l.OnList, l.NotOnList, l.AfterListEnd)
+	}
+	if l.Amendments > 0 {
+		fmt.Fprintf(&b, "; %s of amendments, %d without", plural(l.Amendments, "veto", "vetoes"), l.WithoutAmendments)
+	} else {
+		b.WriteString("; no veto of an amendment")
+	}
+	return b.String()
+}
+
+// ClaimCheck says whether a claimed number of vetoes holds, under which
+// way of counting and over which days, and which decisions make the
+// difference.
+type ClaimCheck struct {
+	Claim Claim `json:"claim"`
+	// Count is the count under every way of counting (CountVetoes), with
+	// its parts; nil where the check is part of that count's answer.
+	Count *VetoCount `json:"count,omitempty"`
+	// AsOf is the last day of the period checked: the claim's To, else the
+	// record's last decision.
+	AsOf string `json:"as_of"`
+	// Matches names each way of counting ("rule/scope", or "rule/scope
+	// without amendments" where vetoes of amendments are left out) under
+	// which the claim holds on AsOf; empty when none does.
+	Matches []string `json:"matches"`
+	// Verdict says the answer in words: whether and under which ways the
+	// record supports the number, and on which days each way stood at it.
+	Verdict string      `json:"verdict"`
+	Rules   []ClaimRule `json:"rules"`
+}
+
+// ClaimRule is one way of counting checked against a claim.
+type ClaimRule struct {
+	// Name is the line's name, with " without amendments" where vetoes of
+	// amendments are left out.
+	Name       string `json:"name"`
+	Rule       string `json:"rule"`
+	Scope      string `json:"scope"`
+	Amendments string `json:"amendments"`
+	// Count is the count on AsOf; Difference is Count less the claim.
+	Count      int  `json:"count"`
+	Difference int  `json:"difference"`
+	Holds      bool `json:"holds"`
+	// HeldFrom and HeldTo bound the days, over the whole record from the
+	// period's start, on which the count equals the claim: from the veto
+	// that brought it there to the day before the next. HeldTo is empty
+	// where the count still equals the claim at the end of the record;
+	// both are empty where it never does.
+	HeldFrom string `json:"held_from,omitempty"`
+	HeldTo   string `json:"held_to,omitempty"`
+	// Decisions make the difference: where the count on AsOf is higher,
+	// the vetoes that took it past the claim; where it is lower, the
+	// record's next vetoes, after AsOf, that bring it to the claim.
+	Decisions []VetoEntry `json:"decisions"`
+}
+
+// CheckClaim checks a claim (a member, a number of vetoes, a period) under
+// every way of counting vetoes: each rule and scope, with and without
+// vetoes of amendments.
+func (x *Index) CheckClaim(c Claim) ClaimCheck {
+	member, from, to, claim := c.Member, c.From, c.To, c.Number
+	period := x.Period(from, to)
+	asOf := dayNumber(to)
+	if to.IsZero() {
+		asOf = 1 << 40
+		if len(x.days) > 0 {
+			asOf = x.days[len(x.days)-1]
+		}
+	}
+	count := x.CountVetoes(member, from, to)
+	cc := ClaimCheck{Claim: c, Count: &count, AsOf: dayString(asOf), Matches: []string{}}
+	var filter []unsc.Code
+	if member != "" {
+		filter = seatCodes(member)
+	}
+	first := dayNumber(charter.FirstMeeting)
+	if !from.IsZero() {
+		first = max(first, dayNumber(from))
+	}
+	dates, regions := x.dateStrings(), x.regionIndex()
+	for _, rs := range countRules {
+		for _, amendments := range []bool{true, false} {
+			rule, scope := rs[0], rs[1]
+			r := ClaimRule{Name: rule + "/" + scope, Rule: rule, Scope: scope, Amendments: "included", Decisions: []VetoEntry{}}
+			if !amendments {
+				r.Name += " without amendments"
+				r.Amendments = "excluded"
+			}
+			items := x.countItems(scope, rule, filter, first, amendments)
+			// The count on each day a veto was cast, and on AsOf.
+			cum := 0
+			for k, it := range items {
+				cum += it.weight
+				if it.day <= asOf {
+					r.Count = cum
+				}
+				// The last veto of its day decides the day's count.
+				if k+1 < len(items) && items[k+1].day == it.day {
+					continue
+				}
+				if cum == claim && r.HeldFrom == "" {
+					r.HeldFrom = dayString(it.day)
+					if k+1 < len(items) {
+						r.HeldTo = dayString(items[k+1].day - 1)
+					}
+				}
+			}
+			if claim == 0 && (len(items) == 0 || items[0].day > first) {
+				// No veto yet: the count stands at 0 from the start.
+				r.HeldFrom, r.HeldTo = dayString(first), ""
+				if len(items) > 0 {
+					r.HeldTo = dayString(items[0].day - 1)
+				}
+			}
+			r.Difference = r.Count - claim
+			r.Holds = r.Difference == 0
+			// The decisions that make the difference.
+			cum = 0
+			for _, it := range items {
+				before := cum
+				cum += it.weight
+				switch {
+				case r.Difference > 0 && it.day <= asOf && cum > claim:
+					r.Decisions = append(r.Decisions, x.vetoEntry(it.v, dates, regions))
+				case r.Difference < 0 && it.day > asOf && before < claim:
+					r.Decisions = append(r.Decisions, x.vetoEntry(it.v, dates, regions))
+				}
+			}
+			if r.Holds {
+				cc.Matches = append(cc.Matches, r.Name)
+			}
+			cc.Rules = append(cc.Rules, r)
+		}
+	}
+	cc.Verdict = cc.verdict(member, period)
+	return cc
+}
+
+// verdict says a claim check's answer in words: first whether the record
+// supports the number and when counting how, then on which days each other
+// way of counting stood at it.
+func (cc ClaimCheck) verdict(member string, period Period) string {
+	var b strings.Builder
+	n := strconv.Itoa(cc.Claim.Number)
+	when := fmt.Sprintf("from %s to %s", longDay(period.From), longDay(cc.AsOf))
+	switch {
+	case len(cc.Matches) == len(cc.Rules):
+		fmt.Fprintf(&b, "The record supports %s %s under every way of counting.", n, when)
+	case len(cc.Matches) > 0:
+		var words []string
+		for _, r := range cc.Rules {
+			if r.Holds {
+				w := countWords[r.Rule+"/"+r.Scope]
+				if r.Amendments == "excluded" {
+					w += ", leaving out vetoes of amendments"
+				}
+				words = append(words, w)
+			}
+		}
+		fmt.Fprintf(&b, "The record supports %s when counting %s (%s %s). Other ways of counting give other numbers.", n, strings.Join(words, "; or "), andList(cc.Matches), when)
+	default:
+		lo, hi := cc.Rules[0].Count, cc.Rules[0].Count
+		for _, r := range cc.Rules {
+			lo, hi = min(lo, r.Count), max(hi, r.Count)
+		}
+		if hi > lo {
+			fmt.Fprintf(&b, "No way of counting in the record gives %s %s: the counts run from %d to %d.", n, when, lo, hi)
+		} else {
+			fmt.Fprintf(&b, "No way of counting in the record gives %s %s: every count is %d.", n, when, lo)
+		}
+	}
+	// When the count stands at the claim under the other ways, the ways
+	// with the same days together.
+	type span struct{ from, to string }
+	var spans []span
+	names := map[span][]string{}
+	for _, r := range cc.Rules {
+		if r.Holds || r.HeldFrom == "" {
+			continue
+		}
+		s := span{r.HeldFrom, r.HeldTo}
+		if names[s] == nil {
+			spans = append(spans, s)
+		}
+		names[s] = append(names[s], r.Name)
+	}
+	var stands []string
+	for _, s := range spans {
+		w := fmt.Sprintf("under %s from %s", andList(names[s]), longDay(s.from))
+		if s.to != "" {
+			w += " to " + longDay(s.to)
+		} else {
+			w += " on"
+		}
+		stands = append(stands, w)
+	}
+	switch {
+	case len(stands) > 0:
+		fmt.Fprintf(&b, " The count stands at %s %s.", n, strings.Join(stands, "; "))
+	case len(cc.Matches) == 0:
+		fmt.Fprintf(&b, " No way of counting stands at %s on any day in the record.", n)
+	}
+	return b.String()
+}
+
+// andList joins words as a sentence does: "a", "a and b", "a, b and c".
+func andList(ws []string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
+}
