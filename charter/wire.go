@@ -35,7 +35,9 @@ type ballotJSON struct {
 // limit.
 const MaxBallotBytes = 64 << 10
 
-var codePattern = regexp.MustCompile(`^[A-Z]{3}$`)
+// codePattern is a member code as a ballot gives it, in any case: "USA",
+// "usa" (every command takes codes in any case).
+var codePattern = regexp.MustCompile(`^[A-Za-z]{3}$`)
 
 // ParseBallot reads a ballot in its JSON form:
 //
@@ -91,7 +93,7 @@ func ParseBallot(data []byte) (unsc.Ballot, error) {
 		if !codePattern.MatchString(p) {
 			return b, unsc.Errorf(unsc.EINVALID, fmt.Sprintf("parties[%d]", i), "%q: want a three-letter member code such as USA", p)
 		}
-		b.Parties = append(b.Parties, unsc.Code(p))
+		b.Parties = append(b.Parties, unsc.Code(strings.ToUpper(p)))
 	}
 	if b.Votes, err = parseVotes(w.Votes); err != nil {
 		return b, err
@@ -215,7 +217,7 @@ func parseVotes(raw json.RawMessage) (map[unsc.Code]unsc.Position, error) {
 		key, _ := t.(string)
 		field := "votes." + key
 		if !codePattern.MatchString(key) {
-			return nil, unsc.Errorf(unsc.EINVALID, field, "%q is not a member code: want three capital letters such as USA", key)
+			return nil, unsc.Errorf(unsc.EINVALID, field, "%q is not a member code: want three letters such as USA", key)
 		}
 		var letter string
 		if err := dec.Decode(&letter); err != nil {
@@ -225,9 +227,9 @@ func parseVotes(raw json.RawMessage) (map[unsc.Code]unsc.Position, error) {
 		if err != nil || p == unsc.Absent {
 			return nil, unsc.Errorf(unsc.EINVALID, field, "vote %q: want Y (yes), N (no), A (abstain) or X (present, not participating); leave an absent member out", letter)
 		}
-		code := unsc.Code(key)
+		code := unsc.Code(strings.ToUpper(key))
 		if _, dup := votes[code]; dup {
-			return nil, unsc.Errorf(unsc.EINVALID, field, "%s is listed twice: want one vote per member", key)
+			return nil, unsc.Errorf(unsc.EINVALID, field, "%s is listed twice: want one vote per member", code)
 		}
 		votes[code] = p
 	}

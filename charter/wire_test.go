@@ -52,7 +52,8 @@ func TestParseBallotErrors(t *testing.T) {
 		{`{"date": "2024-03-22", "votes": {"USA": "-"}}`, "votes.USA"},
 		{`{"date": "2024-03-22", "votes": {"USA": 1}}`, "votes.USA"},
 		{`{"date": "2024-03-22", "votes": {"USA": "Y", "USA": "N"}}`, "votes.USA"},
-		{`{"date": "2024-03-22", "votes": {"usa": "Y"}}`, "votes.usa"},
+		{`{"date": "2024-03-22", "votes": {"USA": "Y", "usa": "N"}}`, "votes.usa"},
+		{`{"date": "2024-03-22", "votes": {"US": "Y"}}`, "votes.US"},
 		{`{"date": "2024-03-22", "votes": ["USA"]}`, "votes"},
 		{`{"date": "2024-03-22", "vote": {"USA": "Y"}}`, "vote"},
 		{`{"date": "2024-03-22", "parties": ["United Kingdom"]}`, "parties[0]"},
@@ -119,5 +120,21 @@ func TestStatementNumbers(t *testing.T) {
 		if got := charter.Statement(r); got != tt.want {
 			t.Errorf("Statement(%v, others %v) = %q, want %q", tt.votes, tt.def, got, tt.want)
 		}
+	}
+}
+
+// TestBallotCodesInAnyCase checks that a ballot's member codes are read in
+// any case, as every command reads them.
+func TestBallotCodesInAnyCase(t *testing.T) {
+	upper, err := charter.ParseBallot([]byte(`{"date": "2024-03-22", "chapter": "VI", "parties": ["DZA"], "votes": {"USA": "Y", "CHN": "N", "DZA": "A"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lower, err := charter.ParseBallot([]byte(`{"date": "2024-03-22", "chapter": "VI", "parties": ["dza"], "votes": {"usa": "Y", "Chn": "N", "dza": "A"}}`))
+	if err != nil {
+		t.Fatalf("ParseBallot with codes in lower case: %v", err)
+	}
+	if diff := cmp.Diff(upper, lower); diff != "" {
+		t.Errorf("ballot with codes in lower case differs (-upper +lower):\n%s", diff)
 	}
 }
