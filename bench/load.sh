@@ -42,4 +42,12 @@ base=$(sed -n 's/^listening on //p' "$work/serve.log" | head -1)
 [ -n "$base" ] || { echo "bench: the server did not start:" >&2; cat "$work/serve.log" >&2; exit 1; }
 case "$base" in http://127.0.0.1:*) ;; *) echo "bench: not on loopback: $base" >&2; exit 1 ;; esac
 awk '/^VmRSS/ {printf "server at start: VmRSS %.1f MB\n", $2 / 1024}' "/proc/$pid/status"
-"$work/load" -base "$base" -pid "$pid" -c "$conns" -d "$duration" -after "$after" -timeout 30s -retry-after="${RETRY_AFTER:-true}"
+# /healthz is probed from a process of its own, so that its latency is the
+# server's and not the busy load generator's.
+"$work/load" -base "$base" -probe-only -d "$duration" -after "$after" -timeout 30s >"$work/probe.out" &
+probe=$!
+status=0
+"$work/load" -base "$base" -pid "$pid" -c "$conns" -d "$duration" -after 0s -timeout 30s -probe=false -retry-after="${RETRY_AFTER:-true}" || status=1
+wait "$probe" || status=1
+cat "$work/probe.out"
+exit "$status"

@@ -50,13 +50,18 @@ func main() {
 	dur := flag.Duration("d", 30*time.Second, "how long the load lasts")
 	after := flag.Duration("after", 10*time.Second, "how long /healthz is probed after the load")
 	timeout := flag.Duration("timeout", 30*time.Second, "a request's timeout (the server's write timeout)")
+	probeOnly := flag.Bool("probe-only", false, "only probe /healthz, during -d and -after, and report it: run beside a load without probes (-probe=false) so that the probes' latency is not the busy load generator's own")
+	probes := flag.Bool("probe", true, "probe /healthz during and after the load")
 	obey := flag.Bool("retry-after", true, "wait as long as a 503's Retry-After says before that connection asks again, as a client should (false: ask again at once)")
 	extra := flag.String("paths", "", "more paths, separated by spaces, each with %s for the varied date")
 	flag.Parse()
 	if *extra != "" {
 		paths = append(paths, strings.Fields(*extra)...)
 	}
-	ok := run(*base, *pid, *conns, *dur, *after, *timeout, *obey)
+	if *probeOnly {
+		*conns, *pid = 0, 0
+	}
+	ok := run(*base, *pid, *conns, *dur, *after, *timeout, *obey, *probes || *probeOnly)
 	if !ok {
 		os.Exit(1)
 	}
@@ -69,7 +74,7 @@ type sample struct {
 	retryAfter time.Duration
 }
 
-func run(base string, pid, conns int, dur, after, timeout time.Duration, obey bool) bool {
+func run(base string, pid, conns int, dur, after, timeout time.Duration, obey, probes bool) bool {
 	loadTr := &http.Transport{MaxIdleConns: conns, MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns, DisableCompression: true}
 	loadClient := &http.Client{Transport: loadTr, Timeout: timeout}
 	probeClient := &http.Client{Transport: &http.Transport{MaxConnsPerHost: 1}, Timeout: timeout}
@@ -136,11 +141,17 @@ func run(base string, pid, conns int, dur, after, timeout time.Duration, obey bo
 	}
 	start := time.Now()
 	cpu0 := cpuTime(pid)
-	probe(start.Add(dur), &during)
+	if probes {
+		probe(start.Add(dur), &during)
+	} else {
+		<-ctx.Done()
+	}
 	wg.Wait()
 	loadEnd := time.Now()
 	cpu1 := cpuTime(pid)
-	probe(time.Now().Add(after), &afterLoad)
+	if probes {
+		probe(time.Now().Add(after), &afterLoad)
+	}
 	close(samplerDone)
 
 	statuses := map[string]int{}
@@ -159,24 +170,26 @@ func run(base string, pid, conns int, dur, after, timeout time.Duration, obey bo
 			lat = append(lat, s.d)
 		}
 	}
-	fmt.Printf("load: %d connections for %v (%v with the stragglers) over %d kinds of answer, each request new, Retry-After obeyed: %v; %d cores, load average %s\n",
-		conns, dur, loadEnd.Sub(start).Round(time.Millisecond), len(paths), obey, runtime.NumCPU(), loadAvg())
-	keys := make([]string, 0, len(statuses))
-	for k := range statuses {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	fmt.Printf("requests: %d (", len(loads))
-	for i, k := range keys {
-		if i > 0 {
-			fmt.Print(", ")
+	if conns > 0 {
+		fmt.Printf("load: %d connections for %v (%v with the stragglers) over %d kinds of answer, each request new, Retry-After obeyed: %v; %d cores, load average %s\n",
+			conns, dur, loadEnd.Sub(start).Round(time.Millisecond), len(paths), obey, runtime.NumCPU(), loadAvg())
+		keys := make([]string, 0, len(statuses))
+		for k := range statuses {
+			keys = append(keys, k)
 		}
-		fmt.Printf("%s: %d", k, statuses[k])
-	}
-	fmt.Printf("), %.0f answers/s\n", float64(statuses["200"])/loadEnd.Sub(start).Seconds())
-	fmt.Printf("answers (200): p50 %s, p99 %s, max %s\n", pct(lat, 0.5), pct(lat, 0.99), pct(lat, 1))
-	if pid > 0 {
-		fmt.Printf("server CPU during the load: %.2f cores on average\n", (cpu1-cpu0).Seconds()/loadEnd.Sub(start).Seconds())
+		slices.Sort(keys)
+		fmt.Printf("requests: %d (", len(loads))
+		for i, k := range keys {
+			if i > 0 {
+				fmt.Print(", ")
+			}
+			fmt.Printf("%s: %d", k, statuses[k])
+		}
+		fmt.Printf("), %.0f answers/s\n", float64(statuses["200"])/loadEnd.Sub(start).Seconds())
+		fmt.Printf("answers (200): p50 %s, p99 %s, max %s\n", pct(lat, 0.5), pct(lat, 0.99), pct(lat, 1))
+		if pid > 0 {
+			fmt.Printf("server CPU during the load: %.2f cores on average\n", (cpu1-cpu0).Seconds()/loadEnd.Sub(start).Seconds())
+		}
 	}
 	ok := true
 	check := func(pass bool, format string, v ...any) {
@@ -186,9 +199,13 @@ func run(base string, pid, conns int, dur, after, timeout time.Duration, obey bo
 		}
 		fmt.Printf("%s "+format+"\n", append([]any{mark}, v...)...)
 	}
-	check(p(during, 0.99) < 100*time.Millisecond, "/healthz during the load: p99 %s (max %s, %d probes); goal under 100ms", pct(during, 0.99), pct(during, 1), len(during))
-	check(p(afterLoad, 0.99) < 100*time.Millisecond, "/healthz after the load: p99 %s (max %s, %d probes); goal under 100ms", pct(afterLoad, 0.99), pct(afterLoad, 1), len(afterLoad))
-	check(slow == 0, "requests past their %v timeout: %d; goal none", timeout, slow)
+	if probes {
+		check(p(during, 0.99) < 100*time.Millisecond, "/healthz during the load: p99 %s (max %s, %d probes); goal under 100ms", pct(during, 0.99), pct(during, 1), len(during))
+		check(p(afterLoad, 0.99) < 100*time.Millisecond, "/healthz after the load: p99 %s (max %s, %d probes); goal under 100ms", pct(afterLoad, 0.99), pct(afterLoad, 1), len(afterLoad))
+	}
+	if conns > 0 {
+		check(slow == 0, "requests past their %v timeout: %d; goal none", timeout, slow)
+	}
 	if pid > 0 {
 		peak := slices.Max(append(rss, 0))
 		check(peak < 300<<20, "server RSS: peak %.1f MB sampled (VmHWM %.1f MB); goal under 300 MB", float64(peak)/(1<<20), float64(readHWM(pid))/(1<<20))
