@@ -11,7 +11,8 @@
 // context cancelled mid-way), matches reports by source and key, skips
 // reconciling when nothing changed, and round-trips every field of reports
 // and decisions; that Decisions filters by any spelling of a symbol, by
-// dates (both ends included), outcome, veto and page; and that membership
+// dates (both ends included), outcome, veto and page; that the order of
+// imports does not change the record; and that membership
 // round-trips and is selected by date.
 package storetest
 
@@ -41,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) unsc.Store) {
 		{"ReimportChanged", testReimportChanged},
 		{"ReimportMovedRef", testReimportMovedRef},
 		{"ImportOneSourceAtATime", testImportOneSourceAtATime},
+		{"ImportOrder", testImportOrder},
 		{"ImportInvalid", testImportInvalid},
 		{"ImportReconcilerFails", testImportReconcilerFails},
 		{"ImportCancelled", testImportCancelled},
@@ -282,6 +284,40 @@ func testReimportMovedRef(t *testing.T, open func(t *testing.T) unsc.Store) {
 	slices.Sort(wantRefs)
 	if diff := gocmp.Diff(wantRefs, refs); diff != "" {
 		t.Errorf("refs after Import(moved reports) mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// testImportOrder imports the same reports into two stores in two imports,
+// in opposite orders: the records must be the same, whatever order the
+// reports were first stored in.
+func testImportOrder(t *testing.T, open func(t *testing.T) unsc.Store) {
+	in := reports()
+	half := len(in) / 2
+	first, second := in[:half], in[half:]
+	reversed := func(rs []unsc.Report) []unsc.Report {
+		out := slices.Clone(rs)
+		slices.Reverse(out)
+		return out
+	}
+	var records [2][]unsc.Decision
+	for i, batches := range [2][2][]unsc.Report{{first, second}, {reversed(second), reversed(first)}} {
+		s := open(t)
+		rc := &reconciler{}
+		for _, b := range batches {
+			if _, err := s.Import(context.Background(), b, rc.reconcile); err != nil {
+				t.Fatalf("Import = %v", err)
+			}
+		}
+		ds := all(t, s)
+		for j := range ds {
+			slices.SortFunc(ds[j].Reports, byReport)
+			slices.Sort(ds[j].Sources)
+		}
+		slices.SortFunc(ds, byContent)
+		records[i] = ds
+	}
+	if diff := gocmp.Diff(records[0], records[1], ignoreID, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("the same reports imported in another order make another record (-in order +reversed):\n%s", diff)
 	}
 }
 
