@@ -184,7 +184,7 @@ func (s *Server) routeTable() []route {
 			result: []State{}, record: true, handle: s.members},
 		{method: "POST", path: "/api/v1/decide", summary: "Decide one ballot under the Charter: the ballot and answer of `unsc decide --json`.",
 			body: exampleBallot, result: charter.ResultJSON{}, handle: s.decide},
-		{method: "GET", path: "/api/v1/decisions", summary: "Decisions in the record, by symbol or by search, in date order, a page at a time; X-Total-Count gives the number found.",
+		{method: "GET", path: "/api/v1/decisions", summary: "Decisions in the record, by symbol or by search (ranked by relevance with q, else in date order), a page at a time; X-Total-Count gives the number found.",
 			params: []param{
 				{name: "symbol", desc: "a resolution (S/RES/2728 (2024)), draft (S/2024/239; with its amendments) or meeting (S/PV.9586); 404 when the record has none", example: "S/RES/2728 (2024)"},
 				{name: "q", desc: "words that must all appear in the title, agenda item or subjects, in any case and any form of the word (vetoed finds veto; cease-fire finds ceasefire), and \"phrases in double quotes\" word for word; ranked by relevance unless sort=date", example: "Gaza"},
