@@ -313,25 +313,18 @@ func (s *Store) changedDerivedData(ctx context.Context) (*FileError, error) {
 	if checksum(tables, true) != d.record {
 		changed = append(changed, "its tables of decisions and reports")
 	}
-	// The snapshots are read as Decisions reads them. One that is there
-	// but does not decode is passed over by Decisions, which then reads
-	// the tables; here it is a change all the same.
-	var stored int
-	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM snapshot WHERE version = ?)
-		+ 2 * (SELECT count(*) FROM snapshot_decisions WHERE version = ?)`, snapshotVersion, decisionsVersion).Scan(&stored); err != nil {
+	forms, err := s.derivedForms(ctx, tx)
+	if err != nil {
 		return nil, err
 	}
-	if ds, ok, err := s.readCache(ctx, "snapshot", snapshotVersion, func(b []byte) ([]unsc.Decision, error) {
-		return decodeSnapshot(b, false)
-	}); err != nil {
-		return nil, err
-	} else if ok && checksum(ds, true) != d.record || !ok && stored&1 != 0 {
-		changed = append(changed, "its snapshot")
-	}
-	if ds, ok, err := s.readDecisionsSnapshot(ctx); err != nil {
-		return nil, err
-	} else if ok && checksum(ds, false) != d.decisions || !ok && stored&2 != 0 {
-		changed = append(changed, "its snapshot of decisions")
+	for _, f := range forms {
+		want := d.decisions
+		if f.withReports {
+			want = d.record
+		}
+		if !f.reads || checksum(f.decisions, f.withReports) != want {
+			changed = append(changed, f.name)
+		}
 	}
 	if len(changed) > 0 {
 		return &FileError{Path: s.path, Problem: Damaged,
@@ -339,6 +332,22 @@ func (s *Store) changedDerivedData(ctx context.Context) (*FileError, error) {
 				d.derivedAt, strings.Join(changed, " and "))}, nil
 	}
 	return nil, nil
+}
+
+// derivedForm is a form, other than the tables, that the store keeps the
+// derived data in, as Verify checks it against the derivation's checksums.
+// Each store file that keeps such a form says so in derivedForms (now
+// snapshot.go), so that Verify checks whatever the store reads from.
+type derivedForm struct {
+	// name names the form in a message: "its snapshot".
+	name string
+	// reads is false for a form that is there but does not read (which
+	// Decisions passes over for the tables): a change all the same.
+	reads bool
+	// decisions are the decisions the form holds, as Decisions returns
+	// them from it; with their reports when withReports.
+	decisions   []unsc.Decision
+	withReports bool
 }
 
 // summarize lists up to n messages, and how many more there are.

@@ -819,3 +819,31 @@ func createSnapshotTriggers(ctx context.Context, tx *sql.Tx) error {
 	}
 	return nil
 }
+
+// derivedForms returns the snapshots the record holds, decoded as Decisions
+// reads them, for Verify (see derivedForm); none that is not there.
+func (s *Store) derivedForms(ctx context.Context, tx *sql.Tx) ([]derivedForm, error) {
+	var stored int
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM snapshot WHERE version = ?)
+		+ 2 * (SELECT count(*) FROM snapshot_decisions WHERE version = ?)`, snapshotVersion, decisionsVersion).Scan(&stored); err != nil {
+		return nil, err
+	}
+	var forms []derivedForm
+	if stored&1 != 0 {
+		ds, ok, err := s.readCache(ctx, "snapshot", snapshotVersion, func(b []byte) ([]unsc.Decision, error) {
+			return decodeSnapshot(b, false)
+		})
+		if err != nil {
+			return nil, err
+		}
+		forms = append(forms, derivedForm{name: "its snapshot", reads: ok, decisions: ds, withReports: true})
+	}
+	if stored&2 != 0 {
+		ds, ok, err := s.readDecisionsSnapshot(ctx)
+		if err != nil {
+			return nil, err
+		}
+		forms = append(forms, derivedForm{name: "its snapshot of decisions", reads: ok, decisions: ds})
+	}
+	return forms, nil
+}
