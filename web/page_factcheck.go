@@ -13,26 +13,32 @@ import (
 type factCheckPage struct {
 	Claim  string
 	Check  *analysis.ClaimCheck
-	Lines  []factLine
+	Count  *analysis.VetoCount
+	Rules  []factRule
 	Name   string
 	Period string
 	Error  string
-	Field  string
 }
 
-type factLine struct {
-	Rule, Scope, Description string
-	Count, Without           int
-	Match, MatchWithout      bool
-	Href                     string
+// factRule is one way of counting checked against the claim.
+type factRule struct {
+	analysis.ClaimRule
+	Words string
+	Parts string
+	Href  string
+	Held  string
+	// Decisions are the vetoes that make the difference, linked.
+	Decisions []link
 }
 
 var ruleWords = map[string]string{analysis.RuleMemberVotes: "negative votes cast", analysis.RuleDrafts: "drafts vetoed"}
-var scopeWords = map[string]string{analysis.ScopeUNList: "the UN's veto list, then the record", analysis.ScopeRecord: "the record"}
+var scopeWords = map[string]string{analysis.ScopeUNList: "as the UN's veto list counts them (then the record)", analysis.ScopeRecord: "every veto in the record"}
 
 // factCheckPageHandler answers /fact-check?claim=: a claim such as "USA,
 // 89, since 1945, as of 2024-03-25" checked as `unsc vetoes --count
-// --claim` checks it, with the parts of each count.
+// --claim` checks it (analysis.CheckClaim), with the parts of each count.
+// Its .json twin is GET /api/v1/vetoes/count with the claim's member,
+// period and number.
 func (s *Server) factCheckPageHandler(r *http.Request, a *args) (*view, error) {
 	p := factCheckPage{Claim: a.str("claim")}
 	if p.Claim == "" {
@@ -49,7 +55,8 @@ func (s *Server) factCheckPageHandler(r *http.Request, a *args) (*view, error) {
 		return &view{Template: "factcheck", Title: "Fact-check: the claim could not be read", Status: http.StatusBadRequest, Data: p}, nil
 	}
 	chk := s.index.CheckClaim(c)
-	p.Check = &chk
+	count := *chk.Count
+	p.Check, p.Count = &chk, &count
 	p.Name = seatLabel(c.Member)
 	switch {
 	case !c.From.IsZero() && !c.To.IsZero():
@@ -61,29 +68,52 @@ func (s *Server) factCheckPageHandler(r *http.Request, a *args) (*view, error) {
 	default:
 		p.Period = "in the whole record"
 	}
-	for _, l := range chk.Count.Lines {
-		fl := factLine{Rule: ruleWords[l.Rule], Scope: scopeWords[l.Scope], Description: l.Description, Count: l.Count, Without: l.WithoutAmendments,
-			Match: l.Count == c.Number, MatchWithout: l.WithoutAmendments == c.Number}
-		q := []string{"member=" + strings.ReplaceAll(c.Member, "+", "%2B"), "rule=" + l.Rule, "scope=" + l.Scope}
+	parts := map[string]string{}
+	for _, l := range count.Lines {
+		parts[l.Name] = l.Parts
+	}
+	for _, cr := range chk.Rules {
+		fr := factRule{ClaimRule: cr, Words: ruleWords[cr.Rule] + ", " + scopeWords[cr.Scope], Parts: parts[cr.Rule+"/"+cr.Scope]}
+		if cr.Amendments == "excluded" {
+			fr.Words += ", without vetoes of amendments"
+		}
+		q := []string{"member=" + strings.ReplaceAll(c.Member, "+", "%2B"), "rule=" + cr.Rule, "scope=" + cr.Scope}
+		if cr.Amendments == "excluded" {
+			q = append(q, "amendments=excluded")
+		}
 		if !c.From.IsZero() {
 			q = append(q, "from="+c.From.Format(dateLayout))
 		}
 		if !c.To.IsZero() {
 			q = append(q, "to="+c.To.Format(dateLayout))
 		}
-		fl.Href = "/vetoes?" + strings.Join(q, "&") + "#list"
-		p.Lines = append(p.Lines, fl)
-	}
-	t := &csvTable{Header: []string{"count_name", "count", "without_amendments", "matches", "description"}}
-	for _, l := range chk.Count.Lines {
-		m := ""
+		fr.Href = "/vetoes?" + strings.Join(q, "&") + "#list"
 		switch {
-		case l.Count == c.Number:
-			m = "count"
-		case l.WithoutAmendments == c.Number:
-			m = "without_amendments"
+		case cr.HeldFrom != "" && cr.HeldTo != "":
+			fr.Held = "from " + cr.HeldFrom + " to " + cr.HeldTo
+		case cr.HeldFrom != "":
+			fr.Held = "since " + cr.HeldFrom
+		default:
+			fr.Held = "never"
 		}
-		t.Rows = append(t.Rows, []string{l.Name, strconv.Itoa(l.Count), strconv.Itoa(l.WithoutAmendments), m, l.Description})
+		for _, d := range cr.Decisions {
+			fr.Decisions = append(fr.Decisions, link{symbolHref(strings.TrimPrefix(d.Symbol, "oral amendment to ")), d.Date + " " + d.Symbol})
+		}
+		p.Rules = append(p.Rules, fr)
 	}
-	return &view{Template: "factcheck", Title: "Fact-check: " + p.Claim, Data: p, JSON: chk, CSV: t}, nil
+	t := &csvTable{Header: []string{"way", "rule", "scope", "amendments", "count", "difference", "holds", "held_from", "held_to", "decisions"}}
+	for _, cr := range chk.Rules {
+		var syms []string
+		for _, d := range cr.Decisions {
+			syms = append(syms, d.Symbol)
+		}
+		t.Rows = append(t.Rows, []string{cr.Name, cr.Rule, cr.Scope, cr.Amendments, strconv.Itoa(cr.Count), strconv.Itoa(cr.Difference),
+			strconv.FormatBool(cr.Holds), cr.HeldFrom, cr.HeldTo, strings.Join(syms, " ")})
+	}
+	// The twin is the API's answer: the count, with the claim checked.
+	api := count
+	claim := chk
+	claim.Count = nil
+	api.Claim = &claim
+	return &view{Template: "factcheck", Title: "Fact-check: " + p.Claim, Data: p, JSON: api, CSV: t}, nil
 }

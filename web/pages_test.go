@@ -74,7 +74,7 @@ func TestPagesServe(t *testing.T) {
 		{"/council?date=1965-12-31", 200, []string{"a decision needs 7 votes in favour"}},
 		{"/council?date=1966-01-01", 200, []string{"a decision needs 9 votes in favour"}},
 		{"/council?date=1900-01-01", 400, []string{"<code>date</code>"}},
-		{"/fact-check?claim=USA%2C+87%2C+as+of+2024-03-25", 200, []string{"The record supports 87 when counting negative votes cast, over every veto in the record"}},
+		{"/fact-check?claim=USA%2C+87%2C+as+of+2024-03-25", 200, []string{"<td class=\"num match\">", "matches"}},
 		{"/fact-check?claim=Narnia%2C+3", 400, []string{"The claim could not be read", `value="Narnia, 3"`}},
 		{"/rules", 200, []string{"The double veto"}},
 		{"/rules/13", 200, []string{"The Council's record agrees"}},
@@ -178,9 +178,6 @@ func TestPageTwins(t *testing.T) {
 		var x, y any
 		decode(t, twin, b1, &x)
 		decode(t, api, b2, &y)
-		if strings.HasPrefix(twin, "/fact-check") {
-			x = x.(map[string]any)["count"] // the claim checked is the count, with its verdict
-		}
 		if diff := cmp.Diff(y, x); diff != "" {
 			t.Errorf("%s differs from %s (-api +twin):\n%s", twin, api, diff)
 		}
