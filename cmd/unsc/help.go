@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"unsc"
+	"unsc/analysis"
 	"unsc/sqlite"
 )
 
@@ -91,9 +92,12 @@ type Record struct {
 	// Exists is false when there is no file at Path.
 	Exists    bool `json:"exists"`
 	Decisions int  `json:"decisions"`
-	// First and Last are the dates of its first and last decisions.
-	First string `json:"first,omitempty"`
-	Last  string `json:"last,omitempty"`
+	// First and Last are the dates of its first and last decisions;
+	// CompleteTo the last day to which it holds every decision (see
+	// `unsc coverage`).
+	First      string `json:"first,omitempty"`
+	Last       string `json:"last,omitempty"`
+	CompleteTo string `json:"complete_to,omitempty"`
 	// Error says why the record could not be read.
 	Error string `json:"error,omitempty"`
 }
@@ -136,7 +140,11 @@ func runVersion(ctx context.Context, a *app, args []string) error {
 	case r.Decisions == 0:
 		fmt.Fprintf(a.stdout, "record: %s, empty\n", r.Path)
 	default:
-		fmt.Fprintf(a.stdout, "record: %s, %s from %s to %s\n", r.Path, plural(r.Decisions, "decision", "decisions"), r.First, r.Last)
+		fmt.Fprintf(a.stdout, "record: %s, %s from %s to %s", r.Path, plural(r.Decisions, "decision", "decisions"), r.First, r.Last)
+		if r.CompleteTo != "" {
+			fmt.Fprintf(a.stdout, ", every decision to %s", r.CompleteTo)
+		}
+		fmt.Fprintln(a.stdout)
 	}
 	return nil
 }
@@ -196,6 +204,7 @@ func (a *app) recordDate(ctx context.Context) Record {
 	if len(ds) > 0 {
 		r.First = ds[0].Date.Format("2006-01-02")
 		r.Last = ds[len(ds)-1].Date.Format("2006-01-02")
+		r.CompleteTo = analysis.New(ds).Coverage().CompleteTo
 	}
 	return r
 }

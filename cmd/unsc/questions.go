@@ -213,7 +213,7 @@ func runVetoQuestion(ctx context.Context, a *app, q analysis.VetoQuery, f output
 			header = append(header, "rule", "scope", "amendments", "from", "to")
 		}
 		if f == asText {
-			fmt.Fprintf(a.stdout, "%s: %s %s\n\n", plural(v.Count, "veto", "vetoes"), v.RuleNote, v.ScopeNote)
+			fmt.Fprintf(a.stdout, "%s: %s %s\nPeriod: %s.\n\n", plural(v.Count, "veto", "vetoes"), v.RuleNote, v.ScopeNote, v.Period.Text)
 		}
 		return answer(a.out(f), f, v, header, rows)
 	}
@@ -225,7 +225,7 @@ func runVetoQuestion(ctx context.Context, a *app, q analysis.VetoQuery, f output
 		return err
 	}
 	if f == asText {
-		fmt.Fprintf(a.stdout, "\n%s. %s %s\n", plural(v.Count, "veto", "vetoes"), v.RuleNote, v.ScopeNote)
+		fmt.Fprintf(a.stdout, "\n%s. %s %s\nPeriod: %s.\n", plural(v.Count, "veto", "vetoes"), v.RuleNote, v.ScopeNote, v.Period.Text)
 	}
 	return nil
 }
@@ -361,8 +361,8 @@ func runMember(ctx context.Context, a *app, args []string) error {
 			}
 			fmt.Fprintf(a.stdout, "  %s to %s  %s (%s)\n", t.Start, end, t.Name, t.Code)
 		}
-		fmt.Fprintf(a.stdout, "%s, %d with known votes: %d yes, %d no, %d abstain, %d not participating, %d absent; %s cast.\n",
-			plural(p.Decisions, "decision", "decisions"), p.VotesKnown, p.Positions.Yes, p.Positions.No, p.Positions.Abstain, p.Positions.NotParticipating, p.Positions.Absent, plural(p.Vetoes, "veto", "vetoes"))
+		fmt.Fprintf(a.stdout, "%s, %d with known votes: %d yes, %d no, %d abstain, %d not participating, %d absent; %s cast.\nPeriod: %s.\n",
+			plural(p.Decisions, "decision", "decisions"), p.VotesKnown, p.Positions.Yes, p.Positions.No, p.Positions.Abstain, p.Positions.NotParticipating, p.Positions.Absent, plural(p.Vetoes, "veto", "vetoes"), p.Period.Text)
 		for _, s := range p.Sided {
 			fmt.Fprintf(a.stdout, "  sided with %-8s %s of %s\n", s.Seat, share(s.Share), plural(s.N, "decision", "decisions"))
 		}
@@ -428,7 +428,7 @@ func runAgreement(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if f == asText {
-		fmt.Fprintf(a.stdout, "\nRule %s: %s\n%s\n", m.Rule, m.RuleNote, m.Counted)
+		fmt.Fprintf(a.stdout, "\nRule %s: %s\n%s\nPeriod: %s.\n", m.Rule, m.RuleNote, m.Counted, m.Period.Text)
 	}
 	return nil
 }
@@ -469,7 +469,7 @@ func runTrends(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if f == asText {
-		fmt.Fprintf(a.stdout, "\n%s\n", t.Note)
+		fmt.Fprintf(a.stdout, "\n%s\nPeriod: %s.\n", t.Note, t.Period.Text)
 	}
 	return nil
 }
@@ -513,7 +513,7 @@ func runWhatIf(ctx context.Context, a *app, args []string) error {
 		if w.Flipped == 1 {
 			flip = "flips"
 		}
-		fmt.Fprintf(a.stdout, "\n%d of %s replayed %s under %s (%s); %d could not be replayed.\n", w.Flipped, plural(w.Replayed, "decision", "decisions"), flip, w.Rules, w.RulesNote, w.NotReplayable)
+		fmt.Fprintf(a.stdout, "\n%d of %s replayed %s under %s (%s); %d could not be replayed.\nPeriod: %s.\n", w.Flipped, plural(w.Replayed, "decision", "decisions"), flip, w.Rules, w.RulesNote, w.NotReplayable, w.Period.Text)
 	}
 	return nil
 }
