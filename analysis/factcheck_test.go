@@ -297,3 +297,38 @@ func TestRealCoverage(t *testing.T) {
 		t.Errorf("Trends(2000).Period = %+v", tr.Period)
 	}
 }
+
+// BenchmarkVetoesCountEightRules is what a fact check cost before its
+// parts: the eight counts alone (each rule and scope, with and without
+// amendments), the baseline of BenchmarkVetoesCount.
+func BenchmarkVetoesCountEightRules(b *testing.B) {
+	_, x := realRecord(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, scope := range []string{analysis.ScopeUNList, analysis.ScopeRecord} {
+			for _, rule := range []string{analysis.RuleMemberVotes, analysis.RuleDrafts} {
+				for _, ex := range []bool{false, true} {
+					x.Vetoes(analysis.VetoQuery{Member: "USA", To: day("2024-03-25"), Rule: rule, Scope: scope, ExcludeAmendments: ex, CountOnly: true})
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkCheckClaim(b *testing.B) {
+	_, x := realRecord(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		x.CheckClaim(analysis.Claim{Member: "USA", Number: 89, To: day("2024-03-25")})
+	}
+}
+
+// BenchmarkCoverage builds the coverage of a new index; BenchmarkNew is
+// its baseline.
+func BenchmarkCoverage(b *testing.B) {
+	ds, _ := realRecord(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		analysis.New(ds).Coverage()
+	}
+}

@@ -119,7 +119,7 @@ func runVersion(ctx context.Context, a *app, args []string) error {
 	fmt.Fprintf(a.stdout, "unsc %s\n", v.Version)
 	switch {
 	case v.Commit == "":
-		fmt.Fprintln(a.stdout, "commit: not recorded in this build (built outside a git checkout, or by go test)")
+		fmt.Fprintln(a.stdout, "commit: not recorded in this build (built outside a git checkout, with -buildvcs=false, or by go test)")
 	default:
 		fmt.Fprintf(a.stdout, "commit: %s", v.Commit)
 		if v.CommitTime != "" {
@@ -135,6 +135,8 @@ func runVersion(ctx context.Context, a *app, args []string) error {
 	switch {
 	case !r.Exists:
 		fmt.Fprintf(a.stdout, "record: none at %s (`unsc import` or `unsc sync` makes one)\n", r.Path)
+	case r.Error != "" && strings.HasPrefix(r.Error, r.Path):
+		fmt.Fprintf(a.stdout, "record: %s\n", r.Error)
 	case r.Error != "":
 		fmt.Fprintf(a.stdout, "record: %s: %s\n", r.Path, r.Error)
 	case r.Decisions == 0:
