@@ -155,16 +155,16 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 	if rep.Meeting, err = symbol("meeting", unsc.MeetingSymbol, "S/PV.9586"); err != nil {
 		return c, err
 	}
-	// A decision is known by its resolution, draft or meeting: a row with
-	// none of them would have no symbol to be found by.
-	if rep.Meeting == "" {
-		return c, row.errorf("meeting", "missing: want the meeting's symbol, such as S/PV.9586")
-	}
 	if rep.Resolution, err = symbol("resolution", unsc.ResolutionSymbol, "S/RES/2728 (2024)"); err != nil {
 		return c, err
 	}
 	if rep.Draft, err = symbol("draft", unsc.DraftSymbol, "S/2024/239"); err != nil {
 		return c, err
+	}
+	// A decision is known by its resolution, draft or meeting: a row with
+	// none of them would have no symbol to be found by.
+	if rep.Meeting == "" && rep.Resolution == "" && rep.Draft == "" {
+		return c, row.errorf("meeting", "missing: want the meeting's symbol, such as S/PV.9586, where the row gives no resolution or draft")
 	}
 	if rep.AmendmentTo, err = symbol("amendment_to", unsc.DraftSymbol, "S/2024/254"); err != nil {
 		return c, err
@@ -380,7 +380,12 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 	default:
 		what = rep.Matter.String()
 	}
-	rep.Key = rep.Meeting + "|" + what
+	// A vote whose meeting no source gave is known by its date.
+	where := rep.Meeting
+	if where == "" {
+		where = rep.Date.Format(time.DateOnly)
+	}
+	rep.Key = where + "|" + what
 	c.Report = rep
 	return c, nil
 }

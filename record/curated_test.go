@@ -144,7 +144,7 @@ func TestParseCuratedErrors(t *testing.T) {
 	}{
 		{"bad date", strings.Replace(ok, "2024-03-25", "2024-02-30", 1), "t.csv:2:date"},
 		{"bad meeting", strings.Replace(ok, "S/PV.9586", "PV 9586x", 1), "t.csv:2:meeting"},
-		{"no meeting", strings.Replace(ok, "S/PV.9586", "", 1), "t.csv:2:meeting"},
+		{"no meeting, resolution or draft", strings.Replace(strings.Replace(strings.Replace(strings.Replace(ok, "S/PV.9586", "", 1), "S/RES/2728 (2024)", "", 1), "S/2024/254", "", 1), ",adopted,", ",failed,", 1), "t.csv:2:meeting"},
 		{"resolution of another year", strings.Replace(ok, "S/RES/2728 (2024)", "S/RES/2728 (2023)", 1), "t.csv:2:resolution"},
 		{"draft is a resolution", strings.Replace(ok, "S/2024/254", "S/RES/1 (1946)", 1), "t.csv:2:draft"},
 		{"unknown matter", strings.Replace(ok, "non-procedural", "substantive", 1), "t.csv:2:matter"},
