@@ -291,6 +291,8 @@ func TestCompletion(t *testing.T) {
 		{[]string{"unsc", "vetoes", "--scope", "un"}, "un-list"},
 		{[]string{"unsc", "help", "ag"}, "agreement"},
 		{[]string{"unsc", "completion", "f"}, "fish"},
+		{[]string{"unsc", "vetoes", "--member", "US"}, "USA"},
+		{[]string{"unsc", "member", "ZW"}, "ZWE"},
 	}
 	for _, tt := range tests {
 		if got := complete(tt.words...); got != tt.want {

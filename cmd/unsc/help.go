@@ -14,6 +14,7 @@ import (
 
 	"unsc"
 	"unsc/analysis"
+	"unsc/charter"
 	"unsc/sqlite"
 )
 
@@ -285,6 +286,19 @@ var flagValues = map[string][]string{
 	"calendar": {"un-headquarters", "weekends-only"},
 }
 
+// memberCodes lists the codes of every state that sat, and the seat
+// SUN+RUS, for completing a member.
+func memberCodes() []string {
+	var out []string
+	for _, m := range charter.Tenures() {
+		if !slices.Contains(out, string(m.Code)) {
+			out = append(out, string(m.Code))
+		}
+	}
+	slices.Sort(out)
+	return append(out, "SUN+RUS")
+}
+
 // fileFlags take a path.
 var fileFlags = []string{"db", "file", "holidays", "keep"}
 
@@ -304,6 +318,9 @@ func completionSpec(ctx context.Context) ([]completed, error) {
 			cf := completedFlag{name: f.Name, usage: usage, boolean: ok && b.IsBoolFlag(), file: slices.Contains(fileFlags, f.Name)}
 			if !cf.boolean {
 				cf.values = flagValues[f.Name]
+				if f.Name == "member" {
+					cf.values = memberCodes()
+				}
 				if f.Name == "rule" && c.name == "agreement" {
 					cf.values = cf.values[2:]
 				} else if f.Name == "rule" {
@@ -319,6 +336,8 @@ func completionSpec(ctx context.Context) ([]completed, error) {
 			}
 		case "completion":
 			cc.args = []string{"bash", "fish", "zsh"}
+		case "member":
+			cc.args = memberCodes()
 		}
 		out = append(out, cc)
 	}
