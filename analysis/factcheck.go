@@ -210,12 +210,23 @@ func (x *Index) CountVetoes(member string, from, to time.Time) VetoCount {
 		c.Lines = append(c.Lines, l)
 	}
 	// The vetoes on which the list and the record differ, to the list's
-	// last date, and the vetoes of amendments.
-	for i := lo; i < hi; i++ {
-		rec, lst := vetoers[i], listed[i]
-		if len(rec) == 0 && len(lst) == 0 {
+	// last date, and the vetoes of amendments: over the decisions either
+	// counts as vetoed, in the record's order.
+	vetoed := make([]int, 0, len(vetoers)+len(listed))
+	for i := range vetoers {
+		vetoed = append(vetoed, i)
+	}
+	for i := range listed {
+		if _, ok := vetoers[i]; !ok {
+			vetoed = append(vetoed, i)
+		}
+	}
+	slices.Sort(vetoed)
+	for _, i := range vetoed {
+		if i < lo || i >= hi {
 			continue
 		}
+		rec, lst := vetoers[i], listed[i]
 		if x.days[i] <= listEnd {
 			if missing := without(rec, lst); len(missing) > 0 {
 				c.NotOnList = append(c.NotOnList, x.vetoEntry(vetoItem{i: i, members: missing, amendment: x.ds[i].Amendment}, dates, regions))
