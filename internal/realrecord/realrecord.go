@@ -57,8 +57,16 @@ func Load() ([]unsc.Report, []unsc.Decision, error) {
 			return
 		}
 		var all []unsc.Report
-		read := func(path string, parse func(f *os.File) ([]unsc.Report, error)) {
+		// Reports name their file by its path inside the data folder, as
+		// `unsc import` does, so that the record does not depend on where
+		// the checkout is.
+		read := func(path string, parse func(f *os.File, name string) ([]unsc.Report, error)) {
 			if failure != nil {
+				return
+			}
+			name, err := filepath.Rel(dir, path)
+			if err != nil {
+				failure = err
 				return
 			}
 			f, err := os.Open(path)
@@ -67,14 +75,14 @@ func Load() ([]unsc.Report, []unsc.Decision, error) {
 				return
 			}
 			defer f.Close()
-			rs, err := parse(f)
+			rs, err := parse(f, filepath.ToSlash(name))
 			if err != nil {
 				failure = err
 				return
 			}
 			all = append(all, rs...)
 		}
-		parseUNDL := func(f *os.File) ([]unsc.Report, error) { return undl.Parse(f, f.Name()) }
+		parseUNDL := func(f *os.File, name string) ([]unsc.Report, error) { return undl.Parse(f, name) }
 		pages, _ := filepath.Glob(filepath.Join(dir, "dhl-sc-meetings-1946-2022", "html", "*.html"))
 		slices.Sort(pages)
 		for _, p := range pages {
@@ -85,12 +93,12 @@ func Load() ([]unsc.Report, []unsc.Decision, error) {
 			}
 			switch {
 			case dhl.SniffVetoes(head):
-				read(p, func(f *os.File) ([]unsc.Report, error) { return dhl.ParseVetoes(f, f.Name()) })
+				read(p, func(f *os.File, name string) ([]unsc.Report, error) { return dhl.ParseVetoes(f, name) })
 			case dhl.SniffMeetings(head):
-				read(p, func(f *os.File) ([]unsc.Report, error) { return dhl.ParseMeetings(f, f.Name()) })
+				read(p, func(f *os.File, name string) ([]unsc.Report, error) { return dhl.ParseMeetings(f, name) })
 			}
 		}
-		read(filepath.Join(dir, "sc-votes-incl-failed-1994-2025", "sc_voting.csv"), func(f *os.File) ([]unsc.Report, error) { return scvotes.Parse(f, f.Name()) })
+		read(filepath.Join(dir, "sc-votes-incl-failed-1994-2025", "sc_voting.csv"), func(f *os.File, name string) ([]unsc.Report, error) { return scvotes.Parse(f, name) })
 		// The crawl of the UN Digital Library, then the official release's
 		// sample, which wins where both report a record: the order of the
 		// folders, as `unsc import` reads them.
