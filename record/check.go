@@ -84,14 +84,104 @@ type Summary struct {
 	// Doubt counts the decisions with positions in doubt (among the
 	// corrected).
 	Doubt int
+	// Official measures how far the official sources agree with one
+	// another, before the record settles anything.
+	Official Agreement
 	// Findings lists every finding, in record order.
 	Findings []Finding
 }
 
+// Agreement measures how far the official sources (those the United
+// Nations publishes: the library's meeting tables and veto list, the UN
+// Digital Library, the UN's press releases) agree with one another on the
+// decisions two or more of them report. A field agrees where every
+// official report that gives it gives the same value: the count
+// (yes-no-abstain, a source's own or its positions summed; a page with no
+// vote on it gives none), the date, the meeting. A decision one official
+// source alone reports is not counted, whatever the others say.
+type Agreement struct {
+	// Decisions counts the decisions two or more official sources report.
+	Decisions int
+	// Count, Date and Meeting count those on which every official report
+	// that gives the field agrees; All, those that agree on all three.
+	Count, Date, Meeting, All int
+}
+
+// Share returns n as a share of the decisions measured, in per cent, and
+// 0 when none is.
+func (a Agreement) Share(n int) float64 {
+	if a.Decisions == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(a.Decisions)
+}
+
+// Line says the measure in words.
+func (a Agreement) Line() string {
+	return fmt.Sprintf("Of %s two or more official sources report, %.1f%% agree on the count, %.1f%% on the date, %.1f%% on the meeting, %.1f%% on all three",
+		plural(a.Decisions, "decision", "decisions"), a.Share(a.Count), a.Share(a.Date), a.Share(a.Meeting), a.Share(a.All))
+}
+
+// add measures d.
+func (a *Agreement) add(d *unsc.Decision) {
+	var sources []unsc.Source
+	var tallies []unsc.Tally
+	var dates []time.Time
+	var meetings []string
+	for i := range d.Reports {
+		r := &d.Reports[i]
+		if !r.Source.Official() {
+			continue
+		}
+		if !slices.Contains(sources, r.Source) {
+			sources = append(sources, r.Source)
+		}
+		t := r.Tally
+		if r.Votes != nil {
+			t = unsc.Tally{}
+			if anyVote(r.Votes) {
+				t = countVotes(r.Votes)
+			}
+		}
+		if t.Known {
+			tallies = append(tallies, t)
+		}
+		if !r.Date.IsZero() {
+			dates = append(dates, r.Date)
+		}
+		if r.Meeting != "" {
+			meetings = append(meetings, r.Meeting)
+		}
+	}
+	if len(sources) < 2 {
+		return
+	}
+	a.Decisions++
+	count := !slices.ContainsFunc(tallies, func(t unsc.Tally) bool { return !sameTally(t, tallies[0]) })
+	date := !slices.ContainsFunc(dates, func(t time.Time) bool { return !t.Equal(dates[0]) })
+	meeting := !slices.ContainsFunc(meetings, func(m string) bool { return m != meetings[0] })
+	for _, x := range []struct {
+		ok bool
+		n  *int
+	}{{count, &a.Count}, {date, &a.Date}, {meeting, &a.Meeting}, {count && date && meeting, &a.All}} {
+		if x.ok {
+			*x.n++
+		}
+	}
+}
+
 // Line is the summary's closing line.
 func (s Summary) Line() string {
-	return fmt.Sprintf("%d decisions: %d agree, %d corrected (%d with positions in doubt), %d unexplained",
-		s.Decisions, s.Agree, s.Corrected, s.Doubt, s.Unexplained)
+	return fmt.Sprintf("%s: %d agree, %d corrected (%d with positions in doubt), %d unexplained",
+		plural(s.Decisions, "decision", "decisions"), s.Agree, s.Corrected, s.Doubt, s.Unexplained)
+}
+
+// plural writes n with the word's singular or plural form.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // ByKind counts the findings of each kind and status.
@@ -141,6 +231,7 @@ func Check(decisions []unsc.Decision) Summary {
 		if len(d.InDoubt()) > 0 {
 			s.Doubt++
 		}
+		s.Official.add(d)
 		s.Findings = append(s.Findings, fs...)
 	}
 	return s

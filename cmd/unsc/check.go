@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"runtime/debug"
 	"text/tabwriter"
@@ -27,7 +28,23 @@ type checkJSON struct {
 	Doubt       int                       `json:"doubt"`
 	Unexplained int                       `json:"unexplained"`
 	ByKind      map[string]map[string]int `json:"by_kind"`
-	Findings    []findingJSON             `json:"findings"`
+	// Official is how far the official sources agree with one another
+	// (record.Agreement).
+	Official agreementJSON `json:"official_agreement"`
+	Findings []findingJSON `json:"findings"`
+}
+
+// agreementJSON is record.Agreement: counts, and shares in per cent.
+type agreementJSON struct {
+	Decisions    int     `json:"decisions"`
+	Count        int     `json:"count"`
+	Date         int     `json:"date"`
+	Meeting      int     `json:"meeting"`
+	All          int     `json:"all"`
+	CountShare   float64 `json:"count_share"`
+	DateShare    float64 `json:"date_share"`
+	MeetingShare float64 `json:"meeting_share"`
+	AllShare     float64 `json:"all_share"`
 }
 
 type findingJSON struct {
@@ -74,6 +91,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if *asJSON {
 		out := checkJSON{Decisions: s.Decisions, Agree: s.Agree, Corrected: s.Corrected, Doubt: s.Doubt, Unexplained: s.Unexplained,
 			ByKind: map[string]map[string]int{}, Findings: []findingJSON{}}
+		out.Official = agreementOut(s.Official)
 		for kind, n := range byKind {
 			out.ByKind[kind] = map[string]int{}
 			for st, c := range n {
@@ -108,12 +126,21 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		}
 		tw.Flush()
 		fmt.Fprintln(a.stdout, s.Line())
+		fmt.Fprintln(a.stdout, s.Official.Line())
 	}
 	if s.Unexplained > 0 {
 		return errUnexplained
 	}
 	return nil
 }
+
+func agreementOut(a record.Agreement) agreementJSON {
+	return agreementJSON{Decisions: a.Decisions, Count: a.Count, Date: a.Date, Meeting: a.Meeting, All: a.All,
+		CountShare: share1(a.Share(a.Count)), DateShare: share1(a.Share(a.Date)), MeetingShare: share1(a.Share(a.Meeting)), AllShare: share1(a.Share(a.All))}
+}
+
+// share1 rounds a share in per cent to one decimal, as the text prints it.
+func share1(p float64) float64 { return math.Round(p*10) / 10 }
 
 func dayOrEmpty(d unsc.Decision) string {
 	if d.Date.IsZero() {

@@ -120,6 +120,7 @@ func runPositions(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\n%d rows from %d decisions (%d without per-member votes). %s\n", sum.Rows, sum.Decisions-sum.WithoutVotes, sum.WithoutVotes, analysis.PositionsNote)
+	fmt.Fprintf(w, "\n%s from %s (%d without per-member votes). %s\n", plural(sum.Rows, "row", "rows"),
+		plural(sum.Decisions-sum.WithoutVotes, "decision", "decisions"), sum.WithoutVotes, analysis.PositionsNote)
 	return w.Flush()
 }

@@ -198,6 +198,11 @@ func TestQuestions(t *testing.T) {
 		if rows[0][0] != "date" || len(rows) != 1+3*15 {
 			t.Fatalf("positions of 25 March 2024: header %v, %d rows; want 45 (three votes, fifteen members)", rows[0], len(rows)-1)
 		}
+		// In words, one row is "1 row", from "1 decision".
+		code, out, errOut = run("positions", "--member", "GBR", "--from", "2024-03-22", "--to", "2024-03-22")
+		if code != 0 || !strings.Contains(out, "\n1 row from 1 decision (0 without per-member votes).") {
+			t.Errorf("positions of the UK on 22 March 2024: exit %d, %q (%s); want \"1 row from 1 decision\"", code, out, errOut)
+		}
 		// The whole record, without a page cap, as JSON.
 		code, out, _ = run("positions", "--json")
 		var all struct {

@@ -198,8 +198,13 @@ func TestCheck(t *testing.T) {
 	code, out, errOut := runUnsc(t, "", "--db", db, "check")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	last := lines[len(lines)-1]
-	if code != 0 || !strings.HasSuffix(last, " 0 unexplained") || !strings.Contains(last, " decisions: ") {
-		t.Errorf("check exit %d, last line %q (%s); want 0 and 0 unexplained", code, last, errOut)
+	summary := lines[len(lines)-2]
+	if code != 0 || !strings.HasSuffix(summary, " 0 unexplained") || !strings.Contains(summary, " decisions: ") {
+		t.Errorf("check exit %d, summary line %q (%s); want 0 and 0 unexplained", code, summary, errOut)
+	}
+	// The last line measures the official sources against one another.
+	if !strings.HasPrefix(last, "Of ") || !strings.Contains(last, "two or more official sources report") || !strings.HasSuffix(last, "on all three") {
+		t.Errorf("check: last line %q, want the official sources' agreement", last)
 	}
 
 	// --json lists every finding, each corrected with its basis, and the
@@ -208,7 +213,11 @@ func TestCheck(t *testing.T) {
 	var got struct {
 		Decisions, Agree, Corrected, Unexplained int
 		ByKind                                   map[string]map[string]int `json:"by_kind"`
-		Findings                                 []struct {
+		Official                                 struct {
+			Decisions, Count, Date, Meeting, All int
+			AllShare                             float64 `json:"all_share"`
+		} `json:"official_agreement"`
+		Findings []struct {
 			Symbol, Kind, Status, Detail, Basis string
 		}
 	}
@@ -217,6 +226,10 @@ func TestCheck(t *testing.T) {
 	}
 	if got.Decisions < 3100 || got.Agree+got.Corrected+got.Unexplained != got.Decisions || got.Unexplained != 0 {
 		t.Errorf("check --json counts %+v, want over 3,100 decisions that add up, none unexplained", got)
+	}
+	if o := got.Official; o.Decisions < 2500 || o.All > min(o.Count, o.Date, o.Meeting) || o.AllShare < 90 || o.AllShare >= 100 ||
+		!strings.Contains(last, fmt.Sprintf("Of %d decisions", o.Decisions)) || !strings.Contains(last, fmt.Sprintf("%.1f%% on all three", o.AllShare)) {
+		t.Errorf("check --json official_agreement = %+v, the text %q; want over 2,500 decisions, over 90%% on all three, as the text says", o, last)
 	}
 	n := 0
 	for _, by := range got.ByKind {
