@@ -1,18 +1,14 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"os"
-	"runtime"
-	"slices"
-	"sync"
 	"sync/atomic"
 
 	"unsc"
 	"unsc/charter"
 	"unsc/dppa"
+	"unsc/internal/sourcefiles"
 	"unsc/record"
 )
 
@@ -32,7 +28,7 @@ func runImport(ctx context.Context, a *app, args []string) error {
 	if fs.NArg() == 0 {
 		return &usageError{msg: "import: want at least one file or folder"}
 	}
-	files, err := expand(fs.Args())
+	files, err := sourcefiles.Expand(fs.Args())
 	if err != nil {
 		return err
 	}
@@ -41,13 +37,13 @@ func runImport(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "%s read (%d skipped), %s: %d added, %d updated, %d unchanged; %s in the record%s\n",
-		plural(len(files)-batch.skipped, "file", "files"), batch.skipped, plural(sum.Reports, "report", "reports"), sum.Added, sum.Updated, sum.Unchanged, plural(sum.Decisions, "decision", "decisions"), rederived(sum))
+		plural(len(files)-batch.Skipped, "file", "files"), batch.Skipped, plural(sum.Reports, "report", "reports"), sum.Added, sum.Updated, sum.Unchanged, plural(sum.Decisions, "decision", "decisions"), rederived(sum))
 	return nil
 }
 
 // importFiles parses the files and imports them into the record in one
 // transaction, with the Council's membership: what `import` and `sync` share.
-func importFiles(ctx context.Context, a *app, files []importFile, verbose bool) (unsc.ImportSummary, *importBatch, error) {
+func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose bool) (unsc.ImportSummary, *sourcefiles.Batch, error) {
 	// Importing the whole shared data peaks at ~140 MB this way, against ~120
 	// MB at the default pace, for a fifth less work; the limit
 	// keeps it under 200 MB.
@@ -65,7 +61,7 @@ func importFiles(ctx context.Context, a *app, files []importFile, verbose bool) 
 	}()
 	prog := a.startProgress(fmt.Sprintf("reading %s", plural(len(files), "file", "files")))
 	var read atomic.Int64
-	batch, err := readFiles(files, func() {
+	batch, err := sourcefiles.Read(files, func() {
 		prog.set("reading files: %d of %d", read.Add(1), len(files))
 	})
 	o := <-open
@@ -77,15 +73,15 @@ func importFiles(ctx context.Context, a *app, files []importFile, verbose bool) 
 		return unsc.ImportSummary{}, nil, err
 	}
 	if verbose {
-		for _, p := range batch.parsed {
-			if p.format == nil {
-				fmt.Fprintf(a.stderr, "skipped  %s: not a supported format\n", p.path)
+		for _, p := range batch.Parsed {
+			if p.Format == "" {
+				fmt.Fprintf(a.stderr, "skipped  %s: not a supported format\n", p.Path)
 			} else {
-				fmt.Fprintf(a.stderr, "read     %s: %s, %s\n", p.path, p.format.name, plural(len(p.reports), "report", "reports"))
+				fmt.Fprintf(a.stderr, "read     %s: %s, %s\n", p.Path, p.Format, plural(len(p.Reports), "report", "reports"))
 			}
 		}
 	}
-	for _, w := range checkMembership(batch.rows) {
+	for _, w := range checkMembership(batch.Rows) {
 		fmt.Fprintf(a.stderr, "warning: %s\n", w)
 	}
 	if o.err != nil {
@@ -96,94 +92,15 @@ func importFiles(ctx context.Context, a *app, files []importFile, verbose bool) 
 	if err := o.st.SetMembership(ctx, charter.Tenures()); err != nil {
 		return unsc.ImportSummary{}, nil, err
 	}
-	// A file cut short never takes members' positions out of the record.
-	reports, err := completePartial(ctx, o.st, batch.reports(), a.stderr)
+	// Every import adds the curated decisions built into unsc. A file cut
+	// short never takes members' positions out of the record.
+	reports := record.Dedupe(append(batch.Reports(), record.Curated()...))
+	reports, err = completePartial(ctx, o.st, reports, a.stderr)
 	if err != nil {
 		return unsc.ImportSummary{}, nil, err
 	}
 	sum, err := o.st.Import(ctx, reports, record.Reconcile)
 	return sum, batch, err
-}
-
-type parsedFile struct {
-	path    string
-	format  *format
-	reports []unsc.Report
-	rows    []dppa.Row
-}
-
-type importBatch struct {
-	parsed  []parsedFile
-	rows    []dppa.Row
-	skipped int
-}
-
-// readFiles recognises and parses every file, two at a time or as many as
-// there are processors, and fails on the first file that does not parse:
-// nothing of a failed import is written. It calls done, from any
-// goroutine, as each file is read.
-func readFiles(files []importFile, done func()) (*importBatch, error) {
-	parsed := make([]parsedFile, len(files))
-	errs := make([]error, len(files))
-	// The largest files first, so that the small ones fill in around them
-	// and no processor is left with a large file at the end.
-	sizes := make([]int64, len(files))
-	for i, f := range files {
-		if info, err := os.Stat(f.path); err == nil {
-			sizes[i] = info.Size()
-		}
-	}
-	order := make([]int, len(files))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(sizes[b], sizes[a]) })
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range max(2, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				p := parsedFile{path: files[i].path}
-				p.format, errs[i] = recognise(files[i].path)
-				if errs[i] == nil && p.format != nil {
-					p.reports, p.rows, errs[i] = parseFile(p.format, files[i])
-				}
-				parsed[i] = p
-				done()
-			}
-		}()
-	}
-	for _, i := range order {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	b := &importBatch{parsed: parsed}
-	for i, p := range parsed {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		if p.format == nil {
-			b.skipped++
-		}
-		b.rows = append(b.rows, p.rows...)
-	}
-	return b, nil
-}
-
-// reports returns every report of the batch, in the order of the files
-// (see expand), one per
-// (source, key) (see record.Dedupe), and the curated decisions built into
-// unsc (record.Curated), which every import adds to the record.
-func (b *importBatch) reports() []unsc.Report {
-	var all []unsc.Report
-	for _, p := range b.parsed {
-		all = append(all, p.reports...)
-	}
-	all = append(all, record.Curated()...)
-	return record.Dedupe(all)
 }
 
 // checkMembership compares a DPPA membership table with the composition

@@ -16,6 +16,7 @@ import (
 
 	"unsc"
 	"unsc/charter"
+	"unsc/internal/sourcefiles"
 )
 
 var syncCommand = command{
@@ -113,7 +114,7 @@ func runSync(ctx context.Context, a *app, args []string) error {
 	dl.prog.stop()
 	fmt.Fprintf(a.stderr, "downloaded %s (%s) to %s\n", plural(dl.saved, "file", "files"), byteCount(dl.bytes), dir)
 
-	files, err := expand([]string{dir})
+	files, err := sourcefiles.Expand([]string{dir})
 	if err != nil {
 		return err
 	}
