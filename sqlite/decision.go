@@ -324,29 +324,19 @@ const decisionSelect = `d.id, COALESCE(d.date, ''), COALESCE(d.meeting, ''),
 // Returns EINVALID for a symbol that is not one, a negative Offset or Limit
 // or an unknown Outcome, and ENOTFOUND for a Symbol that no decision has.
 //
-// A filter that selects every decision (a page of them at most) is served
-// from the record's snapshot when it has one, which holds the same as the
-// tables.
+// Decisions are served from the record's image when it has one, which holds
+// the same as the tables.
 func (s *Store) Decisions(ctx context.Context, f unsc.DecisionFilter) (_ []unsc.Decision, err error) {
 	defer func() { err = s.fail(err) }()
 	if _, _, err := decisionWhere(f); err != nil {
 		return nil, err
 	}
-	if f == (unsc.DecisionFilter{Offset: f.Offset, Limit: f.Limit, OmitReports: f.OmitReports}) {
-		ds, ok, err := s.readSnapshot(ctx, f.OmitReports)
-		if err != nil {
-			return nil, fmt.Errorf("decisions: %w", err)
-		}
-		if ok {
-			ds = ds[min(f.Offset, len(ds)):]
-			if f.Limit > 0 {
-				ds = ds[:min(f.Limit, len(ds))]
-			}
-			if len(ds) == 0 {
-				return nil, nil // as the tables give none
-			}
-			return ds, nil
-		}
+	m, err := s.Image(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("decisions: %w", err)
+	}
+	if m != nil {
+		return m.Decisions(f)
 	}
 	// One connection for the few queries, in one read transaction so that
 	// they see the same record.

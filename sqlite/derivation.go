@@ -68,7 +68,7 @@ func writeDerivation(ctx context.Context, tx *sql.Tx, reconciliation int, derive
 // decision and report, in the order unsc.Decision and unsc.Report declare
 // them: independent of the form the store keeps them in, so that every form
 // is checked against the same sums. A form that cannot carry the reports
-// (the decisions snapshot) is checked against the first sum.
+// would be checked against the first sum.
 // TestChecksumCoversEveryField fails when a field is added to either type
 // and not here.
 func checksums(ds []unsc.Decision) (decisions, record string) {
@@ -238,7 +238,7 @@ var checksumFields = map[string][]string{
 
 // Verify checks the record file: SQLite's integrity check of the whole
 // file, and every form the store keeps the derived data in (the tables and
-// each snapshot) against the checksums written when the decisions were
+// the image) against the checksums written when the decisions were
 // derived. It returns a *FileError with Problem Damaged saying what does not
 // hold, and nil when all does. Verify reads the whole file: it is for
 // `unsc check`, not for every read.
@@ -337,9 +337,9 @@ func (s *Store) changedDerivedData(ctx context.Context) (*FileError, error) {
 // derivedForm is a form, other than the tables, that the store keeps the
 // derived data in, as Verify checks it against the derivation's checksums.
 // Each store file that keeps such a form says so in derivedForms (now
-// snapshot.go), so that Verify checks whatever the store reads from.
+// image.go), so that Verify checks whatever the store reads from.
 type derivedForm struct {
-	// name names the form in a message: "its snapshot".
+	// name names the form in a message: "its image".
 	name string
 	// reads is false for a form that is there but does not read (which
 	// Decisions passes over for the tables): a change all the same.

@@ -8,7 +8,7 @@ import (
 )
 
 // DecisionsFromTables is Decisions read from the tables, never from the
-// snapshot, for tests that compare the two.
+// image, for tests that compare the two.
 func (s *Store) DecisionsFromTables(ctx context.Context, f unsc.DecisionFilter) ([]unsc.Decision, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -18,16 +18,24 @@ func (s *Store) DecisionsFromTables(ctx context.Context, f unsc.DecisionFilter) 
 	return decisionsFromTables(ctx, tx, f)
 }
 
-// Snapshots returns how many of the snapshot and the decisions snapshot the
-// store holds: 2 after an import, 0 after any other change to the tables.
-func (s *Store) Snapshots(ctx context.Context) (int, error) {
+// Images returns how many images the store holds: 1 after an import, 0
+// after any other change to the tables.
+func (s *Store) Images(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM snapshot) + (SELECT count(*) FROM snapshot_decisions)`).Scan(&n)
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM image`).Scan(&n)
 	return n, err
 }
 
-// DecodeDecisionsForTest encodes decisions as the decisions snapshot and
-// decodes them.
-func DecodeDecisionsForTest(ds []unsc.Decision) ([]unsc.Decision, error) {
-	return decodeDecisions(encodeDecisions(ds))
+// ExportedImage returns the bytes of the store's image.
+func ExportedImage(ctx context.Context, s *Store) ([]byte, error) {
+	var b []byte
+	err := s.db.QueryRowContext(ctx, `SELECT data FROM image`).Scan(&b)
+	return b, err
+}
+
+// Pragma returns the value of PRAGMA name on a connection of the store.
+func (s *Store) Pragma(ctx context.Context, name string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `PRAGMA `+name).Scan(&v)
+	return v, err
 }

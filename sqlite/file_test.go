@@ -456,28 +456,28 @@ func TestVerify(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "unsc.db")
 		makeRecord(t, path, 1, "")
 		// Another program changes a decision (the triggers drop the
-		// snapshots, so reads now come from the tables).
+		// image, so reads now come from the tables).
 		execSQL(t, path, `UPDATE decisions SET title = 'changed' WHERE title = 'one'`)
 		if err := verify(t, path); problem(err) != sqlite.Damaged || !strings.Contains(err.Error(), "tables") {
 			t.Errorf("Verify() of a record changed by hand = %v, want a Damaged FileError naming its tables", err)
 		}
 	})
-	t.Run("snapshot changed", func(t *testing.T) {
+	t.Run("image changed", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "unsc.db")
 		makeRecord(t, path, 1, "")
-		// A byte of a title in the snapshot, changed where only the
-		// checksum can tell: the snapshot still decodes.
-		execSQL(t, path, `UPDATE snapshot SET data = CAST(replace(CAST(data AS TEXT), 'two', 'twx') AS BLOB)`)
+		// A byte of a title in the image, changed where only the
+		// checksum can tell: the image still reads.
+		execSQL(t, path, `UPDATE image SET data = CAST(replace(CAST(data AS TEXT), 'two', 'twx') AS BLOB)`)
 		s, err := sqlite.OpenWith(path, sqlite.Options{ReadOnly: true, Reconciliation: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got := titles(t, s); !slices.Contains(got, "twx") {
-			t.Fatalf("Decisions after changing the snapshot = %q, want the changed title read from it", got)
+			t.Fatalf("Decisions after changing the image = %q, want the changed title read from it", got)
 		}
 		s.Close()
-		if err := verify(t, path); problem(err) != sqlite.Damaged || !strings.Contains(err.Error(), "snapshot") {
-			t.Errorf("Verify() of a record whose snapshot changed = %v, want a Damaged FileError naming the snapshot", err)
+		if err := verify(t, path); problem(err) != sqlite.Damaged || !strings.Contains(err.Error(), "image") {
+			t.Errorf("Verify() of a record whose image changed = %v, want a Damaged FileError naming the image", err)
 		}
 	})
 }

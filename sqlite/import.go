@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"unsc"
+	"unsc/readmodel"
 )
 
 type sourceKey struct {
@@ -131,23 +132,21 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		return unsc.ImportSummary{}, unsc.Errorf(unsc.EINVALID, "reconcile", "no reconciler to turn reports into decisions")
 	}
 
-	// The snapshot triggers would run a statement for every row written;
+	// The image's triggers would run a statement for every row written;
 	// they are dropped before the first write and created again before
-	// the commit, and the snapshot is written here instead.
+	// the commit, and the image is written here instead.
 	if changed || len(moved) > 0 {
-		if err := dropSnapshotTriggers(ctx, tx); err != nil {
+		if err := dropImageTriggers(ctx, tx); err != nil {
 			return fail(err)
 		}
 	}
 
 	// Every report in the record is known before any is written, so that
-	// the reconciler and the snapshot's encoding of the reports run beside
-	// the writing of the reports.
+	// the reconciler runs beside the writing of the reports.
 	var (
 		all       []unsc.Report
 		keys      map[sourceKey]int64
 		decisions []unsc.Decision
-		enc       *snapshotEncoder
 		recErr    error
 		done      chan struct{}
 	)
@@ -159,10 +158,6 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		done = make(chan struct{})
 		go func() {
 			defer close(done)
-			enc = newSnapshotEncoder(len(all))
-			for i := range all {
-				enc.report(&all[i])
-			}
 			decisions, recErr = callReconciler(reconcile, all)
 		}()
 		// However the writing of reports ends, the reconciler is done
@@ -210,7 +205,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	}
 
 	sum.Decisions = -1 // not known until counted
-	var snapshot []byte
+	var image []byte
 	if changed {
 		<-done
 		if recErr != nil {
@@ -225,21 +220,16 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		if err != nil {
 			return fail(err)
 		}
-		// The snapshot is encoded while the tables are written.
+		// The image is encoded while the tables are written.
 		encoded := make(chan error, 1)
 		go func() {
-			for _, i := range snapshotOrder(decisions, dids) {
-				if err := enc.decision(&decisions[i], dids[i]); err != nil {
-					encoded <- err
-					return
-				}
-			}
-			snapshot = enc.bytes()
-			encoded <- nil
+			var err error
+			image, err = readmodel.Encode(asStored(decisions, dids, all))
+			encoded <- err
 		}()
 		err = writeDecisions(ctx, tx, decisions, dids, keys)
 		if encErr := <-encoded; err == nil && encErr != nil {
-			err = fmt.Errorf("snapshot: %w", encErr)
+			err = fmt.Errorf("image: %w", encErr)
 		}
 		if err != nil {
 			return fail(err)
@@ -251,45 +241,42 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			return fail(err)
 		}
 	}
-	if snapshot == nil {
-		// Refs moved, or the record has no snapshot yet (it was made
-		// before snapshots, or changed by hand since the last import):
-		// encode the tables as they now are.
+	if image == nil {
+		// Refs moved, or the record has no image yet (it was made before
+		// images, or changed by hand since the last import): encode the
+		// tables as they now are.
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM snapshot WHERE version = ?)
-			+ (SELECT count(*) FROM snapshot_decisions WHERE version = ?)`, snapshotVersion, decisionsVersion).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM image WHERE version = ?`, readmodel.Version).Scan(&n); err != nil {
 			return fail(err)
 		}
-		if n < 2 || len(moved) > 0 {
-			if snapshot, err = snapshotFromTables(ctx, tx); err != nil {
-				return fail(fmt.Errorf("snapshot: %w", err))
+		if n == 0 || len(moved) > 0 {
+			if image, err = imageFromTables(ctx, tx); err != nil {
+				return fail(fmt.Errorf("image: %w", err))
 			}
 		}
 	}
-	if snapshot != nil {
-		if err := writeSnapshot(ctx, tx, snapshot); err != nil {
-			return fail(err)
-		}
-		lean, err := decisionsFromSnapshot(snapshot)
-		if err != nil {
-			return fail(fmt.Errorf("decisions snapshot: %w", err))
-		}
-		if err := writeDecisionsSnapshot(ctx, tx, lean); err != nil {
+	if image != nil {
+		if err := writeImage(ctx, tx, image); err != nil {
 			return fail(err)
 		}
 	}
-	if snapshot != nil {
-		// What was derived, and by which reconciliation.
-		full, err := decodeSnapshot(snapshot, false)
+	if image != nil {
+		// What was derived, and by which reconciliation, summed over the
+		// image as Decisions reads it.
+		m, err := readmodel.Open(image)
 		if err != nil {
-			return fail(fmt.Errorf("snapshot: %w", err))
+			return fail(fmt.Errorf("image: %w", err))
+		}
+		full, err := m.Decisions(unsc.DecisionFilter{})
+		if err != nil {
+			return fail(fmt.Errorf("image: %w", err))
 		}
 		if err := writeDerivation(ctx, tx, s.reconciliation, changed, full); err != nil {
 			return fail(err)
 		}
 	}
 	if changed || len(moved) > 0 {
-		if err := createSnapshotTriggers(ctx, tx); err != nil {
+		if err := createImageTriggers(ctx, tx); err != nil {
 			return fail(err)
 		}
 	}

@@ -6,12 +6,13 @@
 // meant to be read by people with SQL too: see migrations/0001_record.sql for
 // what each table holds.
 //
-// Beside the tables, the store keeps a snapshot of the whole reconciled
-// record in one compact row (snapshot.go), written by Import in the
-// transaction that writes the decisions and deleted by triggers whenever
-// anything else changes the tables; Decisions serves a filter that selects
-// every decision from it, which loads the record in a few milliseconds
-// instead of ~100.
+// Beside the tables, the store keeps the record's read model (package
+// readmodel: every decision with its positions, vetoes, sources and reports,
+// laid out to be read without decoding) in one row of the table image,
+// written by Import in the transaction that writes the decisions and deleted
+// by triggers whenever anything else changes the tables (image.go).
+// Decisions answers every filter from it, and reads the tables only when
+// there is none.
 //
 // The record file is handled with care (file.go, derivation.go): Open looks
 // at a file before it writes anything, and refuses one that is not a unsc
@@ -152,24 +153,30 @@ func OpenWith(path string, opts Options) (*Store, error) {
 		}
 	}
 
-	q := url.Values{
-		"_busy_timeout": {"10000"},
-		"_foreign_keys": {"1"},
-		// 64 MiB of page cache per connection: imports rewrite ~100k rows
-		// of indexes, which thrash the 2 MiB default.
-		"_pragma": {"cache_size(-65536)", "temp_store(MEMORY)"},
+	// Every setting of a connection is a _pragma: the driver runs each
+	// as PRAGMA on every new connection (TestStorePragmas reads them
+	// back).
+	pragmas := []string{
+		"busy_timeout(10000)",
+		"foreign_keys(1)",
+		// 64 MiB of page cache per connection at most: imports rewrite
+		// ~100k rows of indexes, which thrash the 2 MiB default.
+		"cache_size(-65536)",
+		"temp_store(MEMORY)",
 	}
+	q := url.Values{}
 	if opts.ReadOnly {
 		q.Set("mode", "ro")
 	} else {
 		// A rollback journal, not WAL: a record in WAL mode cannot be
 		// read without creating its index file beside it, which a reader
 		// may not be allowed to, and must not have to, do. Imports are
-		// rare and whole; readers load the record once.
-		q.Set("_journal_mode", "DELETE")
-		q.Set("_synchronous", "FULL")
+		// rare and whole; readers load the record once. synchronous=FULL:
+		// a commit is on disk when it returns.
+		pragmas = append(pragmas, "journal_mode(DELETE)", "synchronous(FULL)")
 		q.Set("_txlock", "immediate")
 	}
+	q["_pragma"] = pragmas
 	db, err := sql.Open("sqlite", fileDSN(abs, q))
 	if err != nil {
 		return nil, driverError(abs, err, !opts.ReadOnly)

@@ -206,6 +206,41 @@ func TestOpenPragmas(t *testing.T) {
 	}
 }
 
+// TestStorePragmas reads back, on the store's own connections, the settings
+// OpenWith gives them, so that a setting the driver does not apply is found.
+func TestStorePragmas(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "unsc.db")
+	ctx := context.Background()
+	want := map[string]string{
+		"busy_timeout": "10000",
+		"foreign_keys": "1",
+		"cache_size":   "-65536",
+		"temp_store":   "2",
+		"journal_mode": "delete",
+		"synchronous":  "2", // FULL
+	}
+	s := mustOpenPath(t, path)
+	for name, v := range want {
+		if got, err := s.Pragma(ctx, name); err != nil || got != v {
+			t.Errorf("PRAGMA %s = %q, %v; want %q", name, got, err, v)
+		}
+	}
+	// The same on a connection that is not the first: each runs them.
+	if _, err := s.Import(ctx, []unsc.Report{{Source: unsc.SourceUNDL, Key: "k", Meeting: "S/PV.1"}}, oneEach); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := sqlite.OpenWith(path, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	for _, name := range []string{"busy_timeout", "cache_size", "temp_store"} {
+		if got, err := ro.Pragma(ctx, name); err != nil || got != want[name] {
+			t.Errorf("read-only: PRAGMA %s = %q, %v; want %q", name, got, err, want[name])
+		}
+	}
+}
+
 func TestDefaultPath(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", "/data/home")
 	if got, err := sqlite.DefaultPath(); err != nil || got != "/data/home/unsc/unsc.db" {

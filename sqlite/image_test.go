@@ -14,6 +14,7 @@ import (
 	"unsc"
 	"unsc/dhl"
 	"unsc/internal/shareddata"
+	"unsc/readmodel"
 	"unsc/record"
 	"unsc/scvotes"
 	"unsc/sqlite"
@@ -23,7 +24,7 @@ import (
 
 // checkedStore is a store whose every Decisions call also reads the tables
 // and fails the test where the two differ, and whose every Import checks
-// that it left a snapshot behind.
+// that it left an image behind.
 type checkedStore struct {
 	*sqlite.Store
 	t *testing.T
@@ -46,16 +47,16 @@ func (s checkedStore) Import(ctx context.Context, reports []unsc.Report, reconci
 	s.t.Helper()
 	sum, err := s.Store.Import(ctx, reports, reconcile)
 	if err == nil {
-		if n, err := s.Store.Snapshots(context.Background()); err != nil || n != 2 {
-			s.t.Errorf("after Import, Snapshots() = %v, %v; want 2", n, err)
+		if n, err := s.Store.Images(context.Background()); err != nil || n != 1 {
+			s.t.Errorf("after Import, Images() = %v, %v; want 1", n, err)
 		}
 	}
 	return sum, err
 }
 
-// TestStoreSnapshot runs the behavioural suite checking, at every read, that
-// the snapshot and the tables give the same decisions.
-func TestStoreSnapshot(t *testing.T) {
+// TestStoreImage runs the behavioural suite checking, at every read, that
+// the image and the tables give the same decisions.
+func TestStoreImage(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) unsc.Store { return checkedStore{MustOpen(t), t} })
 }
 
@@ -101,10 +102,10 @@ func realReports(t testing.TB) []unsc.Report {
 	return record.Dedupe(all)
 }
 
-// TestSnapshotRealRecord imports the whole shared data and checks that the
+// TestImageRealRecord imports the whole shared data and checks that the
 // snapshot gives the record exactly as the tables do, before and after the
 // tables are changed by hand.
-func TestSnapshotRealRecord(t *testing.T) {
+func TestImageRealRecord(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports the whole shared data")
 	}
@@ -117,8 +118,8 @@ func TestSnapshotRealRecord(t *testing.T) {
 	}
 	compare := func(when string) []unsc.Decision {
 		t.Helper()
-		if n, err := s.Snapshots(ctx); err != nil || n != 2 {
-			t.Fatalf("%s: Snapshots() = %v, %v; want 2", when, n, err)
+		if n, err := s.Images(ctx); err != nil || n != 1 {
+			t.Fatalf("%s: Images() = %v, %v; want 1", when, n, err)
 		}
 		got, err := s.Decisions(ctx, unsc.DecisionFilter{})
 		if err != nil {
@@ -132,7 +133,7 @@ func TestSnapshotRealRecord(t *testing.T) {
 			t.Fatalf("%s: the tables hold %d decisions, want the whole record", when, len(want))
 		}
 		if diff := gocmp.Diff(want, got); diff != "" {
-			t.Fatalf("%s: Decisions({}) from the snapshot mismatch with the tables (-tables +snapshot):\n%s", when, diff)
+			t.Fatalf("%s: Decisions({}) from the image mismatch with the tables (-tables +image):\n%s", when, diff)
 		}
 		f := unsc.DecisionFilter{OmitReports: true}
 		lean, err := s.Decisions(ctx, f)
@@ -144,13 +145,13 @@ func TestSnapshotRealRecord(t *testing.T) {
 			t.Fatalf("%s: DecisionsFromTables(%+v) = %v", when, f, err)
 		}
 		if diff := gocmp.Diff(want, lean); diff != "" {
-			t.Fatalf("%s: Decisions(%+v) from the decisions snapshot mismatch with the tables (-tables +snapshot):\n%s", when, f, diff)
+			t.Fatalf("%s: Decisions(%+v) from the image mismatch with the tables (-tables +image):\n%s", when, f, diff)
 		}
 		return got
 	}
 	ds := compare("after the import")
 
-	// A change made with SQL drops the snapshot; the store reads the
+	// A change made with SQL drops the image; the store reads the
 	// tables until the next import writes it again.
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
@@ -161,8 +162,8 @@ func TestSnapshotRealRecord(t *testing.T) {
 	if _, err := db.Exec(`UPDATE decisions SET title = ? WHERE id = ?`, title, ds[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := s.Snapshots(ctx); err != nil || n != 0 {
-		t.Fatalf("after an UPDATE of decisions, Snapshots() = %v, %v; want 0", n, err)
+	if n, err := s.Images(ctx); err != nil || n != 0 {
+		t.Fatalf("after an UPDATE of decisions, Images() = %v, %v; want 0", n, err)
 	}
 	got, err := s.Decisions(ctx, unsc.DecisionFilter{})
 	if err != nil || len(got) != len(ds) || got[0].Title != title {
@@ -180,8 +181,8 @@ func TestSnapshotRealRecord(t *testing.T) {
 		if _, err := db.Exec(stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)
 		}
-		if n, err := s.Snapshots(ctx); err != nil || n != 0 {
-			t.Errorf("after %s, Snapshots() = %v, %v; want 0", stmt, n, err)
+		if n, err := s.Images(ctx); err != nil || n != 0 {
+			t.Errorf("after %s, Images() = %v, %v; want 0", stmt, n, err)
 		}
 	}
 	if _, err := s.Import(ctx, in, record.Reconcile); err != nil {
@@ -190,11 +191,11 @@ func TestSnapshotRealRecord(t *testing.T) {
 	compare("after the last import")
 }
 
-// TestSnapshotOddValues stores values that the tables change as they store
+// TestImageOddValues stores values that the tables change as they store
 // them — absent members, duplicate vetoes and reports, an unknown tally with
 // counts, invalid UTF-8, no dates, no meetings — and checks that the
 // snapshot changes them alike.
-func TestSnapshotOddValues(t *testing.T) {
+func TestImageOddValues(t *testing.T) {
 	ctx := context.Background()
 	s := checkedStore{MustOpen(t), t}
 	loc := time.FixedZone("UTC+14", 14*3600)
@@ -205,7 +206,7 @@ func TestSnapshotOddValues(t *testing.T) {
 		{Source: unsc.SourceDHLVetoes, Key: "2", VetoedBy: []unsc.Code{"RUS", "CHN\rSUN"}, Subjects: []string{},
 			Votes: map[unsc.Code]unsc.Position{}, Outcome: unsc.Vetoed, Matter: unsc.ICJElection, Modality: unsc.ByAcclamation},
 		{Source: unsc.SourceSpreadsheet, Key: "3", Date: time.Date(1946, 1, 17, 0, 0, 0, 0, time.UTC), Meeting: "S/PV.1",
-			Tally: unsc.Tally{Yes: -1, No: 1 << 40, Known: true}, Amendment: true, MatterKnown: true},
+			Tally: unsc.Tally{Yes: -1, No: 1 << 30, Known: true}, Amendment: true, MatterKnown: true},
 	}
 	reconcile := func(rs []unsc.Report) []unsc.Decision {
 		return []unsc.Decision{
@@ -231,9 +232,9 @@ func TestSnapshotOddValues(t *testing.T) {
 	}
 }
 
-// TestSnapshotUnreadable checks that a snapshot that does not decode is
+// TestImageUnreadable checks that an image that does not decode is
 // passed over for the tables.
-func TestSnapshotUnreadable(t *testing.T) {
+func TestImageUnreadable(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "unsc.db")
 	s := mustOpenPath(t, path)
@@ -254,27 +255,28 @@ func TestSnapshotUnreadable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A decisions snapshot that does not decode is passed over for the
-	// snapshot, and then both for the tables.
-	for _, table := range []string{"snapshot_decisions", "snapshot"} {
-		for _, data := range []string{"", "unscsnap", "unscdecs", "unscsnap\x01\x05\x01\x01", "unscdecs\x01\x02\x01\x01\x00\x00\x00\x00", "garbage"} {
-			if _, err := db.Exec(`UPDATE `+table+` SET data = ?`, []byte(data)); err != nil {
-				t.Fatal(err)
-			}
-			got, err := s.Decisions(ctx, unsc.DecisionFilter{})
-			if err != nil {
-				t.Fatalf("Decisions({}) with %s %q = %v", table, data, err)
-			}
-			if diff := gocmp.Diff(want, got); diff != "" {
-				t.Errorf("Decisions({}) with %s %q mismatch (-tables +got):\n%s", table, data, diff)
-			}
-			got, err = s.Decisions(ctx, f)
-			if err != nil {
-				t.Fatalf("Decisions(%+v) with %s %q = %v", f, table, data, err)
-			}
-			if diff := gocmp.Diff(wantLean, got); diff != "" {
-				t.Errorf("Decisions(%+v) with %s %q mismatch (-tables +got):\n%s", f, table, data, diff)
-			}
+	// An image that does not open is passed over for the tables.
+	good, err := sqlite.ExportedImage(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, data := range [][]byte{{}, []byte("unscimg\x00"), []byte("garbage"), good[:len(good)/2]} {
+		if _, err := db.Exec(`UPDATE image SET data = ?`, data); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Decisions(ctx, unsc.DecisionFilter{})
+		if err != nil {
+			t.Fatalf("Decisions({}) with image %q = %v", data, err)
+		}
+		if diff := gocmp.Diff(want, got); diff != "" {
+			t.Errorf("Decisions({}) with image %q mismatch (-tables +got):\n%s", data, diff)
+		}
+		got, err = s.Decisions(ctx, f)
+		if err != nil {
+			t.Fatalf("Decisions(%+v) with image %q = %v", f, data, err)
+		}
+		if diff := gocmp.Diff(wantLean, got); diff != "" {
+			t.Errorf("Decisions(%+v) with image %q mismatch (-tables +got):\n%s", f, data, diff)
 		}
 	}
 }
@@ -296,12 +298,20 @@ func BenchmarkDecisionsOmitReportsRealRecord(b *testing.B) {
 	}
 }
 
-// TestDecisionsSnapshotLongString: a decisions snapshot whose strings are
-// longer than what follows them (a record of a few decisions) decodes.
-func TestDecisionsSnapshotLongString(t *testing.T) {
+// TestImageLongString: an image whose strings are longer than what follows
+// them (a record of a few decisions) reads.
+func TestImageLongString(t *testing.T) {
 	d := unsc.Decision{ID: 1, Agenda: "The situation in the Middle East, including the Palestinian question"}
-	got, err := sqlite.DecodeDecisionsForTest([]unsc.Decision{d})
+	b, err := readmodel.Encode([]unsc.Decision{d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := readmodel.Open(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := m.Decisions(unsc.DecisionFilter{})
 	if err != nil || len(got) != 1 || got[0].Agenda != d.Agenda {
-		t.Errorf("decisions snapshot of one decision with a long agenda = %+v, %v; want it back", got, err)
+		t.Errorf("image of one decision with a long agenda = %+v, %v; want it back", got, err)
 	}
 }

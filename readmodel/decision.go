@@ -1,0 +1,306 @@
+package readmodel
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"unsc"
+)
+
+func date(flags uint32, d int32) time.Time {
+	if flags&fDate == 0 {
+		return time.Time{}
+	}
+	return time.Unix(int64(d)*86400, 0).UTC()
+}
+
+func readTally(flags uint32, t []int32) unsc.Tally {
+	if flags&fTallyKnown == 0 {
+		return unsc.Tally{}
+	}
+	return unsc.Tally{Yes: int(t[0]), No: int(t[1]), Abstain: int(t[2]), NonVoting: int(t[3]), Known: true}
+}
+
+func (m *Image) strings(set bool, ks []uint32) []string {
+	if !set {
+		return nil
+	}
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = m.str(k)
+	}
+	return out
+}
+
+func (m *Image) code(k uint32) unsc.Code {
+	if int(k) >= len(m.codes) {
+		return ""
+	}
+	return unsc.Code(m.str(m.codes[k]))
+}
+
+func (m *Image) votesMap(set bool, vs []uint16) map[unsc.Code]unsc.Position {
+	if !set {
+		return nil
+	}
+	out := make(map[unsc.Code]unsc.Position, len(vs))
+	for _, v := range vs {
+		out[m.code(uint32(v>>3))] = unsc.Position(v & 7)
+	}
+	return out
+}
+
+// Decision returns decision i (0 ≤ i < Len), with its reports when
+// withReports is true (its sources either way).
+func (m *Image) Decision(i int, withReports bool) unsc.Decision {
+	meta := m.meta[i]
+	s := m.strs[i*numDStrs : (i+1)*numDStrs]
+	d := unsc.Decision{
+		ID:          m.id[i],
+		Date:        date(meta, m.day[i]),
+		Meeting:     m.str(s[dMeeting]),
+		Resolution:  m.str(s[dResolution]),
+		Draft:       m.str(s[dDraft]),
+		Amendment:   meta&fAmendment != 0,
+		AmendmentTo: m.str(s[dAmendmentTo]),
+		Title:       m.str(s[dTitle]),
+		Agenda:      m.str(s[dAgenda]),
+		Subjects:    m.strings(meta&fSubjects != 0, m.subjects.of(i)),
+		Sponsors:    m.strings(meta&fSponsors != 0, m.sponsors.of(i)),
+		Matter:      unsc.Matter(meta & 3),
+		MatterKnown: meta&fMatterKnown != 0,
+		Modality:    unsc.Modality(meta >> 2 & 3),
+		Recorded:    unsc.Outcome(meta >> 4 & 3),
+		Derived:     unsc.Outcome(meta >> 6 & 3),
+		Tally:       readTally(meta, m.tally[4*i:4*i+4]),
+		Votes:       m.votesMap(meta&fVotes != 0, m.votes.of(i)),
+	}
+	if meta&fVetoes != 0 {
+		vs := m.vetoes.of(i)
+		d.VetoedBy = make([]unsc.Code, len(vs))
+		for k, v := range vs {
+			d.VetoedBy[k] = m.code(v)
+		}
+	}
+	if meta&fSources != 0 {
+		ss := m.sources.of(i)
+		d.Sources = make([]unsc.Source, len(ss))
+		for k, v := range ss {
+			d.Sources[k] = unsc.Source(m.str(v))
+		}
+	}
+	if meta&fNotes != 0 {
+		d.Notes = m.notesOf(i)
+	}
+	if withReports && meta&fReports != 0 {
+		rs := m.reports.of(i)
+		d.Reports = make([]unsc.Report, len(rs))
+		for k, r := range rs {
+			if int(r) < m.nr {
+				d.Reports[k] = m.report(int(r))
+			}
+		}
+	}
+	return d
+}
+
+// notesOf returns decision i's notes; none where a damaged image says
+// otherwise.
+func (m *Image) notesOf(i int) []unsc.Note {
+	lo, hi := m.notesAt[i], m.notesAt[i+1]
+	if lo > hi || int(hi)*numNoteCols > len(m.noteCols) || int(hi) >= len(m.nmembers.at) {
+		return []unsc.Note{}
+	}
+	notes := make([]unsc.Note, hi-lo)
+	for k := range notes {
+		j := int(lo) + k
+		c := m.noteCols[j*numNoteCols : (j+1)*numNoteCols]
+		n := &notes[k]
+		n.Kind = unsc.NoteKind(c[nKind])
+		n.Field, n.Text, n.Source = m.str(c[nField]), m.str(c[nText]), m.str(c[nSource])
+		if ms := m.nmembers.of(j); len(ms) > 0 {
+			n.Members = make([]unsc.Code, len(ms))
+			for x, v := range ms {
+				n.Members[x] = m.code(v)
+			}
+		}
+	}
+	return notes
+}
+
+func (m *Image) report(j int) unsc.Report {
+	meta := m.rmeta[j]
+	s := m.rstrs[j*numRStrs : (j+1)*numRStrs]
+	r := unsc.Report{
+		Source:      unsc.Source(m.str(s[rSource])),
+		Key:         m.str(s[rKey]),
+		Ref:         m.str(s[rRef]),
+		Date:        date(meta, m.rday[j]),
+		Meeting:     m.str(s[rMeeting]),
+		Resolution:  m.str(s[rResolution]),
+		Draft:       m.str(s[rDraft]),
+		Amendment:   meta&fAmendment != 0,
+		AmendmentTo: m.str(s[rAmendmentTo]),
+		Title:       m.str(s[rTitle]),
+		Agenda:      m.str(s[rAgenda]),
+		Subjects:    m.strings(meta&fSubjects != 0, m.rsubj.of(j)),
+		Sponsors:    m.strings(meta&fSponsors != 0, m.rspons.of(j)),
+		Matter:      unsc.Matter(meta & 3),
+		MatterKnown: meta&fMatterKnown != 0,
+		Modality:    unsc.Modality(meta >> 2 & 3),
+		Outcome:     unsc.Outcome(meta >> 4 & 3),
+		Tally:       readTally(meta, m.rtally[4*j:4*j+4]),
+		Votes:       m.votesMap(meta&fVotes != 0, m.rvotes.of(j)),
+		Note:        m.str(s[rNote]),
+	}
+	if meta&fVetoes != 0 {
+		vs := m.rvetoes.of(j)
+		r.VetoedBy = make([]unsc.Code, len(vs))
+		for k, v := range vs {
+			r.VetoedBy[k] = unsc.Code(m.str(v))
+		}
+	}
+	return r
+}
+
+// lookup returns the decisions the symbol index lists under key, in order.
+func (m *Image) lookup(key string) []int {
+	n := len(m.index) / 2
+	lo := sort.Search(n, func(k int) bool { return m.str(m.index[2*k]) >= key })
+	var out []int
+	for k := lo; k < n && m.str(m.index[2*k]) == key; k++ {
+		if i := int(m.index[2*k+1]); i < m.n {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Symbol returns the decisions a symbol names, in order: a resolution
+// (given without its year, every resolution of that number), a draft (the
+// votes on it and on its amendments) or a meeting (all its decisions). It
+// returns EINVALID for a string that is not a symbol.
+func (m *Image) Symbol(symbol string) ([]int, error) {
+	sym, kind, err := unsc.NormalizeSymbol(symbol)
+	if err != nil {
+		return nil, unsc.Errorf(unsc.EINVALID, "symbol", "%v", err)
+	}
+	switch kind {
+	case unsc.MeetingSymbol:
+		return m.lookup("M" + sym), nil
+	case unsc.DraftSymbol:
+		return m.lookup("D" + sym), nil
+	}
+	n, _ := unsc.ResolutionNumber(sym)
+	is := m.lookup("R" + strconv.Itoa(n))
+	if !strings.Contains(sym, "(") {
+		return is, nil
+	}
+	// A stored resolution symbol without its year matches too.
+	bare := "S/RES/" + strconv.Itoa(n)
+	out := is[:0]
+	for _, i := range is {
+		if r := m.str(m.strs[i*numDStrs+dResolution]); r == sym || r == bare {
+			out = append(out, i)
+		}
+	}
+	return out, nil
+}
+
+// Span returns the decisions [lo, hi) dated from..to inclusive, as calendar
+// days; a zero time leaves that end open. Decisions without a date come
+// first and are in no span that has an end.
+func (m *Image) Span(from, to time.Time) (int, int) {
+	lo, hi := 0, m.n
+	if !from.IsZero() {
+		f := day(from)
+		lo = sort.Search(m.n, func(i int) bool { return m.meta[i]&fDate != 0 && m.day[i] >= f })
+	}
+	if !to.IsZero() {
+		if from.IsZero() {
+			lo = sort.Search(m.n, func(i int) bool { return m.meta[i]&fDate != 0 })
+		}
+		t := day(to)
+		hi = sort.Search(m.n, func(i int) bool { return m.meta[i]&fDate != 0 && m.day[i] > t })
+	}
+	return lo, max(lo, hi)
+}
+
+// Decisions returns the decisions the filter selects, in order, as
+// unsc.Store's Decisions does: EINVALID for a bad symbol, a negative Offset
+// or Limit or an unknown Outcome; ENOTFOUND for a Symbol that names no
+// decision.
+func (m *Image) Decisions(f unsc.DecisionFilter) ([]unsc.Decision, error) {
+	if f.Offset < 0 {
+		return nil, unsc.Errorf(unsc.EINVALID, "offset", "offset %d is negative", f.Offset)
+	}
+	if f.Limit < 0 {
+		return nil, unsc.Errorf(unsc.EINVALID, "limit", "limit %d is negative", f.Limit)
+	}
+	if f.Outcome > unsc.Vetoed {
+		return nil, unsc.Errorf(unsc.EINVALID, "outcome", "unknown outcome %d", f.Outcome)
+	}
+	var candidates []int
+	if f.Symbol != "" {
+		is, err := m.Symbol(f.Symbol)
+		if err != nil {
+			return nil, err
+		}
+		if len(is) == 0 {
+			return nil, unsc.Errorf(unsc.ENOTFOUND, "symbol", "no decision on %s", f.Symbol)
+		}
+		candidates = is
+	}
+	lo, hi := m.Span(f.From, f.To)
+	keep := func(i int) bool {
+		if i < lo || i >= hi {
+			return false
+		}
+		meta := m.meta[i]
+		if f.Outcome != 0 && unsc.Outcome(meta>>4&3) != f.Outcome && unsc.Outcome(meta>>6&3) != f.Outcome {
+			return false
+		}
+		if f.VetoedBy != "" {
+			found := false
+			for _, v := range m.vetoes.of(i) {
+				found = found || m.code(v) == f.VetoedBy
+			}
+			return found
+		}
+		return !f.Vetoed || len(m.vetoes.of(i)) > 0
+	}
+	var out []unsc.Decision
+	skip := f.Offset
+	add := func(i int) bool {
+		if !keep(i) {
+			return true
+		}
+		if skip > 0 {
+			skip--
+			return true
+		}
+		out = append(out, m.Decision(i, !f.OmitReports))
+		return f.Limit == 0 || len(out) < f.Limit
+	}
+	if candidates != nil {
+		for _, i := range candidates {
+			if !add(i) {
+				break
+			}
+		}
+		return out, nil
+	}
+	if f.Limit > 0 {
+		out = make([]unsc.Decision, 0, min(f.Limit, hi-lo))
+	} else if f == (unsc.DecisionFilter{OmitReports: f.OmitReports}) {
+		out = make([]unsc.Decision, 0, m.n)
+	}
+	for i := lo; i < hi; i++ {
+		if !add(i) {
+			break
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,155 @@
+package readmodel_test
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"unsc"
+	"unsc/readmodel"
+)
+
+// fill sets every field of v, recursively, to a value that is not its
+// zero value and that an image can hold, so that a field the image does
+// not carry reads back as zero and fails the round trip.
+func fill(t *testing.T, v reflect.Value, seed int) {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.Struct:
+		if v.Type() == reflect.TypeOf(time.Time{}) {
+			v.Set(reflect.ValueOf(time.Date(2024, 3, 25+seed%3, 0, 0, 0, 0, time.UTC)))
+			return
+		}
+		for i := range v.NumField() {
+			fill(t, v.Field(i), seed+i)
+		}
+	case reflect.String:
+		v.SetString("S/" + string(rune('A'+seed%26)) + "x")
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Uint8, reflect.Uint16, reflect.Uint32:
+		v.SetUint(1)
+	case reflect.Int, reflect.Int64:
+		v.SetInt(int64(1 + seed%9))
+	case reflect.Slice:
+		s := reflect.MakeSlice(v.Type(), 2, 2)
+		for i := range 2 {
+			fill(t, s.Index(i), seed+7*i+1)
+		}
+		v.Set(s)
+	case reflect.Map:
+		m := reflect.MakeMap(v.Type())
+		for i := range 2 {
+			k := reflect.New(v.Type().Key()).Elem()
+			e := reflect.New(v.Type().Elem()).Elem()
+			fill(t, k, seed+i)
+			fill(t, e, seed+i)
+			m.SetMapIndex(k, e)
+		}
+		v.Set(m)
+	default:
+		t.Fatalf("fill: a field of kind %s: teach this test (and the image) about it", v.Kind())
+	}
+}
+
+// TestEveryFieldCarried fails when a field of unsc.Decision or unsc.Report
+// is not carried by the image: whoever adds a field is told here.
+func TestEveryFieldCarried(t *testing.T) {
+	var d unsc.Decision
+	fill(t, reflect.ValueOf(&d).Elem(), 0)
+	// The enumerations as names the image knows.
+	d.Matter, d.Modality, d.Recorded, d.Derived = unsc.Procedural, unsc.ByAcclamation, unsc.Vetoed, unsc.Failed
+	for i := range d.Reports {
+		r := &d.Reports[i]
+		r.Matter, r.Modality, r.Outcome = unsc.ICJElection, unsc.WithoutVote, unsc.Adopted
+		r.Key = r.Key + string(rune('0'+i))
+		for c := range r.Votes {
+			r.Votes[c] = unsc.NotParticipating
+		}
+	}
+	for c := range d.Votes {
+		d.Votes[c] = unsc.Abstain
+	}
+	b, err := readmodel.Encode([]unsc.Decision{d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := readmodel.Open(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Decision(0, true); !cmp.Equal(got, d) {
+		t.Errorf("Decision(0) differs from what was encoded (-got +want):\n%s", cmp.Diff(got, d))
+	}
+}
+
+func TestNilAndEmpty(t *testing.T) {
+	ds := []unsc.Decision{
+		{ID: 2, Date: time.Date(1950, 6, 25, 0, 0, 0, 0, time.UTC), Votes: map[unsc.Code]unsc.Position{}, Subjects: []string{}},
+		{ID: 1},
+	}
+	b, err := readmodel.Encode(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := readmodel.Open(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := m.Decisions(unsc.DecisionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []unsc.Decision{ds[1], ds[0]} // undated first
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Decisions() (-want +got):\n%s", diff)
+	}
+	if err := m.Verify(); err != nil {
+		t.Errorf("Verify() = %v", err)
+	}
+	b[len(b)-1] ^= 1
+	if m, err := readmodel.Open(b); err != nil || m.Verify() == nil {
+		t.Errorf("Verify() of a changed image = nil, want an error")
+	}
+}
+
+func TestOpenRefuses(t *testing.T) {
+	b, err := readmodel.Encode(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readmodel.Open(b); err != nil {
+		t.Fatalf("Open(empty image) = %v", err)
+	}
+	for name, bad := range map[string][]byte{
+		"empty":     nil,
+		"truncated": b[:len(b)/2],
+		"magic":     append([]byte("notimage"), b[8:]...),
+	} {
+		if _, err := readmodel.Open(bad); err == nil {
+			t.Errorf("Open(%s) = nil error, want one", name)
+		}
+	}
+	v := append([]byte(nil), b...)
+	v[8] = 99
+	if _, err := readmodel.Open(v); err == nil {
+		t.Errorf("Open(version 99) = nil error, want ErrVersion")
+	}
+}
+
+func FuzzOpen(f *testing.F) {
+	b, _ := readmodel.Encode([]unsc.Decision{{ID: 1, Meeting: "S/PV.1", Votes: map[unsc.Code]unsc.Position{"USA": unsc.Yes}}})
+	f.Add(b)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := readmodel.Open(b)
+		if err != nil {
+			return
+		}
+		for i := range m.Len() {
+			m.Decision(i, true)
+		}
+		m.Decisions(unsc.DecisionFilter{Symbol: "S/PV.1"})
+	})
+}
