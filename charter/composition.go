@@ -10,6 +10,7 @@ package charter
 import (
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"unsc"
@@ -72,6 +73,7 @@ func CouncilOn(d time.Time) (unsc.Council, error) {
 	}
 	// The last period starting on or before n; the first period starts on
 	// FirstMeeting, so there is always one.
+	periods := periods()
 	lo, hi := 0, len(periods)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
@@ -107,6 +109,7 @@ var (
 // Council's order, then by code, then by name in the order the names were
 // borne. The slice is a copy.
 func Tenures() []unsc.Member {
+	tenures := tenures()
 	out := make([]unsc.Member, len(tenures))
 	copy(out, tenures)
 	return out
@@ -262,10 +265,12 @@ type period struct {
 }
 
 // periods are the compositions from FirstMeeting to LastKnown, in order;
-// tenures are the facts' members in the order Tenures gives.
+// tenures are the facts' members in the order Tenures gives. Both are built
+// on first use, so that a program that never asks about the Council does not
+// pay for them at start.
 var (
-	periods = buildPeriods(facts)
-	tenures = buildTenures(facts)
+	periods = sync.OnceValue(func() []period { return buildPeriods(facts) })
+	tenures = sync.OnceValue(func() []unsc.Member { return buildTenures(facts) })
 )
 
 // buildPeriods splits the time from FirstMeeting to LastKnown at every day

@@ -1,7 +1,6 @@
 package dhl
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,23 +18,23 @@ import (
 // ("vetoed by<br>UK"), so entries are found by their heads, not by lines.
 
 var (
-	resRE       = regexp.MustCompile(`(?i)S/\s*RES/\s*(\d+)\s*(?:\(\s*(\d{4})\s*\))?`)
-	draftHeadRE = regexp.MustCompile(`(?i)(?:power\s+four\s+)?draft\s*resolution(?:s\s)?\s*\(?\s*(` + symbolPattern + `)?`)
-	amendHeadRE = regexp.MustCompile(`(?i)(?:oral\s+)?amendments?\s*(?:\(?\s*(` + symbolPattern + `)\s*\)?\s*)?(?:to|of)\s+(?:the\s+)?(?:draft\s+resolution\s*)?\(?\s*(` + symbolPattern + `)`)
-	bareDraftRE = regexp.MustCompile(`(?i)(` + symbolPattern + `)\s*\)?\s*(?:was\s+)?(?:not\s+adopted|vetoed)`)
-	otherHeadRE = regexp.MustCompile(`(?i)S/PRST/\d{4}/\d+|S/(?:PV\.\s*)?\d+\s*\(\s*PRST\s*\)|\bPRST\b|communiqu[eé]|\bnote\s*\(|\bletter\s*\(|\belection\s+of|\bdecision\b|\breferral\s+to`)
+	resRE       = lazyRegexp(`(?i)S/\s*RES/\s*(\d+)\s*(?:\(\s*(\d{4})\s*\))?`)
+	draftHeadRE = lazyRegexp(`(?i)(?:power\s+four\s+)?draft\s*resolution(?:s\s)?\s*\(?\s*(` + symbolPattern + `)?`)
+	amendHeadRE = lazyRegexp(`(?i)(?:oral\s+)?amendments?\s*(?:\(?\s*(` + symbolPattern + `)\s*\)?\s*)?(?:to|of)\s+(?:the\s+)?(?:draft\s+resolution\s*)?\(?\s*(` + symbolPattern + `)`)
+	bareDraftRE = lazyRegexp(`(?i)(` + symbolPattern + `)\s*\)?\s*(?:was\s+)?(?:not\s+adopted|vetoed)`)
+	otherHeadRE = lazyRegexp(`(?i)S/PRST/\d{4}/\d+|S/(?:PV\.\s*)?\d+\s*\(\s*PRST\s*\)|\bPRST\b|communiqu[eé]|\bnote\s*\(|\bletter\s*\(|\belection\s+of|\bdecision\b|\breferral\s+to`)
 
-	tallyRE      = regexp.MustCompile(`(\d{1,3})\s*-\s*(\d{1,3})\s*-\s*(\d{1,3})(?:\s*-\s*(\d{1,3}))?`)
-	absentRE     = regexp.MustCompile(`(?i)\(\s*(\d{1,2})\s+absent\s*\)`)
-	notPartRE    = regexp.MustCompile(`(?i)did\s+not\s+participate`)
-	vetoedRE     = regexp.MustCompile(`(?i)\bvetoed\b(?:\s+by\b([^0-9()+]*))?`)
-	notAdoptRE   = regexp.MustCompile(`(?i)\b(?:was\s+)?not\s+adopted\b`)
-	unanimousRE  = regexp.MustCompile(`(?i)\b(?:adopted\s+)?unanimously\b`)
-	withoutRE    = regexp.MustCompile(`(?i)\b(?:adopted\s+)?without\s+(?:a\s+)?vote\b`)
-	consensusRE  = regexp.MustCompile(`(?i)\b(?:adopted\s+)?by\s+consensus\b`)
-	acclaimRE    = regexp.MustCompile(`(?i)\b(?:adopted\s+)?by\s+acclamation\b`)
-	prelimRE     = regexp.MustCompile(`(?i)preliminary\s+question`)
-	emptyParenRE = regexp.MustCompile(`\(\s*\)`)
+	tallyRE      = lazyRegexp(`(\d{1,3})\s*-\s*(\d{1,3})\s*-\s*(\d{1,3})(?:\s*-\s*(\d{1,3}))?`)
+	absentRE     = lazyRegexp(`(?i)\(\s*(\d{1,2})\s+absent\s*\)`)
+	notPartRE    = lazyRegexp(`(?i)did\s+not\s+participate`)
+	vetoedRE     = lazyRegexp(`(?i)\bvetoed\b(?:\s+by\b([^0-9()+]*))?`)
+	notAdoptRE   = lazyRegexp(`(?i)\b(?:was\s+)?not\s+adopted\b`)
+	unanimousRE  = lazyRegexp(`(?i)\b(?:adopted\s+)?unanimously\b`)
+	withoutRE    = lazyRegexp(`(?i)\b(?:adopted\s+)?without\s+(?:a\s+)?vote\b`)
+	consensusRE  = lazyRegexp(`(?i)\b(?:adopted\s+)?by\s+consensus\b`)
+	acclaimRE    = lazyRegexp(`(?i)\b(?:adopted\s+)?by\s+acclamation\b`)
+	prelimRE     = lazyRegexp(`(?i)preliminary\s+question`)
+	emptyParenRE = lazyRegexp(`\(\s*\)`)
 	conjunctions = map[string]bool{"and": true, "&": true, "+": true, ",": true}
 )
 
@@ -86,7 +85,7 @@ type cellError struct {
 func actions(c *cell, year int, date time.Time) ([]action, *cellError) {
 	text := c.String()
 	var heads []head
-	add := func(kind headKind, re *regexp.Regexp) {
+	add := func(kind headKind, re *lazyRE) {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			h := head{kind: kind, start: m[0], end: m[1]}
 			if kind == bareHead {
@@ -246,7 +245,7 @@ func (a *action) setDraft(sym string) {
 // its words, unless rest is exotic.
 func (a *action) read(rest, lower string, exotic bool, date time.Time) *cellError {
 	var used [][]int
-	find := func(word string, re *regexp.Regexp) []int {
+	find := func(word string, re *lazyRE) []int {
 		if !exotic && !strings.Contains(lower, word) {
 			return nil
 		}

@@ -2,7 +2,6 @@ package dhl
 
 import (
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -11,9 +10,9 @@ import (
 )
 
 var (
-	meetingsTitleRE = regexp.MustCompile(`(?i)meetings\s+conducted[^<>]{0,60}?by\s+the\s+security\s+council\s+in\s+(\d{4})`)
-	meetingRE       = regexp.MustCompile(`(?i)S/PV\.?\s*\d+`)
-	symbolRE        = regexp.MustCompile(symbolPattern)
+	meetingsTitleRE = lazyRegexp(`(?i)meetings\s+conducted[^<>]{0,60}?by\s+the\s+security\s+council\s+in\s+(\d{4})`)
+	meetingRE       = lazyRegexp(`(?i)S/PV\.?\s*\d+`)
+	symbolRE        = lazyRegexp(symbolPattern)
 )
 
 // SniffMeetings reports whether head, the start of a file (its first 64 KB
@@ -23,7 +22,7 @@ func SniffMeetings(head []byte) bool {
 	return meetingsTitleRE.Match(head) && tableRE.Match(head)
 }
 
-var tableRE = regexp.MustCompile(`(?i)<table\b`)
+var tableRE = lazyRegexp(`(?i)<table\b`)
 
 // columns are the positions of the columns a parser reads; -1 when absent.
 type columns struct {

@@ -1,7 +1,6 @@
 package dhl
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -27,7 +26,7 @@ var permanent = map[string]unsc.Code{
 	"russia":                   "RUS",
 }
 
-var memberSep = regexp.MustCompile(`\s*(?:,|\band\b|&|\n)\s*`)
+var memberSep = lazyRegexp(`\s*(?:,|\band\b|&|\n)\s*`)
 
 // members reads a list of permanent members such as "France, UK and USA",
 // "China\nRussian Federation" or "the Russian Federation". It returns the
@@ -55,7 +54,7 @@ func members(s string) ([]unsc.Code, string) {
 // in place of a draft's symbol, and their revisions and corrigenda.
 const symbolPattern = `S/(?:PV\.?\s*\d+|\d{4}/\d+|\d+)(?:/(?:Rev|Corr|Add)\.\s*\d+)*`
 
-var suffixRE = regexp.MustCompile(`(?i)/(rev|corr|add)\.\s*(\d+)`)
+var suffixRE = lazyRegexp(`(?i)/(rev|corr|add)\.\s*(\d+)`)
 
 // normDraft returns the canonical spelling of a draft symbol. Drafts carry
 // suffixes ("S/20945/Rev.1", "S/3188/Corr.1") that unsc.NormalizeSymbol

@@ -2,7 +2,6 @@ package dhl
 
 import (
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -10,7 +9,7 @@ import (
 	"unsc"
 )
 
-var vetoTitleRE = regexp.MustCompile(`(?i)security\s+council\s*[-–—:]?\s*veto\s+list`)
+var vetoTitleRE = lazyRegexp(`(?i)security\s+council\s*[-–—:]?\s*veto\s+list`)
 
 // SniffVetoes reports whether head, the start of a file (its first 64 KB or
 // so), is the library's "Security Council – Veto List".

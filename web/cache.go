@@ -70,8 +70,9 @@ func (c *answers) put(key string, a *answer) {
 
 // recordTag returns a digest of the record's content and of the program
 // that encodes it, computed once at start. Every ETag derives from it, so a
-// new import or a new build changes every ETag.
-func recordTag(ds []unsc.Decision) string {
+// new import or a new build changes every ETag. The record's content is
+// digest when given (the checksum of its image), else the decisions.
+func recordTag(digest string, ds []unsc.Decision) string {
 	h := sha256.New()
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		fmt.Fprintln(h, bi.Main.Path, bi.Main.Version, bi.GoVersion)
@@ -82,6 +83,10 @@ func recordTag(ds []unsc.Decision) string {
 		}
 	}
 	fmt.Fprintln(h, len(ds))
+	if digest != "" {
+		fmt.Fprintln(h, digest)
+		return hex.EncodeToString(h.Sum(nil))
+	}
 	for _, d := range ds {
 		// %+v prints maps in key order, so the digest is the same for the
 		// same record.

@@ -24,6 +24,10 @@ type Config struct {
 	// Decisions is the record, loaded once at start; the server never
 	// writes to it and answers every question from it in memory.
 	Decisions []unsc.Decision
+	// RecordDigest identifies the record's content (the checksum of its
+	// image, package readmodel), for ETags; when empty, the server digests
+	// Decisions itself.
+	RecordDigest string
 	// CORSOrigins lists the origins allowed to read the API from a
 	// browser ("https://example.org"). Empty turns CORS off.
 	CORSOrigins []string
@@ -117,7 +121,7 @@ type paged struct {
 
 // NewServer returns the API over the record in cfg.
 func NewServer(cfg Config) http.Handler {
-	s := &Server{log: cfg.Logger, record: newRecordIndex(cfg.Decisions), index: analysis.New(cfg.Decisions), tag: recordTag(cfg.Decisions)}
+	s := &Server{log: cfg.Logger, record: newRecordIndex(cfg.Decisions), index: analysis.New(cfg.Decisions), tag: recordTag(cfg.RecordDigest, cfg.Decisions)}
 	s.sessions = newSessions(cfg)
 	// Build every part of the index now, not on a client's first request.
 	s.index.Warm()

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
-	"runtime/debug"
 	"text/tabwriter"
 
 	"unsc"
@@ -65,9 +63,6 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	// The record is ~20 MB in memory, and checking it makes little
-	// garbage: no collection below 512 MB.
-	relaxGC(-1, 512<<20)
 	prog := a.startProgress("reading the record")
 	defer prog.stop()
 	st, err := a.openStore()
@@ -147,19 +142,6 @@ func dayOrEmpty(d unsc.Decision) string {
 		return ""
 	}
 	return d.Date.Format("2006-01-02")
-}
-
-// relaxGC has the collector run less often — at heap growth of percent
-// (never, for -1) — while the heap stays under limit bytes, unless GOGC or
-// GOMEMLIMIT say otherwise. Commands that load much and exit make little
-// garbage that outlives a collection: collecting at the default pace costs
-// them a third of their time.
-func relaxGC(percent int, limit int64) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return
-	}
-	debug.SetMemoryLimit(limit)
-	debug.SetGCPercent(percent)
 }
 
 // errUnexplained makes check exit with status 1 after its report.

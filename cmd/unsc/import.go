@@ -44,10 +44,6 @@ func runImport(ctx context.Context, a *app, args []string) error {
 // importFiles parses the files and imports them into the record in one
 // transaction, with the Council's membership: what `import` and `sync` share.
 func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose bool) (unsc.ImportSummary, *sourcefiles.Batch, error) {
-	// Importing the whole shared data peaks at ~140 MB this way, against ~120
-	// MB at the default pace, for a fifth less work; the limit
-	// keeps it under 200 MB.
-	relaxGC(300, 180<<20)
 	// The store opens (creating and migrating a new record) while the
 	// files are parsed; nothing is written to it unless every file parses.
 	type opened struct {

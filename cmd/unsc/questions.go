@@ -53,9 +53,6 @@ func outputFlags(fs *flag.FlagSet) func() (outputFormat, error) {
 // Questions about the UN veto list read the list's own rows, which are
 // reports; the others need only the reconciled decisions.
 func (a *app) loadIndex(ctx context.Context, withReports bool) (*analysis.Index, error) {
-	// A question loads the record once, answers and exits: collecting
-	// garbage would only cost it time.
-	relaxGC(-1, 512<<20)
 	prog := a.startProgress("reading the record")
 	defer prog.stop()
 	st, err := a.openStore()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"unsc"
+	"unsc/readmodel"
 	"unsc/web"
 )
 
@@ -58,6 +60,10 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	ds, err := st.Decisions(ctx, unsc.DecisionFilter{})
+	var digest string
+	if err == nil {
+		digest, err = recordDigest(ctx, st)
+	}
 	st.Close()
 	if err != nil {
 		return err
@@ -72,7 +78,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer sessionLog.Close()
-	handler := web.NewServer(web.Config{Decisions: ds, CORSOrigins: origins, Logger: log, Chamber: ch, AdminToken: adminToken(a.stderr)})
+	handler := web.NewServer(web.Config{Decisions: ds, RecordDigest: digest, CORSOrigins: origins, Logger: log, Chamber: ch, AdminToken: adminToken(a.stderr)})
 	// Loading leaves garbage (the store's rows, the index's scratch); give
 	// it back before serving, so the server's footprint is its live record.
 	runtime.GC()
@@ -116,4 +122,21 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// recordDigest returns the checksum of the record's image, or "" when the
+// store keeps none: the server then digests the decisions for its ETags.
+func recordDigest(ctx context.Context, st unsc.Store) (string, error) {
+	s, ok := st.(interface {
+		Image(context.Context) (*readmodel.Image, error)
+	})
+	if !ok {
+		return "", nil
+	}
+	m, err := s.Image(ctx)
+	if err != nil || m == nil {
+		return "", err
+	}
+	sum := m.Checksum()
+	return hex.EncodeToString(sum[:]), nil
 }
