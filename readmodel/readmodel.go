@@ -2,9 +2,9 @@
 // decision, with its positions, vetoes, sources and reports, in one flat
 // image that is read where it lies (from a memory-mapped file, or a byte
 // slice) without decoding. Every question, the API and the pages read the
-// record through it; the store writes it at import (package sqlite), and the
-// program carries the image of the record as of its build (package
-// embedded).
+// record through it; the store writes it at import (package sqlite). Open
+// reads an image from any bytes: a file, a database's row, or bytes carried
+// in the program.
 //
 // # Format (version 1)
 //
@@ -27,10 +27,12 @@
 // id (int64), day (int32, days since 1970-01-01), meta (uint32: matter,
 // modality, recorded and derived outcomes 2 bits each, then flags: amendment,
 // matter known, tally known, and whether the date, votes, subjects,
-// sponsors, vetoes, sources and reports are set), tally (4 int32), strings
+// sponsors, vetoes, sources, reports and notes are set), tally (4 int32), strings
 // (6 uint32: meeting, resolution, draft, amendment_to, title, agenda), and
 // the lists votes, subjects, sponsors, vetoed_by (codes), sources and
-// reports (report numbers). Reports likewise: day, meta (matter, modality,
+// reports (report numbers), and its notes: notesAt (n+1 uint32) gives each
+// decision's range of notes, each note 4 uint32 (kind, field, text, source)
+// and a list of members (codes). Reports likewise: day, meta (matter, modality,
 // outcome, flags), tally, 10 strings (source, key, ref, meeting, resolution,
 // draft, amendment_to, title, agenda, note) and the lists votes (absent
 // members included), subjects, sponsors and vetoed_by (strings). The symbol
