@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"time"
 
 	"unsc"
@@ -108,8 +109,12 @@ var agreeTable = func() map[string]*[6][6]int8 {
 
 func voted(p uint8) bool { return p == pYes || p == pNo || p == pAbstain }
 
-// Agreement answers an AgreementQuery.
-func (x *Index) Agreement(q AgreementQuery) Matrix {
+// Agreement answers an AgreementQuery. It stops with ctx's error when ctx
+// is done.
+func (x *Index) Agreement(ctx context.Context, q AgreementQuery) (Matrix, error) {
+	if err := ctx.Err(); err != nil {
+		return Matrix{}, err
+	}
 	rule := q.Rule
 	if agreeTable[rule] == nil {
 		rule = AbstainExact
@@ -127,7 +132,10 @@ func (x *Index) Agreement(q AgreementQuery) Matrix {
 	}
 	for i := range members {
 		for j := i; j < len(members); j++ {
-			ps := x.pairSums(members[i], members[j], rule)
+			ps, err := x.pairSums(ctx, members[i], members[j], rule)
+			if err != nil {
+				return Matrix{}, err
+			}
 			n := int(ps.n[hi] - ps.n[lo])
 			twice := int(ps.twice[hi] - ps.twice[lo])
 			c := Cell{A: members[i], B: members[j], N: n, Agreed: float64(twice) / 2}
@@ -140,7 +148,7 @@ func (x *Index) Agreement(q AgreementQuery) Matrix {
 			m.Cells[j][i] = c
 		}
 	}
-	return m
+	return m, nil
 }
 
 // pairSums holds running totals over the record for one pair of members
@@ -149,14 +157,14 @@ func (x *Index) Agreement(q AgreementQuery) Matrix {
 type pairSums struct{ n, twice []int32 }
 
 // pairSums returns the running totals of a pair, computed once and kept (a
-// bounded number of pairs).
-func (x *Index) pairSums(a, b, rule string) *pairSums {
+// bounded number of pairs); totals cut short by ctx are not kept.
+func (x *Index) pairSums(ctx context.Context, a, b, rule string) (*pairSums, error) {
 	key := a + "|" + b + "|" + rule
 	x.agreeMu.Lock()
 	ps, ok := x.agree[key]
 	x.agreeMu.Unlock()
 	if ok {
-		return ps
+		return ps, nil
 	}
 	// Positions are pNone where the member did not sit, so a pair is
 	// compared only where both sat.
@@ -164,6 +172,9 @@ func (x *Index) pairSums(a, b, rule string) *pairSums {
 	t := agreeTable[rule]
 	ps = &pairSums{n: make([]int32, len(pa)+1), twice: make([]int32, len(pa)+1)}
 	for k := range pa {
+		if err := stopped(ctx, k); err != nil {
+			return nil, err
+		}
 		ps.n[k+1], ps.twice[k+1] = ps.n[k], ps.twice[k]
 		if v := t[pa[k]][pb[k]]; v >= 0 {
 			ps.n[k+1]++
@@ -176,5 +187,5 @@ func (x *Index) pairSums(a, b, rule string) *pairSums {
 	}
 	x.agree[key] = ps
 	x.agreeMu.Unlock()
-	return ps
+	return ps, nil
 }

@@ -93,18 +93,18 @@ func TestVetoesRules(t *testing.T) {
 		{analysis.VetoQuery{From: day("2024-04-01"), To: day("2024-04-30")}, counts{1, 1, 1, 1, 0, 0}},
 	}
 	for _, tt := range tests {
-		a := x.Vetoes(tt.q)
+		a := must(x.Vetoes(bg, tt.q))
 		got := counts{a.Count, a.Drafts, a.MemberVotes, a.Single, a.Joint, a.OfAmendments}
 		if got != tt.want {
 			t.Errorf("Vetoes(%+v) = %+v, want %+v", tt.q, got, tt.want)
 		}
 	}
-	a := x.Vetoes(analysis.VetoQuery{Rule: analysis.RuleDrafts, GroupBy: "member"})
+	a := must(x.Vetoes(bg, analysis.VetoQuery{Rule: analysis.RuleDrafts, GroupBy: "member"}))
 	want := []analysis.VetoGroup{{Key: "CHN", Count: 1}, {Key: "RUS", Count: 1}, {Key: "USA", Count: 2}}
 	if diff := cmp.Diff(want, a.Groups); diff != "" {
 		t.Errorf("groups by member (-want +got):\n%s", diff)
 	}
-	a = x.Vetoes(analysis.VetoQuery{GroupBy: "topic"})
+	a = must(x.Vetoes(bg, analysis.VetoQuery{GroupBy: "topic"}))
 	want = []analysis.VetoGroup{{Key: "Admission of new Members", Count: 1}, {Key: "Middle East (other)", Count: 3}}
 	if diff := cmp.Diff(want, a.Groups); diff != "" {
 		t.Errorf("groups by topic (-want +got):\n%s", diff)
@@ -130,7 +130,7 @@ func TestVetoesUNListScope(t *testing.T) {
 		{analysis.ScopeRecord, []string{"S/2020/900", "S/2020/654", "S/2024/312"}},
 		{analysis.ScopeUNList, []string{"S/2020/654", "S/2024/312"}},
 	} {
-		a := x.Vetoes(analysis.VetoQuery{Scope: tt.scope})
+		a := must(x.Vetoes(bg, analysis.VetoQuery{Scope: tt.scope}))
 		var got []string
 		for _, v := range a.Vetoes {
 			got = append(got, v.Symbol)
@@ -142,7 +142,7 @@ func TestVetoesUNListScope(t *testing.T) {
 	if got := x.ListEnd(); !got.Equal(day("2020-07-07")) {
 		t.Errorf("ListEnd() = %v, want 2020-07-07", got)
 	}
-	c := x.CountVetoes("USA", time.Time{}, time.Time{})
+	c := must(x.CountVetoes(bg, "USA", time.Time{}, time.Time{}))
 	got := map[string]int{}
 	for _, l := range c.Lines {
 		got[l.Name] = l.Count
@@ -211,7 +211,7 @@ func TestAgreementRules(t *testing.T) {
 		{analysis.AbstainHalf, 4, 2.5, 0.625},
 	}
 	for _, tt := range tests {
-		m := x.Agreement(analysis.AgreementQuery{Members: []string{"FRA", "GBR"}, Rule: tt.rule})
+		m := must(x.Agreement(bg, analysis.AgreementQuery{Members: []string{"FRA", "GBR"}, Rule: tt.rule}))
 		c := m.Cells[0][1]
 		if c.N != tt.n || c.Agreed != tt.agreed || c.Share == nil || *c.Share != tt.wantShare {
 			t.Errorf("Agreement(%s) FRA-GBR = n %d agreed %v share %v, want %d %v %v", tt.rule, c.N, c.Agreed, c.Share, tt.n, tt.agreed, tt.wantShare)
@@ -220,12 +220,12 @@ func TestAgreementRules(t *testing.T) {
 			t.Errorf("Agreement(%s) not symmetric: %+v vs %+v", tt.rule, r, c)
 		}
 	}
-	m := x.Agreement(analysis.AgreementQuery{})
+	m := must(x.Agreement(bg, analysis.AgreementQuery{}))
 	if diff := cmp.Diff(analysis.PermanentSeats, m.Members); diff != "" {
 		t.Errorf("default members (-want +got):\n%s", diff)
 	}
 	// A member that never sat compares nothing.
-	m = x.Agreement(analysis.AgreementQuery{Members: []string{"USA", "IND"}})
+	m = must(x.Agreement(bg, analysis.AgreementQuery{Members: []string{"USA", "IND"}}))
 	if c := m.Cells[0][1]; c.N != 0 || c.Share != nil {
 		t.Errorf("Agreement USA-IND = %+v, want n 0 and no share", c)
 	}
@@ -249,7 +249,7 @@ func TestSearch(t *testing.T) {
 		{"period", analysis.SearchQuery{From: day("2024-05-01"), To: day("2024-06-30")}, []string{"oral amendment to S/2024/400", "S/RES/2735 (2024)"}},
 	}
 	for _, tt := range tests {
-		a := x.Search(tt.q)
+		a := must(x.Search(bg, tt.q))
 		var got []string
 		for _, h := range a.Decisions {
 			got = append(got, h.Symbol)
@@ -258,17 +258,17 @@ func TestSearch(t *testing.T) {
 			t.Errorf("Search(%s) (-want +got):\n%s", tt.name, diff)
 		}
 	}
-	if a := x.Search(analysis.SearchQuery{Offset: 1, Limit: 2}); a.Total != 5 {
+	if a := must(x.Search(bg, analysis.SearchQuery{Offset: 1, Limit: 2})); a.Total != 5 {
 		t.Errorf("Search(page).Total = %d, want 5", a.Total)
 	}
-	if a := x.Search(analysis.SearchQuery{Member: "GBR", Position: abstain, PositionSet: true}); a.Decisions[0].Position != "A" {
+	if a := must(x.Search(bg, analysis.SearchQuery{Member: "GBR", Position: abstain, PositionSet: true})); a.Decisions[0].Position != "A" {
 		t.Errorf("Search(GBR abstained) position = %q, want A", a.Decisions[0].Position)
 	}
 }
 
 func TestMemberAndTrends(t *testing.T) {
 	x := analysis.New(handMade())
-	p := x.Member("USA")
+	p := must(x.Member(bg, "USA"))
 	if p.Decisions != 5 || p.VotesKnown != 5 || p.Vetoes != 2 {
 		t.Errorf("Member(USA) decisions %d votes_known %d vetoes %d, want 5 5 2", p.Decisions, p.VotesKnown, p.Vetoes)
 	}
@@ -288,18 +288,18 @@ func TestMemberAndTrends(t *testing.T) {
 	if len(p.Terms) != 1 || !p.Terms[0].Permanent || p.Terms[0].Start != "1946-01-17" {
 		t.Errorf("Member(USA).Terms = %+v, want one permanent term from 1946-01-17", p.Terms)
 	}
-	if p := x.Member("ECU"); len(p.Terms) == 0 || p.Terms[len(p.Terms)-1].End != "2024-12-31" {
+	if p := must(x.Member(bg, "ECU")); len(p.Terms) == 0 || p.Terms[len(p.Terms)-1].End != "2024-12-31" {
 		t.Errorf("Member(ECU).Terms = %+v, want a term ending 2024-12-31", p.Terms)
 	}
 
-	tr := x.Trends(time.Time{}, time.Time{})
+	tr := must(x.Trends(bg, time.Time{}, time.Time{}))
 	want := []analysis.YearTrend{{Year: 2024, Period: "2024", Decisions: 5, Resolutions: 1, CountKnown: 5, Unanimous: 0,
 		VetoedDrafts: 3, MemberVetoes: 4, Abstentions: 2 + 1 + 1 + 11, FailedDrafts: 1}}
 	if diff := cmp.Diff(want, tr.Years, cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".UnanimousShare" }, cmp.Ignore())); diff != "" {
 		t.Errorf("Trends (-want +got):\n%s", diff)
 	}
 	u := analysis.New([]unsc.Decision{vote("2024-01-10", "S/2024/1", nil), vote("2024-01-11", "S/2024/2", map[unsc.Code]unsc.Position{"USA": A})})
-	if y := u.Trends(time.Time{}, time.Time{}).Years[0]; y.Unanimous != 1 || y.UnanimousShare == nil || *y.UnanimousShare != 0.5 {
+	if y := must(u.Trends(bg, time.Time{}, time.Time{})).Years[0]; y.Unanimous != 1 || y.UnanimousShare == nil || *y.UnanimousShare != 0.5 {
 		t.Errorf("Trends unanimous = %d share %v, want 1 and 0.5", y.Unanimous, y.UnanimousShare)
 	}
 }
@@ -315,7 +315,7 @@ func TestWhatIf(t *testing.T) {
 			t.Fatal(err)
 		}
 		out := map[string]string{}
-		for _, f := range x.WhatIf(analysis.WhatIfQuery{Rules: r}).Flips {
+		for _, f := range must(x.WhatIf(bg, analysis.WhatIfQuery{Rules: r})).Flips {
 			out[f.Symbol] = f.Before + ">" + f.After
 		}
 		return out
@@ -341,7 +341,7 @@ func TestWhatIf(t *testing.T) {
 	opposed := vote("2024-08-01", "S/2024/600", map[unsc.Code]unsc.Position{"DZA": N})
 	x = analysis.New([]unsc.Decision{opposed})
 	r, _ := analysis.RulesNamed("grant:DZA")
-	a := x.WhatIf(analysis.WhatIfQuery{Rules: r})
+	a := must(x.WhatIf(bg, analysis.WhatIfQuery{Rules: r}))
 	if len(a.Flips) != 1 || a.Flips[0].After != "vetoed" || !cmp.Equal(a.Flips[0].AfterVetoedBy, []unsc.Code{"DZA"}) {
 		t.Errorf("WhatIf(grant:DZA) = %+v, want S/2024/600 vetoed by DZA", a.Flips)
 	}
@@ -397,7 +397,7 @@ func TestRegions(t *testing.T) {
 	for _, tt := range tests {
 		d := vote("2024-01-10", "S/2024/1", map[unsc.Code]unsc.Position{"USA": N})
 		d.Agenda, d.Subjects = tt.agenda, tt.subjects
-		a := analysis.New([]unsc.Decision{d}).Vetoes(analysis.VetoQuery{})
+		a := must(analysis.New([]unsc.Decision{d}).Vetoes(bg, analysis.VetoQuery{}))
 		if got := a.Vetoes[0]; got.Region != tt.region || got.Topic != tt.topic {
 			t.Errorf("region of %q %v = %q, %q; want %q, %q", tt.agenda, tt.subjects, got.Region, got.Topic, tt.region, tt.topic)
 		}
@@ -406,18 +406,18 @@ func TestRegions(t *testing.T) {
 
 func TestSearchEmptyPeriod(t *testing.T) {
 	x := analysis.New(handMade())
-	if a := x.Search(analysis.SearchQuery{Text: "middle", From: day("1990-01-01"), To: day("1990-12-31")}); a.Total != 0 || len(a.Decisions) != 0 {
+	if a := must(x.Search(bg, analysis.SearchQuery{Text: "middle", From: day("1990-01-01"), To: day("1990-12-31")})); a.Total != 0 || len(a.Decisions) != 0 {
 		t.Errorf("Search(text, empty period) = %d found, want none", a.Total)
 	}
-	if a := analysis.New(nil).Search(analysis.SearchQuery{Text: "middle"}); a.Total != 0 {
+	if a := must(analysis.New(nil).Search(bg, analysis.SearchQuery{Text: "middle"})); a.Total != 0 {
 		t.Errorf("Search on an empty record = %d found, want none", a.Total)
 	}
 }
 
 func TestVetoesTwoGroupings(t *testing.T) {
 	x := analysis.New(handMade())
-	one := x.Vetoes(analysis.VetoQuery{GroupBy: "member", CountOnly: true})
-	two := x.Vetoes(analysis.VetoQuery{GroupBy: "member,decade", CountOnly: true})
+	one := must(x.Vetoes(bg, analysis.VetoQuery{GroupBy: "member", CountOnly: true}))
+	two := must(x.Vetoes(bg, analysis.VetoQuery{GroupBy: "member,decade", CountOnly: true}))
 	// Every veto in the hand-made record is of the 2020s: the pairs are
 	// the members' groups, each with the decade.
 	if len(two.Groups) != len(one.Groups) {
@@ -430,7 +430,7 @@ func TestVetoesTwoGroupings(t *testing.T) {
 	}
 	// The other way round, by type then member: the amendment's veto in
 	// its own group.
-	tm := x.Vetoes(analysis.VetoQuery{GroupBy: "type,member", CountOnly: true})
+	tm := must(x.Vetoes(bg, analysis.VetoQuery{GroupBy: "type,member", CountOnly: true}))
 	got := map[string]int{}
 	total := 0
 	for _, g := range tm.Groups {
@@ -452,7 +452,7 @@ func TestVetoesTwoGroupings(t *testing.T) {
 
 func TestRealTrendsByDecade(t *testing.T) {
 	_, x := realRecord(t)
-	years, decades := x.Trends(time.Time{}, time.Time{}), x.TrendsByDecade(time.Time{}, time.Time{})
+	years, decades := must(x.Trends(bg, time.Time{}, time.Time{})), must(x.TrendsByDecade(bg, time.Time{}, time.Time{}))
 	sums := map[int]int{}
 	vetoes := map[int]int{}
 	for _, y := range years.Years {

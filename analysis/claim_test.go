@@ -48,20 +48,20 @@ func TestCheckClaim(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	count := x.CountVetoes("USA", time.Time{}, c.To)
+	count := must(x.CountVetoes(bg, "USA", time.Time{}, c.To))
 	// Each count the record gives is a claim it supports, and one more than
 	// the largest is supported by none.
 	top := 0
 	for _, l := range count.Lines {
 		c.Number = l.Count
-		chk := x.CheckClaim(c)
+		chk := must(x.CheckClaim(bg, c))
 		if !slices.Contains(chk.Matches, l.Name) {
 			t.Errorf("CheckClaim(USA, %d) matches %v, want %s among them", l.Count, chk.Matches, l.Name)
 		}
 		top = max(top, l.Count)
 	}
 	c.Number = top + 1
-	if chk := x.CheckClaim(c); len(chk.Matches) != 0 {
+	if chk := must(x.CheckClaim(bg, c)); len(chk.Matches) != 0 {
 		t.Errorf("CheckClaim(USA, %d) matches %v, want none", c.Number, chk.Matches)
 	}
 }

@@ -53,6 +53,11 @@
 //     under a Calendar (DefaultCalendar: UN Headquarters holidays, an
 //     assumption, RULES.md §5), and the debate where gadebates.csv knows it.
 //
+// Each question that goes over the record takes a context and stops with
+// its error soon after it is done (cancel.go): a server stops the work of a
+// client that has gone, a command stops at Ctrl-C. Nothing of a stopped
+// question is kept.
+//
 // Conventions, which the answers restate:
 //
 //   - A decision's outcome is the one the Charter engine derives from its

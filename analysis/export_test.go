@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"strings"
 
 	"unsc"
@@ -12,7 +13,13 @@ import (
 // index builds against the engine and the record directly.
 
 // Replay returns every decision's outcome under the rules as WhatIf sees it.
-func (x *Index) Replay(rules charter.Rules) []unsc.Outcome { return x.replay(rules) }
+func (x *Index) Replay(rules charter.Rules) []unsc.Outcome {
+	out, err := x.replay(context.Background(), rules)
+	if err != nil {
+		panic(err)
+	}
+	return out
+}
 
 // ReplayReference replays every decision with an outcome under the Charter
 // through record.DeriveUnder, which asks charter.CouncilOn each time.

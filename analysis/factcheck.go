@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -141,8 +142,9 @@ func (x *Index) recordVetoers(filter []unsc.Code) map[int][]unsc.Code {
 // period open; an empty member counts every member's) under each counting
 // rule and scope, each count with its parts: the UN veto list to its last
 // date and the record after it, with and without vetoes of amendments; and
-// lists the vetoes on which the list and the record differ.
-func (x *Index) CountVetoes(member string, from, to time.Time) VetoCount {
+// lists the vetoes on which the list and the record differ. It stops with
+// ctx's error when ctx is done.
+func (x *Index) CountVetoes(ctx context.Context, member string, from, to time.Time) (VetoCount, error) {
 	c := VetoCount{
 		Member: member, From: formatDate(from), To: formatDate(to), Period: x.Period(from, to),
 		ListEnd: formatDate(x.ListEnd()), NotOnList: []VetoEntry{}, NotInRecord: []VetoEntry{}, Amendments: []VetoEntry{},
@@ -171,7 +173,10 @@ func (x *Index) CountVetoes(member string, from, to time.Time) VetoCount {
 	for _, rs := range countRules {
 		rule, scope := rs[0], rs[1]
 		q := VetoQuery{Member: member, From: from, To: to, Rule: rule, Scope: scope, CountOnly: true}
-		all := x.Vetoes(q)
+		all, err := x.Vetoes(ctx, q)
+		if err != nil {
+			return VetoCount{}, err
+		}
 		l := CountLine{
 			Name: rule + "/" + scope, Rule: rule, Scope: scope, Count: all.Count,
 			Description: countDescriptions[rule+"/"+scope], Sources: all.Sources,
@@ -222,7 +227,10 @@ func (x *Index) CountVetoes(member string, from, to time.Time) VetoCount {
 		}
 	}
 	slices.Sort(vetoed)
-	for _, i := range vetoed {
+	for k, i := range vetoed {
+		if err := stopped(ctx, k); err != nil {
+			return VetoCount{}, err
+		}
 		if i < lo || i >= hi {
 			continue
 		}
@@ -239,7 +247,7 @@ func (x *Index) CountVetoes(member string, from, to time.Time) VetoCount {
 			c.Amendments = append(c.Amendments, x.vetoEntry(vetoItem{i: i, members: rec, amendment: true}, dates, regions))
 		}
 	}
-	return c
+	return c, nil
 }
 
 // without returns the codes of a not in b.
@@ -317,8 +325,8 @@ type ClaimRule struct {
 
 // CheckClaim checks a claim (a member, a number of vetoes, a period) under
 // every way of counting vetoes: each rule and scope, with and without
-// vetoes of amendments.
-func (x *Index) CheckClaim(c Claim) ClaimCheck {
+// vetoes of amendments. It stops with ctx's error when ctx is done.
+func (x *Index) CheckClaim(ctx context.Context, c Claim) (ClaimCheck, error) {
 	member, from, to, claim := c.Member, c.From, c.To, c.Number
 	period := x.Period(from, to)
 	asOf := dayNumber(to)
@@ -328,7 +336,10 @@ func (x *Index) CheckClaim(c Claim) ClaimCheck {
 			asOf = x.days[len(x.days)-1]
 		}
 	}
-	count := x.CountVetoes(member, from, to)
+	count, err := x.CountVetoes(ctx, member, from, to)
+	if err != nil {
+		return ClaimCheck{}, err
+	}
 	cc := ClaimCheck{Claim: c, Count: &count, AsOf: dayString(asOf), Matches: []string{}}
 	var filter []unsc.Code
 	if member != "" {
@@ -341,6 +352,9 @@ func (x *Index) CheckClaim(c Claim) ClaimCheck {
 	dates, regions := x.dateStrings(), x.regionIndex()
 	for _, rs := range countRules {
 		for _, amendments := range []bool{true, false} {
+			if err := ctx.Err(); err != nil {
+				return ClaimCheck{}, err
+			}
 			rule, scope := rs[0], rs[1]
 			r := ClaimRule{Name: rule + "/" + scope, Rule: rule, Scope: scope, Amendments: "included", Decisions: []VetoEntry{}}
 			if !amendments {
@@ -394,7 +408,7 @@ func (x *Index) CheckClaim(c Claim) ClaimCheck {
 		}
 	}
 	cc.Verdict = cc.verdict(member, period)
-	return cc
+	return cc, nil
 }
 
 // verdict says a claim check's answer in words: first whether the record

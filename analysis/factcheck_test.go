@@ -56,7 +56,7 @@ func rule(t *testing.T, cc analysis.ClaimCheck, name string) analysis.ClaimRule 
 
 func TestCountParts(t *testing.T) {
 	x := analysis.New(listedRecord())
-	c := x.CountVetoes("USA", time.Time{}, time.Time{})
+	c := must(x.CountVetoes(bg, "USA", time.Time{}, time.Time{}))
 	type parts struct{ Count, ToListEnd, AfterListEnd, OnList, NotOnList int }
 	for name, want := range map[string]parts{
 		"member-votes/un-list": {1, 0, 1, 0, 0},
@@ -78,7 +78,7 @@ func TestCountParts(t *testing.T) {
 	}
 	// Every member: the joint veto is two members' vetoes, one draft, on
 	// the list.
-	c = x.CountVetoes("", time.Time{}, time.Time{})
+	c = must(x.CountVetoes(bg, "", time.Time{}, time.Time{}))
 	if l := line(t, c, "member-votes/record"); l.Count != 4 || l.OnList != 2 || l.NotOnList != 1 || l.AfterListEnd != 1 {
 		t.Errorf("CountVetoes(all) member-votes/record = %+v, want 4 = 2 on the list + 1 not + 1 after", l)
 	}
@@ -89,7 +89,7 @@ func TestCountParts(t *testing.T) {
 
 func TestCheckClaimDays(t *testing.T) {
 	x := analysis.New(listedRecord())
-	cc := x.CheckClaim(analysis.Claim{Member: "USA", From: time.Time{}, To: time.Time{}, Number: 1})
+	cc := must(x.CheckClaim(bg, analysis.Claim{Member: "USA", From: time.Time{}, To: time.Time{}, Number: 1}))
 	if diff := cmp.Diff([]string{"member-votes/un-list", "member-votes/un-list without amendments", "drafts/un-list", "drafts/un-list without amendments"}, cc.Matches); diff != "" {
 		t.Errorf("CheckClaim(USA, 1) holds (-want +got):\n%s", diff)
 	}
@@ -99,7 +99,7 @@ func TestCheckClaimDays(t *testing.T) {
 	}
 	// Before the later veto, 2 holds nowhere: the record reaches it later,
 	// and the list's count never does.
-	cc = x.CheckClaim(analysis.Claim{Member: "USA", From: time.Time{}, To: day("2022-01-01"), Number: 2})
+	cc = must(x.CheckClaim(bg, analysis.Claim{Member: "USA", From: time.Time{}, To: day("2022-01-01"), Number: 2}))
 	if len(cc.Matches) != 0 || !strings.Contains(cc.Verdict, "No way of counting in the record gives 2") {
 		t.Errorf("CheckClaim(USA, to 2022, 2) holds under %v: %s", cc.Matches, cc.Verdict)
 	}
@@ -111,7 +111,7 @@ func TestCheckClaimDays(t *testing.T) {
 		t.Errorf("CheckClaim(USA, to 2022, 2) un-list = %+v; want 0, never 2", r)
 	}
 	// A joint veto takes the count of members' vetoes past 1 at once.
-	cc = x.CheckClaim(analysis.Claim{Member: "", From: time.Time{}, To: time.Time{}, Number: 1})
+	cc = must(x.CheckClaim(bg, analysis.Claim{Member: "", From: time.Time{}, To: time.Time{}, Number: 1}))
 	if r := rule(t, cc, "member-votes/un-list"); r.HeldFrom != "" || r.Count != 3 {
 		t.Errorf("CheckClaim(all, 1) member-votes/un-list = %+v; want 3, never 1", r)
 	}
@@ -167,7 +167,7 @@ func TestPeriod(t *testing.T) {
 // March 2024.
 func TestRealFactCheck(t *testing.T) {
 	_, x := realRecord(t)
-	c := x.CountVetoes("USA", time.Time{}, day("2024-03-25"))
+	c := must(x.CountVetoes(bg, "USA", time.Time{}, day("2024-03-25")))
 	type parts struct{ Count, Without, ToListEnd, AfterListEnd, OnList, NotOnList int }
 	for name, want := range map[string]parts{
 		// The list's 82 to 26 May 2022, and 4 after it, one of them the
@@ -193,7 +193,7 @@ func TestRealFactCheck(t *testing.T) {
 		t.Errorf("period %+v, want 1946-01-17 to 2024-03-25, complete", c.Period)
 	}
 
-	cc := x.CheckClaim(analysis.Claim{Member: "USA", From: time.Time{}, To: day("2024-03-25"), Number: 89})
+	cc := must(x.CheckClaim(bg, analysis.Claim{Member: "USA", From: time.Time{}, To: day("2024-03-25"), Number: 89}))
 	if len(cc.Matches) != 0 {
 		t.Errorf("89 by 2024-03-25 holds under %v, want none", cc.Matches)
 	}
@@ -207,14 +207,14 @@ func TestRealFactCheck(t *testing.T) {
 		t.Errorf("decisions between 87 and 89 (-want +got):\n%s", diff)
 	}
 	// 87 holds on the record's scope, with amendments.
-	cc = x.CheckClaim(analysis.Claim{Member: "USA", From: time.Time{}, To: day("2024-03-25"), Number: 87})
+	cc = must(x.CheckClaim(bg, analysis.Claim{Member: "USA", From: time.Time{}, To: day("2024-03-25"), Number: 87}))
 	if diff := cmp.Diff([]string{"member-votes/record", "drafts/record"}, cc.Matches); diff != "" {
 		t.Errorf("87 by 2024-03-25 holds (-want +got):\n%s", diff)
 	}
 
 	// The USSR: the list counts its negative votes on preliminary
 	// questions; the record's vetoes and the list's agree in number.
-	c = x.CountVetoes("SUN", time.Time{}, time.Time{})
+	c = must(x.CountVetoes(bg, "SUN", time.Time{}, time.Time{}))
 	if l := line(t, c, "member-votes/un-list"); l.Count != 90 || l.AfterListEnd != 0 {
 		t.Errorf("CountVetoes(SUN) un-list = %+v, want the list's 90", l)
 	}
@@ -293,7 +293,7 @@ func TestRealCoverage(t *testing.T) {
 	if p.Later != later {
 		t.Errorf("Period(to 2030).Later = %d, want the %d decisions after %s", p.Later, later, c.CompleteTo)
 	}
-	if tr := x.Trends(day("2000-01-01"), day("2000-12-31")); tr.Period.To != "2000-12-31" || tr.Period.Later != 0 || tr.Period.Text != "1 January 2000 to 31 December 2000" {
+	if tr := must(x.Trends(bg, day("2000-01-01"), day("2000-12-31"))); tr.Period.To != "2000-12-31" || tr.Period.Later != 0 || tr.Period.Text != "1 January 2000 to 31 December 2000" {
 		t.Errorf("Trends(2000).Period = %+v", tr.Period)
 	}
 }
@@ -308,7 +308,7 @@ func BenchmarkVetoesCountEightRules(b *testing.B) {
 		for _, scope := range []string{analysis.ScopeUNList, analysis.ScopeRecord} {
 			for _, rule := range []string{analysis.RuleMemberVotes, analysis.RuleDrafts} {
 				for _, ex := range []bool{false, true} {
-					x.Vetoes(analysis.VetoQuery{Member: "USA", To: day("2024-03-25"), Rule: rule, Scope: scope, ExcludeAmendments: ex, CountOnly: true})
+					must(x.Vetoes(bg, analysis.VetoQuery{Member: "USA", To: day("2024-03-25"), Rule: rule, Scope: scope, ExcludeAmendments: ex, CountOnly: true}))
 				}
 			}
 		}
@@ -319,7 +319,7 @@ func BenchmarkCheckClaim(b *testing.B) {
 	_, x := realRecord(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		x.CheckClaim(analysis.Claim{Member: "USA", Number: 89, To: day("2024-03-25")})
+		must(x.CheckClaim(bg, analysis.Claim{Member: "USA", Number: 89, To: day("2024-03-25")}))
 	}
 }
 

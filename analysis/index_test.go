@@ -115,20 +115,22 @@ func TestConcurrentFirstUse(t *testing.T) {
 	ds, _ := realRecord(t)
 	noVeto, _ := analysis.RulesNamed(analysis.RulesNoVeto)
 	questions := []func(x *analysis.Index) any{
-		func(x *analysis.Index) any { return x.Vetoes(analysis.VetoQuery{GroupBy: "region"}) },
+		func(x *analysis.Index) any { return must(x.Vetoes(bg, analysis.VetoQuery{GroupBy: "region"})) },
 		func(x *analysis.Index) any {
-			return x.Vetoes(analysis.VetoQuery{Scope: analysis.ScopeUNList, Member: "SUN+RUS"})
+			return must(x.Vetoes(bg, analysis.VetoQuery{Scope: analysis.ScopeUNList, Member: "SUN+RUS"}))
 		},
-		func(x *analysis.Index) any { return x.CountVetoes("USA", time.Time{}, time.Time{}) },
-		func(x *analysis.Index) any { return x.Search(analysis.SearchQuery{Text: "palestin", Limit: 100}) },
+		func(x *analysis.Index) any { return must(x.CountVetoes(bg, "USA", time.Time{}, time.Time{})) },
 		func(x *analysis.Index) any {
-			return x.Search(analysis.SearchQuery{Member: "FRA", Position: unsc.No, PositionSet: true})
+			return must(x.Search(bg, analysis.SearchQuery{Text: "palestin", Limit: 100}))
 		},
-		func(x *analysis.Index) any { return x.Member("SUN+RUS") },
-		func(x *analysis.Index) any { return x.Agreement(analysis.AgreementQuery{}) },
-		func(x *analysis.Index) any { return x.Trends(time.Time{}, time.Time{}) },
-		func(x *analysis.Index) any { return x.WhatIf(analysis.WhatIfQuery{Rules: noVeto}) },
-		func(x *analysis.Index) any { return x.VetoInitiative(analysis.DefaultCalendar()) },
+		func(x *analysis.Index) any {
+			return must(x.Search(bg, analysis.SearchQuery{Member: "FRA", Position: unsc.No, PositionSet: true}))
+		},
+		func(x *analysis.Index) any { return must(x.Member(bg, "SUN+RUS")) },
+		func(x *analysis.Index) any { return must(x.Agreement(bg, analysis.AgreementQuery{})) },
+		func(x *analysis.Index) any { return must(x.Trends(bg, time.Time{}, time.Time{})) },
+		func(x *analysis.Index) any { return must(x.WhatIf(bg, analysis.WhatIfQuery{Rules: noVeto})) },
+		func(x *analysis.Index) any { return must(x.VetoInitiative(bg, analysis.DefaultCalendar())) },
 		func(x *analysis.Index) any { return x.ListEnd() },
 	}
 	warm := analysis.New(ds)

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	_ "embed"
 	"slices"
 	"time"
@@ -165,13 +166,20 @@ const initiativeRule = "GA res 76/262 (26 April 2022): the President of the Gene
 
 // VetoInitiative lists every veto cast since GA resolution 76/262 with the
 // deadline for the General Assembly's debate under the calendar, and the
-// debate where gadebates.csv knows it.
-func (x *Index) VetoInitiative(cal Calendar) VetoInitiative {
+// debate where gadebates.csv knows it. It stops with ctx's error when ctx
+// is done.
+func (x *Index) VetoInitiative(ctx context.Context, cal Calendar) (VetoInitiative, error) {
+	if err := ctx.Err(); err != nil {
+		return VetoInitiative{}, err
+	}
 	a := VetoInitiative{Rule: initiativeRule, Calendar: cal.Name, Source: cal.Source, Assumed: cal.Assumption, Vetoes: []InitiativeVeto{}}
 	lo, _ := x.span(VetoInitiativeStart, time.Time{})
 	off := cal.offDays()
 	dates := x.dateStrings()
-	for _, v := range x.vetoLists()[scopeIndex(ScopeRecord)] {
+	for k, v := range x.vetoLists()[scopeIndex(ScopeRecord)] {
+		if err := stopped(ctx, k); err != nil {
+			return VetoInitiative{}, err
+		}
 		if v.i < lo {
 			continue
 		}
@@ -187,5 +195,5 @@ func (x *Index) VetoInitiative(cal Calendar) VetoInitiative {
 		}
 		a.Vetoes = append(a.Vetoes, iv)
 	}
-	return a
+	return a, nil
 }

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"slices"
 	"time"
 
@@ -88,25 +89,31 @@ const memberNote = "Positions and sided_with count only decisions whose per-memb
 // Member profiles a member (a code such as "GBR", or a seat such as
 // "SUN+RUS"). A code that never sat gets an empty profile. Profiles are
 // computed once and kept; the slices of the answer are shared and must not
-// be changed.
-func (x *Index) Member(code string) MemberProfile {
+// be changed. It stops with ctx's error when ctx is done.
+func (x *Index) Member(ctx context.Context, code string) (MemberProfile, error) {
+	if err := ctx.Err(); err != nil {
+		return MemberProfile{}, err
+	}
 	x.memberMu.Lock()
 	p, ok := x.members[code]
 	x.memberMu.Unlock()
 	if ok {
-		return p
+		return p, nil
 	}
-	p = x.member(code)
+	p, err := x.member(ctx, code)
+	if err != nil {
+		return MemberProfile{}, err
+	}
 	x.memberMu.Lock()
 	if len(x.members) >= 512 {
 		clear(x.members)
 	}
 	x.members[code] = p
 	x.memberMu.Unlock()
-	return p
+	return p, nil
 }
 
-func (x *Index) member(code string) MemberProfile {
+func (x *Index) member(ctx context.Context, code string) (MemberProfile, error) {
 	codes := seatCodes(code)
 	p := MemberProfile{Member: code, Names: []string{}, Terms: []Term{}, Years: []MemberYear{}, Note: memberNote, Period: x.Period(time.Time{}, time.Time{})}
 	for _, t := range charter.Tenures() {
@@ -131,6 +138,9 @@ func (x *Index) member(code string) MemberProfile {
 	rows := x.seatedRows(codes)
 	var year *MemberYear
 	for i := range x.ds {
+		if err := stopped(ctx, i); err != nil {
+			return MemberProfile{}, err
+		}
 		if !rows.at(i) {
 			continue
 		}
@@ -177,7 +187,7 @@ func (x *Index) member(code string) MemberProfile {
 	for i := range p.Years {
 		share(p.Years[i].Sided)
 	}
-	return p
+	return p, nil
 }
 
 func share(ss []Sided) {

@@ -27,7 +27,7 @@ func TestRealVetoesUNList(t *testing.T) {
 	if got := x.ListEnd().Format("2006-01-02"); got != "2022-05-26" {
 		t.Fatalf("ListEnd() = %s, want 2022-05-26", got)
 	}
-	a := x.Vetoes(analysis.VetoQuery{Scope: analysis.ScopeUNList, To: x.ListEnd(), GroupBy: "member", CountOnly: true})
+	a := must(x.Vetoes(bg, analysis.VetoQuery{Scope: analysis.ScopeUNList, To: x.ListEnd(), GroupBy: "member", CountOnly: true}))
 	want := map[string]int{"SUN": 90, "USA": 82, "RUS": 30, "GBR": 29, "CHN": 17, "FRA": 17}
 	if diff := cmp.Diff(want, byMember(a)); diff != "" {
 		t.Errorf("UN list vetoes per member to 2022-05-26 (-want +got):\n%s", diff)
@@ -44,7 +44,7 @@ func TestRealVetoesUNList(t *testing.T) {
 func TestRealUSCount(t *testing.T) {
 	_, x := realRecord(t)
 	got := map[string][2]int{}
-	for _, l := range x.CountVetoes("USA", time.Time{}, day("2025-06-04")).Lines {
+	for _, l := range must(x.CountVetoes(bg, "USA", time.Time{}, day("2025-06-04"))).Lines {
 		got[l.Name] = [2]int{l.Count, l.WithoutAmendments}
 	}
 	want := map[string][2]int{
@@ -54,8 +54,8 @@ func TestRealUSCount(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("CountVetoes(USA, to 2025-06-04) (-want +got):\n%s", diff)
 	}
-	rec := x.Vetoes(analysis.VetoQuery{Member: "USA", To: day("2022-05-26")})
-	list := x.Vetoes(analysis.VetoQuery{Member: "USA", To: day("2022-05-26"), Scope: analysis.ScopeUNList})
+	rec := must(x.Vetoes(bg, analysis.VetoQuery{Member: "USA", To: day("2022-05-26")}))
+	list := must(x.Vetoes(bg, analysis.VetoQuery{Member: "USA", To: day("2022-05-26"), Scope: analysis.ScopeUNList}))
 	var extra []string
 	for _, v := range rec.Vetoes {
 		if !v.InUNList {
@@ -71,14 +71,14 @@ func TestRealUSCount(t *testing.T) {
 // where it differs from the list: S/1996/952 (USA, 1996).
 func TestRealRecordVetoes(t *testing.T) {
 	_, x := realRecord(t)
-	a := x.Vetoes(analysis.VetoQuery{To: day("2022-05-26"), GroupBy: "member", CountOnly: true})
+	a := must(x.Vetoes(bg, analysis.VetoQuery{To: day("2022-05-26"), GroupBy: "member", CountOnly: true}))
 	want := map[string]int{"SUN": 90, "USA": 83, "RUS": 30, "GBR": 29, "CHN": 17, "FRA": 17}
 	if diff := cmp.Diff(want, byMember(a)); diff != "" {
 		t.Errorf("record vetoes per member to 2022-05-26 (-want +got):\n%s", diff)
 	}
 	// Grouped counts add up to the total under the drafts rule.
 	for _, by := range []string{"year", "decade", "region", "topic", "kind", "type"} {
-		g := x.Vetoes(analysis.VetoQuery{Rule: analysis.RuleDrafts, GroupBy: by, CountOnly: true})
+		g := must(x.Vetoes(bg, analysis.VetoQuery{Rule: analysis.RuleDrafts, GroupBy: by, CountOnly: true}))
 		sum := 0
 		for _, k := range g.Groups {
 			sum += k.Count
@@ -108,7 +108,7 @@ func TestRealAtrocityFlags(t *testing.T) {
 		}
 	}
 	r, _ := analysis.RulesNamed(analysis.RulesNoVetoAtrocity)
-	a := x.WhatIf(analysis.WhatIfQuery{Rules: r})
+	a := must(x.WhatIf(bg, analysis.WhatIfQuery{Rules: r}))
 	if a.Flipped != len(analysis.AtrocityFlags()) {
 		t.Errorf("WhatIf(no veto on atrocities) flips %d, want one per atrocity.csv row, %d", a.Flipped, len(analysis.AtrocityFlags()))
 	}
@@ -124,7 +124,7 @@ func TestRealAtrocityFlags(t *testing.T) {
 // and met the deadline.
 func TestRealVetoInitiative(t *testing.T) {
 	_, x := realRecord(t)
-	a := x.VetoInitiative(analysis.DefaultCalendar())
+	a := must(x.VetoInitiative(bg, analysis.DefaultCalendar()))
 	found := 0
 	for _, v := range a.Vetoes {
 		if v.Date < "2022-04-26" {
@@ -151,7 +151,7 @@ func TestRealQuestions(t *testing.T) {
 	_, x := realRecord(t)
 	// "Every draft the UK abstained on since 2000" includes S/2023/970
 	// (case 10) and S/2024/312 (case 14).
-	s := x.Search(analysis.SearchQuery{Member: "GBR", Position: unsc.Abstain, PositionSet: true, From: day("2000-01-01"), Limit: analysis.MaxLimit})
+	s := must(x.Search(bg, analysis.SearchQuery{Member: "GBR", Position: unsc.Abstain, PositionSet: true, From: day("2000-01-01"), Limit: analysis.MaxLimit}))
 	var syms []string
 	for _, h := range s.Decisions {
 		syms = append(syms, h.Symbol)
@@ -162,12 +162,12 @@ func TestRealQuestions(t *testing.T) {
 		}
 	}
 	// Resolution 2728 (case 13), found by words of its agenda.
-	s = x.Search(analysis.SearchQuery{Text: "palestinian middle", From: day("2024-03-25"), To: day("2024-03-25"), Outcome: unsc.Adopted})
+	s = must(x.Search(bg, analysis.SearchQuery{Text: "palestinian middle", From: day("2024-03-25"), To: day("2024-03-25"), Outcome: unsc.Adopted}))
 	if s.Total != 1 || s.Decisions[0].Resolution != "S/RES/2728 (2024)" || s.Decisions[0].Abstain != 1 {
 		t.Errorf("Search(2024-03-25 adopted) = %+v, want S/RES/2728 (2024) 14-0-1", s.Decisions)
 	}
 	// Agreement since 2000 among the permanent seats.
-	m := x.Agreement(analysis.AgreementQuery{From: day("2000-01-01")})
+	m := must(x.Agreement(bg, analysis.AgreementQuery{From: day("2000-01-01")}))
 	cell := func(a, b string) analysis.Cell {
 		i, j := slices.Index(m.Members, a), slices.Index(m.Members, b)
 		return m.Cells[i][j]
@@ -181,14 +181,14 @@ func TestRealQuestions(t *testing.T) {
 	// The USSR's absence from June to August 1950 (case 3): the UN
 	// Digital Library codes absence as "X" (present, not participating),
 	// so the profile counts it there.
-	p := x.Member("SUN")
+	p := must(x.Member(bg, "SUN"))
 	if p.Positions.NotParticipating+p.Positions.Absent == 0 || p.Vetoes != 90 || p.VotesKnown >= p.Decisions {
 		t.Errorf("Member(SUN) not participating %d, absent %d, vetoes %d, votes known %d of %d; want some absences, 90 vetoes, votes not known for every decision",
 			p.Positions.NotParticipating, p.Positions.Absent, p.Vetoes, p.VotesKnown, p.Decisions)
 	}
 	// Trends: 2024, the first year with a joint Chinese-Russian veto of a
 	// US draft on Gaza (case 11).
-	for _, y := range x.Trends(day("2024-01-01"), day("2024-12-31")).Years {
+	for _, y := range must(x.Trends(bg, day("2024-01-01"), day("2024-12-31"))).Years {
 		if y.Year == 2024 && (y.VetoedDrafts < 7 || y.MemberVetoes != y.VetoedDrafts+1) {
 			t.Errorf("Trends 2024 vetoed %d, member vetoes %d; want at least 7 and one joint veto", y.VetoedDrafts, y.MemberVetoes)
 		}
@@ -214,7 +214,7 @@ func BenchmarkVetoesCount(b *testing.B) {
 	_, x := realRecord(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		x.CountVetoes("USA", time.Time{}, day("2024-03-25"))
+		must(x.CountVetoes(bg, "USA", time.Time{}, day("2024-03-25")))
 	}
 }
 
@@ -222,7 +222,7 @@ func BenchmarkVetoesGroupByMember(b *testing.B) {
 	_, x := realRecord(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		x.Vetoes(analysis.VetoQuery{GroupBy: "member"})
+		must(x.Vetoes(bg, analysis.VetoQuery{GroupBy: "member"}))
 	}
 }
 
@@ -230,7 +230,7 @@ func BenchmarkVetoesMemberList(b *testing.B) {
 	_, x := realRecord(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		x.Vetoes(analysis.VetoQuery{Member: "USA", From: day("2000-01-01")})
+		must(x.Vetoes(bg, analysis.VetoQuery{Member: "USA", From: day("2000-01-01")}))
 	}
 }
 
@@ -238,7 +238,7 @@ func BenchmarkSearchText(b *testing.B) {
 	_, x := realRecord(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		x.Search(analysis.SearchQuery{Text: "middle east palestinian"})
+		must(x.Search(bg, analysis.SearchQuery{Text: "middle east palestinian"}))
 	}
 }
 
@@ -246,7 +246,7 @@ func BenchmarkSearchPosition(b *testing.B) {
 	_, x := realRecord(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		x.Search(analysis.SearchQuery{Member: "GBR", Position: unsc.Abstain, PositionSet: true, From: day("2000-01-01")})
+		must(x.Search(bg, analysis.SearchQuery{Member: "GBR", Position: unsc.Abstain, PositionSet: true, From: day("2000-01-01")}))
 	}
 }
 
@@ -254,7 +254,7 @@ func BenchmarkMember(b *testing.B) {
 	_, x := realRecord(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		x.Member("SUN+RUS")
+		must(x.Member(bg, "SUN+RUS"))
 	}
 }
 
@@ -262,7 +262,7 @@ func BenchmarkAgreement(b *testing.B) {
 	_, x := realRecord(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		x.Agreement(analysis.AgreementQuery{})
+		must(x.Agreement(bg, analysis.AgreementQuery{}))
 	}
 }
 
@@ -270,7 +270,7 @@ func BenchmarkTrends(b *testing.B) {
 	_, x := realRecord(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		x.Trends(time.Time{}, time.Time{})
+		must(x.Trends(bg, time.Time{}, time.Time{}))
 	}
 }
 
@@ -279,7 +279,7 @@ func BenchmarkWhatIf(b *testing.B) {
 	r, _ := analysis.RulesNamed(analysis.RulesNoVeto)
 	b.ReportAllocs()
 	for b.Loop() {
-		x.WhatIf(analysis.WhatIfQuery{Rules: r})
+		must(x.WhatIf(bg, analysis.WhatIfQuery{Rules: r}))
 	}
 }
 
@@ -291,7 +291,7 @@ func BenchmarkWhatIfUncached(b *testing.B) {
 		b.StopTimer()
 		x := analysis.New(ds)
 		b.StartTimer()
-		x.WhatIf(analysis.WhatIfQuery{Rules: r})
+		must(x.WhatIf(bg, analysis.WhatIfQuery{Rules: r}))
 	}
 }
 
@@ -300,7 +300,7 @@ func BenchmarkVetoInitiative(b *testing.B) {
 	cal := analysis.DefaultCalendar()
 	b.ReportAllocs()
 	for b.Loop() {
-		x.VetoInitiative(cal)
+		must(x.VetoInitiative(bg, cal))
 	}
 }
 
@@ -311,49 +311,49 @@ func BenchmarkVetoInitiative(b *testing.B) {
 func BenchmarkCLIVetoesByMember(b *testing.B) {
 	ds, _ := realRecord(b)
 	for b.Loop() {
-		analysis.New(ds).Vetoes(analysis.VetoQuery{GroupBy: "member"})
+		must(analysis.New(ds).Vetoes(bg, analysis.VetoQuery{GroupBy: "member"}))
 	}
 }
 
 func BenchmarkCLIVetoesCount(b *testing.B) {
 	ds, _ := realRecord(b)
 	for b.Loop() {
-		analysis.New(ds).CountVetoes("USA", time.Time{}, day("2024-03-25"))
+		must(analysis.New(ds).CountVetoes(bg, "USA", time.Time{}, day("2024-03-25")))
 	}
 }
 
 func BenchmarkCLISearchText(b *testing.B) {
 	ds, _ := realRecord(b)
 	for b.Loop() {
-		analysis.New(ds).Search(analysis.SearchQuery{Text: "middle east palestinian"})
+		must(analysis.New(ds).Search(bg, analysis.SearchQuery{Text: "middle east palestinian"}))
 	}
 }
 
 func BenchmarkCLISearchPosition(b *testing.B) {
 	ds, _ := realRecord(b)
 	for b.Loop() {
-		analysis.New(ds).Search(analysis.SearchQuery{Member: "GBR", Position: unsc.Abstain, PositionSet: true, From: day("2000-01-01"), Limit: analysis.MaxLimit})
+		must(analysis.New(ds).Search(bg, analysis.SearchQuery{Member: "GBR", Position: unsc.Abstain, PositionSet: true, From: day("2000-01-01"), Limit: analysis.MaxLimit}))
 	}
 }
 
 func BenchmarkCLIMember(b *testing.B) {
 	ds, _ := realRecord(b)
 	for b.Loop() {
-		analysis.New(ds).Member("USA")
+		must(analysis.New(ds).Member(bg, "USA"))
 	}
 }
 
 func BenchmarkCLIAgreement(b *testing.B) {
 	ds, _ := realRecord(b)
 	for b.Loop() {
-		analysis.New(ds).Agreement(analysis.AgreementQuery{From: day("2000-01-01")})
+		must(analysis.New(ds).Agreement(bg, analysis.AgreementQuery{From: day("2000-01-01")}))
 	}
 }
 
 func BenchmarkCLITrends(b *testing.B) {
 	ds, _ := realRecord(b)
 	for b.Loop() {
-		analysis.New(ds).Trends(time.Time{}, time.Time{})
+		must(analysis.New(ds).Trends(bg, time.Time{}, time.Time{}))
 	}
 }
 
@@ -361,13 +361,13 @@ func BenchmarkCLIWhatIf(b *testing.B) {
 	ds, _ := realRecord(b)
 	r, _ := analysis.RulesNamed(analysis.RulesNoVeto)
 	for b.Loop() {
-		analysis.New(ds).WhatIf(analysis.WhatIfQuery{Rules: r})
+		must(analysis.New(ds).WhatIf(bg, analysis.WhatIfQuery{Rules: r}))
 	}
 }
 
 func BenchmarkCLIVetoInitiative(b *testing.B) {
 	ds, _ := realRecord(b)
 	for b.Loop() {
-		analysis.New(ds).VetoInitiative(analysis.DefaultCalendar())
+		must(analysis.New(ds).VetoInitiative(bg, analysis.DefaultCalendar()))
 	}
 }

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"math"
 	"slices"
 	"time"
@@ -128,8 +129,11 @@ func CheckSearchQuery(q SearchQuery) error {
 }
 
 // Search answers a SearchQuery: by relevance for a text, else in date
-// order (see Sort).
-func (x *Index) Search(q SearchQuery) SearchAnswer {
+// order (see Sort). It stops with ctx's error when ctx is done.
+func (x *Index) Search(ctx context.Context, q SearchQuery) (SearchAnswer, error) {
+	if err := ctx.Err(); err != nil {
+		return SearchAnswer{}, err
+	}
 	limit := q.Limit
 	switch {
 	case limit <= 0 && q.Uncapped:
@@ -145,6 +149,9 @@ func (x *Index) Search(q SearchQuery) SearchAnswer {
 	m := x.matcher(q, lo, hi)
 	if m.text == nil {
 		for i := lo; i < hi; i++ {
+			if err := stopped(ctx, i-lo); err != nil {
+				return SearchAnswer{}, err
+			}
 			if !m.match(i) {
 				continue
 			}
@@ -153,10 +160,13 @@ func (x *Index) Search(q SearchQuery) SearchAnswer {
 			}
 			a.Total++
 		}
-		return a
+		return a, nil
 	}
 	found := make([]scored, 0, len(m.text))
-	for _, f := range m.text {
+	for k, f := range m.text {
+		if err := stopped(ctx, k); err != nil {
+			return SearchAnswer{}, err
+		}
 		if f.i >= lo && f.i < hi && m.match(f.i) {
 			found = append(found, f)
 		}
@@ -175,7 +185,7 @@ func (x *Index) Search(q SearchQuery) SearchAnswer {
 		h.Score = math.Round(f.score*1000) / 1000
 		a.Decisions = append(a.Decisions, h)
 	}
-	return a
+	return a, nil
 }
 
 // better orders scored decisions: higher score first, then the newer.

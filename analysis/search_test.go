@@ -62,7 +62,7 @@ func TestSearchRanked(t *testing.T) {
 		{"chemical nothing", nil, true},
 	}
 	for _, tt := range tests {
-		a := x.Search(analysis.SearchQuery{Text: tt.text})
+		a := must(x.Search(bg, analysis.SearchQuery{Text: tt.text}))
 		got := symbols(a)
 		if !tt.ordered {
 			slices.Sort(got)
@@ -81,17 +81,17 @@ func TestSearchRanked(t *testing.T) {
 		}
 	}
 	// The same text by date, and with filters.
-	a := x.Search(analysis.SearchQuery{Text: "ceasefire", Sort: analysis.SortDate, Outcome: unsc.Vetoed})
+	a := must(x.Search(bg, analysis.SearchQuery{Text: "ceasefire", Sort: analysis.SortDate, Outcome: unsc.Vetoed}))
 	if got := symbols(a); !cmp.Equal(got, []string{"S/3710", "S/2024/835"}) || a.Sort != analysis.SortDate {
 		t.Errorf("Search(ceasefire, vetoed, by date) = %v (%s), want S/3710, S/2024/835 by date", got, a.Sort)
 	}
 	// The words next to each other in the query's order rank first.
-	a = x.Search(analysis.SearchQuery{Text: "middle east"})
+	a = must(x.Search(bg, analysis.SearchQuery{Text: "middle east"}))
 	if a.Total != 5 || a.Decisions[0].Score <= 0 {
 		t.Errorf("Search(middle east) = %d found, want 5", a.Total)
 	}
 	// A failed draft shows a title of its own.
-	a = x.Search(analysis.SearchQuery{Text: "draft resolution syria", Sort: analysis.SortDate})
+	a = must(x.Search(bg, analysis.SearchQuery{Text: "draft resolution syria", Sort: analysis.SortDate}))
 	if len(a.Decisions) != 2 || a.Decisions[0].Title != "Draft resolution on the situation in the Middle East" {
 		t.Errorf("Search(draft resolution syria) = %+v, want two drafts titled on the situation in the Middle East", a.Decisions)
 	}
@@ -128,8 +128,8 @@ func TestRealSearch(t *testing.T) {
 		{analysis.SearchQuery{Text: "amendment to draft resolution S/2024/254"}, 1, []string{"oral amendment to S/2024/254"}},
 	}
 	for _, tt := range tests {
-		a := x.Search(tt.q)
-		got := symbols(x.Search(analysis.SearchQuery{Text: tt.q.Text, Outcome: tt.q.Outcome, Uncapped: true}))
+		a := must(x.Search(bg, tt.q))
+		got := symbols(must(x.Search(bg, analysis.SearchQuery{Text: tt.q.Text, Outcome: tt.q.Outcome, Uncapped: true})))
 		if a.Total < tt.min {
 			t.Errorf("Search(%q, %v) found %d, want at least %d", tt.q.Text, tt.q.Outcome, a.Total, tt.min)
 		}
@@ -140,7 +140,7 @@ func TestRealSearch(t *testing.T) {
 		}
 	}
 	// "cease-fire" and "ceasefire" find the same decisions.
-	a, b := x.Search(analysis.SearchQuery{Text: "cease-fire", Uncapped: true}), x.Search(analysis.SearchQuery{Text: "ceasefire", Uncapped: true})
+	a, b := must(x.Search(bg, analysis.SearchQuery{Text: "cease-fire", Uncapped: true})), must(x.Search(bg, analysis.SearchQuery{Text: "ceasefire", Uncapped: true}))
 	sa, sb := symbols(a), symbols(b)
 	sort.Strings(sa)
 	sort.Strings(sb)
@@ -148,7 +148,7 @@ func TestRealSearch(t *testing.T) {
 		t.Errorf("cease-fire and ceasefire differ (-cease-fire +ceasefire):\n%s", diff)
 	}
 	// Every decision that is not a resolution has a title of its own.
-	all := x.Search(analysis.SearchQuery{Uncapped: true})
+	all := must(x.Search(bg, analysis.SearchQuery{Uncapped: true}))
 	for _, h := range all.Decisions {
 		if h.Title == "" {
 			t.Errorf("%s (%s) has no title", h.Symbol, h.Date)
@@ -173,7 +173,7 @@ var searchQueries = []string{
 // processor too.
 func BenchmarkSearch(b *testing.B) {
 	_, x := realRecord(b)
-	x.Search(analysis.SearchQuery{Text: "warm"}) // the index is built once, before
+	must(x.Search(bg, analysis.SearchQuery{Text: "warm"})) // the index is built once, before
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	var times, cpu []time.Duration
@@ -181,7 +181,7 @@ func BenchmarkSearch(b *testing.B) {
 	for b.Loop() {
 		c0, ok := threadCPU()
 		start := time.Now()
-		x.Search(analysis.SearchQuery{Text: searchQueries[i%len(searchQueries)]})
+		must(x.Search(bg, analysis.SearchQuery{Text: searchQueries[i%len(searchQueries)]}))
 		times = append(times, time.Since(start))
 		if c1, _ := threadCPU(); ok {
 			cpu = append(cpu, c1-c0)
@@ -204,11 +204,11 @@ func BenchmarkSearch(b *testing.B) {
 // BenchmarkSearchEach reports each query's own time.
 func BenchmarkSearchEach(b *testing.B) {
 	_, x := realRecord(b)
-	x.Search(analysis.SearchQuery{Text: "warm"})
+	must(x.Search(bg, analysis.SearchQuery{Text: "warm"}))
 	for k, q := range searchQueries {
 		b.Run(fmt.Sprint(k), func(b *testing.B) {
 			for b.Loop() {
-				x.Search(analysis.SearchQuery{Text: q})
+				must(x.Search(bg, analysis.SearchQuery{Text: q}))
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"time"
 
 	"unsc"
@@ -53,11 +54,14 @@ type YearTrend struct {
 const trendsNote = "Outcomes are those the Charter engine derives (or, with no votes or count, those recorded); vetoes are the record's (scope record); unanimous means every member of the Council voted yes, so absence or non-participation breaks it; a year's counts cover only the part of it inside the period."
 
 // Trends counts the record year by year from..to (zero times leave the
-// period open).
-func (x *Index) Trends(from, to time.Time) Trends {
+// period open). It stops with ctx's error when ctx is done.
+func (x *Index) Trends(ctx context.Context, from, to time.Time) (Trends, error) {
 	t := Trends{From: formatDate(from), To: formatDate(to), Period: x.Period(from, to), By: "year", Years: []YearTrend{}, Note: trendsNote}
 	lo, hi := x.span(from, to)
 	for i := lo; i < hi; i++ {
+		if err := stopped(ctx, i-lo); err != nil {
+			return Trends{}, err
+		}
 		d := &x.ds[i]
 		y := d.Date.Year()
 		if len(t.Years) == 0 || t.Years[len(t.Years)-1].Year != y {
@@ -93,15 +97,18 @@ func (x *Index) Trends(from, to time.Time) Trends {
 			y.UnanimousShare = &s
 		}
 	}
-	return t
+	return t, nil
 }
 
 // TrendsByDecade counts the record decade by decade from..to, as Trends
 // does year by year: each decade's counts are the sums of its years' (within
 // the period), and its share unanimous is over all its decisions whose
 // count is known.
-func (x *Index) TrendsByDecade(from, to time.Time) Trends {
-	t := x.Trends(from, to)
+func (x *Index) TrendsByDecade(ctx context.Context, from, to time.Time) (Trends, error) {
+	t, err := x.Trends(ctx, from, to)
+	if err != nil {
+		return Trends{}, err
+	}
 	years := t.Years
 	t.By, t.Years = "decade", []YearTrend{}
 	for _, y := range years {
@@ -126,5 +133,5 @@ func (x *Index) TrendsByDecade(from, to time.Time) Trends {
 			y.UnanimousShare = &s
 		}
 	}
-	return t
+	return t, nil
 }

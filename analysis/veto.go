@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -245,8 +246,12 @@ func checkPeriod(from, to time.Time) error {
 }
 
 // Vetoes answers a VetoQuery. Invalid values of Rule, Scope and GroupBy
-// fall back to their defaults; check them first with CheckVetoQuery.
-func (x *Index) Vetoes(q VetoQuery) VetoAnswer {
+// fall back to their defaults; check them first with CheckVetoQuery. It
+// stops with ctx's error when ctx is done.
+func (x *Index) Vetoes(ctx context.Context, q VetoQuery) (VetoAnswer, error) {
+	if err := ctx.Err(); err != nil {
+		return VetoAnswer{}, err
+	}
 	rule := q.Rule
 	if rule != RuleDrafts {
 		rule = RuleMemberVotes
@@ -283,7 +288,10 @@ func (x *Index) Vetoes(q VetoQuery) VetoAnswer {
 	if slices.Contains(dims, "topic") || slices.Contains(dims, "region") || !q.CountOnly || q.Topic != "" {
 		regions = x.regionIndex()
 	}
-	for _, v := range x.vetoLists()[scopeIndex(scope)] {
+	for k, v := range x.vetoLists()[scopeIndex(scope)] {
+		if err := stopped(ctx, k); err != nil {
+			return VetoAnswer{}, err
+		}
 		if v.i < lo || v.i >= hi || (q.ExcludeAmendments && v.amendment) {
 			continue
 		}
@@ -366,7 +374,7 @@ func (x *Index) Vetoes(q VetoQuery) VetoAnswer {
 			a.GroupNote = "Each member's group counts the drafts it vetoed, so a joint veto appears in the group of each member that cast it and the groups add up to more than the count."
 		}
 	}
-	return a
+	return a, nil
 }
 
 func (x *Index) vetoKey(by string, v vetoItem, dates []string, regions []uint8) string {

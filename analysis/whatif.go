@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"slices"
@@ -115,15 +116,18 @@ type Flip struct {
 // WhatIf replays the decisions from..to under q.Rules through the Charter
 // engine (record.DeriveUnder) and lists every one whose outcome differs
 // from the Charter's. Outcomes under a set of rules are computed once for
-// the whole record and kept.
-func (x *Index) WhatIf(q WhatIfQuery) WhatIfAnswer {
+// the whole record and kept. It stops with ctx's error when ctx is done.
+func (x *Index) WhatIf(ctx context.Context, q WhatIfQuery) (WhatIfAnswer, error) {
 	rules := q.Rules
 	note := rulesNotes[rules.Name]
 	if note == "" {
 		note = describeRules(rules)
 	}
 	a := WhatIfAnswer{From: formatDate(q.From), To: formatDate(q.To), Period: x.Period(q.From, q.To), Rules: rules.Name, RulesNote: note, Flips: []Flip{}}
-	after := x.replay(rules)
+	after, err := x.replay(ctx, rules)
+	if err != nil {
+		return WhatIfAnswer{}, err
+	}
 	lo, hi := x.span(q.From, q.To)
 	var dates []string
 	var atrocity []bool
@@ -131,6 +135,9 @@ func (x *Index) WhatIf(q WhatIfQuery) WhatIfAnswer {
 		atrocity = x.atrocities()
 	}
 	for i := lo; i < hi; i++ {
+		if err := stopped(ctx, i-lo); err != nil {
+			return WhatIfAnswer{}, err
+		}
 		d := &x.ds[i]
 		if d.Derived == 0 || after[i] == 0 {
 			a.NotReplayable++
@@ -164,19 +171,20 @@ func (x *Index) WhatIf(q WhatIfQuery) WhatIfAnswer {
 		a.Flips = append(a.Flips, f)
 	}
 	a.Flipped = len(a.Flips)
-	return a
+	return a, nil
 }
 
 // replay returns every decision's outcome under the rules (0 where it
 // cannot be replayed, and for decisions with no outcome under the Charter,
-// which WhatIf does not replay), computing it once per set of rules.
-func (x *Index) replay(rules charter.Rules) []unsc.Outcome {
+// which WhatIf does not replay), computing it once per set of rules. A
+// replay stopped by ctx is not kept.
+func (x *Index) replay(ctx context.Context, rules charter.Rules) ([]unsc.Outcome, error) {
 	key := fmt.Sprintf("%+v", rules)
 	x.whatifMu.Lock()
 	out, ok := x.whatif[key]
 	x.whatifMu.Unlock()
 	if ok {
-		return out
+		return out, nil
 	}
 	out = make([]unsc.Outcome, len(x.ds))
 	cs := x.councilTable()
@@ -186,6 +194,9 @@ func (x *Index) replay(rules charter.Rules) []unsc.Outcome {
 	}
 	replay := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
+			if stopped(ctx, i-lo) != nil {
+				return
+			}
 			if x.ds[i].Derived == 0 {
 				continue
 			}
@@ -205,6 +216,9 @@ func (x *Index) replay(rules charter.Rules) []unsc.Outcome {
 		wg.Go(func() { replay(p*len(x.ds)/parts, (p+1)*len(x.ds)/parts) })
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	x.whatifMu.Lock()
 	// Keep a bounded number of rule sets: callers can make up any number.
 	if len(x.whatif) >= 64 {
@@ -212,7 +226,7 @@ func (x *Index) replay(rules charter.Rules) []unsc.Outcome {
 	}
 	x.whatif[key] = out
 	x.whatifMu.Unlock()
-	return out
+	return out, nil
 }
 
 // atrocityRules returns the rules for one decision. record.DeriveUnder

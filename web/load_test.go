@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"unsc/internal/realrecord"
 )
 
 // TestGate checks the server under load from the inside: with every slot
@@ -123,5 +125,82 @@ func TestFlights(t *testing.T) {
 	cancel()
 	if a := <-done; a == nil || string(a.body) != "y" {
 		t.Errorf("follower of a stopped computation got %v, want its own answer", a)
+	}
+}
+
+// lookCounter is a request's context that counts the looks at its Err and
+// is done after the first done of them (never, when done is 0).
+type lookCounter struct {
+	context.Context
+	done  int64
+	looks atomic.Int64
+}
+
+func (c *lookCounter) Err() error {
+	if n := c.looks.Add(1); c.done > 0 && n >= c.done {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestQuestionsStopWithClient checks that each question's answer and page
+// is computed under its request's context: the question itself looks at
+// it (more looks than the server's own), and when the client has gone by
+// the question's first look, nothing is written or kept, and the next
+// client gets the whole answer.
+func TestQuestionsStopWithClient(t *testing.T) {
+	s := NewServer(Config{Decisions: realrecord.Decisions(t), NoPageCache: true}).(*Server)
+	// The looks the server takes itself: the gate's on the way in, and,
+	// for an API answer, one before it is encoded.
+	tests := []struct {
+		target      string
+		serverLooks int64
+	}{
+		{"/api/v1/decisions?member=FRA&limit=1000", 2},
+		{"/api/v1/vetoes/summary?group_by=member,decade", 2},
+		{"/api/v1/vetoes/count?member=USA&claim=89", 2},
+		{"/api/v1/profile?member=SUN%2BRUS", 2},
+		{"/api/v1/agreement?members=USA,GBR,FRA,CHN,IND", 2},
+		{"/api/v1/trends?by=decade", 2},
+		{"/api/v1/whatif?rules=two-vetoes", 2},
+		{"/api/v1/veto-initiative", 2},
+		{"/", 1},
+		{"/decisions?q=situation", 1},
+		{"/vetoes?rule=drafts", 1},
+		{"/fact-check?claim=USA,+89,+as+of+2024-03-25", 1},
+		{"/members/GBR", 1},
+		{"/agreement?rule=abstain-half", 1},
+		{"/trends", 1},
+		{"/whatif?rules=no-veto", 1},
+		{"/initiative", 1},
+	}
+	for _, tt := range tests {
+		ctx := &lookCounter{Context: context.Background()}
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest("GET", tt.target, nil).WithContext(ctx))
+		if w.Code != http.StatusOK {
+			t.Errorf("GET %s = %d, want 200", tt.target, w.Code)
+			continue
+		}
+		if n := ctx.looks.Load(); n <= tt.serverLooks {
+			t.Errorf("GET %s: its context was looked at %d times, want more than the server's own %d: the question does not look at it", tt.target, n, tt.serverLooks)
+		}
+		want := w.Body.String()
+		s.answers = answers{} // as if never asked
+
+		gone := &lookCounter{Context: context.Background(), done: 2}
+		w = httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest("GET", tt.target, nil).WithContext(gone))
+		if w.Body.Len() != 0 {
+			t.Errorf("GET %s for a client gone during the question wrote %d bytes, want nothing", tt.target, w.Body.Len())
+		}
+		if a := s.answers.get(tt.target); a != nil {
+			t.Errorf("GET %s: the answer for a client gone was cached", tt.target)
+		}
+		w = httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest("GET", tt.target, nil))
+		if w.Code != http.StatusOK || w.Body.String() != want {
+			t.Errorf("GET %s after a client went = %d, %d bytes; want 200 and the answer as first computed (%d bytes)", tt.target, w.Code, w.Body.Len(), len(want))
+		}
 	}
 }

@@ -322,6 +322,11 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt *route, f 
 			http.Redirect(w, r, moved.to, moved.status)
 			return
 		}
+		if clientGone(err) {
+			// The question stopped when its client went: nobody reads
+			// an answer.
+			return
+		}
 		if err != nil {
 			s.pageError(w, r, f, err)
 			return

@@ -54,7 +54,10 @@ func (s *Server) factCheckPageHandler(r *http.Request, a *args) (*view, error) {
 		p.Error = unsc.ErrorMessage(err)
 		return &view{Template: "factcheck", Title: "Fact-check: the claim could not be read", Status: http.StatusBadRequest, Data: p}, nil
 	}
-	chk := s.index.CheckClaim(c)
+	chk, err := s.index.CheckClaim(r.Context(), c)
+	if err != nil {
+		return nil, err
+	}
 	count := *chk.Count
 	p.Check, p.Count = &chk, &count
 	p.Name = seatLabel(c.Member)

@@ -87,7 +87,10 @@ func (s *Server) home(r *http.Request, a *args) (*view, error) {
 	for i := len(ds) - 1; i >= 0 && len(p.Latest) < 8; i-- {
 		p.Latest = append(p.Latest, s.decisionSummary(i))
 	}
-	ans := s.index.Vetoes(analysis.VetoQuery{})
+	ans, err := s.index.Vetoes(r.Context(), analysis.VetoQuery{})
+	if err != nil {
+		return nil, err
+	}
 	p.Vetoes = ans.Drafts
 	p.Chart = newVetoChart(ans, true, s.lastYear())
 	for _, src := range ans.Sources {
@@ -165,7 +168,10 @@ func (s *Server) decisionsPage(r *http.Request, a *args) (*view, error) {
 	if err := analysis.CheckSearchQuery(q); err != nil {
 		return nil, err
 	}
-	ans := s.index.Search(q)
+	ans, err := s.index.Search(r.Context(), q)
+	if err != nil {
+		return nil, err
+	}
 	p := searchPage{Answer: ans, Query: searchForm{Q: a.str("q"), From: a.str("from"), To: a.str("to"),
 		Outcome: a.str("outcome"), Matter: a.str("matter"), Member: a.str("member"), Position: a.str("position"), Sort: ans.Sort}}
 	for _, h := range ans.Decisions {

@@ -117,7 +117,10 @@ func (s *Server) memberPageHandler(r *http.Request, a *args) (*view, error) {
 	if canonical := "/members/" + seat; canonical != p && f == asHTML {
 		return nil, redirectTo(canonical)
 	}
-	prof := s.index.Member(seat)
+	prof, err := s.index.Member(r.Context(), seat)
+	if err != nil {
+		return nil, err
+	}
 	page := memberPage{Seat: seat, Name: seatLabel(seat), Profile: prof, Seats: analysis.PermanentSeats,
 		Search: "/decisions?member=" + url.QueryEscape(seat)}
 	if prof.Vetoes > 0 {
@@ -207,7 +210,10 @@ func (s *Server) agreementPageHandler(r *http.Request, a *args) (*view, error) {
 	if err := analysis.CheckAgreementQuery(q); err != nil {
 		return nil, err
 	}
-	m := s.index.Agreement(q)
+	m, err := s.index.Agreement(r.Context(), q)
+	if err != nil {
+		return nil, err
+	}
 	p := agreementPage{Matrix: m, Default: len(q.Members) == 0}
 	p.Form.Members, p.Form.From, p.Form.To, p.Form.Rule = a.str("members"), a.str("from"), a.str("to"), m.Rule
 	for _, r := range []string{analysis.AbstainExact, analysis.AbstainNeutral, analysis.AbstainHalf} {
@@ -282,7 +288,10 @@ func (s *Server) trendsPageHandler(r *http.Request, a *args) (*view, error) {
 	if a.err != nil {
 		return nil, a.err
 	}
-	tr := s.index.Trends(from, to)
+	tr, err := s.index.Trends(r.Context(), from, to)
+	if err != nil {
+		return nil, err
+	}
 	p := trendsPage{Trends: tr}
 	p.Form.From, p.Form.To = a.str("from"), a.str("to")
 	t := &csvTable{Header: []string{"year", "decisions", "resolutions", "without_vote", "unanimous_share", "vetoed_drafts", "member_vetoes", "abstentions", "failed_drafts"}}
@@ -371,7 +380,10 @@ func (s *Server) whatIfPageHandler(r *http.Request, a *args) (*view, error) {
 		return nil, err
 	}
 	q.Rules = rules
-	ans := s.index.WhatIf(q)
+	ans, err := s.index.WhatIf(r.Context(), q)
+	if err != nil {
+		return nil, err
+	}
 	p := whatIfPage{Answer: ans}
 	p.Form.Rules, p.Form.Code, p.Form.From, p.Form.To = a.str("rules"), code, a.str("from"), a.str("to")
 	if p.Form.Rules == "" {
@@ -430,7 +442,10 @@ func (s *Server) initiativePageHandler(r *http.Request, a *args) (*view, error) 
 	if a.str("calendar") == "weekends-only" {
 		cal = analysis.WeekendsOnly()
 	}
-	ans := s.index.VetoInitiative(cal)
+	ans, err := s.index.VetoInitiative(r.Context(), cal)
+	if err != nil {
+		return nil, err
+	}
 	p := initiativePage{Answer: ans}
 	p.Form.Calendar = cal.Name
 	t := &csvTable{Header: []string{"date", "symbol", "vetoed_by", "deadline", "debate", "in_time", "agenda"}}

@@ -82,7 +82,10 @@ func (s *Server) vetoesPage(r *http.Request, a *args) (*view, error) {
 	if err := analysis.CheckVetoQuery(q); err != nil {
 		return nil, err
 	}
-	ans := s.index.Vetoes(q)
+	ans, err := s.index.Vetoes(r.Context(), q)
+	if err != nil {
+		return nil, err
+	}
 	p := vetoesPage{Answer: ans, Chart: newVetoChart(ans, false, s.lastYear()),
 		Form: vetoForm{Rule: ans.Rule, Scope: ans.Scope, Amendments: ans.Amendments, Member: a.str("member"), From: a.str("from"), To: a.str("to"), Topic: q.Topic}}
 	with := func(name, value, def string) string {
@@ -127,7 +130,10 @@ func (s *Server) vetoesPage(r *http.Request, a *args) (*view, error) {
 		}
 	}
 	// The topics offered are those that have vetoes.
-	topics := s.index.Vetoes(analysis.VetoQuery{GroupBy: "topic", CountOnly: true})
+	topics, err := s.index.Vetoes(r.Context(), analysis.VetoQuery{GroupBy: "topic", CountOnly: true})
+	if err != nil {
+		return nil, err
+	}
 	for _, g := range topics.Groups {
 		p.Topics = append(p.Topics, option{Value: g.Key, Text: g.Key + " (" + strconv.Itoa(g.Count) + ")", Selected: g.Key == q.Topic})
 	}

@@ -75,7 +75,7 @@ func (s *Server) vetoSummary(r *http.Request, a *args) (any, error) {
 	if err := analysis.CheckVetoQuery(q); err != nil {
 		return nil, err
 	}
-	return s.index.Vetoes(q), nil
+	return s.index.Vetoes(r.Context(), q)
 }
 
 func (s *Server) vetoCount(r *http.Request, a *args) (any, error) {
@@ -85,9 +85,15 @@ func (s *Server) vetoCount(r *http.Request, a *args) (any, error) {
 	if a.err != nil {
 		return nil, a.err
 	}
-	c := s.index.CountVetoes(member, from, to)
+	c, err := s.index.CountVetoes(r.Context(), member, from, to)
+	if err != nil {
+		return nil, err
+	}
 	if claim >= 0 {
-		cc := s.index.CheckClaim(analysis.Claim{Member: member, Number: claim, From: from, To: to})
+		cc, err := s.index.CheckClaim(r.Context(), analysis.Claim{Member: member, Number: claim, From: from, To: to})
+		if err != nil {
+			return nil, err
+		}
 		cc.Count = nil // the answer is the count
 		c.Claim = &cc
 	}
@@ -103,7 +109,7 @@ func (s *Server) profile(r *http.Request, a *args) (any, error) {
 	if a.err != nil {
 		return nil, a.err
 	}
-	return s.index.Member(member), nil
+	return s.index.Member(r.Context(), member)
 }
 
 func (s *Server) agreement(r *http.Request, a *args) (any, error) {
@@ -115,7 +121,7 @@ func (s *Server) agreement(r *http.Request, a *args) (any, error) {
 	if err := analysis.CheckAgreementQuery(q); err != nil {
 		return nil, err
 	}
-	return s.index.Agreement(q), nil
+	return s.index.Agreement(r.Context(), q)
 }
 
 func (s *Server) trends(r *http.Request, a *args) (any, error) {
@@ -124,9 +130,9 @@ func (s *Server) trends(r *http.Request, a *args) (any, error) {
 		return nil, a.err
 	}
 	if a.str("by") == "decade" {
-		return s.index.TrendsByDecade(from, to), nil
+		return s.index.TrendsByDecade(r.Context(), from, to)
 	}
-	return s.index.Trends(from, to), nil
+	return s.index.Trends(r.Context(), from, to)
 }
 
 func (s *Server) whatIf(r *http.Request, a *args) (any, error) {
@@ -140,7 +146,7 @@ func (s *Server) whatIf(r *http.Request, a *args) (any, error) {
 		return nil, err
 	}
 	q.Rules = rules
-	return s.index.WhatIf(q), nil
+	return s.index.WhatIf(r.Context(), q)
 }
 
 func (s *Server) vetoInitiative(r *http.Request, a *args) (any, error) {
@@ -148,5 +154,5 @@ func (s *Server) vetoInitiative(r *http.Request, a *args) (any, error) {
 	if a.str("calendar") == "weekends-only" {
 		cal = analysis.WeekendsOnly()
 	}
-	return s.index.VetoInitiative(cal), nil
+	return s.index.VetoInitiative(r.Context(), cal)
 }

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -25,33 +26,33 @@ func TestQuestions(t *testing.T) {
 		target string
 		want   any
 	}{
-		{"/api/v1/vetoes/count?member=USA&to=2024-03-25", x.CountVetoes("USA", zero, day("2024-03-25"))},
-		{"/api/v1/vetoes/count?member=SUN%2BRUS", x.CountVetoes("SUN+RUS", zero, zero)},
+		{"/api/v1/vetoes/count?member=USA&to=2024-03-25", must(x.CountVetoes(bg, "USA", zero, day("2024-03-25")))},
+		{"/api/v1/vetoes/count?member=SUN%2BRUS", must(x.CountVetoes(bg, "SUN+RUS", zero, zero))},
 		{"/api/v1/vetoes/count?member=USA&to=2024-03-25&claim=89", func() analysis.VetoCount {
-			c := x.CountVetoes("USA", zero, day("2024-03-25"))
-			cc := x.CheckClaim(analysis.Claim{Member: "USA", Number: 89, To: day("2024-03-25")})
+			c := must(x.CountVetoes(bg, "USA", zero, day("2024-03-25")))
+			cc := must(x.CheckClaim(bg, analysis.Claim{Member: "USA", Number: 89, To: day("2024-03-25")}))
 			cc.Count = nil
 			c.Claim = &cc
 			return c
 		}()},
 		{"/api/v1/coverage", x.Coverage()},
-		{"/api/v1/vetoes/count?member=SUN+RUS", x.CountVetoes("SUN+RUS", zero, zero)},
+		{"/api/v1/vetoes/count?member=SUN+RUS", must(x.CountVetoes(bg, "SUN+RUS", zero, zero))},
 		// Members by any name people use.
-		{"/api/v1/vetoes/count?member=United%20States&to=2024-03-25", x.CountVetoes("USA", zero, day("2024-03-25"))},
-		{"/api/v1/vetoes/count?member=ussr%2Brussia", x.CountVetoes("SUN+RUS", zero, zero)},
-		{"/api/v1/vetoes/count?member=USSR+Russia", x.CountVetoes("SUN+RUS", zero, zero)},
-		{"/api/v1/profile?member=Zaire", x.Member("COD")},
-		{"/api/v1/profile?member=gbr", x.Member("GBR")},
-		{"/api/v1/vetoes/summary?rule=drafts&group_by=decade&list=false", x.Vetoes(analysis.VetoQuery{Rule: "drafts", GroupBy: "decade", CountOnly: true})},
-		{"/api/v1/vetoes/summary?member=CHN&scope=un-list&amendments=excluded", x.Vetoes(analysis.VetoQuery{Member: "CHN", Scope: "un-list", ExcludeAmendments: true})},
-		{"/api/v1/profile?member=GBR", x.Member("GBR")},
-		{"/api/v1/agreement?members=CHN,SUN%2BRUS,USA&from=2000-01-01&rule=abstain-half", x.Agreement(analysis.AgreementQuery{Members: []string{"CHN", "SUN+RUS", "USA"}, From: day("2000-01-01"), Rule: "abstain-half"})},
-		{"/api/v1/agreement", x.Agreement(analysis.AgreementQuery{})},
-		{"/api/v1/agreement?members=China,Soviet%20Union%2BRussia,us&from=2000-01-01", x.Agreement(analysis.AgreementQuery{Members: []string{"CHN", "SUN+RUS", "USA"}, From: day("2000-01-01")})},
-		{"/api/v1/trends?from=2020-01-01&to=2024-12-31", x.Trends(day("2020-01-01"), day("2024-12-31"))},
-		{"/api/v1/whatif?rules=two-vetoes&from=2011-01-01", x.WhatIf(analysis.WhatIfQuery{Rules: twoVetoes, From: day("2011-01-01")})},
-		{"/api/v1/veto-initiative", x.VetoInitiative(analysis.DefaultCalendar())},
-		{"/api/v1/veto-initiative?calendar=weekends-only", x.VetoInitiative(analysis.WeekendsOnly())},
+		{"/api/v1/vetoes/count?member=United%20States&to=2024-03-25", must(x.CountVetoes(bg, "USA", zero, day("2024-03-25")))},
+		{"/api/v1/vetoes/count?member=ussr%2Brussia", must(x.CountVetoes(bg, "SUN+RUS", zero, zero))},
+		{"/api/v1/vetoes/count?member=USSR+Russia", must(x.CountVetoes(bg, "SUN+RUS", zero, zero))},
+		{"/api/v1/profile?member=Zaire", must(x.Member(bg, "COD"))},
+		{"/api/v1/profile?member=gbr", must(x.Member(bg, "GBR"))},
+		{"/api/v1/vetoes/summary?rule=drafts&group_by=decade&list=false", must(x.Vetoes(bg, analysis.VetoQuery{Rule: "drafts", GroupBy: "decade", CountOnly: true}))},
+		{"/api/v1/vetoes/summary?member=CHN&scope=un-list&amendments=excluded", must(x.Vetoes(bg, analysis.VetoQuery{Member: "CHN", Scope: "un-list", ExcludeAmendments: true}))},
+		{"/api/v1/profile?member=GBR", must(x.Member(bg, "GBR"))},
+		{"/api/v1/agreement?members=CHN,SUN%2BRUS,USA&from=2000-01-01&rule=abstain-half", must(x.Agreement(bg, analysis.AgreementQuery{Members: []string{"CHN", "SUN+RUS", "USA"}, From: day("2000-01-01"), Rule: "abstain-half"}))},
+		{"/api/v1/agreement", must(x.Agreement(bg, analysis.AgreementQuery{}))},
+		{"/api/v1/agreement?members=China,Soviet%20Union%2BRussia,us&from=2000-01-01", must(x.Agreement(bg, analysis.AgreementQuery{Members: []string{"CHN", "SUN+RUS", "USA"}, From: day("2000-01-01")}))},
+		{"/api/v1/trends?from=2020-01-01&to=2024-12-31", must(x.Trends(bg, day("2020-01-01"), day("2024-12-31")))},
+		{"/api/v1/whatif?rules=two-vetoes&from=2011-01-01", must(x.WhatIf(bg, analysis.WhatIfQuery{Rules: twoVetoes, From: day("2011-01-01")}))},
+		{"/api/v1/veto-initiative", must(x.VetoInitiative(bg, analysis.DefaultCalendar()))},
+		{"/api/v1/veto-initiative?calendar=weekends-only", must(x.VetoInitiative(bg, analysis.WeekendsOnly()))},
 	}
 	for _, tt := range tests {
 		resp, body := get(t, srv.URL+tt.target)
@@ -105,4 +106,16 @@ func TestMembers(t *testing.T) {
 			t.Errorf("GET /api/v1/members: LKA names %q, want Ceylon, the name it sat under", s.Names)
 		}
 	}
+}
+
+// bg is the context of questions asked to completion.
+var bg = context.Background()
+
+// must returns the answer of a question asked with bg, which is never
+// done: an error there is a fault of the question.
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

@@ -639,7 +639,10 @@ func (s *Server) decisions(r *http.Request, a *args) (any, error) {
 		total = len(places)
 		places = places[min(q.Offset, total):min(q.Offset+q.Limit, total)]
 	} else {
-		found := s.index.Search(q)
+		found, err := s.index.Search(r.Context(), q)
+		if err != nil {
+			return nil, err
+		}
 		for _, h := range found.Decisions {
 			places = append(places, h.Index)
 		}

@@ -28,9 +28,15 @@ func runVetoCount(ctx context.Context, a *app, q countQuery, f outputFormat) err
 	if err != nil {
 		return err
 	}
-	c := x.CountVetoes(q.Member, q.From, q.To)
+	c, err := x.CountVetoes(ctx, q.Member, q.From, q.To)
+	if err != nil {
+		return err
+	}
 	if q.Claim != nil {
-		cc := x.CheckClaim(analysis.Claim{Member: q.Member, Number: *q.Claim, From: q.From, To: q.To})
+		cc, err := x.CheckClaim(ctx, analysis.Claim{Member: q.Member, Number: *q.Claim, From: q.From, To: q.To})
+		if err != nil {
+			return err
+		}
 		cc.Count = nil // the answer is the count
 		c.Claim = &cc
 	}

@@ -172,6 +172,11 @@ func (a *app) exitStatus(c command, err error) int {
 		a.printUsage(a.stdout, c)
 		return 0
 	}
+	if errors.Is(err, context.Canceled) {
+		// Ctrl-C (the context of main): the work stopped where it was.
+		fmt.Fprintln(a.stderr, "unsc: interrupted")
+		return 130
+	}
 	var u *usageError
 	if errors.As(err, &u) {
 		fmt.Fprintf(a.stderr, "unsc: %s\nRun `unsc help %s` for its usage.\n", u.msg, c.name)

@@ -194,7 +194,10 @@ func runVetoQuestion(ctx context.Context, a *app, q analysis.VetoQuery, f output
 	if err != nil {
 		return err
 	}
-	v := x.Vetoes(q)
+	v, err := x.Vetoes(ctx, q)
+	if err != nil {
+		return err
+	}
 	if q.GroupBy != "" {
 		dims := strings.Split(q.GroupBy, ",")
 		rows := make([][]string, len(v.Groups))
@@ -270,7 +273,10 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	s := x.Search(q)
+	s, err := x.Search(ctx, q)
+	if err != nil {
+		return err
+	}
 	if f == asText {
 		rows := make([][]string, len(s.Decisions))
 		for i, h := range s.Decisions {
@@ -336,7 +342,10 @@ func runMember(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	p := x.Member(seat)
+	p, err := x.Member(ctx, seat)
+	if err != nil {
+		return err
+	}
 	var seats []string
 	for _, s := range p.Sided {
 		seats = append(seats, "sided_with_"+s.Seat)
@@ -403,7 +412,10 @@ func runAgreement(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	m := x.Agreement(q)
+	m, err := x.Agreement(ctx, q)
+	if err != nil {
+		return err
+	}
 	if f == asCSV {
 		var rows [][]string
 		for _, row := range m.Cells {
@@ -454,9 +466,14 @@ func runTrends(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	t := x.Trends(from, to)
+	var t analysis.Trends
 	if *by == "decade" {
-		t = x.TrendsByDecade(from, to)
+		t, err = x.TrendsByDecade(ctx, from, to)
+	} else {
+		t, err = x.Trends(ctx, from, to)
+	}
+	if err != nil {
+		return err
 	}
 	rows := make([][]string, len(t.Years))
 	for i, y := range t.Years {
@@ -497,7 +514,10 @@ func runWhatIf(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	w := x.WhatIf(q)
+	w, err := x.WhatIf(ctx, q)
+	if err != nil {
+		return err
+	}
 	rows := make([][]string, len(w.Flips))
 	for i, fl := range w.Flips {
 		rows[i] = []string{fl.Date, fl.Symbol, fmt.Sprintf("%d-%d-%d", fl.Yes, fl.No, fl.Abstain), fl.Before, codeList(fl.BeforeVetoedBy), fl.After, codeList(fl.AfterVetoedBy), fl.Agenda}
@@ -557,7 +577,10 @@ func runInitiative(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	v := x.VetoInitiative(cal)
+	v, err := x.VetoInitiative(ctx, cal)
+	if err != nil {
+		return err
+	}
 	rows := make([][]string, len(v.Vetoes))
 	for i, e := range v.Vetoes {
 		debate, inTime := "", ""

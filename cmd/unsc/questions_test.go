@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -407,4 +409,24 @@ func TestQuestions(t *testing.T) {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
+}
+
+// TestInterrupted checks that a question interrupted (Ctrl-C cancels the
+// context of main) stops, says so in a word, and exits with status 130, as
+// shells report a program ended by SIGINT.
+func TestInterrupted(t *testing.T) {
+	db := importedDB(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, args := range [][]string{
+		{"whatif", "--rules", "no-veto"},
+		{"decisions", "--text", "ceasefire"},
+		{"vetoes", "--member", "USA", "--count"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(ctx, append([]string{"--db", db}, args...), strings.NewReader(""), &stdout, &stderr)
+		if code != 130 || stdout.Len() != 0 || stderr.String() != "unsc: interrupted\n" {
+			t.Errorf("unsc %v, interrupted = exit %d, stdout %q, stderr %q; want 130, nothing, \"unsc: interrupted\"", args, code, stdout.String(), stderr.String())
+		}
+	}
 }
