@@ -112,8 +112,10 @@ fi
 start_serve() { # db
   "$work/unsc" --db "$1" serve --addr 127.0.0.1:0 2>"$work/serve.log" &
   pid=$!
-  for _ in $(seq 1000); do
+  # Up to ten minutes: a slow start is a number to print, not a failure.
+  for _ in $(seq 120000); do
     grep -q '^listening on ' "$work/serve.log" && break
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.005
   done
   base=$(sed -n 's/^listening on //p' "$work/serve.log" | head -1)
