@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"unsc"
@@ -79,9 +80,9 @@ func CheckAgreementQuery(q AgreementQuery) error {
 	return checkPeriod(q.From, q.To)
 }
 
-// agreeTable[rule][p][q] is twice the agreement of positions p and q, or
+// agreeTable()[rule][p][q] is twice the agreement of positions p and q, or
 // -1 where the pair is left out.
-var agreeTable = func() map[string]*[6][6]int8 {
+var agreeTable = sync.OnceValue(func() map[string]*[6][6]int8 {
 	t := map[string]*[6][6]int8{}
 	for _, rule := range []string{AbstainExact, AbstainNeutral, AbstainHalf} {
 		var m [6][6]int8
@@ -105,7 +106,7 @@ var agreeTable = func() map[string]*[6][6]int8 {
 		t[rule] = &m
 	}
 	return t
-}()
+})
 
 func voted(p uint8) bool { return p == pYes || p == pNo || p == pAbstain }
 
@@ -116,7 +117,7 @@ func (x *Index) Agreement(ctx context.Context, q AgreementQuery) (Matrix, error)
 		return Matrix{}, err
 	}
 	rule := q.Rule
-	if agreeTable[rule] == nil {
+	if agreeTable()[rule] == nil {
 		rule = AbstainExact
 	}
 	members := q.Members
@@ -169,7 +170,7 @@ func (x *Index) pairSums(ctx context.Context, a, b, rule string) (*pairSums, err
 	// Positions are pNone where the member did not sit, so a pair is
 	// compared only where both sat.
 	pa, pb := x.seatPositions(seatCodes(a)), x.seatPositions(seatCodes(b))
-	t := agreeTable[rule]
+	t := agreeTable()[rule]
 	ps = &pairSums{n: make([]int32, len(pa)+1), twice: make([]int32, len(pa)+1)}
 	for k := range pa {
 		if err := stopped(ctx, k); err != nil {

@@ -3,6 +3,7 @@ package analysis
 import (
 	_ "embed"
 	"strings"
+	"sync"
 
 	"unsc"
 )
@@ -21,7 +22,7 @@ type AtrocityFlag struct {
 	Source string `json:"source"`
 }
 
-var atrocityFlags = mustAtrocities(atrocityCSV)
+var atrocityFlags = sync.OnceValue(func() []AtrocityFlag { return mustAtrocities(atrocityCSV) })
 
 func mustAtrocities(text string) []AtrocityFlag {
 	rows, err := readCSV("atrocity.csv", text, 4)
@@ -40,23 +41,23 @@ func mustAtrocities(text string) []AtrocityFlag {
 
 // AtrocityFlags returns the embedded list of drafts and agenda items on mass
 // atrocities.
-func AtrocityFlags() []AtrocityFlag { return slicesClone(atrocityFlags) }
+func AtrocityFlags() []AtrocityFlag { return slicesClone(atrocityFlags()) }
 
 // atrocityAgendas are the agenda rows of atrocity.csv, lower-case.
-var atrocityAgendas = func() []string {
+var atrocityAgendas = sync.OnceValue(func() []string {
 	var out []string
-	for _, f := range atrocityFlags {
+	for _, f := range atrocityFlags() {
 		if f.Kind == "agenda" {
 			out = append(out, strings.ToLower(f.Value))
 		}
 	}
 	return out
-}()
+})
 
 // atrocityDraft reports whether atrocity.csv flags d's draft, or the draft
 // it amends.
 func atrocityDraft(d *unsc.Decision) bool {
-	for _, f := range atrocityFlags {
+	for _, f := range atrocityFlags() {
 		if f.Kind == "draft" && (d.Draft == f.Value || d.AmendmentTo == f.Value) {
 			return true
 		}
@@ -66,11 +67,11 @@ func atrocityDraft(d *unsc.Decision) bool {
 
 // atrocityAgenda reports whether atrocity.csv flags an agenda item.
 func atrocityAgenda(agenda string) bool {
-	if len(atrocityAgendas) == 0 {
+	if len(atrocityAgendas()) == 0 {
 		return false
 	}
 	agenda = strings.ToLower(agenda)
-	for _, a := range atrocityAgendas {
+	for _, a := range atrocityAgendas() {
 		if startsWord(agenda, a) {
 			return true
 		}

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -34,11 +33,40 @@ var countWords = map[string]string{
 	RuleDrafts + "/" + ScopeRecord:      "drafts vetoed, over every veto in the record",
 }
 
+// claimYear, claimNumber and claimDate recognise a claim's parts: four
+// digits, one to four digits, and DDDD-DD-DD (ASCII digits).
 var (
-	claimYear   = regexp.MustCompile(`^\d{4}$`)
-	claimNumber = regexp.MustCompile(`^\d{1,4}$`)
-	claimDate   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	claimYear   = shape{"dddd"}
+	claimNumber = shape{"d", "dd", "ddd", "dddd"}
+	claimDate   = shape{"dddd-dd-dd"}
 )
+
+// shape matches a string laid out as one of its patterns, in which d
+// stands for an ASCII digit and any other byte for itself: what the
+// regular expressions it replaces matched, without compiling them when
+// the package loads.
+type shape []string
+
+// MatchString reports whether s is laid out as one of the patterns.
+func (sh shape) MatchString(s string) bool {
+	for _, p := range sh {
+		if len(p) != len(s) {
+			continue
+		}
+		ok := true
+		for i := 0; i < len(s) && ok; i++ {
+			if p[i] == 'd' {
+				ok = '0' <= s[i] && s[i] <= '9'
+			} else {
+				ok = p[i] == s[i]
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
 
 // ParseClaim reads a claim: a member by any name (USA, "United States",
 // Russia, SUN+RUS), a number, and optionally "since YEAR" or "since DATE"

@@ -45,7 +45,7 @@ func (x *Index) Atrocities() []bool { return x.atrocities() }
 // row.
 func AtrocityReference(d unsc.Decision) bool {
 	agenda := strings.ToLower(d.Agenda)
-	for _, f := range atrocityFlags {
+	for _, f := range atrocityFlags() {
 		switch f.Kind {
 		case "draft":
 			if d.Draft == f.Value || d.AmendmentTo == f.Value {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -348,13 +349,13 @@ func appendFolded(b []byte, r rune) []byte {
 	if r < utf8.RuneSelf {
 		return append(b, byte(r))
 	}
-	if f, ok := folds[r]; ok {
+	if f, ok := folds()[r]; ok {
 		return append(b, f...)
 	}
 	return utf8.AppendRune(b, r)
 }
 
-var folds = func() map[rune]string {
+var folds = sync.OnceValue(func() map[rune]string {
 	m := map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ł': "l", 'ı': "i"}
 	for _, g := range []struct{ to, from string }{
 		{"a", "àáâãäåāăą"}, {"c", "çćĉċč"}, {"d", "ď"}, {"e", "èéêëēĕėęě"}, {"g", "ĝğġģ"},
@@ -367,4 +368,4 @@ var folds = func() map[rune]string {
 		}
 	}
 	return m
-}()
+})

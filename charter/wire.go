@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 
 	"unsc"
@@ -37,7 +36,24 @@ const MaxBallotBytes = 64 << 10
 
 // codePattern is a member code as a ballot gives it, in any case: "USA",
 // "usa" (every command takes codes in any case).
-var codePattern = regexp.MustCompile(`^[A-Za-z]{3}$`)
+// (Not a regular expression: one compiled when the package loads costs
+// every command its time.)
+var codePattern codeShape
+
+type codeShape struct{}
+
+// MatchString reports whether s is three ASCII letters.
+func (codeShape) MatchString(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := range 3 {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
 
 // ParseBallot reads a ballot in its JSON form:
 //

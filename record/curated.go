@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"unsc"
@@ -37,7 +38,9 @@ var curatedColumns = []string{
 // in the program's own checks.
 const CuratedFile = "curated.csv"
 
-var builtinCurated = mustParseCurated(CuratedFile, curatedCSV)
+// builtinCurated parses the curated decisions on first use, not when the
+// package loads: a command that imports nothing should not pay for them.
+var builtinCurated = sync.OnceValue(func() []CuratedRow { return mustParseCurated(CuratedFile, curatedCSV) })
 
 func mustParseCurated(name string, data []byte) []CuratedRow {
 	rows, err := ParseCurated(bytes.NewReader(data), name)
@@ -67,8 +70,9 @@ type CuratedRow struct {
 // Curated returns the reports of the curated decisions built into unsc, in
 // the file's order. Every import adds them to the record.
 func Curated() []unsc.Report {
-	out := make([]unsc.Report, len(builtinCurated))
-	for i, r := range builtinCurated {
+	rows := builtinCurated()
+	out := make([]unsc.Report, len(rows))
+	for i, r := range rows {
 		out[i] = r.Report
 		// Each caller gets maps and slices of its own.
 		if r.Report.Votes != nil {
@@ -85,7 +89,7 @@ func Curated() []unsc.Report {
 
 // CuratedRows returns the rows of the curated decisions built into unsc,
 // for checks of the file itself. Callers must not modify them.
-func CuratedRows() []CuratedRow { return builtinCurated }
+func CuratedRows() []CuratedRow { return builtinCurated() }
 
 // ParseCurated reads curated decisions as CSV (see curated.csv for the
 // columns; lines starting with # are comments). A bad row fails the whole

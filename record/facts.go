@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"unsc"
@@ -57,10 +58,11 @@ type Facts map[string]*Fact
 //go:embed facts.csv
 var factsCSV []byte
 
-var builtinFacts = mustParseFacts("facts.csv", factsCSV)
+// builtinFacts parses the facts on first use, not when the package loads.
+var builtinFacts = sync.OnceValue(func() Facts { return mustParseFacts("facts.csv", factsCSV) })
 
 // BuiltinFacts returns the facts shipped with unsc (record/facts.csv).
-func BuiltinFacts() Facts { return builtinFacts }
+func BuiltinFacts() Facts { return builtinFacts() }
 
 func mustParseFacts(name string, data []byte) Facts {
 	f, err := ParseFacts(bytes.NewReader(data), name)

@@ -34,7 +34,7 @@ func rank(s unsc.Source) int {
 // It is a unsc.Reconciler: pure, and the same reports always give the same
 // decisions.
 func Reconcile(reports []unsc.Report) []unsc.Decision {
-	return reconcile(reports, builtinFacts)
+	return reconcile(reports, builtinFacts())
 }
 
 func reconcile(reports []unsc.Report, facts Facts) []unsc.Decision {

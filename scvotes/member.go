@@ -2,6 +2,7 @@ package scvotes
 
 import (
 	"strings"
+	"sync"
 
 	"unsc"
 )
@@ -136,7 +137,7 @@ var permanent = [...]unsc.Code{"CHN", "FRA", "RUS", "GBR", "USA"}
 // byName maps each name as written, and each name folded by foldName, to its
 // code. Exact spellings hit the first lookup; the folded one catches case,
 // spacing and apostrophe variants.
-var byName = func() map[string]unsc.Code {
+var byName = sync.OnceValue(func() map[string]unsc.Code {
 	m := make(map[string]unsc.Code, 4*len(memberNames))
 	for code, names := range memberNames {
 		for _, n := range names {
@@ -145,14 +146,14 @@ var byName = func() map[string]unsc.Code {
 		}
 	}
 	return m
-}()
+})
 
 // memberCode returns the code of a member's name as the spreadsheet writes it.
 func memberCode(name string) (unsc.Code, bool) {
-	if c, ok := byName[name]; ok {
+	if c, ok := byName()[name]; ok {
 		return c, true
 	}
-	c, ok := byName[foldName(name)]
+	c, ok := byName()[foldName(name)]
 	return c, ok
 }
 

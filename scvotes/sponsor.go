@@ -2,6 +2,7 @@ package scvotes
 
 import (
 	"strings"
+	"sync"
 
 	"unsc"
 	"unsc/charter"
@@ -143,20 +144,20 @@ func sponsorCode(name string) (unsc.Code, bool) {
 	if c, ok := sponsorAliases[foldName(name)]; ok {
 		return c, true
 	}
-	c, ok := tenureNames[foldName(name)]
+	c, ok := tenureNames()[foldName(name)]
 	return c, ok
 }
 
 // tenureNames maps the name of every state that has sat on the Council,
 // as the Council's composition names it (package charter), folded, to its
 // code: the states that sat before 1994 only.
-var tenureNames = func() map[string]unsc.Code {
+var tenureNames = sync.OnceValue(func() map[string]unsc.Code {
 	m := map[string]unsc.Code{}
 	for _, t := range charter.Tenures() {
 		m[foldName(t.Name)] = t.Code
 	}
 	return m
-}()
+})
 
 func isDigits(s string) bool {
 	if s == "" {

@@ -108,9 +108,11 @@ func (f pageFrame) Twin(ext string) string {
 }
 
 // templates are the pages' templates, each page's file parsed with the
-// layout and the partials. They are parsed when the package loads, so a
-// template that does not parse stops the program at start.
-var templates = mustTemplates()
+// layout and the partials. They are parsed on first use (NewServer asks
+// for them, so a template that does not parse stops the server at start),
+// not when the package loads: a command that serves no page does not pay
+// for them.
+var templates = sync.OnceValue(mustTemplates)
 
 func mustTemplates() map[string]*template.Template {
 	base := template.Must(template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html", "templates/_*.html"))
@@ -143,7 +145,8 @@ type asset struct {
 	contentType string
 }
 
-var siteAssets = mustAssets()
+// siteAssets are read and compressed on first use, as templates are.
+var siteAssets = sync.OnceValue(mustAssets)
 
 func mustAssets() *assets {
 	a := &assets{byPath: map[string]asset{}, byName: map[string]string{}}
@@ -180,7 +183,7 @@ func (a *assets) url(name string) string {
 }
 
 func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) {
-	a, ok := siteAssets.byPath[r.URL.Path]
+	a, ok := siteAssets().byPath[r.URL.Path]
 	if !ok {
 		s.notFound(w, r)
 		return
@@ -413,13 +416,13 @@ func (s *Server) renderView(r *http.Request, rt *route, v *view, f format, query
 	}
 	p, _ := pageFormat(r.URL.Path)
 	frame := pageFrame{Title: v.Title, Nav: rt.nav, Path: p, Query: query,
-		Twins: v.JSON != nil, Updated: s.updated, Asset: siteAssets.url, Data: v.Data}
+		Twins: v.JSON != nil, Updated: s.updated, Asset: siteAssets().url, Data: v.Data}
 	body, err := renderTemplate(v.Template, frame)
 	return body, "text/html; charset=utf-8", err
 }
 
 func renderTemplate(name string, frame pageFrame) ([]byte, error) {
-	t, ok := templates[name]
+	t, ok := templates()[name]
 	if !ok {
 		return nil, unsc.Errorf(unsc.EINTERNAL, "", "no template %s", name)
 	}
@@ -475,7 +478,7 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, f format, err
 }
 
 func (s *Server) writeErrorPage(w http.ResponseWriter, r *http.Request, e errorPage) {
-	body, err := renderTemplate("error", pageFrame{Title: e.Heading, Path: r.URL.Path, Updated: s.updated, Asset: siteAssets.url, Data: e})
+	body, err := renderTemplate("error", pageFrame{Title: e.Heading, Path: r.URL.Path, Updated: s.updated, Asset: siteAssets().url, Data: e})
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	if err != nil {

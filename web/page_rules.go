@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"unsc"
@@ -183,7 +184,7 @@ type tryMember struct {
 
 // ballotCodes are every member code that has sat, which the ballot form's
 // parameters are named by.
-var ballotCodes = func() []string {
+var ballotCodes = sync.OnceValue(func() []string {
 	var out []string
 	for _, m := range charter.Tenures() {
 		if !slices.Contains(out, string(m.Code)) {
@@ -191,14 +192,14 @@ var ballotCodes = func() []string {
 		}
 	}
 	return out
-}()
+})
 
 // tryParams are the ballot form's parameters.
 func tryParams() []param {
 	ps := []param{{name: "date", typ: "date"}, {name: "matter", enum: []string{"non-procedural", "procedural", "preliminary"}},
 		{name: "modality", enum: []string{"vote", "without-vote", "acclamation"}}, {name: "amendment", enum: []string{"true", "false"}},
 		{name: "case"}}
-	for _, c := range ballotCodes {
+	for _, c := range ballotCodes() {
 		ps = append(ps, param{name: c, enum: []string{"Y", "N", "A", "X", "-"}})
 	}
 	return ps
@@ -209,7 +210,7 @@ func tryParams() []param {
 func (s *Server) rulesTry(r *http.Request, a *args) (*view, error) {
 	p := tryPage{Date: a.str("date"), Matter: a.str("matter"), Modality: a.str("modality"), Amendment: a.str("amendment") == "true"}
 	votes := map[string]string{}
-	for _, c := range ballotCodes {
+	for _, c := range ballotCodes() {
 		if v := a.str(c); v != "" {
 			votes[c] = v
 		}

@@ -125,6 +125,10 @@ func NewServer(cfg Config) http.Handler {
 	s.sessions = newSessions(cfg)
 	// Build every part of the index now, not on a client's first request.
 	s.index.Warm()
+	// The same for the pages' templates and assets; a template that does
+	// not parse stops the server here.
+	templates()
+	siteAssets()
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
