@@ -69,8 +69,9 @@ func cite(r unsc.Report) string {
 }
 
 // build makes one decision from the reports of a group, most authoritative
-// first.
-func build(g []unsc.Report, facts Facts, reps repeats) unsc.Decision {
+// first; swap, when set, gives the positions a report is to be read with
+// (swap.go).
+func build(g []unsc.Report, facts Facts, reps repeats, swap *positionSwap) unsc.Decision {
 	d := unsc.Decision{Reports: g}
 	for _, r := range g {
 		setIfEmpty(&d.Resolution, r.Resolution)
@@ -123,7 +124,7 @@ func build(g []unsc.Report, facts Facts, reps repeats) unsc.Decision {
 		}
 	}
 	if d.Modality == unsc.ByVote {
-		countAndPositions(&d, dated, fact)
+		countAndPositions(&d, dated, fact, swap)
 	}
 	if fact != nil {
 		applyFact(&d, fact)
@@ -211,6 +212,15 @@ func contradiction(d *unsc.Decision, dated []unsc.Report, fact *Fact) {
 	}
 }
 
+// under names the agenda item a listing gives, where it differs from
+// the record's.
+func under(title, recorded string) string {
+	if title == "" || title == recorded {
+		return ""
+	}
+	return fmt.Sprintf(", under \u201c%s\u201d", title)
+}
+
 func byWhom(codes []unsc.Code, c unsc.Council) string {
 	if len(codes) == 0 {
 		return ""
@@ -226,9 +236,18 @@ func noteRepeats(d *unsc.Decision, reps repeats) {
 			if where == "" {
 				where = "another entry"
 			}
-			addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "record", Source: cite(r),
-				Text: fmt.Sprintf("%s lists this vote a second time, at %s on %s, with the same count: one vote, listed twice.",
-					upper(sourceName(r)), where, r.Date.Format("2 January 2006"))})
+			text := fmt.Sprintf("%s lists this vote a second time, at %s on %s%s, with the same count: one vote, listed twice.",
+				upper(sourceName(r)), where, r.Date.Format("2 January 2006"), under(r.Title, d.Title))
+			// Another official source that gives the vote where the record
+			// shows it says which listing is the page's error.
+			for _, o := range d.Reports {
+				if o.Source != r.Source && o.Source.Official() && !reps.of(o) && o.Meeting == d.Meeting && o.Date.Equal(d.Date) && d.Meeting != "" {
+					text += fmt.Sprintf(" %s gives it at %s on %s%s, as the record does: the second listing is an error of the page.",
+						upper(sourceName(o)), d.Meeting, d.Date.Format("2 January 2006"), under(o.Title, ""))
+					break
+				}
+			}
+			addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "record", Source: cite(r), Text: text})
 		}
 	}
 }
@@ -397,7 +416,7 @@ func unanimous(v map[unsc.Code]unsc.Position) bool {
 // The count is the meeting table's; the positions are the best source's
 // that add up to it, resolved by it where only one set of members can make
 // up the difference, and otherwise kept with the members in doubt named.
-func countAndPositions(d *unsc.Decision, dated []unsc.Report, fact *Fact) {
+func countAndPositions(d *unsc.Decision, dated []unsc.Report, fact *Fact, swap *positionSwap) {
 	council, err := charter.CouncilOn(d.Date)
 	usable := func(r unsc.Report) bool {
 		if r.Votes == nil || !anyVote(r.Votes) {
@@ -425,9 +444,12 @@ func countAndPositions(d *unsc.Decision, dated []unsc.Report, fact *Fact) {
 	// Library, then the others, the spreadsheet last).
 	var cands []unsc.Report
 	for _, r := range d.Reports {
-		if usable(r) {
+		if r = swap.apply(r); usable(r) {
 			cands = append(cands, r)
 		}
+	}
+	if swap != nil {
+		addNote(d, swap.note(d))
 	}
 	defer func() {
 		if fact != nil && fact.Votes != nil {

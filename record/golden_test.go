@@ -53,6 +53,9 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/2022/431", "a veto printed with no vote against"},
 	{"S/RES/2781 (2025)", "the spreadsheet's row names the draft of 2779 (2025)"},
 	{"S/RES/82 (1950)", "the USSR absent, not not participating"},
+	{"S/RES/400 (1976)", "the Digital Library's pages of 400 and 401 give each other's positions; the official counts show it"},
+	{"S/RES/401 (1976)", "the Digital Library's pages of 400 and 401 give each other's positions; the official counts show it"},
+	{"S/11400", "the library's 1974 table lists the Cyprus veto of 31 July again under South Africa, 30 October"},
 }
 
 // TestGoldenDecisions renders the golden cases from the real record and

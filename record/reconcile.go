@@ -39,9 +39,10 @@ func Reconcile(reports []unsc.Report) []unsc.Decision {
 
 func reconcile(reports []unsc.Report, facts Facts) []unsc.Decision {
 	groups, reps := group(reports)
+	swaps := swappedPositions(groups)
 	out := make([]unsc.Decision, 0, len(groups))
-	for _, g := range groups {
-		out = append(out, build(g, facts, reps))
+	for i, g := range groups {
+		out = append(out, build(g, facts, reps, swaps[i]))
 	}
 	inOrder(out)
 	oneDraftOneDecision(out)

@@ -106,6 +106,7 @@ func TestQuestions(t *testing.T) {
 			} `json:"totals"`
 			Sources []struct {
 				Source string `json:"source"`
+				First  string `json:"first"`
 				Last   string `json:"last"`
 			} `json:"sources"`
 		}
@@ -114,6 +115,14 @@ func TestQuestions(t *testing.T) {
 		}
 		if c.CompleteTo < "2025-06-04" || len(c.Totals) < 5 || c.Totals[len(c.Totals)-1].Kind != "all" || c.Totals[len(c.Totals)-1].Decisions < 3000 || len(c.Sources) < 4 {
 			t.Errorf("coverage --json = %+v; want the record complete to at least 4 June 2025, totals by kind, and the sources", c)
+		}
+		// The spreadsheet covers 6 January 1994 to 4 June 2025: a row of it
+		// merged into an older decision (its "425 (2002)" is resolution
+		// 1425, not 425 of 1978) would move its first date.
+		for _, s := range c.Sources {
+			if s.Source == "sc-votes-1994-2025" && (s.First != "1994-01-06" || s.Last != "2025-06-04") {
+				t.Errorf("coverage --json: the spreadsheet covers %s to %s, want 1994-01-06 to 2025-06-04", s.First, s.Last)
+			}
 		}
 		code, out, _ = run("coverage")
 		for _, want := range []string{"resolution", "vetoed draft", "failed draft", "amendment", "procedural vote", "dhl-vetoes", "The record covers 17 January 1946 to "} {
