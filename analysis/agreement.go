@@ -62,9 +62,12 @@ type Cell struct {
 	N      int      `json:"n"`
 	Agreed float64  `json:"agreed"`
 	Share  *float64 `json:"share"`
+	// InDoubt counts the decisions left out because the record holds the
+	// position of one of the pair in doubt (unsc.Decision.InDoubt).
+	InDoubt int `json:"in_doubt"`
 }
 
-const agreementCounted = "Decisions whose per-member votes are known, on which both members sat and each voted yes, no or abstained; decisions taken without a vote, and those on which either was absent or did not participate, are left out. The seat SUN+RUS is the USSR until 24 December 1991 and the Russian Federation after; CHN is the China seat (Republic of China until 25 October 1971)."
+const agreementCounted = "Decisions whose per-member votes are known, on which both members sat and each voted yes, no or abstained; decisions taken without a vote, those on which either was absent or did not participate, and those on which the record holds the position of either in doubt (in_doubt counts them) are left out. The seat SUN+RUS is the USSR until 24 December 1991 and the Russian Federation after; CHN is the China seat (Republic of China until 25 October 1971)."
 
 // CheckAgreementQuery returns an *unsc.Error (EINVALID) naming the field
 // of q that is not valid.
@@ -82,12 +85,12 @@ func CheckAgreementQuery(q AgreementQuery) error {
 
 // agreeTable()[rule][p][q] is twice the agreement of positions p and q, or
 // -1 where the pair is left out.
-var agreeTable = sync.OnceValue(func() map[string]*[6][6]int8 {
-	t := map[string]*[6][6]int8{}
+var agreeTable = sync.OnceValue(func() map[string]*[numPositions][numPositions]int8 {
+	t := map[string]*[numPositions][numPositions]int8{}
 	for _, rule := range []string{AbstainExact, AbstainNeutral, AbstainHalf} {
-		var m [6][6]int8
-		for p := range 6 {
-			for q := range 6 {
+		var m [numPositions][numPositions]int8
+		for p := range int(numPositions) {
+			for q := range int(numPositions) {
 				m[p][q] = -1
 				if !voted(uint8(p)) || !voted(uint8(q)) {
 					continue
@@ -109,6 +112,13 @@ var agreeTable = sync.OnceValue(func() map[string]*[6][6]int8 {
 })
 
 func voted(p uint8) bool { return p == pYes || p == pNo || p == pAbstain }
+
+// doubtful reports whether a pair would be compared but for a position in
+// doubt: both sat on a decision whose positions are known, and one's
+// position is in doubt while the other's is in doubt or taken.
+func doubtful(p, q uint8) bool {
+	return (p == pDoubt || q == pDoubt) && (p == pDoubt || voted(p)) && (q == pDoubt || voted(q))
+}
 
 // Agreement answers an AgreementQuery. It stops with ctx's error when ctx
 // is done.
@@ -139,7 +149,7 @@ func (x *Index) Agreement(ctx context.Context, q AgreementQuery) (Matrix, error)
 			}
 			n := int(ps.n[hi] - ps.n[lo])
 			twice := int(ps.twice[hi] - ps.twice[lo])
-			c := Cell{A: members[i], B: members[j], N: n, Agreed: float64(twice) / 2}
+			c := Cell{A: members[i], B: members[j], N: n, Agreed: float64(twice) / 2, InDoubt: int(ps.doubt[hi] - ps.doubt[lo])}
 			if n > 0 {
 				s := c.Agreed / float64(n)
 				c.Share = &s
@@ -153,9 +163,10 @@ func (x *Index) Agreement(ctx context.Context, q AgreementQuery) (Matrix, error)
 }
 
 // pairSums holds running totals over the record for one pair of members
-// under one rule: n[i] decisions compared and twice[i] twice the agreement,
-// over decisions 0..i-1. Any period's answer is then two subtractions.
-type pairSums struct{ n, twice []int32 }
+// under one rule: n[i] decisions compared, twice[i] twice the agreement and
+// doubt[i] the decisions left out because a position is in doubt, over
+// decisions 0..i-1. Any period's answer is then two subtractions.
+type pairSums struct{ n, twice, doubt []int32 }
 
 // pairSums returns the running totals of a pair, computed once and kept (a
 // bounded number of pairs); totals cut short by ctx are not kept.
@@ -171,15 +182,17 @@ func (x *Index) pairSums(ctx context.Context, a, b, rule string) (*pairSums, err
 	// compared only where both sat.
 	pa, pb := x.seatPositions(seatCodes(a)), x.seatPositions(seatCodes(b))
 	t := agreeTable()[rule]
-	ps = &pairSums{n: make([]int32, len(pa)+1), twice: make([]int32, len(pa)+1)}
+	ps = &pairSums{n: make([]int32, len(pa)+1), twice: make([]int32, len(pa)+1), doubt: make([]int32, len(pa)+1)}
 	for k := range pa {
 		if err := stopped(ctx, k); err != nil {
 			return nil, err
 		}
-		ps.n[k+1], ps.twice[k+1] = ps.n[k], ps.twice[k]
+		ps.n[k+1], ps.twice[k+1], ps.doubt[k+1] = ps.n[k], ps.twice[k], ps.doubt[k]
 		if v := t[pa[k]][pb[k]]; v >= 0 {
 			ps.n[k+1]++
 			ps.twice[k+1] += int32(v)
+		} else if doubtful(pa[k], pb[k]) {
+			ps.doubt[k+1]++
 		}
 	}
 	x.agreeMu.Lock()

@@ -16,7 +16,10 @@ import (
 const dateLayout = "2006-01-02"
 
 // Position codes in the per-member arrays. pNone means the member did not
-// sit, or its position is not known.
+// sit, or its position is not known; pDoubt that the record holds its
+// position in doubt (unsc.Decision.InDoubt): the sources give one, but it
+// does not square with the official count, so no question counts it as a
+// position taken.
 const (
 	pNone uint8 = iota
 	pAbsent
@@ -24,6 +27,8 @@ const (
 	pNo
 	pAbstain
 	pNotParticipating
+	pDoubt
+	numPositions
 )
 
 func posCode(p unsc.Position) uint8 {
@@ -40,7 +45,7 @@ func posCode(p unsc.Position) uint8 {
 	return pAbsent
 }
 
-var posLetters = [...]string{pNone: "", pAbsent: "-", pYes: "Y", pNo: "N", pAbstain: "A", pNotParticipating: "X"}
+var posLetters = [...]string{pNone: "", pAbsent: "-", pYes: "Y", pNo: "N", pAbstain: "A", pNotParticipating: "X", pDoubt: "?"}
 
 // Index is the record prepared for questions. New only numbers the days;
 // each part a question needs (vetoes, positions, search text, councils…)
@@ -320,6 +325,9 @@ func (x *Index) buildPositions() {
 		// error) still has its position recorded.
 		for c, v := range d.Votes {
 			p.pos[code(c)][i] = posCode(v)
+		}
+		for _, c := range d.InDoubt() {
+			p.pos[code(c)][i] = pDoubt
 		}
 	}
 	p.seats = map[string][]uint8{}

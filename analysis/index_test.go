@@ -37,7 +37,7 @@ func TestRealReplay(t *testing.T) {
 
 // TestRealPositions checks the positions kept for every member against
 // the Council of each date (charter.CouncilOn) and the votes the record
-// holds.
+// holds, positions in doubt marked "?".
 func TestRealPositions(t *testing.T) {
 	ds, _ := realRecord(t)
 	x := analysis.New(ds)
@@ -62,6 +62,11 @@ func TestRealPositions(t *testing.T) {
 			for code, p := range d.Votes {
 				row(code)
 				want[code][i] = p.Letter()
+			}
+			// A position in doubt is no position taken.
+			for _, code := range d.InDoubt() {
+				row(code)
+				want[code][i] = "?"
 			}
 		}
 	}

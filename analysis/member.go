@@ -49,6 +49,10 @@ type PositionCounts struct {
 	Abstain          int `json:"abstain"`
 	NotParticipating int `json:"not_participating"`
 	Absent           int `json:"absent"`
+	// InDoubt counts the decisions on which the record holds the
+	// member's position in doubt (unsc.Decision.InDoubt): none of the
+	// positions above, and left out of sided_with.
+	InDoubt int `json:"in_doubt"`
 }
 
 func (c *PositionCounts) add(p uint8) {
@@ -63,6 +67,8 @@ func (c *PositionCounts) add(p uint8) {
 		c.NotParticipating++
 	case pAbsent:
 		c.Absent++
+	case pDoubt:
+		c.InDoubt++
 	}
 }
 
@@ -84,7 +90,7 @@ type MemberYear struct {
 	Sided      []Sided        `json:"sided_with"`
 }
 
-const memberNote = "Positions and sided_with count only decisions whose per-member votes are known (votes_known); sided_with compares yes, no and abstain (rule exact) where both sat and voted; vetoes are the record's. A seat such as SUN+RUS joins the codes that held it."
+const memberNote = "Positions and sided_with count only decisions whose per-member votes are known (votes_known), and leave out those on which the record holds the member's position in doubt (positions.in_doubt counts them); sided_with compares yes, no and abstain (rule exact) where both sat and voted; vetoes are the record's. A seat such as SUN+RUS joins the codes that held it."
 
 // Member profiles a member (a code such as "GBR", or a seat such as
 // "SUN+RUS"). A code that never sat gets an empty profile. Profiles are

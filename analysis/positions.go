@@ -44,10 +44,14 @@ type PositionsSummary struct {
 	Decisions    int `json:"decisions"`
 	WithoutVotes int `json:"decisions_without_votes"`
 	Rows         int `json:"row_count"`
+	// InDoubt counts the rows whose position the record holds in doubt
+	// (in_doubt true): the position a source gives, which does not square
+	// with the official count.
+	InDoubt int `json:"in_doubt_rows"`
 }
 
 // PositionsNote says what the rows of a positions export are.
-const PositionsNote = "One row per decision and member of the Council on its date, for every decision the query selects whose per-member votes a source gives; a member listed by no source for a decision it sat on was absent. Names are the members' names at the time; outcomes are those the Charter engine derives (or, with no votes or count, those recorded). With a member, only its rows."
+const PositionsNote = "One row per decision and member of the Council on its date, for every decision the query selects whose per-member votes a source gives; a member listed by no source for a decision it sat on was absent. Names are the members' names at the time; outcomes are those the Charter engine derives (or, with no votes or count, those recorded). With a member, only its rows. A position the record holds in doubt (in_doubt) is the source's, which does not square with the official count: count it as no position."
 
 // Positions writes, through emit, a row for each member's position on
 // each decision the query selects (its text, period, outcome, matter,
@@ -102,6 +106,9 @@ func (x *Index) Positions(ctx context.Context, q SearchQuery, emit func(*Positio
 			}
 			row.Member, row.Name, row.Permanent = code, name, permanent
 			row.InDoubt = slices.Contains(doubt, code)
+			if row.InDoubt {
+				sum.InDoubt++
+			}
 			row.Position = positionWords[posCode(d.Votes[code])]
 			if _, ok := d.Votes[code]; !ok {
 				row.Position = positionWords[pAbsent]
@@ -128,7 +135,7 @@ func (x *Index) Positions(ctx context.Context, q SearchQuery, emit func(*Positio
 }
 
 // positionWords are the positions as exports write them.
-var positionWords = [...]string{pNone: "", pAbsent: "absent", pYes: "yes", pNo: "no", pAbstain: "abstain", pNotParticipating: "not-participating"}
+var positionWords = [...]string{pNone: "", pAbsent: "absent", pYes: "yes", pNo: "no", pAbstain: "abstain", pNotParticipating: "not-participating", pDoubt: ""}
 
 func outcomeName(o unsc.Outcome) string {
 	if o == 0 {

@@ -34,7 +34,7 @@ func TestPositions(t *testing.T) {
 		return rows, sum
 	}
 	rows, sum := collect(analysis.SearchQuery{})
-	if want := (analysis.PositionsSummary{Decisions: 7, WithoutVotes: 1, Rows: 6 * 15}); sum != want || len(rows) != sum.Rows {
+	if want := (analysis.PositionsSummary{Decisions: 7, WithoutVotes: 1, Rows: 6 * 15, InDoubt: 1}); sum != want || len(rows) != sum.Rows {
 		t.Errorf("Positions() summary %+v with %d rows, want %+v", sum, len(rows), want)
 	}
 	positions := map[string]string{}

@@ -78,6 +78,11 @@ type SearchAnswer struct {
 	// ranked, when it is.
 	Sort     string `json:"sort"`
 	SortNote string `json:"sort_note,omitempty"`
+	// InDoubt counts, where a member's position was asked for, the
+	// decisions the query would select but for that member's position,
+	// which the record holds in doubt (unsc.Decision.InDoubt): they are
+	// left out, whatever position the sources give.
+	InDoubt int `json:"in_doubt"`
 }
 
 // SearchHit is one decision found.
@@ -152,6 +157,9 @@ func (x *Index) Search(ctx context.Context, q SearchQuery) (SearchAnswer, error)
 			if err := stopped(ctx, i-lo); err != nil {
 				return SearchAnswer{}, err
 			}
+			if m.inDoubt(i) {
+				a.InDoubt++
+			}
 			if !m.match(i) {
 				continue
 			}
@@ -166,6 +174,9 @@ func (x *Index) Search(ctx context.Context, q SearchQuery) (SearchAnswer, error)
 	for k, f := range m.text {
 		if err := stopped(ctx, k); err != nil {
 			return SearchAnswer{}, err
+		}
+		if f.i >= lo && f.i < hi && m.inDoubt(f.i) {
+			a.InDoubt++
 		}
 		if f.i >= lo && f.i < hi && m.match(f.i) {
 			found = append(found, f)
@@ -317,6 +328,19 @@ func (m *searchMatcher) match(i int) bool {
 		}
 	}
 	return true
+}
+
+// inDoubt reports whether the decision at place i would be selected but
+// for the member's position, which the record holds in doubt: a position
+// asked for is never matched by one in doubt.
+func (m *searchMatcher) inDoubt(i int) bool {
+	if !m.q.PositionSet || m.codes == nil || m.pos[i] != pDoubt {
+		return false
+	}
+	q := m.q
+	m.q.PositionSet = false
+	defer func() { m.q = q }()
+	return m.match(i)
 }
 
 func (m *searchMatcher) hit(i int) SearchHit {

@@ -114,13 +114,17 @@ func runPositions(ctx context.Context, a *app, args []string) error {
 		if r.Permanent {
 			name += " (P)"
 		}
-		_, err := fmt.Fprintf(w, "%-10s  %-30s  %-4s  %-24s  %-17s  %s\n", r.Date, r.Symbol, r.Member, name, r.Position, r.Outcome)
+		pos := r.Position
+		if r.InDoubt {
+			pos += " ?"
+		}
+		_, err := fmt.Fprintf(w, "%-10s  %-30s  %-4s  %-24s  %-17s  %s\n", r.Date, r.Symbol, r.Member, name, pos, r.Outcome)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\n%s from %s (%d without per-member votes). %s\n", plural(sum.Rows, "row", "rows"),
-		plural(sum.Decisions-sum.WithoutVotes, "decision", "decisions"), sum.WithoutVotes, analysis.PositionsNote)
+	fmt.Fprintf(w, "\n%s from %s (%d without per-member votes; %d in doubt, marked ?). %s\n", plural(sum.Rows, "row", "rows"),
+		plural(sum.Decisions-sum.WithoutVotes, "decision", "decisions"), sum.WithoutVotes, sum.InDoubt, analysis.PositionsNote)
 	return w.Flush()
 }

@@ -289,6 +289,9 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 		fmt.Fprintf(a.stdout, "\n%d of %s (from %d), by %s.\n", len(s.Decisions), plural(s.Total, "decision", "decisions"), s.Offset+1, s.Sort)
+		if s.InDoubt > 0 {
+			fmt.Fprintf(a.stdout, "Left out: %s on which the record holds the member's position in doubt (its sources give one that does not square with the official count).\n", plural(s.InDoubt, "decision", "decisions"))
+		}
 		return nil
 	}
 	rows := make([][]string, len(s.Decisions))
@@ -367,8 +370,12 @@ func runMember(ctx context.Context, a *app, args []string) error {
 			}
 			fmt.Fprintf(a.stdout, "  %s to %s  %s (%s)\n", t.Start, end, t.Name, t.Code)
 		}
-		fmt.Fprintf(a.stdout, "%s, %d with known votes: %d yes, %d no, %d abstain, %d not participating, %d absent; %s cast.\nPeriod: %s.\n",
-			plural(p.Decisions, "decision", "decisions"), p.VotesKnown, p.Positions.Yes, p.Positions.No, p.Positions.Abstain, p.Positions.NotParticipating, p.Positions.Absent, plural(p.Vetoes, "veto", "vetoes"), p.Period.Text)
+		doubt := ""
+		if p.Positions.InDoubt > 0 {
+			doubt = fmt.Sprintf(", %d in doubt (left out)", p.Positions.InDoubt)
+		}
+		fmt.Fprintf(a.stdout, "%s, %d with known votes: %d yes, %d no, %d abstain, %d not participating, %d absent%s; %s cast.\nPeriod: %s.\n",
+			plural(p.Decisions, "decision", "decisions"), p.VotesKnown, p.Positions.Yes, p.Positions.No, p.Positions.Abstain, p.Positions.NotParticipating, p.Positions.Absent, doubt, plural(p.Vetoes, "veto", "vetoes"), p.Period.Text)
 		for _, s := range p.Sided {
 			fmt.Fprintf(a.stdout, "  sided with %-8s %s of %s\n", s.Seat, share(s.Share), plural(s.N, "decision", "decisions"))
 		}
@@ -438,6 +445,17 @@ func runAgreement(ctx context.Context, a *app, args []string) error {
 	}
 	if f == asText {
 		fmt.Fprintf(a.stdout, "\nRule %s: %s\n%s\nPeriod: %s.\n", m.Rule, m.RuleNote, m.Counted, m.Period.Text)
+		var doubt []string
+		for i, row := range m.Cells {
+			for _, c := range row[i+1:] {
+				if c.InDoubt > 0 {
+					doubt = append(doubt, fmt.Sprintf("%s–%s %d", c.A, c.B, c.InDoubt))
+				}
+			}
+		}
+		if len(doubt) > 0 {
+			fmt.Fprintf(a.stdout, "Left out, a position in doubt: %s.\n", strings.Join(doubt, ", "))
+		}
 	}
 	return nil
 }

@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"unsc"
 	"unsc/internal/realrecord"
 )
 
@@ -211,7 +213,7 @@ func TestQuestions(t *testing.T) {
 		}
 		// In words, one row is "1 row", from "1 decision".
 		code, out, errOut = run("positions", "--member", "GBR", "--from", "2024-03-22", "--to", "2024-03-22")
-		if code != 0 || !strings.Contains(out, "\n1 row from 1 decision (0 without per-member votes).") {
+		if code != 0 || !strings.Contains(out, "\n1 row from 1 decision (0 without per-member votes; 0 in doubt, marked ?).") {
 			t.Errorf("positions of the UK on 22 March 2024: exit %d, %q (%s); want \"1 row from 1 decision\"", code, out, errOut)
 		}
 		// The whole record, without a page cap, as JSON.
@@ -436,6 +438,41 @@ func TestInterrupted(t *testing.T) {
 		code := run(ctx, append([]string{"--db", db}, args...), strings.NewReader(""), &stdout, &stderr)
 		if code != 130 || stdout.Len() != 0 || stderr.String() != "unsc: interrupted\n" {
 			t.Errorf("unsc %v, interrupted = exit %d, stdout %q, stderr %q; want 130, nothing, \"unsc: interrupted\"", args, code, stdout.String(), stderr.String())
+		}
+	}
+}
+
+// TestQuestionsInDoubt: a search by position leaves out the decisions on
+// which the record holds the member's position in doubt, and says how
+// many, as the record's notes count them.
+func TestQuestionsInDoubt(t *testing.T) {
+	db := importedDB(t)
+	for _, member := range []string{"CHN", "USA", "BEN"} {
+		want := 0
+		for _, d := range realrecord.Decisions(t) {
+			if d.Votes != nil && slices.Contains(d.InDoubt(), unsc.Code(member)) {
+				want++
+			}
+		}
+		for _, pos := range []string{"A", "Y"} {
+			code, out, errOut := runUnsc(t, "", "--db", db, "decisions", "--member", member, "--position", pos, "--limit", "1000", "--json")
+			var got struct {
+				InDoubt   int `json:"in_doubt"`
+				Decisions []struct {
+					Position string `json:"position"`
+				} `json:"decisions"`
+			}
+			if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil {
+				t.Fatalf("decisions --member %s --position %s: exit %d, %v (%s)", member, pos, code, err, errOut)
+			}
+			if got.InDoubt != want {
+				t.Errorf("decisions --member %s --position %s: in_doubt %d, want %d (the record's decisions with its position in doubt)", member, pos, got.InDoubt, want)
+			}
+			for _, h := range got.Decisions {
+				if h.Position != pos {
+					t.Errorf("decisions --member %s --position %s holds a decision with position %q", member, pos, h.Position)
+				}
+			}
 		}
 	}
 }
