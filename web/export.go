@@ -26,10 +26,12 @@ type PositionsAnswer struct {
 	Note string                 `json:"note"`
 	Rows []analysis.PositionRow `json:"rows"`
 	// Decisions counts the decisions selected, DecisionsWithoutVotes
-	// those without per-member votes (no rows), RowCount the rows.
+	// those without per-member votes (no rows), RowCount the rows, and
+	// InDoubtRows the rows whose position the record holds in doubt.
 	Decisions             int `json:"decisions"`
 	DecisionsWithoutVotes int `json:"decisions_without_votes"`
 	RowCount              int `json:"row_count"`
+	InDoubtRows           int `json:"in_doubt_rows"`
 }
 
 // WritePositions writes the positions export of the decisions q selects
