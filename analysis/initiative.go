@@ -142,6 +142,9 @@ func Debates() []Debate { return slicesClone(debates()) }
 
 // VetoInitiative lists every veto since GA resolution 76/262.
 type VetoInitiative struct {
+	// Period is the period the list covers, as the record holds it: from
+	// VetoInitiativeStart.
+	Period   Period           `json:"period"`
 	Rule     string           `json:"rule"`
 	Calendar string           `json:"calendar"`
 	Source   string           `json:"calendar_source"`
@@ -173,7 +176,7 @@ func (x *Index) VetoInitiative(ctx context.Context, cal Calendar) (VetoInitiativ
 	if err := ctx.Err(); err != nil {
 		return VetoInitiative{}, err
 	}
-	a := VetoInitiative{Rule: initiativeRule, Calendar: cal.Name, Source: cal.Source, Assumed: cal.Assumption, Vetoes: []InitiativeVeto{}}
+	a := VetoInitiative{Period: x.Period(VetoInitiativeStart, time.Time{}), Rule: initiativeRule, Calendar: cal.Name, Source: cal.Source, Assumed: cal.Assumption, Vetoes: []InitiativeVeto{}}
 	lo, _ := x.span(VetoInitiativeStart, time.Time{})
 	off := cal.offDays()
 	dates := x.dateStrings()

@@ -143,6 +143,14 @@ func TestRealVetoInitiative(t *testing.T) {
 	if len(a.Vetoes) < 19 || a.Vetoes[0].Symbol != "S/2022/431" || a.Vetoes[0].Deadline != "2022-06-10" {
 		t.Errorf("VetoInitiative first %+v of %d, want S/2022/431 with deadline 2022-06-10 among at least 19", a.Vetoes[0], len(a.Vetoes))
 	}
+	// The list names its period: from the resolution on.
+	if want := x.Period(analysis.VetoInitiativeStart, time.Time{}); a.Period != want || want.From != "2022-04-26" {
+		t.Errorf("VetoInitiative period = %+v, want %+v from 2022-04-26", a.Period, want)
+	}
+	// So does a search.
+	if s := must(x.Search(bg, analysis.SearchQuery{Text: "ceasefire", From: day("2000-01-01"), To: day("2010-12-31")})); s.Period.From != "2000-01-01" || s.Period.To != "2010-12-31" || s.Period.Text == "" {
+		t.Errorf("Search(2000..2010) period = %+v, want 2000-01-01 to 2010-12-31 with its text", s.Period)
+	}
 }
 
 // TestRealQuestions checks the casebook's facts (RULES.md §6) through the

@@ -66,6 +66,8 @@ const relevanceNote = "Ranked by relevance: BM25F over title (weight 2), agenda 
 
 // SearchAnswer is a page of the decisions a SearchQuery selects.
 type SearchAnswer struct {
+	// Period is the period searched, as the record holds it.
+	Period Period `json:"period"`
 	// Total counts every match; Decisions holds those from Offset, at most
 	// Limit of them.
 	Total     int         `json:"total"`
@@ -149,7 +151,7 @@ func (x *Index) Search(ctx context.Context, q SearchQuery) (SearchAnswer, error)
 		limit = min(limit, MaxLimit)
 	}
 	offset := max(q.Offset, 0)
-	a := SearchAnswer{Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote, Sort: SortDate}
+	a := SearchAnswer{Period: x.Period(q.From, q.To), Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote, Sort: SortDate}
 	lo, hi := x.span(q.From, q.To)
 	m := x.matcher(q, lo, hi)
 	if m.text == nil {

@@ -63,6 +63,10 @@ func (s *Server) openAPIDocument() []byte {
 		if _, ok := rt.result.([]Decision); ok {
 			headers["X-Total-Count"] = map[string]any{"description": "the number of decisions found, on every page", "schema": map[string]any{"type": "integer"}}
 			headers["Link"] = header(`the next page, as <URL>; rel="next", when there is one`)
+			headers["X-Period-From"] = header("for a search (not a symbol): the first day searched, YYYY-MM-DD")
+			headers["X-Period-To"] = header("for a search: the last day searched that the sources cover in full (the last day asked for, or complete_to if earlier), YYYY-MM-DD")
+			headers["X-Period-Complete-To"] = header("for a search: the last day to which the sources list every decision (GET /api/v1/coverage), YYYY-MM-DD")
+			headers["X-Period-Later"] = map[string]any{"description": "for a search: how many decisions of the period asked for the record holds after X-Period-Complete-To (counted, from sources that do not list every decision)", "schema": map[string]any{"type": "integer"}}
 			responses["404"] = problemRef
 		}
 		if len(headers) > 0 {

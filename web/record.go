@@ -3,7 +3,6 @@ package web
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"unsc"
 )
@@ -91,21 +90,4 @@ func itoa(n int) string {
 // DecisionFilter.Vetoed selects: a decision on which a member cast a veto.
 func vetoed(d *unsc.Decision) bool {
 	return len(d.VetoedBy) > 0
-}
-
-// vetoes returns the vetoes cast between from and to (either may be zero),
-// by member when it is given, as `unsc vetoes` lists them.
-func (x *recordIndex) vetoes(member unsc.Code, from, to time.Time) []Veto {
-	out := []Veto{}
-	for i := range x.decisions {
-		d := &x.decisions[i]
-		if !vetoed(d) || !from.IsZero() && d.Date.Before(from) || !to.IsZero() && d.Date.After(to) {
-			continue
-		}
-		if member != "" && !slices.Contains(d.VetoedBy, member) {
-			continue
-		}
-		out = append(out, NewVeto(*d))
-	}
-	return out
 }

@@ -117,6 +117,9 @@ type paged struct {
 	items         any
 	total, offset int
 	limit         int
+	// period, for a search, is the period searched: X-Total-Count's
+	// period, in the X-Period-* headers beside it.
+	period *analysis.Period
 }
 
 // NewServer returns the API over the record in cfg.
@@ -219,13 +222,13 @@ func (s *Server) routeTable() []route {
 				{name: "format", desc: "json (the default) or csv, with the columns " + strings.Join(PositionColumns, ","), enum: []string{"json", "csv"}, example: "json"},
 			},
 			result: PositionsAnswer{}, stream: s.positions},
-		{method: "GET", path: "/api/v1/vetoes", summary: "Every veto in the record, as `unsc vetoes --json` lists them.",
+		{method: "GET", path: "/api/v1/vetoes", summary: "Every veto in the record, as `unsc vetoes --json` lists them, with the period the sources cover and their number (each vetoed draft or amendment once).",
 			params: []param{
-				{name: "member", desc: "only vetoes cast by this member (USA, SUN, RUS, …)", example: "USA"},
+				{name: "member", desc: "only vetoes cast by this member (a member by any name: USA, \"United States\", Russia) or seat (SUN+RUS; escape + as %2B)", example: "USA"},
 				dateParam("from", "only vetoes on or after this date (YYYY-MM-DD)", "2000-01-01"),
 				dateParam("to", "only vetoes on or before this date (YYYY-MM-DD)", "2024-03-25"),
 			},
-			result: []Veto{}, record: true, handle: s.vetoes},
+			result: VetoList{}, record: true, handle: s.vetoes},
 
 		// The questions package analysis answers, with its answer types,
 		// which the CLI prints with --json; each says the rule it used.
@@ -340,7 +343,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.Add("Vary", "Origin")
 		if origin := r.Header.Get("Origin"); origin != "" && s.cors[origin] {
 			h.Set("Access-Control-Allow-Origin", origin)
-			h.Set("Access-Control-Expose-Headers", "ETag, Link, X-Total-Count")
+			h.Set("Access-Control-Expose-Headers", "ETag, Link, X-Total-Count, X-Period-From, X-Period-To, X-Period-Complete-To, X-Period-Later")
 			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
 				h.Set("Access-Control-Allow-Methods", "GET, HEAD, POST")
 				h.Set("Access-Control-Allow-Headers", "Content-Type, If-None-Match")
@@ -524,6 +527,10 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 	if p, ok := v.(paged); ok {
 		v = p.items
 		a.header = append(a.header, [2]string{"X-Total-Count", strconv.Itoa(p.total)})
+		if pp := p.period; pp != nil {
+			a.header = append(a.header, [2]string{"X-Period-From", pp.From}, [2]string{"X-Period-To", pp.To},
+				[2]string{"X-Period-Complete-To", pp.CompleteTo}, [2]string{"X-Period-Later", strconv.Itoa(pp.Later)})
+		}
 		if next := p.offset + p.limit; next < p.total {
 			nq := url.Values{}
 			for k, vs := range q {
@@ -633,6 +640,7 @@ func (s *Server) decisions(r *http.Request, a *args) (any, error) {
 		return nil, err
 	}
 	var places []int
+	var period *analysis.Period
 	total := 0
 	if symbol != "" {
 		named, err := s.record.bySymbol(symbol)
@@ -651,12 +659,13 @@ func (s *Server) decisions(r *http.Request, a *args) (any, error) {
 			places = append(places, h.Index)
 		}
 		total = found.Total
+		period = &found.Period
 	}
 	out := make([]Decision, len(places))
 	for i, j := range places {
 		out[i] = NewDecision(s.record.decisions[j])
 	}
-	return paged{items: out, total: total, offset: q.Offset, limit: q.Limit}, nil
+	return paged{items: out, total: total, offset: q.Offset, limit: q.Limit, period: period}, nil
 }
 
 // searchFilters reads the parameters that select decisions, shared by
@@ -725,10 +734,10 @@ func positionOf(name string) unsc.Position {
 }
 
 func (s *Server) vetoes(r *http.Request, a *args) (any, error) {
-	member := a.code("member")
+	member := a.seat("member")
 	from, to := a.dateRange()
 	if a.err != nil {
 		return nil, a.err
 	}
-	return s.record.vetoes(member, from, to), nil
+	return NewVetoList(s.index, s.record.decisions, member, from, to), nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"unsc"
+	"unsc/analysis"
 	"unsc/charter"
 	"unsc/web"
 )
@@ -29,6 +30,7 @@ func day(s string) time.Time {
 // vetoes --json` prints: the store's vetoes, as web.NewVeto writes them.
 func TestVetoesMatchStore(t *testing.T) {
 	srv := newServer(t, web.Config{})
+	x := analysis.New(testRecord)
 	tests := []struct {
 		query  string
 		filter unsc.DecisionFilter
@@ -53,10 +55,15 @@ func TestVetoesMatchStore(t *testing.T) {
 		if resp.StatusCode != http.StatusOK {
 			t.Fatalf("GET /api/v1/vetoes?%s = %d, want 200: %s", tt.query, resp.StatusCode, body)
 		}
-		var got []web.Veto
+		var got web.VetoList
 		decode(t, "vetoes?"+tt.query, body, &got)
-		if diff := cmp.Diff(want, got); diff != "" {
+		if diff := cmp.Diff(want, got.Vetoes); diff != "" {
 			t.Errorf("GET /api/v1/vetoes?%s mismatch with the store (-want +got):\n%s", tt.query, diff)
+		}
+		// The number and its period travel with the list.
+		from, to := tt.filter.From, tt.filter.To
+		if wantPeriod := x.Period(from, to); got.Count != len(want) || got.Period != wantPeriod || got.Rule != analysis.RuleDrafts {
+			t.Errorf("GET /api/v1/vetoes?%s = count %d, period %+v, rule %q; want %d, %+v, drafts", tt.query, got.Count, got.Period, got.Rule, len(want), wantPeriod)
 		}
 	}
 }
@@ -128,6 +135,21 @@ func TestDecisionsSearch(t *testing.T) {
 	}
 	if n := resp.Header.Get("X-Total-Count"); n != strconv.Itoa(len(all)) {
 		t.Errorf("X-Total-Count = %q, want %d", n, len(all))
+	}
+	// The count's period, beside it: asked to the end of 2024, complete
+	// to the last day the sources list every decision.
+	p := analysis.New(testRecord).Period(day("2016-01-01"), day("2024-12-31"))
+	got := [4]string{resp.Header.Get("X-Period-From"), resp.Header.Get("X-Period-To"), resp.Header.Get("X-Period-Complete-To"), resp.Header.Get("X-Period-Later")}
+	if want := [4]string{"2016-01-01", "2024-12-31", p.CompleteTo, "0"}; got != want || p.CompleteTo == "" {
+		t.Errorf("X-Period-From, -To, -Complete-To, -Later = %q, want %q", got, want)
+	}
+	resp, _ = get(t, srv.URL+"/api/v1/decisions?q=gaza&from=2023-01-01")
+	if p := analysis.New(testRecord).Period(day("2023-01-01"), zero); resp.Header.Get("X-Period-To") != p.CompleteTo || resp.Header.Get("X-Period-Later") != strconv.Itoa(p.Later) || p.Later == 0 {
+		t.Errorf("search from 2023 on: X-Period-To %q, X-Period-Later %q; want %s and %d (the decisions after it)", resp.Header.Get("X-Period-To"), resp.Header.Get("X-Period-Later"), p.CompleteTo, p.Later)
+	}
+	resp, _ = get(t, srv.URL+"/api/v1/decisions?symbol=S%2F2024%2F239")
+	if h := resp.Header.Get("X-Period-From"); h != "" {
+		t.Errorf("a symbol's decisions carry X-Period-From %q, want none: they are not a count over a period", h)
 	}
 
 	// Pages of 3 concatenate to the whole answer, each linking the next.

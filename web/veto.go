@@ -1,7 +1,12 @@
 package web
 
 import (
+	"slices"
+	"strings"
+	"time"
+
 	"unsc"
+	"unsc/analysis"
 	"unsc/record"
 )
 
@@ -27,4 +32,54 @@ func NewVeto(d unsc.Decision) Veto {
 	}
 	return Veto{Date: d.Date.Format(dateLayout), Draft: d.Draft, Meeting: d.Meeting, Agenda: agenda,
 		VetoedBy: d.VetoedBy, Amendment: d.Amendment, AmendmentTo: d.AmendmentTo, Symbol: record.Symbol(d)}
+}
+
+// VetoList is the answer of GET /api/v1/vetoes and `unsc vetoes --json`:
+// every decision the record shows defeated by a veto in a period, by a
+// member when one is given, with the period the sources cover.
+type VetoList struct {
+	// Member is the member or seat asked about (SUN+RUS), empty for all.
+	Member string `json:"member,omitempty"`
+	From   string `json:"from,omitempty"`
+	To     string `json:"to,omitempty"`
+	// Period is the period the list covers, as the record holds it.
+	Period analysis.Period `json:"period"`
+	// Count is the number of vetoes listed: each vetoed draft or
+	// amendment once, however many members vetoed it (rule drafts; for
+	// one member, its vetoes).
+	Count int    `json:"count"`
+	Rule  string `json:"rule"`
+	// Vetoes lists them in date order.
+	Vetoes []Veto `json:"vetoes"`
+}
+
+// NewVetoList lists the vetoes of ds (the record x indexes) cast from..to
+// (zero times leave it open) by seat (a code, a seat of codes joined by
+// "+", or "" for every member).
+func NewVetoList(x *analysis.Index, ds []unsc.Decision, seat string, from, to time.Time) VetoList {
+	l := VetoList{Member: seat, Period: x.Period(from, to), Rule: analysis.RuleDrafts, Vetoes: []Veto{}}
+	if !from.IsZero() {
+		l.From = from.Format(dateLayout)
+	}
+	if !to.IsZero() {
+		l.To = to.Format(dateLayout)
+	}
+	var codes []unsc.Code
+	for c := range strings.SplitSeq(seat, "+") {
+		if c != "" {
+			codes = append(codes, unsc.Code(c))
+		}
+	}
+	for i := range ds {
+		d := &ds[i]
+		if !vetoed(d) || !from.IsZero() && d.Date.Before(from) || !to.IsZero() && d.Date.After(to) {
+			continue
+		}
+		if codes != nil && !slices.ContainsFunc(d.VetoedBy, func(c unsc.Code) bool { return slices.Contains(codes, c) }) {
+			continue
+		}
+		l.Vetoes = append(l.Vetoes, NewVeto(*d))
+	}
+	l.Count = len(l.Vetoes)
+	return l
 }

@@ -53,6 +53,16 @@ func outputFlags(fs *flag.FlagSet) func() (outputFormat, error) {
 // Questions about the UN veto list read the list's own rows, which are
 // reports; the others need only the reconciled decisions.
 func (a *app) loadIndex(ctx context.Context, withReports bool) (*analysis.Index, error) {
+	ds, err := a.loadRecord(ctx, withReports)
+	if err != nil {
+		return nil, err
+	}
+	return analysis.New(ds), nil
+}
+
+// loadRecord reads the whole record, in date order; an empty record is an
+// error saying what to do.
+func (a *app) loadRecord(ctx context.Context, withReports bool) ([]unsc.Decision, error) {
 	prog := a.startProgress("reading the record")
 	defer prog.stop()
 	st, err := a.openStore()
@@ -67,7 +77,7 @@ func (a *app) loadIndex(ctx context.Context, withReports bool) (*analysis.Index,
 	if len(ds) == 0 {
 		return nil, unsc.Errorf(unsc.ENOTFOUND, "", "the record is empty: run `unsc import` or `unsc sync` first")
 	}
-	return analysis.New(ds), nil
+	return ds, nil
 }
 
 func printJSON(w io.Writer, v any) error {
@@ -292,6 +302,7 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 		if s.InDoubt > 0 {
 			fmt.Fprintf(a.stdout, "Left out: %s on which the record holds the member's position in doubt (its sources give one that does not square with the official count).\n", plural(s.InDoubt, "decision", "decisions"))
 		}
+		fmt.Fprintf(a.stdout, "Period: %s.\n", s.Period.Text)
 		return nil
 	}
 	rows := make([][]string, len(s.Decisions))
@@ -614,7 +625,7 @@ func runInitiative(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if f == asText {
-		fmt.Fprintf(a.stdout, "\n%s\nCalendar: %s (%s)\n", v.Rule, v.Calendar, v.Source)
+		fmt.Fprintf(a.stdout, "\n%s.\n%s\nCalendar: %s (%s)\nPeriod: %s.\n", plural(len(v.Vetoes), "veto", "vetoes"), v.Rule, v.Calendar, v.Source, v.Period.Text)
 	}
 	return nil
 }

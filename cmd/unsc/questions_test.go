@@ -360,6 +360,12 @@ func TestQuestions(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &w); code != 0 || err != nil || len(w.Flips) != 1 || w.Flips[0].Symbol != "S/2024/239" || w.Flips[0].After != "adopted" {
 			t.Errorf("whatif no-veto on 2024-03-22 = %+v (exit %d, %v), want S/2024/239 adopted", w, code, err)
 		}
+		if code, out, _ := run("initiative"); code != 0 || !strings.Contains(out, "\nPeriod: 26 April 2022 to ") {
+			t.Errorf("initiative exit %d does not name its period:\n%s", code, out)
+		}
+		if code, out, _ := run("decisions", "--text", "korea", "--to", "1950-12-31"); code != 0 || !strings.HasSuffix(out, "\nPeriod: 17 January 1946 to 31 December 1950.\n") {
+			t.Errorf("decisions --text korea --to 1950-12-31 exit %d does not name its period:\n%s", code, out)
+		}
 		code, out, _ = run("initiative", "--json")
 		var v struct {
 			Vetoes []struct {

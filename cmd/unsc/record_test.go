@@ -144,8 +144,8 @@ func TestVetoes(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("vetoes exit %d: %s", code, errOut)
 	}
-	var got []vetoRow
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
+	got, err := decodeVetoes(out)
+	if err != nil {
 		t.Fatal(err)
 	}
 	var drafts []string
@@ -164,20 +164,29 @@ func TestVetoes(t *testing.T) {
 
 	// The first veto: the USSR, 16 February 1946.
 	code, out, _ = runUnsc(t, "", "--db", db, "vetoes", "--to", "1946-02-16", "--json")
-	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil || len(got) != 1 || got[0].VetoedBy[0] != "SUN" {
+	if got, err = decodeVetoes(out); code != 0 || err != nil || len(got) != 1 || got[0].VetoedBy[0] != "SUN" {
 		t.Errorf("vetoes --to 1946-02-16 = %+v (exit %d), want the USSR's first veto only", got, code)
 	}
 	// Codes in any case, and names.
 	for _, member := range []string{"usa", "United States"} {
 		code, out, _ = runUnsc(t, "", "--db", db, "vetoes", "--member", member, "--from", "2023-01-01", "--to", "2024-03-25", "--json")
-		var again []vetoRow
-		if err := json.Unmarshal([]byte(out), &again); code != 0 || err != nil || len(again) != len(want) {
+		again, err := decodeVetoes(out)
+		if code != 0 || err != nil || len(again) != len(want) {
 			t.Errorf("vetoes --member %q exit %d: %d vetoes, want %d as for USA", member, code, len(again), len(want))
 		}
 	}
 	code, out, _ = runUnsc(t, "", "--db", db, "vetoes", "--member", "USSR+Russia", "--from", "1991-01-01", "--to", "1994-12-31", "--json")
-	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil || len(got) != 2 || got[1].Date != "1994-12-02" || got[1].VetoedBy[0] != "RUS" {
+	if got, err = decodeVetoes(out); code != 0 || err != nil || len(got) != 2 || got[1].Date != "1994-12-02" || got[1].VetoedBy[0] != "RUS" {
 		t.Errorf("vetoes --member USSR+Russia 1991-94 = %+v (exit %d), want the Russian Federation's vetoes of 1993 and 1994", got, code)
+	}
+	// As a table, the list ends with its number and its period.
+	code, out, _ = runUnsc(t, "", "--db", db, "vetoes", "--member", "US", "--from", "2023-01-01", "--to", "2024-03-25")
+	if !strings.HasSuffix(out, "\n\n4 vetoes cast by United States (USA).\nPeriod: 1 January 2023 to 25 March 2024.\n") {
+		t.Errorf("vetoes --member US 2023-01-01..2024-03-25 (exit %d) ends %q, want the number and the period", code, out[max(0, len(out)-120):])
+	}
+	code, out, _ = runUnsc(t, "", "--db", db, "vetoes", "--to", "1946-12-31")
+	if !strings.Contains(out, "\n\n9 vetoed drafts and amendments, each once however many members vetoed it") || !strings.HasSuffix(out, "Period: 17 January 1946 to 31 December 1946.\n") {
+		t.Errorf("vetoes --to 1946-12-31 (exit %d) ends %q, want 9 vetoed drafts, each once, and the period", code, out[max(0, len(out)-200):])
 	}
 	for _, args := range [][]string{{"--member", "XYZ"}, {"--from", "2024-13-01"}, {"extra"}} {
 		if code, _, _ := runUnsc(t, "", append([]string{"--db", db, "vetoes"}, args...)...); code != 2 {
@@ -191,6 +200,27 @@ type vetoRow struct {
 	Symbol    string   `json:"symbol"`
 	Amendment bool     `json:"amendment"`
 	VetoedBy  []string `json:"vetoed_by"`
+}
+
+// decodeVetoes reads the list `unsc vetoes --json` prints, and checks that
+// its count is the number listed and that it names its period.
+func decodeVetoes(out string) ([]vetoRow, error) {
+	var l struct {
+		Count  int `json:"count"`
+		Period struct {
+			From string `json:"from"`
+			To   string `json:"to"`
+			Text string `json:"text"`
+		} `json:"period"`
+		Vetoes []vetoRow `json:"vetoes"`
+	}
+	if err := json.Unmarshal([]byte(out), &l); err != nil {
+		return nil, err
+	}
+	if l.Count != len(l.Vetoes) || l.Period.From == "" || l.Period.To == "" || l.Period.Text == "" {
+		return nil, fmt.Errorf("count %d for %d vetoes, period %+v: want the number listed and a period", l.Count, len(l.Vetoes), l.Period)
+	}
+	return l.Vetoes, nil
 }
 
 func TestCheck(t *testing.T) {

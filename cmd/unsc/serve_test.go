@@ -54,7 +54,7 @@ func TestServe(t *testing.T) {
 		got  any
 		want any
 	}{
-		{"/api/v1/vetoes?member=USA&from=2000-01-01", []string{"vetoes", "--json", "--member", "USA", "--from", "2000-01-01"}, &[]web.Veto{}, &[]web.Veto{}},
+		{"/api/v1/vetoes?member=USA&from=2000-01-01", []string{"vetoes", "--json", "--member", "USA", "--from", "2000-01-01"}, &web.VetoList{}, &web.VetoList{}},
 		{"/api/v1/council?date=1971-10-25", []string{"council", "--json", "1971-10-25"}, &web.Council{}, &web.Council{}},
 		{"/api/v1/decisions?symbol=S%2F2024%2F239", []string{"show", "--json", "S/2024/239"}, &[]web.Decision{}, &[]web.Decision{}},
 	}

@@ -4,14 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 	"time"
 
 	"unsc"
 	"unsc/analysis"
+	"unsc/charter"
 	"unsc/web"
 )
 
@@ -82,43 +81,23 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 		return runVetoQuestion(ctx, a, q, of)
 	}
 	asJSON := of == asJSON
-	f := unsc.DecisionFilter{Vetoed: true}
-	var codes []unsc.Code
-	for c := range strings.SplitSeq(seat, "+") {
-		if c != "" {
-			codes = append(codes, unsc.Code(c))
-		}
-	}
-	if len(codes) == 1 {
-		f.VetoedBy = codes[0]
-	}
-	if f.From, err = optionalDate("--from", *from); err != nil {
+	var from_, to_ time.Time
+	if from_, err = optionalDate("--from", *from); err != nil {
 		return err
 	}
-	if f.To, err = optionalDate("--to", *to); err != nil {
+	if to_, err = optionalDate("--to", *to); err != nil {
 		return err
 	}
-	st, err := a.openStore()
+	ds, err := a.loadRecord(ctx, false)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	ds, err := st.Decisions(ctx, f)
-	if err != nil {
-		return err
-	}
-	out := make([]web.Veto, 0, len(ds))
-	for _, d := range ds {
-		// A seat of several codes: the vetoes any of them cast.
-		if len(codes) > 1 && !slices.ContainsFunc(d.VetoedBy, func(c unsc.Code) bool { return slices.Contains(codes, c) }) {
-			continue
-		}
-		out = append(out, web.NewVeto(d))
-	}
+	list := web.NewVetoList(analysis.New(ds), ds, seat, from_, to_)
+	out := list.Vetoes
 	if asJSON {
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return enc.Encode(list)
 	}
 	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tDRAFT\tMEETING\tVETOED BY\tAGENDA")
@@ -136,7 +115,7 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "\n%s\n", plural(len(out), "veto", "vetoes"))
+	fmt.Fprintf(a.stdout, "\n%s.\nPeriod: %s.\n", vetoListCount(list), list.Period.Text)
 	return nil
 }
 
@@ -145,4 +124,13 @@ func optionalDate(param, s string) (time.Time, error) {
 		return time.Time{}, nil
 	}
 	return parseDate(param, s)
+}
+
+// vetoListCount says a veto list's number in words: a member's vetoes, or
+// the vetoed drafts, each once however many members vetoed it.
+func vetoListCount(l web.VetoList) string {
+	if l.Member != "" {
+		return plural(l.Count, "veto", "vetoes") + " cast by " + charter.SeatName(l.Member)
+	}
+	return plural(l.Count, "vetoed draft or amendment", "vetoed drafts and amendments") + ", each once however many members vetoed it (`unsc vetoes --count` counts them every way)"
 }
