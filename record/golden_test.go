@@ -55,6 +55,10 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/RES/82 (1950)", "the USSR absent, not not participating"},
 	{"S/RES/400 (1976)", "the Digital Library's pages of 400 and 401 give each other's positions; the official counts show it"},
 	{"S/RES/401 (1976)", "the Digital Library's pages of 400 and 401 give each other's positions; the official counts show it"},
+	{"S/RES/83 (1950)", "printed 7-1, Egypt and India not participating, the USSR absent; the library's table prints 7-1-2"},
+	{"S/RES/387 (1976)", "the Digital Library shows the US in favour and China abstaining; printed 9-0-5 with the US abstaining, China not participating"},
+	{"S/RES/415 (1977)", "China and the USSR shown abstaining; printed 13-0-1, the USSR abstaining"},
+	{"S/RES/355 (1974)", "one of thirteen shown in favour did not take part; no source found says which"},
 	{"S/11400", "the library's 1974 table lists the Cyprus veto of 31 July again under South Africa, 30 October"},
 }
 
