@@ -507,6 +507,12 @@ func (g *grouper) fits(l, c int, primary uint64) bool {
 	if ka != kc {
 		return false
 	}
+	// A procedural motion with no text of its own (the agenda, an
+	// invitation, an adjournment) is not the vote on a draft or resolution
+	// taken at the same meeting.
+	if g.motion(l) && g.hasText(c) || g.motion(c) && g.hasText(l) {
+		return false
+	}
 	if !g.date[l].IsZero() && !g.date[c].IsZero() && absDays(g.date[l], g.date[c]) > 2 {
 		return false
 	}
@@ -528,6 +534,34 @@ func (g *grouper) kind(r int) int {
 		}
 	}
 	return 0
+}
+
+// motion reports whether the set rooted at r is a procedural vote on no
+// text: a report says the matter was procedural and none names a draft or a
+// resolution.
+func (g *grouper) motion(r int) bool {
+	procedural := false
+	for _, i := range g.members(r) {
+		rep := g.reports[i]
+		if rep.Draft != "" || rep.Resolution != "" {
+			return false
+		}
+		if rep.MatterKnown && rep.Matter == unsc.Procedural {
+			procedural = true
+		}
+	}
+	return procedural
+}
+
+// hasText reports whether a report of the set rooted at r names a draft or
+// a resolution.
+func (g *grouper) hasText(r int) bool {
+	for _, i := range g.members(r) {
+		if g.reports[i].Draft != "" || g.reports[i].Resolution != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (g *grouper) drafts(r int) []string {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"unsc"
 	"unsc/record"
@@ -185,5 +186,32 @@ func TestDedupeKeepsMembersAPartialFileLacks(t *testing.T) {
 	want := map[unsc.Code]unsc.Position{"CHN": unsc.NotParticipating, "FRA": unsc.Yes, "USA": unsc.Yes}
 	if len(got) != 1 || !cmp.Equal(got[0].Votes, want) || got[0].Ref != "sample:9" {
 		t.Errorf("Dedupe(full, partial) = %+v, want one report with votes %v from sample:9", got, want)
+	}
+}
+
+// A procedural motion voted at a meeting (here an adjournment, with no text
+// of its own) is a decision apart from the draft voted at the same meeting,
+// though neither names the other and both failed; a symbol-less report of
+// the draft's vote still joins the draft.
+func TestReconcileKeepsAMotionApartFromTheDraftAtItsMeeting(t *testing.T) {
+	reports := []unsc.Report{
+		{Source: unsc.SourceDHLMeetings, Key: "d", Ref: "2017:716", Date: day("2017-10-24"), Meeting: "S/PV.8073", Draft: "S/2017/884",
+			Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"RUS"}, Tally: unsc.Tally{Yes: 11, No: 2, Abstain: 2, Known: true}},
+		{Source: unsc.SourceResearch, Key: "motion", Ref: "curated.csv:1", Date: day("2017-10-24"), Meeting: "S/PV.8073",
+			Matter: unsc.Procedural, MatterKnown: true, Outcome: unsc.Failed, Tally: unsc.Tally{Yes: 4, No: 8, Abstain: 3, Known: true}},
+		{Source: unsc.SourcePress, Key: "draft", Ref: "curated.csv:2", Date: day("2017-10-24"), Meeting: "S/PV.8073",
+			MatterKnown: true, Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"RUS"}, Tally: unsc.Tally{Yes: 11, No: 2, Abstain: 2, Known: true}},
+	}
+	var got []string
+	for _, d := range record.Reconcile(reports) {
+		var keys []string
+		for _, r := range d.Reports {
+			keys = append(keys, r.Key)
+		}
+		got = append(got, strings.Join(keys, "+"))
+	}
+	want := []string{"d+draft", "motion"}
+	if diff := cmp.Diff(want, got, cmpopts.SortSlices(func(a, b string) bool { return a < b })); diff != "" {
+		t.Errorf("Reconcile grouping (-want +got):\n%s", diff)
 	}
 }
