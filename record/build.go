@@ -307,6 +307,13 @@ func dateAndMeeting(d *unsc.Decision, dated []unsc.Report, reps repeats) (time.T
 		}
 	}
 	noted := map[string]bool{}
+	if r, ok := adoptedAfterMidnight(dated, reps, dateFrom, meeting); ok {
+		noted["date"+date.String()] = true
+		addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "date", Source: cite(r),
+			Text: fmt.Sprintf("%s dates the meeting %s, the day it opened; %s gives %s, the date the resolution bears: it was adopted after midnight.",
+				upper(sourceName(dateFrom)), date.Format("2 January 2006"), sourceName(r), r.Date.Format("2 January 2006"))})
+		date, dateFrom = r.Date, r
+	}
 	for _, r := range dated {
 		if reps.of(r) {
 			continue
@@ -335,6 +342,29 @@ func dateAndMeeting(d *unsc.Decision, dated []unsc.Report, reps repeats) (time.T
 		}
 	}
 	return date, meeting
+}
+
+// adoptedAfterMidnight finds the Digital Library's report of a resolution
+// that the meeting tables date a day early. A resolution bears the day it
+// was adopted; the meeting tables date each meeting by the day it opened
+// ("22/23 November" 1970 and "29 + 30 March" 2002 are the only two-day
+// dates they print). Where the Digital Library gives the same meeting the
+// next day, the vote came after midnight and the resolution bears that
+// day (resolution 143 (1960): the 873rd meeting opened on 13 July, the
+// resolution is of 14 July). The Digital Library's own one-day slips
+// (resolution 731 (1992), of 21 January, dated 22 January there) are
+// facts (facts.csv), which the record takes over any rule.
+func adoptedAfterMidnight(dated []unsc.Report, reps repeats, from unsc.Report, meeting string) (unsc.Report, bool) {
+	if from.Source != unsc.SourceDHLMeetings || from.Resolution == "" || from.Date.IsZero() {
+		return unsc.Report{}, false
+	}
+	next := from.Date.AddDate(0, 0, 1)
+	for _, r := range dated {
+		if r.Source == unsc.SourceUNDL && !reps.of(r) && r.Resolution == from.Resolution && r.Date.Equal(next) && (r.Meeting == "" || r.Meeting == meeting) {
+			return r, true
+		}
+	}
+	return unsc.Report{}, false
 }
 
 // modality says how the decision was taken: as the most authoritative

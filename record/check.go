@@ -489,7 +489,7 @@ func acrossDecisions(ds []unsc.Decision) [][]Finding {
 		if k > 0 && res[k].n == res[k-1].n {
 			add(res[k].i, KindDuplicate, Unexplained, "", "resolution %d is in the record twice (also %s)", res[k].n, day(ds[res[k-1].i].Date))
 		}
-		if out := outOfOrder(len(res), k, func(j int) time.Time { return ds[res[j].i].Date }); out != "" {
+		if out := outOfOrder(len(res), k, 0, func(j int) time.Time { return ds[res[j].i].Date }); out != "" {
 			add(res[k].i, KindOrder, Unexplained, "", "resolution %d is dated %s, %s", res[k].n, day(ds[res[k].i].Date), out)
 		}
 	}
@@ -506,7 +506,10 @@ func acrossDecisions(ds []unsc.Decision) [][]Finding {
 	}
 	slices.SortFunc(meets, func(a, b meet) int { return cmp.Compare(a.n, b.n) })
 	for k := range meets {
-		if out := outOfOrder(len(meets), k, func(j int) time.Time { return meets[j].date }); out != "" {
+		// A meeting that ran past midnight holds the next day's decisions
+		// (resolution 913 (1994), adopted on 22 April at the 3367th
+		// meeting, opened on 21 April before the 3368th): a day's slack.
+		if out := outOfOrder(len(meets), k, 24*time.Hour, func(j int) time.Time { return meets[j].date }); out != "" {
 			for _, i := range meets[k].idx {
 				add(i, KindOrder, Unexplained, "", "meeting %s is dated %s, %s", ds[i].Meeting, day(meets[k].date), out)
 			}
@@ -550,8 +553,8 @@ func acrossDecisions(ds []unsc.Decision) [][]Finding {
 }
 
 // outOfOrder says how the k-th of n items, in number order, breaks the
-// date order its neighbours agree on; "" if it does not.
-func outOfOrder(n, k int, date func(int) time.Time) string {
+// date order its neighbours agree on by more than slack; "" if it does not.
+func outOfOrder(n, k int, slack time.Duration, date func(int) time.Time) string {
 	if k == 0 || k == n-1 {
 		return ""
 	}
@@ -559,7 +562,7 @@ func outOfOrder(n, k int, date func(int) time.Time) string {
 	if prev.After(next) || prev.IsZero() || next.IsZero() || d.IsZero() {
 		return ""
 	}
-	if d.Before(prev) || d.After(next) {
+	if d.Add(slack).Before(prev) || d.Add(-slack).After(next) {
 		return fmt.Sprintf("outside the dates of the numbers before and after it (%s to %s)", day(prev), day(next))
 	}
 	return ""

@@ -60,6 +60,10 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/RES/415 (1977)", "China and the USSR shown abstaining; printed 13-0-1, the USSR abstaining"},
 	{"S/RES/355 (1974)", "one of thirteen shown in favour did not take part; no source found says which"},
 	{"S/11400", "the library's 1974 table lists the Cyprus veto of 31 July again under South Africa, 30 October"},
+	{"S/RES/143 (1960)", "adopted after midnight: the table dates the 873rd meeting 13 July, the day it opened; the resolution is of 14 July"},
+	{"S/RES/1402 (2002)", "the table dates the 4503rd meeting '29 + 30 March'; the resolution is of 30 March"},
+	{"S/RES/913 (1994)", "adopted after midnight at the 3367th meeting, opened on 21 April before the 3368th"},
+	{"S/RES/731 (1992)", "the Digital Library's one-day slip (22 January); adopted on 21 January, by fact"},
 }
 
 // TestGoldenDecisions renders the golden cases from the real record and
