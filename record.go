@@ -38,10 +38,31 @@ const (
 	// record/curated.csv with each fact's address: procedural votes the UN's
 	// files do not list. Not official.
 	SourceResearch Source = "research"
+	// SourceFailedDrafts is Emily Tong's hand-entered member vote lists of
+	// 53 failed votes, 1947–2022, copied from the meeting records: a
+	// sample, not official. Its positions fill failed and vetoed drafts
+	// only where they add up to the official count.
+	SourceFailedDrafts Source = "emilytong-failed-drafts"
+	// SourceWPDVetoes is the World Politics Data Lab's copy of the Dag
+	// Hammarskjöld Library's veto list (1946 – 8 July 2022), with a crisis
+	// topic and a region for each veto. Not official: it is checked
+	// against the library's own list, and gives topics.
+	SourceWPDVetoes Source = "wpd-vetoes"
+	// SourceCRUNSC is the CR-UNSC corpus's crosswalk of resolution numbers
+	// to their records in the UN Digital Library (resolutions 1–2722):
+	// links, checked against the Digital Library's own record numbers.
+	// Not official.
+	SourceCRUNSC Source = "cr-unsc"
 )
 
 // Official reports whether the source is published by the United Nations.
-func (s Source) Official() bool { return s != SourceSpreadsheet && s != SourceResearch }
+func (s Source) Official() bool {
+	switch s {
+	case SourceSpreadsheet, SourceResearch, SourceFailedDrafts, SourceWPDVetoes, SourceCRUNSC:
+		return false
+	}
+	return true
+}
 
 // Tally is the count of votes as a source records it.
 type Tally struct {

@@ -20,12 +20,15 @@ var sourceLists = map[unsc.Source]struct {
 	lists string
 	every bool
 }{
-	unsc.SourceUNDL:        {"adopted resolutions, with each member's position", false},
-	unsc.SourceDHLMeetings: {"every decision, with its count", true},
-	unsc.SourceDHLVetoes:   {"vetoes cast in public meetings", false},
-	unsc.SourceSpreadsheet: {"every vote, adopted or not, with each member's position (not official)", true},
-	unsc.SourcePress:       {"decisions entered one by one from UN press releases and meetings coverage", false},
-	unsc.SourceResearch:    {"decisions entered one by one from other public sources", false},
+	unsc.SourceUNDL:         {"adopted resolutions, with each member's position", false},
+	unsc.SourceDHLMeetings:  {"every decision, with its count", true},
+	unsc.SourceDHLVetoes:    {"vetoes cast in public meetings", false},
+	unsc.SourceSpreadsheet:  {"every vote, adopted or not, with each member's position (not official)", true},
+	unsc.SourcePress:        {"decisions entered one by one from UN press releases and meetings coverage", false},
+	unsc.SourceResearch:     {"decisions entered one by one from other public sources", false},
+	unsc.SourceFailedDrafts: {"a sample of failed votes, with each member's position, hand-entered from the meeting records (not official)", false},
+	unsc.SourceWPDVetoes:    {"vetoes cast in public meetings, with a crisis topic and region (not official; a copy of the veto list)", false},
+	unsc.SourceCRUNSC:       {"links to resolutions' records in the UN Digital Library (not official)", false},
 }
 
 // CuratedCompleteTo is the last day to which the curated decisions (sources

@@ -420,7 +420,7 @@ func (x *Index) listed(i int) bool {
 	return slices.Contains(x.ds[i].Sources, unsc.SourceDHLVetoes)
 }
 
-var sourceOrder = []unsc.Source{unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceDHLVetoes, unsc.SourceDPPA, unsc.SourcePress, unsc.SourceResearch, unsc.SourceSpreadsheet}
+var sourceOrder = []unsc.Source{unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceDHLVetoes, unsc.SourceDPPA, unsc.SourcePress, unsc.SourceResearch, unsc.SourceSpreadsheet, unsc.SourceFailedDrafts, unsc.SourceWPDVetoes, unsc.SourceCRUNSC}
 
 func sourceBit(s unsc.Source) int {
 	if i := slices.Index(sourceOrder, s); i >= 0 {

@@ -59,6 +59,12 @@ func sourceName(r unsc.Report) string {
 		return "the UN's press release"
 	case unsc.SourceResearch:
 		return "independent research"
+	case unsc.SourceFailedDrafts:
+		return "Emily Tong's hand-entered list of failed drafts"
+	case unsc.SourceWPDVetoes:
+		return "the World Politics Data Lab's copy of the veto list"
+	case unsc.SourceCRUNSC:
+		return "the CR-UNSC crosswalk"
 	}
 	return string(r.Source)
 }
@@ -71,7 +77,7 @@ func cite(r unsc.Report) string {
 // build makes one decision from the reports of a group, most authoritative
 // first; swap, when set, gives the positions a report is to be read with
 // (swap.go).
-func build(g []unsc.Report, facts Facts, reps repeats, swap *positionSwap) unsc.Decision {
+func build(g []unsc.Report, facts Facts, reps repeats, swap *positionSwap, days map[string]meetingDay) unsc.Decision {
 	d := unsc.Decision{Reports: g}
 	for _, r := range g {
 		setIfEmpty(&d.Resolution, r.Resolution)
@@ -96,6 +102,16 @@ func build(g []unsc.Report, facts Facts, reps repeats, swap *positionSwap) unsc.
 	fact, _ := facts.lookup(g)
 	dated := byDateRank(g)
 	d.Date, d.Meeting = dateAndMeeting(&d, dated, reps)
+	if d.Date.IsZero() && d.Meeting != "" {
+		// A source that gives the year only: the vote was taken at its
+		// meeting, on the day the official sources give the meeting.
+		if day, ok := days[d.Meeting]; ok {
+			d.Date = day.date
+			addNote(&d, unsc.Note{Kind: unsc.NoteCorrected, Field: "date", Source: cite(day.from),
+				Text: fmt.Sprintf("No date in %s, only the meeting, %s; %s dates that meeting %s, and so does the record.",
+					sourceName(dated[0]), d.Meeting, sourceName(day.from), day.date.Format("2 January 2006"))})
+		}
+	}
 	d.Modality = modality(&d, dated)
 	if fact != nil {
 		if !fact.Date.IsZero() && !fact.Date.Equal(d.Date) {
@@ -235,6 +251,20 @@ func noteRepeats(d *unsc.Decision, reps repeats) {
 			where := r.Meeting
 			if where == "" {
 				where = "another entry"
+			}
+			t := r.Tally
+			if r.Votes != nil {
+				t = countVotes(r.Votes)
+			}
+			if r.Date.IsZero() || t.Known && d.Tally.Known && !sameTally(t, d.Tally) {
+				sym := r.Draft
+				if sym == "" {
+					sym = "the vote"
+				}
+				text := fmt.Sprintf("%s lists %s a second time at %s, counted %s, a count no official source gives it: one of its rows is in error, and the record takes the one that agrees with the official count, %s.",
+					upper(sourceName(r)), sym, where, tallyText(t), tallyText(d.Tally))
+				addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "record", Source: cite(r), Text: text})
+				continue
 			}
 			text := fmt.Sprintf("%s lists this vote a second time, at %s on %s%s, with the same count: one vote, listed twice.",
 				upper(sourceName(r)), where, r.Date.Format("2 January 2006"), under(r.Title, d.Title))
@@ -528,9 +558,20 @@ func countAndPositions(d *unsc.Decision, dated []unsc.Report, fact *Fact, swap *
 		if fits[i].exact {
 			choose(i)
 			for j, r := range cands {
-				if j < i && r.Source != cands[i].Source && r.Source.Official() {
-					noteDisagreement(d, r, cands[i], *official, council)
+				if j >= i || r.Source == cands[i].Source {
+					continue
 				}
+				if r.Source.Official() {
+					noteDisagreement(d, r, cands[i], *official, council)
+					continue
+				}
+				text := fmt.Sprintf("%s gives positions that count %s, against the official count %s (%s); the record shows the positions %s gives, which add up to it.",
+					upper(sourceName(r)), tallyText(countVotes(r.Votes)), tallyText(t), official.name, sourceName(cands[i]))
+				if fitCount(swapped(r.Votes), t, council).exact {
+					text = fmt.Sprintf("%s gives positions that count %s: the official count %s (%s) with yes and no swapped, an inverted block. The record shows the positions %s gives, which add up to it.",
+						upper(sourceName(r)), tallyText(countVotes(r.Votes)), tallyText(t), official.name, sourceName(cands[i]))
+				}
+				addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "votes", Source: official.cite, Text: text})
 			}
 			return
 		}
@@ -561,6 +602,27 @@ func countAndPositions(d *unsc.Decision, dated []unsc.Report, fact *Fact, swap *
 			Text: fmt.Sprintf("The official count is %s (%s); %s gives positions that count %s: %s, and the sources do not say which. Those members' positions are in doubt; the vote is replayed from the count.",
 				tallyText(t), official.name, sourceName(r), tallyText(countVotes(r.Votes)), fits[i].why),
 			Members: fits[i].doubt})
+		return
+	}
+	// Only sources that are not official give positions, and they do not
+	// add up to the count. The hand-entered lists of failed drafts are
+	// shown with the members the count puts in doubt named; the vote is
+	// replayed from the count.
+	for _, r := range cands {
+		if r.Source == unsc.SourceSpreadsheet {
+			break
+		}
+		f := fitCount(r.Votes, t, council)
+		doubt, why := f.doubt, f.why
+		if f.moved != nil {
+			doubt = movedCodes(f)
+			why = movedWhy(f, council)
+		}
+		d.Votes, d.Tally = r.Votes, t
+		addNote(d, unsc.Note{Kind: unsc.NoteDoubt, Field: "votes", Source: official.cite,
+			Text: fmt.Sprintf("The official count is %s (%s); %s gives positions that count %s: %s. The record keeps the official count; those members' positions are in doubt, and the vote is replayed from the count.",
+				tallyText(t), official.name, sourceName(r), tallyText(countVotes(r.Votes)), why),
+			Members: doubt})
 		return
 	}
 	// Only the spreadsheet gives positions, and they do not add up to the
@@ -690,6 +752,15 @@ func movedText(r unsc.Report, f fit, official count, c unsc.Council) string {
 		text += " (The Digital Library writes non-participation as a blank, and its pages do not tell it from an abstention or an absence.)"
 	}
 	return text
+}
+
+// movedWhy says how the count would move members, without moving them.
+func movedWhy(f fit, c unsc.Council) string {
+	var parts []string
+	for _, m := range f.moved {
+		parts = append(parts, fmt.Sprintf("%s shown %s, where the count has one more member %s", names(c, []unsc.Code{m.code}), m.from.words(), m.to.words()))
+	}
+	return andList(parts)
 }
 
 func pronoun(n int) string {

@@ -29,7 +29,8 @@ const (
 	KindMeetingDate = "meeting-date"
 	// KindOrder: resolution numbers out of date order, or meeting numbers.
 	KindOrder = "order"
-	// KindSymbol: one draft symbol on more than one decision.
+	// KindSymbol: one draft symbol on more than one decision; a source's
+	// draft symbol against the record's.
 	KindSymbol = "symbol"
 	// KindCouncil: positions naming a state not on the Council that day.
 	KindCouncil = "council"
@@ -310,10 +311,18 @@ func findings(d *unsc.Decision) []Finding {
 	// Each source against the record.
 	for i := range d.Reports {
 		r := &d.Reports[i]
-		if repeatOf(d, r) {
-			add(KindDuplicate, r, Corrected, "rule: one source reports one vote once; a second listing with the same count, at another meeting or date, is a repeat",
-				"%s (%s) lists the vote again, at %s on %s", r.Source, r.Ref, r.Meeting, day(r.Date))
+		if n, ok := repeatOf(d, r); ok {
+			when := day(r.Date)
+			if r.Date.IsZero() {
+				when = "no date"
+			}
+			add(KindDuplicate, r, Corrected, fmt.Sprintf("rule (%s): one source reports one vote once; %s", n.Source, n.Text),
+				"%s (%s) lists the vote again, at %s on %s", r.Source, r.Ref, r.Meeting, when)
 			continue
+		}
+		if r.Draft != "" && d.Draft != "" && !r.Amendment && !d.Amendment && baseSymbol(r.Draft) != baseSymbol(d.Draft) {
+			st, basis := settle(d, r, "draft", rank, func(o *unsc.Report) bool { return o.Draft == d.Draft })
+			add(KindSymbol, r, st, basis, "%s (%s) gives the draft as %s; the record, %s", r.Source, r.Ref, r.Draft, d.Draft)
 		}
 		if r.Outcome != 0 && d.Recorded != 0 && r.Outcome != d.Recorded {
 			st, basis := settle(d, r, "outcome", rank, func(o *unsc.Report) bool { return o.Outcome == d.Recorded })
@@ -387,15 +396,15 @@ func findings(d *unsc.Decision) []Finding {
 	return out
 }
 
-// repeatOf reports whether r repeats a vote its source reports elsewhere,
-// as the record's note says.
-func repeatOf(d *unsc.Decision, r *unsc.Report) bool {
+// repeatOf returns the record's note saying that r repeats a vote its
+// source reports elsewhere, if it does.
+func repeatOf(d *unsc.Decision, r *unsc.Report) (unsc.Note, bool) {
 	for _, n := range d.Notes {
 		if n.Field == "record" && n.Source == cite(*r) {
-			return true
+			return n, true
 		}
 	}
-	return false
+	return unsc.Note{}, false
 }
 
 // officialCount names the official source of the record's count, if

@@ -64,6 +64,13 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/RES/1402 (2002)", "the table dates the 4503rd meeting '29 + 30 March'; the resolution is of 30 March"},
 	{"S/RES/913 (1994)", "adopted after midnight at the 3367th meeting, opened on 21 April before the 3368th"},
 	{"S/RES/731 (1992)", "the Digital Library's one-day slip (22 January); adopted on 21 January, by fact"},
+	{"S/404", "the hand-entered lists name no draft ('174th Meeting Draft Resolution'): placed by its meeting; their positions add up to the official count"},
+	{"S/1127", "the hand-entered lists leave China out of every list: 5-0-5 against the official 6-0-5, China in doubt"},
+	{"S/1391/Rev.1", "the hand-entered lists misprint the draft as S/1371: placed by meeting and count, the library's symbol kept"},
+	{"S/10423", "a USSR veto of 1971 with each member's position from the hand-entered lists"},
+	{"S/10775", "only the hand-entered lists give this vote; dated by its meeting"},
+	{"S/9270/Rev.1", "only the hand-entered lists give this vote, at a meeting the library lists with no action: dated by a fact"},
+	{"S/2017/962", "the hand-entered lists give it twice, once with another count"},
 }
 
 // TestGoldenDecisions renders the golden cases from the real record and

@@ -282,7 +282,7 @@ func (g *grouper) repeats() {
 			continue
 		}
 		t, u := g.tally(r), g.tally(from)
-		if t.Known && u.Known && !sameTally(t, u) {
+		if t.Known && u.Known && !sameTally(t, u) && !g.cannotStand(r) {
 			continue
 		}
 		if g.conflicts(from, r) {
@@ -293,6 +293,20 @@ func (g *grouper) repeats() {
 		}
 		g.joinGuarded(from, r, false)
 	}
+}
+
+// cannotStand reports whether the set rooted at r cannot be a decision of
+// its own: its reports give no date, and come from sources that are not
+// official. A second listing of a draft by such a source, with another
+// count, is the source's error, not a vote of its own.
+func (g *grouper) cannotStand(r int) bool {
+	for _, i := range g.members(r) {
+		rep := g.reports[i]
+		if !rep.Date.IsZero() || rep.Source.Official() {
+			return false
+		}
+	}
+	return true
 }
 
 // byResolution joins the reports of each resolution (number and year).
@@ -396,7 +410,54 @@ func (g *grouper) bySymbol() {
 	for _, key := range order {
 		idx := keys[key]
 		g.sortByRank(idx)
+		g.preferCount(idx)
 		g.joinAll(idx, true)
+	}
+}
+
+// preferCount puts first, among the reports of one source that share a
+// key, those whose count is the official one: where a source lists a
+// draft twice with different counts (the hand-entered lists give S/2017/962
+// at S/PV.8105 once with its count and once with another), the listing
+// that agrees with the official count is the draft's.
+func (g *grouper) preferCount(idx []int) {
+	var official unsc.Tally
+	for _, i := range idx {
+		r := g.reports[i]
+		if r.Source.Official() && r.Votes == nil && r.Tally.Known {
+			official = r.Tally
+			break
+		}
+	}
+	if !official.Known {
+		return
+	}
+	matches := func(i int) bool {
+		r := g.reports[i]
+		t := r.Tally
+		if r.Votes != nil {
+			t = countVotes(r.Votes)
+		}
+		return t.Known && sameTally(t, official)
+	}
+	for start := 0; start < len(idx); {
+		end := start + 1
+		for end < len(idx) && g.reports[idx[end]].Source == g.reports[idx[start]].Source {
+			end++
+		}
+		if end-start > 1 {
+			slices.SortStableFunc(idx[start:end], func(a, b int) int {
+				ma, mb := matches(a), matches(b)
+				switch {
+				case ma && !mb:
+					return -1
+				case mb && !ma:
+					return 1
+				}
+				return 0
+			})
+		}
+		start = end
 	}
 }
 
@@ -468,6 +529,21 @@ func (g *grouper) byMeeting() {
 				add(byMeeting[m])
 			}
 		}
+		if len(candidates) == 0 && g.cannotStand(l) {
+			// A set that cannot stand alone, whose symbol matches no
+			// decision at its meeting (a misprint: "S/1371" for
+			// S/1391/Rev.1), joins the one decision there of the same
+			// outcome, kind and count.
+			t := g.tally(l)
+			for _, i := range reps {
+				for _, c := range byMeeting[g.reports[i].Meeting] {
+					c = g.uf.find(c)
+					if u := g.tally(c); c != l && !slices.Contains(candidates, c) && t.Known && u.Known && sameTally(t, u) && g.fitsAnySymbol(l, c, primary) {
+						candidates = append(candidates, c)
+					}
+				}
+			}
+		}
 		if len(candidates) == 0 {
 			for _, i := range reps {
 				if g.reports[i].Meeting == "" && !g.reports[i].Date.IsZero() {
@@ -521,6 +597,17 @@ func (g *grouper) fits(l, c int, primary uint64) bool {
 		return false
 	}
 	return true
+}
+
+// fitsAnySymbol is fits without comparing draft symbols.
+func (g *grouper) fitsAnySymbol(l, c int, primary uint64) bool {
+	if g.sources[c]&primary == 0 || g.sources[l]&g.sources[c] != 0 {
+		return false
+	}
+	if g.adopted[l] && g.failed[c] || g.failed[l] && g.adopted[c] {
+		return false
+	}
+	return g.kind(l) == g.kind(c)
 }
 
 // members returns the reports of the set rooted at r.

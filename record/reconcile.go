@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"unsc"
 	"unsc/charter"
@@ -24,10 +25,16 @@ func rank(s unsc.Source) int {
 		return 3
 	case unsc.SourceResearch:
 		return 4
-	case unsc.SourceSpreadsheet:
+	case unsc.SourceWPDVetoes:
 		return 5
+	case unsc.SourceSpreadsheet:
+		return 6
+	case unsc.SourceFailedDrafts:
+		return 7
+	case unsc.SourceCRUNSC:
+		return 8
 	}
-	return 6
+	return 9
 }
 
 // Reconcile turns every report in the record into decisions, in date order.
@@ -40,9 +47,17 @@ func Reconcile(reports []unsc.Report) []unsc.Decision {
 func reconcile(reports []unsc.Report, facts Facts) []unsc.Decision {
 	groups, reps := group(reports)
 	swaps := swappedPositions(groups)
+	days := meetingDays(groups)
 	out := make([]unsc.Decision, 0, len(groups))
 	for i, g := range groups {
-		out = append(out, build(g, facts, reps, swaps[i]))
+		d := build(g, facts, reps, swaps[i], days)
+		if d.Date.IsZero() {
+			// Reports no decision took, whose sources give no date and
+			// whose meeting the record does not know: they cannot be
+			// placed, and are not in the record (Unplaced lists them).
+			continue
+		}
+		out = append(out, d)
 	}
 	inOrder(out)
 	oneDraftOneDecision(out)
@@ -66,6 +81,59 @@ func reconcile(reports []unsc.Report, facts Facts) []unsc.Decision {
 		// Votes without a symbol at one meeting: in the order taken.
 		return cmp.Compare(firstLine(a), firstLine(b))
 	})
+	return out
+}
+
+// meetingDays gives each meeting the date the official sources give it:
+// the day of a meeting, for the votes a source lists by meeting and year
+// only (the hand-entered failed drafts). Where official sources give a
+// meeting several days (a meeting resumed past midnight), the first.
+func meetingDays(groups [][]unsc.Report) map[string]meetingDay {
+	days := map[string]meetingDay{}
+	for _, g := range groups {
+		for _, r := range byDateRank(g) {
+			if !r.Source.Official() || r.Meeting == "" || r.Date.IsZero() {
+				continue
+			}
+			if d, ok := days[r.Meeting]; !ok || r.Date.Before(d.date) || r.Date.Equal(d.date) && dateRank(r.Source) < dateRank(d.from.Source) {
+				days[r.Meeting] = meetingDay{r.Date, r}
+			}
+		}
+	}
+	return days
+}
+
+// meetingDay is a meeting's date and the report that gives it.
+type meetingDay struct {
+	date time.Time
+	from unsc.Report
+}
+
+// Unplaced returns the reports Reconcile leaves out of the record: those no
+// decision takes, whose sources give no date, at a meeting no official
+// source dates. Check counts them.
+func Unplaced(reports []unsc.Report) []unsc.Report {
+	groups, _ := group(reports)
+	days := meetingDays(groups)
+	var out []unsc.Report
+	for _, g := range groups {
+		undated := true
+		for _, r := range g {
+			if !r.Date.IsZero() {
+				undated = false
+			}
+		}
+		if !undated {
+			continue
+		}
+		if _, ok := days[g[0].Meeting]; ok && g[0].Meeting != "" {
+			continue
+		}
+		if fact, _ := builtinFacts().lookup(g); fact != nil && !fact.Date.IsZero() {
+			continue
+		}
+		out = append(out, g...)
+	}
 	return out
 }
 

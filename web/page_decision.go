@@ -135,13 +135,16 @@ type sourceView struct {
 
 // sourceNames names the sources for a reader.
 var sourceNames = map[unsc.Source]string{
-	unsc.SourceUNDL:        "UN Digital Library, Security Council voting data",
-	unsc.SourceDHLMeetings: "Dag Hammarskjöld Library, meetings and actions of the Security Council",
-	unsc.SourceDHLVetoes:   "Dag Hammarskjöld Library, veto list",
-	unsc.SourceDPPA:        "UN DPPA, Security Council membership",
-	unsc.SourceSpreadsheet: "1994–2025 per-member spreadsheet (not official)",
-	unsc.SourcePress:       "UN press release or meeting summary (curated)",
-	unsc.SourceResearch:    "Independent research or news report (curated, not official)",
+	unsc.SourceUNDL:         "UN Digital Library, Security Council voting data",
+	unsc.SourceDHLMeetings:  "Dag Hammarskjöld Library, meetings and actions of the Security Council",
+	unsc.SourceDHLVetoes:    "Dag Hammarskjöld Library, veto list",
+	unsc.SourceDPPA:         "UN DPPA, Security Council membership",
+	unsc.SourceSpreadsheet:  "1994–2025 per-member spreadsheet (not official)",
+	unsc.SourcePress:        "UN press release or meeting summary (curated)",
+	unsc.SourceResearch:     "Independent research or news report (curated, not official)",
+	unsc.SourceFailedDrafts: "Emily Tong, failed drafts with each member's vote, hand-entered from the meeting records (not official)",
+	unsc.SourceWPDVetoes:    "World Politics Data Lab, veto list with crisis topics (not official)",
+	unsc.SourceCRUNSC:       "CR-UNSC, resolutions' records in the UN Digital Library (not official)",
 }
 
 // docHref is the address of a UN document by its symbol.

@@ -24,6 +24,7 @@ import (
 	"unsc"
 	"unsc/dhl"
 	"unsc/dppa"
+	"unsc/emilytong"
 	"unsc/record"
 	"unsc/scvotes"
 	"unsc/undl"
@@ -46,6 +47,7 @@ type format struct {
 var formats = []format{
 	{name: "UN Digital Library voting data", sniff: undl.Sniff, parse: undl.Parse},
 	{name: "1994–2025 per-member spreadsheet", sniff: scvotes.Sniff, parse: scvotes.Parse},
+	{name: "hand-entered failed drafts (Emily Tong)", sniff: emilytong.Sniff, parse: emilytong.Parse},
 	{name: "DHL meetings and actions page", sniff: dhl.SniffMeetings, parse: dhl.ParseMeetings, html: true},
 	{name: "DHL veto list", sniff: dhl.SniffVetoes, parse: dhl.ParseVetoes, html: true},
 	{name: "DPPA membership", sniff: dppa.Sniff, rows: dppa.Parse},
