@@ -169,3 +169,12 @@ func relative(s string) string {
 	}
 	return s
 }
+
+// TestNothingUnplaced checks that every report of the shared data is in
+// the record: a vote that its source gives without a date is dated by its
+// meeting or by a fact.
+func TestNothingUnplaced(t *testing.T) {
+	for _, r := range record.Unplaced(realReports(t)) {
+		t.Errorf("%s %s (%s): in no decision, and nothing dates it", r.Source, r.Key, r.Ref)
+	}
+}

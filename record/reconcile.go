@@ -111,7 +111,8 @@ type meetingDay struct {
 
 // Unplaced returns the reports Reconcile leaves out of the record: those no
 // decision takes, whose sources give no date, at a meeting no official
-// source dates. Check counts them.
+// source dates, with no fact to date them. The shared data has none (a
+// test keeps it so); a new release of such a source may.
 func Unplaced(reports []unsc.Report) []unsc.Report {
 	groups, _ := group(reports)
 	days := meetingDays(groups)
