@@ -2,9 +2,12 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"net"
 	"net/http"
 	"runtime"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -12,68 +15,159 @@ import (
 
 // The server under load. Answers already encoded (the cache) and cheap
 // routes (/healthz, the council, a ballot) are served at once, whatever the
-// load. An answer that must be computed — a question over the whole record
-// not asked before, an export — passes a gate that lets a few be computed
-// at once (one fewer than the processors by default, so that one is left
-// for the cheap answers and /healthz; at least one): a request that finds them all
-// busy waits a moment in a short queue, and beyond that is answered 503
-// Service Unavailable with Retry-After, at once, rather than piling up
-// work and memory that no client will wait for. Identical requests being
-// computed share one computation. A client that goes away while it waits
-// frees its place; its answer is not computed.
+// load; /healthz is answered before anything else is looked at. An answer
+// that must be computed — a question over the whole record not asked
+// before, a page not rendered before, an export — passes a gate that lets a
+// few be computed at once (one fewer than the processors by default, so
+// that one is left for the cheap answers and /healthz; at least one). A
+// request that finds them all busy waits in a queue, but only when its turn
+// is expected within a second (from the time the last computations took):
+// otherwise it is answered 503 Service Unavailable with Retry-After at
+// once, before any work is done for it, rather than piling up work and
+// memory that no client will wait for. Identical requests being computed
+// share one computation. A client that goes away while it waits frees its
+// place; its answer is not computed.
+//
+// A connection that was told to retry after a second and asks for another
+// computed answer sooner waits out the rest of that second before its
+// request is looked at: a client that ignores Retry-After gets no more of
+// the server than one that obeys it, and costs it a timer, not a core.
 
 // errBusy is the error of a request turned away by the gate.
 var errBusy = errors.New("busy")
 
-// retryAfter is the Retry-After a 503 carries, in seconds.
-const retryAfter = "1"
+// retryAfter is how long a client turned away should wait: the
+// Retry-After a 503 carries, in seconds, and the hold on its connection.
+const (
+	retryAfter       = "1"
+	retryAfterPeriod = time.Second
+)
 
 // gate bounds the expensive answers computed at once.
 type gate struct {
 	slots   chan struct{}
 	waiting atomic.Int64
-	// maxWaiting bounds the queue; wait is how long a request waits in it.
+	// maxWaiting bounds the queue; wait is the longest a request waits in
+	// it, and the longest expected wait for which it joins it.
 	maxWaiting int64
 	wait       time.Duration
+	// cost is a moving average of the time a slot is held, in
+	// nanoseconds: the expected wait of the n-th in the queue is n times
+	// cost over the slots. Zero until the first computation ends.
+	cost atomic.Int64
 }
 
 func newGate(concurrent int) *gate {
 	if concurrent <= 0 {
 		concurrent = max(1, runtime.GOMAXPROCS(0)-1)
 	}
-	return &gate{slots: make(chan struct{}, concurrent), maxWaiting: int64(4 * concurrent), wait: time.Second}
+	// A request waiting in the queue holds a parked goroutine and its
+	// connection's buffers, a few KB; the expected wait bounds the queue
+	// first, this only in case the computations are very short.
+	return &gate{slots: make(chan struct{}, concurrent), maxWaiting: int64(64 * concurrent), wait: time.Second}
 }
 
-// enter takes a slot, waiting in the queue if need be; it returns errBusy
-// when the queue is full or the wait is over, and the context's error when
-// the client has gone. The caller calls leave when done.
-func (g *gate) enter(ctx context.Context) error {
+// enter takes a slot, waiting in the queue if need be, and returns the time
+// it took it, which the caller passes to leave when done. It returns
+// errBusy at once when the queue is full or the request's turn is not
+// expected within the gate's wait, errBusy when the wait is over, and the
+// context's error when the client has gone.
+func (g *gate) enter(ctx context.Context) (time.Time, error) {
 	if err := ctx.Err(); err != nil {
-		return err
+		return time.Time{}, err
 	}
 	select {
 	case g.slots <- struct{}{}:
-		return nil
+		return time.Now(), nil
 	default:
 	}
-	if g.waiting.Add(1) > g.maxWaiting {
-		g.waiting.Add(-1)
-		return errBusy
-	}
+	n := g.waiting.Add(1)
 	defer g.waiting.Add(-1)
+	if n > g.maxWaiting || time.Duration(n*g.cost.Load()/int64(cap(g.slots))) > g.wait {
+		return time.Time{}, errBusy
+	}
 	t := time.NewTimer(g.wait)
 	defer t.Stop()
 	select {
 	case g.slots <- struct{}{}:
-		return nil
+		return time.Now(), nil
 	case <-t.C:
-		return errBusy
+		return time.Time{}, errBusy
+	case <-ctx.Done():
+		return time.Time{}, ctx.Err()
+	}
+}
+
+// leave gives back the slot taken at start, and counts the time it was
+// held in the gate's average.
+func (g *gate) leave(start time.Time) {
+	d := int64(time.Since(start))
+	<-g.slots
+	for {
+		old := g.cost.Load()
+		v := d
+		if old > 0 {
+			v = old + (d-old)/8
+		}
+		if g.cost.CompareAndSwap(old, v) {
+			return
+		}
+	}
+}
+
+// connKey keys a connection's state in its requests' contexts.
+type connKey struct{}
+
+// connState is what the server remembers of a connection: until when it
+// was told to wait (Unix nanoseconds).
+type connState struct {
+	notBefore atomic.Int64
+}
+
+// ConnContext is the http.Server's ConnContext for this server: it gives
+// each connection the state that holds a client that ignores Retry-After
+// (see above). Without it every request is looked at at once.
+func ConnContext(ctx context.Context, _ net.Conn) context.Context {
+	return context.WithValue(ctx, connKey{}, &connState{})
+}
+
+// hold makes a request wait while its connection is told to wait, and
+// returns the context's error if the client goes meanwhile.
+func hold(ctx context.Context) error {
+	c, _ := ctx.Value(connKey{}).(*connState)
+	if c == nil {
+		return nil
+	}
+	d := time.Duration(c.notBefore.Load() - time.Now().UnixNano())
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
 	case <-ctx.Done():
 		return ctx.Err()
 	}
 }
 
-func (g *gate) leave() { <-g.slots }
+// admit lets a request that needs a computed answer through g: it waits
+// out its connection's hold, then takes a slot (gate.enter), and returns
+// the time it did, for g.leave. On errBusy it has answered the request:
+// 503 with Retry-After. On any other error the client has gone and
+// nothing is to be written.
+func (s *Server) admit(w http.ResponseWriter, r *http.Request, g *gate) (time.Time, error) {
+	ctx := r.Context()
+	if err := hold(ctx); err != nil {
+		return time.Time{}, err
+	}
+	start, err := g.enter(ctx)
+	if errors.Is(err, errBusy) {
+		writeBusy(w, r)
+	}
+	return start, err
+}
 
 // flights shares the computation of an answer among identical requests
 // made while it is being computed.
@@ -129,10 +223,35 @@ func (fs *flights) do(ctx context.Context, key string, f func() (*answer, error)
 	return fl.a, fl.err
 }
 
-// writeBusy answers a request the gate turned away: 503 with Retry-After.
-func writeBusy(w http.ResponseWriter) {
-	w.Header().Set("Retry-After", retryAfter)
-	writeProblem(w, newProblem(http.StatusServiceUnavailable, "the server is computing as many answers as it can: retry in a second"))
+// busyBody is the body of every 503, encoded once.
+var busyBody = func() []byte {
+	b, _ := json.Marshal(newProblem(http.StatusServiceUnavailable, "the server is computing as many answers as it can: retry in a second"))
+	return append(b, '\n')
+}()
+
+var (
+	busyHeader = map[string][]string{
+		"Retry-After":    {retryAfter},
+		"Content-Type":   {"application/problem+json"},
+		"Cache-Control":  {"no-store"},
+		"Content-Length": {strconv.Itoa(len(busyBody))},
+	}
+)
+
+// writeBusy answers a request the gate turned away: 503 with Retry-After,
+// and the connection held until then. It allocates nothing.
+func writeBusy(w http.ResponseWriter, r *http.Request) {
+	if c, _ := r.Context().Value(connKey{}).(*connState); c != nil {
+		c.notBefore.Store(time.Now().Add(retryAfterPeriod).UnixNano())
+	}
+	h := w.Header()
+	for k, v := range busyHeader {
+		h[k] = v
+	}
+	w.WriteHeader(http.StatusServiceUnavailable)
+	if r.Method != http.MethodHead {
+		w.Write(busyBody)
+	}
 }
 
 // clientGone reports whether err is the client's going away, after which

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -44,12 +45,26 @@ func TestGate(t *testing.T) {
 	if w := get("/api/v1/vetoes?from=2000-01-01", bg); w.Code != http.StatusOK {
 		t.Errorf("GET a cached answer while busy = %d, want 200", w.Code)
 	}
-	// A full queue turns a request away without waiting.
+	// A full queue turns a request away without waiting; so does a queue
+	// in which its turn is not expected within the gate's wait (were it
+	// to wait, these calls would not return for an hour).
+	s.gate.wait = time.Hour
 	s.gate.maxWaiting = 0
-	start := time.Now()
-	if w := get("/api/v1/vetoes?from=2002-01-01", bg); w.Code != http.StatusServiceUnavailable || time.Since(start) > s.gate.wait {
-		t.Errorf("GET with a full queue = %d after %v, want 503 at once", w.Code, time.Since(start))
+	if w := get("/api/v1/vetoes?from=2002-01-01", bg); w.Code != http.StatusServiceUnavailable {
+		t.Errorf("GET with a full queue = %d, want 503 at once", w.Code)
 	}
+	s.gate.maxWaiting = 100
+	s.gate.cost.Store(int64(2 * time.Hour))
+	if w := get("/api/v1/vetoes?from=2002-01-01", bg); w.Code != http.StatusServiceUnavailable {
+		t.Errorf("GET with an expected wait over the gate's = %d, want 503 at once", w.Code)
+	}
+	if w := get("/decisions?q=2002", bg); w.Code != http.StatusServiceUnavailable || w.Header().Get("Retry-After") != "1" {
+		t.Errorf("GET a page not rendered before, with every slot busy = %d, Retry-After %q; want 503, 1", w.Code, w.Header().Get("Retry-After"))
+	}
+	if n := s.gate.waiting.Load(); n != 0 {
+		t.Errorf("%d requests left counted in the queue, want 0", n)
+	}
+	s.gate.wait = 20 * time.Millisecond
 	// A client that has gone gets nothing, and nothing is computed or
 	// cached for it.
 	ctx, cancel := context.WithCancel(bg)
@@ -57,12 +72,87 @@ func TestGate(t *testing.T) {
 	if w := get("/api/v1/vetoes?from=2003-01-01", ctx); w.Body.Len() != 0 {
 		t.Errorf("GET for a client gone wrote %q, want nothing", w.Body)
 	}
-	<-s.gate.slots
+	s.gate.leave(time.Now())
 	if a := s.answers.get("/api/v1/vetoes?from=2003-01-01"); a != nil {
 		t.Errorf("the answer for a client gone was cached")
 	}
 	if w := get("/api/v1/vetoes?from=2003-01-01", bg); w.Code != http.StatusOK {
 		t.Errorf("GET vetoes once the slot is free = %d, want 200", w.Code)
+	}
+}
+
+// TestHold checks that a connection told to retry later and asking for a
+// computed answer sooner is held until then, while it is still answered
+// at once what costs nothing (/healthz, an answer already computed), and
+// that a client that goes while held gets nothing and costs nothing.
+func TestHold(t *testing.T) {
+	s := NewServer(Config{MaxConcurrent: 1, Decisions: realrecord.Decisions(t)}).(*Server)
+	srv := httptest.NewUnstartedServer(s)
+	srv.Config.ConnContext = ConnContext
+	srv.Start()
+	defer srv.Close()
+	// One connection, kept alive, as a client that hammers would use.
+	client := &http.Client{Transport: &http.Transport{MaxConnsPerHost: 1, MaxIdleConnsPerHost: 1}}
+	defer client.CloseIdleConnections()
+	get := func(ctx context.Context, path string) (int, string, error) {
+		req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL+path, nil)
+		resp, err := client.Do(req)
+		if err != nil {
+			return 0, "", err
+		}
+		defer resp.Body.Close()
+		io.Copy(io.Discard, resp.Body)
+		return resp.StatusCode, resp.Header.Get("Retry-After"), nil
+	}
+	bg := context.Background()
+	if code, _, err := get(bg, "/api/v1/trends?from=1990-01-01"); code != http.StatusOK {
+		t.Fatalf("GET trends = %d (%v), want 200", code, err)
+	}
+	s.gate.slots <- struct{}{} // the bound is full
+	s.gate.maxWaiting = 0
+	if code, ra, err := get(bg, "/api/v1/trends?from=1991-01-01"); code != http.StatusServiceUnavailable || ra != "1" {
+		t.Fatalf("GET trends with the bound full = %d, Retry-After %q (%v); want 503, 1", code, ra, err)
+	}
+	// The connection is now held, and the bound is full: what costs
+	// nothing is still answered on it.
+	for _, path := range []string{"/healthz", "/api/v1/trends?from=1990-01-01", "/api/v1/council?date=2024-03-25"} {
+		if code, _, err := get(bg, path); code != http.StatusOK {
+			t.Errorf("GET %s on a held connection with the bound full = %d (%v), want 200", path, code, err)
+		}
+	}
+	// The slot is free now, but the connection asks for a computed answer
+	// before its second is up: it waits, so a client that goes meanwhile
+	// gets nothing and nothing is computed. (Were it not held, its answer
+	// would come at once and be cached.)
+	s.gate.leave(time.Now())
+	s.gate.maxWaiting = 100
+	var held connState
+	held.notBefore.Store(time.Now().Add(time.Hour).UnixNano())
+	ctx, cancel := context.WithCancel(context.WithValue(bg, connKey{}, &held))
+	done := make(chan *httptest.ResponseRecorder)
+	go func() {
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest("GET", "/api/v1/trends?from=1992-01-01", nil).WithContext(ctx))
+		done <- w
+	}()
+	select {
+	case w := <-done:
+		t.Fatalf("GET on a held connection answered %d before its hold was up, want it held", w.Code)
+	case <-time.After(200 * time.Millisecond):
+	}
+	cancel()
+	if w := <-done; w.Body.Len() != 0 {
+		t.Errorf("GET for a client gone while held wrote %q, want nothing", w.Body)
+	}
+	if a := s.answers.get("/api/v1/trends?from=1992-01-01"); a != nil {
+		t.Errorf("the answer for a client gone while held was computed and cached")
+	}
+	// Once the hold is over, the connection is served as any other.
+	held.notBefore.Store(time.Now().Add(-time.Second).UnixNano())
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest("GET", "/api/v1/trends?from=1992-01-01", nil).WithContext(context.WithValue(bg, connKey{}, &held)))
+	if w.Code != http.StatusOK {
+		t.Errorf("GET after the hold = %d, want 200", w.Code)
 	}
 }
 

@@ -304,17 +304,15 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt *route, f 
 		}
 		// A page not rendered before is computed through the gate, as
 		// the API's answers are (load.go).
-		if err := s.gate.enter(r.Context()); err != nil {
-			if errors.Is(err, errBusy) {
-				writeBusy(w)
-			}
+		start, err := s.admit(w, r, s.gate)
+		if err != nil {
 			return
 		}
 		held := true
 		release := func() {
 			if held {
 				held = false
-				s.gate.leave()
+				s.gate.leave(start)
 			}
 		}
 		defer release()

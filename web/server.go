@@ -92,6 +92,10 @@ type route struct {
 	// record: it is encoded once, cached, and carries an ETag and
 	// Cache-Control.
 	record bool
+	// cheap marks a record answer that costs about as little as writing
+	// it (the council on a date, the members): it is computed without
+	// passing the gate (load.go).
+	cheap  bool
 	handle func(r *http.Request, a *args) (any, error)
 
 	// page, for a page (an HTML route, not in the OpenAPI document),
@@ -167,7 +171,11 @@ func NewServer(cfg Config) http.Handler {
 				rs = append(rs, rt)
 			}
 		}
-		s.mux.Handle(p, s.dispatch(rs))
+		h := s.dispatch(rs)
+		if p == "/healthz" {
+			h = s.healthzFast(h)
+		}
+		s.mux.Handle(p, h)
 	}
 	s.mux.HandleFunc("/assets/", s.serveAsset)
 	s.mux.HandleFunc("/", s.notFound)
@@ -187,12 +195,12 @@ func (s *Server) routeTable() []route {
 		{method: "GET", path: "/healthz", summary: "Liveness probe: answers while the server runs.",
 			result: health{}, handle: s.healthz},
 		{method: "GET", path: "/api/v1/openapi.json", summary: "This API's OpenAPI 3.1 document.",
-			result: json.RawMessage(nil), record: true, handle: s.openAPI},
+			result: json.RawMessage(nil), record: true, cheap: true, handle: s.openAPI},
 		{method: "GET", path: "/api/v1/council", summary: "The members of the Security Council on a date.",
 			params: []param{{name: "date", typ: "date", required: true, desc: "the date, as YYYY-MM-DD, from 1946-01-17 to 2027-12-31", example: "2024-03-25"}},
-			result: Council{}, record: true, handle: s.council},
+			result: Council{}, record: true, cheap: true, handle: s.council},
 		{method: "GET", path: "/api/v1/members", summary: "Every state that sat on the Security Council, with the names it sat under and every seat it held: `unsc members --json`.",
-			result: []State{}, record: true, handle: s.members},
+			result: []State{}, record: true, cheap: true, handle: s.members},
 		{method: "POST", path: "/api/v1/decide", summary: "Decide one ballot under the Charter: the ballot and answer of `unsc decide --json`.",
 			body: exampleBallot, result: charter.ResultJSON{}, handle: s.decide},
 		{method: "GET", path: "/api/v1/decisions", summary: "Decisions in the record, by symbol or by search (ranked by relevance with q, else in date order), a page at a time; X-Total-Count gives the number found.",
@@ -377,6 +385,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 var (
 	jsonType    = []string{"application/json"}
 	publicCache = []string{"public, max-age=300"}
+	noStore     = []string{"no-store"}
 )
 
 // securityHeaders are set on every answer. The slices are shared and never
@@ -439,14 +448,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt *route) {
 		}
 		// Exports pass a gate of their own: one is written as fast as its
 		// client reads, and must not hold the questions' places meanwhile.
-		switch err := s.exports.enter(r.Context()); {
-		case errors.Is(err, errBusy):
-			writeBusy(w)
-			return
-		case err != nil:
+		start, err := s.admit(w, r, s.exports)
+		if err != nil {
 			return
 		}
-		defer s.exports.leave()
+		defer s.exports.leave(start)
 		if err := rt.stream(w, r, &args{q: q}); err != nil {
 			s.writeError(w, r, err)
 		}
@@ -478,12 +484,19 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt *route) {
 			s.writeError(w, r, err)
 			return
 		}
-		a, err = s.flights.do(r.Context(), key, func() (*answer, error) {
-			return s.compute(r, rt, q)
-		})
+		if rt.cheap {
+			a, err = s.compute(r, rt, q)
+		} else {
+			if hold(r.Context()) != nil {
+				return
+			}
+			a, err = s.flights.do(r.Context(), key, func() (*answer, error) {
+				return s.compute(r, rt, q)
+			})
+		}
 		switch {
 		case errors.Is(err, errBusy):
-			writeBusy(w)
+			writeBusy(w, r)
 			return
 		case clientGone(err):
 			return
@@ -504,13 +517,17 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt *route) {
 }
 
 // compute answers a record route's request that is not in the cache,
-// through the gate: nothing is computed for a client that has gone.
+// through the gate unless it is cheap: nothing is computed for a client
+// that has gone.
 func (s *Server) compute(r *http.Request, rt *route, q url.Values) (*answer, error) {
 	ctx := r.Context()
-	if err := s.gate.enter(ctx); err != nil {
-		return nil, err
+	if !rt.cheap {
+		start, err := s.gate.enter(ctx)
+		if err != nil {
+			return nil, err
+		}
+		defer s.gate.leave(start)
 	}
-	defer s.gate.leave()
 	v, err := rt.handle(r, &args{q: q})
 	if err != nil {
 		return nil, err
@@ -578,6 +595,22 @@ type health struct {
 
 func (s *Server) healthz(r *http.Request, a *args) (any, error) {
 	return health{Status: "ok", Decisions: len(s.record.decisions)}, nil
+}
+
+// healthzFast answers GET /healthz from an answer encoded once, with
+// nothing parsed or allocated, so that a probe is answered as fast as the
+// server can write, whatever else it is doing; any other request to the
+// path (a query, another method) goes to next.
+func (s *Server) healthzFast(next http.Handler) http.Handler {
+	a := s.encode("/healthz", nil, health{Status: "ok", Decisions: len(s.record.decisions)}, "")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.RawQuery != "" || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		w.Header()["Cache-Control"] = noStore
+		s.writeAnswer(w, r, a)
+	})
 }
 
 func (s *Server) openAPI(r *http.Request, a *args) (any, error) {

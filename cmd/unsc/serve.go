@@ -92,6 +92,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}
 	srv := &http.Server{
 		Handler:           handler,
+		ConnContext:       web.ConnContext, // holds clients that ignore Retry-After
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      30 * time.Second,
