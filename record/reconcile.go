@@ -61,6 +61,7 @@ func reconcile(reports []unsc.Report, facts Facts) []unsc.Decision {
 	}
 	inOrder(out)
 	oneDraftOneDecision(out)
+	adoptedAmendments(out)
 	slices.SortStableFunc(out, func(a, b unsc.Decision) int {
 		if c := a.Date.Compare(b.Date); c != 0 {
 			return c
@@ -176,6 +177,46 @@ func oneDraftOneDecision(ds []unsc.Decision) {
 			}
 			addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "draft", Source: "sc-votes-1994-2025", Text: text})
 			d.Draft = ""
+		}
+	}
+}
+
+// adoptedAmendments marks as amendments the votes a source records as
+// adopted drafts that no resolution came of. An adopted draft becomes a
+// resolution and takes its number; an adopted text without one, at a
+// meeting that adopted one resolution from another draft, was an amendment
+// to that draft (S/2023/1023, the United States' amendment to S/2023/999,
+// adopted 9-0-6 at S/PV.9518 before the draft became resolution 2719
+// (2023): the spreadsheet lists it as a draft of its own). Procedural votes,
+// which adopt no resolution, are left alone, and so is a vote at a meeting
+// that adopted no resolution or several.
+func adoptedAmendments(ds []unsc.Decision) {
+	byMeeting := map[string][]int{}
+	for i, d := range ds {
+		if d.Meeting != "" && d.Resolution != "" && d.Draft != "" && !d.Amendment {
+			byMeeting[d.Meeting] = append(byMeeting[d.Meeting], i)
+		}
+	}
+	for i := range ds {
+		d := &ds[i]
+		if d.Recorded != unsc.Adopted || d.Resolution != "" || d.Amendment || d.Meeting == "" || d.Matter != unsc.NonProcedural || hasFact(d, "kind") {
+			continue
+		}
+		res := byMeeting[d.Meeting]
+		if len(res) != 1 || ds[res[0]].Draft == d.Draft {
+			continue
+		}
+		to := ds[res[0]]
+		d.Amendment, d.AmendmentTo = true, to.Draft
+		replaceNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "kind", Source: cite(d.Reports[0]),
+			Text: fmt.Sprintf("%s lists %s as an adopted draft, but no resolution bears it: an adopted draft becomes a resolution. At %s the Council adopted one resolution, %s, from draft %s; this vote, taken before it, adopted an amendment to that draft.",
+				upper(sourceName(d.Reports[0])), symbolOf(*d), d.Meeting, to.Resolution, to.Draft)})
+		if res, err := Derive(*d); err == nil {
+			d.Derived = res.Outcome
+			d.VetoedBy = nil
+			if res.Outcome == unsc.Vetoed {
+				d.VetoedBy = memberCodes(res.VetoedBy)
+			}
 		}
 	}
 }
