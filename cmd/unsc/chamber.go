@@ -15,7 +15,10 @@ import (
 )
 
 // sessionsPath returns the sessions' database: the flag's value, else
-// $UNSC_SESSIONS, else sessions.db beside the record.
+// $UNSC_SESSIONS, else sessions.db beside the record. Serving the record
+// built into unsc (there is no record file), beside the default record in
+// the user's data directory: a --db path with no file may be mistyped, and
+// no folder is made for it.
 func (a *app) sessionsPath(flagValue string) (string, error) {
 	if flagValue != "" {
 		return flagValue, nil
@@ -24,7 +27,7 @@ func (a *app) sessionsPath(flagValue string) (string, error) {
 		return p, nil
 	}
 	path := a.dbPath
-	if path == "" {
+	if path == "" || a.builtIn {
 		var err error
 		if path, err = sqlite.DefaultPath(); err != nil {
 			return "", err

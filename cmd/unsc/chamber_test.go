@@ -37,13 +37,8 @@ type server struct {
 
 func startServer(t *testing.T, dir string) *server {
 	t.Helper()
-	// serve needs a record: an import of nothing makes one that holds the
-	// decisions built into unsc.
-	if _, err := os.Stat(filepath.Join(dir, "unsc.db")); err != nil {
-		if code, _, errOut := runUnsc(t, "", "--db", filepath.Join(dir, "unsc.db"), "import", t.TempDir()); code != 0 {
-			t.Fatalf("import exit %d: %s", code, errOut)
-		}
-	}
+	// With no record file at dir/unsc.db, serve reads the record built
+	// into unsc.
 	cmd := exec.Command(os.Args[0], "--db", filepath.Join(dir, "unsc.db"), "serve", "--addr", "127.0.0.1:0", "--sessions", filepath.Join(dir, "sessions.db"))
 	cmd.Env = append(os.Environ(), "UNSC_TEST_CHILD=1", "UNSC_ADMIN_TOKEN="+killAdmin)
 	stderr, err := cmd.StderrPipe()

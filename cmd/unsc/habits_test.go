@@ -188,13 +188,13 @@ func TestEscaper(t *testing.T) {
 // it when done, and shows nothing elsewhere.
 func TestProgress(t *testing.T) {
 	dppa := shareddata.Path(t, "dppa-sc-membership", "DPPA-SCMembership.csv")
-	code, _, errOut := runUnsc(t, "", "--db", filepath.Join(t.TempDir(), "a.db"), "import", dppa)
+	code, _, errOut := runUnsc(t, "", "--db", filepath.Join(t.TempDir(), "a.db"), "import", "--no-built-in", dppa)
 	if code != 0 || strings.ContainsAny(errOut, "\r\x1b") {
 		t.Errorf("import to a buffer exit %d, stderr %q: want no progress where stderr is not a terminal", code, errOut)
 	}
 	terminal, progressDelay = func(io.Writer) bool { return true }, 0
 	defer func() { terminal, progressDelay = isTerminal, defaultProgressDelay }()
-	code, _, errOut = runUnsc(t, "", "--db", filepath.Join(t.TempDir(), "b.db"), "import", dppa)
+	code, _, errOut = runUnsc(t, "", "--db", filepath.Join(t.TempDir(), "b.db"), "import", "--no-built-in", dppa)
 	if code != 0 || !strings.Contains(errOut, "\rreading 1 file…\x1b[K") || !strings.HasSuffix(errOut, "\r\x1b[K") {
 		t.Errorf("import on a terminal exit %d, stderr %q: want its progress, erased at the end", code, errOut)
 	}

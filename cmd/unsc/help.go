@@ -15,6 +15,7 @@ import (
 	"unsc"
 	"unsc/analysis"
 	"unsc/charter"
+	"unsc/embedded"
 	"unsc/sqlite"
 )
 
@@ -90,8 +91,11 @@ type Version struct {
 // Record says which record a command reads and how far it goes.
 type Record struct {
 	Path string `json:"path"`
-	// Exists is false when there is no file at Path.
+	// Exists is false when there is no file at Path: then BuiltIn is set,
+	// and the rest is about the record built into unsc, which the commands
+	// read instead.
 	Exists    bool `json:"exists"`
+	BuiltIn   bool `json:"built_in,omitempty"`
 	Decisions int  `json:"decisions"`
 	// First and Last are the dates of its first and last decisions;
 	// CompleteTo the last day to which it holds every decision (see
@@ -134,6 +138,9 @@ func runVersion(ctx context.Context, a *app, args []string) error {
 	fmt.Fprintf(a.stdout, "go: %s\n", v.Go)
 	r := v.Record
 	switch {
+	case !r.Exists && r.BuiltIn && r.Error == "":
+		fmt.Fprintf(a.stdout, "record: none at %s (`unsc import` or `unsc sync` makes one); the commands answer from the record built into unsc, %s from %s to %s, every decision to %s\n",
+			r.Path, plural(r.Decisions, "decision", "decisions"), r.First, r.Last, r.CompleteTo)
 	case !r.Exists:
 		fmt.Fprintf(a.stdout, "record: none at %s (`unsc import` or `unsc sync` makes one)\n", r.Path)
 	case r.Error != "" && strings.HasPrefix(r.Error, r.Path):
@@ -188,7 +195,14 @@ func (a *app) recordDate(ctx context.Context) Record {
 		}
 		r.Path = p
 	}
-	if _, err := os.Stat(r.Path); err != nil {
+	if _, err := os.Stat(r.Path); os.IsNotExist(err) {
+		about, err := embedded.Describe()
+		if err != nil {
+			r.Error = unsc.ErrorMessage(err)
+			return r
+		}
+		r.BuiltIn = true
+		r.Decisions, r.First, r.Last, r.CompleteTo = about.Decisions, about.First, about.Last, about.CompleteTo
 		return r
 	}
 	r.Exists = true

@@ -8,13 +8,14 @@ import (
 	"unsc"
 	"unsc/charter"
 	"unsc/dppa"
+	"unsc/embedded"
 	"unsc/internal/sourcefiles"
 	"unsc/record"
 )
 
 var importCommand = command{
 	name:    "import",
-	args:    "[-v] PATH…",
+	args:    "[-v] [--no-built-in] PATH…",
 	summary: "Import the files and folders given into the record, recognising each format by its content.",
 	run:     runImport,
 }
@@ -22,6 +23,7 @@ var importCommand = command{
 func runImport(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("import")
 	verbose := fs.Bool("v", false, "list every file and what was done with it")
+	noBuiltIn := fs.Bool("no-built-in", false, "make a new record of the files given only (with the curated decisions), not starting from the record built into unsc")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -32,7 +34,7 @@ func runImport(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	sum, batch, err := importFiles(ctx, a, files, *verbose)
+	sum, batch, err := importFiles(ctx, a, files, *verbose, !*noBuiltIn)
 	if err != nil {
 		return err
 	}
@@ -43,7 +45,11 @@ func runImport(ctx context.Context, a *app, args []string) error {
 
 // importFiles parses the files and imports them into the record in one
 // transaction, with the Council's membership: what `import` and `sync` share.
-func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose bool) (unsc.ImportSummary, *sourcefiles.Batch, error) {
+// A new record (one that holds no decision yet) starts, where builtIn is
+// set, from the reports built into unsc (package embedded), the files read
+// over them as files named after them on the line would be: a fresh
+// install's first import loses nothing the commands answered before it.
+func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose, builtIn bool) (unsc.ImportSummary, *sourcefiles.Batch, error) {
 	// The store opens (creating and migrating a new record) while the
 	// files are parsed; nothing is written to it unless every file parses.
 	type opened struct {
@@ -91,9 +97,23 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose 
 	// Every import adds the curated decisions built into unsc. A file cut
 	// short never takes members' positions out of the record.
 	reports := record.Dedupe(append(batch.Reports(), record.Curated()...))
-	reports, err = completePartial(ctx, o.st, reports, a.stderr)
+	var prior unsc.Store = o.st
+	var base []unsc.Report
+	if builtIn {
+		b, rs, err := a.builtInBase(ctx, o.st)
+		if err != nil {
+			return unsc.ImportSummary{}, nil, err
+		}
+		if b != nil {
+			prior, base = b, rs
+		}
+	}
+	reports, err = completePartial(ctx, prior, reports, a.stderr)
 	if err != nil {
 		return unsc.ImportSummary{}, nil, err
+	}
+	if base != nil {
+		reports = append(without(base, reports), reports...)
 	}
 	sum, err := o.st.Import(ctx, reports, record.Reconcile)
 	return sum, batch, err
@@ -120,4 +140,52 @@ func checkMembership(rows []dppa.Row) []string {
 		}
 	}
 	return warnings
+}
+
+// builtInBase returns the record built into unsc and its reports when st
+// is a new record (it holds no decision), saying so on standard error; nil
+// for a record that holds decisions. A new record starts from them as if
+// they had been imported into it before the files: a report of the files
+// replaces the built-in report of its source and key, and one cut short
+// keeps the positions it leaves out from it (completePartial).
+func (a *app) builtInBase(ctx context.Context, st unsc.Store) (*embedded.Store, []unsc.Report, error) {
+	held, err := st.Decisions(ctx, unsc.DecisionFilter{Limit: 1, OmitReports: true})
+	if err != nil || len(held) > 0 {
+		return nil, nil, err
+	}
+	b, err := embedded.Open()
+	if err != nil {
+		return nil, nil, err
+	}
+	reports, err := embedded.Reports()
+	if err != nil {
+		return nil, nil, err
+	}
+	about, err := embedded.Describe()
+	if err != nil {
+		return nil, nil, err
+	}
+	fmt.Fprintf(a.stderr, "a new record: it starts from the record built into unsc (%s, to %s); the files given add to it and replace the reports they give again (--no-built-in: the files only)\n",
+		plural(len(reports), "report", "reports"), dayInWords(about.Last))
+	return b, reports, nil
+}
+
+// without returns the reports of base whose source and key no report of
+// reports has.
+func without(base, reports []unsc.Report) []unsc.Report {
+	type sk struct {
+		source unsc.Source
+		key    string
+	}
+	given := make(map[sk]bool, len(reports))
+	for _, r := range reports {
+		given[sk{r.Source, r.Key}] = true
+	}
+	var out []unsc.Report
+	for _, r := range base {
+		if !given[sk{r.Source, r.Key}] {
+			out = append(out, r)
+		}
+	}
+	return out
 }

@@ -73,6 +73,10 @@ type app struct {
 	// terminals.
 	stdoutTerminal, stderrTerminal bool
 	dbPath                         string
+	// builtIn is set when the command reads the record built into unsc,
+	// there being no record file; builtInNoted once standard error has
+	// said so.
+	builtIn, builtInNoted bool
 	// fs is the flag set of the command being run, for its usage.
 	fs *flag.FlagSet
 }

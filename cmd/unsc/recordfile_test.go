@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -8,6 +9,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,12 +32,13 @@ func sampleFile(t *testing.T) string {
 	return shareddata.Path(t, "undl-sc-voting", "2025_7_21_sc_voting_sample.csv")
 }
 
-// sampleDB imports the sample into a new record in its own folder and
-// returns the record's path.
+// sampleDB imports the sample alone (not starting from the record built
+// into unsc) into a new record in its own folder and returns the record's
+// path.
 func sampleDB(t *testing.T) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "unsc.db")
-	if code, _, errOut := runUnsc(t, "", "--db", db, "import", sampleFile(t)); code != 0 {
+	if code, _, errOut := runUnsc(t, "", "--db", db, "import", "--no-built-in", sampleFile(t)); code != 0 {
 		t.Fatalf("import exit %d: %s", code, errOut)
 	}
 	return db
@@ -84,14 +88,36 @@ var readCommands = [][]string{
 	{"serve", "--addr", "127.0.0.1:0"},
 }
 
+// TestMistypedRecordPathCreatesNothing checks that a --db path with no file
+// is named, answered from the record built into unsc, and never made.
 func TestMistypedRecordPathCreatesNothing(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "tpyo", "unsc.db")
+	// serve keeps its sessions in the user's data directory, not beside a
+	// path with no file.
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	t.Setenv("UNSC_SESSIONS", "")
 	for _, args := range readCommands {
-		code, out, errOut := runBounded(t, append([]string{"--db", db}, args...)...)
-		if code != 1 || out != "" || !strings.Contains(errOut, db+": no such file") || !strings.Contains(errOut, "import") {
-			t.Errorf("unsc --db MISSING %v = exit %d, stdout %q, stderr %q; want 1, naming the path and how to make a record", args, code, out, errOut)
+		if args[0] == "serve" {
+			continue
 		}
+		code, out, errOut := runBounded(t, append([]string{"--db", db}, args...)...)
+		if code != 0 || out == "" || strings.Count(errOut, db+": no such file") != 1 || !strings.Contains(errOut, "built into unsc") || !strings.Contains(errOut, "unsc --db "+db+" import FOLDER") {
+			t.Errorf("unsc --db MISSING %v = exit %d, stdout %q, stderr %q; want the answer from the record built into unsc, the path named once with how to make a record there", args, code, out, errOut)
+		}
+	}
+	base, stop := serveInProcess(t, "--db", db, "serve", "--addr", "127.0.0.1:0")
+	resp, err := http.Get(base + "/api/v1/decisions?symbol=S%2FRES%2F465%20(1980)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("serve --db MISSING: GET the decisions of S/RES/465 (1980) = %d, want 200 from the record built into unsc", resp.StatusCode)
+	}
+	if errOut := stop(); !strings.Contains(errOut, db+": no such file") {
+		t.Errorf("serve --db MISSING said %q; want the path named", errOut)
 	}
 	code, _, errOut := runUnsc(t, "", "--db", db, "rebuild")
 	if code != 1 || !strings.Contains(errOut, "no such file") {
@@ -99,6 +125,51 @@ func TestMistypedRecordPathCreatesNothing(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("reading a missing record left %v in its folder's parent; want nothing made", entries)
+	}
+}
+
+// serveInProcess starts `unsc serve` in-process with args and returns its
+// address and a function that stops it and returns what it wrote on
+// standard error.
+func serveInProcess(t *testing.T, args ...string) (string, func() string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan int, 1)
+	go func() {
+		var stdout strings.Builder
+		done <- run(ctx, args, strings.NewReader(""), &stdout, pw)
+		pw.Close()
+	}()
+	lines := bufio.NewScanner(pr)
+	var base, said strings.Builder
+	for lines.Scan() {
+		said.WriteString(lines.Text() + "\n")
+		if addr, ok := strings.CutPrefix(lines.Text(), "listening on "); ok {
+			base.WriteString(addr)
+			break
+		}
+	}
+	if base.Len() == 0 {
+		cancel()
+		t.Fatalf("unsc %v printed no address: %s", args, said.String())
+	}
+	rest := make(chan string, 1)
+	go func() {
+		b, _ := io.ReadAll(pr)
+		rest <- string(b)
+	}()
+	return base.String(), func() string {
+		cancel()
+		select {
+		case code := <-done:
+			if code != 0 {
+				t.Errorf("unsc %v exit %d after shutdown, want 0", args, code)
+			}
+		case <-time.After(15 * time.Second):
+			t.Fatalf("unsc %v did not stop after its context was cancelled", args)
+		}
+		return said.String() + <-rest
 	}
 }
 

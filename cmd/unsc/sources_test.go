@@ -71,7 +71,7 @@ func TestTruncatedFileKeepsTheFullerReport(t *testing.T) {
 	writeFile(t, truncated, []byte(cut))
 
 	db := filepath.Join(t.TempDir(), "unsc.db")
-	if code, _, errOut := runUnsc(t, "", "--db", db, "import", complete); code != 0 {
+	if code, _, errOut := runUnsc(t, "", "--db", db, "import", "--no-built-in", complete); code != 0 {
 		t.Fatalf("import exit %d: %s", code, errOut)
 	}
 	before := positions(t, db, "S/RES/462 (1980)")
@@ -87,11 +87,22 @@ func TestTruncatedFileKeepsTheFullerReport(t *testing.T) {
 		t.Errorf("positions on 462 (1980) after importing the cut file = %d (%v), want the 15 imported before", len(after), after)
 	}
 
-	// Into a new record, the cut file is imported as it is, and said so.
+	// Into a new record of the file alone, the cut file is imported as it
+	// is, and said so.
 	fresh := filepath.Join(t.TempDir(), "unsc.db")
-	code, _, errOut = runUnsc(t, "", "--db", fresh, "import", truncated)
+	code, _, errOut = runUnsc(t, "", "--db", fresh, "import", "--no-built-in", truncated)
 	if code != 0 || !strings.Contains(errOut, "S/RES/462 (1980) holds the positions of 10 members") || !strings.Contains(errOut, "imported as it is") {
-		t.Errorf("import of the cut file into a new record = exit %d, stderr %q; want a warning", code, errOut)
+		t.Errorf("import --no-built-in of the cut file into a new record = exit %d, stderr %q; want a warning", code, errOut)
+	}
+	// Into a new record that starts from the record built into unsc, the
+	// other members' positions are the built-in record's.
+	fresh = filepath.Join(t.TempDir(), "unsc.db")
+	code, _, errOut = runUnsc(t, "", "--db", fresh, "import", truncated)
+	if code != 0 || !strings.Contains(errOut, "starts from the record built into unsc") || strings.Contains(errOut, "imported as it is") {
+		t.Errorf("import of the cut file into a new record = exit %d, stderr %q; want it to start from the record built into unsc, and no warning", code, errOut)
+	}
+	if after := positions(t, fresh, "S/RES/462 (1980)"); len(after) != 15 {
+		t.Errorf("positions on 462 (1980) after importing the cut file into a new record = %d (%v), want the built-in record's 15", len(after), after)
 	}
 }
 
@@ -119,6 +130,7 @@ func TestImportDoesNotDependOnFolderOrOrder(t *testing.T) {
 		{"import", filepath.Join(here, "undl", "a.csv"), filepath.Join(here, "undl", "b.csv")},
 	} {
 		db := filepath.Join(t.TempDir(), "unsc.db")
+		args = append(args[:1:1], append([]string{"--no-built-in"}, args[1:]...)...)
 		if code, _, errOut := runUnsc(t, "", append([]string{"--db", db}, args...)...); code != 0 {
 			t.Fatalf("unsc %v exit %d: %s", args, code, errOut)
 		}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"unsc"
+	"unsc/embedded"
 	"unsc/record"
 	"unsc/sqlite"
 )
@@ -15,7 +16,9 @@ import (
 // openStore opens the record for reading: the file given by --db or
 // $UNSC_DB, else the default in the user's data directory. Reading never
 // creates or changes the file, and a record the user may read but not write
-// is read. A missing or empty record, a file that is not a record, and a
+// is read. Where there is no file, the record built into unsc (package
+// embedded) answers, and standard error says so once, with how to make a
+// record of one's own. An empty record, a file that is not a record, and a
 // record made by another version of unsc are errors that say what to do.
 func (a *app) openStore() (unsc.Store, error) {
 	path, err := a.recordPath()
@@ -23,10 +26,40 @@ func (a *app) openStore() (unsc.Store, error) {
 		return nil, err
 	}
 	st, err := sqlite.OpenWith(path, sqlite.Options{ReadOnly: true, Reconciliation: record.Version})
+	var fe *sqlite.FileError
+	if errors.As(err, &fe) && fe.Problem == sqlite.Missing {
+		return a.builtInStore(fe.Path)
+	}
 	if err != nil {
 		return nil, a.recordError(err)
 	}
 	return recordStore{st, a}, nil
+}
+
+// builtInStore opens the record built into unsc, where there is no record
+// file at path, and says so on standard error the first time.
+func (a *app) builtInStore(path string) (*embedded.Store, error) {
+	st, err := embedded.Open()
+	if err != nil {
+		return nil, err
+	}
+	a.builtIn = true
+	if !a.builtInNoted {
+		a.builtInNoted = true
+		db, where := "", "no record at "+path
+		if a.dbPath != "" {
+			db = "--db " + shellQuote(a.dbPath) + " "
+			where = path + ": no such file"
+		}
+		about, err := embedded.Describe()
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(a.stderr, "unsc: %s; answering from the record built into unsc (%s to %s, every decision to %s). "+
+			"For newer decisions, make a record of your own: `unsc %ssync` downloads the UN's files, `unsc %simport FOLDER` imports files you have.\n",
+			where, plural(about.Decisions, "decision", "decisions"), dayInWords(about.Last), dayInWords(about.CompleteTo), db, db)
+	}
+	return st, nil
 }
 
 // openStoreForWriting opens the record for importing into it, creating it
@@ -141,4 +174,13 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// dayInWords writes a date given as YYYY-MM-DD in words (4 June 2025).
+func dayInWords(day string) string {
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return day
+	}
+	return t.Format("2 January 2006")
 }

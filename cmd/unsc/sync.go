@@ -118,7 +118,7 @@ func runSync(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	sum, _, err := importFiles(ctx, a, files, false)
+	sum, _, err := importFiles(ctx, a, files, false, true)
 	if err != nil {
 		return err
 	}
