@@ -8,7 +8,12 @@
 #
 # For comparison it times, the same way, the same question over a record
 # file made by `unsc import` of the shared data, and `unsc help` (the
-# program's start, no record read).
+# program's start, no record read). Beside the wall times it prints each
+# command's CPU time (user + system, the mean of RUNS runs in a row, from
+# the shell's `times`), which a loaded machine does not inflate: on a
+# machine with more runnable processes than cores the wall time of anything
+# that needs more than a time slice grows with the load, the CPU time does
+# not.
 #
 #   bench/firstrun.sh            # RUNS=20
 #   RUNS=50 bench/firstrun.sh
@@ -44,7 +49,15 @@ out=$("$work/unsc" show 'S/RES/2728 (2024)' 2>"$work/stderr")
 grep -q '^S/RES/2728 (2024) — adopted' <<<"$out" || { echo "bench: unexpected answer: $out" >&2; exit 1; }
 grep -q 'built into unsc' "$work/stderr" || { echo "bench: the answer did not come from the record built into unsc: $(cat "$work/stderr")" >&2; exit 1; }
 
-pair() { # label, unsc command
+# cpu CMD…: the mean CPU time (user + system) of one run of CMD, in ms.
+cpu() {
+  ( for _ in $(seq "$RUNS"); do "$@" >/dev/null 2>&1; done; times ) | tail -1 |
+    awk -v n="$RUNS" '{ split($1, u, "m"); split($2, s, "m")
+      printf "%.1f", ((u[1] * 60 + u[2]) + (s[1] * 60 + s[2])) / n * 1000 }'
+}
+hello_cpu=$(cpu "$work/hellobin")
+
+pair() { # label, unsc command, the same as words
   local r
   # unsc says on standard error, each run, that it answers from the record
   # built into unsc: kept apart, and shown only if the run fails.
@@ -53,15 +66,20 @@ pair() { # label, unsc command
     exit 1
   fi
   read -r ms hello ratio mb hellomb <<<"$r"
-  printf '%-52s %8s ms %8s ms %8sx %7s MB\n' "$1" "$ms" "$hello" "$ratio" "$mb"
+  local label=$1 c
+  shift 2
+  c=$(cpu "$@")
+  printf '%-52s %8s ms %8s ms %8sx %7s MB %8s ms %8s ms\n' "$label" "$ms" "$hello" "$ratio" "$mb" "$c" "$hello_cpu"
 }
 
 echo "bench/firstrun.sh on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ), $RUNS runs each"
 echo
-printf '%-52s %11s %11s %9s %10s\n' "command" "unsc" "Go hello" "ratio" "unsc RSS"
-pair "fresh install: show 'S/RES/2728 (2024)' (goal <100 ms)" "$work/unsc show 'S/RES/2728 (2024)'"
-pair "unsc help (start only)" "$work/unsc help"
+printf '%-52s %11s %11s %9s %10s %11s %11s\n' "command" "unsc wall" "hello wall" "ratio" "unsc RSS" "unsc CPU" "hello CPU"
+pair "fresh install: show 'S/RES/2728 (2024)' (goal <100 ms)" "$work/unsc show 'S/RES/2728 (2024)'" "$work/unsc" show 'S/RES/2728 (2024)'
+pair "unsc help (start only)" "$work/unsc help" "$work/unsc" help
 [ -z "$(ls -A "$work/home")" ] || { echo "bench: reading made files in HOME: $(ls -AR "$work/home")" >&2; exit 1; }
 
 "$work/unsc" --db "$work/unsc.db" import "$data" >/dev/null 2>&1
-pair "record file (unsc import): show 'S/RES/2728 (2024)'" "$work/unsc --db $work/unsc.db show 'S/RES/2728 (2024)'"
+pair "record file (unsc import): show 'S/RES/2728 (2024)'" "$work/unsc --db $work/unsc.db show 'S/RES/2728 (2024)'" "$work/unsc" --db "$work/unsc.db" show 'S/RES/2728 (2024)'
+echo
+echo "CPU: user + system time of one run, the mean of $RUNS runs in a row; wall: medians of $RUNS runs alternated with the Go hello (bench/pair)."
