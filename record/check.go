@@ -16,6 +16,9 @@ import (
 const (
 	// KindOutcome: the outcome a source records, against the record's.
 	KindOutcome = "outcome"
+	// KindVeto: the members a source says cast a veto, against the
+	// record's.
+	KindVeto = "veto"
 	// KindTally: a source's count (its own, or its positions summed),
 	// against the record's count.
 	KindTally = "tally"
@@ -46,7 +49,7 @@ const (
 )
 
 // Kinds lists every kind of finding, in the order reports list them.
-var Kinds = []string{KindOutcome, KindTally, KindPositions, KindDate, KindMeeting, KindMeetingDate, KindOrder, KindSymbol, KindCouncil, KindModality, KindAmendment, KindDuplicate, KindReplay}
+var Kinds = []string{KindOutcome, KindVeto, KindTally, KindPositions, KindDate, KindMeeting, KindMeetingDate, KindOrder, KindSymbol, KindCouncil, KindModality, KindAmendment, KindDuplicate, KindReplay}
 
 // Status is what a finding comes to.
 type Status string
@@ -336,6 +339,13 @@ func findings(d *unsc.Decision) []Finding {
 			}
 			add(KindOutcome, r, st, basis, "%s (%s) records %s; the record, %s", r.Source, r.Ref, r.Outcome, d.Recorded)
 		}
+		if len(r.VetoedBy) > 0 && d.Recorded == unsc.Vetoed && !sameCodes(r.VetoedBy, d.VetoedBy) {
+			st, basis := settle(d, r, "outcome", vetoRank, func(o *unsc.Report) bool { return len(o.VetoedBy) > 0 && sameCodes(o.VetoedBy, d.VetoedBy) })
+			if st == Unexplained && len(d.VetoedBy) == 0 {
+				st, basis = settle(d, r, "outcome", vetoRank, func(*unsc.Report) bool { return false })
+			}
+			add(KindVeto, r, st, basis, "%s (%s) says vetoed by %s; the record, by %s", r.Source, r.Ref, joinCodes(r.VetoedBy), orNone(joinCodes(d.VetoedBy)))
+		}
 		if !r.Date.IsZero() && !d.Date.IsZero() && !r.Date.Equal(d.Date) {
 			st, basis := settle(d, r, "date", dateRank, func(o *unsc.Report) bool { return o.Date.Equal(d.Date) })
 			add(KindDate, r, st, basis, "%s (%s) gives %s; the record, %s", r.Source, r.Ref, day(r.Date), day(d.Date))
@@ -424,6 +434,26 @@ func vetoRank(s unsc.Source) int {
 		return -1
 	}
 	return rank(s)
+}
+
+// sameCodes reports whether a and b hold the same codes, in any order.
+func sameCodes(a, b []unsc.Code) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, c := range a {
+		if !slices.Contains(b, c) {
+			return false
+		}
+	}
+	return true
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
 }
 
 func kindWord(amendment bool) string {

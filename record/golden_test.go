@@ -72,6 +72,8 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/10775", "only the hand-entered lists give this vote; dated by its meeting"},
 	{"S/9270/Rev.1", "only the hand-entered lists give this vote, at a meeting the library lists with no action: dated by a fact"},
 	{"S/2017/962", "the hand-entered lists give it twice, once with another count"},
+	{"S/PV.49", "three vetoes without a symbol at one meeting, paired across the libraries' lists and the World Politics Data Lab's copy, which leaves out France's vote on the preliminary question"},
+	{"S/13729", "the World Politics Data Lab dates the veto 9 January 1980, the day the 2190th meeting resumed; it was cast on 7 January"},
 }
 
 // TestGoldenDecisions renders the golden cases from the real record and

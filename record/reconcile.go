@@ -37,6 +37,15 @@ func rank(s unsc.Source) int {
 	return 9
 }
 
+// secondHand reports whether a source is a copy or a transcription of the
+// UN's records by others (Emily Tong's hand-entered failed drafts, the World
+// Politics Data Lab's copy of the veto list, the CR-UNSC crosswalk): the
+// record checks it against the official sources and takes from it only
+// what none of them gives, never a value to put a decision back in order.
+func secondHand(s unsc.Source) bool {
+	return s == unsc.SourceFailedDrafts || s == unsc.SourceWPDVetoes || s == unsc.SourceCRUNSC
+}
+
 // Reconcile turns every report in the record into decisions, in date order.
 // It is a unsc.Reconciler: pure, and the same reports always give the same
 // decisions.

@@ -134,6 +134,9 @@ func inOrder(ds []unsc.Decision) {
 			continue
 		}
 		for _, r := range byDateRank(d.Reports) {
+			if secondHand(r.Source) {
+				continue
+			}
 			dates := []time.Time{r.Date}
 			// The spreadsheet swaps day and month of many dates before
 			// 2021: either may be the date.

@@ -28,6 +28,7 @@ import (
 	"unsc/record"
 	"unsc/scvotes"
 	"unsc/undl"
+	"unsc/wpd"
 )
 
 // format is a file format unsc imports, recognised by its content.
@@ -48,6 +49,7 @@ var formats = []format{
 	{name: "UN Digital Library voting data", sniff: undl.Sniff, parse: undl.Parse},
 	{name: "1994–2025 per-member spreadsheet", sniff: scvotes.Sniff, parse: scvotes.Parse},
 	{name: "hand-entered failed drafts (Emily Tong)", sniff: emilytong.Sniff, parse: emilytong.Parse},
+	{name: "World Politics Data Lab veto list", sniff: wpd.Sniff, parse: wpd.Parse},
 	{name: "DHL meetings and actions page", sniff: dhl.SniffMeetings, parse: dhl.ParseMeetings, html: true},
 	{name: "DHL veto list", sniff: dhl.SniffVetoes, parse: dhl.ParseVetoes, html: true},
 	{name: "DPPA membership", sniff: dppa.Sniff, rows: dppa.Parse},

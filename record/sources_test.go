@@ -1,0 +1,69 @@
+package record_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"unsc"
+	"unsc/record"
+)
+
+// TestUnofficialSourcesKeepOfficialFacts reconciles the shared data with
+// and without the sources that are not official and add to the record
+// (Emily Tong's failed drafts, the World Politics Data Lab's veto list, the
+// CR-UNSC crosswalk): every decision the official sources make keeps its
+// count, date, meeting, symbols and outcome, every veto is still cast by
+// the same members, and the only decisions they add are failed votes that
+// no official source lists.
+func TestUnofficialSourcesKeepOfficialFacts(t *testing.T) {
+	added := []unsc.Source{unsc.SourceFailedDrafts, unsc.SourceWPDVetoes, unsc.SourceCRUNSC}
+	all := realReports(t)
+	without := slices.DeleteFunc(slices.Clone(all), func(r unsc.Report) bool { return slices.Contains(added, r.Source) })
+	if len(without) == len(all) {
+		t.Fatal("the shared data holds none of the added sources")
+	}
+	// A decision is known by its most authoritative official report.
+	key := func(d unsc.Decision) string {
+		for _, r := range d.Reports {
+			if r.Source.Official() {
+				return string(r.Source) + "|" + r.Key
+			}
+		}
+		return fmt.Sprintf("%s|%s|%s", d.Draft, d.Meeting, d.Date.Format("2006-01-02"))
+	}
+	before := map[string]unsc.Decision{}
+	for _, d := range record.Reconcile(without) {
+		before[key(d)] = d
+	}
+	after := record.Reconcile(all)
+	seen := map[string]bool{}
+	for _, d := range after {
+		k := key(d)
+		seen[k] = true
+		b, ok := before[k]
+		if !ok {
+			official := slices.ContainsFunc(d.Sources, unsc.Source.Official)
+			if official || d.Recorded != unsc.Failed || d.Resolution != "" {
+				t.Errorf("%s: a decision the added sources make, %s with sources %v: want only failed votes no official source lists", record.Symbol(d), d.Recorded, d.Sources)
+			}
+			continue
+		}
+		if d.Tally != b.Tally && !(sameCount(d.Tally, b.Tally) && d.Tally.NonVoting >= b.Tally.NonVoting) {
+			t.Errorf("%s: count %+v, without the added sources %+v", record.Symbol(d), d.Tally, b.Tally)
+		}
+		if d.Date != b.Date || d.Meeting != b.Meeting || d.Resolution != b.Resolution || d.Draft != b.Draft {
+			t.Errorf("%s: %s %s %s, without the added sources %s %s %s", record.Symbol(d), d.Date.Format("2006-01-02"), d.Meeting, d.Draft, b.Date.Format("2006-01-02"), b.Meeting, b.Draft)
+		}
+		if d.Recorded != b.Recorded || !slices.Equal(d.VetoedBy, b.VetoedBy) || d.Modality != b.Modality || d.Amendment != b.Amendment {
+			t.Errorf("%s: %v vetoed by %v (%v), without the added sources %v vetoed by %v (%v)", record.Symbol(d), d.Recorded, d.VetoedBy, d.Modality, b.Recorded, b.VetoedBy, b.Modality)
+		}
+	}
+	for k, b := range before {
+		if !seen[k] {
+			t.Errorf("%s (%s): gone from the record, or moved, with the added sources", record.Symbol(b), k)
+		}
+	}
+}
+
+func sameCount(a, b unsc.Tally) bool { return a.Yes == b.Yes && a.No == b.No && a.Abstain == b.Abstain && a.Known == b.Known }
