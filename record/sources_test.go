@@ -66,4 +66,6 @@ func TestUnofficialSourcesKeepOfficialFacts(t *testing.T) {
 	}
 }
 
-func sameCount(a, b unsc.Tally) bool { return a.Yes == b.Yes && a.No == b.No && a.Abstain == b.Abstain && a.Known == b.Known }
+func sameCount(a, b unsc.Tally) bool {
+	return a.Yes == b.Yes && a.No == b.No && a.Abstain == b.Abstain && a.Known == b.Known
+}
