@@ -238,6 +238,18 @@ func (f Facts) lookup(g []unsc.Report) (*Fact, bool) {
 			}
 		}
 	}
+	// A vote no source gives a symbol (a procedural motion) is known by
+	// its meeting.
+	for _, r := range g {
+		if r.Resolution != "" || r.Draft != "" {
+			return nil, false
+		}
+	}
+	for _, r := range g {
+		if x, ok := f[r.Meeting]; ok && r.Meeting != "" {
+			return x, true
+		}
+	}
 	return nil, false
 }
 

@@ -64,6 +64,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/RES/1402 (2002)", "the table dates the 4503rd meeting '29 + 30 March'; the resolution is of 30 March"},
 	{"S/RES/913 (1994)", "adopted after midnight at the 3367th meeting, opened on 21 April before the 3368th"},
 	{"S/2023/1023", "the spreadsheet lists an adopted draft no resolution bears: the US amendment to S/2023/999 (resolution 2719 (2023))"},
+	{"S/PV.4164", "a procedural motion (inviting Yugoslavia, 2000) the spreadsheet lists as a draft, 4-7-1; 4-7-4 by fact keyed on its meeting"},
 	{"S/RES/731 (1992)", "the Digital Library's one-day slip (22 January); adopted on 21 January, by fact"},
 	{"S/404", "the hand-entered lists name no draft ('174th Meeting Draft Resolution'): placed by its meeting; their positions add up to the official count"},
 	{"S/1127", "the hand-entered lists leave China out of every list: 5-0-5 against the official 6-0-5, China in doubt"},

@@ -36,6 +36,9 @@ func TestCheckRealRecord(t *testing.T) {
 	used := map[string]bool{}
 	for _, d := range ds {
 		used[d.Resolution], used[d.Draft] = true, true
+		if d.Resolution == "" && d.Draft == "" {
+			used[d.Meeting] = true // a motion without a symbol, by its meeting
+		}
 		for _, r := range d.Reports {
 			used[r.Resolution], used[r.Draft] = true, true
 		}
