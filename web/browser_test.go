@@ -62,14 +62,19 @@ func browser(t *testing.T) context.Context {
 		cancelCtx()
 		cancelAlloc()
 	})
-	// Record every CSP violation a page causes.
-	_, err = chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-		Source: `window.__csp = []; document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));`,
-	})
-	if err != nil {
+	if err := watchCSP(ctx); err != nil {
 		t.Fatalf("starting chromium: %v", err)
 	}
 	return ctx
+}
+
+// watchCSP records every CSP violation the pages of a tab cause, in
+// window.__csp.
+func watchCSP(ctx context.Context) error {
+	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__csp = []; document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));`,
+	})
+	return err
 }
 
 // artifacts returns the folder screenshots are saved in: $UNSC_ARTIFACTS,

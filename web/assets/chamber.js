@@ -52,10 +52,21 @@
     $("council").textContent = s.setup.date + ", " + s.setup.members.length + " members, " + s.setup.required + " votes required";
     $("profile").textContent = s.setup.profile.name;
     $("agenda").textContent = s.agenda.text ? "Agenda (" + s.agenda.status + "): " + s.agenda.text : "";
+    renderRoll(s);
     renderVote(s);
     renderSpeakers(s);
     renderDrafts(s);
     if (role === "chair" || role === "seat") renderOffers(s);
+  }
+
+  // The roll call: who has answered, and who not yet.
+  function renderRoll(s) {
+    var r = $("roll"), roll = s.roll || {}, present = [], missing = [];
+    s.setup.members.forEach(function (m) { (roll[m.code] ? present : missing).push(m.code); });
+    r.dataset.present = present.length;
+    if (!s.roll_open && !present.length) { r.textContent = ""; return; }
+    r.textContent = "Roll call" + (s.roll_open ? " (open)" : "") + ": " + present.length + " of " + s.setup.members.length + " present" +
+      (missing.length ? "; not answered: " + missing.join(", ") : "");
   }
 
   function renderVote(s) {
@@ -118,12 +129,16 @@
     });
   }
 
+  // tick shows the time the speaker has left; the page changes only when
+  // what it shows does.
   function tick() {
-    var f = $("floor");
-    if (!state || !state.floor) { f.textContent = "No one has the floor."; return; }
-    var left = Math.max(0, Math.round((floorDeadline - (Date.now() + offset)) / 1000));
-    f.textContent = nameOf(state.floor.seat) + " has the floor: " + Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2) + " left";
-    f.dataset.left = left;
+    var f = $("floor"), text = "No one has the floor.", left = "";
+    if (state && state.floor) {
+      left = Math.max(0, Math.round((floorDeadline - (Date.now() + offset)) / 1000));
+      text = nameOf(state.floor.seat) + " has the floor: " + Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2) + " left";
+    }
+    if (f.textContent !== text) f.textContent = text;
+    if (f.dataset.left !== String(left)) f.dataset.left = left;
   }
   setInterval(tick, 250);
 
@@ -155,10 +170,23 @@
   };
   var needsText = { "propose-agenda": 1, "point-of-order": 1, "rule-point": 1, "table-draft": 1, "propose-amendment": 1 };
 
+  // The offers are built again only when they change, so that what a
+  // delegate is typing and where the focus is survive other members'
+  // actions; text typed in a field that is built again is kept.
+  var shownOffers = null;
   function renderOffers(s) {
-    var box = $("offers");
+    var mine = s.offers[role === "chair" ? "chair" : seat] || [];
+    var cur = s.current ? s.votes[s.current - 1] : null, ballot = cur && seat ? (cur.ballots || {})[seat] || "" : "";
+    var key = JSON.stringify([mine, s.current, ballot]);
+    if (key === shownOffers) return;
+    shownOffers = key;
+    var box = $("offers"), typed = {}, focused = null;
+    Array.prototype.forEach.call(box.querySelectorAll("[data-key]"), function (i) {
+      typed[i.dataset.key] = i.value;
+      if (document.activeElement === i) focused = i.dataset.key;
+    });
     clear(box);
-    (s.offers[role === "chair" ? "chair" : seat] || []).forEach(function (o) {
+    mine.forEach(function (o) {
       if (o.action === "cast-ballot") {
         var vote = el("div", null, "ballot");
         vote.appendChild(el("span", "Your vote: "));
@@ -166,6 +194,7 @@
           var b = el("button", p[1]);
           b.dataset.action = "cast-ballot";
           b.dataset.position = p[0];
+          b.setAttribute("aria-pressed", ballot === p[0] ? "true" : "false");
           b.onclick = function () { send("PUT", "/api/v1/sessions/" + id + "/votes/" + o.ref + "/ballots/" + seat, { position: p[0] }); };
           vote.appendChild(b);
         });
@@ -184,6 +213,8 @@
         input.placeholder = o.action === "table-draft" ? "symbol on the first line, then one paragraph a line" : "text";
         input.setAttribute("aria-label", label);
         input.dataset.for = o.action;
+        input.dataset.key = o.action + " " + (o.ref || "") + " " + (o.motion || "");
+        if (typed[input.dataset.key]) input.value = typed[input.dataset.key];
         wrap.appendChild(input);
       }
       var b = el("button", label);
@@ -207,14 +238,19 @@
         else if (o.action === "order-amendments") a.order = null;
         else if (o.action === "request-division") a.parts = [1];
         else if (input) a.text = text;
-        send("POST", "/api/v1/sessions/" + id + "/actions", a);
+        send("POST", "/api/v1/sessions/" + id + "/actions", a, function () { if (input) input.value = ""; });
       };
       wrap.appendChild(b);
       box.appendChild(wrap);
     });
+    if (focused) {
+      var f = box.querySelector('[data-key="' + focused + '"]');
+      if (f) f.focus();
+    }
   }
 
-  function send(method, url, body) {
+  // send asks the server for a change; done runs once it is committed.
+  function send(method, url, body, done) {
     $("error").textContent = "";
     fetch(url, {
       method: method, credentials: "same-origin",
@@ -222,6 +258,7 @@
       body: JSON.stringify(body)
     }).then(function (r) {
       if (!r.ok) return r.json().then(function (p) { $("error").textContent = p.detail || ("error " + r.status); });
+      if (done) done();
     }).catch(function () { $("error").textContent = "The server did not answer; try again."; });
   }
 })();
