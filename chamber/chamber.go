@@ -285,7 +285,7 @@ func (c *Chamber) load(ctx context.Context, l *live) error {
 		l.head, l.seq = e.Hash, e.Seq
 		l.hashes = append(l.hashes, e.Hash)
 	}
-	l.committed = l.seq
+	l.committed, l.sent = l.seq, l.seq
 	l.setCreds(creds)
 	l.broken = false
 	return nil
@@ -358,7 +358,7 @@ func (c *Chamber) State(ctx context.Context, id string) (json.RawMessage, error)
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return json.Marshal(l.view(c.now()))
+	return l.viewJSON(c.now()), nil
 }
 
 // Snapshot returns a copy of a session's committed state.
@@ -401,7 +401,7 @@ func (c *Chamber) Entries(ctx context.Context, id string) ([]Entry, error) {
 // Subscribe starts a live stream of session id. With last ≥ 0 (a client's
 // Last-Event-ID), the first frames are the events after last, the final one
 // with the current view; otherwise the first frame is the current view
-// alone, numbered with the last committed event.
+// alone, numbered with the last event sent to the streams.
 func (c *Chamber) Subscribe(ctx context.Context, id string, last int64) (*Subscription, [][]byte, error) {
 	l, err := c.session(ctx, id)
 	if err != nil {
@@ -411,18 +411,21 @@ func (c *Chamber) Subscribe(ctx context.Context, id string, last int64) (*Subscr
 	defer l.mu.Unlock()
 	sub := &Subscription{c: make(chan []byte, 256), l: l}
 	l.subs[sub] = struct{}{}
-	v := l.view(c.now())
+	// The stream starts after the events already sent to the others
+	// (the events committed since follow with the next flush), with the
+	// view as committed.
+	v := l.viewJSON(c.now())
 	var first [][]byte
-	if last >= 0 && last < l.committed {
-		for seq := last + 1; seq <= l.committed; seq++ {
-			var state *View
-			if seq == l.committed {
-				state = &v
+	if last >= 0 && last < l.sent {
+		for seq := last + 1; seq <= l.sent; seq++ {
+			var state []byte
+			if seq == l.sent {
+				state = v
 			}
 			first = append(first, frame(seq, l.events[seq-1], state))
 		}
 	} else {
-		first = append(first, frame(l.committed, nil, &v))
+		first = append(first, frame(l.sent, nil, v))
 	}
 	return sub, first, nil
 }

@@ -33,6 +33,16 @@ type live struct {
 	events    []json.RawMessage
 	hashes    []Hash
 	subs      map[*Subscription]struct{}
+	// sent is the last event sent to the subscribers; flushing is set
+	// while a flush is on its way. Events committed close together go
+	// out in one flush, with one view: building the view (every actor's
+	// offers) costs more than the events.
+	sent     int64
+	flushing bool
+	// shown is the view of the committed state up to shownSeq, in JSON
+	// without the server's time: built once per change.
+	shown    []byte
+	shownSeq int64
 }
 
 func newLive(id string) *live {
@@ -43,7 +53,8 @@ func newLive(id string) *live {
 
 func (l *live) reset() {
 	l.spec, l.state = procedure.New(), procedure.New()
-	l.seq, l.committed, l.head = 0, 0, Hash{}
+	l.seq, l.committed, l.head, l.sent = 0, 0, Hash{}, 0
+	l.shown, l.shownSeq = nil, -1
 	l.pending, l.events, l.hashes = nil, nil, nil
 }
 
@@ -75,8 +86,8 @@ func (l *live) seal(events []procedure.Event) []Entry {
 }
 
 // commit folds the pending events up to seq into the committed state and
-// sends them to the subscribers. Commits are in order, so every pending
-// event up to seq is committed once seq is.
+// has them sent to the subscribers. Commits are in order, so every pending
+// event up to seq is committed once seq is. The caller holds l.mu.
 func (l *live) commit(seq int64) {
 	n := 0
 	for n < len(l.pending) && l.pending[n].Seq <= seq {
@@ -87,19 +98,41 @@ func (l *live) commit(seq int64) {
 	}
 	batch := l.pending[:n]
 	l.pending = append([]procedure.Event(nil), l.pending[n:]...)
-	frames := make([][]byte, 0, n)
-	for i, e := range batch {
+	for _, e := range batch {
 		l.state.Apply(e)
 		data, _ := json.Marshal(e)
 		l.events = append(l.events, data)
 		l.committed = e.Seq
-		var state *View
-		if i == n-1 {
-			v := l.view(time.Now())
-			state = &v
-		}
-		frames = append(frames, frame(e.Seq, data, state))
 	}
+	if len(l.subs) == 0 {
+		l.sent = l.committed
+		return
+	}
+	if !l.flushing {
+		l.flushing = true
+		go l.flush()
+	}
+}
+
+// flush sends the subscribers every committed event not yet sent, the last
+// with the view.
+func (l *live) flush() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.flushing = false
+	if l.sent >= l.committed {
+		return
+	}
+	v := l.viewJSON(time.Now())
+	frames := make([][]byte, 0, l.committed-l.sent)
+	for seq := l.sent + 1; seq <= l.committed; seq++ {
+		var state []byte
+		if seq == l.committed {
+			state = v
+		}
+		frames = append(frames, frame(seq, l.events[seq-1], state))
+	}
+	l.sent = l.committed
 	for s := range l.subs {
 		for _, f := range frames {
 			select {
@@ -123,14 +156,34 @@ type View struct {
 	*procedure.State
 	Tally      *procedure.Tally             `json:"tally,omitempty"`
 	Offers     map[string][]procedure.Offer `json:"offers"`
-	ServerTime time.Time                    `json:"server_time"`
+	ServerTime time.Time                    `json:"server_time,omitzero"`
 	Head       Hash                         `json:"head"`
 }
 
-// view builds the view of the committed state. The caller holds l.mu.
-func (l *live) view(now time.Time) View {
+// viewJSON returns the view of the committed state in JSON, with the
+// server's time now. The view is built once for each committed state (every
+// actor's offers are its costly part), not once for each stream. The caller
+// holds l.mu.
+func (l *live) viewJSON(now time.Time) []byte {
+	if l.shown == nil || l.shownSeq != l.committed {
+		data, err := json.Marshal(l.view())
+		if err != nil {
+			panic(err) // views always encode
+		}
+		l.shown, l.shownSeq = data, l.committed
+	}
+	out := make([]byte, 0, len(l.shown)+48)
+	out = append(out, l.shown[:len(l.shown)-1]...)
+	out = append(out, `,"server_time":`...)
+	out = now.UTC().AppendFormat(append(out, '"'), time.RFC3339Nano)
+	return append(out, '"', '}')
+}
+
+// view builds the view of the committed state, without the server's time.
+// The caller holds l.mu.
+func (l *live) view() View {
 	s := l.state
-	v := View{State: s, ServerTime: now, Offers: map[string][]procedure.Offer{}}
+	v := View{State: s, Offers: map[string][]procedure.Offer{}}
 	if l.committed > 0 {
 		v.Head = l.hashes[l.committed-1]
 	}
@@ -150,11 +203,11 @@ func (l *live) view(now time.Time) View {
 }
 
 // frame is one server-sent event: the event's number as its id, and as
-// data the event and, when state is given, the session's view.
-func frame(seq int64, event json.RawMessage, state *View) []byte {
+// data the event and, when state is given, the session's view (JSON).
+func frame(seq int64, event json.RawMessage, state json.RawMessage) []byte {
 	msg := struct {
 		Event json.RawMessage `json:"event,omitempty"`
-		State *View           `json:"state,omitempty"`
+		State json.RawMessage `json:"state,omitempty"`
 	}{event, state}
 	data, err := json.Marshal(msg)
 	if err != nil {
