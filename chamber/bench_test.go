@@ -13,7 +13,9 @@ import (
 // disk.
 type memLog struct{}
 
-func (memLog) Create(context.Context, string, []chamber.Credential, []chamber.Entry) error { return nil }
+func (memLog) Create(context.Context, string, []chamber.Credential, []chamber.Entry) error {
+	return nil
+}
 func (memLog) Append([]chamber.Entry) <-chan error {
 	c := make(chan error, 1)
 	c <- nil

@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strconv"
 	"time"
 
 	"unsc"
+	"unsc/analysis"
 	"unsc/chamber"
 	"unsc/chamberdb"
 	"unsc/sqlite"
@@ -163,5 +166,80 @@ func runVerify(ctx context.Context, a *app, args []string) error {
 	if !rep.OK() {
 		return fmt.Errorf("session %s: %d problems found", id, len(rep.Problems))
 	}
+	return nil
+}
+
+// loadSimulations indexes the decisions of every live session in the
+// sessions' database: the record's questions, asked of the simulations.
+func (a *app) loadSimulations(ctx context.Context, flagValue string) (*analysis.Index, error) {
+	path, err := a.sessionsPath(flagValue)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, unsc.Errorf(unsc.ENOTFOUND, "--sessions", "%s: no sessions' database there (unsc serve keeps one; give --sessions PATH)", path)
+	}
+	st, err := chamberdb.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	c := chamber.New(chamber.Config{Log: st})
+	ids, err := c.Sessions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var ds []unsc.Decision
+	for _, id := range ids {
+		d, err := c.Decisions(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("session %s: %w", id, err)
+		}
+		ds = append(ds, d...)
+	}
+	slices.SortStableFunc(ds, func(x, y unsc.Decision) int { return x.Date.Compare(y.Date) })
+	return analysis.New(ds), nil
+}
+
+// simulatedSearch is a search of the live sessions' decisions: the record's
+// layout, each decision marked as a simulation.
+type simulatedSearch struct {
+	analysis.SearchAnswer
+	Simulation bool           `json:"simulation"`
+	Decisions  []simulatedHit `json:"decisions"`
+}
+
+type simulatedHit struct {
+	analysis.SearchHit
+	Simulation bool `json:"simulation"`
+}
+
+// answerSimulations prints a search of the simulations as unsc decisions
+// prints the record's, every row marked: a column simulation (CSV), a field
+// simulation (JSON), a line saying so (table).
+func answerSimulations(a *app, f outputFormat, s analysis.SearchAnswer) error {
+	out := simulatedSearch{SearchAnswer: s, Simulation: true, Decisions: make([]simulatedHit, len(s.Decisions))}
+	rows := make([][]string, len(s.Decisions))
+	for i, h := range s.Decisions {
+		out.Decisions[i] = simulatedHit{SearchHit: h, Simulation: true}
+		score := ""
+		if h.Score > 0 {
+			score = strconv.FormatFloat(h.Score, 'f', 3, 64)
+		}
+		if f == asText {
+			rows[i] = []string{h.Date, h.Symbol, h.Meeting, h.Outcome, fmt.Sprintf("%d-%d-%d", h.Yes, h.No, h.Abstain), h.Position, h.Title}
+			continue
+		}
+		rows[i] = []string{h.Date, h.Symbol, h.Resolution, h.Draft, h.Meeting, h.AmendmentTo, h.Outcome, codeList(h.VetoedBy), h.Matter, h.Modality,
+			itoa(h.Yes), itoa(h.No), itoa(h.Abstain), strconv.FormatBool(h.CountKnown), strconv.FormatBool(h.VotesKnown), h.Position, score, h.Title, h.Agenda, "true"}
+	}
+	if f != asText {
+		return answer(a.out(f), f, out, append(slices.Clip(decisionColumns), "simulation"), rows)
+	}
+	if err := printTable(a.stdout, []string{"date", "symbol", "meeting", "outcome", "count", "position", "title"}, rows); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "\n%d of %s (from %d), by %s.\n", len(s.Decisions), plural(s.Total, "decision", "decisions"), s.Offset+1, s.Sort)
+	fmt.Fprintln(a.stdout, "Simulations: decisions taken in live sessions (unsc serve), not decisions of the Security Council.")
 	return nil
 }

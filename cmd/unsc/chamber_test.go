@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -18,6 +20,7 @@ import (
 	"time"
 
 	"unsc/chamber"
+	"unsc/chamberdb"
 	"unsc/procedure"
 )
 
@@ -257,4 +260,102 @@ func TestKillDuringVotes(t *testing.T) {
 		t.Fatalf("unsc verify: exit %d: %s %s", code2, out, errOut)
 	}
 	srv = startServer(t, dir)
+}
+
+// TestDecisionsSimulations: the decisions of live sessions are searched as
+// the record's are, with `unsc decisions --simulations`, each marked as a
+// simulation, in the record's CSV and JSON layouts.
+func TestDecisionsSimulations(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sessions.db")
+	st, err := chamberdb.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := chamber.New(chamber.Config{Log: st})
+	ctx := context.Background()
+	// Two sessions: the first adopts its draft with the US abstaining, the
+	// second sees its draft vetoed by the US.
+	for i, usa := range []string{"A", "N"} {
+		cr, err := c.Create(ctx, chamber.NewSession{Date: "2024-03-25"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		act := func(by procedure.Actor, kind string, args procedure.Args) {
+			t.Helper()
+			if _, err := c.Act(ctx, cr.ID, by, procedure.Action{Kind: kind, Args: args}); err != nil {
+				t.Fatalf("%s %s: %v", by, kind, err)
+			}
+		}
+		act(procedure.Chair, "open-meeting", procedure.Args{})
+		act(procedure.Chair, "propose-agenda", procedure.Args{Text: "The situation in the Middle East"})
+		act(procedure.Chair, "adopt-agenda", procedure.Args{})
+		act(procedure.SeatOf("MOZ"), "table-draft", procedure.Args{Symbol: fmt.Sprintf("S/2024/%d", 900+i), Title: "Ceasefire", Paragraphs: []string{"Demands a ceasefire"}})
+		act(procedure.Chair, "open-vote", procedure.Args{Question: &procedure.QuestionRef{Kind: "draft", Ref: 1}})
+		for _, s := range cr.Seats {
+			p := "Y"
+			if s.Code == "USA" {
+				p = usa
+			}
+			act(procedure.SeatOf(s.Code), "cast-ballot", procedure.Args{Ref: 1, Position: p})
+		}
+		act(procedure.Chair, "close-vote", procedure.Args{})
+	}
+	st.Close()
+
+	code, out, errOut := runUnsc(t, "", "decisions", "--simulations", "--sessions", path, "--csv")
+	if code != 0 {
+		t.Fatalf("unsc decisions --simulations --csv: exit %d: %s", code, errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("CSV: %v, %d rows, want a header and two decisions:\n%s", err, len(rows), out)
+	}
+	if want := append(slices.Clip(decisionColumns), "simulation"); !slices.Equal(rows[0], want) {
+		t.Errorf("header %q, want the record's columns and simulation: %q", rows[0], want)
+	}
+	col := func(row []string, name string) string { return row[slices.Index(rows[0], name)] }
+	got := map[string]string{}
+	for _, r := range rows[1:] {
+		got[col(r, "draft")] = col(r, "outcome") + " " + col(r, "vetoed_by") + " " + col(r, "yes") + "-" + col(r, "no") + "-" + col(r, "abstain") + " " + col(r, "simulation")
+		if !strings.HasPrefix(col(r, "meeting"), "session ") {
+			t.Errorf("meeting %q, want the session named", col(r, "meeting"))
+		}
+	}
+	if got["S/2024/900"] != "adopted  14-0-1 true" || got["S/2024/901"] != "vetoed USA 14-1-0 true" {
+		t.Errorf("simulated decisions %v, want S/2024/900 adopted 14-0-1 and S/2024/901 vetoed by the USA 14-1-0, both simulations", got)
+	}
+
+	// The record's questions work on them: vetoed by the US, as JSON.
+	code, out, errOut = runUnsc(t, "", "decisions", "--simulations", "--sessions", path, "--outcome", "vetoed", "--member", "USA", "--position", "N", "--json")
+	if code != 0 {
+		t.Fatalf("unsc decisions --simulations --json: exit %d: %s", code, errOut)
+	}
+	var ans struct {
+		Simulation bool `json:"simulation"`
+		Total      int  `json:"total"`
+		Decisions  []struct {
+			Draft      string `json:"draft"`
+			Outcome    string `json:"outcome"`
+			Simulation bool   `json:"simulation"`
+		} `json:"decisions"`
+	}
+	if err := json.Unmarshal([]byte(out), &ans); err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Simulation || ans.Total != 1 || len(ans.Decisions) != 1 || ans.Decisions[0].Draft != "S/2024/901" || !ans.Decisions[0].Simulation {
+		t.Errorf("JSON answer %+v, want the one vetoed draft, marked as a simulation", ans)
+	}
+	// The table says what they are; without a sessions' database, an error
+	// naming the path.
+	if code, out, _ := runUnsc(t, "", "decisions", "--simulations", "--sessions", path); code != 0 || !strings.Contains(out, "not decisions of the Security Council") {
+		t.Errorf("table: exit %d:\n%s", code, out)
+	}
+	missing := filepath.Join(dir, "none.db")
+	if code, _, errOut := runUnsc(t, "", "decisions", "--simulations", "--sessions", missing); code == 0 || !strings.Contains(errOut, missing) {
+		t.Errorf("no database: exit %d, %q; want an error naming %s", code, errOut, missing)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Errorf("the search created %s", missing)
+	}
 }

@@ -244,8 +244,8 @@ func runVetoQuestion(ctx context.Context, a *app, q analysis.VetoQuery, f output
 
 var decisionsCommand = command{
 	name:    "decisions",
-	args:    "[--text WORDS] [--sort relevance|date] [--from DATE] [--to DATE] [--outcome O] [--matter M] [--member MEMBER [--position P]] [--offset N] [--limit N] [--json|--csv]",
-	summary: "Search the record's decisions by text (ranked), date, outcome, matter or a member's position.",
+	args:    "[--simulations [--sessions PATH]] [--text WORDS] [--sort relevance|date] [--from DATE] [--to DATE] [--outcome O] [--matter M] [--member MEMBER [--position P]] [--offset N] [--limit N] [--json|--csv]",
+	summary: "Search the record's decisions (or with --simulations the live sessions') by text (ranked), date, outcome, matter or a member's position.",
 	run:     runDecisions,
 }
 
@@ -259,6 +259,8 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 	sortBy := fs.String("sort", "", "the order: relevance (the default with --text) or date (the default without)")
 	offset := fs.Int("offset", 0, "skip the first `N` matches")
 	limit := fs.Int("limit", 0, "print at most `N` matches (default 50 as a table, every match with --csv or --json)")
+	simulations := fs.Bool("simulations", false, "search the decisions taken in live sessions (unsc serve), marked as simulations, instead of the record's")
+	sessions := fs.String("sessions", "", "with --simulations: the sessions' database `PATH` (default: $UNSC_SESSIONS, else sessions.db beside the record)")
 	f, from, to, err := filters.qf.parse(args)
 	if err != nil {
 		return err
@@ -279,13 +281,24 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 	if err := checkSearch(q); err != nil {
 		return err
 	}
-	x, err := a.loadIndex(ctx, false)
+	if *sessions != "" && !*simulations {
+		return unsc.Errorf(unsc.EINVALID, "--sessions", "only with --simulations")
+	}
+	var x *analysis.Index
+	if *simulations {
+		x, err = a.loadSimulations(ctx, *sessions)
+	} else {
+		x, err = a.loadIndex(ctx, false)
+	}
 	if err != nil {
 		return err
 	}
 	s, err := x.Search(ctx, q)
 	if err != nil {
 		return err
+	}
+	if *simulations {
+		return answerSimulations(a, f, s)
 	}
 	if f == asText {
 		rows := make([][]string, len(s.Decisions))
