@@ -8,7 +8,7 @@
 #          rate and SQLite's one-commit-a-vote rate measured in the same run
 #          and the same folder (goal: at least the fsync rate);
 #   sse    SESSIONS sessions x (15 delegations + SPECTATORS spectators) live
-#          streams, a ballot every EVERY in each session, the delay from
+#          streams, a ballot every EVERY (10 s) in each session, the delay from
 #          each vote's acknowledgement to its event on every stream
 #          (goal: p99 under 100 ms).
 #
@@ -24,7 +24,7 @@ what=${1:-all}
 data=${UNSC_SHARED_DATA:-$(cd .. && pwd)/shared/data}
 sessions=${SESSIONS:-500}
 spectators=${SPECTATORS:-20}
-every=${EVERY:-1s}
+every=${EVERY:-10s}
 ulimit -n 200000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 echo "open files limit: $(ulimit -n)"
 
@@ -73,7 +73,7 @@ if [ "$what" = all ] || [ "$what" = sse ]; then
   echo "== sse"
   serve
   rss0=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
-  "$work/chamber" -mode sse -base "$base" -admin "$admin" -sessions "$sessions" -spectators "$spectators" -every "$every" -d "${DURATION:-20s}" -sources "${SOURCES:-1}" -rss-pid "$pid" || status=1
+  "$work/chamber" -mode sse -base "$base" -admin "$admin" -sessions "$sessions" -spectators "$spectators" -every "$every" -d "${DURATION:-20s}" -sources "${SOURCES:-2}" -rss-pid "$pid" || status=1
   stop
 fi
 exit "$status"

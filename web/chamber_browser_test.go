@@ -83,6 +83,22 @@ func TestChamberBrowser(t *testing.T) {
 		if err := watchCSP(p.ctx); err != nil {
 			return err
 		}
+		// Delegations on phones, the President on a laptop, the
+		// projector full HD.
+		w, h, phone := int64(360), int64(780), true
+		switch p.name {
+		case "chair":
+			w, h, phone = 1280, 800, false
+		case "projector":
+			w, h, phone = 1920, 1080, false
+		}
+		opts := []chromedp.EmulateViewportOption{}
+		if phone {
+			opts = append(opts, chromedp.EmulateMobile)
+		}
+		if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(w, h, opts...)); err != nil {
+			return fmt.Errorf("the %s's tab: %w", p.name, err)
+		}
 		if _, err := chromedp.Call(p.ctx, page.Navigate, page.NavigateParams{URL: srv.URL + p.path}); err != nil {
 			return fmt.Errorf("opening the %s's page %s: %w", p.name, p.path, err)
 		}
