@@ -406,6 +406,8 @@ func modality(d *unsc.Decision, dated []unsc.Report) unsc.Modality {
 	var said []unsc.Report
 	for _, r := range dated {
 		switch {
+		case r.Source == unsc.SourceCRUNSC:
+			// Links only: it says nothing of how the decision was taken.
 		case r.Source == unsc.SourceUNDL && r.Modality == unsc.ByVote && unanimous(r.Votes):
 			// The page would look the same either way.
 		case r.Source == unsc.SourceUNDL && r.Modality == unsc.WithoutVote && r.Votes != nil && !anyVote(r.Votes):

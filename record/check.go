@@ -16,6 +16,9 @@ import (
 const (
 	// KindOutcome: the outcome a source records, against the record's.
 	KindOutcome = "outcome"
+	// KindLink: a source's link to the decision's voting record in the UN
+	// Digital Library, against the Digital Library's own record number.
+	KindLink = "link"
 	// KindVeto: the members a source says cast a veto, against the
 	// record's.
 	KindVeto = "veto"
@@ -49,7 +52,7 @@ const (
 )
 
 // Kinds lists every kind of finding, in the order reports list them.
-var Kinds = []string{KindOutcome, KindVeto, KindTally, KindPositions, KindDate, KindMeeting, KindMeetingDate, KindOrder, KindSymbol, KindCouncil, KindModality, KindAmendment, KindDuplicate, KindReplay}
+var Kinds = []string{KindOutcome, KindVeto, KindTally, KindPositions, KindDate, KindMeeting, KindMeetingDate, KindOrder, KindSymbol, KindCouncil, KindModality, KindAmendment, KindDuplicate, KindLink, KindReplay}
 
 // Status is what a finding comes to.
 type Status string
@@ -321,6 +324,14 @@ func findings(d *unsc.Decision) []Finding {
 			}
 			add(KindDuplicate, r, Corrected, fmt.Sprintf("rule (%s): one source reports one vote once; %s", n.Source, n.Text),
 				"%s (%s) lists the vote again, at %s on %s", r.Source, r.Ref, r.Meeting, when)
+			continue
+		}
+		if r.Source == unsc.SourceCRUNSC {
+			// Links only: it says nothing else of the decision.
+			if own := undlRecords(d); strings.HasPrefix(r.Key, "voting:") && len(own) > 0 && !slices.Contains(own, r.Note) {
+				add(KindLink, r, Corrected, fmt.Sprintf("rule: the UN Digital Library's own record number is authoritative for its voting record over %s", r.Source),
+					"%s (%s) gives the voting record %s; the UN Digital Library's is %s", r.Source, r.Ref, r.Note, strings.Join(own, ", "))
+			}
 			continue
 		}
 		if r.Draft != "" && d.Draft != "" && !r.Amendment && !d.Amendment && baseSymbol(r.Draft) != baseSymbol(d.Draft) {

@@ -77,6 +77,9 @@ func newGrouper(reports []unsc.Report) *grouper {
 		list:        make([][]int, len(reports)),
 		repeat:      make([]bool, len(reports)),
 	}
+	// The years each resolution number is given, for reports that give
+	// the number alone.
+	years := map[int][]int{}
 	for i, r := range reports {
 		g.size[i] = 1
 		g.list[i] = []int{i}
@@ -84,12 +87,15 @@ func newGrouper(reports []unsc.Report) *grouper {
 		if !ok {
 			b = uint(len(g.bit) % 64)
 			g.bit[r.Source] = b
-			if r.Source != unsc.SourceSpreadsheet {
+			if r.Source != unsc.SourceSpreadsheet && r.Source != unsc.SourceCRUNSC {
 				g.official |= 1 << b
 			}
 		}
 		g.sources[i] = 1 << b
 		g.resNum[i], g.resYear[i] = resolutionKey(r)
+		if g.resNum[i] != 0 && g.resYear[i] != 0 && r.Source.Official() {
+			years[g.resNum[i]] = appendNew(years[g.resNum[i]], g.resYear[i])
+		}
 		g.adopted[i] = r.Outcome == unsc.Adopted
 		g.failed[i] = r.Outcome == unsc.Failed || r.Outcome == unsc.Vetoed
 		g.date[i] = r.Date
@@ -97,7 +103,22 @@ func newGrouper(reports []unsc.Report) *grouper {
 			g.meetings[i] = []string{r.Meeting}
 		}
 	}
+	// A resolution's number is unique across the years: a report that
+	// gives the number without a year or a date (the CR-UNSC crosswalk)
+	// takes the one year the other reports give it.
+	for i := range reports {
+		if g.resNum[i] != 0 && g.resYear[i] == 0 && len(years[g.resNum[i]]) == 1 {
+			g.resYear[i] = years[g.resNum[i]][0]
+		}
+	}
 	return g
+}
+
+func appendNew(s []int, v int) []int {
+	if slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
 }
 
 // resolutionKey returns a report's resolution number and year: the year
@@ -112,6 +133,9 @@ func resolutionKey(r unsc.Report) (num, year int) {
 		if err == nil {
 			return n, y
 		}
+	}
+	if r.Date.IsZero() {
+		return n, 0
 	}
 	return n, r.Date.Year()
 }

@@ -3,6 +3,7 @@ package record_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"unsc"
@@ -68,4 +69,66 @@ func TestUnofficialSourcesKeepOfficialFacts(t *testing.T) {
 
 func sameCount(a, b unsc.Tally) bool {
 	return a.Yes == b.Yes && a.No == b.No && a.Abstain == b.Abstain && a.Known == b.Known
+}
+
+// TestLinks checks each resolution's records in the UN Digital Library:
+// the crosswalk's record of the text, and the voting record, which the
+// crosswalk gives as the Digital Library's own record number does; and
+// that check reports a crosswalk that disagrees.
+func TestLinks(t *testing.T) {
+	ds := record.Reconcile(realReports(t))
+	var withText int
+	for i := range ds {
+		d := &ds[i]
+		n, ok := unsc.ResolutionNumber(d.Resolution)
+		if !ok {
+			if len(record.Links(*d)) > 0 {
+				t.Errorf("%s: links %v, want none for a decision that is no resolution", record.Symbol(*d), record.Links(*d))
+			}
+			continue
+		}
+		links := record.Links(*d)
+		if n <= 2722 && len(links) != 2 {
+			t.Errorf("%s: links %v, want the resolution's record and its voting record", d.Resolution, links)
+		}
+		if len(links) == 2 {
+			withText++
+		}
+		if d.Resolution == "S/RES/2334 (2016)" {
+			want := []record.Link{{"the resolution in the UN Digital Library", "https://digitallibrary.un.org/record/853446"}, {"the voting record in the UN Digital Library", "https://digitallibrary.un.org/record/853517"}}
+			if !slices.Equal(links, want) {
+				t.Errorf("S/RES/2334 (2016): links %v, want %v", links, want)
+			}
+		}
+	}
+	if withText < 2700 {
+		t.Errorf("%d resolutions with the record of their text, want every one of 1–2722", withText)
+	}
+	for _, f := range record.Check(ds).Findings {
+		if f.Kind == record.KindLink {
+			t.Errorf("%s: %s", record.Symbol(f.Decision), f.Detail)
+		}
+	}
+	// A crosswalk that gives another voting record is found.
+	for i := range ds {
+		if ds[i].Resolution != "S/RES/2334 (2016)" {
+			continue
+		}
+		d := ds[i]
+		d.Reports = slices.Clone(d.Reports)
+		for k := range d.Reports {
+			if d.Reports[k].Source == unsc.SourceCRUNSC && strings.HasPrefix(d.Reports[k].Key, "voting:") {
+				d.Reports[k].Note = "https://digitallibrary.un.org/record/1"
+			}
+		}
+		var found bool
+		for _, f := range record.Check([]unsc.Decision{d}).Findings {
+			if f.Kind == record.KindLink && f.Status == record.Corrected && strings.Contains(f.Detail, "record/1;") && strings.Contains(f.Detail, "853517") {
+				found = true
+			}
+		}
+		if !found {
+			t.Error("a crosswalk giving S/RES/2334 (2016) another voting record: no link finding")
+		}
+	}
 }

@@ -41,6 +41,16 @@ type Decision struct {
 	VetoedBy       []unsc.Code          `json:"vetoed_by"`
 	Notes          []Note               `json:"notes"`
 	Sources        []Source             `json:"sources"`
+	// Links are the decision's records in the UN Digital Library: the
+	// resolution's and its voting record (record.Links).
+	Links []Link `json:"links,omitempty"`
+}
+
+// Link is the wire form of an address where a decision's records are
+// found: what it is, and the address.
+type Link struct {
+	Text string `json:"text"`
+	Href string `json:"href"`
 }
 
 // Note is the wire form of a note on a decision: its kind (corrected,
@@ -111,6 +121,9 @@ func NewDecision(d unsc.Decision) Decision {
 		Outcome:        outcomeName(d.Recorded),
 		DerivedOutcome: outcomeName(d.Derived),
 		VetoedBy:       slices.Clip(append([]unsc.Code{}, d.VetoedBy...)),
+	}
+	for _, l := range record.Links(d) {
+		out.Links = append(out.Links, Link{Text: l.Text, Href: l.Href})
 	}
 	out.Notes = make([]Note, len(d.Notes))
 	for i, n := range d.Notes {

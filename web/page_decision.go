@@ -285,6 +285,9 @@ func (s *Server) decisionView(i int) decisionView {
 	if d.Amendment && d.AmendmentTo != "" && d.AmendmentTo != d.Draft {
 		v.Docs = append(v.Docs, link{docHref(d.AmendmentTo), d.AmendmentTo + " (the draft amended)"})
 	}
+	for _, l := range record.Links(*d) {
+		v.Docs = append(v.Docs, link{l.Href, "The " + strings.TrimPrefix(l.Text, "the ")})
+	}
 	doubt := d.InDoubt()
 	if c, err := charter.CouncilOn(d.Date); err == nil && d.Votes != nil {
 		for _, m := range c.Members {

@@ -54,7 +54,7 @@ func TestPagesServe(t *testing.T) {
 		want   []string
 	}{
 		{"/", 200, []string{"<h1>How the UN Security Council votes</h1>", `<figure class="chart">`}},
-		{"/S/RES/2728(2024)", 200, []string{"<h1>S/RES/2728 (2024)</h1>", "14 in favour", "Adopted", `href="https://undocs.org/S/RES/2728%282024%29"`}},
+		{"/S/RES/2728(2024)", 200, []string{"<h1>S/RES/2728 (2024)</h1>", "14 in favour", "Adopted", `href="https://undocs.org/S/RES/2728%282024%29"`, `href="https://digitallibrary.un.org/record/`}},
 		{"/S/2024/239", 200, []string{"Vetoed by China and the Russian Federation"}},
 		{"/S/2022/431", 200, []string{"Notes on the record", `href="https://press.un.org/en/2022/sc14911.doc.htm"`}},
 		{"/S/RES/2728(2024)?", 200, []string{"<dt>Sponsors</dt><dd>Algeria, Ecuador, Guyana"}},

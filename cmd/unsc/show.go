@@ -134,6 +134,13 @@ func printDecision(w io.Writer, d unsc.Decision) {
 		}
 	}
 	fmt.Fprintf(w, "Sources: %s\n", strings.Join(sources, "; "))
+	if links := record.Links(d); len(links) > 0 {
+		var ls []string
+		for _, l := range links {
+			ls = append(ls, l.Text+": "+l.Href)
+		}
+		fmt.Fprintf(w, "Records: %s\n", strings.Join(ls, "; "))
+	}
 }
 
 // sponsorNames names a decision's sponsors: a member code by the state's

@@ -22,6 +22,7 @@ import (
 	"sync"
 
 	"unsc"
+	"unsc/crunsc"
 	"unsc/dhl"
 	"unsc/dppa"
 	"unsc/emilytong"
@@ -50,6 +51,7 @@ var formats = []format{
 	{name: "1994–2025 per-member spreadsheet", sniff: scvotes.Sniff, parse: scvotes.Parse},
 	{name: "hand-entered failed drafts (Emily Tong)", sniff: emilytong.Sniff, parse: emilytong.Parse},
 	{name: "World Politics Data Lab veto list", sniff: wpd.Sniff, parse: wpd.Parse},
+	{name: "CR-UNSC links to the UN Digital Library", sniff: crunsc.Sniff, parse: crunsc.Parse},
 	{name: "DHL meetings and actions page", sniff: dhl.SniffMeetings, parse: dhl.ParseMeetings, html: true},
 	{name: "DHL veto list", sniff: dhl.SniffVetoes, parse: dhl.ParseVetoes, html: true},
 	{name: "DPPA membership", sniff: dppa.Sniff, rows: dppa.Parse},
