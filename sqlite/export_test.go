@@ -39,3 +39,7 @@ func (s *Store) Pragma(ctx context.Context, name string) (string, error) {
 	err := s.db.QueryRowContext(ctx, `PRAGMA `+name).Scan(&v)
 	return v, err
 }
+
+// ReadsImageFile reports whether the store reads the record from its image
+// file.
+func (s *Store) ReadsImageFile() bool { return s.side.Load() != nil }

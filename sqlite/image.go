@@ -114,6 +114,12 @@ func validStrings(ss []string) []string {
 // version of the store can read: a cache that does not read is not the
 // record, and the caller reads the tables instead.
 func (s *Store) readImage(ctx context.Context) (*readmodel.Image, error) {
+	if sc := s.side.Load(); sc != nil {
+		if sc.fresh(s.path, s.reconciliation) {
+			return sc.m, nil
+		}
+		s.side.Store(nil)
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT version, data FROM image WHERE id = 1`)
 	if err != nil {
 		return nil, err

@@ -283,6 +283,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	if err := tx.Commit(); err != nil {
 		return fail(err)
 	}
+	s.writeSidecar(ctx, image)
 	if rederive {
 		s.stale.Store(false)
 		sum.Rederived = sum.Added+sum.Updated == 0

@@ -67,6 +67,9 @@ type Store struct {
 	// reconciliation than the caller's: the next Import derives them
 	// again, whether or not a report changed.
 	stale atomic.Bool
+	// side is the image file's image (sidecar.go), while it holds what the
+	// record holds.
+	side atomic.Pointer[sidecar]
 }
 
 var _ unsc.Store = (*Store)(nil)
@@ -117,6 +120,21 @@ func OpenWith(path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	ctx := context.Background()
+	if opts.ReadOnly {
+		// A record with its image file beside it was looked at when the
+		// file was written, and has not changed since (sidecar.go): it
+		// is read from the file, and SQLite is opened only if something
+		// else is asked for.
+		if sc := openSidecar(abs, opts.Reconciliation); sc != nil && sc.m.Len() > 0 {
+			db, err := sql.Open("sqlite", fileDSN(abs, url.Values{"mode": {"ro"}, "_pragma": readPragmas}))
+			if err != nil {
+				return nil, driverError(abs, err, false)
+			}
+			s := &Store{db: db, path: abs, readOnly: true, reconciliation: opts.Reconciliation}
+			s.side.Store(sc)
+			return s, nil
+		}
+	}
 	st, err := inspect(ctx, abs)
 	if err != nil {
 		return nil, err
@@ -156,14 +174,7 @@ func OpenWith(path string, opts Options) (*Store, error) {
 	// Every setting of a connection is a _pragma: the driver runs each
 	// as PRAGMA on every new connection (TestStorePragmas reads them
 	// back).
-	pragmas := []string{
-		"busy_timeout(10000)",
-		"foreign_keys(1)",
-		// 64 MiB of page cache per connection at most: imports rewrite
-		// ~100k rows of indexes, which thrash the 2 MiB default.
-		"cache_size(-65536)",
-		"temp_store(MEMORY)",
-	}
+	pragmas := slices.Clone(readPragmas)
 	q := url.Values{}
 	if opts.ReadOnly {
 		q.Set("mode", "ro")
@@ -193,6 +204,16 @@ func OpenWith(path string, opts Options) (*Store, error) {
 		return nil, s.fail(err)
 	}
 	return s, nil
+}
+
+// readPragmas are the settings of every connection.
+var readPragmas = []string{
+	"busy_timeout(10000)",
+	"foreign_keys(1)",
+	// 64 MiB of page cache per connection at most: imports rewrite
+	// ~100k rows of indexes, which thrash the 2 MiB default.
+	"cache_size(-65536)",
+	"temp_store(MEMORY)",
 }
 
 // olderDerivation says why a record's decisions must be derived again.

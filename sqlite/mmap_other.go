@@ -1,0 +1,11 @@
+//go:build !unix
+
+package sqlite
+
+import "os"
+
+// mapFile reads the file at path (where there is no mmap).
+func mapFile(path string) ([]byte, error) { return os.ReadFile(path) }
+
+// unmapFile undoes mapFile.
+func unmapFile([]byte) {}

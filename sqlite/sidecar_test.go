@@ -1,0 +1,130 @@
+package sqlite_test
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"testing"
+
+	gocmp "github.com/google/go-cmp/cmp"
+
+	"unsc"
+	"unsc/sqlite"
+)
+
+// TestImageFile checks that a record is read from its image file while the
+// file holds what the database holds, and from the database after any
+// change to it: by hand with SQL, by a copy of another record over it, by
+// another reconciliation; and that a damaged file is passed over.
+func TestImageFile(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "unsc.db")
+	w := mustOpenPath(t, path)
+	if _, err := w.Import(ctx, syntheticReports(20), oneEach); err != nil {
+		t.Fatalf("Import = %v", err)
+	}
+	if _, err := os.Stat(path + ".image"); err != nil {
+		t.Fatalf("after Import, no image file: %v", err)
+	}
+	want, err := w.DecisionsFromTables(ctx, unsc.DecisionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	openRO := func(reconciliation int) *sqlite.Store {
+		t.Helper()
+		s, err := sqlite.OpenWith(path, sqlite.Options{ReadOnly: true, Reconciliation: reconciliation})
+		if err != nil {
+			t.Fatalf("OpenWith(read-only) = %v", err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	check := func(s *sqlite.Store, what string, fromFile bool, want []unsc.Decision) {
+		t.Helper()
+		got, err := s.Decisions(ctx, unsc.DecisionFilter{})
+		if err != nil {
+			t.Fatalf("%s: Decisions = %v", what, err)
+		}
+		if diff := gocmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: Decisions mismatch with the tables (-tables +got):\n%s", what, diff)
+		}
+		if s.ReadsImageFile() != fromFile {
+			t.Errorf("%s: reads the image file = %v, want %v", what, s.ReadsImageFile(), fromFile)
+		}
+	}
+	r := openRO(0)
+	check(r, "after Import", true, want)
+	if got, err := r.Decisions(ctx, unsc.DecisionFilter{Symbol: want[3].Resolution}); err != nil || len(got) != 1 || got[0].ID != want[3].ID {
+		t.Errorf("Decisions(symbol %s) from the image file = %v, %v", want[3].Resolution, got, err)
+	}
+	// Another reconciliation does not read the file (and the store
+	// refuses a record derived by another only when it reads the file).
+	if s, err := sqlite.OpenWith(path, sqlite.Options{ReadOnly: true, Reconciliation: 7}); err == nil {
+		t.Errorf("OpenWith(reconciliation 7) of a record derived by 0 = nil error")
+		s.Close()
+	}
+
+	// A change by hand: both the open store and a new one read it.
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE decisions SET title = 'changed by hand' WHERE id = ?`, want[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	changed, err := w.DecisionsFromTables(ctx, unsc.DecisionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if changed[0].Title != "changed by hand" {
+		t.Fatalf("the change by hand did not take: %q", changed[0].Title)
+	}
+	check(r, "the store opened before a change by hand", false, changed)
+	check(openRO(0), "a store opened after a change by hand", false, changed)
+
+	// The next import writes the file again.
+	if _, err := w.Import(ctx, syntheticReports(21), oneEach); err != nil {
+		t.Fatalf("Import = %v", err)
+	}
+	want, err = w.DecisionsFromTables(ctx, unsc.DecisionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(openRO(0), "after the next Import", true, want)
+
+	// Another record copied over this one, its image file left behind.
+	other := filepath.Join(dir, "other.db")
+	o := mustOpenPath(t, other)
+	if _, err := o.Import(ctx, syntheticReports(5), oneEach); err != nil {
+		t.Fatalf("Import = %v", err)
+	}
+	wantOther, err := o.DecisionsFromTables(ctx, unsc.DecisionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Close()
+	w.Close()
+	data, err := os.ReadFile(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check(openRO(0), "another record copied over it", false, wantOther)
+
+	// A damaged image file is passed over.
+	if err := os.WriteFile(other+".image", []byte("unscside and then nothing"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := sqlite.OpenWith(other, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	check(s, "a damaged image file", false, wantOther)
+}
