@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"unsc"
 )
@@ -41,13 +42,25 @@ func (m *Image) code(k uint32) unsc.Code {
 	return unsc.Code(m.str(m.codes[k]))
 }
 
-func (m *Image) votesMap(set bool, vs []uint16) map[unsc.Code]unsc.Position {
+// votes holds the maps of positions one call has made, by their run of
+// positions: most decisions have the positions of another (a Council
+// voting alike all year), and a map is the dearest thing to make.
+type votes map[string]map[unsc.Code]unsc.Position
+
+func (m *Image) votesMap(set bool, vs []uint16, made votes) map[unsc.Code]unsc.Position {
 	if !set {
 		return nil
+	}
+	key := unsafe.String((*byte)(unsafe.Pointer(unsafe.SliceData(vs))), 2*len(vs))
+	if out, ok := made[key]; ok {
+		return out
 	}
 	out := make(map[unsc.Code]unsc.Position, len(vs))
 	for _, v := range vs {
 		out[m.code(uint32(v>>3))] = unsc.Position(v & 7)
+	}
+	if made != nil {
+		made[key] = out
 	}
 	return out
 }
@@ -55,6 +68,11 @@ func (m *Image) votesMap(set bool, vs []uint16) map[unsc.Code]unsc.Position {
 // Decision returns decision i (0 ≤ i < Len), with its reports when
 // withReports is true (its sources either way).
 func (m *Image) Decision(i int, withReports bool) unsc.Decision {
+	return m.decision(i, withReports, nil)
+}
+
+// decision is Decision, sharing the maps of positions in made.
+func (m *Image) decision(i int, withReports bool, made votes) unsc.Decision {
 	meta := m.meta[i]
 	s := m.strs[i*numDStrs : (i+1)*numDStrs]
 	d := unsc.Decision{
@@ -75,7 +93,7 @@ func (m *Image) Decision(i int, withReports bool) unsc.Decision {
 		Recorded:    unsc.Outcome(meta >> 4 & 3),
 		Derived:     unsc.Outcome(meta >> 6 & 3),
 		Tally:       readTally(meta, m.tally[4*i:4*i+4]),
-		Votes:       m.votesMap(meta&fVotes != 0, m.votes.of(i)),
+		Votes:       m.votesMap(meta&fVotes != 0, m.votes.of(i), made),
 	}
 	if meta&fVetoes != 0 {
 		vs := m.vetoes.of(i)
@@ -99,7 +117,7 @@ func (m *Image) Decision(i int, withReports bool) unsc.Decision {
 		d.Reports = make([]unsc.Report, len(rs))
 		for k, r := range rs {
 			if int(r) < m.nr {
-				d.Reports[k] = m.report(int(r))
+				d.Reports[k] = m.report(int(r), made)
 			}
 		}
 	}
@@ -130,7 +148,7 @@ func (m *Image) notesOf(i int) []unsc.Note {
 	return notes
 }
 
-func (m *Image) report(j int) unsc.Report {
+func (m *Image) report(j int, made votes) unsc.Report {
 	meta := m.rmeta[j]
 	s := m.rstrs[j*numRStrs : (j+1)*numRStrs]
 	r := unsc.Report{
@@ -152,7 +170,7 @@ func (m *Image) report(j int) unsc.Report {
 		Modality:    unsc.Modality(meta >> 2 & 3),
 		Outcome:     unsc.Outcome(meta >> 4 & 3),
 		Tally:       readTally(meta, m.rtally[4*j:4*j+4]),
-		Votes:       m.votesMap(meta&fVotes != 0, m.rvotes.of(j)),
+		Votes:       m.votesMap(meta&fVotes != 0, m.rvotes.of(j), made),
 		Note:        m.str(s[rNote]),
 	}
 	if meta&fVetoes != 0 {
@@ -231,7 +249,8 @@ func (m *Image) Span(from, to time.Time) (int, int) {
 // Decisions returns the decisions the filter selects, in order, as
 // unsc.Store's Decisions does: EINVALID for a bad symbol, a negative Offset
 // or Limit or an unknown Outcome; ENOTFOUND for a Symbol that names no
-// decision.
+// decision. Decisions and reports of one call with the same positions share
+// one map of them, which must not be changed; no two calls share one.
 func (m *Image) Decisions(f unsc.DecisionFilter) ([]unsc.Decision, error) {
 	if f.Offset < 0 {
 		return nil, unsc.Errorf(unsc.EINVALID, "offset", "offset %d is negative", f.Offset)
@@ -272,6 +291,7 @@ func (m *Image) Decisions(f unsc.DecisionFilter) ([]unsc.Decision, error) {
 		return !f.Vetoed || len(m.vetoes.of(i)) > 0
 	}
 	var out []unsc.Decision
+	made := votes{}
 	skip := f.Offset
 	add := func(i int) bool {
 		if !keep(i) {
@@ -281,7 +301,7 @@ func (m *Image) Decisions(f unsc.DecisionFilter) ([]unsc.Decision, error) {
 			skip--
 			return true
 		}
-		out = append(out, m.Decision(i, !f.OmitReports))
+		out = append(out, m.decision(i, !f.OmitReports, made))
 		return f.Limit == 0 || len(out) < f.Limit
 	}
 	if candidates != nil {

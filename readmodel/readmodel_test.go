@@ -153,3 +153,37 @@ func FuzzOpen(f *testing.F) {
 		m.Decisions(unsc.DecisionFilter{Symbol: "S/PV.1"})
 	})
 }
+
+// TestSharedVotes checks that decisions of one call with the same positions
+// read them right, and that no two calls share a map of positions.
+func TestSharedVotes(t *testing.T) {
+	same := map[unsc.Code]unsc.Position{"FRA": unsc.Yes, "USA": unsc.Abstain}
+	other := map[unsc.Code]unsc.Position{"FRA": unsc.Yes, "USA": unsc.No}
+	var ds []unsc.Decision
+	for i, v := range []map[unsc.Code]unsc.Position{same, other, same, nil, same} {
+		ds = append(ds, unsc.Decision{ID: int64(i + 1), Date: time.Date(2000, 1, i+1, 0, 0, 0, 0, time.UTC), Votes: v})
+	}
+	b, err := readmodel.Encode(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := readmodel.Open(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := m.Decisions(unsc.DecisionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(ds, first); diff != "" {
+		t.Errorf("Decisions() (-want +got):\n%s", diff)
+	}
+	first[0].Votes["USA"] = unsc.No
+	second, err := m.Decisions(unsc.DecisionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(ds, second); diff != "" {
+		t.Errorf("Decisions() after a change to another call's decisions (-want +got):\n%s", diff)
+	}
+}
