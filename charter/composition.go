@@ -71,24 +71,14 @@ func CouncilOn(d time.Time) (unsc.Council, error) {
 			"no Council composition is known for %s: compositions are known from %s to %s",
 			day(y, m, dd).Format(time.DateOnly), FirstMeeting.Format(time.DateOnly), LastKnown.Format(time.DateOnly))
 	}
-	// The last period starting on or before n; the first period starts on
-	// FirstMeeting, so there is always one.
-	periods := periods()
-	lo, hi := 0, len(periods)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if periods[mid].start <= n {
-			lo = mid + 1
-		} else {
-			hi = mid
+	// The members whose facts apply on day n, in the Council's order.
+	o := orderedFacts()
+	members := make([]unsc.Member, 0, 15)
+	for i := range o.facts {
+		if o.firsts[i] <= n && n <= o.lasts[i] {
+			members = append(members, o.facts[i].Member)
 		}
 	}
-	if lo == 0 {
-		return unsc.Council{}, unsc.Errorf(unsc.EINTERNAL, "date", "no composition for %s", day(y, m, dd).Format(time.DateOnly))
-	}
-	p := periods[lo-1]
-	members := make([]unsc.Member, len(p.members))
-	copy(members, p.members)
 	return unsc.Council{Date: day(y, m, dd), Required: eraOn(n).required, Members: members}, nil
 }
 
@@ -257,41 +247,29 @@ func nameKey(name string) string {
 	return strings.ToLower(folded.Replace(name))
 }
 
-// period is a run of days with one composition, from start (a day number)
-// to the day before the next period's start.
-type period struct {
-	start   int64
-	members []unsc.Member
+// ordered is the facts in the Council's order (permanent members first, in
+// the Council's order, then by name and code), with the first and last day
+// on which each applies as day numbers (lastDay while it still does).
+type ordered struct {
+	facts         []fact
+	firsts, lasts []int64
 }
 
-// periods are the compositions from FirstMeeting to LastKnown, in order;
-// tenures are the facts' members in the order Tenures gives. Both are built
-// on first use, so that a program that never asks about the Council does not
-// pay for them at start.
+// orderedFacts and tenures are built on first use, so that a program that
+// never asks about the Council does not pay for them at start.
 var (
-	periods = sync.OnceValue(func() []period { return buildPeriods(facts) })
-	tenures = sync.OnceValue(func() []unsc.Member { return buildTenures(facts) })
+	orderedFacts = sync.OnceValue(func() ordered { return orderFacts(facts) })
+	tenures      = sync.OnceValue(func() []unsc.Member { return buildTenures(facts) })
 )
 
-// buildPeriods splits the time from FirstMeeting to LastKnown at every day
-// on which a fact begins or ends to apply, and lists each period's members.
-func buildPeriods(facts []fact) []period {
-	starts := []time.Time{FirstMeeting}
-	for _, f := range facts {
-		starts = append(starts, f.first())
-		if last := f.last(); !last.IsZero() {
-			starts = append(starts, last.AddDate(0, 0, 1))
-		}
-	}
-	slices.SortFunc(starts, time.Time.Compare)
-	starts = slices.CompactFunc(starts, time.Time.Equal)
-	// The facts in the Council's order, once: each period keeps that order.
-	ordered := slices.Clone(facts)
+// orderFacts puts the facts in the Council's order.
+func orderFacts(facts []fact) ordered {
+	o := ordered{facts: slices.Clone(facts)}
 	keys := make(map[string]string, len(facts))
 	for _, f := range facts {
 		keys[f.Name] = nameKey(f.Name)
 	}
-	slices.SortStableFunc(ordered, func(a, b fact) int {
+	slices.SortStableFunc(o.facts, func(a, b fact) int {
 		if c := rank(a.Member) - rank(b.Member); c != 0 {
 			return c
 		}
@@ -301,29 +279,15 @@ func buildPeriods(facts []fact) []period {
 		return strings.Compare(string(a.Code), string(b.Code))
 	})
 	// Each fact's days as day numbers, compared far faster than times.
-	firsts := make([]int64, len(ordered))
-	lasts := make([]int64, len(ordered))
-	for i, f := range ordered {
-		firsts[i], lasts[i] = dayOf(f.first()), lastDay
+	o.firsts = make([]int64, len(o.facts))
+	o.lasts = make([]int64, len(o.facts))
+	for i, f := range o.facts {
+		o.firsts[i], o.lasts[i] = dayOf(f.first()), lastDay
 		if l := f.last(); !l.IsZero() {
-			lasts[i] = dayOf(l)
+			o.lasts[i] = dayOf(l)
 		}
 	}
-	var out []period
-	for _, s := range starts {
-		if s.Before(FirstMeeting) || s.After(LastKnown) {
-			continue
-		}
-		d := dayOf(s)
-		members := make([]unsc.Member, 0, 15)
-		for i, f := range ordered {
-			if firsts[i] <= d && d <= lasts[i] {
-				members = append(members, f.Member)
-			}
-		}
-		out = append(out, period{start: d, members: slices.Clip(members)})
-	}
-	return out
+	return o
 }
 
 // buildTenures orders the facts' members for Tenures.

@@ -1,7 +1,9 @@
 // Command pair times two commands side by side: it runs them alternately
 // (a, b, a, b, …) so that both see the same load on the machine, and prints
-// one line: the median wall time of each in milliseconds, the ratio a/b, and
-// the peak resident memory of each in MB.
+// one line: the median wall time of each in milliseconds, the ratio a/b, the
+// peak resident memory of each in MB, then the median CPU time (user and
+// system) of each in milliseconds and their ratio, which a busy machine
+// inflates far less than the wall time.
 //
 //	pair [-runs N] [-warmup W] [-before-a CMD] [-before-b CMD] -a CMD -b CMD
 //
@@ -34,30 +36,32 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: pair [-runs N] [-warmup W] [-before-a CMD] [-before-b CMD] -a CMD -b CMD")
 		os.Exit(2)
 	}
-	var ta, tb []float64
+	var ta, tb, ca, cb []float64
 	var ma, mb int64
 	for i := range *warmup + *runs {
 		for _, c := range []struct {
 			cmd, before string
-			times       *[]float64
+			times, cpu  *[]float64
 			rss         *int64
-		}{{*a, *beforeA, &ta, &ma}, {*b, *beforeB, &tb, &mb}} {
+		}{{*a, *beforeA, &ta, &ca, &ma}, {*b, *beforeB, &tb, &cb, &mb}} {
 			if c.before != "" {
-				if _, _, err := run(c.before); err != nil {
+				if _, _, _, err := run(c.before); err != nil {
 					fail(c.before, err)
 				}
 			}
-			d, rss, err := run(c.cmd)
+			d, cpu, rss, err := run(c.cmd)
 			if err != nil {
 				fail(c.cmd, err)
 			}
 			if i >= *warmup {
 				*c.times = append(*c.times, d)
+				*c.cpu = append(*c.cpu, cpu)
 				*c.rss = max(*c.rss, rss)
 			}
 		}
 	}
-	fmt.Printf("%.2f %.2f %.3f %.1f %.1f\n", median(ta), median(tb), median(ta)/median(tb), float64(ma)/1024, float64(mb)/1024)
+	fmt.Printf("%.2f %.2f %.3f %.1f %.1f %.2f %.2f %.3f\n", median(ta), median(tb), median(ta)/median(tb), float64(ma)/1024, float64(mb)/1024,
+		median(ca), median(cb), median(ca)/median(cb))
 }
 
 func fail(cmd string, err error) {
@@ -65,22 +69,23 @@ func fail(cmd string, err error) {
 	os.Exit(1)
 }
 
-// run runs a command and returns its wall time in milliseconds and its peak
-// resident memory in KB.
-func run(line string) (float64, int64, error) {
+// run runs a command and returns its wall time and CPU time in milliseconds
+// and its peak resident memory in KB.
+func run(line string) (float64, float64, int64, error) {
 	args := split(line)
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Stderr = os.Stderr
 	start := time.Now()
 	if err := cmd.Run(); err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	d := time.Since(start)
 	var rss int64
 	if u, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = u.Maxrss
 	}
-	return float64(d.Microseconds()) / 1000, rss, nil
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return float64(d.Microseconds()) / 1000, float64(cpu.Microseconds()) / 1000, rss, nil
 }
 
 // split splits a command line on spaces, with single quotes grouping.
