@@ -17,6 +17,10 @@
 #   K=10 RUNS=5 bench/ratios.sh
 #   SCALED=0 bench/ratios.sh          # today's size only
 #
+# Each timed row gives the medians of wall time and their ratio, then
+# ("cpu") the ratio of the medians of CPU time (user and system), which a
+# machine busy with other work inflates far less than the wall time.
+#
 # Needs sqlite3, wrk and curl (apt-get install sqlite3 wrk curl). Loopback
 # only; every server it starts it stops. Say the machine's load beside the
 # numbers: the script prints it.
