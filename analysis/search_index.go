@@ -81,6 +81,7 @@ func buildTextIndex(x *Index) *textIndex {
 	// The file is embedded and checked by its test: an error leaves the
 	// search without it rather than without a search.
 	curated, _ := searchSubjects()
+	stems := map[string]string{}
 	docs := make([]map[string]*occurrence, n)
 	lens := make([][numFields]float64, n)
 	var sum [numFields]float64
@@ -88,7 +89,7 @@ func buildTextIndex(x *Index) *textIndex {
 		d := &x.ds[i]
 		m := map[string]*occurrence{}
 		add := func(field int, base uint32, text string) {
-			count := tokenize(text, true, func(term string, p int) {
+			count := tokenizeWith(stems, text, true, func(term string, p int) {
 				o := m[term]
 				if o == nil {
 					o = &occurrence{}
@@ -294,16 +295,35 @@ outer:
 // "cease-fire"); with parts, each part is a term too, at its own position,
 // so that the words of the index's text can be found one by one.
 func tokenize(text string, parts bool, emit func(term string, pos int)) int {
+	return tokenizeWith(nil, text, parts, emit)
+}
+
+// tokenizeWith is tokenize, keeping the stem of each plain word in stems
+// (when not nil): a record's titles use few words many times.
+func tokenizeWith(stems map[string]string, text string, parts bool, emit func(term string, pos int)) int {
 	pos := 0
 	var word []byte
 	flush := func() {
-		w := strings.Trim(string(word), "'-")
+		if stems != nil {
+			if t, ok := stems[string(word)]; ok {
+				word = word[:0]
+				emit(t, pos)
+				pos++
+				return
+			}
+		}
+		raw := string(word)
+		w := strings.Trim(raw, "'-")
 		word = word[:0]
 		if w == "" {
 			return
 		}
 		if !strings.Contains(w, "-") {
-			emit(stem(w), pos)
+			t := stem(w)
+			if stems != nil {
+				stems[raw] = t
+			}
+			emit(t, pos)
 			pos++
 			return
 		}
