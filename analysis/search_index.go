@@ -82,6 +82,12 @@ func buildTextIndex(x *Index) *textIndex {
 	// search without it rather than without a search.
 	curated, _ := searchSubjects()
 	stems := map[string]string{}
+	type terms struct {
+		terms []string
+		pos   []int
+		count int
+	}
+	split := map[string]*terms{}
 	docs := make([]map[string]*occurrence, n)
 	lens := make([][numFields]float64, n)
 	var sum [numFields]float64
@@ -89,7 +95,7 @@ func buildTextIndex(x *Index) *textIndex {
 		d := &x.ds[i]
 		m := map[string]*occurrence{}
 		add := func(field int, base uint32, text string) {
-			count := tokenizeWith(stems, text, true, func(term string, p int) {
+			emit := func(term string, p int) {
 				o := m[term]
 				if o == nil {
 					o = &occurrence{}
@@ -97,8 +103,26 @@ func buildTextIndex(x *Index) *textIndex {
 				}
 				o.tf[field]++
 				o.pos = append(o.pos, uint32(field)*fieldGap+base+uint32(p))
-			})
-			lens[i][field] += float64(count)
+			}
+			if field == fieldTitle {
+				lens[i][field] += float64(tokenizeWith(stems, text, true, emit))
+				return
+			}
+			// Agenda items and subjects are few, each on many decisions:
+			// each is split into terms once.
+			t, ok := split[text]
+			if !ok {
+				t = &terms{}
+				t.count = tokenizeWith(stems, text, true, func(term string, p int) {
+					t.terms = append(t.terms, term)
+					t.pos = append(t.pos, p)
+				})
+				split[text] = t
+			}
+			for k, term := range t.terms {
+				emit(term, t.pos[k])
+			}
+			lens[i][field] += float64(t.count)
 		}
 		title := record.Title(*d)
 		if d.Agenda != "" && (d.Title == "" || d.Title == d.Agenda) && strings.HasSuffix(title, " on "+d.Agenda[1:]) {
