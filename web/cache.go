@@ -17,6 +17,12 @@ type answer struct {
 	body   []byte
 	etag   string
 	header [][2]string // further headers, such as X-Total-Count
+	// parts, when body is nil, are the body in pieces, written one after
+	// the other: pieces kept elsewhere (decisions encoded once), so that a
+	// long list costs its slices, not a copy. owned counts the bytes of
+	// the pieces that are the answer's own.
+	parts [][]byte
+	owned int
 	// length and etagHeader are the values of Content-Length and ETag.
 	length, etagHeader []string
 }
@@ -33,9 +39,14 @@ type answers struct {
 
 const (
 	maxAnswers      = 4096
-	maxAnswerBytes  = 32 << 20
+	maxAnswerBytes  = 16 << 20
 	maxCachedAnswer = 2 << 20
 )
+
+// size is the memory an answer holds of its own, for the cache's bound.
+func (a *answer) size() int {
+	return len(a.body) + 24*len(a.parts) + a.owned
+}
 
 func (c *answers) get(key string) *answer {
 	c.mu.RLock()
@@ -45,7 +56,7 @@ func (c *answers) get(key string) *answer {
 }
 
 func (c *answers) put(key string, a *answer) {
-	size := len(key) + len(a.body)
+	size := len(key) + a.size()
 	if size > maxCachedAnswer {
 		return
 	}
@@ -55,14 +66,14 @@ func (c *answers) put(key string, a *answer) {
 		c.m = make(map[string]*answer)
 	}
 	if old, ok := c.m[key]; ok {
-		c.bytes -= len(key) + len(old.body)
+		c.bytes -= len(key) + old.size()
 	}
 	for k, v := range c.m {
 		if len(c.m) < maxAnswers && c.bytes+size <= maxAnswerBytes {
 			break
 		}
 		delete(c.m, k)
-		c.bytes -= len(k) + len(v.body)
+		c.bytes -= len(k) + v.size()
 	}
 	c.m[key] = a
 	c.bytes += size

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"encoding/json"
 	"slices"
+	"sync/atomic"
 
 	"unsc"
 	"unsc/record"
@@ -142,4 +144,76 @@ func NewDecision(d unsc.Decision) Decision {
 		})
 	}
 	return out
+}
+
+// encodedDecisions keeps decisions encoded as the API sends them, each
+// encoded on its first use: the record does not change while the server
+// runs, and a page of a thousand decisions is then a copy, not a thousand
+// encodings. The encodings kept are bounded in bytes (a record many times
+// today's is not held twice); past the bound a decision is encoded anew
+// each time.
+type encodedDecisions struct {
+	ds    []unsc.Decision
+	enc   []atomic.Pointer[[]byte]
+	bytes atomic.Int64
+}
+
+// maxEncodedDecisions bounds the bytes of decisions kept encoded: today's
+// record, about 4 MB, fits several times over.
+const maxEncodedDecisions = 16 << 20
+
+func newEncodedDecisions(ds []unsc.Decision) *encodedDecisions {
+	return &encodedDecisions{ds: ds, enc: make([]atomic.Pointer[[]byte], len(ds))}
+}
+
+// get returns decision i as json.Marshal(NewDecision(ds[i])) encodes it.
+func (e *encodedDecisions) get(i int) []byte {
+	if b := e.enc[i].Load(); b != nil {
+		return *b
+	}
+	b, err := json.Marshal(NewDecision(e.ds[i]))
+	if err != nil {
+		// A Decision is made of strings, numbers and slices of them.
+		panic(err)
+	}
+	if e.bytes.Add(int64(len(b))) <= maxEncodedDecisions {
+		e.enc[i].Store(&b)
+	} else {
+		e.bytes.Add(-int64(len(b)))
+	}
+	return b
+}
+
+// decisionList is a list of decisions as an answer's parts: the JSON
+// array of their wire forms, followed by a newline, in pieces. owned
+// counts the bytes of the pieces encoded for it alone (past the bound).
+type decisionList struct {
+	parts [][]byte
+	owned int
+}
+
+var (
+	jsonOpen  = []byte("[")
+	jsonComma = []byte(",")
+	jsonClose = []byte("]\n")
+)
+
+// list returns the decisions at places as json.Marshal of their
+// []Decision encodes it, followed by a newline (as every answer is).
+func (e *encodedDecisions) list(places []int) decisionList {
+	l := decisionList{parts: make([][]byte, 0, 2*len(places)+1)}
+	l.parts = append(l.parts, jsonOpen)
+	for k, i := range places {
+		if k > 0 {
+			l.parts = append(l.parts, jsonComma)
+		}
+		kept := e.enc[i].Load() != nil
+		b := e.get(i)
+		if !kept && e.enc[i].Load() == nil {
+			l.owned += len(b)
+		}
+		l.parts = append(l.parts, b)
+	}
+	l.parts = append(l.parts, jsonClose)
+	return l
 }

@@ -56,6 +56,7 @@ type Config struct {
 type Server struct {
 	log     *slog.Logger
 	record  *recordIndex
+	encoded *encodedDecisions // the record's decisions as the API sends them
 	index   *analysis.Index
 	tag     string // digest of the record, for ETags
 	answers answers
@@ -130,6 +131,7 @@ type paged struct {
 func NewServer(cfg Config) http.Handler {
 	s := &Server{log: cfg.Logger, record: newRecordIndex(cfg.Decisions), index: analysis.New(cfg.Decisions), tag: recordTag(cfg.RecordDigest, cfg.Decisions)}
 	s.sessions = newSessions(cfg)
+	s.encoded = newEncodedDecisions(cfg.Decisions)
 	// Build every part of the index now, not on a client's first request.
 	s.index.Warm()
 	// The same for the pages' templates and assets; a template that does
@@ -559,6 +561,16 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 		}
 	}
 	var err error
+	if l, ok := v.(decisionList); ok {
+		a.parts, a.owned = l.parts, l.owned
+		n := 0
+		for _, p := range a.parts {
+			n += len(p)
+		}
+		a.length = []string{strconv.Itoa(n)}
+		a.etagHeader = []string{tag}
+		return a
+	}
 	if raw, ok := v.(json.RawMessage); ok {
 		a.body = append(raw, '\n')
 	} else if a.body, err = json.Marshal(v); err != nil {
@@ -584,7 +596,15 @@ func (s *Server) writeAnswer(w http.ResponseWriter, r *http.Request, a *answer) 
 		h.Set(kv[0], kv[1])
 	}
 	w.WriteHeader(http.StatusOK)
-	w.Write(a.body)
+	if a.body != nil {
+		w.Write(a.body)
+		return
+	}
+	for _, p := range a.parts {
+		if _, err := w.Write(p); err != nil {
+			return
+		}
+	}
 }
 
 // health is the answer of /healthz.
@@ -694,11 +714,7 @@ func (s *Server) decisions(r *http.Request, a *args) (any, error) {
 		total = found.Total
 		period = &found.Period
 	}
-	out := make([]Decision, len(places))
-	for i, j := range places {
-		out[i] = NewDecision(s.record.decisions[j])
-	}
-	return paged{items: out, total: total, offset: q.Offset, limit: q.Limit, period: period}, nil
+	return paged{items: s.encoded.list(places), total: total, offset: q.Offset, limit: q.Limit, period: period}, nil
 }
 
 // searchFilters reads the parameters that select decisions, shared by
