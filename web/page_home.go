@@ -73,7 +73,12 @@ type homePage struct {
 	First     string
 	Last      string
 	Chart     *vetoChart
-	Sources   []string
+	// Official and Other name the sources the record is reconciled from,
+	// the UN's own and the others; Period says to which day the record
+	// holds every decision (analysis.Period's words).
+	Official []string
+	Other    []string
+	Period   string
 }
 
 // home answers /.
@@ -93,8 +98,18 @@ func (s *Server) home(r *http.Request, a *args) (*view, error) {
 	}
 	p.Vetoes = ans.Drafts
 	p.Chart = newVetoChart(ans, true, s.lastYear())
-	for _, src := range ans.Sources {
-		p.Sources = append(p.Sources, sourceNames[src])
+	c := s.index.Coverage()
+	p.Period = c.Period.Text
+	for _, src := range c.Sources {
+		name := sourceNames[src.Source]
+		if name == "" {
+			name = string(src.Source)
+		}
+		if src.Official {
+			p.Official = append(p.Official, name)
+		} else {
+			p.Other = append(p.Other, name)
+		}
 	}
 	return &view{Template: "home", Title: "How the UN Security Council votes", Data: p}, nil
 }
