@@ -132,8 +132,11 @@ func NewServer(cfg Config) http.Handler {
 	s := &Server{log: cfg.Logger, record: newRecordIndex(cfg.Decisions), index: analysis.New(cfg.Decisions), tag: recordTag(cfg.RecordDigest, cfg.Decisions)}
 	s.sessions = newSessions(cfg)
 	s.encoded = newEncodedDecisions(cfg.Decisions)
-	// Build every part of the index now, not on a client's first request.
-	s.index.Warm()
+	// Build every part of the index in the background, so that the server
+	// listens at once and no client's request pays for a part later: each
+	// part is built once (sync.Once), so a request that needs one before
+	// Warm has built it builds it or waits for it, and answers the same.
+	go s.index.Warm()
 	// The same for the pages' templates and assets; a template that does
 	// not parse stops the server here.
 	templates()
