@@ -123,3 +123,8 @@ func trimZeros(s string) string {
 	}
 	return t
 }
+
+// NoDraftSymbol is the phrase with which an importer's report note says
+// that its source records the draft as having no symbol (early drafts were
+// often put forward orally, or cited by the meeting's record).
+const NoDraftSymbol = "no draft symbol"

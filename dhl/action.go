@@ -358,7 +358,7 @@ func (a *action) read(rest, lower string, exotic bool, date time.Time) *cellErro
 	}
 	a.loose = rem == ""
 	if a.draftText != "" {
-		addNote(&a.note, "no draft symbol; the page cites "+a.draftText)
+		addNote(&a.note, unsc.NoDraftSymbol+"; the page cites "+a.draftText)
 	}
 	addNote(&a.note, rem)
 	return nil

@@ -136,7 +136,7 @@ func vetoRow(name string, cells []*cell, cols vetoColumns) (unsc.Report, error) 
 		if d, ok := normDraft(syms[0]); ok {
 			rep.Draft = d
 		} else if m, ok := normMeeting(syms[0]); ok {
-			addNote(&rep.Note, "no draft symbol; the list cites "+m)
+			addNote(&rep.Note, unsc.NoDraftSymbol+"; the list cites "+m)
 		}
 		if rest := strings.TrimSpace(strings.Replace(draftText, syms[0], "", 1)); rest != "" {
 			addNote(&rep.Note, "draft: "+draftText)

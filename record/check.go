@@ -36,7 +36,8 @@ const (
 	// KindOrder: resolution numbers out of date order, or meeting numbers.
 	KindOrder = "order"
 	// KindSymbol: one draft symbol on more than one decision; a source's
-	// draft symbol against the record's.
+	// draft symbol against the record's; a symbol not of its kind's form
+	// (see symbolForms), and a draft known by no symbol of its own.
 	KindSymbol = "symbol"
 	// KindCouncil: positions naming a state not on the Council that day.
 	KindCouncil = "council"
@@ -312,6 +313,9 @@ func findings(d *unsc.Decision) []Finding {
 	}
 	if d.Modality != unsc.ByVote && (d.Votes != nil || d.Tally.Known) {
 		add(KindModality, nil, Unexplained, "", "adopted %s, yet the record shows a vote", d.Modality)
+	}
+	for _, f := range symbolForms(d) {
+		add(KindSymbol, nil, f.status, f.basis, "%s", f.detail)
 	}
 
 	// Each source against the record.
@@ -673,4 +677,91 @@ func tallyString(t unsc.Tally) string {
 		return "no tally"
 	}
 	return fmt.Sprintf("%d-%d-%d", t.Yes, t.No, t.Abstain)
+}
+
+type formFinding struct {
+	status        Status
+	basis, detail string
+}
+
+// symbolForms checks that each of a decision's symbols is of its kind's
+// form: a resolution S/RES/N (YYYY) of the year of its date; a draft (or an
+// amendment, or the draft an amendment amends) S/YYYY/N from 1994 and S/N
+// before, with its revision, addendum or corrigendum, and never of a year
+// after the vote; a meeting S/PV.N. A meeting symbol is never a draft's: a
+// vote on a draft (any decision but the meeting's own procedural vote,
+// preliminary question or election) with no symbol of its own is shown as
+// "draft at S/PV.N", and reported — corrected where an official source
+// records that the draft had none, or where no source gives one (the
+// record shows the gap, not a meeting symbol in its place).
+func symbolForms(d *unsc.Decision) []formFinding {
+	var out []formFinding
+	bad := func(format string, args ...any) {
+		out = append(out, formFinding{status: Unexplained, detail: fmt.Sprintf(format, args...)})
+	}
+	year := d.Date.Year()
+	if d.Resolution != "" {
+		sym, kind, err := unsc.NormalizeSymbol(d.Resolution)
+		want := fmt.Sprintf("(%d)", year)
+		switch {
+		case err != nil || kind != unsc.ResolutionSymbol:
+			bad("the resolution's symbol %s is not a resolution's (S/RES/N (YYYY))", d.Resolution)
+		case sym != d.Resolution || !strings.HasSuffix(sym, want) && !d.Date.IsZero():
+			bad("the resolution's symbol %s is not S/RES/N %s, the year of its adoption", d.Resolution, want)
+		}
+	}
+	draft := func(what, s string) {
+		sym, kind, err := unsc.NormalizeSymbol(s)
+		if err != nil || kind != unsc.DraftSymbol {
+			bad("%s %s is not a draft's symbol (S/YYYY/N, or S/N before 1994)", what, s)
+			return
+		}
+		if sym != s {
+			bad("%s %s is not spelt as the UN spells it (%s)", what, s, sym)
+			return
+		}
+		parts := strings.Split(sym, "/")
+		dated := len(parts) >= 3 && len(parts[1]) == 4 && !strings.ContainsAny(parts[2], ".")
+		if d.Date.IsZero() {
+			return
+		}
+		switch {
+		case dated && parts[1] > fmt.Sprint(year):
+			bad("%s %s is of a year after the vote (%d)", what, s, year)
+		case dated && parts[1] < "1994":
+			bad("%s %s has a year, but drafts were numbered S/N until 1993", what, s)
+		case !dated && year >= 1994:
+			bad("%s %s has no year, but drafts are numbered S/YYYY/N since 1994", what, s)
+		}
+	}
+	if d.Draft != "" {
+		what := "the draft's symbol"
+		if d.Amendment {
+			what = "the amendment's symbol"
+		}
+		draft(what, d.Draft)
+	}
+	if d.AmendmentTo != "" {
+		draft("the amended draft's symbol", d.AmendmentTo)
+	}
+	if d.Meeting != "" {
+		if _, kind, err := unsc.NormalizeSymbol(d.Meeting); err != nil || kind != unsc.MeetingSymbol {
+			bad("the meeting's symbol %s is not a meeting's (S/PV.N)", d.Meeting)
+		}
+	}
+	if d.Resolution == "" && d.Draft == "" && !d.Amendment && !meetingDecision(*d) {
+		f := formFinding{status: Corrected, detail: fmt.Sprintf("a draft with no symbol of its own: shown as %q, not by the meeting's symbol", symbolOf(*d))}
+		for i := range d.Reports {
+			r := &d.Reports[i]
+			if r.Source.Official() && strings.Contains(r.Note, unsc.NoDraftSymbol) {
+				f.basis = fmt.Sprintf("rule: %s (%s) records that the draft had no symbol", r.Source, r.Ref)
+				break
+			}
+		}
+		if f.basis == "" {
+			f.basis = "rule: no source gives the draft's symbol; the record shows the gap, not the meeting's symbol in its place"
+		}
+		out = append(out, f)
+	}
+	return out
 }

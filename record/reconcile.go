@@ -495,6 +495,14 @@ func setIfEmpty(dst *string, v string) {
 	}
 }
 
+// The words that name a decision with no document symbol of its own:
+// an oral amendment by the draft it amends, a draft without a symbol by the
+// meeting that voted on it. A meeting symbol is never shown as a draft's.
+const (
+	oralAmendmentTo = "oral amendment to "
+	draftAt         = "draft at "
+)
+
 // symbolOf returns the symbol a decision is best known by.
 func symbolOf(d unsc.Decision) string {
 	switch {
@@ -503,14 +511,38 @@ func symbolOf(d unsc.Decision) string {
 	case d.Draft != "":
 		return d.Draft
 	case d.Amendment:
-		return "oral amendment to " + d.AmendmentTo
+		return oralAmendmentTo + d.AmendmentTo
+	case d.Meeting != "" && !meetingDecision(d):
+		return draftAt + d.Meeting
 	}
 	return d.Meeting
 }
 
+// meetingDecision reports whether a decision is the meeting's own — a
+// procedural vote, a preliminary question, an election to the Court — and
+// so known by the meeting's symbol; any other is a vote on a draft, known
+// by the draft's symbol.
+func meetingDecision(d unsc.Decision) bool {
+	return d.Matter == unsc.Procedural || d.Matter == unsc.Preliminary || d.Matter == unsc.ICJElection
+}
+
 // Symbol returns the symbol a decision is best known by: its resolution,
-// else its draft, else a description of an oral amendment, else its meeting.
+// else its draft, else a description of an oral amendment ("oral amendment
+// to S/2023/773") or of a draft without a symbol ("draft at S/PV.47"), else
+// (a procedural vote, a preliminary question, an election) its meeting.
 func Symbol(d unsc.Decision) string { return symbolOf(d) }
+
+// SymbolLookup returns the document symbol by which a name Symbol returned
+// can be looked up: the symbol itself, the draft an oral amendment amends,
+// the meeting of a draft without a symbol.
+func SymbolLookup(name string) string {
+	for _, p := range []string{oralAmendmentTo, draftAt} {
+		if s, ok := strings.CutPrefix(name, p); ok {
+			return s
+		}
+	}
+	return name
+}
 
 func meetingNumber(s string) int {
 	n, _ := strconv.Atoi(s[min(len(s), len("S/PV.")):])

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unsc/record"
 
 	"unsc"
 	"unsc/analysis"
@@ -100,7 +101,7 @@ func (s *Server) factCheckPageHandler(r *http.Request, a *args) (*view, error) {
 			fr.Held = "never"
 		}
 		for _, d := range cr.Decisions {
-			fr.Decisions = append(fr.Decisions, link{symbolHref(strings.TrimPrefix(d.Symbol, "oral amendment to ")), d.Date + " " + d.Symbol})
+			fr.Decisions = append(fr.Decisions, link{symbolHref(record.SymbolLookup(d.Symbol)), d.Date + " " + d.Symbol})
 		}
 		p.Rules = append(p.Rules, fr)
 	}

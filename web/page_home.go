@@ -20,15 +20,10 @@ var templateFuncs = template.FuncMap{
 	"codes": func(cs []unsc.Code) string {
 		return joinCodes(cs)
 	},
-	"add":     func(a, b int) int { return a + b },
-	"percent": func(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%" },
-	"symbolHref": func(s string) string {
-		if strings.HasPrefix(s, "oral amendment to ") {
-			return symbolHref(strings.TrimPrefix(s, "oral amendment to "))
-		}
-		return symbolHref(s)
-	},
-	"docHref": docHref,
+	"add":        func(a, b int) int { return a + b },
+	"percent":    func(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%" },
+	"symbolHref": func(s string) string { return symbolHref(record.SymbolLookup(s)) },
+	"docHref":    docHref,
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return strconv.Itoa(n) + " " + one

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsc/record"
 
 	"unsc"
 	"unsc/analysis"
@@ -396,7 +397,7 @@ func (s *Server) whatIfPageHandler(r *http.Request, a *args) (*view, error) {
 	t := &csvTable{Header: []string{"date", "symbol", "count", "before", "before_vetoed_by", "after", "after_vetoed_by", "agenda"}}
 	for _, f := range ans.Flips {
 		date, _ := parseDate(f.Date)
-		row := flipRow{Flip: f, Href: symbolHref(strings.TrimPrefix(f.Symbol, "oral amendment to ")),
+		row := flipRow{Flip: f, Href: symbolHref(record.SymbolLookup(f.Symbol)),
 			Before: s.headline(mustOutcome(f.Before), f.BeforeVetoedBy, date), After: s.headline(mustOutcome(f.After), f.AfterVetoedBy, date)}
 		p.Flips = append(p.Flips, row)
 		t.Rows = append(t.Rows, []string{f.Date, f.Symbol, strconv.Itoa(f.Yes) + "-" + strconv.Itoa(f.No) + "-" + strconv.Itoa(f.Abstain),
@@ -452,7 +453,7 @@ func (s *Server) initiativePageHandler(r *http.Request, a *args) (*view, error) 
 	for i := len(ans.Vetoes) - 1; i >= 0; i-- {
 		v := ans.Vetoes[i]
 		date, _ := parseDate(v.Date)
-		p.Rows = append(p.Rows, initiativeRow{InitiativeVeto: v, Href: symbolHref(strings.TrimPrefix(v.Symbol, "oral amendment to ")), Names: memberNames(v.VetoedBy, date)})
+		p.Rows = append(p.Rows, initiativeRow{InitiativeVeto: v, Href: symbolHref(record.SymbolLookup(v.Symbol)), Names: memberNames(v.VetoedBy, date)})
 	}
 	for _, v := range ans.Vetoes {
 		debate, inTime := "", ""
