@@ -1,0 +1,206 @@
+package record
+
+import (
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+
+	"unsc"
+	"unsc/charter"
+)
+
+// The fields Unofficial names.
+const (
+	// FieldDecision: no official source reports the decision at all.
+	FieldDecision = "decision"
+	FieldVotes    = "votes"
+	FieldSponsors = "sponsors"
+	FieldDraft    = "draft"
+	FieldTitle    = "title"
+	FieldDate     = "date"
+	FieldMeeting  = "meeting"
+	FieldTally    = "tally"
+	FieldOutcome  = "outcome"
+)
+
+// UnofficialFields lists the fields Unofficial can name, in its order.
+var UnofficialFields = []string{FieldDecision, FieldVotes, FieldSponsors, FieldDraft, FieldTitle, FieldDate, FieldMeeting, FieldTally, FieldOutcome}
+
+// Unofficial lists the fields of a decision whose value on show no official
+// source gives: no report of an official source (the UN Digital Library,
+// the Dag Hammarskjöld Library's tables and veto list, the UN's press
+// releases) holds that value, and no fact citing the UN's own documents
+// sets it. These rest only on the second-hand sources (the 1994–2025
+// spreadsheet, Emily Tong's lists, the World Politics Data Lab, CR-UNSC)
+// and on research rows and facts citing other addresses: the facts most
+// at risk. Per-member positions count as official where an official
+// source's positions, read against the official count (fitCount), give
+// every position on show, member by member, or a fact citing the UN sets
+// the member's position. The fields come in the order of
+// UnofficialFields; FieldDecision comes alone, as every value of such a
+// decision rests on sources that are not official.
+func Unofficial(d unsc.Decision) []string {
+	var official []unsc.Report
+	for _, r := range d.Reports {
+		if r.Source.Official() {
+			official = append(official, r)
+		}
+	}
+	if len(official) == 0 {
+		return []string{FieldDecision}
+	}
+	any := func(f func(r unsc.Report) bool) bool { return slices.ContainsFunc(official, f) }
+	var out []string
+	if !votesOfficial(d, official) {
+		out = append(out, FieldVotes)
+	}
+	if len(d.Sponsors) > 0 && !any(func(r unsc.Report) bool { return sameSet(r.Sponsors, d.Sponsors) }) {
+		out = append(out, FieldSponsors)
+	}
+	if d.Draft != "" && !any(func(r unsc.Report) bool {
+		return normSym(r.Draft) == normSym(d.Draft)
+	}) {
+		out = append(out, FieldDraft)
+	}
+	if d.Title != "" && !any(func(r unsc.Report) bool { return r.Title == d.Title }) {
+		out = append(out, FieldTitle)
+	}
+	if !d.Date.IsZero() && !any(func(r unsc.Report) bool { return r.Date.Equal(d.Date) }) && !officialNote(d, "date") {
+		out = append(out, FieldDate)
+	}
+	if d.Meeting != "" && !any(func(r unsc.Report) bool { return r.Meeting == d.Meeting }) && !officialNote(d, "meeting") {
+		out = append(out, FieldMeeting)
+	}
+	if d.Modality == unsc.ByVote && d.Tally.Known && !any(func(r unsc.Report) bool {
+		return r.Tally.Known && sameCount3(r.Tally, d.Tally)
+	}) && !officialFactNote(d, "votes") {
+		out = append(out, FieldTally)
+	}
+	if d.Recorded != 0 && !any(func(r unsc.Report) bool {
+		return r.Outcome == d.Recorded || (d.Recorded == unsc.Failed && r.Outcome == unsc.Vetoed)
+	}) {
+		out = append(out, FieldOutcome)
+	}
+	return out
+}
+
+// votesOfficial reports whether every position on show comes from an
+// official source or a fact citing the UN.
+func votesOfficial(d unsc.Decision, official []unsc.Report) bool {
+	if len(d.Votes) == 0 {
+		return true
+	}
+	council, err := charter.CouncilOn(d.Date)
+	backed := map[unsc.Code]bool{}
+	for _, r := range official {
+		if r.Votes == nil || !anyVote(r.Votes) {
+			continue
+		}
+		sets := []map[unsc.Code]unsc.Position{r.Votes}
+		if err == nil && d.Tally.Known {
+			sets = append(sets, fitCount(r.Votes, d.Tally, council).votes)
+		}
+		for _, v := range sets {
+			for code, p := range d.Votes {
+				if q, ok := v[code]; ok && catOf(q) == catOf(p) {
+					backed[code] = true
+				}
+			}
+		}
+	}
+	for _, n := range d.Notes {
+		if n.Field == "votes" && strings.HasPrefix(n.Text, "Fact:") && unCitation(n.Source) {
+			for _, code := range n.Members {
+				backed[code] = true
+			}
+		}
+	}
+	for code := range maps.Keys(d.Votes) {
+		if !backed[code] {
+			return false
+		}
+	}
+	return true
+}
+
+// officialNote reports whether the record's value of the field is set by
+// a note citing an official source or the UN's own documents.
+func officialNote(d unsc.Decision, field string) bool {
+	for _, n := range d.Notes {
+		if n.Field != field || n.Kind != unsc.NoteCorrected {
+			continue
+		}
+		if strings.HasPrefix(n.Text, "Fact:") {
+			if unCitation(n.Source) {
+				return true
+			}
+			continue
+		}
+		src, _, _ := strings.Cut(n.Source, " ")
+		if unsc.Source(src).Official() && !isSecondHand(unsc.Source(src)) {
+			return true
+		}
+	}
+	return false
+}
+
+func officialFactNote(d unsc.Decision, field string) bool {
+	for _, n := range d.Notes {
+		if n.Field == field && strings.HasPrefix(n.Text, "Fact:") && unCitation(n.Source) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSecondHand reports whether s names a source unsc knows (Official is
+// true of any name it does not know).
+func isSecondHand(s unsc.Source) bool {
+	switch s {
+	case unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceDHLVetoes, unsc.SourcePress, unsc.SourceDPPA:
+		return false
+	}
+	return true
+}
+
+// citationToken finds, in order, the addresses and UN document symbols a
+// citation names.
+var citationToken = regexp.MustCompile(`https?://[^\s;,)"]+|\b(?:UNIS/SC/\d+|SC/\d+|GA/\d+|S/PV\.\d+|S/RES/\d+|A/\d+/\d+|S/\d{4}/\d+|S/\d+)`)
+
+// unCitation reports whether a fact's citation rests first on the UN's own
+// documents: its first address or symbol is the UN's, or it cites the
+// Repertoire of the Practice of the Security Council.
+func unCitation(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "Repertoire of the Practice") {
+		return true
+	}
+	first := citationToken.FindString(s)
+	if first == "" {
+		return false
+	}
+	if strings.HasPrefix(first, "http") {
+		return unAddress(first)
+	}
+	return true
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	x, y := slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b))
+	return slices.Equal(x, y)
+}
+
+func sameCount3(a, b unsc.Tally) bool {
+	return a.Yes == b.Yes && a.No == b.No && a.Abstain == b.Abstain
+}
+
+func normSym(s string) string {
+	if n, _, err := unsc.NormalizeSymbol(s); err == nil {
+		return n
+	}
+	return s
+}

@@ -1,0 +1,149 @@
+package record_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"unsc"
+	"unsc/record"
+)
+
+// TestGoldenUnofficial lists every decision of the real record with the
+// fields whose value on show no official source gives (record.Unofficial),
+// with the counts by field and decade, and compares the list with
+// testdata/unofficial.txt (go test ./record -run Golden -update rewrites
+// it): the work list of what to check against the UN's own pages, which
+// any change to the record shows in its diff.
+func TestGoldenUnofficial(t *testing.T) {
+	ds := record.Reconcile(realReports(t))
+	got := unofficialListing(ds)
+	path := filepath.Join("testdata", "unofficial.txt")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./record -run Golden -update)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("unofficial fields (-want +got):\n%s", diff)
+	}
+}
+
+func unofficialListing(ds []unsc.Decision) string {
+	counts := map[string]map[int]int{}
+	decades := map[int]bool{}
+	var lines strings.Builder
+	for _, d := range ds {
+		fields := record.Unofficial(d)
+		if len(fields) == 0 {
+			continue
+		}
+		dec := d.Date.Year() / 10 * 10
+		decades[dec] = true
+		for _, f := range fields {
+			if counts[f] == nil {
+				counts[f] = map[int]int{}
+			}
+			counts[f][dec]++
+		}
+		var second []string
+		for _, s := range d.Sources {
+			if !s.Official() {
+				second = append(second, string(s))
+			}
+		}
+		fmt.Fprintf(&lines, "%s  %s  %s  %s: %s  [%s]\n", d.Date.Format(time.DateOnly), record.Symbol(d), orDash(d.Meeting),
+			outcomeName(d.Recorded), strings.Join(fields, " "), strings.Join(second, " "))
+	}
+	var b strings.Builder
+	ds2 := slices.Sorted(func(yield func(int) bool) {
+		for k := range decades {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	b.WriteString("field")
+	for _, dec := range ds2 {
+		fmt.Fprintf(&b, " %ds", dec)
+	}
+	b.WriteString(" total\n")
+	for _, f := range record.UnofficialFields {
+		fmt.Fprintf(&b, "%s", f)
+		total := 0
+		for _, dec := range ds2 {
+			fmt.Fprintf(&b, " %d", counts[f][dec])
+			total += counts[f][dec]
+		}
+		fmt.Fprintf(&b, " %d\n", total)
+	}
+	b.WriteString("\n")
+	b.WriteString(lines.String())
+	return b.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// TestUnofficial checks what Unofficial names on decisions made from
+// reports: a value an official report gives is not named, one only a
+// second-hand source gives is, and a decision no official source reports
+// is named as a whole.
+func TestUnofficial(t *testing.T) {
+	day := time.Date(2024, 3, 22, 0, 0, 0, 0, time.UTC)
+	votes := func(no ...unsc.Code) map[unsc.Code]unsc.Position {
+		v := map[unsc.Code]unsc.Position{}
+		for _, c := range []unsc.Code{"USA", "GBR", "FRA", "CHN", "RUS", "DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"} {
+			v[c] = unsc.Yes
+		}
+		for _, c := range no {
+			v[c] = unsc.No
+		}
+		return v
+	}
+	sheet := unsc.Report{Source: unsc.SourceSpreadsheet, Key: "s1", Date: day, Meeting: "S/PV.9584", Draft: "S/2024/239",
+		Outcome: unsc.Vetoed, Tally: unsc.Tally{Yes: 11, No: 3, Abstain: 1, Known: true}, Sponsors: []string{"USA"},
+		Title: "Middle East", Votes: votes("RUS", "CHN", "DZA")}
+	sheet.Votes["GUY"] = unsc.Abstain
+	press := unsc.Report{Source: unsc.SourcePress, Key: "p1", Date: day, Meeting: "S/PV.9584", Draft: "S/2024/239",
+		Outcome: unsc.Vetoed, Tally: unsc.Tally{Yes: 11, No: 3, Abstain: 1, Known: true}, Votes: sheet.Votes}
+
+	only := record.Reconcile([]unsc.Report{sheet})
+	if len(only) != 1 || !slices.Equal(record.Unofficial(only[0]), []string{record.FieldDecision}) {
+		t.Fatalf("a decision only the spreadsheet gives: %v, want [decision]", record.Unofficial(only[0]))
+	}
+	both := record.Reconcile([]unsc.Report{sheet, press})
+	if len(both) != 1 {
+		t.Fatalf("%d decisions, want 1", len(both))
+	}
+	// The press release gives the count, the positions, the date, the
+	// meeting and the draft; the sponsors and the title only the
+	// spreadsheet.
+	if got, want := record.Unofficial(both[0]), []string{record.FieldSponsors, record.FieldTitle}; !slices.Equal(got, want) {
+		t.Errorf("spreadsheet and press release: %v, want %v", got, want)
+	}
+	// The press release names no positions (a curated row that names some
+	// members only keeps them in its note): the positions rest on the
+	// spreadsheet.
+	partial := press
+	partial.Votes = nil
+	partial.Sponsors, partial.Title = []string{"USA"}, "Middle East"
+	d := record.Reconcile([]unsc.Report{sheet, partial})[0]
+	if got := record.Unofficial(d); !slices.Equal(got, []string{record.FieldVotes}) {
+		t.Errorf("a press release naming one member: %v, want [votes]", got)
+	}
+}
