@@ -112,6 +112,7 @@ func build(g []unsc.Report, facts Facts, reps repeats, swap *positionSwap, days 
 					sourceName(dated[0]), d.Meeting, sourceName(day.from), day.date.Format("2 January 2006"))})
 		}
 	}
+	videoconferenceDate(&d, g, days)
 	d.Modality = modality(&d, dated)
 	if fact != nil {
 		if !fact.Date.IsZero() && !fact.Date.Equal(d.Date) {
@@ -785,4 +786,33 @@ func upper(s string) string {
 		b[0] -= 'a' - 'A'
 	}
 	return string(b)
+}
+
+// videoconferenceDate dates a vote that no official source dates, which
+// the spreadsheet places at a 2020–21 videoconference and dates as it
+// dates another vote there that the official sources date otherwise: the
+// spreadsheet's date for that videoconference is wrong (its day and month
+// swapped, 7 November 2020 for 11 July 2020), and the vote takes the
+// official date.
+func videoconferenceDate(d *unsc.Decision, g []unsc.Report, days map[string]meetingDay) {
+	for _, r := range g {
+		if r.Source.Official() && !r.Date.IsZero() {
+			return
+		}
+	}
+	for _, r := range g {
+		v := videoconference(r)
+		if v == "" || !r.Date.Equal(d.Date) {
+			continue
+		}
+		day, ok := days[v]
+		if !ok || !day.sheet.Equal(r.Date) || day.date.Equal(d.Date) {
+			continue
+		}
+		addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "date", Source: cite(day.from),
+			Text: fmt.Sprintf("%s dates this vote %s, as it dates %s, taken at the same videoconference (its %s); %s dates that one %s, and so does the record.",
+				upper(sourceName(r)), r.Date.Format("2 January 2006"), day.other, v, sourceName(day.from), day.date.Format("2 January 2006"))})
+		d.Date = day.date
+		return
+	}
 }

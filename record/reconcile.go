@@ -98,25 +98,84 @@ func reconcile(reports []unsc.Report, facts Facts) []unsc.Decision {
 // the day of a meeting, for the votes a source lists by meeting and year
 // only (the hand-entered failed drafts). Where official sources give a
 // meeting several days (a meeting resumed past midnight), the first.
+//
+// The 2020–21 videoconferences have no S/PV record; the spreadsheet numbers
+// them (V108) and dates every vote of one videoconference alike. Each such
+// number gets the date the official sources give a vote the spreadsheet
+// places there, with the spreadsheet's own date for it (sheet), so that a
+// vote only the spreadsheet gives, dated as the spreadsheet dates the
+// others at that videoconference, takes the official date (videoconference).
 func meetingDays(groups [][]unsc.Report) map[string]meetingDay {
 	days := map[string]meetingDay{}
 	for _, g := range groups {
+		var official unsc.Report
 		for _, r := range byDateRank(g) {
-			if !r.Source.Official() || r.Meeting == "" || r.Date.IsZero() {
+			if !r.Source.Official() || r.Date.IsZero() {
+				continue
+			}
+			if official.Source == "" {
+				official = r
+			}
+			if r.Meeting == "" {
 				continue
 			}
 			if d, ok := days[r.Meeting]; !ok || r.Date.Before(d.date) || r.Date.Equal(d.date) && dateRank(r.Source) < dateRank(d.from.Source) {
-				days[r.Meeting] = meetingDay{r.Date, r}
+				days[r.Meeting] = meetingDay{date: r.Date, from: r}
+			}
+		}
+		if official.Source == "" {
+			continue
+		}
+		for _, r := range g {
+			v := videoconference(r)
+			if v == "" {
+				continue
+			}
+			if d, ok := days[v]; !ok || official.Date.Before(d.date) {
+				days[v] = meetingDay{date: official.Date, from: official, sheet: r.Date, other: symbolOfReport(official)}
 			}
 		}
 	}
 	return days
 }
 
-// meetingDay is a meeting's date and the report that gives it.
+// meetingDay is a meeting's date and the report that gives it; for a
+// videoconference, also the spreadsheet's date for the vote that report
+// gives (sheet) and that vote's symbol (other).
 type meetingDay struct {
-	date time.Time
-	from unsc.Report
+	date  time.Time
+	from  unsc.Report
+	sheet time.Time
+	other string
+}
+
+// videoconference returns the number the spreadsheet gives a 2020–21
+// videoconference (V108), from the report's key, or "".
+func videoconference(r unsc.Report) string {
+	if r.Source != unsc.SourceSpreadsheet || r.Meeting != "" {
+		return ""
+	}
+	v, _, _ := strings.Cut(r.Key, "|")
+	if len(v) < 2 || v[0] != 'V' {
+		return ""
+	}
+	for _, c := range v[1:] {
+		if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	return v
+}
+
+// symbolOfReport names the vote a report gives: its resolution, else its
+// draft, else its meeting.
+func symbolOfReport(r unsc.Report) string {
+	for _, s := range []string{r.Resolution, r.Draft, r.Meeting} {
+		if s != "" {
+			return s
+		}
+	}
+	return r.Key
 }
 
 // Unplaced returns the reports Reconcile leaves out of the record: those no

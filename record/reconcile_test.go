@@ -215,3 +215,44 @@ func TestReconcileKeepsAMotionApartFromTheDraftAtItsMeeting(t *testing.T) {
 		t.Errorf("Reconcile grouping (-want +got):\n%s", diff)
 	}
 }
+
+// TestVideoconferenceDate: a vote only the spreadsheet gives, at a 2020–21
+// videoconference it dates as it dates another vote there, takes the date
+// the official sources give that other vote; a vote the spreadsheet dates
+// otherwise, or at another videoconference, keeps the spreadsheet's date.
+func TestVideoconferenceDate(t *testing.T) {
+	sheet := day("2020-11-07")
+	reports := []unsc.Report{
+		{Source: unsc.SourceSpreadsheet, Key: "V108|S/RES/2533 (2020)|", Ref: "sheet:2", Date: sheet, Resolution: "S/RES/2533 (2020)", Draft: "S/2020/684", Outcome: unsc.Adopted},
+		{Source: unsc.SourceUNDL, Key: "u1", Ref: "undl:2", Date: day("2020-07-11"), Resolution: "S/RES/2533 (2020)", Outcome: unsc.Adopted},
+		{Source: unsc.SourceSpreadsheet, Key: "V108|S/2020/684|", Ref: "sheet:17", Date: sheet, Draft: "S/2020/684", Outcome: unsc.Failed,
+			Tally: unsc.Tally{Yes: 5, No: 6, Abstain: 4, Known: true}},
+		{Source: unsc.SourceSpreadsheet, Key: "V109|S/2020/700|", Ref: "sheet:33", Date: sheet, Draft: "S/2020/700", Outcome: unsc.Failed,
+			Tally: unsc.Tally{Yes: 5, No: 6, Abstain: 4, Known: true}},
+		{Source: unsc.SourceSpreadsheet, Key: "V108|S/2020/701|", Ref: "sheet:49", Date: day("2020-11-08"), Draft: "S/2020/701", Outcome: unsc.Failed,
+			Tally: unsc.Tally{Yes: 5, No: 6, Abstain: 4, Known: true}},
+	}
+	got := map[string]string{}
+	for _, d := range record.Reconcile(reports) {
+		got[record.Symbol(d)] = d.Date.Format("2006-01-02")
+		if d.Draft == "S/2020/684" && d.Resolution == "" {
+			n, ok := noteOn(d, "date")
+			if !ok || !strings.Contains(n.Text, "V108") || !strings.Contains(n.Text, "11 July 2020") {
+				t.Errorf("S/2020/684: date note %+v, want one naming the videoconference and the official date", n)
+			}
+		}
+	}
+	want := map[string]string{"S/RES/2533 (2020)": "2020-07-11", "S/2020/684": "2020-07-11", "S/2020/700": "2020-11-07", "S/2020/701": "2020-11-08"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("dates (-want +got):\n%s", diff)
+	}
+}
+
+func noteOn(d unsc.Decision, field string) (unsc.Note, bool) {
+	for _, n := range d.Notes {
+		if n.Field == field {
+			return n, true
+		}
+	}
+	return unsc.Note{}, false
+}
