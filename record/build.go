@@ -78,6 +78,7 @@ func cite(r unsc.Report) string {
 // first; swap, when set, gives the positions a report is to be read with
 // (swap.go).
 func build(g []unsc.Report, facts Facts, reps repeats, swap *positionSwap, days map[string]meetingDay) unsc.Decision {
+	g = agreeingFirst(g)
 	d := unsc.Decision{Reports: g}
 	for _, r := range g {
 		setIfEmpty(&d.Resolution, r.Resolution)
@@ -815,4 +816,53 @@ func videoconferenceDate(d *unsc.Decision, g []unsc.Report, days map[string]meet
 		d.Date = day.date
 		return
 	}
+}
+
+// agreeingFirst puts first, among the reports of one source, those whose
+// outcome agrees with the outcome the record keeps (adopted or not). The
+// spreadsheet lists some vetoed drafts twice: once in a block whose
+// outcome and sponsors belong to other rows ("Adopted unanimously",
+// submitted by "President", for S/1995/394, which Botswana, Honduras,
+// Indonesia, Nigeria, Oman and Rwanda submitted and the United States
+// vetoed), and once as the veto it was. The first report of a source gives
+// the decision's sponsors, title and positions; it is to be the one that
+// agrees with the official outcome. The order of sources is kept.
+func agreeingFirst(g []unsc.Report) []unsc.Report {
+	outcome := recordedOutcome(g)
+	if outcome == 0 {
+		return g
+	}
+	agrees := func(r unsc.Report) bool {
+		return r.Outcome == 0 || (r.Outcome == unsc.Adopted) == (outcome == unsc.Adopted)
+	}
+	var out []unsc.Report
+	for i := 0; i < len(g); {
+		j := i
+		for j < len(g) && g[j].Source == g[i].Source {
+			j++
+		}
+		run := g[i:j]
+		if j-i > 1 && !agrees(run[0]) && slices.ContainsFunc(run, agrees) {
+			if out == nil {
+				out = slices.Clone(g[:i])
+			}
+			for _, r := range run {
+				if agrees(r) {
+					out = append(out, r)
+				}
+			}
+			for _, r := range run {
+				if !agrees(r) {
+					out = append(out, r)
+				}
+			}
+		} else if out != nil {
+			out = append(out, run...)
+		}
+		i = j
+	}
+	if out == nil {
+		return g
+	}
+	return out
 }

@@ -428,7 +428,14 @@ func unAddress(s string) bool {
 		return false
 	}
 	h := strings.ToLower(u.Hostname())
-	return h == "un.org" || strings.HasSuffix(h, ".un.org") || h == "undocs.org"
+	switch h {
+	case "un.org", "undocs.org", "unmultimedia.org", "www.unmultimedia.org", "unis.unvienna.org":
+		// The UN's own: its audiovisual library's old address and the UN
+		// Information Service at Vienna, which republishes the press
+		// releases.
+		return true
+	}
+	return strings.HasSuffix(h, ".un.org")
 }
 
 // isCode reports whether s is written as a member code: three capital

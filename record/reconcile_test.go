@@ -256,3 +256,39 @@ func noteOn(d unsc.Decision, field string) (unsc.Note, bool) {
 	}
 	return unsc.Note{}, false
 }
+
+// TestRepeatAgreeingWithOfficialOutcome: a source that lists a vote twice,
+// once with another decision's outcome and sponsors (the spreadsheet's
+// "Adopted unanimously", "President", for the veto of S/1997/199), gives
+// the decision the sponsors of the listing whose outcome agrees with the
+// official one, whichever comes first in the file.
+func TestRepeatAgreeingWithOfficialOutcome(t *testing.T) {
+	votes := map[unsc.Code]unsc.Position{}
+	for _, c := range []unsc.Code{"CHL", "CHN", "CRI", "EGY", "FRA", "GBR", "GNB", "JPN", "KEN", "KOR", "POL", "PRT", "RUS", "SWE"} {
+		votes[c] = unsc.Yes
+	}
+	votes["USA"] = unsc.No
+	for _, order := range [][2]int{{0, 1}, {1, 0}} {
+		sheet := []unsc.Report{
+			{Source: unsc.SourceSpreadsheet, Key: "S/PV.3747|S/1997/199|", Ref: "sheet:1153", Date: day("1997-03-07"), Meeting: "S/PV.3747", Draft: "S/1997/199",
+				Outcome: unsc.Adopted, Sponsors: []string{"President"}, Votes: votes},
+			{Source: unsc.SourceSpreadsheet, Key: "S/PV.3747|S/1997/199|#2", Ref: "sheet:3142", Date: day("1997-03-07"), Meeting: "S/PV.3747", Draft: "S/1997/199",
+				Outcome: unsc.Vetoed, Sponsors: []string{"FRA", "PRT", "SWE", "GBR"}, Votes: votes},
+		}
+		reports := []unsc.Report{
+			{Source: unsc.SourceDHLMeetings, Key: "d1", Ref: "page:797", Date: day("1997-03-07"), Meeting: "S/PV.3747", Draft: "S/1997/199",
+				Outcome: unsc.Vetoed, Tally: unsc.Tally{Yes: 14, No: 1, Known: true}, VetoedBy: []unsc.Code{"USA"}},
+			sheet[order[0]], sheet[order[1]],
+		}
+		ds := record.Reconcile(reports)
+		if len(ds) != 1 {
+			t.Fatalf("%d decisions, want 1", len(ds))
+		}
+		if got := ds[0].Sponsors; !cmp.Equal(got, []string{"FRA", "PRT", "SWE", "GBR"}) {
+			t.Errorf("listings in order %v: sponsors %v, want those of the listing that records the veto", order, got)
+		}
+		if ds[0].Recorded != unsc.Vetoed || len(ds[0].Votes) != 15 {
+			t.Errorf("listings in order %v: %v with %d positions, want vetoed with 15", order, ds[0].Recorded, len(ds[0].Votes))
+		}
+	}
+}
