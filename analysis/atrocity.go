@@ -84,12 +84,12 @@ func atrocityAgenda(agenda string) bool {
 // looked at once however many decisions share it.
 func (x *Index) atrocities() []bool {
 	x.atrocityOnce.Do(func() {
-		x.atrocity = make([]bool, len(x.ds))
+		x.atrocity = make([]bool, x.n)
 		agendas := map[string]bool{}
 		var last string
 		lastFlagged, haveLast := false, false
-		for i := range x.ds {
-			d := &x.ds[i]
+		for i := range x.n {
+			d := x.d(i)
 			if atrocityDraft(d) {
 				x.atrocity[i] = true
 				continue

@@ -49,11 +49,11 @@ var seatChanges = sync.OnceValue(func() []int64 {
 func (x *Index) councilTable() *councils {
 	x.councilsOnce.Do(func() {
 		cs := &x.councils
-		cs.of = make([]int32, len(x.ds))
+		cs.of = make([]int32, x.n)
 		changes := seatChanges()
 		run := map[int]int32{} // run of days → index in list
 		last, k := -1, int32(0)
-		for i := range x.ds {
+		for i := range x.n {
 			r := sort.Search(len(changes), func(k int) bool { return changes[k] > x.days[i] })
 			if r == last {
 				cs.of[i] = k
@@ -63,7 +63,7 @@ func (x *Index) councilTable() *councils {
 			var ok bool
 			k, ok = run[r]
 			if !ok {
-				c, err := charter.CouncilOn(x.ds[i].Date)
+				c, err := charter.CouncilOn(x.date(i))
 				k = int32(len(cs.list))
 				cs.list = append(cs.list, c)
 				cs.err = append(cs.err, err)

@@ -175,8 +175,8 @@ func (x *Index) coverageTable() *coverage {
 		}
 		var lastEvery int64
 		complete := false
-		for i := range x.ds {
-			d := &x.ds[i]
+		for i := range x.n {
+			d := x.d(i)
 			date := dates[i]
 			k := key{kindOf(d), date[:3] + "0s"}
 			if rows[k] == nil {
@@ -281,7 +281,7 @@ type Period struct {
 // Period returns the period an answer over from..to covers (zero times
 // leave it open).
 func (x *Index) Period(from, to time.Time) Period {
-	c := x.coverageTable()
+	c := x.completeness()
 	first := dayNumber(charter.FirstMeeting)
 	if !from.IsZero() {
 		first = max(first, dayNumber(from))
@@ -318,6 +318,43 @@ func (x *Index) Period(from, to time.Time) Period {
 	}
 	p.Text = p.text()
 	return p
+}
+
+// completeness returns the last day to which the record holds every
+// decision, as coverageTable finds it, without counting the rest: the
+// latest decision reported by a source that lists every decision, else
+// CuratedCompleteTo if later. It is found once.
+func (x *Index) completeness() *completeness {
+	x.completeOnce.Do(func() {
+		c := &x.complete
+		var every []unsc.Source
+		for s, l := range sourceLists {
+			if l.every {
+				every = append(every, s)
+			}
+		}
+		// Decisions are in date order: the last such decision is the
+		// latest.
+		for i := x.n - 1; i >= 0 && !c.complete; i-- {
+			for _, s := range every {
+				if x.hasSource(i, s) {
+					c.completeTo, c.complete = x.days[i], true
+					break
+				}
+			}
+		}
+		if !CuratedCompleteTo.IsZero() && (!c.complete || dayNumber(CuratedCompleteTo) > c.completeTo) {
+			c.completeTo, c.complete = dayNumber(CuratedCompleteTo), true
+		}
+	})
+	return &x.complete
+}
+
+// completeness is the last day to which the record holds every decision,
+// if it holds every decision to any day.
+type completeness struct {
+	completeTo int64
+	complete   bool
 }
 
 // firstOnOrAfter returns the index of the first decision on or after day n.

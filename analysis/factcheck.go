@@ -98,7 +98,7 @@ type countItem struct {
 // (math.MinInt64 for every day).
 func (x *Index) countItems(scope, rule string, filter []unsc.Code, from int64, amendments bool) []countItem {
 	var out []countItem
-	for _, v := range x.vetoLists()[scopeIndex(scope)] {
+	for _, v := range x.scopeVetoes(scope) {
 		if x.days[v.i] < from || (!amendments && v.amendment) {
 			continue
 		}
@@ -128,7 +128,7 @@ func (x *Index) countItems(scope, rule string, filter []unsc.Code, from int64, a
 // vetoed it.
 func (x *Index) recordVetoers(filter []unsc.Code) map[int][]unsc.Code {
 	out := map[int][]unsc.Code{}
-	for _, v := range x.vetoLists()[scopeIndex(ScopeRecord)] {
+	for _, v := range x.recordVetoList() {
 		for _, m := range v.members {
 			if filter == nil || slices.Contains(filter, m) {
 				out[v.i] = append(out[v.i], m)
@@ -237,13 +237,13 @@ func (x *Index) CountVetoes(ctx context.Context, member string, from, to time.Ti
 		rec, lst := vetoers[i], listed[i]
 		if x.days[i] <= listEnd {
 			if missing := without(rec, lst); len(missing) > 0 {
-				c.NotOnList = append(c.NotOnList, x.vetoEntry(vetoItem{i: i, members: missing, amendment: x.ds[i].Amendment}, dates, regions))
+				c.NotOnList = append(c.NotOnList, x.vetoEntry(vetoItem{i: i, members: missing, amendment: x.amendment(i)}, dates, regions))
 			}
 			if extra := without(lst, rec); len(extra) > 0 {
-				c.NotInRecord = append(c.NotInRecord, x.vetoEntry(vetoItem{i: i, members: extra, amendment: x.ds[i].Amendment, listed: true}, dates, regions))
+				c.NotInRecord = append(c.NotInRecord, x.vetoEntry(vetoItem{i: i, members: extra, amendment: x.amendment(i), listed: true}, dates, regions))
 			}
 		}
-		if x.ds[i].Amendment && len(rec) > 0 {
+		if x.amendment(i) && len(rec) > 0 {
 			c.Amendments = append(c.Amendments, x.vetoEntry(vetoItem{i: i, members: rec, amendment: true}, dates, regions))
 		}
 	}

@@ -2,9 +2,11 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -54,7 +56,12 @@ var posLetters = [...]string{pNone: "", pAbsent: "-", pYes: "Y", pNo: "N", pAbst
 // (or at start, with Warm). Every question is a method on it, safe for
 // concurrent use, and does no I/O.
 type Index struct {
-	ds []unsc.Decision
+	// n is the number of decisions; ds holds them (New), or cols lays
+	// them out in columns (NewColumns) and dec holds those decoded so far.
+	n    int
+	ds   []unsc.Decision
+	cols Columns
+	dec  []atomic.Pointer[unsc.Decision]
 	// days holds each decision's date as a day number, for binary search.
 	days []int64
 
@@ -63,7 +70,13 @@ type Index struct {
 
 	vetoesOnce sync.Once
 	vetoes     [numScopes][]vetoItem // the vetoes under each scope, in date order
-	listEnd    time.Time             // the last date of the UN veto list
+
+	recordVetoesOnce sync.Once
+	recordVetoes     []vetoItem // the vetoes under ScopeRecord, read from the columns
+
+	completeOnce sync.Once
+	complete     completeness
+	listEnd      time.Time // the last date of the UN veto list
 
 	regionsOnce sync.Once
 	regions     []uint8 // for vetoed decisions: regionRows index+1, 0 for other
@@ -132,17 +145,177 @@ func votesKnown(d *unsc.Decision) bool { return d.Votes != nil && d.Modality == 
 // parts each question needs are built when first asked for. The index
 // keeps decisions, which must not be changed afterwards.
 func New(decisions []unsc.Decision) *Index {
-	x := &Index{
-		ds:      decisions,
-		days:    make([]int64, len(decisions)),
-		whatif:  map[string][]unsc.Outcome{},
-		agree:   map[string]*pairSums{},
-		members: map[string]MemberProfile{},
-	}
+	x := newIndex(len(decisions))
+	x.ds = decisions
 	for i := range decisions {
 		x.days[i] = dayNumber(decisions[i].Date)
 	}
 	return x
+}
+
+// Columns is the record laid out in columns, in date order, as the store's
+// read model holds it (readmodel.View): the parts of the index a question
+// needs read the few columns they use where they lie, and only the
+// decisions an answer shows are decoded. Each method takes the place of a
+// decision, 0 ≤ i < Len.
+type Columns interface {
+	Len() int
+	// Decision returns decision i, decoded.
+	Decision(i int) unsc.Decision
+	// Day returns its date as days since 1970-01-01, and whether it has one.
+	Day(i int) (int32, bool)
+	// Outcome returns Outcome(decision i).
+	Outcome(i int) unsc.Outcome
+	Matter(i int) unsc.Matter
+	Modality(i int) unsc.Modality
+	Tally(i int) unsc.Tally
+	Resolution(i int) string
+	Amendment(i int) bool
+	// VotesKnown reports whether it was taken by a vote and has each
+	// member's position; EachVote gives them.
+	VotesKnown(i int) bool
+	EachVote(i int, f func(unsc.Code, unsc.Position))
+	VetoedBy(i int) []unsc.Code
+	HasSource(i int, s unsc.Source) bool
+	// InDoubt returns unsc.Decision.InDoubt.
+	InDoubt(i int) []unsc.Code
+}
+
+// NewColumns prepares the index over a record laid out in columns, which
+// must not change while the index is in use. It answers every question as
+// New over the same decisions does.
+func NewColumns(c Columns) *Index {
+	x := newIndex(c.Len())
+	x.cols = c
+	x.dec = make([]atomic.Pointer[unsc.Decision], x.n)
+	undated := dayNumber(time.Time{})
+	for i := range x.days {
+		if d, ok := c.Day(i); ok {
+			x.days[i] = int64(d)
+		} else {
+			x.days[i] = undated
+		}
+	}
+	return x
+}
+
+func newIndex(n int) *Index {
+	return &Index{
+		n:       n,
+		days:    make([]int64, n),
+		whatif:  map[string][]unsc.Outcome{},
+		agree:   map[string]*pairSums{},
+		members: map[string]MemberProfile{},
+	}
+}
+
+// d returns decision i, decoding it on first use where the index reads
+// columns. It must not be changed.
+func (x *Index) d(i int) *unsc.Decision {
+	if x.cols == nil {
+		return &x.ds[i]
+	}
+	if p := x.dec[i].Load(); p != nil {
+		return p
+	}
+	d := x.cols.Decision(i)
+	x.dec[i].CompareAndSwap(nil, &d)
+	return x.dec[i].Load()
+}
+
+// The columns of decision i, read without decoding it where the index
+// reads columns.
+
+func (x *Index) outcome(i int) unsc.Outcome {
+	if x.cols == nil {
+		return outcomeOf(&x.ds[i])
+	}
+	return x.cols.Outcome(i)
+}
+
+func (x *Index) matter(i int) unsc.Matter {
+	if x.cols == nil {
+		return x.ds[i].Matter
+	}
+	return x.cols.Matter(i)
+}
+
+func (x *Index) modality(i int) unsc.Modality {
+	if x.cols == nil {
+		return x.ds[i].Modality
+	}
+	return x.cols.Modality(i)
+}
+
+func (x *Index) tally(i int) unsc.Tally {
+	if x.cols == nil {
+		return x.ds[i].Tally
+	}
+	return x.cols.Tally(i)
+}
+
+func (x *Index) resolution(i int) string {
+	if x.cols == nil {
+		return x.ds[i].Resolution
+	}
+	return x.cols.Resolution(i)
+}
+
+func (x *Index) amendment(i int) bool {
+	if x.cols == nil {
+		return x.ds[i].Amendment
+	}
+	return x.cols.Amendment(i)
+}
+
+func (x *Index) votesKnown(i int) bool {
+	if x.cols == nil {
+		return votesKnown(&x.ds[i])
+	}
+	return x.cols.VotesKnown(i)
+}
+
+func (x *Index) eachVote(i int, f func(unsc.Code, unsc.Position)) {
+	if x.cols == nil {
+		for c, p := range x.ds[i].Votes {
+			f(c, p)
+		}
+		return
+	}
+	x.cols.EachVote(i, f)
+}
+
+func (x *Index) vetoedBy(i int) []unsc.Code {
+	if x.cols == nil {
+		return x.ds[i].VetoedBy
+	}
+	return x.cols.VetoedBy(i)
+}
+
+func (x *Index) hasSource(i int, s unsc.Source) bool {
+	if x.cols == nil {
+		return slices.Contains(x.ds[i].Sources, s)
+	}
+	return x.cols.HasSource(i, s)
+}
+
+func (x *Index) inDoubt(i int) []unsc.Code {
+	if x.cols == nil {
+		return x.ds[i].InDoubt()
+	}
+	return x.cols.InDoubt(i)
+}
+
+// date returns decision i's date: as the decision holds it, or where the
+// index reads columns, its calendar day at midnight UTC (zero if none).
+func (x *Index) date(i int) time.Time {
+	if x.cols == nil {
+		return x.ds[i].Date
+	}
+	if d, ok := x.cols.Day(i); ok {
+		return time.Unix(int64(d)*86400, 0).UTC()
+	}
+	return time.Time{}
 }
 
 // Warm builds every part of the index now rather than on first use, so
@@ -158,7 +331,7 @@ func (x *Index) Warm() {
 }
 
 // Len returns the number of decisions in the index.
-func (x *Index) Len() int { return len(x.ds) }
+func (x *Index) Len() int { return x.n }
 
 // span returns the indexes [lo, hi) of the decisions dated from..to
 // inclusive; zero times leave that end open.
@@ -209,14 +382,18 @@ func civilDate(n int64) (y, m, d int) {
 // once into one string.
 func (x *Index) dateStrings() []string {
 	x.datesOnce.Do(func() {
-		buf := make([]byte, 0, len(x.ds)*len(dateLayout))
-		ends := make([]int32, len(x.ds))
-		for i := range x.ds {
-			buf = appendDate(buf, x.ds[i].Date, x.days[i])
+		buf := make([]byte, 0, x.n*len(dateLayout))
+		ends := make([]int32, x.n)
+		for i := range x.n {
+			var t time.Time
+			if y, _, _ := civilDate(x.days[i]); y < 0 || y > 9999 {
+				t = x.date(i)
+			}
+			buf = appendDate(buf, t, x.days[i])
 			ends[i] = int32(len(buf))
 		}
 		s := string(buf)
-		x.dates = make([]string, len(x.ds))
+		x.dates = make([]string, x.n)
 		start := int32(0)
 		for i, end := range ends {
 			x.dates[i] = s[start:end]
@@ -227,7 +404,7 @@ func (x *Index) dateStrings() []string {
 }
 
 // appendDate appends t as t.Format(dateLayout) does, from its day number
-// n, without its cost.
+// n, without its cost (t is read only for a year outside 0–9999).
 func appendDate(b []byte, t time.Time, n int64) []byte {
 	y, m, d := civilDate(n)
 	if y < 0 || y > 9999 {
@@ -290,11 +467,11 @@ func (x *Index) buildPositions() {
 		if !ok {
 			n = len(p.pos)
 			p.codes[c] = n
-			if len(block) < len(x.ds) {
-				block = make([]uint8, 32*len(x.ds))
+			if len(block) < x.n {
+				block = make([]uint8, 32*x.n)
 			}
-			p.pos = append(p.pos, block[:len(x.ds):len(x.ds)])
-			block = block[len(x.ds):]
+			p.pos = append(p.pos, block[:x.n:x.n])
+			block = block[x.n:]
 			p.seatedIn = append(p.seatedIn, make([]bool, len(cs.list)))
 		}
 		if packed && n < math.MaxInt16 {
@@ -313,9 +490,8 @@ func (x *Index) buildPositions() {
 		}
 		numbered[k] = ns
 	}
-	for i := range x.ds {
-		d := &x.ds[i]
-		if !votesKnown(d) {
+	for i := range x.n {
+		if !x.votesKnown(i) {
 			continue
 		}
 		for _, n := range numbered[cs.of[i]] {
@@ -323,10 +499,10 @@ func (x *Index) buildPositions() {
 		}
 		// A code that voted but is not in the composition (a source's
 		// error) still has its position recorded.
-		for c, v := range d.Votes {
+		x.eachVote(i, func(c unsc.Code, v unsc.Position) {
 			p.pos[code(c)][i] = posCode(v)
-		}
-		for _, c := range d.InDoubt() {
+		})
+		for _, c := range x.inDoubt(i) {
 			p.pos[code(c)][i] = pDoubt
 		}
 	}
@@ -360,7 +536,7 @@ func (x *Index) seatPositions(codes []unsc.Code) []uint8 {
 		if n, ok := p.codes[codes[0]]; ok {
 			return p.pos[n]
 		}
-		return make([]uint8, len(x.ds))
+		return make([]uint8, x.n)
 	case len(codes) > 1:
 		if s, ok := p.seats[strings.Join(codesStrings(codes), "+")]; ok {
 			return s
@@ -370,7 +546,7 @@ func (x *Index) seatPositions(codes []unsc.Code) []uint8 {
 }
 
 func (x *Index) mergePositions(p *positions, codes []unsc.Code) []uint8 {
-	out := make([]uint8, len(x.ds))
+	out := make([]uint8, x.n)
 	for _, c := range codes {
 		n, ok := p.codes[c]
 		if !ok {

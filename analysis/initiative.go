@@ -180,14 +180,14 @@ func (x *Index) VetoInitiative(ctx context.Context, cal Calendar) (VetoInitiativ
 	lo, _ := x.span(VetoInitiativeStart, time.Time{})
 	off := cal.offDays()
 	dates := x.dateStrings()
-	for k, v := range x.vetoLists()[scopeIndex(ScopeRecord)] {
+	for k, v := range x.recordVetoList() {
 		if err := stopped(ctx, k); err != nil {
 			return VetoInitiative{}, err
 		}
 		if v.i < lo {
 			continue
 		}
-		d := &x.ds[v.i]
+		d := x.d(v.i)
 		iv := InitiativeVeto{Date: dates[v.i], Symbol: record.Symbol(*d), VetoedBy: v.members,
 			Agenda: d.Agenda, Deadline: formatDate(cal.deadline(d.Date, off))}
 		for k := range debates() {

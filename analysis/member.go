@@ -143,16 +143,15 @@ func (x *Index) member(ctx context.Context, code string) (MemberProfile, error) 
 	}
 	rows := x.seatedRows(codes)
 	var year *MemberYear
-	for i := range x.ds {
+	for i := range x.n {
 		if err := stopped(ctx, i); err != nil {
 			return MemberProfile{}, err
 		}
 		if !rows.at(i) {
 			continue
 		}
-		d := &x.ds[i]
-		if year == nil || year.Year != d.Date.Year() {
-			p.Years = append(p.Years, MemberYear{Year: d.Date.Year(), Sided: make([]Sided, len(PermanentSeats))})
+		if y, _, _ := civilDate(x.days[i]); year == nil || year.Year != y {
+			p.Years = append(p.Years, MemberYear{Year: y, Sided: make([]Sided, len(PermanentSeats))})
 			year = &p.Years[len(p.Years)-1]
 			for k, s := range PermanentSeats {
 				year.Sided[k].Seat = s
@@ -160,15 +159,15 @@ func (x *Index) member(ctx context.Context, code string) (MemberProfile, error) 
 		}
 		p.Decisions++
 		year.Decisions++
-		if outcomeOf(d) == unsc.Vetoed {
-			for _, c := range d.VetoedBy {
+		if x.outcome(i) == unsc.Vetoed {
+			for _, c := range x.vetoedBy(i) {
 				if slices.Contains(codes, c) {
 					p.Vetoes++
 					year.Vetoes++
 				}
 			}
 		}
-		if !votesKnown(d) {
+		if !x.votesKnown(i) {
 			continue
 		}
 		p.VotesKnown++

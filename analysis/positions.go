@@ -84,7 +84,7 @@ func (x *Index) Positions(ctx context.Context, q SearchQuery, emit func(*Positio
 			}
 		}
 		sum.Decisions++
-		d := &x.ds[i]
+		d := x.d(i)
 		if !votesKnown(d) {
 			sum.WithoutVotes++
 			continue

@@ -113,19 +113,25 @@ func readCSV(name, text string, fields int) ([][]string, error) {
 	return rows, nil
 }
 
-// regionIndex returns, for each vetoed decision (under either scope), its
-// row of regions.csv plus one, 0 for thematic/other; other decisions are
-// not classified. It is built once.
+// regionIndex returns, for each decision vetoed or on the UN veto list
+// (every veto under either scope), its row of regions.csv plus one, 0 for
+// thematic/other; other decisions are not classified. It is built once.
 func (x *Index) regionIndex() []uint8 {
 	x.regionsOnce.Do(func() {
-		x.regions = make([]uint8, len(x.ds))
-		done := make([]bool, len(x.ds))
-		for _, vs := range x.vetoLists() {
-			for _, v := range vs {
-				if !done[v.i] {
-					done[v.i] = true
-					x.regions[v.i] = classifyRow(&x.ds[v.i])
+		x.regions = make([]uint8, x.n)
+		if x.cols == nil {
+			for _, vs := range x.vetoLists() {
+				for _, v := range vs {
+					x.regions[v.i] = classifyRow(x.d(v.i))
 				}
+			}
+			return
+		}
+		// The store lists the sources of a decision's reports among its
+		// sources, so that the list's rows need no reports to be found.
+		for i := range x.n {
+			if x.outcome(i) == unsc.Vetoed || x.listed(i) {
+				x.regions[i] = classifyRow(x.d(i))
 			}
 		}
 	})

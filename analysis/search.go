@@ -144,7 +144,7 @@ func (x *Index) Search(ctx context.Context, q SearchQuery) (SearchAnswer, error)
 	limit := q.Limit
 	switch {
 	case limit <= 0 && q.Uncapped:
-		limit = len(x.ds)
+		limit = x.n
 	case limit <= 0:
 		limit = DefaultLimit
 	case !q.Uncapped:
@@ -317,11 +317,10 @@ func (x *Index) matcher(q SearchQuery, lo, hi int) *searchMatcher {
 // (and found by its text, if it has one), is selected by its other
 // fields.
 func (m *searchMatcher) match(i int) bool {
-	d := &m.x.ds[i]
-	if m.q.Outcome != 0 && outcomeOf(d) != m.q.Outcome {
+	if m.q.Outcome != 0 && m.x.outcome(i) != m.q.Outcome {
 		return false
 	}
-	if m.q.MatterSet && d.Matter != m.q.Matter {
+	if m.q.MatterSet && m.x.matter(i) != m.q.Matter {
 		return false
 	}
 	if m.codes != nil {
@@ -347,14 +346,14 @@ func (m *searchMatcher) inDoubt(i int) bool {
 
 func (m *searchMatcher) hit(i int) SearchHit {
 	h := m.x.hit(i)
-	if m.codes != nil && votesKnown(&m.x.ds[i]) {
+	if m.codes != nil && m.x.votesKnown(i) {
 		h.Position = posLetters[m.pos[i]]
 	}
 	return h
 }
 
 func (x *Index) hit(i int) SearchHit {
-	d := &x.ds[i]
+	d := x.d(i)
 	outcome := outcomeOf(d)
 	h := SearchHit{
 		Index: i, Date: x.dateStrings()[i], Symbol: record.Symbol(*d), Resolution: d.Resolution, Draft: d.Draft,

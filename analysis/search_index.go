@@ -77,7 +77,7 @@ func buildTextIndex(x *Index) *textIndex {
 		tf  [numFields]float64
 		pos []uint32
 	}
-	n := len(x.ds)
+	n := x.n
 	// The file is embedded and checked by its test: an error leaves the
 	// search without it rather than without a search.
 	curated, _ := searchSubjects()
@@ -91,8 +91,8 @@ func buildTextIndex(x *Index) *textIndex {
 	docs := make([]map[string]*occurrence, n)
 	lens := make([][numFields]float64, n)
 	var sum [numFields]float64
-	for i := range x.ds {
-		d := &x.ds[i]
+	for i := range x.n {
+		d := x.d(i)
 		m := map[string]*occurrence{}
 		add := func(field int, base uint32, text string) {
 			emit := func(term string, p int) {

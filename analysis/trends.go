@@ -62,31 +62,32 @@ func (x *Index) Trends(ctx context.Context, from, to time.Time) (Trends, error) 
 		if err := stopped(ctx, i-lo); err != nil {
 			return Trends{}, err
 		}
-		d := &x.ds[i]
-		y := d.Date.Year()
+		y, _, _ := civilDate(x.days[i])
 		if len(t.Years) == 0 || t.Years[len(t.Years)-1].Year != y {
 			t.Years = append(t.Years, YearTrend{Year: y, Period: itoa(y)})
 		}
 		yt := &t.Years[len(t.Years)-1]
-		outcome := outcomeOf(d)
+		outcome := x.outcome(i)
 		yt.Decisions++
-		if d.Resolution != "" && outcome == unsc.Adopted {
+		if outcome == unsc.Adopted && x.resolution(i) != "" {
 			yt.Resolutions++
 		}
 		switch {
-		case d.Modality != unsc.ByVote:
+		case x.modality(i) != unsc.ByVote:
 			yt.WithoutVote++
-		case d.Tally.Known:
-			yt.CountKnown++
-			if size := x.councilSize(i); d.Tally.Yes == size && size > 0 {
-				yt.Unanimous++
+		default:
+			if t := x.tally(i); t.Known {
+				yt.CountKnown++
+				if size := x.councilSize(i); t.Yes == size && size > 0 {
+					yt.Unanimous++
+				}
+				yt.Abstentions += t.Abstain
 			}
-			yt.Abstentions += d.Tally.Abstain
 		}
 		switch outcome {
 		case unsc.Vetoed:
 			yt.VetoedDrafts++
-			yt.MemberVetoes += len(d.VetoedBy)
+			yt.MemberVetoes += len(x.vetoedBy(i))
 		case unsc.Failed:
 			yt.FailedDrafts++
 		}

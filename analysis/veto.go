@@ -64,20 +64,43 @@ type vetoItem struct {
 	ref       string // the list row, for listed items
 }
 
+// recordVetoList returns the vetoes under ScopeRecord, built once from the
+// decisions' outcomes and vetoes alone.
+func (x *Index) recordVetoList() []vetoItem {
+	x.recordVetoesOnce.Do(func() {
+		for i := range x.n {
+			if x.outcome(i) == unsc.Vetoed {
+				x.recordVetoes = append(x.recordVetoes, vetoItem{i: i, members: x.vetoedBy(i), amendment: x.amendment(i)})
+			}
+		}
+	})
+	return x.recordVetoes
+}
+
+// scopeVetoes returns the vetoes under a scope (ScopeRecord, ScopeUNList).
+func (x *Index) scopeVetoes(scope string) []vetoItem {
+	if scope == ScopeRecord {
+		return x.recordVetoList()
+	}
+	return x.vetoLists()[scopeIndex(scope)]
+}
+
 // vetoLists returns the vetoes under each scope and the UN list's last
 // date, built once.
 func (x *Index) vetoLists() *[numScopes][]vetoItem {
 	x.vetoesOnce.Do(func() {
+		x.vetoes[0] = x.recordVetoList()
 		// One pass over the reports: the list's rows, and the vetoes it
-		// does not list, kept until its last date is known.
+		// does not list, kept until its last date is known. Only
+		// decisions vetoed or on the list have either.
 		var listEnd int64
 		var listed, unlisted []vetoItem
-		for i := range x.ds {
-			d := &x.ds[i]
-			vetoed := outcomeOf(d) == unsc.Vetoed
-			if vetoed {
-				x.vetoes[0] = append(x.vetoes[0], vetoItem{i: i, members: d.VetoedBy, amendment: d.Amendment})
+		for i := range x.n {
+			vetoed := x.outcome(i) == unsc.Vetoed
+			if x.cols != nil && !vetoed && !x.listed(i) {
+				continue
 			}
+			d := x.d(i)
 			inList := false
 			for k := range d.Reports {
 				if r := &d.Reports[k]; r.Source == unsc.SourceDHLVetoes {
@@ -288,7 +311,7 @@ func (x *Index) Vetoes(ctx context.Context, q VetoQuery) (VetoAnswer, error) {
 	if slices.Contains(dims, "topic") || slices.Contains(dims, "region") || !q.CountOnly || q.Topic != "" {
 		regions = x.regionIndex()
 	}
-	for k, v := range x.vetoLists()[scopeIndex(scope)] {
+	for k, v := range x.scopeVetoes(scope) {
 		if err := stopped(ctx, k); err != nil {
 			return VetoAnswer{}, err
 		}
@@ -327,7 +350,7 @@ func (x *Index) Vetoes(ctx context.Context, q VetoQuery) (VetoAnswer, error) {
 		} else {
 			a.OfDrafts++
 		}
-		d := &x.ds[v.i]
+		d := x.d(v.i)
 		if v.listed {
 			sources |= 1 << sourceBit(unsc.SourceDHLVetoes)
 		} else {
@@ -384,7 +407,7 @@ func (x *Index) vetoKey(by string, v vetoItem, dates []string, regions []uint8) 
 	case "decade":
 		return dates[v.i][:3] + "0s"
 	case "agenda":
-		return x.ds[v.i].Agenda
+		return x.d(v.i).Agenda
 	case "topic":
 		return regionOf(regions[v.i]).topic
 	case "region":
@@ -404,7 +427,7 @@ func (x *Index) vetoKey(by string, v vetoItem, dates []string, regions []uint8) 
 }
 
 func (x *Index) vetoEntry(v vetoItem, dates []string, regions []uint8) VetoEntry {
-	d := &x.ds[v.i]
+	d := x.d(v.i)
 	r := regionOf(regions[v.i])
 	return VetoEntry{
 		Date: dates[v.i], Symbol: record.Symbol(*d), Draft: d.Draft, Meeting: d.Meeting,
@@ -417,7 +440,7 @@ func (x *Index) vetoEntry(v vetoItem, dates []string, regions []uint8) VetoEntry
 
 // listed reports whether the UN veto list includes decision i.
 func (x *Index) listed(i int) bool {
-	return slices.Contains(x.ds[i].Sources, unsc.SourceDHLVetoes)
+	return x.hasSource(i, unsc.SourceDHLVetoes)
 }
 
 var sourceOrder = []unsc.Source{unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceDHLVetoes, unsc.SourceDPPA, unsc.SourcePress, unsc.SourceResearch, unsc.SourceSpreadsheet, unsc.SourceFailedDrafts, unsc.SourceWPDVetoes, unsc.SourceCRUNSC}

@@ -138,7 +138,7 @@ func (x *Index) WhatIf(ctx context.Context, q WhatIfQuery) (WhatIfAnswer, error)
 		if err := stopped(ctx, i-lo); err != nil {
 			return WhatIfAnswer{}, err
 		}
-		d := &x.ds[i]
+		d := x.d(i)
 		if d.Derived == 0 || after[i] == 0 {
 			a.NotReplayable++
 			continue
@@ -186,7 +186,7 @@ func (x *Index) replay(ctx context.Context, rules charter.Rules) ([]unsc.Outcome
 	if ok {
 		return out, nil
 	}
-	out = make([]unsc.Outcome, len(x.ds))
+	out = make([]unsc.Outcome, x.n)
 	cs := x.councilTable()
 	var atrocity []bool
 	if rules.NoVetoOnAtrocities {
@@ -197,23 +197,23 @@ func (x *Index) replay(ctx context.Context, rules charter.Rules) ([]unsc.Outcome
 			if stopped(ctx, i-lo) != nil {
 				return
 			}
-			if x.ds[i].Derived == 0 {
+			if x.d(i).Derived == 0 {
 				continue
 			}
 			k := cs.of[i]
 			if cs.err[k] != nil {
 				continue
 			}
-			if r, err := deriveIn(atrocityRules(rules, atrocity != nil && atrocity[i]), cs.list[k], &x.ds[i]); err == nil {
+			if r, err := deriveIn(atrocityRules(rules, atrocity != nil && atrocity[i]), cs.list[k], x.d(i)); err == nil {
 				out[i] = r.Outcome
 			}
 		}
 	}
 	// The engine is pure: the record is replayed in parts at once.
-	parts := min(runtime.GOMAXPROCS(0), 8, len(x.ds)/512+1)
+	parts := min(runtime.GOMAXPROCS(0), 8, x.n/512+1)
 	var wg sync.WaitGroup
 	for p := range parts {
-		wg.Go(func() { replay(p*len(x.ds)/parts, (p+1)*len(x.ds)/parts) })
+		wg.Go(func() { replay(p*x.n/parts, (p+1)*x.n/parts) })
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {

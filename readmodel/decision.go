@@ -324,3 +324,96 @@ func (m *Image) Decisions(f unsc.DecisionFilter) ([]unsc.Decision, error) {
 	}
 	return out, nil
 }
+
+// The columns of decision i, read where they lie, for questions that need a
+// few fields of every decision and not the decisions themselves.
+
+// Day returns decision i's date as days since 1970-01-01, and whether it
+// has one.
+func (m *Image) Day(i int) (int32, bool) { return m.day[i], m.meta[i]&fDate != 0 }
+
+// Outcome returns the outcome of decision i as the analysis takes it: the
+// derived one, else the recorded one.
+func (m *Image) Outcome(i int) unsc.Outcome {
+	meta := m.meta[i]
+	if o := unsc.Outcome(meta >> 6 & 3); o != 0 {
+		return o
+	}
+	return unsc.Outcome(meta >> 4 & 3)
+}
+
+// Amendment reports whether decision i is a vote on an amendment.
+func (m *Image) Amendment(i int) bool { return m.meta[i]&fAmendment != 0 }
+
+// VotesKnown reports whether the record has each member's position on
+// decision i: it was taken by a vote and its positions are set.
+func (m *Image) VotesKnown(i int) bool {
+	meta := m.meta[i]
+	return meta&fVotes != 0 && unsc.Modality(meta>>2&3) == unsc.ByVote
+}
+
+// EachVote calls f with each member's position on decision i, by code.
+func (m *Image) EachVote(i int, f func(unsc.Code, unsc.Position)) {
+	for _, v := range m.votes.of(i) {
+		f(m.code(uint32(v>>3)), unsc.Position(v&7))
+	}
+}
+
+// VetoedBy returns the members that vetoed decision i.
+func (m *Image) VetoedBy(i int) []unsc.Code {
+	if m.meta[i]&fVetoes == 0 {
+		return nil
+	}
+	vs := m.vetoes.of(i)
+	out := make([]unsc.Code, len(vs))
+	for k, v := range vs {
+		out[k] = m.code(v)
+	}
+	return out
+}
+
+// HasSource reports whether source s reports decision i.
+func (m *Image) HasSource(i int, s unsc.Source) bool {
+	for _, v := range m.sources.of(i) {
+		if unsc.Source(m.str(v)) == s {
+			return true
+		}
+	}
+	return false
+}
+
+// InDoubt returns the members whose positions on decision i the record
+// holds in doubt, as unsc.Decision.InDoubt does.
+func (m *Image) InDoubt(i int) []unsc.Code {
+	if m.meta[i]&fNotes == 0 {
+		return nil
+	}
+	lo, hi := m.notesAt[i], m.notesAt[i+1]
+	if lo == hi {
+		return nil
+	}
+	d := unsc.Decision{Notes: m.notesOf(i)}
+	return d.InDoubt()
+}
+
+// View is an image read as analysis reads a record: decisions with their
+// reports when Reports is true.
+type View struct {
+	*Image
+	Reports bool
+}
+
+// Decision returns decision i.
+func (v View) Decision(i int) unsc.Decision { return v.Image.decision(i, v.Reports, nil) }
+
+// Matter returns the matter of decision i.
+func (m *Image) Matter(i int) unsc.Matter { return unsc.Matter(m.meta[i] & 3) }
+
+// Modality returns how decision i was taken.
+func (m *Image) Modality(i int) unsc.Modality { return unsc.Modality(m.meta[i] >> 2 & 3) }
+
+// Tally returns decision i's count.
+func (m *Image) Tally(i int) unsc.Tally { return readTally(m.meta[i], m.tally[4*i:4*i+4]) }
+
+// Resolution returns decision i's resolution symbol, "" if none.
+func (m *Image) Resolution(i int) string { return m.str(m.strs[i*numDStrs+dResolution]) }

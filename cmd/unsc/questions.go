@@ -16,6 +16,7 @@ import (
 
 	"unsc"
 	"unsc/analysis"
+	"unsc/readmodel"
 )
 
 // The questions over the record: each a command with --json and --csv,
@@ -48,17 +49,50 @@ func outputFlags(fs *flag.FlagSet) func() (outputFormat, error) {
 	}
 }
 
-// loadIndex reads the whole record and indexes it for the questions.
+// loadIndex indexes the record for the questions: its image read where it
+// lies, in columns, so that a question decodes only the decisions its
+// answer shows; where the record has no image, every decision read from
+// its tables.
 //
 // Questions about the UN veto list read the list's own rows, which are
 // reports; the others need only the reconciled decisions.
 func (a *app) loadIndex(ctx context.Context, withReports bool) (*analysis.Index, error) {
+	prog := a.startProgress("reading the record")
+	st, err := a.openStore()
+	if err != nil {
+		prog.stop()
+		return nil, err
+	}
+	img, err := imageOf(ctx, st)
+	st.Close()
+	prog.stop()
+	if err != nil {
+		return nil, a.recordError(err)
+	}
+	if img != nil {
+		if img.Len() == 0 {
+			return nil, errEmptyRecord
+		}
+		return analysis.NewColumns(readmodel.View{Image: img, Reports: withReports}), nil
+	}
 	ds, err := a.loadRecord(ctx, withReports)
 	if err != nil {
 		return nil, err
 	}
 	return analysis.New(ds), nil
 }
+
+// imageOf returns the store's image, or nil where it has none.
+func imageOf(ctx context.Context, st unsc.Store) (*readmodel.Image, error) {
+	if s, ok := st.(interface {
+		Image(context.Context) (*readmodel.Image, error)
+	}); ok {
+		return s.Image(ctx)
+	}
+	return nil, nil
+}
+
+var errEmptyRecord = unsc.Errorf(unsc.ENOTFOUND, "", "the record is empty: run `unsc import` or `unsc sync` first")
 
 // loadRecord reads the whole record, in date order; an empty record is an
 // error saying what to do.
@@ -75,7 +109,7 @@ func (a *app) loadRecord(ctx context.Context, withReports bool) ([]unsc.Decision
 		return nil, err
 	}
 	if len(ds) == 0 {
-		return nil, unsc.Errorf(unsc.ENOTFOUND, "", "the record is empty: run `unsc import` or `unsc sync` first")
+		return nil, errEmptyRecord
 	}
 	return ds, nil
 }
