@@ -593,11 +593,11 @@ func Symbol(d unsc.Decision) string { return symbolOf(d) }
 
 // SymbolLookup returns the document symbol by which a name Symbol returned
 // can be looked up: the symbol itself, the draft an oral amendment amends,
-// the meeting of a draft without a symbol.
+// the meeting of a draft without a symbol. The prefixes match in any case.
 func SymbolLookup(name string) string {
 	for _, p := range []string{oralAmendmentTo, draftAt} {
-		if s, ok := strings.CutPrefix(name, p); ok {
-			return s
+		if len(name) > len(p) && strings.EqualFold(name[:len(p)], p) {
+			return name[len(p):]
 		}
 	}
 	return name

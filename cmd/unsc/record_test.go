@@ -100,6 +100,25 @@ func TestShow(t *testing.T) {
 		t.Errorf("show S/PV.9586 = %+v, want the failed oral amendment, then res 2728", meeting)
 	}
 
+	// Every name the record prints is accepted back by show, and names only
+	// its own decision: the oral amendment at S/PV.9586, not res 2728.
+	code, out, errOut := runUnsc(t, "", "--db", db, "show", "--json", "Oral amendment to S/2024/254")
+	meeting = nil
+	if err := json.Unmarshal([]byte(out), &meeting); code != 0 || err != nil {
+		t.Fatalf("show \"Oral amendment to S/2024/254\" exit %d (%s), %v", code, errOut, err)
+	}
+	if len(meeting) != 1 || !meeting[0].Amendment || meeting[0].Symbol != "oral amendment to S/2024/254" {
+		t.Errorf("show \"Oral amendment to S/2024/254\" = %+v, want only the oral amendment", meeting)
+	}
+	code, out, _ = runUnsc(t, "", "--db", db, "show", "draft", "at", "S/PV.47")
+	if first, _, _ := strings.Cut(out, "\n"); code != 0 || !strings.HasPrefix(first, "draft at S/PV.47 — ") {
+		t.Errorf("show draft at S/PV.47 exit %d:\n%s\nwant the draft voted at the 47th meeting", code, out)
+	}
+	code, _, errOut = runUnsc(t, "", "--db", db, "show", "draft at S/PV.9586")
+	if code == 0 || !strings.Contains(errOut, "S/PV.9586 is") {
+		t.Errorf("show \"draft at S/PV.9586\" exit %d (%s), want not found, naming the meeting that is", code, errOut)
+	}
+
 	// The record's notes: the official count resolves China's position on
 	// res 338 (1973); S/10768 (1972) says both that the library counts a
 	// veto and that it failed for want of votes; positions in doubt are
@@ -128,7 +147,7 @@ func TestShow(t *testing.T) {
 		t.Errorf("show --json S/RES/290 (1970) = %s (exit %d, %v), want a corrected note with its source and members", out, code, err)
 	}
 
-	code, _, errOut := runUnsc(t, "", "--db", db, "show", "S/RES/9999 (2030)")
+	code, _, errOut = runUnsc(t, "", "--db", db, "show", "S/RES/9999 (2030)")
 	if code != 1 || !strings.Contains(errOut, "not in the record") {
 		t.Errorf("show unknown symbol exit %d, stderr %q; want 1 and a clear message", code, errOut)
 	}

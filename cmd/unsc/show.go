@@ -33,9 +33,13 @@ func runShow(ctx context.Context, a *app, args []string) error {
 		return &usageError{msg: "show: want a SYMBOL such as \"S/RES/2728 (2024)\", S/2024/239 or S/PV.9586"}
 	}
 	// A symbol with a space may arrive as several arguments.
-	symbol := strings.Join(fs.Args(), " ")
+	name := strings.Join(fs.Args(), " ")
+	// Every name the record prints is accepted back: "draft at S/PV.10000"
+	// and "oral amendment to S/2024/254" are looked up by their meeting or
+	// draft, and only the decisions so named are shown.
+	symbol := record.SymbolLookup(name)
 	if _, _, err := unsc.NormalizeSymbol(symbol); err != nil {
-		return unsc.Errorf(unsc.EINVALID, "SYMBOL", "%v", err)
+		return unsc.Errorf(unsc.EINVALID, "SYMBOL", "%v (or a name the record prints: \"draft at S/PV.NNNN\", \"oral amendment to S/YYYY/NNN\")", err)
 	}
 	st, err := a.openStore()
 	if err != nil {
@@ -45,9 +49,16 @@ func runShow(ctx context.Context, a *app, args []string) error {
 	ds, err := st.Decisions(ctx, unsc.DecisionFilter{Symbol: symbol})
 	if err != nil {
 		if unsc.ErrorCode(err) == unsc.ENOTFOUND {
-			return unsc.Errorf(unsc.ENOTFOUND, "", "%s is not in the record (run `unsc import` first if the record is empty)", symbol)
+			return unsc.Errorf(unsc.ENOTFOUND, "", "%s is not in the record (run `unsc import` first if the record is empty)", name)
 		}
 		return err
+	}
+	if symbol != name {
+		named := slices.DeleteFunc(slices.Clone(ds), func(d unsc.Decision) bool { return !strings.EqualFold(record.Symbol(d), name) })
+		if len(named) == 0 {
+			return unsc.Errorf(unsc.ENOTFOUND, "", "%s is not in the record (%s is: run `unsc show %s`)", name, symbol, symbol)
+		}
+		ds = named
 	}
 	if *asJSON {
 		out := make([]web.Decision, len(ds))
