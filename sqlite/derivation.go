@@ -47,8 +47,7 @@ func readDerivation(ctx context.Context, q interface {
 // derived just now (derived), that the reconciliation of the given version
 // derived them. Otherwise (only where reports were read changed) the
 // version stays what it was.
-func writeDerivation(ctx context.Context, tx *sql.Tx, reconciliation int, derived bool, ds []unsc.Decision) error {
-	decisions, record := checksums(ds)
+func writeDerivation(ctx context.Context, tx *sql.Tx, reconciliation int, derived bool, decisions, record string) error {
 	update := `reconciliation = excluded.reconciliation, decisions = excluded.decisions,
 		record = excluded.record, derived_at = excluded.derived_at`
 	if !derived {
@@ -78,48 +77,69 @@ func checksums(ds []unsc.Decision) (decisions, record string) {
 func checksum(ds []unsc.Decision, withReports bool) string {
 	h := &hasher{h: sha256.New()}
 	for i := range ds {
-		d := &ds[i]
-		h.int(d.ID)
-		h.day(d.Date)
-		h.str(d.Meeting)
-		h.str(d.Resolution)
-		h.str(d.Draft)
-		h.bool(d.Amendment)
-		h.str(d.AmendmentTo)
-		h.str(d.Title)
-		h.str(d.Agenda)
-		h.strs(d.Subjects)
-		h.strs(d.Sponsors)
-		h.int(int64(d.Matter))
-		h.bool(d.MatterKnown)
-		h.int(int64(d.Modality))
-		h.int(int64(d.Recorded))
-		h.int(int64(d.Derived))
-		h.tally(d.Tally)
-		h.votes(d.Votes)
-		h.codes(d.VetoedBy)
-		h.int(int64(len(d.Notes)))
-		for _, n := range d.Notes {
-			h.int(int64(n.Kind))
-			h.str(n.Field)
-			h.str(n.Text)
-			h.str(n.Source)
-			h.codes(n.Members)
-		}
-		h.int(int64(len(d.Sources)))
-		for _, src := range d.Sources {
-			h.str(string(src))
-		}
-		if withReports {
-			h.int(int64(len(d.Reports)))
-			for j := range d.Reports {
-				h.report(&d.Reports[j])
-			}
-		}
-		h.h.Write(h.b)
-		h.b = h.b[:0]
+		h.decision(&ds[i], withReports)
 	}
+	return h.sum()
+}
+
+// imageChecksums is checksums over the n decisions at returns, each
+// made once and let go: the image's decisions are never all held at once.
+func imageChecksums(n int, at func(i int) unsc.Decision) (decisions, record string) {
+	without, with := &hasher{h: sha256.New()}, &hasher{h: sha256.New()}
+	for i := range n {
+		d := at(i)
+		without.decision(&d, false)
+		with.decision(&d, true)
+	}
+	return without.sum(), with.sum()
+}
+
+// sum returns what the hasher has hashed, after the checksumFormat.
+func (h *hasher) sum() string {
 	return checksumFormat + ":" + hex.EncodeToString(h.h.Sum(nil))
+}
+
+// decision hashes one decision, with its reports if withReports.
+func (h *hasher) decision(d *unsc.Decision, withReports bool) {
+	h.int(d.ID)
+	h.day(d.Date)
+	h.str(d.Meeting)
+	h.str(d.Resolution)
+	h.str(d.Draft)
+	h.bool(d.Amendment)
+	h.str(d.AmendmentTo)
+	h.str(d.Title)
+	h.str(d.Agenda)
+	h.strs(d.Subjects)
+	h.strs(d.Sponsors)
+	h.int(int64(d.Matter))
+	h.bool(d.MatterKnown)
+	h.int(int64(d.Modality))
+	h.int(int64(d.Recorded))
+	h.int(int64(d.Derived))
+	h.tally(d.Tally)
+	h.votes(d.Votes)
+	h.codes(d.VetoedBy)
+	h.int(int64(len(d.Notes)))
+	for _, n := range d.Notes {
+		h.int(int64(n.Kind))
+		h.str(n.Field)
+		h.str(n.Text)
+		h.str(n.Source)
+		h.codes(n.Members)
+	}
+	h.int(int64(len(d.Sources)))
+	for _, src := range d.Sources {
+		h.str(string(src))
+	}
+	if withReports {
+		h.int(int64(len(d.Reports)))
+		for j := range d.Reports {
+			h.report(&d.Reports[j])
+		}
+	}
+	h.h.Write(h.b)
+	h.b = h.b[:0]
 }
 
 // checksumFormat names the way checksum hashes, and prefixes every sum it

@@ -31,7 +31,9 @@ func asStored(decisions []unsc.Decision, ids []int64, all []unsc.Report) []unsc.
 	for i, d := range decisions {
 		d.ID = ids[i]
 		d.Date = truncateDay(d.Date)
-		if d.Votes != nil {
+		// Positions, vetoes, subjects and sponsors that read back as they
+		// are are shared with decisions, not copied.
+		if d.Votes != nil && holdsAbsent(d.Votes) {
 			votes := make(map[unsc.Code]unsc.Position, len(d.Votes))
 			for c, p := range d.Votes {
 				if p != unsc.Absent {
@@ -40,13 +42,7 @@ func asStored(decisions []unsc.Decision, ids []int64, all []unsc.Report) []unsc.
 			}
 			d.Votes = votes
 		}
-		var vetoes []unsc.Code
-		for _, c := range d.VetoedBy {
-			if !slices.Contains(vetoes, c) {
-				vetoes = append(vetoes, c)
-			}
-		}
-		d.VetoedBy = vetoes
+		d.VetoedBy = distinctCodes(d.VetoedBy)
 		d.Subjects = validStrings(d.Subjects)
 		d.Sponsors = validStrings(d.Sponsors)
 		var reports []unsc.Report
@@ -70,6 +66,36 @@ func asStored(decisions []unsc.Decision, ids []int64, all []unsc.Report) []unsc.
 		out[i] = d
 	}
 	return out
+}
+
+// holdsAbsent reports whether votes gives a member as absent.
+func holdsAbsent(votes map[unsc.Code]unsc.Position) bool {
+	for _, p := range votes {
+		if p == unsc.Absent {
+			return true
+		}
+	}
+	return false
+}
+
+// distinctCodes returns cs with each code once, in order: cs itself when
+// no code repeats; nil for none.
+func distinctCodes(cs []unsc.Code) []unsc.Code {
+	for i, c := range cs {
+		if slices.Contains(cs[:i], c) {
+			var out []unsc.Code
+			for _, c := range cs {
+				if !slices.Contains(out, c) {
+					out = append(out, c)
+				}
+			}
+			return out
+		}
+	}
+	if len(cs) == 0 {
+		return nil
+	}
+	return cs
 }
 
 // asStoredReport returns r as the reports table reads it back.
@@ -99,6 +125,9 @@ func asStoredReport(r unsc.Report) unsc.Report {
 func validStrings(ss []string) []string {
 	if ss == nil {
 		return nil
+	}
+	if !slices.ContainsFunc(ss, func(s string) bool { return !utf8.ValidString(s) }) {
+		return ss
 	}
 	out := make([]string, len(ss))
 	for i, s := range ss {

@@ -46,15 +46,20 @@ type storedReport struct {
 func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile unsc.Reconciler) (_ unsc.ImportSummary, err error) {
 	defer func() { err = s.fail(err) }()
 	sum := unsc.ImportSummary{Reports: len(reports)}
-	// Each report's values and hash, on every processor.
-	values := make([][]any, len(reports))
+	// Each report's hash, on every processor. Its column values are made
+	// again as it is written, so that they are never all held at once.
+	hashes := make([]string, len(reports))
 	whys := make([]string, len(reports))
 	workers := min(runtime.GOMAXPROCS(0), 1+len(reports)/1024)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
 			for i := w * len(reports) / workers; i < (w+1)*len(reports)/workers; i++ {
-				values[i], whys[i] = reportValues(&reports[i])
+				var v []any
+				v, whys[i] = reportValues(&reports[i])
+				if v != nil {
+					hashes[i] = v[reportHash].(string)
+				}
 			}
 		})
 	}
@@ -114,7 +119,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			sum.Added++
 			maxID++
 			ids[i] = maxID
-		case old.hash != values[i][reportHash]:
+		case old.hash != hashes[i]:
 			sum.Updated++
 			ids[i] = old.id
 		default:
@@ -171,10 +176,10 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	upsert := newInserter(ctx, tx, "reports", reportColumns, reportUpsert)
 	for i := range reports {
 		old, ok := stored[sourceKey{reports[i].Source, reports[i].Key}]
-		if ok && old.hash == values[i][reportHash] {
+		if ok && old.hash == hashes[i] {
 			continue
 		}
-		v := values[i]
+		v, _ := reportValues(&reports[i])
 		v[reportID] = ids[i]
 		in := insert
 		if ok {
@@ -267,11 +272,10 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		if err != nil {
 			return fail(fmt.Errorf("image: %w", err))
 		}
-		full, err := m.Decisions(unsc.DecisionFilter{})
-		if err != nil {
-			return fail(fmt.Errorf("image: %w", err))
-		}
-		if err := writeDerivation(ctx, tx, s.reconciliation, changed, full); err != nil {
+		// One decision at a time, as m.Decisions(unsc.DecisionFilter{})
+		// reads them all.
+		sumDecisions, sumRecord := imageChecksums(m.Len(), func(i int) unsc.Decision { return m.Decision(i, true) })
+		if err := writeDerivation(ctx, tx, s.reconciliation, changed, sumDecisions, sumRecord); err != nil {
 			return fail(err)
 		}
 	}
@@ -351,15 +355,23 @@ func storedReports(ctx context.Context, tx *sql.Tx) (map[sourceKey]storedReport,
 // of each by source and key. The imported reports are taken as they now
 // read from the store, without reading them back; the others are read.
 func recordReports(ctx context.Context, tx *sql.Tx, imported []unsc.Report, ids []int64, total int) ([]unsc.Report, map[sourceKey]int64, error) {
-	type entry struct {
-		id int64
-		r  unsc.Report
+	// A new record's reports, in id order and dated by calendar days
+	// already, are taken as they are; otherwise each is copied once, into
+	// reports, and order holds the ids to sort them by.
+	if total == len(imported) && slices.IsSorted(ids) && !slices.ContainsFunc(imported, func(r unsc.Report) bool { return r.Date != truncateDay(r.Date) }) {
+		keys := make(map[sourceKey]int64, len(imported))
+		for i := range imported {
+			keys[sourceKey{imported[i].Source, imported[i].Key}] = ids[i]
+		}
+		return imported, keys, nil
 	}
-	all := make([]entry, 0, total)
+	reports := make([]unsc.Report, 0, total)
+	order := make([]int64, 0, total)
 	for i, r := range imported {
 		// Stored dates are calendar days.
 		r.Date = truncateDay(r.Date)
-		all = append(all, entry{ids[i], r})
+		reports = append(reports, r)
+		order = append(order, ids[i])
 	}
 	if total > len(imported) {
 		var b strings.Builder
@@ -383,18 +395,30 @@ func recordReports(ctx context.Context, tx *sql.Tx, imported []unsc.Report, ids 
 			if err != nil {
 				return nil, nil, err
 			}
-			all = append(all, entry{id, r})
+			reports = append(reports, r)
+			order = append(order, id)
 		}
 		if err := rows.Err(); err != nil {
 			return nil, nil, err
 		}
 	}
-	slices.SortFunc(all, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
-	reports := make([]unsc.Report, len(all))
-	keys := make(map[sourceKey]int64, len(all))
-	for i, e := range all {
-		reports[i] = e.r
-		keys[sourceKey{e.r.Source, e.r.Key}] = e.id
+	// A new record's reports are in id order already.
+	if !slices.IsSorted(order) {
+		perm := make([]int, len(order))
+		for i := range perm {
+			perm[i] = i
+		}
+		slices.SortFunc(perm, func(a, b int) int { return cmp.Compare(order[a], order[b]) })
+		sorted := make([]unsc.Report, len(reports))
+		ids := make([]int64, len(order))
+		for i, j := range perm {
+			sorted[i], ids[i] = reports[j], order[j]
+		}
+		reports, order = sorted, ids
+	}
+	keys := make(map[sourceKey]int64, len(reports))
+	for i := range reports {
+		keys[sourceKey{reports[i].Source, reports[i].Key}] = order[i]
 	}
 	return reports, keys, nil
 }

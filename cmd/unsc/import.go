@@ -96,7 +96,7 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	}
 	// Every import adds the curated decisions built into unsc. A file cut
 	// short never takes members' positions out of the record.
-	reports := record.Dedupe(append(batch.Reports(), record.Curated()...))
+	reports := batchReports(batch)
 	var prior unsc.Store = o.st
 	var base []unsc.Report
 	if builtIn {
@@ -188,4 +188,21 @@ func without(base, reports []unsc.Report) []unsc.Report {
 		}
 	}
 	return out
+}
+
+// batchReports returns the reports of every file of the batch with the
+// curated decisions, deduplicated (record.Dedupe), and lets go of the
+// batch's own: a record's reports are held once, not once per step.
+func batchReports(batch *sourcefiles.Batch) []unsc.Report {
+	curated := record.Curated()
+	n := len(curated)
+	for _, p := range batch.Parsed {
+		n += len(p.Reports)
+	}
+	all := make([]unsc.Report, 0, n)
+	for i := range batch.Parsed {
+		all = append(all, batch.Parsed[i].Reports...)
+		batch.Parsed[i].Reports = nil
+	}
+	return record.Dedupe(append(all, curated...))
 }
