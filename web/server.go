@@ -57,13 +57,15 @@ type Server struct {
 	log     *slog.Logger
 	record  *recordIndex
 	encoded *encodedDecisions // the record's decisions as the API sends them
-	index   *analysis.Index
-	tag     string // digest of the record, for ETags
-	answers answers
-	cors    map[string]bool
-	routes  []route
-	mux     *http.ServeMux
-	openapi []byte
+	// vetoList answers /api/v1/vetoes from vetoes encoded once.
+	vetoList *encodedVetoes
+	index    *analysis.Index
+	tag      string // digest of the record, for ETags
+	answers  answers
+	cors     map[string]bool
+	routes   []route
+	mux      *http.ServeMux
+	openapi  []byte
 	// gate bounds the answers computed at once, and flights shares one
 	// computation among identical requests (load.go).
 	gate    *gate
@@ -132,6 +134,7 @@ func NewServer(cfg Config) http.Handler {
 	s := &Server{log: cfg.Logger, record: newRecordIndex(cfg.Decisions), index: analysis.New(cfg.Decisions), tag: recordTag(cfg.RecordDigest, cfg.Decisions)}
 	s.sessions = newSessions(cfg)
 	s.encoded = newEncodedDecisions(cfg.Decisions)
+	s.vetoList = &encodedVetoes{ds: cfg.Decisions}
 	// Build every part of the index in the background, so that the server
 	// listens at once and no client's request pays for a part later: each
 	// part is built once (sync.Once), so a request that needs one before
@@ -791,5 +794,5 @@ func (s *Server) vetoes(r *http.Request, a *args) (any, error) {
 	if a.err != nil {
 		return nil, a.err
 	}
-	return NewVetoList(s.index, s.record.decisions, member, from, to), nil
+	return s.vetoList.list(s.index, member, from, to), nil
 }

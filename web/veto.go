@@ -1,8 +1,10 @@
 package web
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"unsc"
@@ -82,4 +84,95 @@ func NewVetoList(x *analysis.Index, ds []unsc.Decision, seat string, from, to ti
 	}
 	l.Count = len(l.Vetoes)
 	return l
+}
+
+// encodedVetoes holds the record's vetoed decisions, in the record's order,
+// each with its wire form (Veto) encoded once, when first asked for: a
+// list of vetoes is answered from them without encoding one again.
+type encodedVetoes struct {
+	once sync.Once
+	ds   []unsc.Decision
+	at   []int    // the vetoed decisions, by index in ds
+	enc  [][]byte // json.Marshal(NewVeto(ds[at[k]]))
+}
+
+func (e *encodedVetoes) load() {
+	e.once.Do(func() {
+		for i := range e.ds {
+			if !vetoed(&e.ds[i]) {
+				continue
+			}
+			b, err := json.Marshal(NewVeto(e.ds[i]))
+			if err != nil {
+				// A Veto is made of strings, a bool and codes.
+				panic(err)
+			}
+			e.at = append(e.at, i)
+			e.enc = append(e.enc, b)
+		}
+	})
+}
+
+// vetoListHead is VetoList without its last field, Vetoes: the same
+// fields, in the same order, with the same names.
+type vetoListHead struct {
+	Member string          `json:"member,omitempty"`
+	From   string          `json:"from,omitempty"`
+	To     string          `json:"to,omitempty"`
+	Period analysis.Period `json:"period"`
+	Count  int             `json:"count"`
+	Rule   string          `json:"rule"`
+}
+
+var (
+	vetoesOpen  = []byte(`,"vetoes":[`)
+	vetoesClose = []byte("]}\n")
+)
+
+// list answers as json.Marshal(NewVetoList(x, ds, seat, from, to))
+// followed by a newline encodes it, in parts: the vetoes are the pieces
+// encoded once.
+func (e *encodedVetoes) list(x *analysis.Index, seat string, from, to time.Time) decisionList {
+	e.load()
+	h := vetoListHead{Member: seat, Period: x.Period(from, to), Rule: analysis.RuleDrafts}
+	if !from.IsZero() {
+		h.From = from.Format(dateLayout)
+	}
+	if !to.IsZero() {
+		h.To = to.Format(dateLayout)
+	}
+	var codes []unsc.Code
+	for c := range strings.SplitSeq(seat, "+") {
+		if c != "" {
+			codes = append(codes, unsc.Code(c))
+		}
+	}
+	var items [][]byte
+	for k, i := range e.at {
+		d := &e.ds[i]
+		if !from.IsZero() && d.Date.Before(from) || !to.IsZero() && d.Date.After(to) {
+			continue
+		}
+		if codes != nil && !slices.ContainsFunc(d.VetoedBy, func(c unsc.Code) bool { return slices.Contains(codes, c) }) {
+			continue
+		}
+		items = append(items, e.enc[k])
+	}
+	h.Count = len(items)
+	head, err := json.Marshal(h)
+	if err != nil {
+		// A period is made of strings and numbers.
+		panic(err)
+	}
+	head = append(head[:len(head)-1], vetoesOpen...) // the object stays open
+	parts := make([][]byte, 0, 2*len(items)+2)
+	parts = append(parts, head)
+	for k, b := range items {
+		if k > 0 {
+			parts = append(parts, jsonComma)
+		}
+		parts = append(parts, b)
+	}
+	parts = append(parts, vetoesClose)
+	return decisionList{parts: parts, owned: len(head)}
 }

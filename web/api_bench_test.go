@@ -1,0 +1,51 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"unsc/web"
+)
+
+// BenchmarkAPIUncached asks each record question of the API in process
+// with a period no request asked before, so that the server's cache of
+// answers never has it (as bench/ratios.sh's uncached rows do over HTTP),
+// beside /healthz: go test ./web -run x -bench APIUncached -benchmem.
+func BenchmarkAPIUncached(b *testing.B) {
+	h := web.NewServer(web.Config{Decisions: testRecord, MaxConcurrent: 1 << 10})
+	// The analysis index is built before the clock starts.
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/trends", nil))
+	start := time.Date(1946, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, path := range []string{
+		"/healthz",
+		"/api/v1/vetoes?member=USA&from=%s&to=2030-01-01",
+		"/api/v1/trends?from=%s&to=2030-01-01",
+		"/api/v1/whatif?rules=two-vetoes&from=%s&to=2030-01-01",
+		"/api/v1/decisions?q=situation&from=%s&to=2030-01-01&limit=20",
+		"/api/v1/agreement?from=%s&to=2030-01-01",
+		"/api/v1/vetoes/count?member=USA&from=%s&to=2030-01-01",
+	} {
+		name, _, _ := strings.Cut(strings.TrimPrefix(path, "/api/v1/"), "?")
+		name = strings.TrimPrefix(name, "/")
+		b.Run(name, func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				n++
+				url := path
+				if path != "/healthz" {
+					url = fmt.Sprintf(path, start.AddDate(0, 0, n%28000).Format("2006-01-02"))
+				}
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, url, nil))
+				if rec.Code != http.StatusOK {
+					b.Fatalf("%s: %d %s", url, rec.Code, rec.Body)
+				}
+			}
+		})
+	}
+}
