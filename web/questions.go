@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 
@@ -129,10 +130,15 @@ func (s *Server) trends(r *http.Request, a *args) (any, error) {
 	if a.err != nil {
 		return nil, a.err
 	}
+	trends := s.index.Trends
 	if a.str("by") == "decade" {
-		return s.index.TrendsByDecade(r.Context(), from, to)
+		trends = s.index.TrendsByDecade
 	}
-	return s.index.Trends(r.Context(), from, to)
+	t, err := trends(r.Context(), from, to)
+	if err != nil {
+		return nil, err
+	}
+	return json.RawMessage(encodeTrends(&t)), nil
 }
 
 func (s *Server) whatIf(r *http.Request, a *args) (any, error) {
@@ -146,7 +152,11 @@ func (s *Server) whatIf(r *http.Request, a *args) (any, error) {
 		return nil, err
 	}
 	q.Rules = rules
-	return s.index.WhatIf(r.Context(), q)
+	w, err := s.index.WhatIf(r.Context(), q)
+	if err != nil {
+		return nil, err
+	}
+	return json.RawMessage(encodeWhatIf(&w)), nil
 }
 
 func (s *Server) vetoInitiative(r *http.Request, a *args) (any, error) {

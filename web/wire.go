@@ -1,0 +1,231 @@
+package web
+
+import (
+	"math"
+	"strconv"
+	"unicode/utf8"
+
+	"unsc"
+	"unsc/analysis"
+)
+
+// The answers the API computes most often, and longest, encoded without
+// reflection: each appendX writes exactly what json.Marshal writes for its
+// value (TestWireEncoders compares them over the whole record).
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s as a JSON string, escaped as encoding/json
+// escapes it: <, > and & as \u003c, \u003e and \u0026, invalid UTF-8 as
+// \ufffd, U+2028 and U+2029 escaped.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendField appends a comma unless first, then "name":.
+func appendField(b []byte, name string, first bool) []byte {
+	if !first {
+		b = append(b, ',')
+	}
+	b = append(b, '"')
+	b = append(b, name...)
+	return append(b, '"', ':')
+}
+
+func appendInt(b []byte, name string, v int) []byte {
+	return strconv.AppendInt(appendField(b, name, false), int64(v), 10)
+}
+
+// appendFloat appends f as encoding/json encodes a float64.
+func appendFloat(b []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 becomes e-9, as encoding/json writes it.
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// appendCodes appends codes as a JSON array (null for nil).
+func appendCodes(b []byte, cs []unsc.Code) []byte {
+	if cs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, c := range cs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, string(c))
+	}
+	return append(b, ']')
+}
+
+func appendPeriod(b []byte, p *analysis.Period) []byte {
+	b = appendString(appendField(b, "from", true), p.From)
+	b = appendString(appendField(b, "to", false), p.To)
+	b = appendString(appendField(b, "complete_to", false), p.CompleteTo)
+	if p.AskedTo != "" {
+		b = appendString(appendField(b, "asked_to", false), p.AskedTo)
+	}
+	b = appendInt(b, "later", p.Later)
+	if p.LaterLast != "" {
+		b = appendString(appendField(b, "later_last", false), p.LaterLast)
+	}
+	b = appendString(appendField(b, "text", false), p.Text)
+	return append(b, '}')
+}
+
+// appendHead appends the from, to and period every question answers
+// with, opening the object: {"from":…,"to":…,"period":{…}.
+func appendHead(b []byte, from, to string, p *analysis.Period) []byte {
+	b = append(b, '{')
+	if from != "" {
+		b = appendString(appendField(b, "from", true), from)
+	}
+	if to != "" {
+		b = appendString(appendField(b, "to", from == ""), to)
+	}
+	b = appendField(b, "period", from == "" && to == "")
+	return appendPeriod(append(b, '{'), p)
+}
+
+// encodeWhatIf returns json.Marshal(a).
+func encodeWhatIf(a *analysis.WhatIfAnswer) []byte {
+	b := make([]byte, 0, 1024+200*len(a.Flips))
+	b = appendHead(b, a.From, a.To, &a.Period)
+	b = appendString(appendField(b, "rules", false), a.Rules)
+	b = appendString(appendField(b, "rules_note", false), a.RulesNote)
+	b = appendInt(b, "replayed", a.Replayed)
+	b = appendInt(b, "not_replayable", a.NotReplayable)
+	b = appendInt(b, "flipped", a.Flipped)
+	b = appendField(b, "flips", false)
+	if a.Flips == nil {
+		return append(b, "null}"...)
+	}
+	b = append(b, '[')
+	for i := range a.Flips {
+		f := &a.Flips[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(appendField(append(b, '{'), "date", true), f.Date)
+		b = appendString(appendField(b, "symbol", false), f.Symbol)
+		if f.Meeting != "" {
+			b = appendString(appendField(b, "meeting", false), f.Meeting)
+		}
+		if f.Agenda != "" {
+			b = appendString(appendField(b, "agenda", false), f.Agenda)
+		}
+		if f.Atrocity {
+			b = append(appendField(b, "atrocity", false), "true"...)
+		}
+		b = appendInt(b, "yes", f.Yes)
+		b = appendInt(b, "no", f.No)
+		b = appendInt(b, "abstain", f.Abstain)
+		b = appendString(appendField(b, "before", false), f.Before)
+		if len(f.BeforeVetoedBy) > 0 {
+			b = appendCodes(appendField(b, "before_vetoed_by", false), f.BeforeVetoedBy)
+		}
+		b = appendString(appendField(b, "after", false), f.After)
+		if len(f.AfterVetoedBy) > 0 {
+			b = appendCodes(appendField(b, "after_vetoed_by", false), f.AfterVetoedBy)
+		}
+		b = append(b, '}')
+	}
+	return append(b, "]}"...)
+}
+
+// encodeTrends returns json.Marshal(t).
+func encodeTrends(t *analysis.Trends) []byte {
+	b := make([]byte, 0, 1024+260*len(t.Years))
+	b = appendHead(b, t.From, t.To, &t.Period)
+	b = appendString(appendField(b, "by", false), t.By)
+	b = appendField(b, "years", false)
+	if t.Years == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range t.Years {
+			y := &t.Years[i]
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(appendField(append(b, '{'), "year", true), int64(y.Year), 10)
+			b = appendString(appendField(b, "period", false), y.Period)
+			b = appendInt(b, "decisions", y.Decisions)
+			b = appendInt(b, "resolutions", y.Resolutions)
+			b = appendInt(b, "without_vote", y.WithoutVote)
+			b = appendInt(b, "count_known", y.CountKnown)
+			b = appendInt(b, "unanimous", y.Unanimous)
+			b = appendField(b, "unanimous_share", false)
+			if y.UnanimousShare == nil {
+				b = append(b, "null"...)
+			} else {
+				b = appendFloat(b, *y.UnanimousShare)
+			}
+			b = appendInt(b, "vetoed_drafts", y.VetoedDrafts)
+			b = appendInt(b, "member_vetoes", y.MemberVetoes)
+			b = appendInt(b, "abstentions", y.Abstentions)
+			b = appendInt(b, "failed_drafts", y.FailedDrafts)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	b = appendString(appendField(b, "note", false), t.Note)
+	return append(b, '}')
+}

@@ -1,0 +1,97 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"reflect"
+	"testing"
+	"time"
+
+	"unsc/analysis"
+	"unsc/internal/realrecord"
+)
+
+// TestWireEncoders checks that the answers encoded without reflection are,
+// byte for byte, what json.Marshal writes: every named set of rules and
+// trends by year and by decade, over the whole record, open and closed
+// periods, a period with nothing in it, and strings that need escaping.
+func TestWireEncoders(t *testing.T) {
+	// A field added to an answer must be added to its encoder too.
+	for _, c := range []struct {
+		v      any
+		fields int
+	}{{analysis.WhatIfAnswer{}, 9}, {analysis.Flip{}, 12}, {analysis.Trends{}, 6}, {analysis.YearTrend{}, 12}, {analysis.Period{}, 7}} {
+		if n := reflect.TypeOf(c.v).NumField(); n != c.fields {
+			t.Errorf("%T has %d fields, web/wire.go encodes %d: encode the new ones", c.v, n, c.fields)
+		}
+	}
+	for _, s := range []string{"", "plain", `"quoted" \ back`, "<b>&amp;</b>", "tab\tnew\nline\rcr\bbs\fff\x01\x1f", "invalid \xff\xfe utf-8", "line\u2028para\u2029", "Côte d’Ivoire", "日本"} {
+		want, _ := json.Marshal(s)
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	}
+	for _, f := range []float64{0, 1, 0.5, 1.0 / 3, 2.0 / 3, 1e-7, 3.5e-9, 1e21, 123456789.125} {
+		want, _ := json.Marshal(f)
+		if got := appendFloat(nil, f); !bytes.Equal(got, want) {
+			t.Errorf("appendFloat(%v) = %s, want %s", f, got, want)
+		}
+	}
+
+	ds := realrecord.Decisions(t)
+	x := analysis.New(ds)
+	ctx := context.Background()
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	periods := [][2]time.Time{{}, {day("1990-01-01"), {}}, {{}, day("1971-10-25")}, {day("1986-01-17"), day("2030-01-01")}, {day("1945-01-01"), day("1945-12-31")}}
+	compare := func(what string, v any, got []byte) {
+		t.Helper()
+		want, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%s: encoded\n%s\nwant\n%s", what, got, want)
+		}
+	}
+	flips := 0
+	for _, name := range []string{"charter", analysis.RulesNoVeto, analysis.RulesTwoVetoes, analysis.RulesNoVetoAtrocity, analysis.RulesElevenMember, "grant:IND", "deny:USA"} {
+		rules, err := analysis.RulesNamed(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range periods {
+			a, err := x.WhatIf(ctx, analysis.WhatIfQuery{From: p[0], To: p[1], Rules: rules})
+			if err != nil {
+				t.Fatal(err)
+			}
+			flips += len(a.Flips)
+			compare("whatif "+name, a, encodeWhatIf(&a))
+		}
+	}
+	if flips < 100 {
+		t.Errorf("only %d flips compared: the test compares too little", flips)
+	}
+	for _, p := range periods {
+		a, err := x.Trends(ctx, p[0], p[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		compare("trends", a, encodeTrends(&a))
+		a, err = x.TrendsByDecade(ctx, p[0], p[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		compare("trends by decade", a, encodeTrends(&a))
+	}
+	var empty analysis.WhatIfAnswer
+	compare("empty what-if", empty, encodeWhatIf(&empty))
+	var none analysis.Trends
+	compare("empty trends", none, encodeTrends(&none))
+}
