@@ -122,7 +122,11 @@ func (s *Server) agreement(r *http.Request, a *args) (any, error) {
 	if err := analysis.CheckAgreementQuery(q); err != nil {
 		return nil, err
 	}
-	return s.index.Agreement(r.Context(), q)
+	m, err := s.index.Agreement(r.Context(), q)
+	if err != nil {
+		return nil, err
+	}
+	return json.RawMessage(encodeAgreement(&m)), nil
 }
 
 func (s *Server) trends(r *http.Request, a *args) (any, error) {

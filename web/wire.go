@@ -229,3 +229,60 @@ func encodeTrends(t *analysis.Trends) []byte {
 	b = appendString(appendField(b, "note", false), t.Note)
 	return append(b, '}')
 }
+
+// encodeAgreement returns json.Marshal(m).
+func encodeAgreement(m *analysis.Matrix) []byte {
+	b := make([]byte, 0, 2048+120*len(m.Members)*len(m.Members))
+	b = appendHead(b, m.From, m.To, &m.Period)
+	b = appendField(b, "members", false)
+	if m.Members == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, s := range m.Members {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, s)
+		}
+		b = append(b, ']')
+	}
+	b = appendString(appendField(b, "rule", false), m.Rule)
+	b = appendString(appendField(b, "rule_note", false), m.RuleNote)
+	b = appendString(appendField(b, "counted", false), m.Counted)
+	b = appendField(b, "cells", false)
+	if m.Cells == nil {
+		return append(b, "null}"...)
+	}
+	b = append(b, '[')
+	for i, row := range m.Cells {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if row == nil {
+			b = append(b, "null"...)
+			continue
+		}
+		b = append(b, '[')
+		for j := range row {
+			c := &row[j]
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(appendField(append(b, '{'), "a", true), c.A)
+			b = appendString(appendField(b, "b", false), c.B)
+			b = appendInt(b, "n", c.N)
+			b = appendFloat(appendField(b, "agreed", false), c.Agreed)
+			b = appendField(b, "share", false)
+			if c.Share == nil {
+				b = append(b, "null"...)
+			} else {
+				b = appendFloat(b, *c.Share)
+			}
+			b = appendInt(b, "in_doubt", c.InDoubt)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	return append(b, "]}"...)
+}

@@ -14,14 +14,14 @@ import (
 
 // TestWireEncoders checks that the answers encoded without reflection are,
 // byte for byte, what json.Marshal writes: every named set of rules and
-// trends by year and by decade, over the whole record, open and closed
+// trends by year and by decade, agreement under each rule, over the whole record, open and closed
 // periods, a period with nothing in it, and strings that need escaping.
 func TestWireEncoders(t *testing.T) {
 	// A field added to an answer must be added to its encoder too.
 	for _, c := range []struct {
 		v      any
 		fields int
-	}{{analysis.WhatIfAnswer{}, 9}, {analysis.Flip{}, 12}, {analysis.Trends{}, 6}, {analysis.YearTrend{}, 12}, {analysis.Period{}, 7}} {
+	}{{analysis.WhatIfAnswer{}, 9}, {analysis.Flip{}, 12}, {analysis.Trends{}, 6}, {analysis.YearTrend{}, 12}, {analysis.Period{}, 7}, {analysis.Matrix{}, 8}, {analysis.Cell{}, 6}} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.fields {
 			t.Errorf("%T has %d fields, web/wire.go encodes %d: encode the new ones", c.v, n, c.fields)
 		}
@@ -90,6 +90,29 @@ func TestWireEncoders(t *testing.T) {
 		}
 		compare("trends by decade", a, encodeTrends(&a))
 	}
+	cells := 0
+	for _, q := range []analysis.AgreementQuery{
+		{},
+		{Rule: analysis.AbstainNeutral},
+		{Rule: analysis.AbstainHalf, Members: []string{"USA", "GBR", "FRA", "CHN", "SUN+RUS", "IND", "BRA", "DZA"}},
+	} {
+		for _, p := range periods {
+			q.From, q.To = p[0], p[1]
+			m, err := x.Agreement(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, row := range m.Cells {
+				cells += len(row)
+			}
+			compare("agreement", m, encodeAgreement(&m))
+		}
+	}
+	if cells < 100 {
+		t.Errorf("only %d cells compared: the test compares too little", cells)
+	}
+	var matrix analysis.Matrix
+	compare("empty agreement", matrix, encodeAgreement(&matrix))
 	var empty analysis.WhatIfAnswer
 	compare("empty what-if", empty, encodeWhatIf(&empty))
 	var none analysis.Trends
