@@ -561,6 +561,7 @@ func countAndPositions(d *unsc.Decision, dated []unsc.Report, fact *Fact, swap *
 	for i := range cands {
 		if fits[i].exact {
 			choose(i)
+			unlistedInDoubt(d, cands[i], t, *official, council)
 			for j, r := range cands {
 				if j >= i || r.Source == cands[i].Source {
 					continue
@@ -691,6 +692,41 @@ func factVotes(d *unsc.Decision, f *Fact, c unsc.Council) {
 	}
 }
 
+// unlistedInDoubt names in doubt the members of the Council that positions
+// adding up to the official count leave out, where the count shows they
+// cast no vote. The spreadsheet and the hand-entered lists of failed
+// drafts write absence and non-participation alike (they leave the member
+// out), and a member left out may have been either: Ukraine, whose
+// President said it "would not participate in the vote" on S/2001/270
+// (SC/7040), and Jamaica, absent from the 4094th meeting that adopted
+// resolution 1287 (2000) "unanimously" 14-0-0 (SC/6794), are both left out
+// of the spreadsheet. The record shows such a member as the source does
+// (no vote), says that the sources do not say which, and a fact settles it.
+func unlistedInDoubt(d *unsc.Decision, r unsc.Report, t unsc.Tally, official count, c unsc.Council) {
+	if d.Votes == nil || len(c.Members) == 0 {
+		return
+	}
+	var missing []unsc.Code
+	var names []string
+	for _, m := range c.Members {
+		if _, ok := d.Votes[m.Code]; !ok {
+			missing = append(missing, m.Code)
+			names = append(names, m.Name)
+		}
+	}
+	if len(missing) == 0 || t.Yes+t.No+t.Abstain+len(missing) != len(c.Members) {
+		return
+	}
+	which := "it was"
+	if len(names) > 1 {
+		which = "each was"
+	}
+	addNote(d, unsc.Note{Kind: unsc.NoteDoubt, Field: "votes", Source: cite(r),
+		Text: fmt.Sprintf("%s leaves %s out of its lists of positions, which add up to the official count %s (%s): %s cast no vote. The source leaves out alike a member that was absent and one that did not take part, and the sources at hand do not say which %s.",
+			upper(sourceName(r)), andList(names), tallyText(t), official.name, andList(names), which),
+		Members: missing})
+}
+
 // bestOfSource reports whether r is the report of its source to use: a
 // source may report a vote twice, and the first wins.
 func bestOfSource(cands []unsc.Report, r unsc.Report) bool {
@@ -720,7 +756,11 @@ func positionDiffs(a, b map[unsc.Code]unsc.Position, c unsc.Council) string {
 	for _, m := range c.Members {
 		p, q := catOf(a[m.Code]), catOf(b[m.Code])
 		if p != q {
-			parts = append(parts, fmt.Sprintf("%s %s (the record: %s)", m.Name, p.words(), q.words()))
+			shown := q.words()
+			if _, ok := b[m.Code]; !ok {
+				shown = "no vote"
+			}
+			parts = append(parts, fmt.Sprintf("%s %s (the record: %s)", m.Name, p.words(), shown))
 		}
 	}
 	return andList(parts)

@@ -183,3 +183,4 @@ func hasFact(d *unsc.Decision, field string) bool {
 	}
 	return false
 }
+
