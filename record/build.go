@@ -297,6 +297,10 @@ func applyFact(d *unsc.Decision, f *Fact) {
 		}
 		d.Amendment, d.AmendmentTo = true, f.AmendmentTo
 	}
+	if f.Draft != "" && d.Draft != f.Draft {
+		addNote(d, f.note("draft"))
+		d.Draft = f.Draft
+	}
 	if len(f.Absent) > 0 && d.Votes != nil {
 		// The positions are the source's map: change a copy.
 		votes := maps.Clone(d.Votes)

@@ -31,6 +31,9 @@ type Fact struct {
 	// to this draft, where the sources list the amendment as a draft of
 	// its own.
 	AmendmentTo string
+	// Draft, when set, is the draft's symbol, where the official source
+	// misprints it (the library's table prints S/25977 for S/25997).
+	Draft string
 	// Tally, when Known, is the count, where the official count is
 	// misprinted.
 	Tally unsc.Tally
@@ -74,7 +77,7 @@ func mustParseFacts(name string, data []byte) Facts {
 }
 
 // factFields are the fields a fact can set.
-var factFields = []string{"matter", "absent", "amendment_to", "tally", "votes", "date", "meeting", "modality"}
+var factFields = []string{"matter", "absent", "amendment_to", "draft", "tally", "votes", "date", "meeting", "modality"}
 
 // ParseFacts reads facts as CSV with the header symbol,field,value,source,
 // note: one row per field of a decision. field is one of matter
@@ -132,6 +135,12 @@ func ParseFacts(r io.Reader, name string) (Facts, error) {
 				return nil, bad("%q: want the symbol of the draft amended, such as S/2025/112", value)
 			}
 			f.AmendmentTo = s
+		case "draft":
+			s, kind, err := unsc.NormalizeSymbol(value)
+			if err != nil || kind != unsc.DraftSymbol {
+				return nil, bad("%q: want the draft's symbol, such as S/25997", value)
+			}
+			f.Draft = s
 		case "tally":
 			t, ok := parseTally(value)
 			if !ok {
