@@ -1,0 +1,129 @@
+package record_test
+
+import (
+	"strings"
+	"testing"
+
+	"unsc"
+	"unsc/record"
+)
+
+// council2001 votes every member of the Council of March 2001 yes, except
+// those given; a member given as Absent is left out, as the spreadsheet
+// leaves out a member that cast no vote.
+func council2001(except map[unsc.Code]unsc.Position) map[unsc.Code]unsc.Position {
+	v := map[unsc.Code]unsc.Position{}
+	for _, c := range []unsc.Code{"CHN", "FRA", "RUS", "GBR", "USA", "BGD", "COL", "IRL", "JAM", "MLI", "MUS", "NOR", "SGP", "TUN", "UKR"} {
+		v[c] = unsc.Yes
+	}
+	for c, p := range except {
+		if p == unsc.Absent {
+			delete(v, c)
+			continue
+		}
+		v[c] = p
+	}
+	return v
+}
+
+// A member the spreadsheet leaves out of positions that add up to the
+// official count cast no vote, and the file writes absence and
+// non-participation alike: the record names it in doubt, never plainly
+// absent.
+func TestReconcileNamesAMemberLeftOutInDoubt(t *testing.T) {
+	votes := council2001(map[unsc.Code]unsc.Position{"USA": unsc.No, "FRA": unsc.Abstain, "GBR": unsc.Abstain, "IRL": unsc.Abstain, "NOR": unsc.Abstain, "UKR": unsc.Absent})
+	reports := []unsc.Report{
+		{Source: unsc.SourceDHLMeetings, Key: "m", Ref: "2001:1192", Date: day("2001-03-27"), Meeting: "S/PV.4305", Draft: "S/2099/1",
+			Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"USA"}, Tally: unsc.Tally{Yes: 9, No: 1, Abstain: 4, Known: true}},
+		{Source: unsc.SourceSpreadsheet, Key: "s", Ref: "sheet:6930", Date: day("2001-03-27"), Meeting: "S/PV.4305", Draft: "S/2099/1",
+			Outcome: unsc.Vetoed, Votes: votes},
+	}
+	ds := record.Reconcile(reports)
+	if len(ds) != 1 {
+		t.Fatalf("Reconcile gave %d decisions, want 1", len(ds))
+	}
+	d := ds[0]
+	if _, ok := d.Votes["UKR"]; ok {
+		t.Errorf("Ukraine's position = %v, want none given (the source does not say)", d.Votes["UKR"])
+	}
+	var doubt *unsc.Note
+	for i, n := range d.Notes {
+		if n.Kind == unsc.NoteDoubt && n.Field == "votes" {
+			doubt = &d.Notes[i]
+		}
+	}
+	if doubt == nil || len(doubt.Members) != 1 || doubt.Members[0] != "UKR" || !strings.Contains(doubt.Text, "absent") || !strings.Contains(doubt.Text, "did not take part") {
+		t.Fatalf("notes = %+v, want a doubt note naming Ukraine, absent or not taking part", d.Notes)
+	}
+	if d.Derived != unsc.Vetoed {
+		t.Errorf("derived %v, want vetoed (9 in favour, the United States against)", d.Derived)
+	}
+}
+
+// A vote only the spreadsheet reports, dated with the adoption of the
+// same draft at the same meeting, takes the adoption's official date where
+// the file swapped its day and month.
+func TestReconcileDatesASpreadsheetVoteByTheAdoptionItIsListedWith(t *testing.T) {
+	reports := []unsc.Report{
+		{Source: unsc.SourceDHLMeetings, Key: "m", Ref: "2020:580", Date: day("2020-07-11"), Resolution: "S/RES/2533 (2020)", Draft: "S/2020/684",
+			Outcome: unsc.Adopted, Tally: unsc.Tally{Yes: 12, Abstain: 3, Known: true}},
+		{Source: unsc.SourceSpreadsheet, Key: "s1", Ref: "sheet:25528", Date: day("2020-11-07"), Resolution: "S/RES/2533 (2020)", Draft: "S/2020/684",
+			Outcome: unsc.Adopted},
+		{Source: unsc.SourceSpreadsheet, Key: "s2", Ref: "sheet:25543", Date: day("2020-11-07"), Draft: "S/2020/684",
+			Outcome: unsc.Failed, Tally: unsc.Tally{Yes: 5, No: 6, Abstain: 4, Known: true}},
+	}
+	var failed *unsc.Decision
+	ds := record.Reconcile(reports)
+	for i := range ds {
+		if ds[i].Recorded == unsc.Failed {
+			failed = &ds[i]
+		}
+	}
+	if failed == nil {
+		t.Fatalf("Reconcile = %+v, want the failed vote apart from the resolution", ds)
+	}
+	if got := failed.Date.Format("2006-01-02"); got != "2020-07-11" {
+		t.Errorf("failed vote dated %s, want 2020-07-11, the adoption's official date", got)
+	}
+	if !hasNote(*failed, "date", "swapped") {
+		t.Errorf("notes = %+v, want a date note saying the file swapped day and month", failed.Notes)
+	}
+
+	// A date that is not the swap of the official one is left as it is.
+	reports[1].Date, reports[2].Date = day("2020-12-07"), day("2020-12-07")
+	for _, d := range record.Reconcile(reports) {
+		if d.Recorded == unsc.Failed && d.Date.Format("2006-01-02") != "2020-12-07" {
+			t.Errorf("failed vote dated %s, want the file's 2020-12-07 (no swap gives the adoption's date)", d.Date.Format("2006-01-02"))
+		}
+	}
+}
+
+func hasNote(d unsc.Decision, field, word string) bool {
+	for _, n := range d.Notes {
+		if n.Field == field && strings.Contains(n.Text, word) {
+			return true
+		}
+	}
+	return false
+}
+
+// A draft-symbol fact replaces the misprinted symbol and says so; a value
+// that is not a draft's symbol is refused with the file, line and column.
+func TestFactDraftSymbol(t *testing.T) {
+	const head = "symbol,field,value,source,note\n"
+	if _, err := record.ParseFacts(strings.NewReader(head+"S/25977,draft,S/RES/1 (1946),x,y\n"), "facts.csv"); err == nil || !strings.Contains(err.Error(), "facts.csv:2:value") {
+		t.Errorf("ParseFacts of a resolution as a draft: %v, want an error at facts.csv:2:value", err)
+	}
+	facts, err := record.ParseFacts(strings.NewReader(head+"S/25977,draft,S/25997,https://undocs.org/en/S/25997,the table links S/25997\n"), "facts.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports := []unsc.Report{
+		{Source: unsc.SourceDHLMeetings, Key: "m", Ref: "1993:603", Date: day("1993-06-29"), Meeting: "S/PV.3247", Draft: "S/25977",
+			Outcome: unsc.Failed, Tally: unsc.Tally{Yes: 6, Abstain: 9, Known: true}},
+	}
+	ds := record.ReconcileWith(reports, facts)
+	if len(ds) != 1 || ds[0].Draft != "S/25997" || !hasNote(ds[0], "draft", "links S/25997") {
+		t.Fatalf("Reconcile = %+v, want draft S/25997 with the fact's note", ds)
+	}
+}
