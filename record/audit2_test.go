@@ -60,44 +60,6 @@ func TestReconcileNamesAMemberLeftOutInDoubt(t *testing.T) {
 	}
 }
 
-// A vote only the spreadsheet reports, dated with the adoption of the
-// same draft at the same meeting, takes the adoption's official date where
-// the file swapped its day and month.
-func TestReconcileDatesASpreadsheetVoteByTheAdoptionItIsListedWith(t *testing.T) {
-	reports := []unsc.Report{
-		{Source: unsc.SourceDHLMeetings, Key: "m", Ref: "2020:580", Date: day("2020-07-11"), Resolution: "S/RES/2533 (2020)", Draft: "S/2020/684",
-			Outcome: unsc.Adopted, Tally: unsc.Tally{Yes: 12, Abstain: 3, Known: true}},
-		{Source: unsc.SourceSpreadsheet, Key: "s1", Ref: "sheet:25528", Date: day("2020-11-07"), Resolution: "S/RES/2533 (2020)", Draft: "S/2020/684",
-			Outcome: unsc.Adopted},
-		{Source: unsc.SourceSpreadsheet, Key: "s2", Ref: "sheet:25543", Date: day("2020-11-07"), Draft: "S/2020/684",
-			Outcome: unsc.Failed, Tally: unsc.Tally{Yes: 5, No: 6, Abstain: 4, Known: true}},
-	}
-	var failed *unsc.Decision
-	ds := record.Reconcile(reports)
-	for i := range ds {
-		if ds[i].Recorded == unsc.Failed {
-			failed = &ds[i]
-		}
-	}
-	if failed == nil {
-		t.Fatalf("Reconcile = %+v, want the failed vote apart from the resolution", ds)
-	}
-	if got := failed.Date.Format("2006-01-02"); got != "2020-07-11" {
-		t.Errorf("failed vote dated %s, want 2020-07-11, the adoption's official date", got)
-	}
-	if !hasNote(*failed, "date", "swapped") {
-		t.Errorf("notes = %+v, want a date note saying the file swapped day and month", failed.Notes)
-	}
-
-	// A date that is not the swap of the official one is left as it is.
-	reports[1].Date, reports[2].Date = day("2020-12-07"), day("2020-12-07")
-	for _, d := range record.Reconcile(reports) {
-		if d.Recorded == unsc.Failed && d.Date.Format("2006-01-02") != "2020-12-07" {
-			t.Errorf("failed vote dated %s, want the file's 2020-12-07 (no swap gives the adoption's date)", d.Date.Format("2006-01-02"))
-		}
-	}
-}
-
 func hasNote(d unsc.Decision, field, word string) bool {
 	for _, n := range d.Notes {
 		if n.Field == field && strings.Contains(n.Text, word) {

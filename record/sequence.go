@@ -183,4 +183,3 @@ func hasFact(d *unsc.Decision, field string) bool {
 	}
 	return false
 }
-
