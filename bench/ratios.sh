@@ -48,7 +48,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-go build -o "$work/unsc" ./cmd/unsc
+CGO_ENABLED=0 go build -o "$work/unsc" ./cmd/unsc
 go build -o "$work/pair" ./bench/pair
 mkdir -p "$work/hello"
 cat > "$work/hello/main.go" <<'GO'

@@ -159,9 +159,10 @@ func printDecision(w io.Writer, d unsc.Decision) {
 // the source gives it.
 func sponsorNames(d unsc.Decision) string {
 	names := make([]string, len(d.Sponsors))
+	tenures := charter.Tenures()
 	for i, s := range d.Sponsors {
 		names[i] = s
-		if name, ok := memberName(unsc.Code(s), d.Date); ok {
+		if name, ok := memberName(tenures, unsc.Code(s), d.Date); ok {
 			names[i] = name
 		}
 	}
@@ -169,10 +170,10 @@ func sponsorNames(d unsc.Decision) string {
 }
 
 // memberName returns the name a state sat under nearest to the date, for
-// a code that has sat on the Council.
-func memberName(code unsc.Code, date time.Time) (string, bool) {
+// a code that has sat on the Council (tenures: charter.Tenures).
+func memberName(tenures []unsc.Member, code unsc.Code, date time.Time) (string, bool) {
 	name, best := "", time.Duration(math.MaxInt64)
-	for _, m := range charter.Tenures() {
+	for _, m := range tenures {
 		if m.Code != code {
 			continue
 		}
