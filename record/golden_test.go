@@ -74,7 +74,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/9270/Rev.1", "only the hand-entered lists give this vote, at a meeting the library lists with no action: dated by a fact"},
 	{"S/2017/962", "the hand-entered lists give it twice, once with another count"},
 	{"S/PV.49", "three vetoes without a symbol at one meeting, paired across the libraries' lists and the World Politics Data Lab's copy, which leaves out France's vote on the preliminary question"},
-	{"S/2020/684", "a vote only the spreadsheet gives, at the videoconference (V108) of resolution 2533 (2020), which it dates 7 November for 11 July: the official date of 2533"},
+	{"S/2020/684", "resolution 2533 (2020), and a vote only the spreadsheet gives, at the videoconference (V108) of resolution 2533 (2020), which it dates 7 November for 11 July: the official date of 2533; filed under the draft 2533 came from, 5-6-4 not adopted: an amendment to it"},
 	{"S/2001/270", "the spreadsheet leaves out Ukraine, which presided and did not participate (SC/7040): not absent, by fact"},
 	{"S/13729", "the World Politics Data Lab dates the veto 9 January 1980, the day the 2190th meeting resumed; it was cast on 7 January"},
 }

@@ -71,6 +71,7 @@ func reconcile(reports []unsc.Report, facts Facts) []unsc.Decision {
 	inOrder(out)
 	oneDraftOneDecision(out)
 	adoptedAmendments(out)
+	rejectedOnAdoptedDrafts(out)
 	slices.SortStableFunc(out, func(a, b unsc.Decision) int {
 		if c := a.Date.Compare(b.Date); c != 0 {
 			return c
@@ -284,6 +285,53 @@ func adoptedAmendments(ds []unsc.Decision) {
 			d.VetoedBy = nil
 			if res.Outcome == unsc.Vetoed {
 				d.VetoedBy = memberCodes(res.VetoedBy)
+			}
+		}
+	}
+}
+
+// rejectedOnAdoptedDrafts marks as amendments the votes not adopted that
+// only the spreadsheet gives, under the draft of a resolution the Council
+// adopted on the same day at the same meeting or videoconference. A draft
+// adopted was not also rejected there: the vote the spreadsheet files under
+// its symbol was on an amendment to it (at the videoconference of
+// resolution 2533 (2020), 11 July 2020, a vote of 5-6-4 filed under
+// S/2020/684, the draft the resolution came from). The amendment keeps the
+// positions and count the spreadsheet gives; its own symbol is not known.
+func rejectedOnAdoptedDrafts(ds []unsc.Decision) {
+	type occasion struct {
+		draft, meeting string
+		day            time.Time
+	}
+	adopted := map[occasion]int{}
+	for i, d := range ds {
+		if d.Resolution != "" && d.Draft != "" && !d.Amendment {
+			adopted[occasion{d.Draft, d.Meeting, d.Date}] = i
+		}
+	}
+	for i := range ds {
+		d := &ds[i]
+		if d.Resolution != "" || d.Draft == "" || d.Amendment || d.Recorded == unsc.Adopted || d.Matter != unsc.NonProcedural || draftOfficial(d, d.Draft) || hasFact(d, "kind") {
+			continue
+		}
+		j, ok := adopted[occasion{d.Draft, d.Meeting, d.Date}]
+		if !ok {
+			continue
+		}
+		res := ds[j]
+		where := "at " + res.Meeting
+		if res.Meeting == "" {
+			where = "at the same videoconference"
+		}
+		replaceNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "kind", Source: cite(d.Reports[0]),
+			Text: fmt.Sprintf("%s files this vote, not adopted, under draft %s, which the Council adopted %s on %s as resolution %s: a draft adopted was not also rejected. The vote was on an amendment to that draft, whose own symbol no source read gives.",
+				upper(sourceName(d.Reports[0])), d.Draft, where, res.Date.Format("2 January 2006"), res.Resolution)})
+		d.Amendment, d.AmendmentTo, d.Draft = true, d.Draft, ""
+		d.VetoedBy = nil
+		if r, err := Derive(*d); err == nil {
+			d.Derived = r.Outcome
+			if r.Outcome == unsc.Vetoed {
+				d.VetoedBy = memberCodes(r.VetoedBy)
 			}
 		}
 	}
@@ -559,6 +607,7 @@ func setIfEmpty(dst *string, v string) {
 // meeting that voted on it. A meeting symbol is never shown as a draft's.
 const (
 	oralAmendmentTo = "oral amendment to "
+	amendmentTo     = "amendment to "
 	draftAt         = "draft at "
 )
 
@@ -569,6 +618,10 @@ func symbolOf(d unsc.Decision) string {
 		return d.Resolution
 	case d.Draft != "":
 		return d.Draft
+	case d.Amendment && d.Meeting == "":
+		// Without a meeting (a videoconference's written procedure) an
+		// amendment was not moved orally: its symbol is not known.
+		return amendmentTo + d.AmendmentTo
 	case d.Amendment:
 		return oralAmendmentTo + d.AmendmentTo
 	case d.Meeting != "" && !meetingDecision(d):
@@ -595,7 +648,7 @@ func Symbol(d unsc.Decision) string { return symbolOf(d) }
 // can be looked up: the symbol itself, the draft an oral amendment amends,
 // the meeting of a draft without a symbol. The prefixes match in any case.
 func SymbolLookup(name string) string {
-	for _, p := range []string{oralAmendmentTo, draftAt} {
+	for _, p := range []string{oralAmendmentTo, amendmentTo, draftAt} {
 		if len(name) > len(p) && strings.EqualFold(name[:len(p)], p) {
 			return name[len(p):]
 		}

@@ -112,7 +112,7 @@ func runVetoCount(ctx context.Context, a *app, q countQuery, f outputFormat) err
 
 // vetoSymbol names a veto's draft, marking an amendment.
 func vetoSymbol(e analysis.VetoEntry) string {
-	if e.Amendment && !strings.HasPrefix(e.Symbol, "oral amendment") {
+	if e.Amendment && !strings.Contains(e.Symbol, "amendment to ") {
 		return "amendment " + e.Symbol
 	}
 	return e.Symbol

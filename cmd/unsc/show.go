@@ -39,7 +39,7 @@ func runShow(ctx context.Context, a *app, args []string) error {
 	// draft, and only the decisions so named are shown.
 	symbol := record.SymbolLookup(name)
 	if _, _, err := unsc.NormalizeSymbol(symbol); err != nil {
-		return unsc.Errorf(unsc.EINVALID, "SYMBOL", "%v (or a name the record prints: \"draft at S/PV.NNNN\", \"oral amendment to S/YYYY/NNN\")", err)
+		return unsc.Errorf(unsc.EINVALID, "SYMBOL", "%v (or a name the record prints: \"draft at S/PV.NNNN\", \"oral amendment to S/YYYY/NNN\", \"amendment to S/YYYY/NNN\")", err)
 	}
 	st, err := a.openStore()
 	if err != nil {
