@@ -235,16 +235,47 @@ func TestVideoconferenceDate(t *testing.T) {
 	got := map[string]string{}
 	for _, d := range record.Reconcile(reports) {
 		got[record.Symbol(d)] = d.Date.Format("2006-01-02")
-		if d.Draft == "S/2020/684" && d.Resolution == "" {
+		if d.AmendmentTo == "S/2020/684" {
 			n, ok := noteOn(d, "date")
 			if !ok || !strings.Contains(n.Text, "V108") || !strings.Contains(n.Text, "11 July 2020") {
 				t.Errorf("S/2020/684: date note %+v, want one naming the videoconference and the official date", n)
 			}
 		}
 	}
-	want := map[string]string{"S/RES/2533 (2020)": "2020-07-11", "S/2020/684": "2020-07-11", "S/2020/700": "2020-11-07", "S/2020/701": "2020-11-08"}
+	want := map[string]string{"S/RES/2533 (2020)": "2020-07-11", "amendment to S/2020/684": "2020-07-11", "S/2020/700": "2020-11-07", "S/2020/701": "2020-11-08"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("dates (-want +got):\n%s", diff)
+	}
+}
+
+// TestRejectedVoteOnAnAdoptedDraft: a draft adopted was not also rejected.
+// A vote not adopted that only the spreadsheet gives, filed under the draft
+// of a resolution adopted at the same meeting, is an amendment to that
+// draft, named as an oral one (moved at a meeting); a vote filed under
+// another draft stays that draft's.
+func TestRejectedVoteOnAnAdoptedDraft(t *testing.T) {
+	no := map[unsc.Code]unsc.Position{"USA": unsc.No, "GBR": unsc.No, "FRA": unsc.No, "JPN": unsc.No, "MLT": unsc.No, "SVN": unsc.No,
+		"CHE": unsc.Abstain, "KOR": unsc.Abstain, "ECU": unsc.Abstain, "GUY": unsc.Abstain}
+	reports := []unsc.Report{
+		{Source: unsc.SourceUNDL, Key: "u1", Ref: "undl:1", Date: day("2024-03-25"), Meeting: "S/PV.9586", Resolution: "S/RES/2728 (2024)", Draft: "S/2024/254", Outcome: unsc.Adopted,
+			Votes: council2024(map[unsc.Code]unsc.Position{"USA": unsc.Abstain})},
+		{Source: unsc.SourceSpreadsheet, Key: "S/PV.9586|S/2024/254|", Ref: "sheet:7", Date: day("2024-03-25"), Meeting: "S/PV.9586", Draft: "S/2024/254", Outcome: unsc.Failed,
+			Matter: unsc.NonProcedural, MatterKnown: true, Votes: council2024(no)},
+		{Source: unsc.SourceSpreadsheet, Key: "S/PV.9586|S/2024/255|", Ref: "sheet:9", Date: day("2024-03-25"), Meeting: "S/PV.9586", Draft: "S/2024/255", Outcome: unsc.Failed,
+			Matter: unsc.NonProcedural, MatterKnown: true, Votes: council2024(no)},
+	}
+	got := map[string]bool{}
+	for _, d := range record.Reconcile(reports) {
+		got[record.Symbol(d)+" "+d.Meeting] = d.Amendment
+		if d.Amendment {
+			if n, ok := noteOn(d, "kind"); !ok || !strings.Contains(n.Text, "S/RES/2728 (2024)") {
+				t.Errorf("%s: kind note %+v, want one naming the resolution the draft became", record.Symbol(d), n)
+			}
+		}
+	}
+	want := map[string]bool{"S/RES/2728 (2024) S/PV.9586": false, "oral amendment to S/2024/254 S/PV.9586": true, "S/2024/255 S/PV.9586": false}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("decisions (-want +got):\n%s", diff)
 	}
 }
 
