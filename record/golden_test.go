@@ -70,7 +70,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/1127", "the hand-entered lists leave China out of every list: 5-0-5 against the official 6-0-5, China in doubt"},
 	{"S/1391/Rev.1", "the hand-entered lists misprint the draft as S/1371: placed by meeting and count, the library's symbol kept"},
 	{"S/10423", "a USSR veto of 1971 with each member's position from the hand-entered lists"},
-	{"S/10775", "only the hand-entered lists give this vote; dated by its meeting"},
+	{"S/10775", "only the hand-entered lists give this vote; dated by its meeting; an amendment to S/10771, by fact"},
 	{"S/9270/Rev.1", "only the hand-entered lists give this vote, at a meeting the library lists with no action: dated by a fact"},
 	{"S/2017/962", "the hand-entered lists give it twice, once with another count"},
 	{"S/PV.49", "three vetoes without a symbol at one meeting, paired across the libraries' lists and the World Politics Data Lab's copy, which leaves out France's vote on the preliminary question"},
