@@ -280,13 +280,7 @@ func adoptedAmendments(ds []unsc.Decision) {
 		replaceNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "kind", Source: cite(d.Reports[0]),
 			Text: fmt.Sprintf("%s lists %s as an adopted draft, but no resolution bears it: an adopted draft becomes a resolution. At %s the Council adopted one resolution, %s, from draft %s; this vote, taken before it, adopted an amendment to that draft.",
 				upper(sourceName(d.Reports[0])), symbolOf(*d), d.Meeting, to.Resolution, to.Draft)})
-		if res, err := Derive(*d); err == nil {
-			d.Derived = res.Outcome
-			d.VetoedBy = nil
-			if res.Outcome == unsc.Vetoed {
-				d.VetoedBy = memberCodes(res.VetoedBy)
-			}
-		}
+		asAmendment(d)
 	}
 }
 
@@ -327,12 +321,19 @@ func rejectedOnAdoptedDrafts(ds []unsc.Decision) {
 			Text: fmt.Sprintf("%s files this vote, not adopted, under draft %s, which the Council adopted %s on %s as resolution %s: a draft adopted was not also rejected. The vote was on an amendment to that draft, whose own symbol no source read gives.",
 				upper(sourceName(d.Reports[0])), d.Draft, where, res.Date.Format("2 January 2006"), res.Resolution)})
 		d.Amendment, d.AmendmentTo, d.Draft = true, d.Draft, ""
-		d.VetoedBy = nil
-		if r, err := Derive(*d); err == nil {
-			d.Derived = r.Outcome
-			if r.Outcome == unsc.Vetoed {
-				d.VetoedBy = memberCodes(r.VetoedBy)
-			}
+		asAmendment(d)
+	}
+}
+
+// asAmendment derives again the outcome of a vote found to be on an
+// amendment: the engine decides an amendment as it decides a draft, and
+// the vetoes are those it derives.
+func asAmendment(d *unsc.Decision) {
+	d.VetoedBy = nil
+	if r, err := Derive(*d); err == nil {
+		d.Derived = r.Outcome
+		if r.Outcome == unsc.Vetoed {
+			d.VetoedBy = memberCodes(r.VetoedBy)
 		}
 	}
 }
