@@ -342,6 +342,14 @@ func findings(d *unsc.Decision) []Finding {
 			st, basis := settle(d, r, "draft", rank, func(o *unsc.Report) bool { return o.Draft == d.Draft })
 			add(KindSymbol, r, st, basis, "%s (%s) gives the draft as %s; the record, %s", r.Source, r.Ref, r.Draft, d.Draft)
 		}
+		if r.Draft != "" && d.Draft == "" && !r.Amendment && !d.Amendment {
+			// A symbol the record took off (another decision's, or out
+			// of the order of the year's documents): its note says why.
+			if _, ok := noteFor(d, "draft"); ok {
+				st, basis := settle(d, r, "draft", rank, func(*unsc.Report) bool { return false })
+				add(KindSymbol, r, st, basis, "%s (%s) gives the draft as %s; the record shows none", r.Source, r.Ref, r.Draft)
+			}
+		}
 		if r.Outcome != 0 && d.Recorded != 0 && r.Outcome != d.Recorded {
 			st, basis := settle(d, r, "outcome", rank, func(o *unsc.Report) bool { return o.Outcome == d.Recorded })
 			if st == Unexplained && r.Outcome == unsc.Failed && d.Recorded == unsc.Vetoed {

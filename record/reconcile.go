@@ -70,6 +70,7 @@ func reconcile(reports []unsc.Report, facts Facts) []unsc.Decision {
 	}
 	inOrder(out)
 	oneDraftOneDecision(out)
+	draftsInSequence(out)
 	adoptedAmendments(out)
 	rejectedOnAdoptedDrafts(out)
 	slices.SortStableFunc(out, func(a, b unsc.Decision) int {
