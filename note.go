@@ -3,6 +3,7 @@ package unsc
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // NoteKind says what a Note on a decision is.
@@ -83,4 +84,23 @@ func (d *Decision) InDoubt() []Code {
 		}
 	}
 	return out
+}
+
+// AbsentNote is the note a report carries where its source says that n of
+// the members that cast no vote were absent (the meeting table's "14-0-0
+// (1 absent)"), as against not taking part: the count's non-voting
+// members alone do not say which.
+func AbsentNote(n int) string { return fmt.Sprintf("%d absent", n) }
+
+// AbsentInNote reads AbsentNote back from a report's note: how many
+// members the source says were absent, and whether it says so.
+func AbsentInNote(note string) (int, bool) {
+	for _, part := range strings.Split(note, ";") {
+		var n int
+		var rest string
+		if k, _ := fmt.Sscanf(strings.TrimSpace(part), "%d %s", &n, &rest); k == 2 && rest == "absent" && n > 0 {
+			return n, true
+		}
+	}
+	return 0, false
 }

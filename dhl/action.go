@@ -273,6 +273,9 @@ func (a *action) read(rest, lower string, exotic bool, date time.Time) *cellErro
 	if m := find("absent", absentRE); m != nil && a.tally.Known {
 		n, _ := strconv.Atoi(rest[m[2]:m[3]])
 		a.tally.NonVoting += n
+		// The table says who cast no vote was absent, not that they
+		// did not take part: the note keeps it (unsc.AbsentNote).
+		addNote(&a.note, unsc.AbsentNote(n))
 	}
 	if a.tally.Known && (exotic || strings.Contains(lower, "participate")) && notPartRE.MatchString(rest) {
 		a.tally.NonVoting++

@@ -770,3 +770,15 @@ func BenchmarkParseAllYears(b *testing.B) {
 		}
 	}
 }
+
+// The table's "(1 absent)" is kept in the report's note, so that the record
+// can tell absence from not taking part.
+func TestParseMeetingsKeepsAbsence(t *testing.T) {
+	reps, err := dhl.ParseMeetings(strings.NewReader(page(4, row4("S/PV.13", "31 January", "I", "S/RES/1287 (1950)<br>14-0-0 (1 absent)"))), "t.html")
+	if err != nil || len(reps) != 1 {
+		t.Fatalf("ParseMeetings = %v, %v; want one report", reps, err)
+	}
+	if n, ok := unsc.AbsentInNote(reps[0].Note); !ok || n != 1 {
+		t.Errorf("note %q: absent %d, %v; want 1 absent", reps[0].Note, n, ok)
+	}
+}

@@ -89,3 +89,34 @@ func TestFactDraftSymbol(t *testing.T) {
 		t.Fatalf("Reconcile = %+v, want draft S/25997 with the fact's note", ds)
 	}
 }
+
+// Where the official count says how many of those that cast no vote were
+// absent ("14-0-0 (1 absent)"), a member the spreadsheet leaves out is
+// absent, not in doubt; without that word it stays in doubt.
+func TestReconcileTakesAbsenceFromTheOfficialCount(t *testing.T) {
+	for _, tc := range []struct {
+		note  string
+		doubt bool
+	}{{unsc.AbsentNote(1), false}, {"", true}} {
+		reports := []unsc.Report{
+			{Source: unsc.SourceDHLMeetings, Key: "m", Ref: "2001:1", Date: day("2001-03-20"), Meeting: "S/PV.4300", Resolution: "S/RES/9001 (2001)",
+				Outcome: unsc.Adopted, Tally: unsc.Tally{Yes: 14, NonVoting: 1, Known: true}, Note: tc.note},
+			{Source: unsc.SourceSpreadsheet, Key: "s", Ref: "sheet:1", Date: day("2001-03-20"), Meeting: "S/PV.4300", Resolution: "S/RES/9001 (2001)",
+				Outcome: unsc.Adopted, Votes: council2001(map[unsc.Code]unsc.Position{"JAM": unsc.Absent})},
+		}
+		ds := record.Reconcile(reports)
+		if len(ds) != 1 {
+			t.Fatalf("Reconcile gave %d decisions, want 1", len(ds))
+		}
+		d := ds[0]
+		if _, ok := d.Votes["JAM"]; ok {
+			t.Errorf("note %q: Jamaica's position = %v, want none (it cast no vote)", tc.note, d.Votes["JAM"])
+		}
+		if got := len(d.InDoubt()) > 0; got != tc.doubt {
+			t.Errorf("note %q: in doubt %v (%v), want %v", tc.note, got, d.InDoubt(), tc.doubt)
+		}
+		if !tc.doubt && !hasNote(d, "votes", "was absent") {
+			t.Errorf("note %q: notes %+v, want one saying Jamaica was absent", tc.note, d.Notes)
+		}
+	}
+}

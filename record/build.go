@@ -498,6 +498,7 @@ func countAndPositions(d *unsc.Decision, dated []unsc.Report, fact *Fact, swap *
 	for _, r := range dated {
 		if r.Votes == nil && r.Tally.Known && r.Modality == unsc.ByVote && r.Source.Official() {
 			official = &count{tally: r.Tally, name: sourceName(r), cite: cite(r)}
+			official.absent, _ = unsc.AbsentInNote(r.Note)
 			break
 		}
 	}
@@ -663,6 +664,9 @@ func countGives(d *unsc.Decision, c unsc.Council, t unsc.Tally) bool {
 type count struct {
 	tally      unsc.Tally
 	name, cite string
+	// absent: how many of the members that cast no vote the source says
+	// were absent ("14-0-0 (1 absent)"), 0 where it does not say.
+	absent int
 	// fact: the count is a fact's, correcting the meeting table's.
 	fact bool
 }
@@ -705,7 +709,9 @@ func factVotes(d *unsc.Decision, f *Fact, c unsc.Council) {
 // (SC/7040), and Jamaica, absent from the 4094th meeting that adopted
 // resolution 1287 (2000) "unanimously" 14-0-0 (SC/6794), are both left out
 // of the spreadsheet. The record shows such a member as the source does
-// (no vote), says that the sources do not say which, and a fact settles it.
+// (no vote), says that the sources do not say which, and a fact settles it;
+// so does the official count where it says how many were absent (the
+// meeting table's "14-0-0 (1 absent)" for resolution 1287 (2000)).
 func unlistedInDoubt(d *unsc.Decision, r unsc.Report, t unsc.Tally, official count, c unsc.Council) {
 	if d.Votes == nil || len(c.Members) == 0 {
 		return
@@ -719,6 +725,13 @@ func unlistedInDoubt(d *unsc.Decision, r unsc.Report, t unsc.Tally, official cou
 		}
 	}
 	if len(missing) == 0 || t.Yes+t.No+t.Abstain+len(missing) != len(c.Members) {
+		return
+	}
+	if official.absent == len(missing) {
+		// The official count says those that cast no vote were absent.
+		addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "votes", Source: official.cite,
+			Text: fmt.Sprintf("%s leaves %s out of its lists of positions, which add up to the official count %s; %s counts %d absent: %s %s absent, not a member that did not take part.",
+				upper(sourceName(r)), andList(names), tallyText(t), official.name, official.absent, andList(names), wasWere(len(names)))})
 		return
 	}
 	which := "it was"

@@ -200,3 +200,10 @@ func swapped(votes map[unsc.Code]unsc.Position) map[unsc.Code]unsc.Position {
 func tallyText(t unsc.Tally) string {
 	return fmt.Sprintf("%d-%d-%d", t.Yes, t.No, t.Abstain)
 }
+
+func wasWere(n int) string {
+	if n == 1 {
+		return "was"
+	}
+	return "were"
+}
