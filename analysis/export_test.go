@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"strings"
+	"time"
 
 	"unsc"
 	"unsc/charter"
@@ -96,4 +97,56 @@ func ClassifyReference(d unsc.Decision) (region, topic string) {
 		}
 	}
 	return RegionOther, "other"
+}
+
+// TrendsReference counts the record year by year from..to decision by
+// decision, as Trends answered before it read running totals.
+func TrendsReference(x *Index, from, to time.Time) Trends {
+	t := Trends{From: formatDate(from), To: formatDate(to), Period: x.Period(from, to), By: "year", Years: []YearTrend{}, Note: trendsNote}
+	lo, hi := x.span(from, to)
+	for i := lo; i < hi; i++ {
+		y, _, _ := civilDate(x.days[i])
+		if len(t.Years) == 0 || t.Years[len(t.Years)-1].Year != y {
+			t.Years = append(t.Years, YearTrend{Year: y, Period: itoa(y)})
+		}
+		yt := &t.Years[len(t.Years)-1]
+		outcome := x.outcome(i)
+		yt.Decisions++
+		if outcome == unsc.Adopted && x.resolution(i) != "" {
+			yt.Resolutions++
+		}
+		switch {
+		case x.modality(i) != unsc.ByVote:
+			yt.WithoutVote++
+		default:
+			if t := x.tally(i); t.Known {
+				yt.CountKnown++
+				if size := len(charterCouncil(x, i).Members); t.Yes == size && size > 0 {
+					yt.Unanimous++
+				}
+				yt.Abstentions += t.Abstain
+			}
+		}
+		switch outcome {
+		case unsc.Vetoed:
+			yt.VetoedDrafts++
+			yt.MemberVetoes += len(x.vetoedBy(i))
+		case unsc.Failed:
+			yt.FailedDrafts++
+		}
+	}
+	for i := range t.Years {
+		if y := &t.Years[i]; y.CountKnown > 0 {
+			s := float64(y.Unanimous) / float64(y.CountKnown)
+			y.UnanimousShare = &s
+		}
+	}
+	return t
+}
+
+// charterCouncil is the Council that took decision i, as charter.CouncilOn
+// gives it on its day.
+func charterCouncil(x *Index, i int) unsc.Council {
+	c, _ := charter.CouncilOn(x.date(i))
+	return c
 }

@@ -93,6 +93,9 @@ type Index struct {
 	atrocityOnce sync.Once
 	atrocity     []bool // flagged by atrocity.csv
 
+	trendsOnce sync.Once
+	trends     trendsTable
+
 	whatifMu sync.Mutex
 	whatif   map[string][]unsc.Outcome
 
@@ -322,6 +325,7 @@ func (x *Index) date(i int) time.Time {
 // that no later question pays for one. A server calls it at start.
 func (x *Index) Warm() {
 	x.dateStrings()
+	x.trendsTable()
 	x.vetoLists()
 	x.regionIndex()
 	x.positionTable()

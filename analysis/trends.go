@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"sort"
 	"time"
 
 	"unsc"
@@ -54,51 +55,119 @@ type YearTrend struct {
 const trendsNote = "Outcomes are those the Charter engine derives (or, with no votes or count, those recorded); vetoes are the record's (scope record); unanimous means every member of the Council voted yes, so absence or non-participation breaks it; a year's counts cover only the part of it inside the period."
 
 // Trends counts the record year by year from..to (zero times leave the
-// period open). It stops with ctx's error when ctx is done.
+// period open). Each year's counts are differences of running totals over
+// the record (trendsTable), so an answer costs its years, not its
+// decisions. It stops with ctx's error when ctx is done.
 func (x *Index) Trends(ctx context.Context, from, to time.Time) (Trends, error) {
-	t := Trends{From: formatDate(from), To: formatDate(to), Period: x.Period(from, to), By: "year", Years: []YearTrend{}, Note: trendsNote}
-	lo, hi := x.span(from, to)
-	for i := lo; i < hi; i++ {
-		if err := stopped(ctx, i-lo); err != nil {
-			return Trends{}, err
-		}
-		y, _, _ := civilDate(x.days[i])
-		if len(t.Years) == 0 || t.Years[len(t.Years)-1].Year != y {
-			t.Years = append(t.Years, YearTrend{Year: y, Period: itoa(y)})
-		}
-		yt := &t.Years[len(t.Years)-1]
-		outcome := x.outcome(i)
-		yt.Decisions++
-		if outcome == unsc.Adopted && x.resolution(i) != "" {
-			yt.Resolutions++
-		}
-		switch {
-		case x.modality(i) != unsc.ByVote:
-			yt.WithoutVote++
-		default:
-			if t := x.tally(i); t.Known {
-				yt.CountKnown++
-				if size := x.councilSize(i); t.Yes == size && size > 0 {
-					yt.Unanimous++
-				}
-				yt.Abstentions += t.Abstain
-			}
-		}
-		switch outcome {
-		case unsc.Vetoed:
-			yt.VetoedDrafts++
-			yt.MemberVetoes += len(x.vetoedBy(i))
-		case unsc.Failed:
-			yt.FailedDrafts++
-		}
+	if err := ctx.Err(); err != nil {
+		return Trends{}, err
 	}
-	for i := range t.Years {
-		if y := &t.Years[i]; y.CountKnown > 0 {
-			s := float64(y.Unanimous) / float64(y.CountKnown)
-			y.UnanimousShare = &s
+	t := Trends{From: formatDate(from), To: formatDate(to), Period: x.Period(from, to), By: "year", Note: trendsNote}
+	lo, hi := x.span(from, to)
+	tt := x.trendsTable()
+	// The table is built whole, once, even for a client that has gone.
+	if err := ctx.Err(); err != nil {
+		return Trends{}, err
+	}
+	// The runs of one year that overlap [lo, hi).
+	r := sort.Search(len(tt.years), func(r int) bool { return tt.starts[r+1] > lo })
+	end := r
+	for end < len(tt.years) && tt.starts[end] < hi {
+		end++
+	}
+	t.Years = make([]YearTrend, 0, end-r)
+	shares := make([]float64, 0, end-r) // the years' UnanimousShare point into it
+	for ; r < end; r++ {
+		a, b := max(tt.starts[r], lo), min(tt.starts[r+1], hi)
+		if a >= b {
+			continue
 		}
+		var c trendCounts
+		for k := range c {
+			c[k] = tt.sums[b][k] - tt.sums[a][k]
+		}
+		y := YearTrend{Year: tt.years[r], Period: tt.names[r],
+			Decisions: int(c[tDecisions]), Resolutions: int(c[tResolutions]), WithoutVote: int(c[tWithoutVote]),
+			CountKnown: int(c[tCountKnown]), Unanimous: int(c[tUnanimous]), VetoedDrafts: int(c[tVetoedDrafts]),
+			MemberVetoes: int(c[tMemberVetoes]), Abstentions: int(c[tAbstentions]), FailedDrafts: int(c[tFailedDrafts])}
+		if y.CountKnown > 0 {
+			shares = append(shares, float64(y.Unanimous)/float64(y.CountKnown))
+			y.UnanimousShare = &shares[len(shares)-1]
+		}
+		t.Years = append(t.Years, y)
 	}
 	return t, nil
+}
+
+// The counts of a YearTrend, in trendCounts.
+const (
+	tDecisions = iota
+	tResolutions
+	tWithoutVote
+	tCountKnown
+	tUnanimous
+	tVetoedDrafts
+	tMemberVetoes
+	tAbstentions
+	tFailedDrafts
+	numTrendCounts
+)
+
+type trendCounts [numTrendCounts]int32
+
+// trendsTable holds the counts of Trends as running totals over the
+// record: sums[i] counts decisions [0, i). The record is in date order, so
+// each year is one run of decisions: years[r] (names[r] as the answer
+// writes it) starts at starts[r] and ends where the next begins (starts has
+// one more entry, the number of decisions).
+type trendsTable struct {
+	sums   []trendCounts
+	years  []int
+	names  []string
+	starts []int
+}
+
+// trendsTable returns the running totals of Trends, built once.
+func (x *Index) trendsTable() *trendsTable {
+	x.trendsOnce.Do(func() {
+		tt := &x.trends
+		tt.sums = make([]trendCounts, x.n+1)
+		for i := range x.n {
+			if y, _, _ := civilDate(x.days[i]); len(tt.years) == 0 || tt.years[len(tt.years)-1] != y {
+				tt.years = append(tt.years, y)
+				tt.names = append(tt.names, itoa(y))
+				tt.starts = append(tt.starts, i)
+			}
+			c := tt.sums[i]
+			outcome := x.outcome(i)
+			c[tDecisions]++
+			if outcome == unsc.Adopted && x.resolution(i) != "" {
+				c[tResolutions]++
+			}
+			switch {
+			case x.modality(i) != unsc.ByVote:
+				c[tWithoutVote]++
+			default:
+				if t := x.tally(i); t.Known {
+					c[tCountKnown]++
+					if size := x.councilSize(i); t.Yes == size && size > 0 {
+						c[tUnanimous]++
+					}
+					c[tAbstentions] += int32(t.Abstain)
+				}
+			}
+			switch outcome {
+			case unsc.Vetoed:
+				c[tVetoedDrafts]++
+				c[tMemberVetoes] += int32(len(x.vetoedBy(i)))
+			case unsc.Failed:
+				c[tFailedDrafts]++
+			}
+			tt.sums[i+1] = c
+		}
+		tt.starts = append(tt.starts, x.n)
+	})
+	return &x.trends
 }
 
 // TrendsByDecade counts the record decade by decade from..to, as Trends
