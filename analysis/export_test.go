@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"context"
+	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -150,3 +152,113 @@ func charterCouncil(x *Index, i int) unsc.Council {
 	c, _ := charter.CouncilOn(x.date(i))
 	return c
 }
+
+// CountVetoesReference is CountVetoes as it counted before it kept each
+// member's vetoes: every line counted over the scope's vetoes by Vetoes and
+// countItems, every list built anew.
+func CountVetoesReference(ctx context.Context, x *Index, member string, from, to time.Time) (VetoCount, error) {
+	c := VetoCount{
+		Member: member, From: formatDate(from), To: formatDate(to), Period: x.Period(from, to),
+		ListEnd: formatDate(x.ListEnd()), NotOnList: []VetoEntry{}, NotInRecord: []VetoEntry{}, Amendments: []VetoEntry{},
+	}
+	var filter []unsc.Code
+	if member != "" {
+		c.MemberName = charter.SeatName(member)
+		filter = seatCodes(member)
+	}
+	listEnd := dayNumber(x.ListEnd())
+	lo, hi := x.span(from, to)
+	dates, regions := x.dateStrings(), x.regionIndex()
+	vetoers := x.recordVetoers(filter)
+	// The list's rows, by decision, with the members of filter they name.
+	listed := map[int][]unsc.Code{}
+	for _, v := range x.vetoLists()[scopeIndex(ScopeUNList)] {
+		if !v.listed {
+			continue
+		}
+		for _, m := range v.members {
+			if filter == nil || slices.Contains(filter, m) {
+				listed[v.i] = append(listed[v.i], m)
+			}
+		}
+	}
+	for _, rs := range countRules {
+		rule, scope := rs[0], rs[1]
+		q := VetoQuery{Member: member, From: from, To: to, Rule: rule, Scope: scope, CountOnly: true}
+		all, err := x.Vetoes(ctx, q)
+		if err != nil {
+			return VetoCount{}, err
+		}
+		l := CountLine{
+			Name: rule + "/" + scope, Rule: rule, Scope: scope, Count: all.Count,
+			Description: countDescriptions[rule+"/"+scope], Sources: all.Sources,
+		}
+		for _, it := range x.countItems(scope, rule, filter, math.MinInt64, true) {
+			i := it.v.i
+			if i < lo || i >= hi {
+				continue
+			}
+			if it.v.amendment {
+				l.Amendments += it.weight
+			}
+			if it.day > listEnd {
+				l.AfterListEnd += it.weight
+				continue
+			}
+			l.ToListEnd += it.weight
+			if scope != ScopeRecord {
+				continue
+			}
+			// The part of this veto the list gives, under the rule.
+			on := 0
+			for _, m := range vetoers[i] {
+				if slices.Contains(listed[i], m) {
+					on++
+				}
+			}
+			if rule == RuleDrafts {
+				on = min(on, 1)
+			}
+			l.OnList += on
+			l.NotOnList += it.weight - on
+		}
+		l.WithoutAmendments = l.Count - l.Amendments
+		l.Parts = l.parts(c.ListEnd)
+		c.Lines = append(c.Lines, l)
+	}
+	// The vetoes on which the list and the record differ, to the list's
+	// last date, and the vetoes of amendments: over the decisions either
+	// counts as vetoed, in the record's order.
+	vetoed := make([]int, 0, len(vetoers)+len(listed))
+	for i := range vetoers {
+		vetoed = append(vetoed, i)
+	}
+	for i := range listed {
+		if _, ok := vetoers[i]; !ok {
+			vetoed = append(vetoed, i)
+		}
+	}
+	slices.Sort(vetoed)
+	for k, i := range vetoed {
+		if err := stopped(ctx, k); err != nil {
+			return VetoCount{}, err
+		}
+		if i < lo || i >= hi {
+			continue
+		}
+		rec, lst := vetoers[i], listed[i]
+		if x.days[i] <= listEnd {
+			if missing := without(rec, lst); len(missing) > 0 {
+				c.NotOnList = append(c.NotOnList, x.vetoEntry(vetoItem{i: i, members: missing, amendment: x.amendment(i)}, dates, regions))
+			}
+			if extra := without(lst, rec); len(extra) > 0 {
+				c.NotInRecord = append(c.NotInRecord, x.vetoEntry(vetoItem{i: i, members: extra, amendment: x.amendment(i), listed: true}, dates, regions))
+			}
+		}
+		if x.amendment(i) && len(rec) > 0 {
+			c.Amendments = append(c.Amendments, x.vetoEntry(vetoItem{i: i, members: rec, amendment: true}, dates, regions))
+		}
+	}
+	return c, nil
+}
+

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -142,20 +143,136 @@ func (x *Index) recordVetoers(filter []unsc.Code) map[int][]unsc.Code {
 // period open; an empty member counts every member's) under each counting
 // rule and scope, each count with its parts: the UN veto list to its last
 // date and the record after it, with and without vetoes of amendments; and
-// lists the vetoes on which the list and the record differ. It stops with
-// ctx's error when ctx is done.
+// lists the vetoes on which the list and the record differ. The member's
+// vetoes are weighed and listed once over the whole record (vetoCounts);
+// an answer adds up the part in its period. It stops with ctx's error when
+// ctx is done.
 func (x *Index) CountVetoes(ctx context.Context, member string, from, to time.Time) (VetoCount, error) {
-	c := VetoCount{
-		Member: member, From: formatDate(from), To: formatDate(to), Period: x.Period(from, to),
-		ListEnd: formatDate(x.ListEnd()), NotOnList: []VetoEntry{}, NotInRecord: []VetoEntry{}, Amendments: []VetoEntry{},
+	if err := ctx.Err(); err != nil {
+		return VetoCount{}, err
 	}
+	vc := x.vetoCounts(member)
+	// The counts are made whole, once, even for a client that has gone.
+	if err := ctx.Err(); err != nil {
+		return VetoCount{}, err
+	}
+	c := VetoCount{
+		Member: member, MemberName: vc.name, From: formatDate(from), To: formatDate(to), Period: x.Period(from, to),
+		ListEnd: vc.listEnd, Lines: make([]CountLine, 0, len(countRules)),
+	}
+	lo, hi := x.span(from, to)
+	for k, rs := range countRules {
+		rule, scope := rs[0], rs[1]
+		l := CountLine{Name: rule + "/" + scope, Rule: rule, Scope: scope, Description: countDescriptions[rule+"/"+scope]}
+		var sources uint8
+		for _, v := range inSpan(vc.lines[k], lo, hi) {
+			l.Count += v.weight
+			sources |= v.sources
+			if v.amendment {
+				l.Amendments += v.weight
+			}
+			if v.after {
+				l.AfterListEnd += v.weight
+				continue
+			}
+			l.ToListEnd += v.weight
+			if scope == ScopeRecord {
+				l.OnList += v.on
+				l.NotOnList += v.weight - v.on
+			}
+		}
+		l.Sources = sourceList(sources)
+		l.WithoutAmendments = l.Count - l.Amendments
+		l.Parts = l.parts(c.ListEnd)
+		c.Lines = append(c.Lines, l)
+	}
+	c.NotOnList = entriesIn(vc.notOnList, lo, hi)
+	c.NotInRecord = entriesIn(vc.notInRecord, lo, hi)
+	c.Amendments = entriesIn(vc.amendments, lo, hi)
+	return c, nil
+}
+
+// vetoCounts is what a fact check counts for one member (a seat of
+// codes, or every member), over the whole record: each line's vetoes,
+// weighed under its rule, and the vetoes on which the list and the record
+// differ, each in the record's order.
+type vetoCounts struct {
+	name    string // charter.SeatName of the member
+	listEnd string // the UN veto list's last date
+	lines   [4][]countedVeto
+	// The vetoes the record counts and the list does not, to the list's
+	// last date; the list's rows the record does not count; the vetoes of
+	// amendments.
+	notOnList, notInRecord, amendments []entryAt
+}
+
+// countedVeto is one veto as a line of a fact check counts it.
+type countedVeto struct {
+	i      int // the decision
+	weight int // under the line's rule, for the member asked about
+	// on is the part of weight the UN veto list gives (in the record
+	// scope, to the list's last date).
+	on        int
+	amendment bool
+	after     bool  // after the list's last date
+	sources   uint8 // the sources it rests on, as bits of sourceOrder
+}
+
+// entryAt is a veto listed in a fact check, and the decision it is of.
+type entryAt struct {
+	i int
+	e VetoEntry
+}
+
+// inSpan returns the vetoes of vs (in the record's order) of decisions lo
+// to hi-1.
+func inSpan(vs []countedVeto, lo, hi int) []countedVeto {
+	a := sort.Search(len(vs), func(k int) bool { return vs[k].i >= lo })
+	b := a + sort.Search(len(vs)-a, func(k int) bool { return vs[a+k].i >= hi })
+	return vs[a:b]
+}
+
+// entriesIn returns a copy of the entries of es (in the record's order) of
+// decisions lo to hi-1: never nil.
+func entriesIn(es []entryAt, lo, hi int) []VetoEntry {
+	a := sort.Search(len(es), func(k int) bool { return es[k].i >= lo })
+	out := []VetoEntry{}
+	for _, e := range es[a:] {
+		if e.i >= hi {
+			break
+		}
+		out = append(out, e.e)
+	}
+	return out
+}
+
+// vetoCounts returns member's vetoCounts, made once and kept (for a
+// bounded number of members: callers can name any seat).
+func (x *Index) vetoCounts(member string) *vetoCounts {
+	x.countsMu.Lock()
+	vc, ok := x.counts[member]
+	x.countsMu.Unlock()
+	if ok {
+		return vc
+	}
+	vc = x.countVetoes(member)
+	x.countsMu.Lock()
+	if len(x.counts) >= 512 {
+		clear(x.counts)
+	}
+	x.counts[member] = vc
+	x.countsMu.Unlock()
+	return vc
+}
+
+func (x *Index) countVetoes(member string) *vetoCounts {
+	vc := &vetoCounts{listEnd: formatDate(x.ListEnd())}
 	var filter []unsc.Code
 	if member != "" {
-		c.MemberName = charter.SeatName(member)
+		vc.name = charter.SeatName(member)
 		filter = seatCodes(member)
 	}
 	listEnd := dayNumber(x.ListEnd())
-	lo, hi := x.span(from, to)
 	dates, regions := x.dateStrings(), x.regionIndex()
 	vetoers := x.recordVetoers(filter)
 	// The list's rows, by decision, with the members of filter they name.
@@ -170,49 +287,35 @@ func (x *Index) CountVetoes(ctx context.Context, member string, from, to time.Ti
 			}
 		}
 	}
-	for _, rs := range countRules {
+	for k, rs := range countRules {
 		rule, scope := rs[0], rs[1]
-		q := VetoQuery{Member: member, From: from, To: to, Rule: rule, Scope: scope, CountOnly: true}
-		all, err := x.Vetoes(ctx, q)
-		if err != nil {
-			return VetoCount{}, err
-		}
-		l := CountLine{
-			Name: rule + "/" + scope, Rule: rule, Scope: scope, Count: all.Count,
-			Description: countDescriptions[rule+"/"+scope], Sources: all.Sources,
-		}
-		for _, it := range x.countItems(scope, rule, filter, math.MinInt64, true) {
+		items := x.countItems(scope, rule, filter, math.MinInt64, true)
+		vs := make([]countedVeto, 0, len(items))
+		for _, it := range items {
 			i := it.v.i
-			if i < lo || i >= hi {
-				continue
-			}
-			if it.v.amendment {
-				l.Amendments += it.weight
-			}
-			if it.day > listEnd {
-				l.AfterListEnd += it.weight
-				continue
-			}
-			l.ToListEnd += it.weight
-			if scope != ScopeRecord {
-				continue
-			}
-			// The part of this veto the list gives, under the rule.
-			on := 0
-			for _, m := range vetoers[i] {
-				if slices.Contains(listed[i], m) {
-					on++
+			v := countedVeto{i: i, weight: it.weight, amendment: it.v.amendment, after: it.day > listEnd}
+			// The sources it rests on, as Vetoes gives them.
+			if it.v.listed {
+				v.sources = 1 << sourceBit(unsc.SourceDHLVetoes)
+			} else {
+				for _, s := range x.d(i).Sources {
+					v.sources |= 1 << sourceBit(s)
 				}
 			}
-			if rule == RuleDrafts {
-				on = min(on, 1)
+			if scope == ScopeRecord && !v.after {
+				// The part of this veto the list gives, under the rule.
+				for _, m := range vetoers[i] {
+					if slices.Contains(listed[i], m) {
+						v.on++
+					}
+				}
+				if rule == RuleDrafts {
+					v.on = min(v.on, 1)
+				}
 			}
-			l.OnList += on
-			l.NotOnList += it.weight - on
+			vs = append(vs, v)
 		}
-		l.WithoutAmendments = l.Count - l.Amendments
-		l.Parts = l.parts(c.ListEnd)
-		c.Lines = append(c.Lines, l)
+		vc.lines[k] = vs
 	}
 	// The vetoes on which the list and the record differ, to the list's
 	// last date, and the vetoes of amendments: over the decisions either
@@ -227,27 +330,21 @@ func (x *Index) CountVetoes(ctx context.Context, member string, from, to time.Ti
 		}
 	}
 	slices.Sort(vetoed)
-	for k, i := range vetoed {
-		if err := stopped(ctx, k); err != nil {
-			return VetoCount{}, err
-		}
-		if i < lo || i >= hi {
-			continue
-		}
+	for _, i := range vetoed {
 		rec, lst := vetoers[i], listed[i]
 		if x.days[i] <= listEnd {
 			if missing := without(rec, lst); len(missing) > 0 {
-				c.NotOnList = append(c.NotOnList, x.vetoEntry(vetoItem{i: i, members: missing, amendment: x.amendment(i)}, dates, regions))
+				vc.notOnList = append(vc.notOnList, entryAt{i, x.vetoEntry(vetoItem{i: i, members: missing, amendment: x.amendment(i)}, dates, regions)})
 			}
 			if extra := without(lst, rec); len(extra) > 0 {
-				c.NotInRecord = append(c.NotInRecord, x.vetoEntry(vetoItem{i: i, members: extra, amendment: x.amendment(i), listed: true}, dates, regions))
+				vc.notInRecord = append(vc.notInRecord, entryAt{i, x.vetoEntry(vetoItem{i: i, members: extra, amendment: x.amendment(i), listed: true}, dates, regions)})
 			}
 		}
 		if x.amendment(i) && len(rec) > 0 {
-			c.Amendments = append(c.Amendments, x.vetoEntry(vetoItem{i: i, members: rec, amendment: true}, dates, regions))
+			vc.amendments = append(vc.amendments, entryAt{i, x.vetoEntry(vetoItem{i: i, members: rec, amendment: true}, dates, regions)})
 		}
 	}
-	return c, nil
+	return vc
 }
 
 // without returns the codes of a not in b.

@@ -102,6 +102,9 @@ type Index struct {
 	agreeMu sync.Mutex
 	agree   map[string]*pairSums
 
+	countsMu sync.Mutex
+	counts   map[string]*vetoCounts // by member, for CountVetoes
+
 	memberMu sync.Mutex
 	members  map[string]MemberProfile
 
@@ -209,6 +212,7 @@ func newIndex(n int) *Index {
 		whatif:  map[string][]unsc.Outcome{},
 		agree:   map[string]*pairSums{},
 		members: map[string]MemberProfile{},
+		counts:  map[string]*vetoCounts{},
 	}
 }
 

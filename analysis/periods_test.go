@@ -44,3 +44,20 @@ func TestTrendsPeriods(t *testing.T) {
 		}
 	}
 }
+
+// TestCountVetoesPeriods checks CountVetoes, which adds up each member's
+// vetoes weighed once, against the counts made anew for each question,
+// for every member, a seat of two and every member at once, over every
+// period of periods.
+func TestCountVetoesPeriods(t *testing.T) {
+	_, x := realRecord(t)
+	for _, member := range []string{"", "USA", "SUN+RUS", "RUS", "SUN", "GBR", "FRA", "CHN", "TWN", "CHN+TWN"} {
+		for _, p := range periods() {
+			got := must(x.CountVetoes(bg, member, p[0], p[1]))
+			want := must(analysis.CountVetoesReference(bg, x, member, p[0], p[1]))
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("CountVetoes(%q, %s, %s) (-counted anew +got):\n%s", member, p[0].Format(time.DateOnly), p[1].Format(time.DateOnly), diff)
+			}
+		}
+	}
+}
