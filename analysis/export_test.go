@@ -261,4 +261,3 @@ func CountVetoesReference(ctx context.Context, x *Index, member string, from, to
 	}
 	return c, nil
 }
-
