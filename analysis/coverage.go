@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -363,24 +362,33 @@ func (x *Index) firstOnOrAfter(n int64) int {
 }
 
 func (p Period) text() string {
-	var b strings.Builder
+	var b []byte
 	switch {
 	case p.CompleteTo == "":
-		b.WriteString("no day the sources cover in full: none of them lists every decision")
+		b = append(b, "no day the sources cover in full: none of them lists every decision"...)
 	case p.To < p.From:
-		fmt.Fprintf(&b, "no day the sources cover in full: they list every decision only to %s", longDay(p.CompleteTo))
+		b = appendLongDay(append(b, "no day the sources cover in full: they list every decision only to "...), p.CompleteTo)
 	case p.AskedTo != "":
-		fmt.Fprintf(&b, "%s to %s (asked to %s; the sources list every decision only to %s)", longDay(p.From), longDay(p.To), longDay(p.AskedTo), longDay(p.CompleteTo))
+		b = appendLongDay(b, p.From)
+		b = appendLongDay(append(b, " to "...), p.To)
+		b = appendLongDay(append(b, " (asked to "...), p.AskedTo)
+		b = appendLongDay(append(b, "; the sources list every decision only to "...), p.CompleteTo)
+		b = append(b, ')')
 	case p.To == p.CompleteTo:
-		fmt.Fprintf(&b, "%s to %s, the last day to which the sources list every decision", longDay(p.From), longDay(p.To))
+		b = appendLongDay(b, p.From)
+		b = appendLongDay(append(b, " to "...), p.To)
+		b = append(b, ", the last day to which the sources list every decision"...)
 	default:
-		fmt.Fprintf(&b, "%s to %s", longDay(p.From), longDay(p.To))
+		b = appendLongDay(b, p.From)
+		b = appendLongDay(append(b, " to "...), p.To)
 	}
 	if p.Later > 0 {
-		fmt.Fprintf(&b, "; the %s the record holds after that, to %s, count too, from sources that do not list every decision: there may be more",
-			plural(p.Later, "decision", "decisions"), longDay(p.LaterLast))
+		b = append(b, "; the "...)
+		b = append(b, plural(p.Later, "decision", "decisions")...)
+		b = appendLongDay(append(b, " the record holds after that, to "...), p.LaterLast)
+		b = append(b, ", count too, from sources that do not list every decision: there may be more"...)
 	}
-	return b.String()
+	return string(b)
 }
 
 // dayString writes day number n as answers write dates.
@@ -390,11 +398,46 @@ func dayString(n int64) string {
 
 // longDay writes a YYYY-MM-DD date in words: "31 December 2025".
 func longDay(s string) string {
+	return string(appendLongDay(nil, s))
+}
+
+// appendLongDay appends longDay(s): a date of years 1000 to 9999 written
+// directly, any other string as time.Parse and time.Format take it (s
+// itself where it is no date).
+func appendLongDay(b []byte, s string) []byte {
+	if _, m, d, ok := parseDay(s); ok {
+		if d >= 10 {
+			b = append(b, byte('0'+d/10))
+		}
+		b = append(b, byte('0'+d%10), ' ')
+		b = append(b, time.Month(m).String()...)
+		return append(b, ' ', s[0], s[1], s[2], s[3])
+	}
 	t, err := time.Parse(dateLayout, s)
 	if err != nil {
-		return s
+		return append(b, s...)
 	}
-	return t.Format("2 January 2006")
+	return t.AppendFormat(b, "2 January 2006")
+}
+
+// parseDay reads a YYYY-MM-DD date of years 1000 to 9999 that exists in
+// the calendar.
+func parseDay(s string) (y, m, d int, ok bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || s[0] == '0' {
+		return 0, 0, 0, false
+	}
+	for _, k := range [...]int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if s[k] < '0' || s[k] > '9' {
+			return 0, 0, 0, false
+		}
+	}
+	y = int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	m = int(s[5]-'0')*10 + int(s[6]-'0')
+	d = int(s[8]-'0')*10 + int(s[9]-'0')
+	if m < 1 || m > 12 || d < 1 || d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return 0, 0, 0, false
+	}
+	return y, m, d, true
 }
 
 func plural(n int, one, many string) string {

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -261,3 +262,89 @@ func CountVetoesReference(ctx context.Context, x *Index, member string, from, to
 	}
 	return c, nil
 }
+
+// WhatIfReference is WhatIf as it answered before it kept each set of
+// rules' flips: every decision of the period looked at, every flip made
+// anew.
+func WhatIfReference(ctx context.Context, x *Index, q WhatIfQuery) (WhatIfAnswer, error) {
+	rules := q.Rules
+	note := rulesNotes[rules.Name]
+	if note == "" {
+		note = describeRules(rules)
+	}
+	a := WhatIfAnswer{From: formatDate(q.From), To: formatDate(q.To), Period: x.Period(q.From, q.To), Rules: rules.Name, RulesNote: note, Flips: []Flip{}}
+	after, err := x.replay(ctx, rules)
+	if err != nil {
+		return WhatIfAnswer{}, err
+	}
+	lo, hi := x.span(q.From, q.To)
+	var dates []string
+	var atrocity []bool
+	if rules.NoVetoOnAtrocities {
+		atrocity = x.atrocities()
+	}
+	for i := lo; i < hi; i++ {
+		if err := stopped(ctx, i-lo); err != nil {
+			return WhatIfAnswer{}, err
+		}
+		d := x.d(i)
+		if d.Derived == 0 || after[i] == 0 {
+			a.NotReplayable++
+			continue
+		}
+		a.Replayed++
+		if after[i] == d.Derived {
+			continue
+		}
+		if dates == nil {
+			dates = x.dateStrings()
+		}
+		var flagged bool
+		if atrocity != nil {
+			flagged = atrocity[i]
+		} else {
+			flagged = atrocityDraft(d) || atrocityAgenda(d.Agenda)
+		}
+		f := Flip{Date: dates[i], Symbol: record.Symbol(*d), Meeting: d.Meeting, Agenda: d.Agenda,
+			Atrocity: flagged, Yes: d.Tally.Yes, No: d.Tally.No, Abstain: d.Tally.Abstain,
+			Before: d.Derived.String(), After: after[i].String()}
+		if d.Derived == unsc.Vetoed {
+			f.BeforeVetoedBy = d.VetoedBy
+		}
+		if after[i] == unsc.Vetoed {
+			// The engine itself, through the record, names the vetoes.
+			if r, err := record.DeriveUnder(atrocityRules(rules, flagged), *d); err == nil {
+				f.AfterVetoedBy = codesOf(r.VetoedBy)
+			}
+		}
+		a.Flips = append(a.Flips, f)
+	}
+	a.Flipped = len(a.Flips)
+	return a, nil
+}
+
+// PeriodTextReference is Period.text as it wrote before it appended the
+// text directly.
+func PeriodTextReference(p Period) string {
+	var b strings.Builder
+	switch {
+	case p.CompleteTo == "":
+		b.WriteString("no day the sources cover in full: none of them lists every decision")
+	case p.To < p.From:
+		fmt.Fprintf(&b, "no day the sources cover in full: they list every decision only to %s", longDay(p.CompleteTo))
+	case p.AskedTo != "":
+		fmt.Fprintf(&b, "%s to %s (asked to %s; the sources list every decision only to %s)", longDay(p.From), longDay(p.To), longDay(p.AskedTo), longDay(p.CompleteTo))
+	case p.To == p.CompleteTo:
+		fmt.Fprintf(&b, "%s to %s, the last day to which the sources list every decision", longDay(p.From), longDay(p.To))
+	default:
+		fmt.Fprintf(&b, "%s to %s", longDay(p.From), longDay(p.To))
+	}
+	if p.Later > 0 {
+		fmt.Fprintf(&b, "; the %s the record holds after that, to %s, count too, from sources that do not list every decision: there may be more",
+			plural(p.Later, "decision", "decisions"), longDay(p.LaterLast))
+	}
+	return b.String()
+}
+
+// PeriodText is p's text as Period writes it.
+func PeriodText(p Period) string { return p.text() }

@@ -97,7 +97,7 @@ type Index struct {
 	trends     trendsTable
 
 	whatifMu sync.Mutex
-	whatif   map[string][]unsc.Outcome
+	whatif   map[string]*whatIfRun // by rulesKey
 
 	agreeMu sync.Mutex
 	agree   map[string]*pairSums
@@ -209,7 +209,7 @@ func newIndex(n int) *Index {
 	return &Index{
 		n:       n,
 		days:    make([]int64, n),
-		whatif:  map[string][]unsc.Outcome{},
+		whatif:  map[string]*whatIfRun{},
 		agree:   map[string]*pairSums{},
 		members: map[string]MemberProfile{},
 		counts:  map[string]*vetoCounts{},

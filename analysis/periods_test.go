@@ -61,3 +61,46 @@ func TestCountVetoesPeriods(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatIfPeriods checks WhatIf, which keeps the record replayed under
+// each set of rules, against the period replayed anew, for every named set
+// of rules over every period of periods.
+func TestWhatIfPeriods(t *testing.T) {
+	_, x := realRecord(t)
+	for _, name := range []string{analysis.RulesTwoVetoes, analysis.RulesNoVeto, analysis.RulesNoVetoAtrocity, analysis.RulesElevenMember, "charter", "grant:IND", "deny:USA"} {
+		rules, err := analysis.RulesNamed(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, p := range periods() {
+			if k%3 != 0 && name != analysis.RulesTwoVetoes {
+				continue // a third of them: each asks the engine anew
+			}
+			q := analysis.WhatIfQuery{From: p[0], To: p[1], Rules: rules}
+			got := must(x.WhatIf(bg, q))
+			want := must(analysis.WhatIfReference(bg, x, q))
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("WhatIf(%s, %s, %s) (-replayed anew +got):\n%s", name, p[0].Format(time.DateOnly), p[1].Format(time.DateOnly), diff)
+			}
+		}
+	}
+}
+
+// TestPeriodTextPeriods checks the period's text, written directly,
+// against the text as fmt wrote it, over every period of periods and with
+// the parts a period may lack.
+func TestPeriodTextPeriods(t *testing.T) {
+	_, x := realRecord(t)
+	for _, p := range periods() {
+		pp := x.Period(p[0], p[1])
+		for _, v := range []analysis.Period{pp, {From: pp.From, To: pp.To}, {From: "2000-01-01", To: "1999-01-01", CompleteTo: "1998-12-31"},
+			{From: "2000-01-01", To: "2000-01-02", CompleteTo: "2000-01-02", Later: 1, LaterLast: "2001-03-04"}} {
+			if got, want := analysis.PeriodText(v), analysis.PeriodTextReference(v); got != want {
+				t.Fatalf("period %+v: text %q, want %q", v, got, want)
+			}
+		}
+		if pp.Text != analysis.PeriodTextReference(pp) {
+			t.Fatalf("Period(%s, %s).Text = %q, want %q", p[0].Format(time.DateOnly), p[1].Format(time.DateOnly), pp.Text, analysis.PeriodTextReference(pp))
+		}
+	}
+}

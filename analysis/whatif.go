@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -115,40 +117,71 @@ type Flip struct {
 
 // WhatIf replays the decisions from..to under q.Rules through the Charter
 // engine (record.DeriveUnder) and lists every one whose outcome differs
-// from the Charter's. Outcomes under a set of rules are computed once for
-// the whole record and kept. It stops with ctx's error when ctx is done.
+// from the Charter's. The whole record is replayed once per set of rules
+// and kept, with its flips (whatIfRun); an answer takes the part in its
+// period. It stops with ctx's error when ctx is done.
 func (x *Index) WhatIf(ctx context.Context, q WhatIfQuery) (WhatIfAnswer, error) {
 	rules := q.Rules
 	note := rulesNotes[rules.Name]
 	if note == "" {
 		note = describeRules(rules)
 	}
-	a := WhatIfAnswer{From: formatDate(q.From), To: formatDate(q.To), Period: x.Period(q.From, q.To), Rules: rules.Name, RulesNote: note, Flips: []Flip{}}
-	after, err := x.replay(ctx, rules)
+	run, err := x.whatIfRun(ctx, rules)
 	if err != nil {
 		return WhatIfAnswer{}, err
 	}
+	a := WhatIfAnswer{From: formatDate(q.From), To: formatDate(q.To), Period: x.Period(q.From, q.To), Rules: rules.Name, RulesNote: note}
 	lo, hi := x.span(q.From, q.To)
-	var dates []string
+	a.Replayed = int(run.replayed[hi] - run.replayed[lo])
+	a.NotReplayable = hi - lo - a.Replayed
+	f := sort.SearchInts(run.at, lo)
+	l := sort.SearchInts(run.at[f:], hi)
+	a.Flips = append(make([]Flip, 0, l), run.flips[f:f+l]...)
+	a.Flipped = len(a.Flips)
+	return a, nil
+}
+
+// whatIfRun is the whole record replayed under one set of rules.
+type whatIfRun struct {
+	// replayed[i] counts the decisions before i that were replayed: with
+	// an outcome under the Charter and under the rules.
+	replayed []int32
+	// flips are the decisions whose outcome differs, in the record's
+	// order; at[k] is the index of flips[k].
+	flips []Flip
+	at    []int
+}
+
+// whatIfRun returns the record replayed under the rules, made once per set
+// of rules and kept (a bounded number of sets: callers can make up any
+// number). A replay stopped by ctx is not kept.
+func (x *Index) whatIfRun(ctx context.Context, rules charter.Rules) (*whatIfRun, error) {
+	key := rulesKey(rules)
+	x.whatifMu.Lock()
+	run, ok := x.whatif[key]
+	x.whatifMu.Unlock()
+	if ok {
+		return run, ctx.Err()
+	}
+	after, err := x.replay(ctx, rules)
+	if err != nil {
+		return nil, err
+	}
+	run = &whatIfRun{replayed: make([]int32, x.n+1)}
+	dates := x.dateStrings()
 	var atrocity []bool
 	if rules.NoVetoOnAtrocities {
 		atrocity = x.atrocities()
 	}
-	for i := lo; i < hi; i++ {
-		if err := stopped(ctx, i-lo); err != nil {
-			return WhatIfAnswer{}, err
-		}
+	for i := range x.n {
 		d := x.d(i)
+		run.replayed[i+1] = run.replayed[i]
 		if d.Derived == 0 || after[i] == 0 {
-			a.NotReplayable++
 			continue
 		}
-		a.Replayed++
+		run.replayed[i+1]++
 		if after[i] == d.Derived {
 			continue
-		}
-		if dates == nil {
-			dates = x.dateStrings()
 		}
 		var flagged bool
 		if atrocity != nil {
@@ -168,25 +201,46 @@ func (x *Index) WhatIf(ctx context.Context, q WhatIfQuery) (WhatIfAnswer, error)
 				f.AfterVetoedBy = codesOf(r.VetoedBy)
 			}
 		}
-		a.Flips = append(a.Flips, f)
+		run.flips = append(run.flips, f)
+		run.at = append(run.at, i)
 	}
-	a.Flipped = len(a.Flips)
-	return a, nil
+	x.whatifMu.Lock()
+	if len(x.whatif) >= 64 {
+		clear(x.whatif)
+	}
+	x.whatif[key] = run
+	x.whatifMu.Unlock()
+	// The run is made whole and kept, even for a client that has gone.
+	return run, ctx.Err()
+}
+
+// rulesKey identifies a set of rules: every field of charter.Rules.
+func rulesKey(r charter.Rules) string {
+	b := make([]byte, 0, 64)
+	b = append(b, r.Name...)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(r.Required), 10)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(r.VetoThreshold), 10)
+	b = append(b, 0)
+	for _, c := range r.Grant {
+		b = append(append(b, c...), '+')
+	}
+	b = append(b, 0)
+	for _, c := range r.Deny {
+		b = append(append(b, c...), '+')
+	}
+	b = append(b, 0)
+	b = strconv.AppendBool(b, r.NoVetoOnAtrocities)
+	return string(b)
 }
 
 // replay returns every decision's outcome under the rules (0 where it
 // cannot be replayed, and for decisions with no outcome under the Charter,
-// which WhatIf does not replay), computing it once per set of rules. A
-// replay stopped by ctx is not kept.
+// which WhatIf does not replay). It returns ctx's error, and nothing, when
+// ctx is done before it ends.
 func (x *Index) replay(ctx context.Context, rules charter.Rules) ([]unsc.Outcome, error) {
-	key := fmt.Sprintf("%+v", rules)
-	x.whatifMu.Lock()
-	out, ok := x.whatif[key]
-	x.whatifMu.Unlock()
-	if ok {
-		return out, nil
-	}
-	out = make([]unsc.Outcome, x.n)
+	out := make([]unsc.Outcome, x.n)
 	cs := x.councilTable()
 	var atrocity []bool
 	if rules.NoVetoOnAtrocities {
@@ -219,13 +273,6 @@ func (x *Index) replay(ctx context.Context, rules charter.Rules) ([]unsc.Outcome
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	x.whatifMu.Lock()
-	// Keep a bounded number of rule sets: callers can make up any number.
-	if len(x.whatif) >= 64 {
-		clear(x.whatif)
-	}
-	x.whatif[key] = out
-	x.whatifMu.Unlock()
 	return out, nil
 }
 

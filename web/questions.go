@@ -142,7 +142,7 @@ func (s *Server) trends(r *http.Request, a *args) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return json.RawMessage(encodeTrends(&t)), nil
+	return json.RawMessage(encodeTrends(&t, &s.yearTexts)), nil
 }
 
 func (s *Server) whatIf(r *http.Request, a *args) (any, error) {
@@ -160,7 +160,7 @@ func (s *Server) whatIf(r *http.Request, a *args) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return json.RawMessage(encodeWhatIf(&w)), nil
+	return json.RawMessage(encodeWhatIf(&w, &s.flipTexts)), nil
 }
 
 func (s *Server) vetoInitiative(r *http.Request, a *args) (any, error) {

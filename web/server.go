@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"unsc"
@@ -59,13 +60,17 @@ type Server struct {
 	encoded *encodedDecisions // the record's decisions as the API sends them
 	// vetoList answers /api/v1/vetoes from vetoes encoded once.
 	vetoList *encodedVetoes
-	index    *analysis.Index
-	tag      string // digest of the record, for ETags
-	answers  answers
-	cors     map[string]bool
-	routes   []route
-	mux      *http.ServeMux
-	openapi  []byte
+	// flipTexts and yearTexts keep the what-if answers' flips and the
+	// trends answers' years encoded.
+	flipTexts flipTexts
+	yearTexts yearTexts
+	index     *analysis.Index
+	tag       string // digest of the record, for ETags
+	answers   answers
+	cors      map[string]bool
+	routes    []route
+	mux       *http.ServeMux
+	openapi   []byte
 	// gate bounds the answers computed at once, and flights shares one
 	// computation among identical requests (load.go).
 	gate    *gate
@@ -606,12 +611,25 @@ func (s *Server) writeAnswer(w http.ResponseWriter, r *http.Request, a *answer) 
 		w.Write(a.body)
 		return
 	}
+	// The parts are joined and written at once: each Write to the
+	// connection costs far more than copying a part.
+	buf := joinBuffers.Get().(*[]byte)
+	b := (*buf)[:0]
 	for _, p := range a.parts {
-		if _, err := w.Write(p); err != nil {
-			return
-		}
+		b = append(b, p...)
+	}
+	w.Write(b)
+	if cap(b) <= maxJoinBuffer {
+		*buf = b
+		joinBuffers.Put(buf)
 	}
 }
+
+// joinBuffers holds the buffers answers in parts are joined in, to be
+// written at once; buffers larger than maxJoinBuffer are not kept.
+var joinBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxJoinBuffer = 256 << 10
 
 // health is the answer of /healthz.
 type health struct {

@@ -2,7 +2,9 @@ package web
 
 import (
 	"math"
+	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"unsc"
@@ -144,9 +146,15 @@ func appendHead(b []byte, from, to string, p *analysis.Period) []byte {
 	return appendPeriod(append(b, '{'), p)
 }
 
-// encodeWhatIf returns json.Marshal(a).
-func encodeWhatIf(a *analysis.WhatIfAnswer) []byte {
-	b := make([]byte, 0, 1024+200*len(a.Flips))
+// encodeWhatIf returns json.Marshal(a). Each flip's encoding is taken
+// from texts when it holds that flip (nil holds none), and kept there.
+func encodeWhatIf(a *analysis.WhatIfAnswer, texts *flipTexts) []byte {
+	found := texts.lookup(a.Flips)
+	n := 0
+	for _, b := range found {
+		n += len(b) + 1
+	}
+	b := make([]byte, 0, 1024+n+200*(len(a.Flips)-len(found)))
 	b = appendHead(b, a.From, a.To, &a.Period)
 	b = appendString(appendField(b, "rules", false), a.Rules)
 	b = appendString(appendField(b, "rules_note", false), a.RulesNote)
@@ -158,41 +166,132 @@ func encodeWhatIf(a *analysis.WhatIfAnswer) []byte {
 		return append(b, "null}"...)
 	}
 	b = append(b, '[')
+	var made map[int][]byte
 	for i := range a.Flips {
-		f := &a.Flips[i]
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(appendField(append(b, '{'), "date", true), f.Date)
-		b = appendString(appendField(b, "symbol", false), f.Symbol)
-		if f.Meeting != "" {
-			b = appendString(appendField(b, "meeting", false), f.Meeting)
+		if t := found[i]; t != nil {
+			b = append(b, t...)
+			continue
 		}
-		if f.Agenda != "" {
-			b = appendString(appendField(b, "agenda", false), f.Agenda)
+		start := len(b)
+		b = appendFlip(b, &a.Flips[i])
+		if texts != nil {
+			if made == nil {
+				made = map[int][]byte{}
+			}
+			made[i] = slices.Clone(b[start:])
 		}
-		if f.Atrocity {
-			b = append(appendField(b, "atrocity", false), "true"...)
-		}
-		b = appendInt(b, "yes", f.Yes)
-		b = appendInt(b, "no", f.No)
-		b = appendInt(b, "abstain", f.Abstain)
-		b = appendString(appendField(b, "before", false), f.Before)
-		if len(f.BeforeVetoedBy) > 0 {
-			b = appendCodes(appendField(b, "before_vetoed_by", false), f.BeforeVetoedBy)
-		}
-		b = appendString(appendField(b, "after", false), f.After)
-		if len(f.AfterVetoedBy) > 0 {
-			b = appendCodes(appendField(b, "after_vetoed_by", false), f.AfterVetoedBy)
-		}
-		b = append(b, '}')
 	}
+	texts.keep(a.Flips, made)
 	return append(b, "]}"...)
 }
 
-// encodeTrends returns json.Marshal(t).
-func encodeTrends(t *analysis.Trends) []byte {
-	b := make([]byte, 0, 1024+260*len(t.Years))
+// appendFlip appends json.Marshal(*f).
+func appendFlip(b []byte, f *analysis.Flip) []byte {
+	b = appendString(appendField(append(b, '{'), "date", true), f.Date)
+	b = appendString(appendField(b, "symbol", false), f.Symbol)
+	if f.Meeting != "" {
+		b = appendString(appendField(b, "meeting", false), f.Meeting)
+	}
+	if f.Agenda != "" {
+		b = appendString(appendField(b, "agenda", false), f.Agenda)
+	}
+	if f.Atrocity {
+		b = append(appendField(b, "atrocity", false), "true"...)
+	}
+	b = appendInt(b, "yes", f.Yes)
+	b = appendInt(b, "no", f.No)
+	b = appendInt(b, "abstain", f.Abstain)
+	b = appendString(appendField(b, "before", false), f.Before)
+	if len(f.BeforeVetoedBy) > 0 {
+		b = appendCodes(appendField(b, "before_vetoed_by", false), f.BeforeVetoedBy)
+	}
+	b = appendString(appendField(b, "after", false), f.After)
+	if len(f.AfterVetoedBy) > 0 {
+		b = appendCodes(appendField(b, "after_vetoed_by", false), f.AfterVetoedBy)
+	}
+	return append(b, '}')
+}
+
+// flipTexts keeps the encodings of the flips answers have listed: a
+// what-if answer lists the same flips, for the same rules, whatever its
+// period, so each is encoded once. An encoding is used only for a flip
+// equal to the one it was made from, field by field.
+type flipTexts struct {
+	mu sync.RWMutex
+	m  map[flipKey]flipText
+}
+
+type flipKey struct{ date, symbol, after string }
+
+type flipText struct {
+	f analysis.Flip
+	b []byte
+}
+
+// maxFlipTexts bounds the flips kept: a few hundred flips under each of
+// the sets of rules asked for.
+const maxFlipTexts = 1 << 14
+
+func keyOf(f *analysis.Flip) flipKey { return flipKey{f.Date, f.Symbol, f.After} }
+
+func sameFlip(a, b *analysis.Flip) bool {
+	return a.Date == b.Date && a.Symbol == b.Symbol && a.Meeting == b.Meeting && a.Agenda == b.Agenda &&
+		a.Atrocity == b.Atrocity && a.Yes == b.Yes && a.No == b.No && a.Abstain == b.Abstain &&
+		a.Before == b.Before && a.After == b.After &&
+		slices.Equal(a.BeforeVetoedBy, b.BeforeVetoedBy) && slices.Equal(a.AfterVetoedBy, b.AfterVetoedBy)
+}
+
+// lookup returns the encodings kept of flips, nil for those not kept.
+func (t *flipTexts) lookup(flips []analysis.Flip) [][]byte {
+	out := make([][]byte, len(flips))
+	if t == nil {
+		return out
+	}
+	t.mu.RLock()
+	for i := range flips {
+		if ft, ok := t.m[keyOf(&flips[i])]; ok && sameFlip(&ft.f, &flips[i]) {
+			out[i] = ft.b
+		}
+	}
+	t.mu.RUnlock()
+	return out
+}
+
+// keep keeps the encodings made of flips, by index.
+func (t *flipTexts) keep(flips []analysis.Flip, made map[int][]byte) {
+	if t == nil || len(made) == 0 {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.m == nil || len(t.m)+len(made) > maxFlipTexts {
+		t.m = make(map[flipKey]flipText, len(made))
+	}
+	for i, b := range made {
+		t.m[keyOf(&flips[i])] = flipText{f: flips[i], b: b}
+	}
+}
+
+// encodeTrends returns json.Marshal(t). Each year's encoding is taken
+// from texts when it holds that year (nil holds none), and kept there.
+func encodeTrends(t *analysis.Trends, texts *yearTexts) []byte {
+	var keys []yearKey
+	var found [][]byte
+	n := 0
+	if texts != nil {
+		keys = make([]yearKey, len(t.Years))
+		for i := range t.Years {
+			keys[i] = keyOfYear(&t.Years[i])
+		}
+		found = texts.lookup(keys)
+		for _, b := range found {
+			n += len(b) + 1
+		}
+	}
+	b := make([]byte, 0, 1024+n+260*(len(t.Years)-len(found)))
 	b = appendHead(b, t.From, t.To, &t.Period)
 	b = appendString(appendField(b, "by", false), t.By)
 	b = appendField(b, "years", false)
@@ -200,34 +299,106 @@ func encodeTrends(t *analysis.Trends) []byte {
 		b = append(b, "null"...)
 	} else {
 		b = append(b, '[')
+		var made map[int][]byte
 		for i := range t.Years {
-			y := &t.Years[i]
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = strconv.AppendInt(appendField(append(b, '{'), "year", true), int64(y.Year), 10)
-			b = appendString(appendField(b, "period", false), y.Period)
-			b = appendInt(b, "decisions", y.Decisions)
-			b = appendInt(b, "resolutions", y.Resolutions)
-			b = appendInt(b, "without_vote", y.WithoutVote)
-			b = appendInt(b, "count_known", y.CountKnown)
-			b = appendInt(b, "unanimous", y.Unanimous)
-			b = appendField(b, "unanimous_share", false)
-			if y.UnanimousShare == nil {
-				b = append(b, "null"...)
-			} else {
-				b = appendFloat(b, *y.UnanimousShare)
+			if found != nil && found[i] != nil {
+				b = append(b, found[i]...)
+				continue
 			}
-			b = appendInt(b, "vetoed_drafts", y.VetoedDrafts)
-			b = appendInt(b, "member_vetoes", y.MemberVetoes)
-			b = appendInt(b, "abstentions", y.Abstentions)
-			b = appendInt(b, "failed_drafts", y.FailedDrafts)
-			b = append(b, '}')
+			start := len(b)
+			b = appendYear(b, &t.Years[i])
+			if texts != nil {
+				if made == nil {
+					made = map[int][]byte{}
+				}
+				made[i] = slices.Clone(b[start:])
+			}
 		}
+		texts.keep(keys, made)
 		b = append(b, ']')
 	}
 	b = appendString(appendField(b, "note", false), t.Note)
 	return append(b, '}')
+}
+
+// appendYear appends json.Marshal(*y).
+func appendYear(b []byte, y *analysis.YearTrend) []byte {
+	b = strconv.AppendInt(appendField(append(b, '{'), "year", true), int64(y.Year), 10)
+	b = appendString(appendField(b, "period", false), y.Period)
+	b = appendInt(b, "decisions", y.Decisions)
+	b = appendInt(b, "resolutions", y.Resolutions)
+	b = appendInt(b, "without_vote", y.WithoutVote)
+	b = appendInt(b, "count_known", y.CountKnown)
+	b = appendInt(b, "unanimous", y.Unanimous)
+	b = appendField(b, "unanimous_share", false)
+	if y.UnanimousShare == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendFloat(b, *y.UnanimousShare)
+	}
+	b = appendInt(b, "vetoed_drafts", y.VetoedDrafts)
+	b = appendInt(b, "member_vetoes", y.MemberVetoes)
+	b = appendInt(b, "abstentions", y.Abstentions)
+	b = appendInt(b, "failed_drafts", y.FailedDrafts)
+	return append(b, '}')
+}
+
+// yearKey is every value of a YearTrend: equal keys encode alike.
+type yearKey struct {
+	y         analysis.YearTrend // UnanimousShare nil
+	shared    bool               // UnanimousShare is not nil
+	shareBits uint64             // and its value
+}
+
+func keyOfYear(y *analysis.YearTrend) yearKey {
+	k := yearKey{y: *y}
+	k.y.UnanimousShare = nil
+	if y.UnanimousShare != nil {
+		k.shared, k.shareBits = true, math.Float64bits(*y.UnanimousShare)
+	}
+	return k
+}
+
+// yearTexts keeps the encodings of the years trends answers have given: a
+// year inside an answer's period counts alike in every answer, so each
+// whole year is encoded once.
+type yearTexts struct {
+	mu sync.RWMutex
+	m  map[yearKey][]byte
+}
+
+// maxYearTexts bounds the years kept: each year whole, and the parts of
+// years that periods cut.
+const maxYearTexts = 1 << 14
+
+// lookup returns the encodings kept of the years keys name, nil for those
+// not kept.
+func (t *yearTexts) lookup(keys []yearKey) [][]byte {
+	out := make([][]byte, len(keys))
+	t.mu.RLock()
+	for i := range keys {
+		out[i] = t.m[keys[i]]
+	}
+	t.mu.RUnlock()
+	return out
+}
+
+// keep keeps the encodings made of the years keys name, by index.
+func (t *yearTexts) keep(keys []yearKey, made map[int][]byte) {
+	if t == nil || len(made) == 0 {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.m == nil || len(t.m)+len(made) > maxYearTexts {
+		t.m = make(map[yearKey][]byte, len(made))
+	}
+	for i, b := range made {
+		t.m[keys[i]] = b
+	}
 }
 
 // encodeAgreement returns json.Marshal(m).

@@ -61,6 +61,7 @@ func TestWireEncoders(t *testing.T) {
 		}
 	}
 	flips := 0
+	var texts flipTexts
 	for _, name := range []string{"charter", analysis.RulesNoVeto, analysis.RulesTwoVetoes, analysis.RulesNoVetoAtrocity, analysis.RulesElevenMember, "grant:IND", "deny:USA"} {
 		rules, err := analysis.RulesNamed(name)
 		if err != nil {
@@ -72,23 +73,30 @@ func TestWireEncoders(t *testing.T) {
 				t.Fatal(err)
 			}
 			flips += len(a.Flips)
-			compare("whatif "+name, a, encodeWhatIf(&a))
+			compare("whatif "+name, a, encodeWhatIf(&a, nil))
+			// Again, with the flips' encodings kept: made, then reused.
+			compare("whatif "+name+", flips kept", a, encodeWhatIf(&a, &texts))
+			compare("whatif "+name+", flips kept, again", a, encodeWhatIf(&a, &texts))
 		}
 	}
 	if flips < 100 {
 		t.Errorf("only %d flips compared: the test compares too little", flips)
 	}
+	var years yearTexts
 	for _, p := range periods {
 		a, err := x.Trends(ctx, p[0], p[1])
 		if err != nil {
 			t.Fatal(err)
 		}
-		compare("trends", a, encodeTrends(&a))
+		compare("trends", a, encodeTrends(&a, nil))
+		compare("trends, years kept", a, encodeTrends(&a, &years))
+		compare("trends, years kept, again", a, encodeTrends(&a, &years))
 		a, err = x.TrendsByDecade(ctx, p[0], p[1])
 		if err != nil {
 			t.Fatal(err)
 		}
-		compare("trends by decade", a, encodeTrends(&a))
+		compare("trends by decade", a, encodeTrends(&a, nil))
+		compare("trends by decade, years kept", a, encodeTrends(&a, &years))
 	}
 	cells := 0
 	for _, q := range []analysis.AgreementQuery{
@@ -114,7 +122,7 @@ func TestWireEncoders(t *testing.T) {
 	var matrix analysis.Matrix
 	compare("empty agreement", matrix, encodeAgreement(&matrix))
 	var empty analysis.WhatIfAnswer
-	compare("empty what-if", empty, encodeWhatIf(&empty))
+	compare("empty what-if", empty, encodeWhatIf(&empty, &texts))
 	var none analysis.Trends
-	compare("empty trends", none, encodeTrends(&none))
+	compare("empty trends", none, encodeTrends(&none, &years))
 }
