@@ -60,6 +60,7 @@ func reconcile(reports []unsc.Report, facts Facts) []unsc.Decision {
 	out := make([]unsc.Decision, 0, len(groups))
 	for i, g := range groups {
 		d := build(g, facts, reps, swaps[i], days)
+		ownResolutionTitle(&d)
 		if d.Date.IsZero() {
 			// Reports no decision took, whose sources give no date and
 			// whose meeting the record does not know: they cannot be

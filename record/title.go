@@ -1,6 +1,9 @@
 package record
 
 import (
+	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"unsc"
@@ -67,4 +70,50 @@ var commonFirstWords = map[string]bool{
 	"Communications": true, "Draft": true, "Sanctions": true, "Humanitarian": true,
 	"Recommendation": true, "Election": true, "Request": true, "Note": true, "Statement": true,
 	"Appointment": true, "Procedure": true,
+}
+
+// titleHead reads the head of a resolution's title as the UN Digital
+// Library writes it, "Security Council resolution 2728 (2024) [on …]",
+// with the misprints it has at times: another number or year ("resolution
+// 1227 (1997)" on resolution 1127 (1997)), a missing or odd bracket
+// ("1401(2002)", "1285 [2000)", "2633 [on"), or "Resolution" alone.
+var titleHead = regexp.MustCompile(`^(?:Security Council resolution|Resolution)\s*(\d+)\s*(?:[\(\[]\s*(\d{4})\s*\))?\s*(\[.*)$`)
+
+// ownResolutionTitle heads a resolution's title with its own symbol where
+// the source's title names it by another number or year, or misprints the
+// head: the title's subject (in brackets) is the resolution's, its head a
+// misprint (the Digital Library's "Security Council resolution 1156
+// (1998) [on authorization of the deployment of UN military liaison and
+// security advisory personnel …]" is resolution 1162 (1998), adopted on 17
+// April 1998; resolution 1156 (1998) lifted the petroleum embargo on
+// Sierra Leone). The source's head is kept in a note.
+func ownResolutionTitle(d *unsc.Decision) {
+	n, ok := unsc.ResolutionNumber(d.Resolution)
+	if !ok {
+		return
+	}
+	m := titleHead.FindStringSubmatch(d.Title)
+	if m == nil {
+		return
+	}
+	own := strings.TrimPrefix(d.Resolution, "S/RES/")
+	want := "Security Council resolution " + own + " " + m[3]
+	if want == d.Title {
+		return
+	}
+	head := strings.TrimSpace(strings.TrimSuffix(d.Title, m[3]))
+	what := "misprints the head of its title"
+	if num, _ := strconv.Atoi(m[1]); num != n || (m[2] != "" && m[2] != strconv.Itoa(d.Date.Year())) {
+		what = "names another resolution in its title"
+	}
+	src, name := "", "The source"
+	for _, r := range d.Reports {
+		if r.Title == d.Title {
+			src, name = cite(r), upper(sourceName(r))
+			break
+		}
+	}
+	addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "title", Source: src,
+		Text: fmt.Sprintf("%s %s: %q, on resolution %s; the subject is this resolution's, and the record heads the title with its own symbol.", name, what, head, own)})
+	d.Title = want
 }

@@ -63,7 +63,7 @@ func Unofficial(d unsc.Decision) []string {
 	}) {
 		out = append(out, FieldDraft)
 	}
-	if d.Title != "" && !any(func(r unsc.Report) bool { return r.Title == d.Title }) {
+	if d.Title != "" && !any(func(r unsc.Report) bool { return r.Title == d.Title }) && !officialNote(d, "title") {
 		out = append(out, FieldTitle)
 	}
 	if !d.Date.IsZero() && !any(func(r unsc.Report) bool { return r.Date.Equal(d.Date) }) && !officialNote(d, "date") {
