@@ -108,6 +108,12 @@ func TestCuratedReports(t *testing.T) {
 	if r := byKey["S/PV.10000|non-procedural"]; r.Source != unsc.SourcePress {
 		t.Errorf("18 September 2025 draft: source %q, want un-press (its first address is the UN's)", r.Source)
 	}
+	// Resolution 2808 (2025) rests on its release SC/16260, the UN's own
+	// account, though the text was read in a copy.
+	if r := byKey["S/PV.10075|S/RES/2808 (2025)"]; r.Source != unsc.SourcePress || r.Ref != "https://press.un.org/en/2025/sc16260.doc.htm" ||
+		r.Tally.Yes != 15 || r.Outcome != unsc.Adopted {
+		t.Errorf("res 2808 (2025) = %+v; want un-press from SC/16260, adopted 15-0-0", r)
+	}
 	// Each caller gets its own maps.
 	a, b := record.Curated(), record.Curated()
 	for i := range a {
