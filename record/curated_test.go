@@ -79,6 +79,13 @@ func TestCuratedRowsDecide(t *testing.T) {
 	}
 }
 
+func sameStrings(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
 func sameSet(a, b []unsc.Code) bool {
 	a, b = slices.Clone(a), slices.Clone(b)
 	slices.Sort(a)
@@ -113,6 +120,22 @@ func TestCuratedReports(t *testing.T) {
 	if r := byKey["S/PV.10075|S/RES/2808 (2025)"]; r.Source != unsc.SourcePress || r.Ref != "https://press.un.org/en/2025/sc16260.doc.htm" ||
 		r.Tally.Yes != 15 || r.Outcome != unsc.Adopted {
 		t.Errorf("res 2808 (2025) = %+v; want un-press from SC/16260, adopted 15-0-0", r)
+	}
+	// Resolution 2807 (2025), on youth, peace and security, the one 2025
+	// resolution the imported files and the first searches lacked.
+	var r2807 *unsc.Report
+	for _, r := range byKey {
+		if r.Resolution == "S/RES/2807 (2025)" {
+			r2807 = &r
+		}
+	}
+	if r2807 == nil {
+		t.Fatal("no curated report of resolution 2807 (2025)")
+	}
+	if r := *r2807; r.Date.Format("2006-01-02") != "2025-12-12" || r.Outcome != unsc.Adopted || r.Tally.Yes != 15 ||
+		r.Tally.No != 0 || r.Tally.Abstain != 0 || !sameStrings(r.Sponsors, []string{"GUY", "SLE"}) ||
+		r.Agenda != "Maintenance of international peace and security" || r.Votes["SLE"] != unsc.Yes {
+		t.Errorf("res 2807 (2025) = %+v; want 12 December 2025, adopted 15-0-0, sponsored by Guyana and Sierra Leone", r)
 	}
 	// Each caller gets its own maps.
 	a, b := record.Curated(), record.Curated()

@@ -31,7 +31,9 @@ func TestUnofficialSourcesKeepOfficialFacts(t *testing.T) {
 				return string(r.Source) + "|" + r.Key
 			}
 		}
-		return fmt.Sprintf("%s|%s|%s", d.Draft, d.Meeting, d.Date.Format("2006-01-02"))
+		// Two resolutions of one day may both lack a meeting and a draft
+		// (2806 and 2807 of 12 December 2025): the resolution tells them apart.
+		return fmt.Sprintf("%s|%s|%s|%s", d.Resolution, d.Draft, d.Meeting, d.Date.Format("2006-01-02"))
 	}
 	before := map[string]unsc.Decision{}
 	for _, d := range record.Reconcile(without) {
