@@ -348,3 +348,65 @@ func PeriodTextReference(p Period) string {
 
 // PeriodText is p's text as Period writes it.
 func PeriodText(p Period) string { return p.text() }
+
+// SearchReference is Search as it answered before it kept the matches of
+// the texts asked for: the text matched anew, every match looked at.
+func SearchReference(ctx context.Context, x *Index, q SearchQuery) (SearchAnswer, error) {
+	limit := q.Limit
+	switch {
+	case limit <= 0 && q.Uncapped:
+		limit = x.n
+	case limit <= 0:
+		limit = DefaultLimit
+	case !q.Uncapped:
+		limit = min(limit, MaxLimit)
+	}
+	offset := max(q.Offset, 0)
+	a := SearchAnswer{Period: x.Period(q.From, q.To), Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote, Sort: SortDate}
+	lo, hi := x.span(q.From, q.To)
+	m := x.matcher(q, lo, hi)
+	m.text = nil
+	if tq := parseText(q.Text); len(tq.words) > 0 {
+		m.text = x.textIndex().match(tq)
+		if m.text == nil {
+			m.text = []scored{}
+		}
+	}
+	if m.text == nil {
+		for i := lo; i < hi; i++ {
+			if m.inDoubt(i) {
+				a.InDoubt++
+			}
+			if !m.match(i) {
+				continue
+			}
+			if a.Total >= offset && len(a.Decisions) < limit {
+				a.Decisions = append(a.Decisions, m.hit(i))
+			}
+			a.Total++
+		}
+		return a, nil
+	}
+	found := make([]scored, 0, len(m.text))
+	for _, f := range m.text {
+		if f.i >= lo && f.i < hi && m.inDoubt(f.i) {
+			a.InDoubt++
+		}
+		if f.i >= lo && f.i < hi && m.match(f.i) {
+			found = append(found, f)
+		}
+	}
+	if q.Sort != SortDate {
+		a.Sort, a.SortNote = SortRelevance, relevanceNote
+		a.Total = len(found)
+		found = best(found, min(offset+limit, len(found)))
+	} else {
+		a.Total = len(found)
+	}
+	for _, f := range found[min(offset, len(found)):min(offset+limit, len(found))] {
+		h := m.hit(f.i)
+		h.Score = math.Round(f.score*1000) / 1000
+		a.Decisions = append(a.Decisions, h)
+	}
+	return a, nil
+}

@@ -87,6 +87,10 @@ type Index struct {
 	positionsOnce sync.Once
 	positions     positions
 
+	textMu   sync.Mutex
+	texts    map[string][]scored // by search text: textMatches
+	textsLen int
+
 	searchOnce sync.Once
 	search     *textIndex // the full-text index of search_index.go
 
@@ -213,6 +217,7 @@ func newIndex(n int) *Index {
 		agree:   map[string]*pairSums{},
 		members: map[string]MemberProfile{},
 		counts:  map[string]*vetoCounts{},
+		texts:   map[string][]scored{},
 	}
 }
 

@@ -2,11 +2,13 @@ package analysis_test
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"unsc"
 	"unsc/analysis"
 )
 
@@ -101,6 +103,49 @@ func TestPeriodTextPeriods(t *testing.T) {
 		}
 		if pp.Text != analysis.PeriodTextReference(pp) {
 			t.Fatalf("Period(%s, %s).Text = %q, want %q", p[0].Format(time.DateOnly), p[1].Format(time.DateOnly), pp.Text, analysis.PeriodTextReference(pp))
+		}
+	}
+}
+
+// TestSearchPeriods checks Search, which keeps the matches of the texts
+// asked for, against the search made anew, and SearchPlaces against
+// Search, for searches by text (by relevance and by date), by member and
+// position, by outcome, and pages past the first, over every period of
+// periods.
+func TestSearchPeriods(t *testing.T) {
+	_, x := realRecord(t)
+	queries := []analysis.SearchQuery{
+		{Text: "situation", Limit: 20},
+		{Text: "situation", Sort: analysis.SortDate, Limit: 20, Offset: 5},
+		{Text: `"Middle East" Palestinian`, Limit: 50},
+		{Text: "veto", Member: "USA", Limit: 10},
+		{Text: "nothingmatchesthis"},
+		{Member: "GBR", Position: unsc.Abstain, PositionSet: true, Limit: 20},
+		{Outcome: unsc.Vetoed, Limit: 1000},
+		{Text: "Syria", Member: "SUN+RUS", Position: unsc.No, PositionSet: true},
+	}
+	for k, p := range periods() {
+		if k%2 != 0 {
+			continue // half of them: each is searched anew
+		}
+		for _, q := range queries {
+			q.From, q.To = p[0], p[1]
+			got := must(x.Search(bg, q))
+			if diff := cmp.Diff(must(analysis.SearchReference(bg, x, q)), got); diff != "" {
+				t.Fatalf("Search(%+v) (-searched anew +got):\n%s", q, diff)
+			}
+			a, places, err := x.SearchPlaces(bg, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []int
+			for _, h := range got.Decisions {
+				want = append(want, h.Index)
+			}
+			got.Decisions = []analysis.SearchHit{}
+			if diff := cmp.Diff(got, a); diff != "" || !slices.Equal(want, places) {
+				t.Fatalf("SearchPlaces(%+v) = %v, want %v, answer (-Search +SearchPlaces):\n%s", q, places, want, diff)
+			}
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"sort"
 	"time"
 
 	"unsc"
@@ -138,8 +139,41 @@ func CheckSearchQuery(q SearchQuery) error {
 // Search answers a SearchQuery: by relevance for a text, else in date
 // order (see Sort). It stops with ctx's error when ctx is done.
 func (x *Index) Search(ctx context.Context, q SearchQuery) (SearchAnswer, error) {
-	if err := ctx.Err(); err != nil {
+	a, m, page, err := x.searchPage(ctx, q)
+	if err != nil {
 		return SearchAnswer{}, err
+	}
+	a.Decisions = make([]SearchHit, 0, len(page))
+	for _, f := range page {
+		h := m.hit(f.i)
+		if m.text != nil {
+			h.Score = math.Round(f.score*1000) / 1000
+		}
+		a.Decisions = append(a.Decisions, h)
+	}
+	return a, nil
+}
+
+// SearchPlaces answers q as Search does, with the places of the page's
+// decisions (SearchHit.Index) instead of their hits, for callers that hold
+// the decisions: the answer's Decisions are empty.
+func (x *Index) SearchPlaces(ctx context.Context, q SearchQuery) (SearchAnswer, []int, error) {
+	a, _, page, err := x.searchPage(ctx, q)
+	if err != nil {
+		return SearchAnswer{}, nil, err
+	}
+	places := make([]int, len(page))
+	for k, f := range page {
+		places[k] = f.i
+	}
+	return a, places, nil
+}
+
+// searchPage answers q, but for the hits of its page: the decisions of the
+// page, with their scores, in order.
+func (x *Index) searchPage(ctx context.Context, q SearchQuery) (SearchAnswer, *searchMatcher, []scored, error) {
+	if err := ctx.Err(); err != nil {
+		return SearchAnswer{}, nil, nil, err
 	}
 	limit := q.Limit
 	switch {
@@ -155,9 +189,10 @@ func (x *Index) Search(ctx context.Context, q SearchQuery) (SearchAnswer, error)
 	lo, hi := x.span(q.From, q.To)
 	m := x.matcher(q, lo, hi)
 	if m.text == nil {
+		var page []scored
 		for i := lo; i < hi; i++ {
 			if err := stopped(ctx, i-lo); err != nil {
-				return SearchAnswer{}, err
+				return SearchAnswer{}, nil, nil, err
 			}
 			if m.inDoubt(i) {
 				a.InDoubt++
@@ -165,22 +200,27 @@ func (x *Index) Search(ctx context.Context, q SearchQuery) (SearchAnswer, error)
 			if !m.match(i) {
 				continue
 			}
-			if a.Total >= offset && len(a.Decisions) < limit {
-				a.Decisions = append(a.Decisions, m.hit(i))
+			if a.Total >= offset && len(page) < limit {
+				page = append(page, scored{i: i})
 			}
 			a.Total++
 		}
-		return a, nil
+		return a, m, page, nil
 	}
-	found := make([]scored, 0, len(m.text))
-	for k, f := range m.text {
+	// The text's matches are in the record's order: those in the span
+	// are one run of them.
+	text := m.text
+	from := sort.Search(len(text), func(k int) bool { return text[k].i >= lo })
+	text = text[from : from+sort.Search(len(text)-from, func(k int) bool { return text[from+k].i >= hi })]
+	found := make([]scored, 0, len(text))
+	for k, f := range text {
 		if err := stopped(ctx, k); err != nil {
-			return SearchAnswer{}, err
+			return SearchAnswer{}, nil, nil, err
 		}
-		if f.i >= lo && f.i < hi && m.inDoubt(f.i) {
+		if m.inDoubt(f.i) {
 			a.InDoubt++
 		}
-		if f.i >= lo && f.i < hi && m.match(f.i) {
+		if m.match(f.i) {
 			found = append(found, f)
 		}
 	}
@@ -193,12 +233,7 @@ func (x *Index) Search(ctx context.Context, q SearchQuery) (SearchAnswer, error)
 	} else {
 		a.Total = len(found)
 	}
-	for _, f := range found[min(offset, len(found)):min(offset+limit, len(found))] {
-		h := m.hit(f.i)
-		h.Score = math.Round(f.score*1000) / 1000
-		a.Decisions = append(a.Decisions, h)
-	}
-	return a, nil
+	return a, m, found[min(offset, len(found)):min(offset+limit, len(found))], nil
 }
 
 // better orders scored decisions: higher score first, then the newer.
@@ -304,14 +339,46 @@ func (x *Index) matcher(q SearchQuery, lo, hi int) *searchMatcher {
 	if q.PositionSet {
 		m.want = posCode(q.Position)
 	}
-	if tq := parseText(q.Text); len(tq.words) > 0 {
-		m.text = x.textIndex().match(tq)
-		if m.text == nil {
-			m.text = []scored{}
-		}
-	}
+	m.text = x.textMatches(q.Text)
 	return m
 }
+
+// textMatches returns the decisions a search text matches, with their
+// scores, in the record's order: nil for a text without words, non-nil
+// otherwise. The matches of the texts asked for last are kept (a bounded
+// number of them), as a text's matches do not depend on the rest of the
+// query. They must not be changed.
+func (x *Index) textMatches(text string) []scored {
+	x.textMu.Lock()
+	found, ok := x.texts[text]
+	x.textMu.Unlock()
+	if ok {
+		return found
+	}
+	tq := parseText(text)
+	if len(tq.words) == 0 {
+		return nil
+	}
+	found = x.textIndex().match(tq)
+	if found == nil {
+		found = []scored{}
+	}
+	// Postings are in the record's order, and so are the matches; a
+	// search reads them as such.
+	slices.SortStableFunc(found, func(p, q scored) int { return p.i - q.i })
+	x.textMu.Lock()
+	if x.textsLen+len(found) > maxTextMatches {
+		clear(x.texts)
+		x.textsLen = 0
+	}
+	x.texts[text] = found
+	x.textsLen += len(found) + 1
+	x.textMu.Unlock()
+	return found
+}
+
+// maxTextMatches bounds the matches kept for texts asked before, in all.
+const maxTextMatches = 1 << 18
 
 // match reports whether the decision at place i, within the query's span
 // (and found by its text, if it has one), is selected by its other

@@ -160,7 +160,11 @@ func (s *Server) whatIf(r *http.Request, a *args) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return json.RawMessage(encodeWhatIf(&w, &s.flipTexts)), nil
+	// The flips are sent from the whole record's, encoded once.
+	if l, ok := s.whatIfTexts.list(r.Context(), s.index, rules, &w); ok {
+		return l, nil
+	}
+	return json.RawMessage(encodeWhatIf(&w)), nil
 }
 
 func (s *Server) vetoInitiative(r *http.Request, a *args) (any, error) {

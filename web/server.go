@@ -60,17 +60,17 @@ type Server struct {
 	encoded *encodedDecisions // the record's decisions as the API sends them
 	// vetoList answers /api/v1/vetoes from vetoes encoded once.
 	vetoList *encodedVetoes
-	// flipTexts and yearTexts keep the what-if answers' flips and the
+	// whatIfTexts and yearTexts keep the what-if answers' flips and the
 	// trends answers' years encoded.
-	flipTexts flipTexts
-	yearTexts yearTexts
-	index     *analysis.Index
-	tag       string // digest of the record, for ETags
-	answers   answers
-	cors      map[string]bool
-	routes    []route
-	mux       *http.ServeMux
-	openapi   []byte
+	whatIfTexts whatIfTexts
+	yearTexts   yearTexts
+	index       *analysis.Index
+	tag         string // digest of the record, for ETags
+	answers     answers
+	cors        map[string]bool
+	routes      []route
+	mux         *http.ServeMux
+	openapi     []byte
 	// gate bounds the answers computed at once, and flights shares one
 	// computation among identical requests (load.go).
 	gate    *gate
@@ -728,13 +728,11 @@ func (s *Server) decisions(r *http.Request, a *args) (any, error) {
 		total = len(places)
 		places = places[min(q.Offset, total):min(q.Offset+q.Limit, total)]
 	} else {
-		found, err := s.index.Search(r.Context(), q)
+		found, page, err := s.index.SearchPlaces(r.Context(), q)
 		if err != nil {
 			return nil, err
 		}
-		for _, h := range found.Decisions {
-			places = append(places, h.Index)
-		}
+		places = page
 		total = found.Total
 		period = &found.Period
 	}

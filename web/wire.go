@@ -1,14 +1,17 @@
 package web
 
 import (
+	"context"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"sync"
 	"unicode/utf8"
 
 	"unsc"
 	"unsc/analysis"
+	"unsc/charter"
 )
 
 // The answers the API computes most often, and longest, encoded without
@@ -146,46 +149,32 @@ func appendHead(b []byte, from, to string, p *analysis.Period) []byte {
 	return appendPeriod(append(b, '{'), p)
 }
 
-// encodeWhatIf returns json.Marshal(a). Each flip's encoding is taken
-// from texts when it holds that flip (nil holds none), and kept there.
-func encodeWhatIf(a *analysis.WhatIfAnswer, texts *flipTexts) []byte {
-	found := texts.lookup(a.Flips)
-	n := 0
-	for _, b := range found {
-		n += len(b) + 1
+// encodeWhatIf returns json.Marshal(a).
+func encodeWhatIf(a *analysis.WhatIfAnswer) []byte {
+	b := appendWhatIfHead(make([]byte, 0, 1024+200*len(a.Flips)), a)
+	if a.Flips == nil {
+		return append(b, "null}"...)
 	}
-	b := make([]byte, 0, 1024+n+200*(len(a.Flips)-len(found)))
+	b = append(b, '[')
+	for i := range a.Flips {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendFlip(b, &a.Flips[i])
+	}
+	return append(b, "]}"...)
+}
+
+// appendWhatIfHead appends json.Marshal(a) up to its flips' value:
+// {…,"flips":
+func appendWhatIfHead(b []byte, a *analysis.WhatIfAnswer) []byte {
 	b = appendHead(b, a.From, a.To, &a.Period)
 	b = appendString(appendField(b, "rules", false), a.Rules)
 	b = appendString(appendField(b, "rules_note", false), a.RulesNote)
 	b = appendInt(b, "replayed", a.Replayed)
 	b = appendInt(b, "not_replayable", a.NotReplayable)
 	b = appendInt(b, "flipped", a.Flipped)
-	b = appendField(b, "flips", false)
-	if a.Flips == nil {
-		return append(b, "null}"...)
-	}
-	b = append(b, '[')
-	var made map[int][]byte
-	for i := range a.Flips {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		if t := found[i]; t != nil {
-			b = append(b, t...)
-			continue
-		}
-		start := len(b)
-		b = appendFlip(b, &a.Flips[i])
-		if texts != nil {
-			if made == nil {
-				made = map[int][]byte{}
-			}
-			made[i] = slices.Clone(b[start:])
-		}
-	}
-	texts.keep(a.Flips, made)
-	return append(b, "]}"...)
+	return appendField(b, "flips", false)
 }
 
 // appendFlip appends json.Marshal(*f).
@@ -215,28 +204,6 @@ func appendFlip(b []byte, f *analysis.Flip) []byte {
 	return append(b, '}')
 }
 
-// flipTexts keeps the encodings of the flips answers have listed: a
-// what-if answer lists the same flips, for the same rules, whatever its
-// period, so each is encoded once. An encoding is used only for a flip
-// equal to the one it was made from, field by field.
-type flipTexts struct {
-	mu sync.RWMutex
-	m  map[flipKey]flipText
-}
-
-type flipKey struct{ date, symbol, after string }
-
-type flipText struct {
-	f analysis.Flip
-	b []byte
-}
-
-// maxFlipTexts bounds the flips kept: a few hundred flips under each of
-// the sets of rules asked for.
-const maxFlipTexts = 1 << 14
-
-func keyOf(f *analysis.Flip) flipKey { return flipKey{f.Date, f.Symbol, f.After} }
-
 func sameFlip(a, b *analysis.Flip) bool {
 	return a.Date == b.Date && a.Symbol == b.Symbol && a.Meeting == b.Meeting && a.Agenda == b.Agenda &&
 		a.Atrocity == b.Atrocity && a.Yes == b.Yes && a.No == b.No && a.Abstain == b.Abstain &&
@@ -244,35 +211,93 @@ func sameFlip(a, b *analysis.Flip) bool {
 		slices.Equal(a.BeforeVetoedBy, b.BeforeVetoedBy) && slices.Equal(a.AfterVetoedBy, b.AfterVetoedBy)
 }
 
-// lookup returns the encodings kept of flips, nil for those not kept.
-func (t *flipTexts) lookup(flips []analysis.Flip) [][]byte {
-	out := make([][]byte, len(flips))
-	if t == nil {
-		return out
-	}
-	t.mu.RLock()
-	for i := range flips {
-		if ft, ok := t.m[keyOf(&flips[i])]; ok && sameFlip(&ft.f, &flips[i]) {
-			out[i] = ft.b
-		}
-	}
-	t.mu.RUnlock()
-	return out
+// whatIfTexts keeps, for each set of rules asked for, the flips of the
+// whole record encoded once and joined: a what-if answer lists a run of
+// them (those of its period), which it then sends as one slice of that
+// text after a head encoded for it.
+type whatIfTexts struct {
+	mu sync.Mutex
+	m  map[string]*joinedFlips // by the rules' name
 }
 
-// keep keeps the encodings made of flips, by index.
-func (t *flipTexts) keep(flips []analysis.Flip, made map[int][]byte) {
-	if t == nil || len(made) == 0 {
-		return
+// joinedFlips are the flips of the whole record under one set of rules,
+// in the record's order, and their encodings joined by commas: flip k
+// ends at ends[k] in text.
+type joinedFlips struct {
+	flips []analysis.Flip
+	text  []byte
+	ends  []int
+}
+
+// maxWhatIfTexts bounds the sets of rules kept: callers can name any
+// member in grant: and deny:.
+const maxWhatIfTexts = 64
+
+var whatIfClose = []byte("]}\n")
+
+// list returns a's encoding, followed by a newline, in parts: the head
+// encoded for it and its flips as a run of the whole record's flips under
+// the same rules (x answers those, once). It returns false, and nothing,
+// where a's flips are not such a run.
+func (t *whatIfTexts) list(ctx context.Context, x *analysis.Index, rules charter.Rules, a *analysis.WhatIfAnswer) (decisionList, bool) {
+	j := t.get(ctx, x, rules)
+	if j == nil || a.Flips == nil {
+		return decisionList{}, false
+	}
+	head := append(appendWhatIfHead(make([]byte, 0, 1024), a), '[')
+	parts := make([][]byte, 0, 3)
+	parts = append(parts, head)
+	if n := len(a.Flips); n > 0 {
+		k := sort.Search(len(j.flips), func(k int) bool { return j.flips[k].Date >= a.Flips[0].Date })
+		for k < len(j.flips) && j.flips[k].Date == a.Flips[0].Date && !sameFlip(&j.flips[k], &a.Flips[0]) {
+			k++
+		}
+		if k+n > len(j.flips) {
+			return decisionList{}, false
+		}
+		for i := range a.Flips {
+			if !sameFlip(&j.flips[k+i], &a.Flips[i]) {
+				return decisionList{}, false
+			}
+		}
+		start := 0
+		if k > 0 {
+			start = j.ends[k-1] + 1 // past the comma
+		}
+		parts = append(parts, j.text[start:j.ends[k+n-1]])
+	}
+	parts = append(parts, whatIfClose)
+	return decisionList{parts: parts, owned: len(head)}, true
+}
+
+// get returns the whole record's flips under rules, encoded, nil if x does
+// not answer them.
+func (t *whatIfTexts) get(ctx context.Context, x *analysis.Index, rules charter.Rules) *joinedFlips {
+	t.mu.Lock()
+	j, ok := t.m[rules.Name]
+	t.mu.Unlock()
+	if ok {
+		return j
+	}
+	all, err := x.WhatIf(ctx, analysis.WhatIfQuery{Rules: rules})
+	if err != nil {
+		return nil
+	}
+	j = &joinedFlips{flips: all.Flips, ends: make([]int, len(all.Flips))}
+	for k := range all.Flips {
+		if k > 0 {
+			j.text = append(j.text, ',')
+		}
+		j.text = appendFlip(j.text, &all.Flips[k])
+		j.ends[k] = len(j.text)
 	}
 	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.m == nil || len(t.m)+len(made) > maxFlipTexts {
-		t.m = make(map[flipKey]flipText, len(made))
+	if t.m == nil || len(t.m) >= maxWhatIfTexts {
+		t.m = map[string]*joinedFlips{}
 	}
-	for i, b := range made {
-		t.m[keyOf(&flips[i])] = flipText{f: flips[i], b: b}
-	}
+	t.m[rules.Name] = j
+	t.mu.Unlock()
+	return j
 }
 
 // encodeTrends returns json.Marshal(t). Each year's encoding is taken

@@ -61,7 +61,7 @@ func TestWireEncoders(t *testing.T) {
 		}
 	}
 	flips := 0
-	var texts flipTexts
+	var texts whatIfTexts
 	for _, name := range []string{"charter", analysis.RulesNoVeto, analysis.RulesTwoVetoes, analysis.RulesNoVetoAtrocity, analysis.RulesElevenMember, "grant:IND", "deny:USA"} {
 		rules, err := analysis.RulesNamed(name)
 		if err != nil {
@@ -73,11 +73,32 @@ func TestWireEncoders(t *testing.T) {
 				t.Fatal(err)
 			}
 			flips += len(a.Flips)
-			compare("whatif "+name, a, encodeWhatIf(&a, nil))
-			// Again, with the flips' encodings kept: made, then reused.
-			compare("whatif "+name+", flips kept", a, encodeWhatIf(&a, &texts))
-			compare("whatif "+name+", flips kept, again", a, encodeWhatIf(&a, &texts))
+			compare("whatif "+name, a, encodeWhatIf(&a))
+			// Again, in parts, the flips a run of the whole record's.
+			l, ok := texts.list(ctx, x, rules, &a)
+			if !ok {
+				t.Fatalf("whatif %s: the flips are not a run of the whole record's", name)
+			}
+			got := bytes.Join(l.parts, nil)
+			if !bytes.HasSuffix(got, []byte("\n")) {
+				t.Fatalf("whatif %s in parts: no newline at the end", name)
+			}
+			compare("whatif "+name+" in parts", a, got[:len(got)-1])
 		}
+	}
+	// Flips that are no run of the record's are encoded whole.
+	rules, _ := analysis.RulesNamed(analysis.RulesTwoVetoes)
+	a, err := x.WhatIf(ctx, analysis.WhatIfQuery{Rules: rules})
+	if err != nil || len(a.Flips) < 3 {
+		t.Fatalf("WhatIf(two-vetoes) = %d flips, %v", len(a.Flips), err)
+	}
+	a.Flips = []analysis.Flip{a.Flips[0], a.Flips[2]}
+	if _, ok := texts.list(ctx, x, rules, &a); ok {
+		t.Errorf("whatif: flips 0 and 2 of the record's sent as a run of them")
+	}
+	a.Flips[1].Agenda += " (changed)"
+	if _, ok := texts.list(ctx, x, rules, &a); ok {
+		t.Errorf("whatif: a changed flip sent as the record's")
 	}
 	if flips < 100 {
 		t.Errorf("only %d flips compared: the test compares too little", flips)
@@ -122,7 +143,7 @@ func TestWireEncoders(t *testing.T) {
 	var matrix analysis.Matrix
 	compare("empty agreement", matrix, encodeAgreement(&matrix))
 	var empty analysis.WhatIfAnswer
-	compare("empty what-if", empty, encodeWhatIf(&empty, &texts))
+	compare("empty what-if", empty, encodeWhatIf(&empty))
 	var none analysis.Trends
 	compare("empty trends", none, encodeTrends(&none, &years))
 }
