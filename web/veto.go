@@ -124,6 +124,21 @@ type vetoListHead struct {
 	Rule   string          `json:"rule"`
 }
 
+// appendVetoListHead appends json.Marshal(*h) but for its closing brace.
+func appendVetoListHead(b []byte, h *vetoListHead) []byte {
+	b = append(b, '{')
+	first := true
+	for _, f := range [...][2]string{{"member", h.Member}, {"from", h.From}, {"to", h.To}} {
+		if f[1] != "" {
+			b = appendString(appendField(b, f[0], first), f[1])
+			first = false
+		}
+	}
+	b = appendPeriod(append(appendField(b, "period", first), '{'), &h.Period)
+	b = appendInt(b, "count", h.Count)
+	return appendString(appendField(b, "rule", false), h.Rule)
+}
+
 var (
 	vetoesOpen  = []byte(`,"vetoes":[`)
 	vetoesClose = []byte("]}\n")
@@ -159,12 +174,7 @@ func (e *encodedVetoes) list(x *analysis.Index, seat string, from, to time.Time)
 		items = append(items, e.enc[k])
 	}
 	h.Count = len(items)
-	head, err := json.Marshal(h)
-	if err != nil {
-		// A period is made of strings and numbers.
-		panic(err)
-	}
-	head = append(head[:len(head)-1], vetoesOpen...) // the object stays open
+	head := append(appendVetoListHead(make([]byte, 0, 512), &h), vetoesOpen...) // the object stays open
 	parts := make([][]byte, 0, 2*len(items)+2)
 	parts = append(parts, head)
 	for k, b := range items {

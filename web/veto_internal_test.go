@@ -31,6 +31,7 @@ func TestEncodedVetoes(t *testing.T) {
 		{{}, day("1971-10-25")},
 		{day("1986-01-17"), day("2024-03-22")},
 		{day("1999-03-01"), day("1999-03-01")},
+		{day("1970-01-01"), day("2030-01-01")}, // asked past the record
 	}
 	lists := 0
 	for _, seat := range []string{"", "USA", "GBR", "FRA", "CHN", "RUS", "SUN", "SUN+RUS", "ROC+CHN", "DZA"} {
