@@ -120,3 +120,14 @@ func TestReconcileTakesAbsenceFromTheOfficialCount(t *testing.T) {
 		}
 	}
 }
+
+// Sponsors from a list the spreadsheet cut short are shown with a note
+// saying the others are not known.
+func TestReconcileNotesACutSponsorList(t *testing.T) {
+	ds := record.Reconcile([]unsc.Report{{Source: unsc.SourceSpreadsheet, Key: "s", Ref: "sheet:1", Date: day("2022-06-27"), Meeting: "S/PV.9000",
+		Resolution: "S/RES/2639 (2022)", Outcome: unsc.Adopted, Sponsors: []string{"RUS"},
+		Note: `sponsors: the file's list is cut short ("United", part of a name): the names it gives whole are kept, and others are missing`}})
+	if len(ds) != 1 || !hasNote(ds[0], "sponsors", "not known") {
+		t.Fatalf("Reconcile = %+v, want a note that the other sponsors are not known", ds)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"unsc"
@@ -91,6 +92,12 @@ func build(g []unsc.Report, facts Facts, reps repeats, swap *positionSwap, days 
 		}
 		if d.Sponsors == nil {
 			d.Sponsors = r.Sponsors
+			if r.Sponsors != nil && strings.Contains(r.Note, "sponsors: the file's list is cut short") {
+				// The spreadsheet's cell stops mid-name (scvotes): the
+				// list on show is not the whole list.
+				addNote(&d, unsc.Note{Kind: unsc.NoteDoubt, Field: "sponsors", Source: cite(r),
+					Text: fmt.Sprintf("%s's list of sponsors stops in the middle of a name: the record shows the %d it names whole; the others are not known.", upper(sourceName(r)), len(r.Sponsors))})
+			}
 		}
 		d.Amendment = d.Amendment || r.Amendment
 		if !d.MatterKnown && r.MatterKnown {

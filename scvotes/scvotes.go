@@ -300,6 +300,7 @@ func Parse(r io.Reader, name string) ([]unsc.Report, error) {
 		reports = append(reports, rep)
 	}
 	linkAmendments(reports)
+	cutNames(reports)
 	uniqueKeys(reports)
 	return reports, nil
 }

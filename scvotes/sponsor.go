@@ -1,6 +1,7 @@
 package scvotes
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 
@@ -180,4 +181,80 @@ func indexFold(s, substr string) int {
 		}
 	}
 	return -1
+}
+
+// cutNames drops from each report's sponsors the names the file cuts
+// short: a single word that is only the first or the last word of a name
+// the file writes whole elsewhere, or of a Council member's name — the
+// cell of S/2021/990 stops at "Solomon" (Solomon Islands), that of
+// resolution 2639 (2022) at "Russian Federation and United", and the next
+// row's cell holds "States". A list that ends with such a word was cut: the
+// note says so, and that the others are missing.
+func cutNames(reports []unsc.Report) {
+	whole := map[string]bool{}
+	for _, t := range charter.Tenures() {
+		whole[t.Name] = true
+	}
+	for _, r := range reports {
+		for _, s := range r.Sponsors {
+			whole[s] = true
+		}
+	}
+	firstOrLast := map[string]bool{}
+	for n := range whole {
+		words := strings.Fields(n)
+		if len(words) > 1 {
+			firstOrLast[words[0]] = true
+			firstOrLast[words[len(words)-1]] = true
+		}
+	}
+	for i := range reports {
+		r := &reports[i]
+		var kept []string
+		var cut []string
+		for _, s := range r.Sponsors {
+			if !strings.Contains(s, " ") && firstOrLast[s] && !isCode(s) && !standsAlone(s, reports) {
+				cut = append(cut, s)
+				continue
+			}
+			kept = append(kept, s)
+		}
+		if len(cut) == 0 {
+			continue
+		}
+		r.Sponsors = kept
+		if len(kept) == 0 {
+			r.Sponsors = nil
+		}
+		note := fmt.Sprintf("sponsors: the file's list is cut short (%q, part of a name): the names it gives whole are kept, and others are missing", strings.Join(cut, `", "`))
+		if r.Note != "" {
+			r.Note += "; "
+		}
+		r.Note += note
+	}
+}
+
+// isCode reports whether s is a member's code as sponsors holds them.
+func isCode(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for _, c := range s {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// standsAlone reports whether the file gives s as a whole sponsor list of
+// its own more than once: a name, not a fragment ("President").
+func standsAlone(s string, reports []unsc.Report) bool {
+	n := 0
+	for _, r := range reports {
+		if len(r.Sponsors) == 1 && r.Sponsors[0] == s {
+			n++
+		}
+	}
+	return n > 1
 }

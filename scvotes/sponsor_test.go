@@ -1,9 +1,13 @@
 package scvotes
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"unsc"
 )
 
 func TestSponsors(t *testing.T) {
@@ -45,6 +49,29 @@ func TestSponsors(t *testing.T) {
 		}
 		if (note != "") != tt.note {
 			t.Errorf("sponsors(%q) note = %q, want a note: %v", tt.cell, note, tt.note)
+		}
+	}
+}
+
+// A list the file cuts in the middle of a name loses the fragment and says
+// it is cut; names that stand whole are kept.
+func TestCutNames(t *testing.T) {
+	reports := []unsc.Report{
+		{Key: "a", Sponsors: []string{"ALB", "Solomon Islands", "ESP"}},
+		{Key: "b", Sponsors: []string{"ALB", "SVN", "Solomon"}},
+		{Key: "c", Sponsors: []string{"RUS", "United"}},
+		{Key: "d", Sponsors: []string{"States"}},
+		{Key: "e", Sponsors: []string{"President"}},
+		{Key: "f", Sponsors: []string{"President"}},
+	}
+	cutNames(reports)
+	want := map[string][]string{"a": {"ALB", "Solomon Islands", "ESP"}, "b": {"ALB", "SVN"}, "c": {"RUS"}, "d": nil, "e": {"President"}, "f": {"President"}}
+	for _, r := range reports {
+		if !slices.Equal(r.Sponsors, want[r.Key]) {
+			t.Errorf("%s: sponsors %q, want %q", r.Key, r.Sponsors, want[r.Key])
+		}
+		if cut := strings.Contains(r.Note, "cut short"); cut != (r.Key == "b" || r.Key == "c" || r.Key == "d") {
+			t.Errorf("%s: note %q", r.Key, r.Note)
 		}
 	}
 }
