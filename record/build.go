@@ -304,7 +304,10 @@ func applyFact(d *unsc.Decision, f *Fact) {
 		}
 		d.Amendment, d.AmendmentTo = true, f.AmendmentTo
 	}
-	if f.Draft != "" && d.Draft != f.Draft {
+	if f.Draft != "" {
+		// Noted also where the sources give the same symbol: the fact
+		// is then its official source, and the rules that take off a
+		// symbol the spreadsheet alone gives leave it alone.
 		addNote(d, f.note("draft"))
 		d.Draft = f.Draft
 	}

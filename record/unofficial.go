@@ -60,7 +60,7 @@ func Unofficial(d unsc.Decision) []string {
 	}
 	if d.Draft != "" && !any(func(r unsc.Report) bool {
 		return normSym(r.Draft) == normSym(d.Draft)
-	}) {
+	}) && !officialNote(d, "draft") {
 		out = append(out, FieldDraft)
 	}
 	if d.Title != "" && !any(func(r unsc.Report) bool { return r.Title == d.Title }) && !officialNote(d, "title") {
