@@ -98,7 +98,7 @@ func (s *Server) vetoCount(r *http.Request, a *args) (any, error) {
 		cc.Count = nil // the answer is the count
 		c.Claim = &cc
 	}
-	return c, nil
+	return json.RawMessage(encodeVetoCount(&c)), nil
 }
 
 func (s *Server) coverage(r *http.Request, a *args) (any, error) {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"slices"
 	"sort"
@@ -481,4 +482,118 @@ func encodeAgreement(m *analysis.Matrix) []byte {
 		b = append(b, ']')
 	}
 	return append(b, "]}"...)
+}
+
+// encodeVetoCount returns json.Marshal(c); a count with a claim checked
+// is encoded by json.Marshal itself.
+func encodeVetoCount(c *analysis.VetoCount) []byte {
+	if c.Claim != nil {
+		b, err := json.Marshal(c)
+		if err != nil {
+			// A count is made of strings, numbers and lists of them.
+			panic(err)
+		}
+		return b
+	}
+	b := make([]byte, 0, 4096)
+	b = append(b, '{')
+	first := true
+	for _, f := range [...][2]string{{"member", c.Member}, {"member_name", c.MemberName}, {"from", c.From}, {"to", c.To}} {
+		if f[1] != "" {
+			b = appendString(appendField(b, f[0], first), f[1])
+			first = false
+		}
+	}
+	b = appendPeriod(append(appendField(b, "period", first), '{'), &c.Period)
+	b = appendString(appendField(b, "list_end", false), c.ListEnd)
+	b = appendField(b, "counts", false)
+	if c.Lines == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range c.Lines {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			l := &c.Lines[i]
+			b = appendString(appendField(append(b, '{'), "name", true), l.Name)
+			b = appendString(appendField(b, "rule", false), l.Rule)
+			b = appendString(appendField(b, "scope", false), l.Scope)
+			b = appendInt(b, "count", l.Count)
+			b = appendInt(b, "without_amendments", l.WithoutAmendments)
+			b = appendInt(b, "amendments", l.Amendments)
+			b = appendInt(b, "to_list_end", l.ToListEnd)
+			b = appendInt(b, "after_list_end", l.AfterListEnd)
+			b = appendInt(b, "on_list", l.OnList)
+			b = appendInt(b, "not_on_list", l.NotOnList)
+			b = appendString(appendField(b, "parts", false), l.Parts)
+			b = appendString(appendField(b, "description", false), l.Description)
+			b = appendSources(appendField(b, "sources", false), l.Sources)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	b = appendVetoEntries(appendField(b, "not_on_list", false), c.NotOnList)
+	b = appendVetoEntries(appendField(b, "not_in_record", false), c.NotInRecord)
+	b = appendVetoEntries(appendField(b, "amendments", false), c.Amendments)
+	return append(b, '}')
+}
+
+// appendSources appends sources as a JSON array (null for nil).
+func appendSources(b []byte, ss []unsc.Source) []byte {
+	if ss == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, string(s))
+	}
+	return append(b, ']')
+}
+
+func appendBool(b []byte, name string, v bool) []byte {
+	return strconv.AppendBool(appendField(b, name, false), v)
+}
+
+// appendVetoEntries appends json.Marshal(es).
+func appendVetoEntries(b []byte, es []analysis.VetoEntry) []byte {
+	if es == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range es {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		e := &es[i]
+		b = appendString(appendField(append(b, '{'), "date", true), e.Date)
+		b = appendString(appendField(b, "symbol", false), e.Symbol)
+		if e.Draft != "" {
+			b = appendString(appendField(b, "draft", false), e.Draft)
+		}
+		if e.Meeting != "" {
+			b = appendString(appendField(b, "meeting", false), e.Meeting)
+		}
+		b = appendBool(b, "amendment", e.Amendment)
+		if e.AmendmentTo != "" {
+			b = appendString(appendField(b, "amendment_to", false), e.AmendmentTo)
+		}
+		b = appendCodes(appendField(b, "vetoed_by", false), e.VetoedBy)
+		b = appendBool(b, "joint", e.Joint)
+		if e.Agenda != "" {
+			b = appendString(appendField(b, "agenda", false), e.Agenda)
+		}
+		b = appendString(appendField(b, "topic", false), e.Topic)
+		b = appendString(appendField(b, "region", false), e.Region)
+		b = appendBool(b, "in_un_list", e.InUNList)
+		b = appendSources(appendField(b, "sources", false), e.Sources)
+		if e.ListRef != "" {
+			b = appendString(appendField(b, "list_ref", false), e.ListRef)
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']')
 }

@@ -21,7 +21,7 @@ func TestWireEncoders(t *testing.T) {
 	for _, c := range []struct {
 		v      any
 		fields int
-	}{{analysis.WhatIfAnswer{}, 9}, {analysis.Flip{}, 12}, {analysis.Trends{}, 6}, {analysis.YearTrend{}, 12}, {analysis.Period{}, 7}, {analysis.Matrix{}, 8}, {analysis.Cell{}, 6}, {vetoListHead{}, 6}} {
+	}{{analysis.WhatIfAnswer{}, 9}, {analysis.Flip{}, 12}, {analysis.Trends{}, 6}, {analysis.YearTrend{}, 12}, {analysis.Period{}, 7}, {analysis.Matrix{}, 8}, {analysis.Cell{}, 6}, {vetoListHead{}, 6}, {analysis.VetoCount{}, 11}, {analysis.CountLine{}, 13}, {analysis.VetoEntry{}, 14}} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.fields {
 			t.Errorf("%T has %d fields, web/wire.go encodes %d: encode the new ones", c.v, n, c.fields)
 		}
@@ -140,6 +140,29 @@ func TestWireEncoders(t *testing.T) {
 	if cells < 100 {
 		t.Errorf("only %d cells compared: the test compares too little", cells)
 	}
+	counts := 0
+	for _, member := range []string{"", "USA", "SUN+RUS", "CHN", "GBR", "FRA"} {
+		for _, p := range periods {
+			c, err := x.CountVetoes(ctx, member, p[0], p[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			counts += len(c.NotOnList) + len(c.NotInRecord) + len(c.Amendments)
+			compare("veto count "+member, c, encodeVetoCount(&c))
+			cc, err := x.CheckClaim(ctx, analysis.Claim{Member: member, Number: 80, From: p[0], To: p[1]})
+			if err != nil {
+				t.Fatal(err)
+			}
+			cc.Count = nil
+			c.Claim = &cc
+			compare("veto count with a claim "+member, c, encodeVetoCount(&c))
+		}
+	}
+	if counts < 20 {
+		t.Errorf("only %d vetoes listed in the counts compared: the test compares too little", counts)
+	}
+	var empty0 analysis.VetoCount
+	compare("empty veto count", empty0, encodeVetoCount(&empty0))
 	var matrix analysis.Matrix
 	compare("empty agreement", matrix, encodeAgreement(&matrix))
 	var empty analysis.WhatIfAnswer
