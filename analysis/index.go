@@ -58,10 +58,11 @@ var posLetters = [...]string{pNone: "", pAbsent: "-", pYes: "Y", pNo: "N", pAbst
 type Index struct {
 	// n is the number of decisions; ds holds them (New), or cols lays
 	// them out in columns (NewColumns) and dec holds those decoded so far.
-	n    int
-	ds   []unsc.Decision
-	cols Columns
-	dec  []atomic.Pointer[unsc.Decision]
+	n       int
+	ds      []unsc.Decision
+	cols    Columns
+	dec     []atomic.Pointer[unsc.Decision]
+	decOnce sync.Once
 	// days holds each decision's date as a day number, for binary search.
 	days []int64
 
@@ -187,6 +188,8 @@ type Columns interface {
 	EachVote(i int, f func(unsc.Code, unsc.Position))
 	VetoedBy(i int) []unsc.Code
 	HasSource(i int, s unsc.Source) bool
+	// EachSource gives its sources, in order.
+	EachSource(i int, f func(unsc.Source))
 	// InDoubt returns unsc.Decision.InDoubt.
 	InDoubt(i int) []unsc.Code
 }
@@ -197,7 +200,6 @@ type Columns interface {
 func NewColumns(c Columns) *Index {
 	x := newIndex(c.Len())
 	x.cols = c
-	x.dec = make([]atomic.Pointer[unsc.Decision], x.n)
 	undated := dayNumber(time.Time{})
 	for i := range x.days {
 		if d, ok := c.Day(i); ok {
@@ -227,6 +229,9 @@ func (x *Index) d(i int) *unsc.Decision {
 	if x.cols == nil {
 		return &x.ds[i]
 	}
+	// The slot of each decision is made on first use: most questions
+	// decode none, and at 30 times the record it is 0.7 MB.
+	x.decOnce.Do(func() { x.dec = make([]atomic.Pointer[unsc.Decision], x.n) })
 	if p := x.dec[i].Load(); p != nil {
 		return p
 	}
@@ -309,6 +314,19 @@ func (x *Index) hasSource(i int, s unsc.Source) bool {
 		return slices.Contains(x.ds[i].Sources, s)
 	}
 	return x.cols.HasSource(i, s)
+}
+
+// sourceBits returns decision i's sources as bits of sourceOrder.
+func (x *Index) sourceBits(i int) uint8 {
+	var bits uint8
+	if x.cols == nil {
+		for _, s := range x.ds[i].Sources {
+			bits |= 1 << sourceBit(s)
+		}
+		return bits
+	}
+	x.cols.EachSource(i, func(s unsc.Source) { bits |= 1 << sourceBit(s) })
+	return bits
 }
 
 func (x *Index) inDoubt(i int) []unsc.Code {

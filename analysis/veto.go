@@ -350,13 +350,10 @@ func (x *Index) Vetoes(ctx context.Context, q VetoQuery) (VetoAnswer, error) {
 		} else {
 			a.OfDrafts++
 		}
-		d := x.d(v.i)
 		if v.listed {
 			sources |= 1 << sourceBit(unsc.SourceDHLVetoes)
 		} else {
-			for _, s := range d.Sources {
-				sources |= 1 << sourceBit(s)
-			}
+			sources |= x.sourceBits(v.i)
 		}
 		if len(dims) > 0 {
 			// A member's group counts each veto it cast once (a joint

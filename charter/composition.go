@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"unsc"
 )
@@ -238,13 +239,25 @@ func rank(m unsc.Member) int {
 	return 5
 }
 
-// folded spells a name without accents or apostrophes, in lower case, so
-// that "Côte d'Ivoire" sorts between "Costa Rica" and "Croatia".
-var folded = strings.NewReplacer("ô", "o", "ü", "u", "é", "e", "ç", "c", "'", "", "’", "")
-
-// nameKey is the key for ordering members alphabetically by name.
+// nameKey is the key for ordering members alphabetically by name: the
+// name without accents or apostrophes, in lower case, so that "Côte
+// d'Ivoire" sorts between "Costa Rica" and "Croatia".
 func nameKey(name string) string {
-	return strings.ToLower(folded.Replace(name))
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 'ô':
+			return 'o'
+		case 'ü':
+			return 'u'
+		case 'é':
+			return 'e'
+		case 'ç':
+			return 'c'
+		case '\'', '’':
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, name)
 }
 
 // ordered is the facts in the Council's order (permanent members first, in
@@ -262,54 +275,87 @@ var (
 	tenures      = sync.OnceValue(func() []unsc.Member { return buildTenures(facts) })
 )
 
-// orderFacts puts the facts in the Council's order.
+// orderFacts puts the facts in the Council's order. The sort is of keys
+// computed once each, ending in the fact's place in the table, so that an
+// unstable sort gives the stable order without comparing times or names
+// again.
 func orderFacts(facts []fact) ordered {
-	o := ordered{facts: slices.Clone(facts)}
-	keys := make(map[string]string, len(facts))
-	for _, f := range facts {
-		keys[f.Name] = nameKey(f.Name)
+	type key struct {
+		rank       int
+		name, code string
+		i          int
 	}
-	slices.SortStableFunc(o.facts, func(a, b fact) int {
-		if c := rank(a.Member) - rank(b.Member); c != 0 {
+	keys := make([]key, len(facts))
+	for i, f := range facts {
+		keys[i] = key{rank(f.Member), nameKey(f.Name), string(f.Code), i}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := a.rank - b.rank; c != 0 {
 			return c
 		}
-		if c := strings.Compare(keys[a.Name], keys[b.Name]); c != 0 {
+		if c := strings.Compare(a.name, b.name); c != 0 {
 			return c
 		}
-		return strings.Compare(string(a.Code), string(b.Code))
+		if c := strings.Compare(a.code, b.code); c != 0 {
+			return c
+		}
+		return a.i - b.i
 	})
+	o := ordered{facts: make([]fact, len(facts)), firsts: make([]int64, len(facts)), lasts: make([]int64, len(facts))}
 	// Each fact's days as day numbers, compared far faster than times.
-	o.firsts = make([]int64, len(o.facts))
-	o.lasts = make([]int64, len(o.facts))
-	for i, f := range o.facts {
-		o.firsts[i], o.lasts[i] = dayOf(f.first()), lastDay
+	for j, k := range keys {
+		f := facts[k.i]
+		o.facts[j] = f
+		o.firsts[j], o.lasts[j] = dayOf(f.first()), lastDay
 		if l := f.last(); !l.IsZero() {
-			o.lasts[i] = dayOf(l)
+			o.lasts[j] = dayOf(l)
 		}
 	}
 	return o
 }
 
-// buildTenures orders the facts' members for Tenures.
+// buildTenures orders the facts' members for Tenures: by start of term,
+// rank, code and first day, in the table's order where those are equal
+// (keys computed once, as orderFacts does).
 func buildTenures(facts []fact) []unsc.Member {
-	sorted := slices.Clone(facts)
-	slices.SortStableFunc(sorted, func(a, b fact) int {
-		if c := a.TermStart.Compare(b.TermStart); c != 0 {
+	type key struct {
+		start int64
+		rank  int
+		code  string
+		first int64
+		i     int
+	}
+	keys := make([]key, len(facts))
+	for i, f := range facts {
+		keys[i] = key{dayOf(f.TermStart), rank(f.Member), string(f.Code), dayOf(f.first()), i}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.start != b.start {
+			return cmpInt64(a.start, b.start)
+		}
+		if c := a.rank - b.rank; c != 0 {
 			return c
 		}
-		if c := rank(a.Member) - rank(b.Member); c != 0 {
+		if c := strings.Compare(a.code, b.code); c != 0 {
 			return c
 		}
-		if c := strings.Compare(string(a.Code), string(b.Code)); c != 0 {
-			return c
+		if a.first != b.first {
+			return cmpInt64(a.first, b.first)
 		}
-		return a.first().Compare(b.first())
+		return a.i - b.i
 	})
-	out := make([]unsc.Member, len(sorted))
-	for i, f := range sorted {
-		out[i] = f.Member
+	out := make([]unsc.Member, len(keys))
+	for j, k := range keys {
+		out[j] = facts[k.i].Member
 	}
 	return out
+}
+
+func cmpInt64(a, b int64) int {
+	if a < b {
+		return -1
+	}
+	return 1
 }
 
 // facts is the table: the permanent seats, then every elected member's

@@ -372,6 +372,17 @@ func (m *Image) VetoedBy(i int) []unsc.Code {
 	return out
 }
 
+// EachSource calls f with each source of decision i, in the order
+// Decision gives them.
+func (m *Image) EachSource(i int, f func(unsc.Source)) {
+	if m.meta[i]&fSources == 0 {
+		return
+	}
+	for _, v := range m.sources.of(i) {
+		f(unsc.Source(m.str(v)))
+	}
+}
+
 // HasSource reports whether source s reports decision i.
 func (m *Image) HasSource(i int, s unsc.Source) bool {
 	for _, v := range m.sources.of(i) {

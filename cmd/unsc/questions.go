@@ -238,6 +238,11 @@ func runVetoQuestion(ctx context.Context, a *app, q analysis.VetoQuery, f output
 	if err != nil {
 		return err
 	}
+	if q.GroupBy != "" && f != asJSON {
+		// The groups are the answer: the list of vetoes, which only the
+		// JSON carries, is not built.
+		q.CountOnly = true
+	}
 	v, err := x.Vetoes(ctx, q)
 	if err != nil {
 		return err
