@@ -93,7 +93,7 @@ func ClassifyReference(d unsc.Decision) (region, topic string) {
 		text    string
 		generic bool
 	}{{head, false}, {subjects, false}, {head + "\n" + subjects, true}} {
-		for _, r := range regionRows {
+		for _, r := range regionsOf().rows {
 			if r.generic == pass.generic && startsWord(pass.text, r.pattern) {
 				return r.region, r.topic
 			}

@@ -80,7 +80,7 @@ type Index struct {
 	listEnd      time.Time // the last date of the UN veto list
 
 	regionsOnce sync.Once
-	regions     []uint8 // for vetoed decisions: regionRows index+1, 0 for other
+	regions     []uint8 // for vetoed decisions: regions.csv row index+1, 0 for other
 
 	councilsOnce sync.Once
 	councils     councils

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"unsc"
 )
@@ -31,13 +32,21 @@ type regionRow struct {
 	generic                bool
 }
 
-var (
-	regionRows = mustRegions(regionsCSV)
-	// regionStarts lists, for each byte, the rows whose pattern starts with
-	// it, in row order.
-	regionStarts = indexRows(regionRows)
-	otherRegion  = regionRow{region: RegionOther, topic: "other"}
-)
+// regionTable is regions.csv read, with regionStarts listing, for each
+// byte, the rows whose pattern starts with it, in row order: read on first
+// use, so that a command that classifies nothing does not pay for it at
+// start.
+type regionTable struct {
+	rows   []regionRow
+	starts *[256][]uint8
+}
+
+var regionsOf = sync.OnceValue(func() *regionTable {
+	rows := mustRegions(regionsCSV)
+	return &regionTable{rows: rows, starts: indexRows(rows)}
+})
+
+var otherRegion = regionRow{region: RegionOther, topic: "other"}
 
 func mustRegions(text string) []regionRow {
 	rows, err := readCSV("regions.csv", text, 5)
@@ -77,7 +86,7 @@ func indexRows(rows []regionRow) *[256][]uint8 {
 func Topics() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, r := range regionRows {
+	for _, r := range regionsOf().rows {
 		if !seen[r.topic] {
 			seen[r.topic] = true
 			out = append(out, r.topic)
@@ -95,7 +104,7 @@ func regionOf(k uint8) regionRow {
 	if k == 0 {
 		return otherRegion
 	}
-	return regionRows[k-1]
+	return regionsOf().rows[k-1]
 }
 
 // readCSV reads embedded CSV text whose comment lines start with '#'.
@@ -156,14 +165,15 @@ func classifyRow(d *unsc.Decision) uint8 {
 		matchRows(buf, &subjects)
 	}
 	has := func(set *[4]uint64, k int) bool { return set[k/64]&(1<<(k%64)) != 0 }
+	rows := regionsOf().rows
 	for _, set := range []*[4]uint64{&head, &subjects} {
-		for k, r := range regionRows {
+		for k, r := range rows {
 			if !r.generic && has(set, k) {
 				return uint8(k + 1)
 			}
 		}
 	}
-	for k, r := range regionRows {
+	for k, r := range rows {
 		if r.generic && (has(&head, k) || has(&subjects, k)) {
 			return uint8(k + 1)
 		}
@@ -173,13 +183,14 @@ func classifyRow(d *unsc.Decision) uint8 {
 
 // matchRows sets the bit of every row whose pattern starts a word of text.
 func matchRows(text []byte, set *[4]uint64) {
+	t := regionsOf()
 	for at := range text {
 		if at > 0 && isLetter(text[at-1]) {
 			continue
 		}
 		rest := text[at:]
-		for _, k := range regionStarts[rest[0]] {
-			if p := regionRows[k].pattern; len(rest) >= len(p) && string(rest[:len(p)]) == p {
+		for _, k := range t.starts[rest[0]] {
+			if p := t.rows[k].pattern; len(rest) >= len(p) && string(rest[:len(p)]) == p {
 				set[k/64] |= 1 << (k % 64)
 			}
 		}

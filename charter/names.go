@@ -82,7 +82,7 @@ var members = sync.OnceValue(func() *memberIndex {
 		x.all = append(x.all, n)
 	}
 	// Names at the time, in the order they were borne.
-	byFirst := slices.Clone(facts)
+	byFirst := slices.Clone(factTable())
 	slices.SortStableFunc(byFirst, func(a, b fact) int { return a.first().Compare(b.first()) })
 	for _, f := range byFirst {
 		if !slices.Contains(x.names[f.Code], f.Name) {
@@ -102,7 +102,7 @@ var members = sync.OnceValue(func() *memberIndex {
 			add(c, n)
 		}
 	}
-	for _, f := range facts {
+	for _, f := range factTable() {
 		if f.Government != "" {
 			add(f.Code, f.Government)
 		}

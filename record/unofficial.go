@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"unsc"
 	"unsc/charter"
@@ -166,7 +167,10 @@ func isSecondHand(s unsc.Source) bool {
 
 // citationToken finds, in order, the addresses and UN document symbols a
 // citation names.
-var citationToken = regexp.MustCompile(`https?://[^\s;,)"]+|\b(?:UNIS/SC/\d+|SC/\d+|GA/\d+|S/PV\.\d+|S/RES/\d+|A/\d+/\d+|S/\d{4}/\d+|S/\d+)`)
+// Compiled on first use, not at the start of every command.
+var citationToken = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`https?://[^\s;,)"]+|\b(?:UNIS/SC/\d+|SC/\d+|GA/\d+|S/PV\.\d+|S/RES/\d+|A/\d+/\d+|S/\d{4}/\d+|S/\d+)`)
+})
 
 // unCitation reports whether a fact's citation rests first on the UN's own
 // documents: its first address or symbol is the UN's, or it cites the
@@ -176,7 +180,7 @@ func unCitation(s string) bool {
 	if strings.HasPrefix(s, "Repertoire of the Practice") {
 		return true
 	}
-	first := citationToken.FindString(s)
+	first := citationToken().FindString(s)
 	if first == "" {
 		return false
 	}

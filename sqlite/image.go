@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"unsc"
@@ -198,8 +199,9 @@ func imageFromTables(ctx context.Context, tx *sql.Tx) ([]byte, error) {
 
 // The triggers that delete the image when the tables change; Import drops
 // them while it writes (they would cost a statement for every row) and
-// creates them again before it commits.
-var imageTriggers = func() []string {
+// creates them again before it commits. Made on first use: reading the
+// record never needs them.
+var imageTriggers = sync.OnceValue(func() []string {
 	var stmts []string
 	for _, table := range []string{"reports", "decisions", "decision_votes", "decision_vetoes", "decision_reports", "decision_notes"} {
 		for _, op := range []string{"insert", "update", "delete"} {
@@ -208,10 +210,10 @@ var imageTriggers = func() []string {
 		}
 	}
 	return stmts
-}()
+})
 
 func dropImageTriggers(ctx context.Context, tx *sql.Tx) error {
-	for _, t := range imageTriggers {
+	for _, t := range imageTriggers() {
 		name, _, _ := strings.Cut(t, " ")
 		if _, err := tx.ExecContext(ctx, `DROP TRIGGER IF EXISTS `+name); err != nil {
 			return fmt.Errorf("drop trigger %s: %w", name, err)
@@ -221,7 +223,7 @@ func dropImageTriggers(ctx context.Context, tx *sql.Tx) error {
 }
 
 func createImageTriggers(ctx context.Context, tx *sql.Tx) error {
-	for _, t := range imageTriggers {
+	for _, t := range imageTriggers() {
 		if _, err := tx.ExecContext(ctx, `CREATE TRIGGER `+t); err != nil {
 			return fmt.Errorf("create trigger: %w", err)
 		}

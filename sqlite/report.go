@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strconv"
+	"sync"
 
 	"unsc"
 )
@@ -28,8 +29,9 @@ const (
 	reportHash     = 25
 )
 
-// reportUpsert updates a report in place when its id is already taken.
-var reportUpsert = func() string {
+// reportUpsert updates a report in place when its id is already taken
+// (made on first use: reading the record never needs it).
+var reportUpsert = sync.OnceValue(func() string {
 	s := "ON CONFLICT (id) DO UPDATE SET "
 	for i, c := range reportColumns[1:] {
 		if i > 0 {
@@ -38,7 +40,7 @@ var reportUpsert = func() string {
 		s += c + " = excluded." + c
 	}
 	return s
-}()
+})
 
 // reportValues returns the column values of r, with its content hash, or
 // what is wrong with r.

@@ -223,20 +223,18 @@ func (fs *flights) do(ctx context.Context, key string, f func() (*answer, error)
 	return fl.a, fl.err
 }
 
-// busyBody is the body of every 503, encoded once.
-var busyBody = func() []byte {
+// busyResponse is the body and header of every 503, made once, on first
+// use (not at the start of every unsc command).
+var busyResponse = sync.OnceValues(func() ([]byte, map[string][]string) {
 	b, _ := json.Marshal(newProblem(http.StatusServiceUnavailable, "the server is computing as many answers as it can: retry in a second"))
-	return append(b, '\n')
-}()
-
-var (
-	busyHeader = map[string][]string{
+	b = append(b, '\n')
+	return b, map[string][]string{
 		"Retry-After":    {retryAfter},
 		"Content-Type":   {"application/problem+json"},
 		"Cache-Control":  {"no-store"},
-		"Content-Length": {strconv.Itoa(len(busyBody))},
+		"Content-Length": {strconv.Itoa(len(b))},
 	}
-)
+})
 
 // writeBusy answers a request the gate turned away: 503 with Retry-After,
 // and the connection held until then. It allocates nothing.
@@ -244,13 +242,14 @@ func writeBusy(w http.ResponseWriter, r *http.Request) {
 	if c, _ := r.Context().Value(connKey{}).(*connState); c != nil {
 		c.notBefore.Store(time.Now().Add(retryAfterPeriod).UnixNano())
 	}
+	body, header := busyResponse()
 	h := w.Header()
-	for k, v := range busyHeader {
+	for k, v := range header {
 		h[k] = v
 	}
 	w.WriteHeader(http.StatusServiceUnavailable)
 	if r.Method != http.MethodHead {
-		w.Write(busyBody)
+		w.Write(body)
 	}
 }
 

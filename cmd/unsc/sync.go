@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"unsc"
@@ -35,8 +36,11 @@ const (
 )
 
 // undlFileLink matches the links of the record page to the voting data CSV
-// files, such as /record/4055387/files/2025_7_21_sc_voting.csv?ln=en.
-var undlFileLink = regexp.MustCompile(`href="([^"]*/files/[^"/]*sc_voting[^"/]*\.csv[^"]*)"`)
+// files, such as /record/4055387/files/2025_7_21_sc_voting.csv?ln=en
+// (compiled on first use, not at the start of every command).
+var undlFileLink = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`href="([^"]*/files/[^"/]*sc_voting[^"/]*\.csv[^"]*)"`)
+})
 
 func runSync(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("sync")
@@ -68,7 +72,7 @@ func runSync(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	var links []string
-	for _, m := range undlFileLink.FindAllSubmatch(page, -1) {
+	for _, m := range undlFileLink().FindAllSubmatch(page, -1) {
 		links = append(links, string(m[1]))
 	}
 	if len(links) == 0 {
@@ -212,13 +216,13 @@ func resolve(base, ref string) (string, error) {
 	return b.ResolveReference(r).String(), nil
 }
 
-var releaseDate = regexp.MustCompile(`^(\d{4})_(\d{1,2})_(\d{1,2})_`)
+var releaseDate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})_(\d{1,2})_(\d{1,2})_`) })
 
 // compareRelease orders voting data file names by the release date they
 // begin with (2025_7_21_sc_voting.csv before 2025_11_25_sc_voting.csv).
 func compareRelease(x, y string) int {
 	key := func(s string) int {
-		m := releaseDate.FindStringSubmatch(s)
+		m := releaseDate().FindStringSubmatch(s)
 		if m == nil {
 			return 0
 		}
