@@ -8,6 +8,7 @@ package charter
 // values.
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -73,11 +74,11 @@ func CouncilOn(d time.Time) (unsc.Council, error) {
 			day(y, m, dd).Format(time.DateOnly), FirstMeeting.Format(time.DateOnly), LastKnown.Format(time.DateOnly))
 	}
 	// The members whose facts apply on day n, in the Council's order.
-	o := orderedFacts()
+	o, table := orderedFacts(), factTable()
 	members := make([]unsc.Member, 0, 15)
-	for i := range o.facts {
+	for i, at := range o.at {
 		if o.firsts[i] <= n && n <= o.lasts[i] {
-			members = append(members, o.facts[i].Member)
+			members = append(members, table[at].Member)
 		}
 	}
 	return unsc.Council{Date: day(y, m, dd), Required: eraOn(n).required, Members: members}, nil
@@ -100,9 +101,11 @@ var (
 // Council's order, then by code, then by name in the order the names were
 // borne. The slice is a copy.
 func Tenures() []unsc.Member {
-	tenures := tenures()
-	out := make([]unsc.Member, len(tenures))
-	copy(out, tenures)
+	table := factTable()
+	out := make([]unsc.Member, 0, len(table))
+	for _, at := range tenures() {
+		out = append(out, table[at].Member)
+	}
 	return out
 }
 
@@ -261,51 +264,55 @@ func nameKey(name string) string {
 }
 
 // ordered is the facts in the Council's order (permanent members first, in
-// the Council's order, then by name and code), with the first and last day
-// on which each applies as day numbers (lastDay while it still does).
+// the Council's order, then by name and code), as places in the table, with
+// the first and last day on which each applies as day numbers (lastDay
+// while it still does).
 type ordered struct {
-	facts         []fact
+	at            []int32
 	firsts, lasts []int64
 }
 
 // orderedFacts and tenures are built on first use, so that a program that
-// never asks about the Council does not pay for them at start.
+// never asks about the Council does not pay for them at start. Both are
+// places in the table (a few KB), not copies of its facts.
 var (
 	orderedFacts = sync.OnceValue(func() ordered { return orderFacts(factTable()) })
-	tenures      = sync.OnceValue(func() []unsc.Member { return buildTenures(factTable()) })
+	tenures      = sync.OnceValue(func() []int32 { return orderTenures(factTable()) })
 )
 
-// orderFacts puts the facts in the Council's order. The sort is of keys
-// computed once each, ending in the fact's place in the table, so that an
-// unstable sort gives the stable order without comparing times or names
-// again.
+// places returns 0, 1, …, n-1.
+func places(n int) []int32 {
+	at := make([]int32, n)
+	for i := range at {
+		at[i] = int32(i)
+	}
+	return at
+}
+
+// orderFacts puts the facts in the Council's order: an unstable sort of
+// their places that ends in the place, so that facts equal in rank, name
+// and code keep the table's order.
 func orderFacts(facts []fact) ordered {
-	type key struct {
-		rank       int
-		name, code string
-		i          int
-	}
-	keys := make([]key, len(facts))
+	names := make([]string, len(facts))
 	for i, f := range facts {
-		keys[i] = key{rank(f.Member), nameKey(f.Name), string(f.Code), i}
+		names[i] = nameKey(f.Name)
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if c := a.rank - b.rank; c != 0 {
+	o := ordered{at: places(len(facts)), firsts: make([]int64, len(facts)), lasts: make([]int64, len(facts))}
+	slices.SortFunc(o.at, func(a, b int32) int {
+		if c := rank(facts[a].Member) - rank(facts[b].Member); c != 0 {
 			return c
 		}
-		if c := strings.Compare(a.name, b.name); c != 0 {
+		if c := strings.Compare(names[a], names[b]); c != 0 {
 			return c
 		}
-		if c := strings.Compare(a.code, b.code); c != 0 {
+		if c := strings.Compare(string(facts[a].Code), string(facts[b].Code)); c != 0 {
 			return c
 		}
-		return a.i - b.i
+		return int(a - b)
 	})
-	o := ordered{facts: make([]fact, len(facts)), firsts: make([]int64, len(facts)), lasts: make([]int64, len(facts))}
 	// Each fact's days as day numbers, compared far faster than times.
-	for j, k := range keys {
-		f := facts[k.i]
-		o.facts[j] = f
+	for j, at := range o.at {
+		f := &facts[at]
 		o.firsts[j], o.lasts[j] = dayOf(f.first()), lastDay
 		if l := f.last(); !l.IsZero() {
 			o.lasts[j] = dayOf(l)
@@ -314,41 +321,58 @@ func orderFacts(facts []fact) ordered {
 	return o
 }
 
-// buildTenures orders the facts' members for Tenures: by start of term,
-// rank, code and first day, in the table's order where those are equal
-// (keys computed once, as orderFacts does).
-func buildTenures(facts []fact) []unsc.Member {
-	type key struct {
-		start int64
-		rank  int
-		code  string
-		first int64
-		i     int
+// orderTenures puts the facts in the order of Tenures: by start of term,
+// rank, code and first day, in the table's order where those are equal.
+func orderTenures(facts []fact) []int32 {
+	starts := make([]int64, len(facts))
+	firsts := make([]int64, len(facts))
+	for i := range facts {
+		starts[i], firsts[i] = dayOf(facts[i].TermStart), dayOf(facts[i].first())
 	}
-	keys := make([]key, len(facts))
-	for i, f := range facts {
-		keys[i] = key{dayOf(f.TermStart), rank(f.Member), string(f.Code), dayOf(f.first()), i}
-	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if a.start != b.start {
-			return cmpInt64(a.start, b.start)
+	at := places(len(facts))
+	slices.SortFunc(at, func(a, b int32) int {
+		if starts[a] != starts[b] {
+			return cmpInt64(starts[a], starts[b])
 		}
-		if c := a.rank - b.rank; c != 0 {
+		if c := rank(facts[a].Member) - rank(facts[b].Member); c != 0 {
 			return c
 		}
-		if c := strings.Compare(a.code, b.code); c != 0 {
+		if c := strings.Compare(string(facts[a].Code), string(facts[b].Code)); c != 0 {
 			return c
 		}
-		if a.first != b.first {
-			return cmpInt64(a.first, b.first)
+		if firsts[a] != firsts[b] {
+			return cmpInt64(firsts[a], firsts[b])
 		}
-		return a.i - b.i
+		return int(a - b)
 	})
-	out := make([]unsc.Member, len(keys))
-	for j, k := range keys {
-		out[j] = facts[k.i].Member
+	return at
+}
+
+// NameNearest returns the name code sat under nearest to date: that of
+// the tenure whose term (TermStart to TermEnd, as Tenures gives them) is
+// nearest to date, none nearer than one that holds it, the first in
+// Tenures' order where several are as near. False for a code that never
+// sat on the Council.
+func NameNearest(code unsc.Code, date time.Time) (string, bool) {
+	table := factTable()
+	name, best := "", time.Duration(math.MaxInt64)
+	for _, at := range tenures() {
+		m := &table[at].Member
+		if m.Code != code {
+			continue
+		}
+		dist := time.Duration(0)
+		switch {
+		case date.Before(m.TermStart):
+			dist = m.TermStart.Sub(date)
+		case !m.TermEnd.IsZero() && date.After(m.TermEnd):
+			dist = date.Sub(m.TermEnd)
+		}
+		if name == "" || dist < best {
+			name, best = m.Name, dist
+		}
 	}
-	return out
+	return name, name != ""
 }
 
 func cmpInt64(a, b int64) int {

@@ -681,6 +681,55 @@ func TestTenures(t *testing.T) {
 	}
 }
 
+// TestNameNearest checks the name a state sat under nearest to a day: the
+// name of the term that holds the day, else of the nearest term, the
+// first-borne name where a term has two.
+func TestNameNearest(t *testing.T) {
+	for _, c := range []struct {
+		code unsc.Code
+		date time.Time
+		want string
+	}{
+		{"COD", day(1983, time.June, 1), "Zaire"},
+		{"COD", day(2000, time.June, 1), "Zaire"},                            // nearer 1991 than 2026
+		{"COD", day(2024, time.June, 1), "Democratic Republic of the Congo"}, // nearer 2026
+		{"COD", day(2030, time.June, 1), "Democratic Republic of the Congo"},
+		{"BFA", day(1985, time.June, 1), "Upper Volta"}, // both names hold the whole term
+		{"SUN", day(2000, time.June, 1), "Union of Soviet Socialist Republics"},
+		{"RUS", day(1950, time.June, 1), "Russian Federation"},
+		{"CHN", day(1960, time.June, 1), "China"},
+	} {
+		got, ok := NameNearest(c.code, c.date)
+		if !ok || got != c.want {
+			t.Errorf("NameNearest(%s, %s) = %q, %v, want %q", c.code, c.date.Format(time.DateOnly), got, ok, c.want)
+		}
+		// The same as the nearest of Tenures, the first where several are
+		// as near.
+		best, name := time.Duration(-1), ""
+		for _, m := range Tenures() {
+			if m.Code != c.code {
+				continue
+			}
+			var d time.Duration
+			switch {
+			case c.date.Before(m.TermStart):
+				d = m.TermStart.Sub(c.date)
+			case !m.TermEnd.IsZero() && c.date.After(m.TermEnd):
+				d = c.date.Sub(m.TermEnd)
+			}
+			if best < 0 || d < best {
+				best, name = d, m.Name
+			}
+		}
+		if name != got {
+			t.Errorf("NameNearest(%s, %s) = %q, the nearest of Tenures is %q", c.code, c.date.Format(time.DateOnly), got, name)
+		}
+	}
+	if got, ok := NameNearest("XXX", day(2000, time.June, 1)); ok || got != "" {
+		t.Errorf("NameNearest(XXX) = %q, %v, want \"\", false", got, ok)
+	}
+}
+
 func BenchmarkCouncilOn(b *testing.B) {
 	dates := make([]time.Time, 0, 82)
 	for y := 1946; y <= 2027; y++ {

@@ -5,10 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strings"
-	"time"
 
 	"unsc"
 	"unsc/charter"
@@ -155,40 +153,17 @@ func printDecision(w io.Writer, d unsc.Decision) {
 }
 
 // sponsorNames names a decision's sponsors: a member code by the state's
-// name at the time where the Council's tenures know it, anything else as
-// the source gives it.
+// name at the time where the Council's tenures know it (the name it sat
+// under nearest to the date), anything else as the source gives it.
 func sponsorNames(d unsc.Decision) string {
 	names := make([]string, len(d.Sponsors))
-	tenures := charter.Tenures()
 	for i, s := range d.Sponsors {
 		names[i] = s
-		if name, ok := memberName(tenures, unsc.Code(s), d.Date); ok {
+		if name, ok := charter.NameNearest(unsc.Code(s), d.Date); ok {
 			names[i] = name
 		}
 	}
 	return strings.Join(names, ", ")
-}
-
-// memberName returns the name a state sat under nearest to the date, for
-// a code that has sat on the Council (tenures: charter.Tenures).
-func memberName(tenures []unsc.Member, code unsc.Code, date time.Time) (string, bool) {
-	name, best := "", time.Duration(math.MaxInt64)
-	for _, m := range tenures {
-		if m.Code != code {
-			continue
-		}
-		dist := time.Duration(0)
-		switch {
-		case date.Before(m.TermStart):
-			dist = m.TermStart.Sub(date)
-		case !m.TermEnd.IsZero() && date.After(m.TermEnd):
-			dist = date.Sub(m.TermEnd)
-		}
-		if name == "" || dist < best {
-			name, best = m.Name, dist
-		}
-	}
-	return name, name != ""
 }
 
 func outcomeWord(d unsc.Decision) string {
