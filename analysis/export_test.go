@@ -410,3 +410,28 @@ func SearchReference(ctx context.Context, x *Index, q SearchQuery) (SearchAnswer
 	}
 	return a, nil
 }
+
+// SeatColumns returns, for each set of codes, its positions on every
+// decision and whether it sat at each, as a question about a few members
+// reads them (before the table of every member's positions is built), then
+// as the table gives them.
+func (x *Index) SeatColumns(sets ...[]unsc.Code) (few, table [][]uint8, fewSat, tableSat [][]bool) {
+	sat := func(rows []seating) [][]bool {
+		out := make([][]bool, len(rows))
+		for k, r := range rows {
+			out[k] = make([]bool, x.n)
+			for i := range x.n {
+				out[k][i] = r.at(i)
+			}
+		}
+		return out
+	}
+	if x.positionsBuilt.Load() {
+		panic("SeatColumns: the table is built already")
+	}
+	few, rows := x.seatColumns(sets...)
+	fewSat = sat(rows)
+	x.positionTable()
+	table, rows = x.seatColumns(sets...)
+	return few, table, fewSat, sat(rows)
+}

@@ -66,8 +66,9 @@ type Index struct {
 	// days holds each decision's date as a day number, for binary search.
 	days []int64
 
-	datesOnce sync.Once
-	dates     []string // each decision's date as answers write it
+	datesOnce  sync.Once
+	dates      []string // each decision's date as answers write it
+	datesBuilt atomic.Bool
 
 	vetoesOnce sync.Once
 	vetoes     [numScopes][]vetoItem // the vetoes under each scope, in date order
@@ -87,6 +88,9 @@ type Index struct {
 
 	positionsOnce sync.Once
 	positions     positions
+	// positionsBuilt is set once positions is: until then a question
+	// about a few members reads their positions alone (seatColumns).
+	positionsBuilt atomic.Bool
 
 	textMu   sync.Mutex
 	texts    map[string][]scored // by search text: textMatches
@@ -430,8 +434,23 @@ func (x *Index) dateStrings() []string {
 			x.dates[i] = s[start:end]
 			start = end
 		}
+		x.datesBuilt.Store(true)
 	})
 	return x.dates
+}
+
+// dateString returns decision i's date as answers write it: from
+// dateStrings where they are built, else made alone, for an answer that
+// shows a few decisions.
+func (x *Index) dateString(i int) string {
+	if x.datesBuilt.Load() {
+		return x.dates[i]
+	}
+	var t time.Time
+	if y, _, _ := civilDate(x.days[i]); y < 0 || y > 9999 {
+		t = x.date(i)
+	}
+	return string(appendDate(make([]byte, 0, len(dateLayout)), t, x.days[i]))
 }
 
 // appendDate appends t as t.Format(dateLayout) does, from its day number
@@ -543,6 +562,110 @@ func (x *Index) buildPositions() {
 			p.seats[s] = x.mergePositions(p, codes)
 		}
 	}
+	x.positionsBuilt.Store(true)
+}
+
+// seatColumns returns, for each set of codes (a member, or a seat held in
+// turn), its positions on every decision as seatPositions gives them and
+// where it sat as seatedRows does: from the table of every member's
+// positions where it is built, else from one pass over the decisions that
+// reads the positions of those codes only. A question about a few members
+// then touches a byte of memory for each decision and code asked about,
+// not for each decision and member (12 MB at 30 times the record).
+func (x *Index) seatColumns(sets ...[]unsc.Code) ([][]uint8, []seating) {
+	pos := make([][]uint8, len(sets))
+	rows := make([]seating, len(sets))
+	if x.positionsBuilt.Load() {
+		for k, codes := range sets {
+			pos[k], rows[k] = x.seatPositions(codes), x.seatedRows(codes)
+		}
+		return pos, rows
+	}
+	cs := x.councilTable()
+	// The codes asked for, numbered; codes of three capital letters are
+	// found through a table.
+	var asked []unsc.Code
+	packed := new([26 * 26 * 26]int8)
+	number := func(c unsc.Code) int {
+		if k, ok := packCode(c); ok {
+			return int(packed[k]) - 1
+		}
+		return slices.Index(asked, c)
+	}
+	for _, codes := range sets {
+		for _, c := range codes {
+			if number(c) >= 0 {
+				continue
+			}
+			asked = append(asked, c)
+			if k, ok := packCode(c); ok {
+				if len(asked) > math.MaxInt8 {
+					// Past the table's reach: every member's table.
+					x.positionTable()
+					return x.seatColumns(sets...)
+				}
+				packed[k] = int8(len(asked))
+			}
+		}
+	}
+	block := make([]uint8, len(asked)*x.n)
+	col := make([][]uint8, len(asked))
+	seatedIn := make([][]bool, len(asked))
+	for j := range asked {
+		col[j] = block[j*x.n : (j+1)*x.n : (j+1)*x.n]
+		seatedIn[j] = make([]bool, len(cs.list))
+	}
+	// The codes asked for that sat in each composition.
+	numbered := make([][]int, len(cs.list))
+	for k, c := range cs.list {
+		for _, m := range c.Members {
+			if j := number(m.Code); j >= 0 {
+				seatedIn[j][k] = true
+				numbered[k] = append(numbered[k], j)
+			}
+		}
+	}
+	for i := range x.n {
+		if !x.votesKnown(i) {
+			continue
+		}
+		for _, j := range numbered[cs.of[i]] {
+			col[j][i] = pAbsent
+		}
+		x.eachVote(i, func(c unsc.Code, v unsc.Position) {
+			if j := number(c); j >= 0 {
+				col[j][i] = posCode(v)
+			}
+		})
+		for _, c := range x.inDoubt(i) {
+			if j := number(c); j >= 0 {
+				col[j][i] = pDoubt
+			}
+		}
+	}
+	for k, codes := range sets {
+		rows[k] = seating{in: make([]bool, len(cs.list)), of: cs.of}
+		for _, c := range codes {
+			for kk, in := range seatedIn[number(c)] {
+				rows[k].in[kk] = rows[k].in[kk] || in
+			}
+		}
+		if len(codes) == 1 {
+			pos[k] = col[number(codes[0])]
+			continue
+		}
+		// As mergePositions: the position of whichever code sat.
+		out := make([]uint8, x.n)
+		for _, c := range codes {
+			for i, v := range col[number(c)] {
+				if out[i] == pNone {
+					out[i] = v
+				}
+			}
+		}
+		pos[k] = out
+	}
+	return pos, rows
 }
 
 // packCode numbers a code of three capital letters.

@@ -132,16 +132,18 @@ func (x *Index) member(ctx context.Context, code string) (MemberProfile, error) 
 		p.Terms = append(p.Terms, Term{Code: t.Code, Name: t.Name, Permanent: t.Permanent,
 			Start: formatDate(t.TermStart), End: formatDate(t.TermEnd)})
 	}
-	mine := x.seatPositions(codes)
-	seats := make([][]uint8, len(PermanentSeats))
-	for i, s := range PermanentSeats {
-		seats[i] = x.seatPositions(seatCodes(s))
+	// The member's positions and where it sat, and each permanent seat's
+	// positions, in one pass.
+	sets := [][]unsc.Code{codes}
+	for _, s := range PermanentSeats {
+		sets = append(sets, seatCodes(s))
 	}
+	pos, sat := x.seatColumns(sets...)
+	mine, seats, rows := pos[0], pos[1:], sat[0]
 	p.Sided = make([]Sided, len(PermanentSeats))
 	for i, s := range PermanentSeats {
 		p.Sided[i].Seat = s
 	}
-	rows := x.seatedRows(codes)
 	var year *MemberYear
 	for i := range x.n {
 		if err := stopped(ctx, i); err != nil {

@@ -333,8 +333,8 @@ func (x *Index) matcher(q SearchQuery, lo, hi int) *searchMatcher {
 	m := &searchMatcher{x: x, q: q, want: pNone}
 	if q.Member != "" {
 		m.codes = seatCodes(q.Member)
-		m.pos = x.seatPositions(m.codes)
-		m.rows = x.seatedRows(m.codes)
+		pos, rows := x.seatColumns(m.codes)
+		m.pos, m.rows = pos[0], rows[0]
 	}
 	if q.PositionSet {
 		m.want = posCode(q.Position)
@@ -423,7 +423,7 @@ func (x *Index) hit(i int) SearchHit {
 	d := x.d(i)
 	outcome := outcomeOf(d)
 	h := SearchHit{
-		Index: i, Date: x.dateStrings()[i], Symbol: record.Symbol(*d), Resolution: d.Resolution, Draft: d.Draft,
+		Index: i, Date: x.dateString(i), Symbol: record.Symbol(*d), Resolution: d.Resolution, Draft: d.Draft,
 		Meeting: d.Meeting, Amendment: d.Amendment, AmendmentTo: d.AmendmentTo,
 		Title: record.Title(*d), Agenda: d.Agenda, Matter: d.Matter.String(), Modality: d.Modality.String(),
 		Yes: d.Tally.Yes, No: d.Tally.No, Abstain: d.Tally.Abstain, CountKnown: d.Tally.Known,

@@ -194,6 +194,11 @@ func (x *memberIndex) find(name string) (memberName, bool) {
 // with code unsc.EINVALID, no field (the caller names it), and a message
 // naming the input and up to three members whose names are closest.
 func LookupMember(name string) (unsc.Code, error) {
+	// A code as it is written, of a member that sat: the code, without
+	// building the index of every name (codes are its first keys).
+	if c, ok := satCode(name); ok {
+		return c, nil
+	}
 	x := members()
 	if n, ok := x.find(name); ok {
 		return n.code, nil
@@ -203,6 +208,32 @@ func LookupMember(name string) (unsc.Code, error) {
 		msg += "; closest: " + strings.Join(near, ", ")
 	}
 	return "", &unsc.Error{Code: unsc.EINVALID, Message: msg}
+}
+
+// satCode returns name as a code of three letters in upper case, if it is
+// one and a member with that code sat on the Council.
+func satCode(name string) (unsc.Code, bool) {
+	if len(name) != 3 {
+		return "", false
+	}
+	var b [3]byte
+	for i := range 3 {
+		c := name[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			c -= 'a' - 'A'
+		case 'A' <= c && c <= 'Z':
+		default:
+			return "", false
+		}
+		b[i] = c
+	}
+	for _, f := range factTable() {
+		if string(f.Code) == string(b[:]) {
+			return f.Code, true
+		}
+	}
+	return "", false
 }
 
 // LookupSeat returns the seat name designates, as codes joined by "+": one

@@ -162,3 +162,23 @@ func TestMemberNames(t *testing.T) {
 		t.Errorf("SeatName(SUN+RUS) = %q, want %q", got, want)
 	}
 }
+
+// TestLookupMemberCodes checks the shortcut for codes against the index of
+// every name: every three letters, in upper and lower case, designate the
+// same member (or none) either way.
+func TestLookupMemberCodes(t *testing.T) {
+	x := members()
+	for k := range 26 * 26 * 26 {
+		code := string([]byte{byte('A' + k/676), byte('A' + k/26%26), byte('A' + k%26)})
+		for _, name := range []string{code, strings.ToLower(code)} {
+			n, found := x.find(name)
+			got, ok := satCode(name)
+			if ok && (!found || n.code != got) {
+				t.Errorf("satCode(%q) = %q; the index gives %q, %v", name, got, n.code, found)
+			}
+			if !ok && found && string(n.code) == code {
+				t.Errorf("satCode(%q) finds nothing; the index gives the code %q", name, n.code)
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package readmodel
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -399,12 +400,24 @@ func (m *Image) InDoubt(i int) []unsc.Code {
 	if m.meta[i]&fNotes == 0 {
 		return nil
 	}
+	// Read from the notes' columns where they lie, without making the
+	// notes (a question about members asks this of every decision).
 	lo, hi := m.notesAt[i], m.notesAt[i+1]
-	if lo == hi {
+	if lo >= hi || int(hi)*numNoteCols > len(m.noteCols) || int(hi) >= len(m.nmembers.at) {
 		return nil
 	}
-	d := unsc.Decision{Notes: m.notesOf(i)}
-	return d.InDoubt()
+	var out []unsc.Code
+	for j := int(lo); j < int(hi); j++ {
+		if unsc.NoteKind(m.noteCols[j*numNoteCols+nKind]) != unsc.NoteDoubt {
+			continue
+		}
+		for _, v := range m.nmembers.of(j) {
+			if c := m.code(v); !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // View is an image read as analysis reads a record: decisions with their

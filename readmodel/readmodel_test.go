@@ -2,6 +2,7 @@ package readmodel_test
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -185,5 +186,39 @@ func TestSharedVotes(t *testing.T) {
 	}
 	if diff := cmp.Diff(ds, second); diff != "" {
 		t.Errorf("Decisions() after a change to another call's decisions (-want +got):\n%s", diff)
+	}
+}
+
+// TestInDoubtAsDecision checks that InDoubt, read from the notes' columns,
+// gives what the decision decoded gives: the members of its doubt notes,
+// each once, in order, and none for other notes or none.
+func TestInDoubtAsDecision(t *testing.T) {
+	doubt := func(ms ...unsc.Code) unsc.Note {
+		return unsc.Note{Kind: unsc.NoteDoubt, Field: "votes", Text: "in doubt", Members: ms}
+	}
+	ds := []unsc.Decision{
+		{ID: 1},
+		{ID: 2, Notes: []unsc.Note{{Kind: unsc.NoteContradiction, Field: "votes", Text: "x", Members: []unsc.Code{"USA"}}}},
+		{ID: 3, Notes: []unsc.Note{doubt("FRA", "GBR")}},
+		{ID: 4, Notes: []unsc.Note{doubt("FRA"), {Kind: unsc.NoteContradiction, Field: "tally", Text: "y", Members: []unsc.Code{"CHN"}}, doubt("GBR", "FRA", "USA")}},
+		{ID: 5, Notes: []unsc.Note{doubt()}},
+		{ID: 6, Notes: []unsc.Note{}},
+	}
+	b, err := readmodel.Encode(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := readmodel.Open(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range m.Len() {
+		d := m.Decision(i, false)
+		if got, want := m.InDoubt(i), d.InDoubt(); !slices.Equal(got, want) {
+			t.Errorf("decision %d: InDoubt = %v, the decision's %v", d.ID, got, want)
+		}
+	}
+	if got := m.InDoubt(3); !slices.Equal(got, []unsc.Code{"FRA", "GBR", "USA"}) {
+		t.Errorf("InDoubt(3) = %v, want [FRA GBR USA]", got)
 	}
 }
