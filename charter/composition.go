@@ -389,579 +389,632 @@ var factTable = sync.OnceValue(facts)
 
 // facts makes the table.
 func facts() []fact {
-	return []fact{
-		// The China seat: the Republic of China until GA res 2758 (XXVI) of
-		// 25 October 1971, then the People's Republic of China.
-		permanent("CHN", "China", "Republic of China", FirstMeeting, day(1971, time.October, 24)),
-		permanent("CHN", "China", "People's Republic of China", day(1971, time.October, 25), time.Time{}),
-		permanent("FRA", "France", "", FirstMeeting, time.Time{}),
-		// The USSR seat, continued by the Russian Federation from 24 December
-		// 1991 (letter of President Yeltsin to the Secretary-General).
-		permanent("SUN", "Union of Soviet Socialist Republics", "", FirstMeeting, day(1991, time.December, 23)),
-		permanent("RUS", "Russian Federation", "", day(1991, time.December, 24), time.Time{}),
-		permanent("GBR", "United Kingdom", "", FirstMeeting, time.Time{}),
-		permanent("USA", "United States", "", FirstMeeting, time.Time{}),
-
-		// Terms beginning in 1946. Egypt, Mexico and the Netherlands drew
-		// one-year terms.
-		term(1946, 1947, "AUS", "Australia"),
-		term(1946, 1947, "BRA", "Brazil"),
-		term(1946, 1946, "EGY", "Egypt"),
-		term(1946, 1946, "MEX", "Mexico"),
-		term(1946, 1946, "NLD", "Netherlands"),
-		term(1946, 1947, "POL", "Poland"),
-
-		// Terms beginning in 1947.
-		term(1947, 1948, "BEL", "Belgium"),
-		term(1947, 1948, "COL", "Colombia"),
-		term(1947, 1948, "SYR", "Syria"),
-
-		// Terms beginning in 1948.
-		term(1948, 1949, "ARG", "Argentina"),
-		term(1948, 1949, "CAN", "Canada"),
-		term(1948, 1949, "UKR", "Ukrainian Soviet Socialist Republic"),
-
-		// Terms beginning in 1949.
-		term(1949, 1950, "CUB", "Cuba"),
-		term(1949, 1950, "EGY", "Egypt"),
-		term(1949, 1950, "NOR", "Norway"),
-
-		// Terms beginning in 1950.
-		term(1950, 1951, "ECU", "Ecuador"),
-		term(1950, 1951, "IND", "India"),
-		term(1950, 1951, "YUG", "Yugoslavia"),
-
-		// Terms beginning in 1951.
-		term(1951, 1952, "BRA", "Brazil"),
-		term(1951, 1952, "NLD", "Netherlands"),
-		term(1951, 1952, "TUR", "Turkey"),
-
-		// Terms beginning in 1952.
-		term(1952, 1953, "CHL", "Chile"),
-		term(1952, 1953, "GRC", "Greece"),
-		term(1952, 1953, "PAK", "Pakistan"),
-
-		// Terms beginning in 1953.
-		term(1953, 1954, "COL", "Colombia"),
-		term(1953, 1954, "DNK", "Denmark"),
-		term(1953, 1954, "LBN", "Lebanon"),
-
-		// Terms beginning in 1954.
-		term(1954, 1955, "BRA", "Brazil"),
-		term(1954, 1955, "NZL", "New Zealand"),
-		term(1954, 1955, "TUR", "Turkey"),
-
-		// Terms beginning in 1955.
-		term(1955, 1956, "BEL", "Belgium"),
-		term(1955, 1956, "IRN", "Iran"),
-		term(1955, 1956, "PER", "Peru"),
-
-		// Terms beginning in 1956.
-		term(1956, 1957, "AUS", "Australia"),
-		term(1956, 1957, "CUB", "Cuba"),
-		// Yugoslavia and the Philippines split the 1956-57 term.
-		term(1956, 1956, "YUG", "Yugoslavia"),
-
-		// Terms beginning in 1957.
-		term(1957, 1958, "COL", "Colombia"),
-		term(1957, 1958, "IRQ", "Iraq"),
-		term(1957, 1957, "PHL", "Philippines"),
-		term(1957, 1958, "SWE", "Sweden"),
-
-		// Terms beginning in 1958.
-		term(1958, 1959, "CAN", "Canada"),
-		term(1958, 1959, "JPN", "Japan"),
-		term(1958, 1959, "PAN", "Panama"),
-
-		// Terms beginning in 1959.
-		term(1959, 1960, "ARG", "Argentina"),
-		term(1959, 1960, "ITA", "Italy"),
-		term(1959, 1960, "TUN", "Tunisia"),
-
-		// Terms beginning in 1960.
-		term(1960, 1961, "ECU", "Ecuador"),
-		// Poland and Turkey split the 1960-61 term.
-		term(1960, 1960, "POL", "Poland"),
-		term(1960, 1961, "LKA", "Ceylon"),
-
-		// Terms beginning in 1961.
-		term(1961, 1962, "CHL", "Chile"),
-		// Liberia and Ireland split the 1961-62 term.
-		term(1961, 1961, "LBR", "Liberia"),
-		term(1961, 1961, "TUR", "Turkey"),
-		term(1961, 1962, "EGY", "United Arab Republic"),
-
-		// Terms beginning in 1962.
-		term(1962, 1963, "GHA", "Ghana"),
-		term(1962, 1962, "IRL", "Ireland"),
-		// Romania and the Philippines split the 1962-63 term.
-		term(1962, 1962, "ROU", "Romania"),
-		term(1962, 1963, "VEN", "Venezuela"),
-
-		// Terms beginning in 1963.
-		term(1963, 1964, "BRA", "Brazil"),
-		term(1963, 1964, "MAR", "Morocco"),
-		term(1963, 1964, "NOR", "Norway"),
-		term(1963, 1963, "PHL", "Philippines"),
-
-		// Terms beginning in 1964.
-		term(1964, 1965, "BOL", "Bolivia"),
-		term(1964, 1965, "CIV", "Ivory Coast"),
-		// Czechoslovakia and Malaysia split the 1964-65 term.
-		term(1964, 1964, "CSK", "Czechoslovakia"),
-
-		// Terms beginning in 1965.
-		term(1965, 1966, "JOR", "Jordan"),
-		term(1965, 1965, "MYS", "Malaysia"),
-		term(1965, 1966, "NLD", "Netherlands"),
-		term(1965, 1966, "URY", "Uruguay"),
-
-		// Terms beginning in 1966, the first year of the 15-member Council. New
-		// Zealand and Uganda were elected for one year.
-		term(1966, 1967, "ARG", "Argentina"),
-		term(1966, 1967, "BGR", "Bulgaria"),
-		term(1966, 1967, "JPN", "Japan"),
-		term(1966, 1967, "MLI", "Mali"),
-		term(1966, 1966, "NZL", "New Zealand"),
-		term(1966, 1967, "NGA", "Nigeria"),
-		term(1966, 1966, "UGA", "Uganda"),
-
-		// Terms beginning in 1967.
-		term(1967, 1968, "BRA", "Brazil"),
-		term(1967, 1968, "CAN", "Canada"),
-		term(1967, 1968, "DNK", "Denmark"),
-		term(1967, 1968, "ETH", "Ethiopia"),
-		term(1967, 1968, "IND", "India"),
-
-		// Terms beginning in 1968.
-		term(1968, 1969, "DZA", "Algeria"),
-		term(1968, 1969, "HUN", "Hungary"),
-		term(1968, 1969, "PAK", "Pakistan"),
-		term(1968, 1969, "PRY", "Paraguay"),
-		term(1968, 1969, "SEN", "Senegal"),
-
-		// Terms beginning in 1969.
-		term(1969, 1970, "COL", "Colombia"),
-		term(1969, 1970, "FIN", "Finland"),
-		term(1969, 1970, "NPL", "Nepal"),
-		term(1969, 1970, "ESP", "Spain"),
-		term(1969, 1970, "ZMB", "Zambia"),
-
-		// Terms beginning in 1970.
-		term(1970, 1971, "BDI", "Burundi"),
-		term(1970, 1971, "NIC", "Nicaragua"),
-		term(1970, 1971, "POL", "Poland"),
-		term(1970, 1971, "SLE", "Sierra Leone"),
-		term(1970, 1971, "SYR", "Syrian Arab Republic"),
-
-		// Terms beginning in 1971.
-		term(1971, 1972, "ARG", "Argentina"),
-		term(1971, 1972, "BEL", "Belgium"),
-		term(1971, 1972, "ITA", "Italy"),
-		term(1971, 1972, "JPN", "Japan"),
-		term(1971, 1972, "SOM", "Somalia"),
-
-		// Terms beginning in 1972.
-		term(1972, 1973, "GIN", "Guinea"),
-		term(1972, 1973, "IND", "India"),
-		term(1972, 1973, "PAN", "Panama"),
-		term(1972, 1973, "SDN", "Sudan"),
-		term(1972, 1973, "YUG", "Yugoslavia"),
-
-		// Terms beginning in 1973.
-		term(1973, 1974, "AUS", "Australia"),
-		term(1973, 1974, "AUT", "Austria"),
-		term(1973, 1974, "IDN", "Indonesia"),
-		term(1973, 1974, "KEN", "Kenya"),
-		term(1973, 1974, "PER", "Peru"),
-
-		// Terms beginning in 1974.
-		term(1974, 1975, "BLR", "Byelorussian Soviet Socialist Republic"),
-		term(1974, 1975, "CMR", "United Republic of Cameroon"),
-		term(1974, 1975, "CRI", "Costa Rica"),
-		term(1974, 1975, "IRQ", "Iraq"),
-		term(1974, 1975, "MRT", "Mauritania"),
-
-		// Terms beginning in 1975.
-		term(1975, 1976, "GUY", "Guyana"),
-		term(1975, 1976, "ITA", "Italy"),
-		term(1975, 1976, "JPN", "Japan"),
-		term(1975, 1976, "SWE", "Sweden"),
-		term(1975, 1976, "TZA", "United Republic of Tanzania"),
-
-		// Terms beginning in 1976.
-		term(1976, 1977, "BEN", "Benin"),
-		// The Libyan Arab Republic became the Libyan Arab Jamahiriya on 2 March
-		// 1977 (Declaration on the Establishment of the Authority of the People).
-		term(1976, 1977, "LBY", "Libyan Arab Republic").until(day(1977, time.March, 1)),
-		term(1976, 1977, "LBY", "Libyan Arab Jamahiriya").since(day(1977, time.March, 2)),
-		term(1976, 1977, "PAK", "Pakistan"),
-		term(1976, 1977, "PAN", "Panama"),
-		term(1976, 1977, "ROU", "Romania"),
-
-		// Terms beginning in 1977.
-		term(1977, 1978, "CAN", "Canada"),
-		term(1977, 1978, "DEU", "Federal Republic of Germany"),
-		term(1977, 1978, "IND", "India"),
-		term(1977, 1978, "MUS", "Mauritius"),
-		term(1977, 1978, "VEN", "Venezuela"),
-
-		// Terms beginning in 1978.
-		term(1978, 1979, "BOL", "Bolivia"),
-		term(1978, 1979, "CSK", "Czechoslovakia"),
-		term(1978, 1979, "GAB", "Gabon"),
-		term(1978, 1979, "KWT", "Kuwait"),
-		term(1978, 1979, "NGA", "Nigeria"),
-
-		// Terms beginning in 1979.
-		term(1979, 1980, "BGD", "Bangladesh"),
-		term(1979, 1980, "JAM", "Jamaica"),
-		term(1979, 1980, "NOR", "Norway"),
-		term(1979, 1980, "PRT", "Portugal"),
-		term(1979, 1980, "ZMB", "Zambia"),
-
-		// Terms beginning in 1980.
-		term(1980, 1981, "DDR", "German Democratic Republic"),
-		term(1980, 1981, "MEX", "Mexico"),
-		term(1980, 1981, "NER", "Niger"),
-		term(1980, 1981, "PHL", "Philippines"),
-		term(1980, 1981, "TUN", "Tunisia"),
-
-		// Terms beginning in 1981.
-		term(1981, 1982, "IRL", "Ireland"),
-		term(1981, 1982, "JPN", "Japan"),
-		term(1981, 1982, "PAN", "Panama"),
-		term(1981, 1982, "ESP", "Spain"),
-		term(1981, 1982, "UGA", "Uganda"),
-
-		// Terms beginning in 1982.
-		term(1982, 1983, "COD", "Zaire"),
-		term(1982, 1983, "GUY", "Guyana"),
-		term(1982, 1983, "JOR", "Jordan"),
-		term(1982, 1983, "POL", "Poland"),
-		term(1982, 1983, "TGO", "Togo"),
-
-		// Terms beginning in 1983.
-		term(1983, 1984, "MLT", "Malta"),
-		term(1983, 1984, "NLD", "Netherlands"),
-		term(1983, 1984, "NIC", "Nicaragua"),
-		term(1983, 1984, "PAK", "Pakistan"),
-		term(1983, 1984, "ZWE", "Zimbabwe"),
-
-		// Terms beginning in 1984.
-		// Upper Volta took the name Burkina Faso on 4 August 1984.
-		term(1984, 1985, "BFA", "Upper Volta").until(day(1984, time.August, 3)),
-		term(1984, 1985, "BFA", "Burkina Faso").since(day(1984, time.August, 4)),
-		term(1984, 1985, "EGY", "Egypt"),
-		term(1984, 1985, "IND", "India"),
-		term(1984, 1985, "PER", "Peru"),
-		term(1984, 1985, "UKR", "Ukrainian Soviet Socialist Republic"),
-
-		// Terms beginning in 1985.
-		term(1985, 1986, "AUS", "Australia"),
-		term(1985, 1986, "DNK", "Denmark"),
-		term(1985, 1986, "MDG", "Madagascar"),
-		term(1985, 1986, "THA", "Thailand"),
-		term(1985, 1986, "TTO", "Trinidad and Tobago"),
-
-		// Terms beginning in 1986.
-		term(1986, 1987, "BGR", "Bulgaria"),
-		term(1986, 1987, "COG", "Congo"),
-		term(1986, 1987, "GHA", "Ghana"),
-		term(1986, 1987, "ARE", "United Arab Emirates"),
-		term(1986, 1987, "VEN", "Venezuela"),
-
-		// Terms beginning in 1987.
-		term(1987, 1988, "ARG", "Argentina"),
-		term(1987, 1988, "DEU", "Federal Republic of Germany"),
-		term(1987, 1988, "ITA", "Italy"),
-		term(1987, 1988, "JPN", "Japan"),
-		term(1987, 1988, "ZMB", "Zambia"),
-
-		// Terms beginning in 1988.
-		term(1988, 1989, "DZA", "Algeria"),
-		term(1988, 1989, "BRA", "Brazil"),
-		term(1988, 1989, "NPL", "Nepal"),
-		term(1988, 1989, "SEN", "Senegal"),
-		term(1988, 1989, "YUG", "Yugoslavia"),
-
-		// Terms beginning in 1989.
-		term(1989, 1990, "CAN", "Canada"),
-		term(1989, 1990, "COL", "Colombia"),
-		term(1989, 1990, "ETH", "Ethiopia"),
-		term(1989, 1990, "FIN", "Finland"),
-		term(1989, 1990, "MYS", "Malaysia"),
-
-		// Terms beginning in 1990.
-		term(1990, 1991, "CIV", "Côte d'Ivoire"),
-		term(1990, 1991, "CUB", "Cuba"),
-		term(1990, 1991, "COD", "Zaire"),
-		term(1990, 1991, "ROU", "Romania"),
-		// Democratic Yemen and the Yemen Arab Republic united on 22 May 1990;
-		// the Republic of Yemen continued the seat.
-		term(1990, 1991, "YMD", "Democratic Yemen").between(day(1990, time.January, 1), day(1990, time.May, 21)),
-		term(1990, 1991, "YEM", "Yemen").between(day(1990, time.May, 22), day(1991, time.December, 31)),
-
-		// Terms beginning in 1991.
-		term(1991, 1992, "AUT", "Austria"),
-		term(1991, 1992, "BEL", "Belgium"),
-		term(1991, 1992, "ECU", "Ecuador"),
-		term(1991, 1992, "IND", "India"),
-		term(1991, 1992, "ZWE", "Zimbabwe"),
-
-		// Terms beginning in 1992.
-		term(1992, 1993, "CPV", "Cape Verde"),
-		term(1992, 1993, "HUN", "Hungary"),
-		term(1992, 1993, "JPN", "Japan"),
-		term(1992, 1993, "MAR", "Morocco"),
-		term(1992, 1993, "VEN", "Venezuela"),
-
-		// Terms beginning in 1993.
-		term(1993, 1994, "BRA", "Brazil"),
-		term(1993, 1994, "DJI", "Djibouti"),
-		term(1993, 1994, "NZL", "New Zealand"),
-		term(1993, 1994, "PAK", "Pakistan"),
-		term(1993, 1994, "ESP", "Spain"),
-
-		// Terms beginning in 1994.
-		term(1994, 1995, "ARG", "Argentina"),
-		term(1994, 1995, "CZE", "Czech Republic"),
-		term(1994, 1995, "NGA", "Nigeria"),
-		term(1994, 1995, "OMN", "Oman"),
-		term(1994, 1995, "RWA", "Rwanda"),
-
-		// Terms beginning in 1995.
-		term(1995, 1996, "BWA", "Botswana"),
-		term(1995, 1996, "DEU", "Germany"),
-		term(1995, 1996, "HND", "Honduras"),
-		term(1995, 1996, "IDN", "Indonesia"),
-		term(1995, 1996, "ITA", "Italy"),
-
-		// Terms beginning in 1996.
-		term(1996, 1997, "CHL", "Chile"),
-		term(1996, 1997, "EGY", "Egypt"),
-		term(1996, 1997, "GNB", "Guinea-Bissau"),
-		term(1996, 1997, "POL", "Poland"),
-		term(1996, 1997, "KOR", "Republic of Korea"),
-
-		// Terms beginning in 1997.
-		term(1997, 1998, "CRI", "Costa Rica"),
-		term(1997, 1998, "JPN", "Japan"),
-		term(1997, 1998, "KEN", "Kenya"),
-		term(1997, 1998, "PRT", "Portugal"),
-		term(1997, 1998, "SWE", "Sweden"),
-
-		// Terms beginning in 1998.
-		term(1998, 1999, "BHR", "Bahrain"),
-		term(1998, 1999, "BRA", "Brazil"),
-		term(1998, 1999, "GAB", "Gabon"),
-		term(1998, 1999, "GMB", "Gambia"),
-		term(1998, 1999, "SVN", "Slovenia"),
-
-		// Terms beginning in 1999.
-		term(1999, 2000, "ARG", "Argentina"),
-		term(1999, 2000, "CAN", "Canada"),
-		term(1999, 2000, "MYS", "Malaysia"),
-		term(1999, 2000, "NAM", "Namibia"),
-		term(1999, 2000, "NLD", "Netherlands"),
-
-		// Terms beginning in 2000.
-		term(2000, 2001, "BGD", "Bangladesh"),
-		term(2000, 2001, "JAM", "Jamaica"),
-		term(2000, 2001, "MLI", "Mali"),
-		term(2000, 2001, "TUN", "Tunisia"),
-		term(2000, 2001, "UKR", "Ukraine"),
-
-		// Terms beginning in 2001.
-		term(2001, 2002, "COL", "Colombia"),
-		term(2001, 2002, "IRL", "Ireland"),
-		term(2001, 2002, "MUS", "Mauritius"),
-		term(2001, 2002, "NOR", "Norway"),
-		term(2001, 2002, "SGP", "Singapore"),
-
-		// Terms beginning in 2002.
-		term(2002, 2003, "BGR", "Bulgaria"),
-		term(2002, 2003, "CMR", "Cameroon"),
-		term(2002, 2003, "GIN", "Guinea"),
-		term(2002, 2003, "MEX", "Mexico"),
-		term(2002, 2003, "SYR", "Syrian Arab Republic"),
-
-		// Terms beginning in 2003.
-		term(2003, 2004, "AGO", "Angola"),
-		term(2003, 2004, "CHL", "Chile"),
-		term(2003, 2004, "DEU", "Germany"),
-		term(2003, 2004, "PAK", "Pakistan"),
-		term(2003, 2004, "ESP", "Spain"),
-
-		// Terms beginning in 2004.
-		term(2004, 2005, "DZA", "Algeria"),
-		term(2004, 2005, "BEN", "Benin"),
-		term(2004, 2005, "BRA", "Brazil"),
-		term(2004, 2005, "PHL", "Philippines"),
-		term(2004, 2005, "ROU", "Romania"),
-
-		// Terms beginning in 2005.
-		term(2005, 2006, "ARG", "Argentina"),
-		term(2005, 2006, "DNK", "Denmark"),
-		term(2005, 2006, "GRC", "Greece"),
-		term(2005, 2006, "JPN", "Japan"),
-		term(2005, 2006, "TZA", "United Republic of Tanzania"),
-
-		// Terms beginning in 2006.
-		term(2006, 2007, "COG", "Congo"),
-		term(2006, 2007, "GHA", "Ghana"),
-		term(2006, 2007, "PER", "Peru"),
-		term(2006, 2007, "QAT", "Qatar"),
-		term(2006, 2007, "SVK", "Slovakia"),
-
-		// Terms beginning in 2007.
-		term(2007, 2008, "BEL", "Belgium"),
-		term(2007, 2008, "IDN", "Indonesia"),
-		term(2007, 2008, "ITA", "Italy"),
-		term(2007, 2008, "PAN", "Panama"),
-		term(2007, 2008, "ZAF", "South Africa"),
-
-		// Terms beginning in 2008.
-		term(2008, 2009, "BFA", "Burkina Faso"),
-		term(2008, 2009, "CRI", "Costa Rica"),
-		term(2008, 2009, "HRV", "Croatia"),
-		term(2008, 2009, "LBY", "Libyan Arab Jamahiriya"),
-		term(2008, 2009, "VNM", "Viet Nam"),
-
-		// Terms beginning in 2009.
-		term(2009, 2010, "AUT", "Austria"),
-		term(2009, 2010, "JPN", "Japan"),
-		term(2009, 2010, "MEX", "Mexico"),
-		term(2009, 2010, "TUR", "Turkey"),
-		term(2009, 2010, "UGA", "Uganda"),
-
-		// Terms beginning in 2010.
-		term(2010, 2011, "BIH", "Bosnia and Herzegovina"),
-		term(2010, 2011, "BRA", "Brazil"),
-		term(2010, 2011, "GAB", "Gabon"),
-		term(2010, 2011, "LBN", "Lebanon"),
-		term(2010, 2011, "NGA", "Nigeria"),
-
-		// Terms beginning in 2011.
-		term(2011, 2012, "COL", "Colombia"),
-		term(2011, 2012, "DEU", "Germany"),
-		term(2011, 2012, "IND", "India"),
-		term(2011, 2012, "PRT", "Portugal"),
-		term(2011, 2012, "ZAF", "South Africa"),
-
-		// Terms beginning in 2012.
-		term(2012, 2013, "AZE", "Azerbaijan"),
-		term(2012, 2013, "GTM", "Guatemala"),
-		term(2012, 2013, "MAR", "Morocco"),
-		term(2012, 2013, "PAK", "Pakistan"),
-		term(2012, 2013, "TGO", "Togo"),
-
-		// Terms beginning in 2013.
-		term(2013, 2014, "ARG", "Argentina"),
-		term(2013, 2014, "AUS", "Australia"),
-		term(2013, 2014, "LUX", "Luxembourg"),
-		term(2013, 2014, "KOR", "Republic of Korea"),
-		term(2013, 2014, "RWA", "Rwanda"),
-
-		// Terms beginning in 2014.
-		term(2014, 2015, "TCD", "Chad"),
-		term(2014, 2015, "CHL", "Chile"),
-		term(2014, 2015, "JOR", "Jordan"),
-		term(2014, 2015, "LTU", "Lithuania"),
-		term(2014, 2015, "NGA", "Nigeria"),
-
-		// Terms beginning in 2015.
-		term(2015, 2016, "AGO", "Angola"),
-		term(2015, 2016, "MYS", "Malaysia"),
-		term(2015, 2016, "NZL", "New Zealand"),
-		term(2015, 2016, "ESP", "Spain"),
-		term(2015, 2016, "VEN", "Venezuela (Bolivarian Republic of)"),
-
-		// Terms beginning in 2016.
-		term(2016, 2017, "EGY", "Egypt"),
-		term(2016, 2017, "JPN", "Japan"),
-		term(2016, 2017, "SEN", "Senegal"),
-		term(2016, 2017, "UKR", "Ukraine"),
-		term(2016, 2017, "URY", "Uruguay"),
-
-		// Terms beginning in 2017.
-		term(2017, 2018, "BOL", "Bolivia (Plurinational State of)"),
-		term(2017, 2018, "ETH", "Ethiopia"),
-		// Italy and the Netherlands split the 2017-18 term.
-		term(2017, 2017, "ITA", "Italy"),
-		term(2017, 2018, "KAZ", "Kazakhstan"),
-		term(2017, 2018, "SWE", "Sweden"),
-
-		// Terms beginning in 2018.
-		term(2018, 2019, "CIV", "Côte d'Ivoire"),
-		term(2018, 2019, "GNQ", "Equatorial Guinea"),
-		term(2018, 2019, "KWT", "Kuwait"),
-		term(2018, 2018, "NLD", "Netherlands"),
-		term(2018, 2019, "PER", "Peru"),
-		term(2018, 2019, "POL", "Poland"),
-
-		// Terms beginning in 2019.
-		term(2019, 2020, "BEL", "Belgium"),
-		term(2019, 2020, "DOM", "Dominican Republic"),
-		term(2019, 2020, "DEU", "Germany"),
-		term(2019, 2020, "IDN", "Indonesia"),
-		term(2019, 2020, "ZAF", "South Africa"),
-
-		// Terms beginning in 2020.
-		term(2020, 2021, "EST", "Estonia"),
-		term(2020, 2021, "NER", "Niger"),
-		term(2020, 2021, "VCT", "Saint Vincent and the Grenadines"),
-		term(2020, 2021, "TUN", "Tunisia"),
-		term(2020, 2021, "VNM", "Viet Nam"),
-
-		// Terms beginning in 2021.
-		term(2021, 2022, "IND", "India"),
-		term(2021, 2022, "IRL", "Ireland"),
-		term(2021, 2022, "KEN", "Kenya"),
-		term(2021, 2022, "MEX", "Mexico"),
-		term(2021, 2022, "NOR", "Norway"),
-
-		// Terms beginning in 2022.
-		term(2022, 2023, "ALB", "Albania"),
-		term(2022, 2023, "BRA", "Brazil"),
-		term(2022, 2023, "GAB", "Gabon"),
-		term(2022, 2023, "GHA", "Ghana"),
-		term(2022, 2023, "ARE", "United Arab Emirates"),
-
-		// Terms beginning in 2023.
-		term(2023, 2024, "ECU", "Ecuador"),
-		term(2023, 2024, "JPN", "Japan"),
-		term(2023, 2024, "MLT", "Malta"),
-		term(2023, 2024, "MOZ", "Mozambique"),
-		term(2023, 2024, "CHE", "Switzerland"),
-
-		// Terms beginning in 2024.
-		term(2024, 2025, "DZA", "Algeria"),
-		term(2024, 2025, "GUY", "Guyana"),
-		term(2024, 2025, "KOR", "Republic of Korea"),
-		term(2024, 2025, "SLE", "Sierra Leone"),
-		term(2024, 2025, "SVN", "Slovenia"),
-
-		// Terms beginning in 2025.
-		term(2025, 2026, "DNK", "Denmark"),
-		term(2025, 2026, "GRC", "Greece"),
-		term(2025, 2026, "PAK", "Pakistan"),
-		term(2025, 2026, "PAN", "Panama"),
-		term(2025, 2026, "SOM", "Somalia"),
-
-		// Terms beginning in 2026 and 2027: members elected in June 2025 and
-		// June 2026.
-		term(2026, 2027, "BHR", "Bahrain"),
-		term(2026, 2027, "COL", "Colombia"),
-		term(2026, 2027, "COD", "Democratic Republic of the Congo"),
-		term(2026, 2027, "LVA", "Latvia"),
-		term(2026, 2027, "LBR", "Liberia"),
-
-		// Terms beginning in 2027.
-		term(2027, 2028, "AUT", "Austria"),
-		term(2027, 2028, "KGZ", "Kyrgyzstan"),
-		term(2027, 2028, "PRT", "Portugal"),
-		term(2027, 2028, "TTO", "Trinidad and Tobago"),
-		term(2027, 2028, "ZWE", "Zimbabwe"),
+	out := make([]fact, len(rows))
+	for i := range rows {
+		out[i] = rows[i].fact()
 	}
+	return out
+}
+
+// row is one row of the table as written: an elected member's term of
+// years, or a permanent seat's days; a term that passed to another state
+// within its years, the days it held; and a name borne for part of the
+// term, the days it was borne. Rows are constants, laid out in the program
+// as they are, so that reading them runs no code.
+type row struct {
+	code             unsc.Code
+	name, government string
+	permanent        bool
+	first, last      int16 // an elected term's years
+	start, end       ymd   // a permanent seat's days, or a term's that passed
+	from, to         ymd   // the days the name applies, where it changed
+}
+
+// ymd is a calendar day; the zero value is none.
+type ymd struct {
+	y    int16
+	m, d int8
+}
+
+func (d ymd) time() time.Time {
+	if d == (ymd{}) {
+		return time.Time{}
+	}
+	return day(int(d.y), time.Month(d.m), int(d.d))
+}
+
+// fact is the row as term, permanent, between, until and since make it.
+func (r *row) fact() fact {
+	var f fact
+	if r.permanent {
+		f = permanent(r.code, r.name, r.government, r.start.time(), r.end.time())
+	} else {
+		f = term(int(r.first), int(r.last), r.code, r.name)
+		if r.start != (ymd{}) {
+			f = f.between(r.start.time(), r.end.time())
+		}
+	}
+	if r.to != (ymd{}) {
+		f = f.until(r.to.time())
+	}
+	if r.from != (ymd{}) {
+		f = f.since(r.from.time())
+	}
+	return f
+}
+
+var rows = [...]row{
+	// The China seat: the Republic of China until GA res 2758 (XXVI) of
+	// 25 October 1971, then the People's Republic of China.
+	{code: "CHN", name: "China", government: "Republic of China", permanent: true, start: ymd{1946, 1, 17}, end: ymd{1971, 10, 24}},
+	{code: "CHN", name: "China", government: "People's Republic of China", permanent: true, start: ymd{1971, 10, 25}},
+	{code: "FRA", name: "France", permanent: true, start: ymd{1946, 1, 17}},
+	// The USSR seat, continued by the Russian Federation from 24 December
+	// 1991 (letter of President Yeltsin to the Secretary-General).
+	{code: "SUN", name: "Union of Soviet Socialist Republics", permanent: true, start: ymd{1946, 1, 17}, end: ymd{1991, 12, 23}},
+	{code: "RUS", name: "Russian Federation", permanent: true, start: ymd{1991, 12, 24}},
+	{code: "GBR", name: "United Kingdom", permanent: true, start: ymd{1946, 1, 17}},
+	{code: "USA", name: "United States", permanent: true, start: ymd{1946, 1, 17}},
+
+	// Terms beginning in 1946. Egypt, Mexico and the Netherlands drew
+	// one-year terms.
+	{code: "AUS", name: "Australia", first: 1946, last: 1947},
+	{code: "BRA", name: "Brazil", first: 1946, last: 1947},
+	{code: "EGY", name: "Egypt", first: 1946, last: 1946},
+	{code: "MEX", name: "Mexico", first: 1946, last: 1946},
+	{code: "NLD", name: "Netherlands", first: 1946, last: 1946},
+	{code: "POL", name: "Poland", first: 1946, last: 1947},
+
+	// Terms beginning in 1947.
+	{code: "BEL", name: "Belgium", first: 1947, last: 1948},
+	{code: "COL", name: "Colombia", first: 1947, last: 1948},
+	{code: "SYR", name: "Syria", first: 1947, last: 1948},
+
+	// Terms beginning in 1948.
+	{code: "ARG", name: "Argentina", first: 1948, last: 1949},
+	{code: "CAN", name: "Canada", first: 1948, last: 1949},
+	{code: "UKR", name: "Ukrainian Soviet Socialist Republic", first: 1948, last: 1949},
+
+	// Terms beginning in 1949.
+	{code: "CUB", name: "Cuba", first: 1949, last: 1950},
+	{code: "EGY", name: "Egypt", first: 1949, last: 1950},
+	{code: "NOR", name: "Norway", first: 1949, last: 1950},
+
+	// Terms beginning in 1950.
+	{code: "ECU", name: "Ecuador", first: 1950, last: 1951},
+	{code: "IND", name: "India", first: 1950, last: 1951},
+	{code: "YUG", name: "Yugoslavia", first: 1950, last: 1951},
+
+	// Terms beginning in 1951.
+	{code: "BRA", name: "Brazil", first: 1951, last: 1952},
+	{code: "NLD", name: "Netherlands", first: 1951, last: 1952},
+	{code: "TUR", name: "Turkey", first: 1951, last: 1952},
+
+	// Terms beginning in 1952.
+	{code: "CHL", name: "Chile", first: 1952, last: 1953},
+	{code: "GRC", name: "Greece", first: 1952, last: 1953},
+	{code: "PAK", name: "Pakistan", first: 1952, last: 1953},
+
+	// Terms beginning in 1953.
+	{code: "COL", name: "Colombia", first: 1953, last: 1954},
+	{code: "DNK", name: "Denmark", first: 1953, last: 1954},
+	{code: "LBN", name: "Lebanon", first: 1953, last: 1954},
+
+	// Terms beginning in 1954.
+	{code: "BRA", name: "Brazil", first: 1954, last: 1955},
+	{code: "NZL", name: "New Zealand", first: 1954, last: 1955},
+	{code: "TUR", name: "Turkey", first: 1954, last: 1955},
+
+	// Terms beginning in 1955.
+	{code: "BEL", name: "Belgium", first: 1955, last: 1956},
+	{code: "IRN", name: "Iran", first: 1955, last: 1956},
+	{code: "PER", name: "Peru", first: 1955, last: 1956},
+
+	// Terms beginning in 1956.
+	{code: "AUS", name: "Australia", first: 1956, last: 1957},
+	{code: "CUB", name: "Cuba", first: 1956, last: 1957},
+	// Yugoslavia and the Philippines split the 1956-57 term.
+	{code: "YUG", name: "Yugoslavia", first: 1956, last: 1956},
+
+	// Terms beginning in 1957.
+	{code: "COL", name: "Colombia", first: 1957, last: 1958},
+	{code: "IRQ", name: "Iraq", first: 1957, last: 1958},
+	{code: "PHL", name: "Philippines", first: 1957, last: 1957},
+	{code: "SWE", name: "Sweden", first: 1957, last: 1958},
+
+	// Terms beginning in 1958.
+	{code: "CAN", name: "Canada", first: 1958, last: 1959},
+	{code: "JPN", name: "Japan", first: 1958, last: 1959},
+	{code: "PAN", name: "Panama", first: 1958, last: 1959},
+
+	// Terms beginning in 1959.
+	{code: "ARG", name: "Argentina", first: 1959, last: 1960},
+	{code: "ITA", name: "Italy", first: 1959, last: 1960},
+	{code: "TUN", name: "Tunisia", first: 1959, last: 1960},
+
+	// Terms beginning in 1960.
+	{code: "ECU", name: "Ecuador", first: 1960, last: 1961},
+	// Poland and Turkey split the 1960-61 term.
+	{code: "POL", name: "Poland", first: 1960, last: 1960},
+	{code: "LKA", name: "Ceylon", first: 1960, last: 1961},
+
+	// Terms beginning in 1961.
+	{code: "CHL", name: "Chile", first: 1961, last: 1962},
+	// Liberia and Ireland split the 1961-62 term.
+	{code: "LBR", name: "Liberia", first: 1961, last: 1961},
+	{code: "TUR", name: "Turkey", first: 1961, last: 1961},
+	{code: "EGY", name: "United Arab Republic", first: 1961, last: 1962},
+
+	// Terms beginning in 1962.
+	{code: "GHA", name: "Ghana", first: 1962, last: 1963},
+	{code: "IRL", name: "Ireland", first: 1962, last: 1962},
+	// Romania and the Philippines split the 1962-63 term.
+	{code: "ROU", name: "Romania", first: 1962, last: 1962},
+	{code: "VEN", name: "Venezuela", first: 1962, last: 1963},
+
+	// Terms beginning in 1963.
+	{code: "BRA", name: "Brazil", first: 1963, last: 1964},
+	{code: "MAR", name: "Morocco", first: 1963, last: 1964},
+	{code: "NOR", name: "Norway", first: 1963, last: 1964},
+	{code: "PHL", name: "Philippines", first: 1963, last: 1963},
+
+	// Terms beginning in 1964.
+	{code: "BOL", name: "Bolivia", first: 1964, last: 1965},
+	{code: "CIV", name: "Ivory Coast", first: 1964, last: 1965},
+	// Czechoslovakia and Malaysia split the 1964-65 term.
+	{code: "CSK", name: "Czechoslovakia", first: 1964, last: 1964},
+
+	// Terms beginning in 1965.
+	{code: "JOR", name: "Jordan", first: 1965, last: 1966},
+	{code: "MYS", name: "Malaysia", first: 1965, last: 1965},
+	{code: "NLD", name: "Netherlands", first: 1965, last: 1966},
+	{code: "URY", name: "Uruguay", first: 1965, last: 1966},
+
+	// Terms beginning in 1966, the first year of the 15-member Council. New
+	// Zealand and Uganda were elected for one year.
+	{code: "ARG", name: "Argentina", first: 1966, last: 1967},
+	{code: "BGR", name: "Bulgaria", first: 1966, last: 1967},
+	{code: "JPN", name: "Japan", first: 1966, last: 1967},
+	{code: "MLI", name: "Mali", first: 1966, last: 1967},
+	{code: "NZL", name: "New Zealand", first: 1966, last: 1966},
+	{code: "NGA", name: "Nigeria", first: 1966, last: 1967},
+	{code: "UGA", name: "Uganda", first: 1966, last: 1966},
+
+	// Terms beginning in 1967.
+	{code: "BRA", name: "Brazil", first: 1967, last: 1968},
+	{code: "CAN", name: "Canada", first: 1967, last: 1968},
+	{code: "DNK", name: "Denmark", first: 1967, last: 1968},
+	{code: "ETH", name: "Ethiopia", first: 1967, last: 1968},
+	{code: "IND", name: "India", first: 1967, last: 1968},
+
+	// Terms beginning in 1968.
+	{code: "DZA", name: "Algeria", first: 1968, last: 1969},
+	{code: "HUN", name: "Hungary", first: 1968, last: 1969},
+	{code: "PAK", name: "Pakistan", first: 1968, last: 1969},
+	{code: "PRY", name: "Paraguay", first: 1968, last: 1969},
+	{code: "SEN", name: "Senegal", first: 1968, last: 1969},
+
+	// Terms beginning in 1969.
+	{code: "COL", name: "Colombia", first: 1969, last: 1970},
+	{code: "FIN", name: "Finland", first: 1969, last: 1970},
+	{code: "NPL", name: "Nepal", first: 1969, last: 1970},
+	{code: "ESP", name: "Spain", first: 1969, last: 1970},
+	{code: "ZMB", name: "Zambia", first: 1969, last: 1970},
+
+	// Terms beginning in 1970.
+	{code: "BDI", name: "Burundi", first: 1970, last: 1971},
+	{code: "NIC", name: "Nicaragua", first: 1970, last: 1971},
+	{code: "POL", name: "Poland", first: 1970, last: 1971},
+	{code: "SLE", name: "Sierra Leone", first: 1970, last: 1971},
+	{code: "SYR", name: "Syrian Arab Republic", first: 1970, last: 1971},
+
+	// Terms beginning in 1971.
+	{code: "ARG", name: "Argentina", first: 1971, last: 1972},
+	{code: "BEL", name: "Belgium", first: 1971, last: 1972},
+	{code: "ITA", name: "Italy", first: 1971, last: 1972},
+	{code: "JPN", name: "Japan", first: 1971, last: 1972},
+	{code: "SOM", name: "Somalia", first: 1971, last: 1972},
+
+	// Terms beginning in 1972.
+	{code: "GIN", name: "Guinea", first: 1972, last: 1973},
+	{code: "IND", name: "India", first: 1972, last: 1973},
+	{code: "PAN", name: "Panama", first: 1972, last: 1973},
+	{code: "SDN", name: "Sudan", first: 1972, last: 1973},
+	{code: "YUG", name: "Yugoslavia", first: 1972, last: 1973},
+
+	// Terms beginning in 1973.
+	{code: "AUS", name: "Australia", first: 1973, last: 1974},
+	{code: "AUT", name: "Austria", first: 1973, last: 1974},
+	{code: "IDN", name: "Indonesia", first: 1973, last: 1974},
+	{code: "KEN", name: "Kenya", first: 1973, last: 1974},
+	{code: "PER", name: "Peru", first: 1973, last: 1974},
+
+	// Terms beginning in 1974.
+	{code: "BLR", name: "Byelorussian Soviet Socialist Republic", first: 1974, last: 1975},
+	{code: "CMR", name: "United Republic of Cameroon", first: 1974, last: 1975},
+	{code: "CRI", name: "Costa Rica", first: 1974, last: 1975},
+	{code: "IRQ", name: "Iraq", first: 1974, last: 1975},
+	{code: "MRT", name: "Mauritania", first: 1974, last: 1975},
+
+	// Terms beginning in 1975.
+	{code: "GUY", name: "Guyana", first: 1975, last: 1976},
+	{code: "ITA", name: "Italy", first: 1975, last: 1976},
+	{code: "JPN", name: "Japan", first: 1975, last: 1976},
+	{code: "SWE", name: "Sweden", first: 1975, last: 1976},
+	{code: "TZA", name: "United Republic of Tanzania", first: 1975, last: 1976},
+
+	// Terms beginning in 1976.
+	{code: "BEN", name: "Benin", first: 1976, last: 1977},
+	// The Libyan Arab Republic became the Libyan Arab Jamahiriya on 2 March
+	// 1977 (Declaration on the Establishment of the Authority of the People).
+	{code: "LBY", name: "Libyan Arab Republic", first: 1976, last: 1977, to: ymd{1977, 3, 1}},
+	{code: "LBY", name: "Libyan Arab Jamahiriya", first: 1976, last: 1977, from: ymd{1977, 3, 2}},
+	{code: "PAK", name: "Pakistan", first: 1976, last: 1977},
+	{code: "PAN", name: "Panama", first: 1976, last: 1977},
+	{code: "ROU", name: "Romania", first: 1976, last: 1977},
+
+	// Terms beginning in 1977.
+	{code: "CAN", name: "Canada", first: 1977, last: 1978},
+	{code: "DEU", name: "Federal Republic of Germany", first: 1977, last: 1978},
+	{code: "IND", name: "India", first: 1977, last: 1978},
+	{code: "MUS", name: "Mauritius", first: 1977, last: 1978},
+	{code: "VEN", name: "Venezuela", first: 1977, last: 1978},
+
+	// Terms beginning in 1978.
+	{code: "BOL", name: "Bolivia", first: 1978, last: 1979},
+	{code: "CSK", name: "Czechoslovakia", first: 1978, last: 1979},
+	{code: "GAB", name: "Gabon", first: 1978, last: 1979},
+	{code: "KWT", name: "Kuwait", first: 1978, last: 1979},
+	{code: "NGA", name: "Nigeria", first: 1978, last: 1979},
+
+	// Terms beginning in 1979.
+	{code: "BGD", name: "Bangladesh", first: 1979, last: 1980},
+	{code: "JAM", name: "Jamaica", first: 1979, last: 1980},
+	{code: "NOR", name: "Norway", first: 1979, last: 1980},
+	{code: "PRT", name: "Portugal", first: 1979, last: 1980},
+	{code: "ZMB", name: "Zambia", first: 1979, last: 1980},
+
+	// Terms beginning in 1980.
+	{code: "DDR", name: "German Democratic Republic", first: 1980, last: 1981},
+	{code: "MEX", name: "Mexico", first: 1980, last: 1981},
+	{code: "NER", name: "Niger", first: 1980, last: 1981},
+	{code: "PHL", name: "Philippines", first: 1980, last: 1981},
+	{code: "TUN", name: "Tunisia", first: 1980, last: 1981},
+
+	// Terms beginning in 1981.
+	{code: "IRL", name: "Ireland", first: 1981, last: 1982},
+	{code: "JPN", name: "Japan", first: 1981, last: 1982},
+	{code: "PAN", name: "Panama", first: 1981, last: 1982},
+	{code: "ESP", name: "Spain", first: 1981, last: 1982},
+	{code: "UGA", name: "Uganda", first: 1981, last: 1982},
+
+	// Terms beginning in 1982.
+	{code: "COD", name: "Zaire", first: 1982, last: 1983},
+	{code: "GUY", name: "Guyana", first: 1982, last: 1983},
+	{code: "JOR", name: "Jordan", first: 1982, last: 1983},
+	{code: "POL", name: "Poland", first: 1982, last: 1983},
+	{code: "TGO", name: "Togo", first: 1982, last: 1983},
+
+	// Terms beginning in 1983.
+	{code: "MLT", name: "Malta", first: 1983, last: 1984},
+	{code: "NLD", name: "Netherlands", first: 1983, last: 1984},
+	{code: "NIC", name: "Nicaragua", first: 1983, last: 1984},
+	{code: "PAK", name: "Pakistan", first: 1983, last: 1984},
+	{code: "ZWE", name: "Zimbabwe", first: 1983, last: 1984},
+
+	// Terms beginning in 1984.
+	// Upper Volta took the name Burkina Faso on 4 August 1984.
+	{code: "BFA", name: "Upper Volta", first: 1984, last: 1985, to: ymd{1984, 8, 3}},
+	{code: "BFA", name: "Burkina Faso", first: 1984, last: 1985, from: ymd{1984, 8, 4}},
+	{code: "EGY", name: "Egypt", first: 1984, last: 1985},
+	{code: "IND", name: "India", first: 1984, last: 1985},
+	{code: "PER", name: "Peru", first: 1984, last: 1985},
+	{code: "UKR", name: "Ukrainian Soviet Socialist Republic", first: 1984, last: 1985},
+
+	// Terms beginning in 1985.
+	{code: "AUS", name: "Australia", first: 1985, last: 1986},
+	{code: "DNK", name: "Denmark", first: 1985, last: 1986},
+	{code: "MDG", name: "Madagascar", first: 1985, last: 1986},
+	{code: "THA", name: "Thailand", first: 1985, last: 1986},
+	{code: "TTO", name: "Trinidad and Tobago", first: 1985, last: 1986},
+
+	// Terms beginning in 1986.
+	{code: "BGR", name: "Bulgaria", first: 1986, last: 1987},
+	{code: "COG", name: "Congo", first: 1986, last: 1987},
+	{code: "GHA", name: "Ghana", first: 1986, last: 1987},
+	{code: "ARE", name: "United Arab Emirates", first: 1986, last: 1987},
+	{code: "VEN", name: "Venezuela", first: 1986, last: 1987},
+
+	// Terms beginning in 1987.
+	{code: "ARG", name: "Argentina", first: 1987, last: 1988},
+	{code: "DEU", name: "Federal Republic of Germany", first: 1987, last: 1988},
+	{code: "ITA", name: "Italy", first: 1987, last: 1988},
+	{code: "JPN", name: "Japan", first: 1987, last: 1988},
+	{code: "ZMB", name: "Zambia", first: 1987, last: 1988},
+
+	// Terms beginning in 1988.
+	{code: "DZA", name: "Algeria", first: 1988, last: 1989},
+	{code: "BRA", name: "Brazil", first: 1988, last: 1989},
+	{code: "NPL", name: "Nepal", first: 1988, last: 1989},
+	{code: "SEN", name: "Senegal", first: 1988, last: 1989},
+	{code: "YUG", name: "Yugoslavia", first: 1988, last: 1989},
+
+	// Terms beginning in 1989.
+	{code: "CAN", name: "Canada", first: 1989, last: 1990},
+	{code: "COL", name: "Colombia", first: 1989, last: 1990},
+	{code: "ETH", name: "Ethiopia", first: 1989, last: 1990},
+	{code: "FIN", name: "Finland", first: 1989, last: 1990},
+	{code: "MYS", name: "Malaysia", first: 1989, last: 1990},
+
+	// Terms beginning in 1990.
+	{code: "CIV", name: "Côte d'Ivoire", first: 1990, last: 1991},
+	{code: "CUB", name: "Cuba", first: 1990, last: 1991},
+	{code: "COD", name: "Zaire", first: 1990, last: 1991},
+	{code: "ROU", name: "Romania", first: 1990, last: 1991},
+	// Democratic Yemen and the Yemen Arab Republic united on 22 May 1990;
+	// the Republic of Yemen continued the seat.
+	{code: "YMD", name: "Democratic Yemen", first: 1990, last: 1991, start: ymd{1990, 1, 1}, end: ymd{1990, 5, 21}},
+	{code: "YEM", name: "Yemen", first: 1990, last: 1991, start: ymd{1990, 5, 22}, end: ymd{1991, 12, 31}},
+
+	// Terms beginning in 1991.
+	{code: "AUT", name: "Austria", first: 1991, last: 1992},
+	{code: "BEL", name: "Belgium", first: 1991, last: 1992},
+	{code: "ECU", name: "Ecuador", first: 1991, last: 1992},
+	{code: "IND", name: "India", first: 1991, last: 1992},
+	{code: "ZWE", name: "Zimbabwe", first: 1991, last: 1992},
+
+	// Terms beginning in 1992.
+	{code: "CPV", name: "Cape Verde", first: 1992, last: 1993},
+	{code: "HUN", name: "Hungary", first: 1992, last: 1993},
+	{code: "JPN", name: "Japan", first: 1992, last: 1993},
+	{code: "MAR", name: "Morocco", first: 1992, last: 1993},
+	{code: "VEN", name: "Venezuela", first: 1992, last: 1993},
+
+	// Terms beginning in 1993.
+	{code: "BRA", name: "Brazil", first: 1993, last: 1994},
+	{code: "DJI", name: "Djibouti", first: 1993, last: 1994},
+	{code: "NZL", name: "New Zealand", first: 1993, last: 1994},
+	{code: "PAK", name: "Pakistan", first: 1993, last: 1994},
+	{code: "ESP", name: "Spain", first: 1993, last: 1994},
+
+	// Terms beginning in 1994.
+	{code: "ARG", name: "Argentina", first: 1994, last: 1995},
+	{code: "CZE", name: "Czech Republic", first: 1994, last: 1995},
+	{code: "NGA", name: "Nigeria", first: 1994, last: 1995},
+	{code: "OMN", name: "Oman", first: 1994, last: 1995},
+	{code: "RWA", name: "Rwanda", first: 1994, last: 1995},
+
+	// Terms beginning in 1995.
+	{code: "BWA", name: "Botswana", first: 1995, last: 1996},
+	{code: "DEU", name: "Germany", first: 1995, last: 1996},
+	{code: "HND", name: "Honduras", first: 1995, last: 1996},
+	{code: "IDN", name: "Indonesia", first: 1995, last: 1996},
+	{code: "ITA", name: "Italy", first: 1995, last: 1996},
+
+	// Terms beginning in 1996.
+	{code: "CHL", name: "Chile", first: 1996, last: 1997},
+	{code: "EGY", name: "Egypt", first: 1996, last: 1997},
+	{code: "GNB", name: "Guinea-Bissau", first: 1996, last: 1997},
+	{code: "POL", name: "Poland", first: 1996, last: 1997},
+	{code: "KOR", name: "Republic of Korea", first: 1996, last: 1997},
+
+	// Terms beginning in 1997.
+	{code: "CRI", name: "Costa Rica", first: 1997, last: 1998},
+	{code: "JPN", name: "Japan", first: 1997, last: 1998},
+	{code: "KEN", name: "Kenya", first: 1997, last: 1998},
+	{code: "PRT", name: "Portugal", first: 1997, last: 1998},
+	{code: "SWE", name: "Sweden", first: 1997, last: 1998},
+
+	// Terms beginning in 1998.
+	{code: "BHR", name: "Bahrain", first: 1998, last: 1999},
+	{code: "BRA", name: "Brazil", first: 1998, last: 1999},
+	{code: "GAB", name: "Gabon", first: 1998, last: 1999},
+	{code: "GMB", name: "Gambia", first: 1998, last: 1999},
+	{code: "SVN", name: "Slovenia", first: 1998, last: 1999},
+
+	// Terms beginning in 1999.
+	{code: "ARG", name: "Argentina", first: 1999, last: 2000},
+	{code: "CAN", name: "Canada", first: 1999, last: 2000},
+	{code: "MYS", name: "Malaysia", first: 1999, last: 2000},
+	{code: "NAM", name: "Namibia", first: 1999, last: 2000},
+	{code: "NLD", name: "Netherlands", first: 1999, last: 2000},
+
+	// Terms beginning in 2000.
+	{code: "BGD", name: "Bangladesh", first: 2000, last: 2001},
+	{code: "JAM", name: "Jamaica", first: 2000, last: 2001},
+	{code: "MLI", name: "Mali", first: 2000, last: 2001},
+	{code: "TUN", name: "Tunisia", first: 2000, last: 2001},
+	{code: "UKR", name: "Ukraine", first: 2000, last: 2001},
+
+	// Terms beginning in 2001.
+	{code: "COL", name: "Colombia", first: 2001, last: 2002},
+	{code: "IRL", name: "Ireland", first: 2001, last: 2002},
+	{code: "MUS", name: "Mauritius", first: 2001, last: 2002},
+	{code: "NOR", name: "Norway", first: 2001, last: 2002},
+	{code: "SGP", name: "Singapore", first: 2001, last: 2002},
+
+	// Terms beginning in 2002.
+	{code: "BGR", name: "Bulgaria", first: 2002, last: 2003},
+	{code: "CMR", name: "Cameroon", first: 2002, last: 2003},
+	{code: "GIN", name: "Guinea", first: 2002, last: 2003},
+	{code: "MEX", name: "Mexico", first: 2002, last: 2003},
+	{code: "SYR", name: "Syrian Arab Republic", first: 2002, last: 2003},
+
+	// Terms beginning in 2003.
+	{code: "AGO", name: "Angola", first: 2003, last: 2004},
+	{code: "CHL", name: "Chile", first: 2003, last: 2004},
+	{code: "DEU", name: "Germany", first: 2003, last: 2004},
+	{code: "PAK", name: "Pakistan", first: 2003, last: 2004},
+	{code: "ESP", name: "Spain", first: 2003, last: 2004},
+
+	// Terms beginning in 2004.
+	{code: "DZA", name: "Algeria", first: 2004, last: 2005},
+	{code: "BEN", name: "Benin", first: 2004, last: 2005},
+	{code: "BRA", name: "Brazil", first: 2004, last: 2005},
+	{code: "PHL", name: "Philippines", first: 2004, last: 2005},
+	{code: "ROU", name: "Romania", first: 2004, last: 2005},
+
+	// Terms beginning in 2005.
+	{code: "ARG", name: "Argentina", first: 2005, last: 2006},
+	{code: "DNK", name: "Denmark", first: 2005, last: 2006},
+	{code: "GRC", name: "Greece", first: 2005, last: 2006},
+	{code: "JPN", name: "Japan", first: 2005, last: 2006},
+	{code: "TZA", name: "United Republic of Tanzania", first: 2005, last: 2006},
+
+	// Terms beginning in 2006.
+	{code: "COG", name: "Congo", first: 2006, last: 2007},
+	{code: "GHA", name: "Ghana", first: 2006, last: 2007},
+	{code: "PER", name: "Peru", first: 2006, last: 2007},
+	{code: "QAT", name: "Qatar", first: 2006, last: 2007},
+	{code: "SVK", name: "Slovakia", first: 2006, last: 2007},
+
+	// Terms beginning in 2007.
+	{code: "BEL", name: "Belgium", first: 2007, last: 2008},
+	{code: "IDN", name: "Indonesia", first: 2007, last: 2008},
+	{code: "ITA", name: "Italy", first: 2007, last: 2008},
+	{code: "PAN", name: "Panama", first: 2007, last: 2008},
+	{code: "ZAF", name: "South Africa", first: 2007, last: 2008},
+
+	// Terms beginning in 2008.
+	{code: "BFA", name: "Burkina Faso", first: 2008, last: 2009},
+	{code: "CRI", name: "Costa Rica", first: 2008, last: 2009},
+	{code: "HRV", name: "Croatia", first: 2008, last: 2009},
+	{code: "LBY", name: "Libyan Arab Jamahiriya", first: 2008, last: 2009},
+	{code: "VNM", name: "Viet Nam", first: 2008, last: 2009},
+
+	// Terms beginning in 2009.
+	{code: "AUT", name: "Austria", first: 2009, last: 2010},
+	{code: "JPN", name: "Japan", first: 2009, last: 2010},
+	{code: "MEX", name: "Mexico", first: 2009, last: 2010},
+	{code: "TUR", name: "Turkey", first: 2009, last: 2010},
+	{code: "UGA", name: "Uganda", first: 2009, last: 2010},
+
+	// Terms beginning in 2010.
+	{code: "BIH", name: "Bosnia and Herzegovina", first: 2010, last: 2011},
+	{code: "BRA", name: "Brazil", first: 2010, last: 2011},
+	{code: "GAB", name: "Gabon", first: 2010, last: 2011},
+	{code: "LBN", name: "Lebanon", first: 2010, last: 2011},
+	{code: "NGA", name: "Nigeria", first: 2010, last: 2011},
+
+	// Terms beginning in 2011.
+	{code: "COL", name: "Colombia", first: 2011, last: 2012},
+	{code: "DEU", name: "Germany", first: 2011, last: 2012},
+	{code: "IND", name: "India", first: 2011, last: 2012},
+	{code: "PRT", name: "Portugal", first: 2011, last: 2012},
+	{code: "ZAF", name: "South Africa", first: 2011, last: 2012},
+
+	// Terms beginning in 2012.
+	{code: "AZE", name: "Azerbaijan", first: 2012, last: 2013},
+	{code: "GTM", name: "Guatemala", first: 2012, last: 2013},
+	{code: "MAR", name: "Morocco", first: 2012, last: 2013},
+	{code: "PAK", name: "Pakistan", first: 2012, last: 2013},
+	{code: "TGO", name: "Togo", first: 2012, last: 2013},
+
+	// Terms beginning in 2013.
+	{code: "ARG", name: "Argentina", first: 2013, last: 2014},
+	{code: "AUS", name: "Australia", first: 2013, last: 2014},
+	{code: "LUX", name: "Luxembourg", first: 2013, last: 2014},
+	{code: "KOR", name: "Republic of Korea", first: 2013, last: 2014},
+	{code: "RWA", name: "Rwanda", first: 2013, last: 2014},
+
+	// Terms beginning in 2014.
+	{code: "TCD", name: "Chad", first: 2014, last: 2015},
+	{code: "CHL", name: "Chile", first: 2014, last: 2015},
+	{code: "JOR", name: "Jordan", first: 2014, last: 2015},
+	{code: "LTU", name: "Lithuania", first: 2014, last: 2015},
+	{code: "NGA", name: "Nigeria", first: 2014, last: 2015},
+
+	// Terms beginning in 2015.
+	{code: "AGO", name: "Angola", first: 2015, last: 2016},
+	{code: "MYS", name: "Malaysia", first: 2015, last: 2016},
+	{code: "NZL", name: "New Zealand", first: 2015, last: 2016},
+	{code: "ESP", name: "Spain", first: 2015, last: 2016},
+	{code: "VEN", name: "Venezuela (Bolivarian Republic of)", first: 2015, last: 2016},
+
+	// Terms beginning in 2016.
+	{code: "EGY", name: "Egypt", first: 2016, last: 2017},
+	{code: "JPN", name: "Japan", first: 2016, last: 2017},
+	{code: "SEN", name: "Senegal", first: 2016, last: 2017},
+	{code: "UKR", name: "Ukraine", first: 2016, last: 2017},
+	{code: "URY", name: "Uruguay", first: 2016, last: 2017},
+
+	// Terms beginning in 2017.
+	{code: "BOL", name: "Bolivia (Plurinational State of)", first: 2017, last: 2018},
+	{code: "ETH", name: "Ethiopia", first: 2017, last: 2018},
+	// Italy and the Netherlands split the 2017-18 term.
+	{code: "ITA", name: "Italy", first: 2017, last: 2017},
+	{code: "KAZ", name: "Kazakhstan", first: 2017, last: 2018},
+	{code: "SWE", name: "Sweden", first: 2017, last: 2018},
+
+	// Terms beginning in 2018.
+	{code: "CIV", name: "Côte d'Ivoire", first: 2018, last: 2019},
+	{code: "GNQ", name: "Equatorial Guinea", first: 2018, last: 2019},
+	{code: "KWT", name: "Kuwait", first: 2018, last: 2019},
+	{code: "NLD", name: "Netherlands", first: 2018, last: 2018},
+	{code: "PER", name: "Peru", first: 2018, last: 2019},
+	{code: "POL", name: "Poland", first: 2018, last: 2019},
+
+	// Terms beginning in 2019.
+	{code: "BEL", name: "Belgium", first: 2019, last: 2020},
+	{code: "DOM", name: "Dominican Republic", first: 2019, last: 2020},
+	{code: "DEU", name: "Germany", first: 2019, last: 2020},
+	{code: "IDN", name: "Indonesia", first: 2019, last: 2020},
+	{code: "ZAF", name: "South Africa", first: 2019, last: 2020},
+
+	// Terms beginning in 2020.
+	{code: "EST", name: "Estonia", first: 2020, last: 2021},
+	{code: "NER", name: "Niger", first: 2020, last: 2021},
+	{code: "VCT", name: "Saint Vincent and the Grenadines", first: 2020, last: 2021},
+	{code: "TUN", name: "Tunisia", first: 2020, last: 2021},
+	{code: "VNM", name: "Viet Nam", first: 2020, last: 2021},
+
+	// Terms beginning in 2021.
+	{code: "IND", name: "India", first: 2021, last: 2022},
+	{code: "IRL", name: "Ireland", first: 2021, last: 2022},
+	{code: "KEN", name: "Kenya", first: 2021, last: 2022},
+	{code: "MEX", name: "Mexico", first: 2021, last: 2022},
+	{code: "NOR", name: "Norway", first: 2021, last: 2022},
+
+	// Terms beginning in 2022.
+	{code: "ALB", name: "Albania", first: 2022, last: 2023},
+	{code: "BRA", name: "Brazil", first: 2022, last: 2023},
+	{code: "GAB", name: "Gabon", first: 2022, last: 2023},
+	{code: "GHA", name: "Ghana", first: 2022, last: 2023},
+	{code: "ARE", name: "United Arab Emirates", first: 2022, last: 2023},
+
+	// Terms beginning in 2023.
+	{code: "ECU", name: "Ecuador", first: 2023, last: 2024},
+	{code: "JPN", name: "Japan", first: 2023, last: 2024},
+	{code: "MLT", name: "Malta", first: 2023, last: 2024},
+	{code: "MOZ", name: "Mozambique", first: 2023, last: 2024},
+	{code: "CHE", name: "Switzerland", first: 2023, last: 2024},
+
+	// Terms beginning in 2024.
+	{code: "DZA", name: "Algeria", first: 2024, last: 2025},
+	{code: "GUY", name: "Guyana", first: 2024, last: 2025},
+	{code: "KOR", name: "Republic of Korea", first: 2024, last: 2025},
+	{code: "SLE", name: "Sierra Leone", first: 2024, last: 2025},
+	{code: "SVN", name: "Slovenia", first: 2024, last: 2025},
+
+	// Terms beginning in 2025.
+	{code: "DNK", name: "Denmark", first: 2025, last: 2026},
+	{code: "GRC", name: "Greece", first: 2025, last: 2026},
+	{code: "PAK", name: "Pakistan", first: 2025, last: 2026},
+	{code: "PAN", name: "Panama", first: 2025, last: 2026},
+	{code: "SOM", name: "Somalia", first: 2025, last: 2026},
+
+	// Terms beginning in 2026 and 2027: members elected in June 2025 and
+	// June 2026.
+	{code: "BHR", name: "Bahrain", first: 2026, last: 2027},
+	{code: "COL", name: "Colombia", first: 2026, last: 2027},
+	{code: "COD", name: "Democratic Republic of the Congo", first: 2026, last: 2027},
+	{code: "LVA", name: "Latvia", first: 2026, last: 2027},
+	{code: "LBR", name: "Liberia", first: 2026, last: 2027},
+
+	// Terms beginning in 2027.
+	{code: "AUT", name: "Austria", first: 2027, last: 2028},
+	{code: "KGZ", name: "Kyrgyzstan", first: 2027, last: 2028},
+	{code: "PRT", name: "Portugal", first: 2027, last: 2028},
+	{code: "TTO", name: "Trinidad and Tobago", first: 2027, last: 2028},
+	{code: "ZWE", name: "Zimbabwe", first: 2027, last: 2028},
 }
