@@ -14,12 +14,31 @@ import (
 // copies the members on every call, so the Council is asked for once per
 // run of days with the same seats, not once per decision.
 type councils struct {
-	// list holds one Council per run of days that has decisions (the zero
-	// Council, with err set, for days outside the compositions known).
-	list []unsc.Council
-	err  []error
-	// of[i] indexes list for decision i.
+	// codes holds the members' codes of one Council per run of days that
+	// has decisions (none, with err set, for days outside the compositions
+	// known), and day the day it was asked for.
+	codes [][]unsc.Code
+	err   []error
+	day   []time.Time
+	// of[i] indexes codes for decision i.
 	of []int32
+	// list holds each Council whole, made on first use (what-if): most
+	// questions need the codes only, a sixth of the memory.
+	listOnce sync.Once
+	list     []unsc.Council
+}
+
+// full returns each Council whole (the zero Council where err is set).
+func (cs *councils) full() []unsc.Council {
+	cs.listOnce.Do(func() {
+		cs.list = make([]unsc.Council, len(cs.day))
+		for k, d := range cs.day {
+			if cs.err[k] == nil {
+				cs.list[k], _ = charter.CouncilOn(d)
+			}
+		}
+	})
+	return cs.list
 }
 
 // seatChanges are the day numbers on which the seats may change: every
@@ -63,10 +82,12 @@ func (x *Index) councilTable() *councils {
 			var ok bool
 			k, ok = run[r]
 			if !ok {
-				c, err := charter.CouncilOn(x.date(i))
-				k = int32(len(cs.list))
-				cs.list = append(cs.list, c)
+				d := x.date(i)
+				codes, err := charter.SeatsOn(d)
+				k = int32(len(cs.codes))
+				cs.codes = append(cs.codes, codes)
 				cs.err = append(cs.err, err)
+				cs.day = append(cs.day, d)
 				run[r] = k
 			}
 			cs.of[i] = k
@@ -79,5 +100,5 @@ func (x *Index) councilTable() *councils {
 // decision i, 0 where no composition is known.
 func (x *Index) councilSize(i int) int {
 	cs := x.councilTable()
-	return len(cs.list[cs.of[i]].Members)
+	return len(cs.codes[cs.of[i]])
 }

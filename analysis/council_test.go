@@ -36,13 +36,21 @@ func TestCouncilsEveryDay(t *testing.T) {
 	for i, d := range ds {
 		want, wantErr := charter.CouncilOn(d.Date)
 		k := cs.of[i]
-		got, gotErr := cs.list[k], cs.err[k]
+		got, gotErr := cs.full()[k], cs.err[k]
 		if (gotErr != nil) != (wantErr != nil) || got.Required != want.Required || !slices.Equal(seats(got), seats(want)) {
 			t.Fatalf("Council kept for %s = %v %d (err %v), want CouncilOn's %v %d (err %v)",
 				d.Date.Format(dateLayout), seats(got), got.Required, gotErr, seats(want), want.Required, wantErr)
 		}
+		// The codes kept are the whole Council's, in its order.
+		var codes []unsc.Code
+		for _, m := range got.Members {
+			codes = append(codes, m.Code)
+		}
+		if !slices.Equal(cs.codes[k], codes) {
+			t.Fatalf("codes kept for %s = %v, want the Council's %v", d.Date.Format(dateLayout), cs.codes[k], codes)
+		}
 	}
-	if n := len(cs.list); n > 400 {
+	if n := len(cs.codes); n > 400 {
 		t.Errorf("%d Councils kept for %d days, want one per run of days with the same seats", n, len(ds))
 	}
 }

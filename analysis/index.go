@@ -129,7 +129,7 @@ type positions struct {
 	// sit or its position is not known).
 	pos [][]uint8
 	// seatedIn[c][k] reports whether member c sat on Council k of
-	// councils.list.
+	// councils.codes.
 	seatedIn [][]bool
 	// seats caches the positions of the PermanentSeats of several codes.
 	seats map[string][]uint8
@@ -522,7 +522,7 @@ func (x *Index) buildPositions() {
 			}
 			p.pos = append(p.pos, block[:x.n:x.n])
 			block = block[x.n:]
-			p.seatedIn = append(p.seatedIn, make([]bool, len(cs.list)))
+			p.seatedIn = append(p.seatedIn, make([]bool, len(cs.codes)))
 		}
 		if packed && n < math.MaxInt16 {
 			table[k] = int16(n + 1)
@@ -531,11 +531,11 @@ func (x *Index) buildPositions() {
 	}
 	// The members of each composition, numbered once for all its
 	// decisions.
-	numbered := make([][]int, len(cs.list))
-	for k, c := range cs.list {
-		ns := make([]int, len(c.Members))
-		for j, m := range c.Members {
-			ns[j] = code(m.Code)
+	numbered := make([][]int, len(cs.codes))
+	for k, codes := range cs.codes {
+		ns := make([]int, len(codes))
+		for j, c := range codes {
+			ns[j] = code(c)
 			p.seatedIn[ns[j]][k] = true
 		}
 		numbered[k] = ns
@@ -613,13 +613,13 @@ func (x *Index) seatColumns(sets ...[]unsc.Code) ([][]uint8, []seating) {
 	seatedIn := make([][]bool, len(asked))
 	for j := range asked {
 		col[j] = block[j*x.n : (j+1)*x.n : (j+1)*x.n]
-		seatedIn[j] = make([]bool, len(cs.list))
+		seatedIn[j] = make([]bool, len(cs.codes))
 	}
 	// The codes asked for that sat in each composition.
-	numbered := make([][]int, len(cs.list))
-	for k, c := range cs.list {
-		for _, m := range c.Members {
-			if j := number(m.Code); j >= 0 {
+	numbered := make([][]int, len(cs.codes))
+	for k, codes := range cs.codes {
+		for _, c := range codes {
+			if j := number(c); j >= 0 {
 				seatedIn[j][k] = true
 				numbered[k] = append(numbered[k], j)
 			}
@@ -644,7 +644,7 @@ func (x *Index) seatColumns(sets ...[]unsc.Code) ([][]uint8, []seating) {
 		}
 	}
 	for k, codes := range sets {
-		rows[k] = seating{in: make([]bool, len(cs.list)), of: cs.of}
+		rows[k] = seating{in: make([]bool, len(cs.codes)), of: cs.of}
 		for _, c := range codes {
 			for kk, in := range seatedIn[number(c)] {
 				rows[k].in[kk] = rows[k].in[kk] || in
@@ -718,7 +718,7 @@ func (x *Index) mergePositions(p *positions, codes []unsc.Code) []uint8 {
 // seating says whether any of some codes sat on the Council at each
 // decision.
 type seating struct {
-	in []bool  // by Council (councils.list)
+	in []bool  // by Council (councils.codes)
 	of []int32 // councils.of
 }
 
@@ -728,7 +728,7 @@ func (s seating) at(i int) bool { return s.in[s.of[i]] }
 func (x *Index) seatedRows(codes []unsc.Code) seating {
 	p := x.positionTable()
 	cs := x.councilTable()
-	s := seating{in: make([]bool, len(cs.list)), of: cs.of}
+	s := seating{in: make([]bool, len(cs.codes)), of: cs.of}
 	for _, c := range codes {
 		if n, ok := p.codes[c]; ok {
 			for k, in := range p.seatedIn[n] {

@@ -242,6 +242,7 @@ func rulesKey(r charter.Rules) string {
 func (x *Index) replay(ctx context.Context, rules charter.Rules) ([]unsc.Outcome, error) {
 	out := make([]unsc.Outcome, x.n)
 	cs := x.councilTable()
+	list := cs.full()
 	var atrocity []bool
 	if rules.NoVetoOnAtrocities {
 		atrocity = x.atrocities()
@@ -258,7 +259,7 @@ func (x *Index) replay(ctx context.Context, rules charter.Rules) ([]unsc.Outcome
 			if cs.err[k] != nil {
 				continue
 			}
-			if r, err := deriveIn(atrocityRules(rules, atrocity != nil && atrocity[i]), cs.list[k], x.d(i)); err == nil {
+			if r, err := deriveIn(atrocityRules(rules, atrocity != nil && atrocity[i]), list[k], x.d(i)); err == nil {
 				out[i] = r.Outcome
 			}
 		}

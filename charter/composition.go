@@ -84,6 +84,25 @@ func CouncilOn(d time.Time) (unsc.Council, error) {
 	return unsc.Council{Date: day(y, m, dd), Required: eraOn(n).required, Members: members}, nil
 }
 
+// SeatsOn returns the codes of the members of CouncilOn(d), in the same
+// order, without making the members; an error where CouncilOn gives one.
+func SeatsOn(d time.Time) ([]unsc.Code, error) {
+	y, m, dd := d.Date()
+	n := civilDay(y, m, dd)
+	if n < firstDay || n > lastDay {
+		_, err := CouncilOn(d)
+		return nil, err
+	}
+	o, table := orderedFacts(), factTable()
+	codes := make([]unsc.Code, 0, 15)
+	for i, at := range o.at {
+		if o.firsts[i] <= n && n <= o.lasts[i] {
+			codes = append(codes, table[at].Code)
+		}
+	}
+	return codes, nil
+}
+
 // firstDay and lastDay are the day numbers of FirstMeeting and LastKnown.
 var (
 	firstDay = dayOf(FirstMeeting)

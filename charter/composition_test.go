@@ -760,3 +760,19 @@ func TestCivilDay(t *testing.T) {
 		}
 	}
 }
+
+// TestSeatsOn checks SeatsOn against CouncilOn on every day from before the
+// first meeting to after the last composition known.
+func TestSeatsOn(t *testing.T) {
+	for d := FirstMeeting.AddDate(0, 0, -3); !d.After(LastKnown.AddDate(0, 0, 3)); d = d.AddDate(0, 0, 1) {
+		c, cerr := CouncilOn(d)
+		codes, err := SeatsOn(d)
+		var want []unsc.Code
+		for _, m := range c.Members {
+			want = append(want, m.Code)
+		}
+		if (err == nil) != (cerr == nil) || (err != nil && err.Error() != cerr.Error()) || !slices.Equal(codes, want) {
+			t.Fatalf("SeatsOn(%s) = %v, %v; CouncilOn's codes %v, %v", d.Format(time.DateOnly), codes, err, want, cerr)
+		}
+	}
+}
