@@ -10,7 +10,10 @@
 // file of K copies of it. Copy k (from 0) keeps every row's date, member and
 // vote, and moves its identifiers out of the way of every other copy:
 // undl_id + k×10,000,000, resolution number + k×10,000, draft number +
-// k×10,000 and meeting number + k×100,000.
+// k×10,000 and meeting number + k×100,000. A description headed with the
+// row's own resolution ("Security Council resolution 82 (1950) [...]") is
+// headed with the copy's, so that the copies' titles are as right, or as
+// wrong, as the original's.
 package main
 
 import (
@@ -88,7 +91,7 @@ func run(k int, data, out string) error {
 	for i, name := range rows[0] {
 		col[name] = i
 	}
-	for _, name := range []string{"undl_id", "resolution", "draft", "meeting", "undl_link"} {
+	for _, name := range []string{"undl_id", "resolution", "draft", "meeting", "undl_link", "description"} {
 		if _, ok := col[name]; !ok {
 			return fmt.Errorf("%s: no column %s", undlFile, name)
 		}
@@ -111,6 +114,7 @@ func run(k int, data, out string) error {
 			if copy > 0 {
 				r[col["undl_id"]] = shift(r[col["undl_id"]], copy*10_000_000)
 				r[col["undl_link"]] = shiftLast(r[col["undl_link"]], copy*10_000_000)
+				r[col["description"]] = shiftHead(r[col["description"]], r[col["resolution"]], copy*10_000)
 				r[col["resolution"]] = shiftLast(r[col["resolution"]], copy*10_000)
 				r[col["draft"]] = shiftLast(r[col["draft"]], copy*10_000)
 				r[col["meeting"]] = shiftLast(r[col["meeting"]], copy*100_000)
@@ -169,4 +173,22 @@ func shiftLast(s string, by int) string {
 	}
 	n, _ := strconv.Atoi(m[2])
 	return m[1] + strconv.Itoa(n+by) + m[3]
+}
+
+// head is the head of a resolution's description in the Library's file.
+var head = regexp.MustCompile(`^(Security Council resolution )(\d+)(\s*\(\d{4}\))`)
+
+// shiftHead adds by to the number a description is headed with, where it
+// is the number of the row's resolution (res): "Security Council
+// resolution 82 (1950) [...]" of S/RES/82(1950) → "Security Council
+// resolution 10082 (1950) [...]". A head naming another resolution is left
+// as it is.
+func shiftHead(desc, res string, by int) string {
+	h := head.FindStringSubmatch(desc)
+	m := number.FindStringSubmatch(strings.TrimSpace(res))
+	if h == nil || m == nil || h[2] != m[2] {
+		return desc
+	}
+	n, _ := strconv.Atoi(h[2])
+	return h[1] + strconv.Itoa(n+by) + desc[len(h[1])+len(h[2]):]
 }
