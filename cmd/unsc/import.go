@@ -97,6 +97,7 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	// Every import adds the curated decisions built into unsc. A file cut
 	// short never takes members' positions out of the record.
 	reports := batchReports(batch)
+	memMark("reports") // UNSC_MEMTRACE only
 	var prior unsc.Store = o.st
 	var base []unsc.Report
 	if builtIn {

@@ -89,7 +89,10 @@ func (e *usageError) Error() string { return e.msg }
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	stopProfiling := startProfiling()
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stopProfiling()
+	os.Exit(code)
 }
 
 // run runs the program with its arguments and returns the exit status: 0 on

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"time"
+)
+
+// startProfiling writes profiles for whoever measures unsc, when the
+// environment asks for them (it is not part of the commands' interface):
+//
+//	UNSC_CPUPROFILE=FILE   the CPU profile of the whole run
+//	UNSC_MEMPROFILE=FILE   the heap profile when the live heap was largest
+//	                       (sampled every 20 ms), allocations included
+//	UNSC_MEMTRACE=1        the heap and resident memory every 250 ms, and
+//	                       the live heap at the marks of memMark, on stderr;
+//	UNSC_MEMTRACE=MARK=FILE  also the heap profile at that mark
+//
+// The returned function stops the profiles and writes them.
+func startProfiling() func() {
+	cpu, mem := os.Getenv("UNSC_CPUPROFILE"), os.Getenv("UNSC_MEMPROFILE")
+	trace := os.Getenv("UNSC_MEMTRACE") != ""
+	if cpu == "" && mem == "" && !trace {
+		return func() {}
+	}
+	var stops []func()
+	if trace {
+		start := time.Now()
+		done := make(chan struct{})
+		go func() {
+			t := time.NewTicker(250 * time.Millisecond)
+			defer t.Stop()
+			for {
+				select {
+				case <-done:
+					return
+				case <-t.C:
+				}
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				rss := ""
+				if b, err := os.ReadFile("/proc/self/statm"); err == nil {
+					var size, res int64
+					fmt.Sscan(string(b), &size, &res)
+					rss = fmt.Sprintf(" rss %d MB", res*int64(os.Getpagesize())>>20)
+				}
+				fmt.Fprintf(os.Stderr, "memtrace %6.2fs heap %4d MB live-goal %4d MB sys %4d MB%s\n",
+					time.Since(start).Seconds(), ms.HeapInuse>>20, ms.NextGC>>20, ms.Sys>>20, rss)
+			}
+		}()
+		stops = append(stops, func() { close(done) })
+	}
+	if cpu != "" {
+		f, err := os.Create(cpu)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "unsc: cpu profile: %v\n", err)
+		} else {
+			stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
+		}
+	}
+	if mem != "" {
+		runtime.MemProfileRate = 64 << 10
+		done, finished := make(chan struct{}), make(chan struct{})
+		var peak uint64
+		write := func() {
+			f, err := os.Create(mem)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "unsc: heap profile: %v\n", err)
+				return
+			}
+			defer f.Close()
+			_ = pprof.Lookup("heap").WriteTo(f, 0)
+		}
+		go func() {
+			defer close(finished)
+			t := time.NewTicker(20 * time.Millisecond)
+			defer t.Stop()
+			for {
+				select {
+				case <-done:
+					return
+				case <-t.C:
+				}
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				if ms.HeapAlloc < peak*11/10 {
+					continue
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&ms)
+				if ms.HeapAlloc > peak {
+					peak = ms.HeapAlloc
+					write()
+				}
+			}
+		}()
+		stops = append(stops, func() {
+			close(done)
+			<-finished
+			fmt.Fprintf(os.Stderr, "unsc: heap profile at %d MB live\n", peak>>20)
+		})
+	}
+	return func() {
+		for _, s := range stops {
+			s()
+		}
+	}
+}
+
+// memMark prints the live heap after a collection, under UNSC_MEMTRACE.
+func memMark(what string) {
+	if os.Getenv("UNSC_MEMTRACE") == "" {
+		return
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Fprintf(os.Stderr, "memmark %s: live %d MB\n", what, ms.HeapAlloc>>20)
+	if p := os.Getenv("UNSC_MEMTRACE"); strings.HasPrefix(p, what+"=") {
+		f, err := os.Create(strings.TrimPrefix(p, what+"="))
+		if err == nil {
+			_ = pprof.Lookup("heap").WriteTo(f, 0)
+			f.Close()
+		}
+	}
+}
