@@ -115,9 +115,9 @@ func build(g []unsc.Report, facts Facts, reps repeats, swap *positionSwap, days 
 		// meeting, on the day the official sources give the meeting.
 		if day, ok := days[d.Meeting]; ok {
 			d.Date = day.date
-			addNote(&d, unsc.Note{Kind: unsc.NoteCorrected, Field: "date", Source: cite(day.from),
+			addNote(&d, unsc.Note{Kind: unsc.NoteCorrected, Field: "date", Source: cite(*day.from),
 				Text: fmt.Sprintf("No date in %s, only the meeting, %s; %s dates that meeting %s, and so does the record.",
-					sourceName(dated[0]), d.Meeting, sourceName(day.from), day.date.Format("2 January 2006"))})
+					sourceName(dated[0]), d.Meeting, sourceName(*day.from), day.date.Format("2 January 2006"))})
 		}
 	}
 	videoconferenceDate(&d, g, days)
@@ -192,7 +192,7 @@ func contradiction(d *unsc.Decision, dated []unsc.Report, fact *Fact) {
 	if official == nil {
 		return
 	}
-	c, err := charter.CouncilOn(d.Date)
+	c, err := councilOn(d.Date)
 	if err != nil {
 		return
 	}
@@ -495,7 +495,7 @@ func unanimous(v map[unsc.Code]unsc.Position) bool {
 // that add up to it, resolved by it where only one set of members can make
 // up the difference, and otherwise kept with the members in doubt named.
 func countAndPositions(d *unsc.Decision, dated []unsc.Report, fact *Fact, swap *positionSwap) {
-	council, err := charter.CouncilOn(d.Date)
+	council, err := councilOn(d.Date)
 	usable := func(r unsc.Report) bool {
 		if r.Votes == nil || !anyVote(r.Votes) {
 			return false
@@ -877,9 +877,9 @@ func videoconferenceDate(d *unsc.Decision, g []unsc.Report, days map[string]meet
 		if !ok || !day.sheet.Equal(r.Date) || day.date.Equal(d.Date) {
 			continue
 		}
-		addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "date", Source: cite(day.from),
+		addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "date", Source: cite(*day.from),
 			Text: fmt.Sprintf("%s dates this vote %s, as it dates %s, taken at the same videoconference (its %s); %s dates that one %s, and so does the record.",
-				upper(sourceName(r)), r.Date.Format("2 January 2006"), day.other, v, sourceName(day.from), day.date.Format("2 January 2006"))})
+				upper(sourceName(r)), r.Date.Format("2 January 2006"), day.other, v, sourceName(*day.from), day.date.Format("2 January 2006"))})
 		d.Date = day.date
 		return
 	}

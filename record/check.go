@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"unsc"
-	"unsc/charter"
 )
 
 // What Check compares, for every decision and every source that reports
@@ -284,7 +283,7 @@ func findings(d *unsc.Decision) []Finding {
 		}
 		out = append(out, f)
 	}
-	council, cerr := charter.CouncilOn(d.Date)
+	council, cerr := councilOn(d.Date)
 
 	// The record against itself and the Charter.
 	res, err := Derive(*d)

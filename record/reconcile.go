@@ -110,13 +110,16 @@ func reconcile(reports []unsc.Report, facts Facts) []unsc.Decision {
 // others at that videoconference, takes the official date (videoconference).
 func meetingDays(groups [][]unsc.Report) map[string]meetingDay {
 	days := map[string]meetingDay{}
+	var order []int
 	for _, g := range groups {
-		var official unsc.Report
-		for _, r := range byDateRank(g) {
+		var official *unsc.Report
+		order = dateRankOrder(g, order)
+		for _, i := range order {
+			r := &g[i]
 			if !r.Source.Official() || r.Date.IsZero() {
 				continue
 			}
-			if official.Source == "" {
+			if official == nil {
 				official = r
 			}
 			if r.Meeting == "" {
@@ -126,28 +129,40 @@ func meetingDays(groups [][]unsc.Report) map[string]meetingDay {
 				days[r.Meeting] = meetingDay{date: r.Date, from: r}
 			}
 		}
-		if official.Source == "" {
+		if official == nil {
 			continue
 		}
-		for _, r := range g {
-			v := videoconference(r)
+		for i := range g {
+			v := videoconference(g[i])
 			if v == "" {
 				continue
 			}
 			if d, ok := days[v]; !ok || official.Date.Before(d.date) {
-				days[v] = meetingDay{date: official.Date, from: official, sheet: r.Date, other: symbolOfReport(official)}
+				days[v] = meetingDay{date: official.Date, from: official, sheet: g[i].Date, other: symbolOfReport(*official)}
 			}
 		}
 	}
 	return days
 }
 
-// meetingDay is a meeting's date and the report that gives it; for a
-// videoconference, also the spreadsheet's date for the vote that report
-// gives (sheet) and that vote's symbol (other).
+// dateRankOrder returns the indexes of g's reports in the order of
+// byDateRank, in buf's memory.
+func dateRankOrder(g []unsc.Report, buf []int) []int {
+	buf = buf[:0]
+	for i := range g {
+		buf = append(buf, i)
+	}
+	slices.SortStableFunc(buf, func(a, b int) int { return dateRank(g[a].Source) - dateRank(g[b].Source) })
+	return buf
+}
+
+// meetingDay is a meeting's date and the report that gives it (one of the
+// groups' reports, not a copy); for a videoconference, also the
+// spreadsheet's date for the vote that report gives (sheet) and that vote's
+// symbol (other).
 type meetingDay struct {
 	date  time.Time
-	from  unsc.Report
+	from  *unsc.Report
 	sheet time.Time
 	other string
 }
@@ -540,7 +555,7 @@ func Derive(d unsc.Decision) (unsc.Result, error) {
 
 // DeriveUnder replays a decision under the given rules.
 func DeriveUnder(rules charter.Rules, d unsc.Decision) (unsc.Result, error) {
-	c, err := charter.CouncilOn(d.Date)
+	c, err := councilOn(d.Date)
 	if err != nil {
 		return unsc.Result{}, err
 	}

@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"unsc"
-	"unsc/charter"
 )
 
 // Positions a source gives for the wrong one of two resolutions.
@@ -71,7 +70,7 @@ func swappedPositions(groups [][]unsc.Report) map[int]*positionSwap {
 		if r.n == 0 || pages != 1 || !r.hasOff {
 			continue
 		}
-		c, err := charter.CouncilOn(r.official.Date)
+		c, err := councilOn(r.official.Date)
 		if err != nil {
 			continue
 		}

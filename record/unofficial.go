@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"unsc"
-	"unsc/charter"
 )
 
 // The fields Unofficial names.
@@ -92,7 +91,7 @@ func votesOfficial(d unsc.Decision, official []unsc.Report) bool {
 	if len(d.Votes) == 0 {
 		return true
 	}
-	council, err := charter.CouncilOn(d.Date)
+	council, err := councilOn(d.Date)
 	backed := map[unsc.Code]bool{}
 	for _, r := range official {
 		if r.Votes == nil || !anyVote(r.Votes) {
