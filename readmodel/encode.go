@@ -111,18 +111,33 @@ func enums(m unsc.Matter, mod unsc.Modality, a, b unsc.Outcome) uint32 {
 // ID — and keep their IDs; dates are kept as calendar days. A decision's
 // reports are stored once each however many decisions share them.
 func Encode(decisions []unsc.Decision) ([]byte, error) {
-	order := make([]int, len(decisions))
-	days := make([]string, len(decisions))
+	return EncodeEach(len(decisions), func(i int) (time.Time, string, int64) {
+		return decisions[i].Date, decisions[i].Meeting, decisions[i].ID
+	}, func(i int) *unsc.Decision { return &decisions[i] })
+}
+
+// EncodeEach is Encode of n decisions that decision makes one at a time, for
+// a caller that need not hold them all at once: it is asked for each once,
+// and its answer is not kept past the next call. key gives decision i's
+// date, meeting and ID (what decision(i) would give), to put them in order
+// first.
+func EncodeEach(n int, key func(i int) (date time.Time, meeting string, id int64), decision func(i int) *unsc.Decision) ([]byte, error) {
+	order := make([]int, n)
+	days := make([]string, n)
+	meetings := make([]string, n)
+	ids := make([]int64, n)
 	for i := range order {
 		order[i] = i
-		if !decisions[i].Date.IsZero() {
-			days[i] = decisions[i].Date.Format("2006-01-02")
+		var date time.Time
+		date, meetings[i], ids[i] = key(i)
+		if !date.IsZero() {
+			days[i] = date.Format("2006-01-02")
 		}
 	}
 	slices.SortStableFunc(order, func(a, b int) int {
-		da, db := &decisions[a], &decisions[b]
-		return cmp.Or(cmp.Compare(days[a], days[b]), cmp.Compare(da.Meeting, db.Meeting), cmp.Compare(da.ID, db.ID))
+		return cmp.Or(cmp.Compare(days[a], days[b]), cmp.Compare(meetings[a], meetings[b]), cmp.Compare(ids[a], ids[b]))
 	})
+	days, meetings, ids = nil, nil, nil
 	e := &encoder{strs: map[string]uint32{"": 0}, strList: []string{""}, codes: map[unsc.Code]uint32{}}
 	for _, s := range []int{secVotesAt, secSubjectsAt, secSponsorsAt, secVetoesAt, secSourcesAt, secReportsAt,
 		secRVotesAt, secRSubjectsAt, secRSponsorsAt, secRVetoesAt, secNotesAt, secNoteMembersAt} {
@@ -135,7 +150,7 @@ func Encode(decisions []unsc.Decision) ([]byte, error) {
 	reportAt := map[reportKey]uint32{}
 	var index [][2]uint32
 	for _, i := range order {
-		d := &decisions[i]
+		d := decision(i)
 		if why := validEnums(d.Matter, d.Modality, d.Recorded, d.Derived); why != "" {
 			return nil, fmt.Errorf("readmodel: decision %d: %s", d.ID, why)
 		}
@@ -257,7 +272,7 @@ func Encode(decisions []unsc.Decision) ([]byte, error) {
 	copy(b, magic)
 	binary.LittleEndian.PutUint32(b[8:], Version)
 	binary.LittleEndian.PutUint32(b[12:], numSections)
-	binary.LittleEndian.PutUint32(b[48:], uint32(len(decisions)))
+	binary.LittleEndian.PutUint32(b[48:], uint32(n))
 	binary.LittleEndian.PutUint32(b[52:], uint32(len(e.secs[secRMeta])/4))
 	binary.LittleEndian.PutUint32(b[56:], uint32(len(e.codeList)))
 	binary.LittleEndian.PutUint32(b[60:], uint32(len(e.strList)))

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"unsc"
@@ -19,54 +20,64 @@ import (
 // store answers Decisions from it; without it (a record changed by hand, an
 // image of another version), from the tables.
 
-// asStored returns decisions as the tables read them back: calendar days;
-// positions without absent members; each veto and each report once;
-// subjects and sponsors in valid UTF-8; the sources of the reports, in their
-// order; reports as stored, which all holds (by source and key).
-func asStored(decisions []unsc.Decision, ids []int64, all []unsc.Report) []unsc.Decision {
+// encodeStored encodes decisions as the tables read them back (asStored),
+// with their ids, making each decision's stored form as the encoder comes
+// to it rather than a copy of them all.
+func encodeStored(decisions []unsc.Decision, ids []int64, all []unsc.Report) ([]byte, error) {
 	stored := make(map[sourceKey]*unsc.Report, len(all))
 	for i := range all {
 		stored[sourceKey{all[i].Source, all[i].Key}] = &all[i]
 	}
-	out := make([]unsc.Decision, len(decisions))
-	for i, d := range decisions {
-		d.ID = ids[i]
-		d.Date = truncateDay(d.Date)
-		// Positions, vetoes, subjects and sponsors that read back as they
-		// are are shared with decisions, not copied.
-		if d.Votes != nil && holdsAbsent(d.Votes) {
-			votes := make(map[unsc.Code]unsc.Position, len(d.Votes))
-			for c, p := range d.Votes {
-				if p != unsc.Absent {
-					votes[c] = p
-				}
-			}
-			d.Votes = votes
-		}
-		d.VetoedBy = distinctCodes(d.VetoedBy)
-		d.Subjects = validStrings(d.Subjects)
-		d.Sponsors = validStrings(d.Sponsors)
-		var reports []unsc.Report
-		var sources []unsc.Source
-		for _, r := range d.Reports {
-			if slices.ContainsFunc(reports, func(o unsc.Report) bool { return o.Source == r.Source && o.Key == r.Key }) {
-				continue
-			}
-			if sr, ok := stored[sourceKey{r.Source, r.Key}]; ok {
-				r = *sr
-			}
-			reports = append(reports, asStoredReport(r))
-			if !slices.Contains(sources, r.Source) {
-				sources = append(sources, r.Source)
+	var d unsc.Decision
+	return readmodel.EncodeEach(len(decisions), func(i int) (time.Time, string, int64) {
+		return truncateDay(decisions[i].Date), decisions[i].Meeting, ids[i]
+	}, func(i int) *unsc.Decision {
+		d = asStored(decisions[i], ids[i], stored)
+		return &d
+	})
+}
+
+// asStored returns a decision as the tables read it back: with its id;
+// calendar days; positions without absent members; each veto and each
+// report once; subjects and sponsors in valid UTF-8; the sources of the
+// reports, in their order; reports as stored, which stored holds (by source
+// and key).
+func asStored(d unsc.Decision, id int64, stored map[sourceKey]*unsc.Report) unsc.Decision {
+	d.ID = id
+	d.Date = truncateDay(d.Date)
+	// Positions, vetoes, subjects and sponsors that read back as they
+	// are are shared with decisions, not copied.
+	if d.Votes != nil && holdsAbsent(d.Votes) {
+		votes := make(map[unsc.Code]unsc.Position, len(d.Votes))
+		for c, p := range d.Votes {
+			if p != unsc.Absent {
+				votes[c] = p
 			}
 		}
-		d.Reports, d.Sources = reports, sources
-		if !d.Tally.Known {
-			d.Tally = unsc.Tally{}
-		}
-		out[i] = d
+		d.Votes = votes
 	}
-	return out
+	d.VetoedBy = distinctCodes(d.VetoedBy)
+	d.Subjects = validStrings(d.Subjects)
+	d.Sponsors = validStrings(d.Sponsors)
+	var reports []unsc.Report
+	var sources []unsc.Source
+	for _, r := range d.Reports {
+		if slices.ContainsFunc(reports, func(o unsc.Report) bool { return o.Source == r.Source && o.Key == r.Key }) {
+			continue
+		}
+		if sr, ok := stored[sourceKey{r.Source, r.Key}]; ok {
+			r = *sr
+		}
+		reports = append(reports, asStoredReport(r))
+		if !slices.Contains(sources, r.Source) {
+			sources = append(sources, r.Source)
+		}
+	}
+	d.Reports, d.Sources = reports, sources
+	if !d.Tally.Known {
+		d.Tally = unsc.Tally{}
+	}
+	return d
 }
 
 // holdsAbsent reports whether votes gives a member as absent.

@@ -229,7 +229,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		encoded := make(chan error, 1)
 		go func() {
 			var err error
-			image, err = readmodel.Encode(asStored(decisions, dids, all))
+			image, err = encodeStored(decisions, dids, all)
 			encoded <- err
 		}()
 		err = writeDecisions(ctx, tx, decisions, dids, keys)
