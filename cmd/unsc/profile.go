@@ -39,6 +39,9 @@ func startProfiling() func() {
 					return
 				case <-t.C:
 				}
+				if os.Getenv("UNSC_MEMTRACE") == "gc" {
+					runtime.GC()
+				}
 				var ms runtime.MemStats
 				runtime.ReadMemStats(&ms)
 				rss := ""
@@ -47,8 +50,8 @@ func startProfiling() func() {
 					fmt.Sscan(string(b), &size, &res)
 					rss = fmt.Sprintf(" rss %d MB", res*int64(os.Getpagesize())>>20)
 				}
-				fmt.Fprintf(os.Stderr, "memtrace %6.2fs heap %4d MB live-goal %4d MB sys %4d MB%s\n",
-					time.Since(start).Seconds(), ms.HeapInuse>>20, ms.NextGC>>20, ms.Sys>>20, rss)
+				fmt.Fprintf(os.Stderr, "memtrace %6.2fs heap %4d MB alloc %4d MB goal %4d MB sys %4d MB%s\n",
+					time.Since(start).Seconds(), ms.HeapInuse>>20, ms.HeapAlloc>>20, ms.NextGC>>20, ms.Sys>>20, rss)
 			}
 		}()
 		stops = append(stops, func() { close(done) })
@@ -115,13 +118,16 @@ func startProfiling() func() {
 
 // memMark prints the live heap after a collection, under UNSC_MEMTRACE.
 func memMark(what string) {
-	if os.Getenv("UNSC_MEMTRACE") == "" {
+	mode := os.Getenv("UNSC_MEMTRACE")
+	if mode == "" {
 		return
 	}
-	runtime.GC()
+	if mode != "nogc" {
+		runtime.GC()
+	}
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	fmt.Fprintf(os.Stderr, "memmark %s: live %d MB\n", what, ms.HeapAlloc>>20)
+	fmt.Fprintf(os.Stderr, "memmark %s: heap %d MB (live after a collection, unless nogc)\n", what, ms.HeapAlloc>>20)
 	if p := os.Getenv("UNSC_MEMTRACE"); strings.HasPrefix(p, what+"=") {
 		f, err := os.Create(strings.TrimPrefix(p, what+"="))
 		if err == nil {
