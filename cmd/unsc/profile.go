@@ -15,8 +15,12 @@ import (
 //	UNSC_CPUPROFILE=FILE   the CPU profile of the whole run
 //	UNSC_MEMPROFILE=FILE   the heap profile when the live heap was largest
 //	                       (sampled every 20 ms), allocations included
-//	UNSC_MEMTRACE=1        the heap and resident memory every 250 ms, and
-//	                       the live heap at the marks of memMark, on stderr;
+//	UNSC_MEMTRACE=1        on stderr, the heap, its goal and the resident
+//	                       memory every 250 ms, and the live heap (after a
+//	                       collection) at each memMark (the files read)
+//	UNSC_MEMTRACE=nogc     the same without collecting at the marks
+//	UNSC_MEMTRACE=gc       a collection before every sample (slow: the
+//	                       samples are then the live heap)
 //	UNSC_MEMTRACE=MARK=FILE  also the heap profile at that mark
 //
 // The returned function stops the profiles and writes them.
