@@ -66,12 +66,7 @@ func NewVetoList(x *analysis.Index, ds []unsc.Decision, seat string, from, to ti
 	if !to.IsZero() {
 		l.To = to.Format(dateLayout)
 	}
-	var codes []unsc.Code
-	for c := range strings.SplitSeq(seat, "+") {
-		if c != "" {
-			codes = append(codes, unsc.Code(c))
-		}
-	}
+	codes := seatCodes(seat)
 	for i := range ds {
 		d := &ds[i]
 		if !vetoed(d) || !from.IsZero() && d.Date.Before(from) || !to.IsZero() && d.Date.After(to) {
@@ -156,12 +151,7 @@ func (e *encodedVetoes) list(x *analysis.Index, seat string, from, to time.Time)
 	if !to.IsZero() {
 		h.To = to.Format(dateLayout)
 	}
-	var codes []unsc.Code
-	for c := range strings.SplitSeq(seat, "+") {
-		if c != "" {
-			codes = append(codes, unsc.Code(c))
-		}
-	}
+	codes := seatCodes(seat)
 	var items [][]byte
 	for k, i := range e.at {
 		d := &e.ds[i]
@@ -185,4 +175,16 @@ func (e *encodedVetoes) list(x *analysis.Index, seat string, from, to time.Time)
 	}
 	parts = append(parts, vetoesClose)
 	return decisionList{parts: parts, owned: len(head)}
+}
+
+// seatCodes splits a seat given as codes joined by "+" ("" for every
+// member) into its codes.
+func seatCodes(seat string) []unsc.Code {
+	var codes []unsc.Code
+	for c := range strings.SplitSeq(seat, "+") {
+		if c != "" {
+			codes = append(codes, unsc.Code(c))
+		}
+	}
+	return codes
 }
