@@ -2,6 +2,7 @@ package analysis_test
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -465,6 +466,20 @@ func TestRealTrendsByDecade(t *testing.T) {
 	for _, d := range decades.Years {
 		if d.Decisions != sums[d.Year] || d.VetoedDrafts != vetoes[d.Year] || d.UnanimousShare == nil {
 			t.Errorf("decade %s: %d decisions, %d vetoed; want the sums of its years, %d and %d, and a share unanimous", d.Period, d.Decisions, d.VetoedDrafts, sums[d.Year], vetoes[d.Year])
+		}
+	}
+}
+
+// A veto's sources are all the sources it rests on, the ninth and tenth of
+// the known sources (the World Politics Data Lab list, the CR-UNSC files)
+// as well as the first.
+func TestVetoesNameEverySource(t *testing.T) {
+	d := vote("2017-10-24", "S/2017/884", map[unsc.Code]unsc.Position{"RUS": N})
+	d.Sources = []unsc.Source{unsc.SourceUNDL, unsc.SourceWPDVetoes, unsc.SourceCRUNSC}
+	a := must(analysis.New([]unsc.Decision{d}).Vetoes(bg, analysis.VetoQuery{}))
+	for _, s := range d.Sources {
+		if !slices.Contains(a.Sources, s) {
+			t.Errorf("Vetoes sources %v; want %s among them", a.Sources, s)
 		}
 	}
 }

@@ -164,7 +164,7 @@ func (x *Index) CountVetoes(ctx context.Context, member string, from, to time.Ti
 	for k, rs := range countRules {
 		rule, scope := rs[0], rs[1]
 		l := CountLine{Name: rule + "/" + scope, Rule: rule, Scope: scope, Description: countDescriptions[rule+"/"+scope]}
-		var sources uint8
+		var sources sourceSet
 		for _, v := range inSpan(vc.lines[k], lo, hi) {
 			l.Count += v.weight
 			sources |= v.sources
@@ -214,8 +214,8 @@ type countedVeto struct {
 	// scope, to the list's last date).
 	on        int
 	amendment bool
-	after     bool  // after the list's last date
-	sources   uint8 // the sources it rests on, as bits of sourceOrder
+	after     bool      // after the list's last date
+	sources   sourceSet // the sources it rests on, as bits of sourceOrder
 }
 
 // entryAt is a veto listed in a fact check, and the decision it is of.

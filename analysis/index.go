@@ -321,8 +321,8 @@ func (x *Index) hasSource(i int, s unsc.Source) bool {
 }
 
 // sourceBits returns decision i's sources as bits of sourceOrder.
-func (x *Index) sourceBits(i int) uint8 {
-	var bits uint8
+func (x *Index) sourceBits(i int) sourceSet {
+	var bits sourceSet
 	if x.cols == nil {
 		for _, s := range x.ds[i].Sources {
 			bits |= 1 << sourceBit(s)

@@ -300,7 +300,7 @@ func (x *Index) Vetoes(ctx context.Context, q VetoQuery) (VetoAnswer, error) {
 		filter = seatCodes(q.Member)
 	}
 	groups := map[[2]string]int{}
-	var sources uint8
+	var sources sourceSet
 	lo, hi := x.span(q.From, q.To)
 	var dates []string
 	dims := groupDims(q.GroupBy)
@@ -440,6 +440,10 @@ func (x *Index) listed(i int) bool {
 	return x.hasSource(i, unsc.SourceDHLVetoes)
 }
 
+// sourceSet holds sources as bits of sourceOrder: wide enough for every
+// source (a uint8 once dropped the ninth and tenth).
+type sourceSet uint16
+
 var sourceOrder = []unsc.Source{unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceDHLVetoes, unsc.SourceDPPA, unsc.SourcePress, unsc.SourceResearch, unsc.SourceSpreadsheet, unsc.SourceFailedDrafts, unsc.SourceWPDVetoes, unsc.SourceCRUNSC}
 
 func sourceBit(s unsc.Source) int {
@@ -449,7 +453,7 @@ func sourceBit(s unsc.Source) int {
 	return len(sourceOrder)
 }
 
-func sourceList(bits uint8) []unsc.Source {
+func sourceList(bits sourceSet) []unsc.Source {
 	out := []unsc.Source{}
 	for i, s := range sourceOrder {
 		if bits&(1<<i) != 0 {
