@@ -33,32 +33,21 @@ func startProfiling() func() {
 	var stops []func()
 	if trace {
 		start := time.Now()
-		done := make(chan struct{})
-		go func() {
-			t := time.NewTicker(250 * time.Millisecond)
-			defer t.Stop()
-			for {
-				select {
-				case <-done:
-					return
-				case <-t.C:
-				}
-				if os.Getenv("UNSC_MEMTRACE") == "gc" {
-					runtime.GC()
-				}
-				var ms runtime.MemStats
-				runtime.ReadMemStats(&ms)
-				rss := ""
-				if b, err := os.ReadFile("/proc/self/statm"); err == nil {
-					var size, res int64
-					fmt.Sscan(string(b), &size, &res)
-					rss = fmt.Sprintf(" rss %d MB", res*int64(os.Getpagesize())>>20)
-				}
-				fmt.Fprintf(os.Stderr, "memtrace %6.2fs heap %4d MB alloc %4d MB goal %4d MB sys %4d MB%s\n",
-					time.Since(start).Seconds(), ms.HeapInuse>>20, ms.HeapAlloc>>20, ms.NextGC>>20, ms.Sys>>20, rss)
+		stops = append(stops, sampleEvery(250*time.Millisecond, func() {
+			if os.Getenv("UNSC_MEMTRACE") == "gc" {
+				runtime.GC()
 			}
-		}()
-		stops = append(stops, func() { close(done) })
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			rss := ""
+			if b, err := os.ReadFile("/proc/self/statm"); err == nil {
+				var size, res int64
+				fmt.Sscan(string(b), &size, &res)
+				rss = fmt.Sprintf(" rss %d MB", res*int64(os.Getpagesize())>>20)
+			}
+			fmt.Fprintf(os.Stderr, "memtrace %6.2fs heap %4d MB alloc %4d MB goal %4d MB sys %4d MB%s\n",
+				time.Since(start).Seconds(), ms.HeapInuse>>20, ms.HeapAlloc>>20, ms.NextGC>>20, ms.Sys>>20, rss)
+		}))
 	}
 	if cpu != "" {
 		f, err := os.Create(cpu)
@@ -73,7 +62,6 @@ func startProfiling() func() {
 	}
 	if mem != "" {
 		runtime.MemProfileRate = 64 << 10
-		done, finished := make(chan struct{}), make(chan struct{})
 		var peak uint64
 		write := func() {
 			f, err := os.Create(mem)
@@ -84,32 +72,21 @@ func startProfiling() func() {
 			defer f.Close()
 			_ = pprof.Lookup("heap").WriteTo(f, 0)
 		}
-		go func() {
-			defer close(finished)
-			t := time.NewTicker(20 * time.Millisecond)
-			defer t.Stop()
-			for {
-				select {
-				case <-done:
-					return
-				case <-t.C:
-				}
-				var ms runtime.MemStats
-				runtime.ReadMemStats(&ms)
-				if ms.HeapAlloc < peak*11/10 {
-					continue
-				}
-				runtime.GC()
-				runtime.ReadMemStats(&ms)
-				if ms.HeapAlloc > peak {
-					peak = ms.HeapAlloc
-					write()
-				}
+		stop := sampleEvery(20*time.Millisecond, func() {
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			if ms.HeapAlloc < peak*11/10 {
+				return
 			}
-		}()
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			if ms.HeapAlloc > peak {
+				peak = ms.HeapAlloc
+				write()
+			}
+		})
 		stops = append(stops, func() {
-			close(done)
-			<-finished
+			stop()
 			fmt.Fprintf(os.Stderr, "unsc: heap profile at %d MB live\n", peak>>20)
 		})
 	}
@@ -139,4 +116,25 @@ func memMark(what string) {
 			f.Close()
 		}
 	}
+}
+
+// sampleEvery calls sample every d in a goroutine of its own until the
+// returned function is called; that function returns once the last sample
+// has finished.
+func sampleEvery(d time.Duration, sample func()) (stop func()) {
+	done, finished := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(d)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				sample()
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }
