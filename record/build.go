@@ -311,6 +311,13 @@ func applyFact(d *unsc.Decision, f *Fact) {
 		addNote(d, f.note("draft"))
 		d.Draft = f.Draft
 	}
+	if len(f.Sponsors) > 0 {
+		// Noted also where a source gives the same list: the fact is
+		// then its official source. It takes the place of a note that
+		// a source's list is cut short.
+		replaceNote(d, f.note("sponsors"))
+		d.Sponsors = slices.Clone(f.Sponsors)
+	}
 	if len(f.Absent) > 0 && d.Votes != nil {
 		// The positions are the source's map: change a copy.
 		votes := maps.Clone(d.Votes)

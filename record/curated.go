@@ -322,23 +322,11 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 	if rep.Title == "" && rep.Agenda == "" {
 		return c, row.errorf("title", "missing: want a title or the agenda item, or both")
 	}
-	for _, s := range strings.Split(row.get("sponsors"), ";") {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			continue
-		}
-		if isCode(s) {
-			if !sat(unsc.Code(s)) {
-				return c, row.errorf("sponsors", "%s: not the code of a state that has sat on the Council; want a code (USA) or a name (Andorra)", s)
-			}
-		} else if _, ok := codeOfName(s); ok {
-			return c, row.errorf("sponsors", "%q: want its code, %s", s, must(codeOfName(s)))
-		}
-		if slices.Contains(rep.Sponsors, s) {
-			return c, row.errorf("sponsors", "%s given twice", s)
-		}
-		rep.Sponsors = append(rep.Sponsors, s)
+	sponsors, err := parseSponsors(row.get("sponsors"))
+	if err != nil {
+		return c, row.errorf("sponsors", "%v", err)
 	}
+	rep.Sponsors = sponsors
 
 	for _, s := range strings.Fields(row.get("source")) {
 		u, err := url.Parse(s)
@@ -453,6 +441,31 @@ func isCode(s string) bool {
 }
 
 // sat reports whether a state with this code has sat on the Council.
+// parseSponsors reads a list of sponsors separated by ";": the code of a
+// state that has sat on the Council (USA), else a name (Andorra), each
+// once. An empty list is nil.
+func parseSponsors(list string) ([]string, error) {
+	var out []string
+	for _, s := range strings.Split(list, ";") {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if isCode(s) {
+			if !sat(unsc.Code(s)) {
+				return nil, fmt.Errorf("%s: not the code of a state that has sat on the Council; want a code (USA) or a name (Andorra)", s)
+			}
+		} else if _, ok := codeOfName(s); ok {
+			return nil, fmt.Errorf("%q: want its code, %s", s, must(codeOfName(s)))
+		}
+		if slices.Contains(out, s) {
+			return nil, fmt.Errorf("%s given twice", s)
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
 func sat(code unsc.Code) bool {
 	for _, m := range charter.Tenures() {
 		if m.Code == code {

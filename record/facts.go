@@ -45,6 +45,10 @@ type Fact struct {
 	Meeting string
 	// Modality, when set, says how the decision was taken.
 	Modality *unsc.Modality
+	// Sponsors, when set, are who put the draft forward, where the
+	// sources name none, or others (codes of states that have sat on the
+	// Council, else names).
+	Sponsors []string
 	// Fields lists the fields the fact sets, in the file's order, with
 	// the source and note of each.
 	Fields []FactField
@@ -77,7 +81,7 @@ func mustParseFacts(name string, data []byte) Facts {
 }
 
 // factFields are the fields a fact can set.
-var factFields = []string{"matter", "absent", "amendment_to", "draft", "tally", "votes", "date", "meeting", "modality"}
+var factFields = []string{"matter", "absent", "amendment_to", "draft", "tally", "votes", "date", "meeting", "modality", "sponsors"}
 
 // ParseFacts reads facts as CSV with the header symbol,field,value,source,
 // note: one row per field of a decision. field is one of matter
@@ -175,6 +179,15 @@ func ParseFacts(r io.Reader, name string) (Facts, error) {
 				return nil, bad("%v", err)
 			}
 			f.Modality = &m
+		case "sponsors":
+			sp, err := parseSponsors(value)
+			if err != nil {
+				return nil, bad("%v", err)
+			}
+			if len(sp) == 0 {
+				return nil, bad("missing: want the sponsors separated by \";\", a code (USA) or a name (Andorra) each")
+			}
+			f.Sponsors = sp
 		}
 		f.Fields = append(f.Fields, FactField{Field: field, Value: value, Source: row.get("source"), Note: row.get("note")})
 	}

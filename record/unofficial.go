@@ -55,7 +55,7 @@ func Unofficial(d unsc.Decision) []string {
 	if !votesOfficial(d, official) {
 		out = append(out, FieldVotes)
 	}
-	if len(d.Sponsors) > 0 && !any(func(r unsc.Report) bool { return sameSet(r.Sponsors, d.Sponsors) }) {
+	if len(d.Sponsors) > 0 && !any(func(r unsc.Report) bool { return sameSet(r.Sponsors, d.Sponsors) }) && !officialNote(d, FieldSponsors) {
 		out = append(out, FieldSponsors)
 	}
 	if d.Draft != "" && !any(func(r unsc.Report) bool {
