@@ -9,11 +9,8 @@ package charter
 
 import (
 	"math"
-	"slices"
-	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"unsc"
 )
@@ -73,12 +70,13 @@ func CouncilOn(d time.Time) (unsc.Council, error) {
 			"no Council composition is known for %s: compositions are known from %s to %s",
 			day(y, m, dd).Format(time.DateOnly), FirstMeeting.Format(time.DateOnly), LastKnown.Format(time.DateOnly))
 	}
-	// The members whose facts apply on day n, in the Council's order.
-	o, table := orderedFacts(), factTable()
+	// The members whose facts apply on day n, in the Council's order,
+	// each made from its row: a question about one day makes fifteen
+	// facts, not the table.
 	members := make([]unsc.Member, 0, 15)
-	for i, at := range o.at {
-		if o.firsts[i] <= n && n <= o.lasts[i] {
-			members = append(members, table[at].Member)
+	for _, o := range councilOrder {
+		if int64(o.first) <= n && n <= int64(o.last) {
+			members = append(members, rows[o.at].fact().Member)
 		}
 	}
 	return unsc.Council{Date: day(y, m, dd), Required: eraOn(n).required, Members: members}, nil
@@ -93,11 +91,10 @@ func SeatsOn(d time.Time) ([]unsc.Code, error) {
 		_, err := CouncilOn(d)
 		return nil, err
 	}
-	o, table := orderedFacts(), factTable()
 	codes := make([]unsc.Code, 0, 15)
-	for i, at := range o.at {
-		if o.firsts[i] <= n && n <= o.lasts[i] {
-			codes = append(codes, table[at].Code)
+	for _, o := range councilOrder {
+		if int64(o.first) <= n && n <= int64(o.last) {
+			codes = append(codes, rows[o.at].code)
 		}
 	}
 	return codes, nil
@@ -122,7 +119,7 @@ var (
 func Tenures() []unsc.Member {
 	table := factTable()
 	out := make([]unsc.Member, 0, len(table))
-	for _, at := range tenures() {
+	for _, at := range tenureOrder {
 		out = append(out, table[at].Member)
 	}
 	return out
@@ -240,131 +237,16 @@ func (f fact) on(d time.Time) bool {
 	return !d.Before(f.first()) && (last.IsZero() || !d.After(last))
 }
 
-// rank orders the permanent members as the Council lists them; elected
-// members come after.
-func rank(m unsc.Member) int {
-	if !m.Permanent {
-		return 5
-	}
-	switch m.Code {
-	case "CHN":
-		return 0
-	case "FRA":
-		return 1
-	case "SUN", "RUS":
-		return 2
-	case "GBR":
-		return 3
-	case "USA":
-		return 4
-	}
-	return 5
-}
-
-// nameKey is the key for ordering members alphabetically by name: the
-// name without accents or apostrophes, in lower case, so that "Côte
-// d'Ivoire" sorts between "Costa Rica" and "Croatia".
-func nameKey(name string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case 'ô':
-			return 'o'
-		case 'ü':
-			return 'u'
-		case 'é':
-			return 'e'
-		case 'ç':
-			return 'c'
-		case '\'', '’':
-			return -1
-		}
-		return unicode.ToLower(r)
-	}, name)
-}
-
-// ordered is the facts in the Council's order (permanent members first, in
-// the Council's order, then by name and code), as places in the table, with
-// the first and last day on which each applies as day numbers (lastDay
-// while it still does).
-type ordered struct {
-	at            []int32
-	firsts, lasts []int64
-}
-
-// orderedFacts and tenures are built on first use, so that a program that
-// never asks about the Council does not pay for them at start. Both are
-// places in the table (a few KB), not copies of its facts.
-var (
-	orderedFacts = sync.OnceValue(func() ordered { return orderFacts(factTable()) })
-	tenures      = sync.OnceValue(func() []int32 { return orderTenures(factTable()) })
-)
-
-// places returns 0, 1, …, n-1.
-func places(n int) []int32 {
-	at := make([]int32, n)
-	for i := range at {
-		at[i] = int32(i)
-	}
-	return at
-}
-
-// orderFacts puts the facts in the Council's order: an unstable sort of
-// their places that ends in the place, so that facts equal in rank, name
-// and code keep the table's order.
-func orderFacts(facts []fact) ordered {
-	names := make([]string, len(facts))
-	for i, f := range facts {
-		names[i] = nameKey(f.Name)
-	}
-	o := ordered{at: places(len(facts)), firsts: make([]int64, len(facts)), lasts: make([]int64, len(facts))}
-	slices.SortFunc(o.at, func(a, b int32) int {
-		if c := rank(facts[a].Member) - rank(facts[b].Member); c != 0 {
-			return c
-		}
-		if c := strings.Compare(names[a], names[b]); c != 0 {
-			return c
-		}
-		if c := strings.Compare(string(facts[a].Code), string(facts[b].Code)); c != 0 {
-			return c
-		}
-		return int(a - b)
-	})
-	// Each fact's days as day numbers, compared far faster than times.
-	for j, at := range o.at {
-		f := &facts[at]
-		o.firsts[j], o.lasts[j] = dayOf(f.first()), lastDay
-		if l := f.last(); !l.IsZero() {
-			o.lasts[j] = dayOf(l)
-		}
-	}
-	return o
-}
-
-// orderTenures puts the facts in the order of Tenures: by start of term,
-// rank, code and first day, in the table's order where those are equal.
-func orderTenures(facts []fact) []int32 {
-	starts := make([]int64, len(facts))
-	firsts := make([]int64, len(facts))
-	for i := range facts {
-		starts[i], firsts[i] = dayOf(facts[i].TermStart), dayOf(facts[i].first())
-	}
-	at := places(len(facts))
-	slices.SortFunc(at, func(a, b int32) int {
-		if starts[a] != starts[b] {
-			return cmpInt64(starts[a], starts[b])
-		}
-		if c := rank(facts[a].Member) - rank(facts[b].Member); c != 0 {
-			return c
-		}
-		if c := strings.Compare(string(facts[a].Code), string(facts[b].Code)); c != 0 {
-			return c
-		}
-		if firsts[a] != firsts[b] {
-			return cmpInt64(firsts[a], firsts[b])
-		}
-		return int(a - b)
-	})
-	return at
+// councilOrder and tenureOrder are the table's rows in the Council's order
+// (with the first and last day on which each applies, as day numbers:
+// lastDay while it still does) and in the order of Tenures. They are
+// constants (order.go), written by `go test ./charter -run TestOrders
+// -update` from the rows, so that no command sorts the table at its start;
+// TestOrders fails when the rows change and the orders were not written
+// again.
+type placeDays struct {
+	at          int16
+	first, last int32
 }
 
 // NameNearest returns the name code sat under nearest to date: that of
@@ -373,13 +255,13 @@ func orderTenures(facts []fact) []int32 {
 // Tenures' order where several are as near. False for a code that never
 // sat on the Council.
 func NameNearest(code unsc.Code, date time.Time) (string, bool) {
-	table := factTable()
 	name, best := "", time.Duration(math.MaxInt64)
-	for _, at := range tenures() {
-		m := &table[at].Member
-		if m.Code != code {
+	for _, at := range tenureOrder {
+		if rows[at].code != code {
 			continue
 		}
+		f := rows[at].fact()
+		m := &f.Member
 		dist := time.Duration(0)
 		switch {
 		case date.Before(m.TermStart):
@@ -392,13 +274,6 @@ func NameNearest(code unsc.Code, date time.Time) (string, bool) {
 		}
 	}
 	return name, name != ""
-}
-
-func cmpInt64(a, b int64) int {
-	if a < b {
-		return -1
-	}
-	return 1
 }
 
 // factTable is the table: the permanent seats, then every elected
