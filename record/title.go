@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"unsc"
 )
@@ -52,24 +53,25 @@ func Title(d unsc.Decision) string {
 func agendaPhrase(agenda string) string {
 	first, _, _ := strings.Cut(agenda, " ")
 	// The words are ASCII: lowering the first byte keeps the length.
-	if commonFirstWords[strings.TrimRight(first, ",:;")] {
+	if commonFirstWord(strings.TrimRight(first, ",:;")) {
 		return strings.ToLower(agenda[:1]) + agenda[1:]
 	}
 	return agenda
 }
 
-// commonFirstWords are words that begin the Council's agenda items and are
-// not names.
-var commonFirstWords = map[string]bool{
-	"The": true, "A": true, "An": true, "Letter": true, "Letters": true, "Identical": true,
-	"Complaint": true, "Complaints": true, "Question": true, "Report": true, "Reports": true,
-	"Situation": true, "Application": true, "Applications": true, "Admission": true,
-	"Reconsideration": true, "Consideration": true, "Items": true, "Threats": true, "Threat": true,
-	"Maintenance": true, "Briefing": true, "Briefings": true, "Protection": true, "Children": true,
-	"Women": true, "Non-proliferation": true, "Cablegram": true, "Telegram": true, "Communication": true,
-	"Communications": true, "Draft": true, "Sanctions": true, "Humanitarian": true,
-	"Recommendation": true, "Election": true, "Request": true, "Note": true, "Statement": true,
-	"Appointment": true, "Procedure": true,
+// commonFirstWord reports whether w is a word that begins the Council's
+// agenda items and is not a name (a switch: no table made at start).
+func commonFirstWord(w string) bool {
+	switch w {
+	case "The", "A", "An", "Letter", "Letters", "Identical", "Complaint", "Complaints", "Question",
+		"Report", "Reports", "Situation", "Application", "Applications", "Admission", "Reconsideration",
+		"Consideration", "Items", "Threats", "Threat", "Maintenance", "Briefing", "Briefings",
+		"Protection", "Children", "Women", "Non-proliferation", "Cablegram", "Telegram", "Communication",
+		"Communications", "Draft", "Sanctions", "Humanitarian", "Recommendation", "Election", "Request",
+		"Note", "Statement", "Appointment", "Procedure":
+		return true
+	}
+	return false
 }
 
 // titleHead reads the head of a resolution's title as the UN Digital
@@ -77,7 +79,10 @@ var commonFirstWords = map[string]bool{
 // with the misprints it has at times: another number or year ("resolution
 // 1227 (1997)" on resolution 1127 (1997)), a missing or odd bracket
 // ("1401(2002)", "1285 [2000)", "2633 [on"), or "Resolution" alone.
-var titleHead = regexp.MustCompile(`^(?:Security Council resolution|Resolution)\s*(\d+)\s*(?:[\(\[]\s*(\d{4})\s*\))?\s*(\[.*)$`)
+// It is compiled on first use, not at the start of every command.
+var titleHead = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:Security Council resolution|Resolution)\s*(\d+)\s*(?:[\(\[]\s*(\d{4})\s*\))?\s*(\[.*)$`)
+})
 
 // ownResolutionTitle heads a resolution's title with its own symbol where
 // the source's title names it by another number or year, or misprints the
@@ -92,7 +97,7 @@ func ownResolutionTitle(d *unsc.Decision) {
 	if !ok {
 		return
 	}
-	m := titleHead.FindStringSubmatch(d.Title)
+	m := titleHead().FindStringSubmatch(d.Title)
 	if m == nil {
 		return
 	}

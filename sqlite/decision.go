@@ -340,7 +340,7 @@ func (s *Store) Decisions(ctx context.Context, f unsc.DecisionFilter) (_ []unsc.
 	}
 	// One connection for the few queries, in one read transaction so that
 	// they see the same record.
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.beginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("decisions: %w", err)
 	}

@@ -283,7 +283,7 @@ func (s *Store) Verify(ctx context.Context) error {
 // integrityCheck runs SQLite's integrity check of the whole file.
 func (s *Store) integrityCheck(ctx context.Context) error {
 	var problems []string
-	rows, err := s.db.QueryContext(ctx, `PRAGMA integrity_check(20)`)
+	rows, err := s.query(ctx, `PRAGMA integrity_check(20)`)
 	if err != nil {
 		return s.fail(err)
 	}
@@ -311,7 +311,11 @@ func (s *Store) integrityCheck(ctx context.Context) error {
 // no longer matches the checksums of the derivation, and an error when it
 // cannot be read.
 func (s *Store) changedDerivedData(ctx context.Context) (*FileError, error) {
-	d, err := readDerivation(ctx, s.db)
+	db, err := s.database()
+	if err != nil {
+		return nil, err
+	}
+	d, err := readDerivation(ctx, db)
 	if err != nil {
 		return nil, err
 	}
@@ -320,7 +324,7 @@ func (s *Store) changedDerivedData(ctx context.Context) (*FileError, error) {
 		// record is older, and opening it said so.
 		return nil, nil
 	}
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.beginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}

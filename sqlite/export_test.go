@@ -10,7 +10,7 @@ import (
 // DecisionsFromTables is Decisions read from the tables, never from the
 // image, for tests that compare the two.
 func (s *Store) DecisionsFromTables(ctx context.Context, f unsc.DecisionFilter) ([]unsc.Decision, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.beginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
@@ -22,24 +22,33 @@ func (s *Store) DecisionsFromTables(ctx context.Context, f unsc.DecisionFilter) 
 // after any other change to the tables.
 func (s *Store) Images(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM image`).Scan(&n)
+	err := s.testDB().QueryRowContext(ctx, `SELECT count(*) FROM image`).Scan(&n)
 	return n, err
 }
 
 // ExportedImage returns the bytes of the store's image.
 func ExportedImage(ctx context.Context, s *Store) ([]byte, error) {
 	var b []byte
-	err := s.db.QueryRowContext(ctx, `SELECT data FROM image`).Scan(&b)
+	err := s.testDB().QueryRowContext(ctx, `SELECT data FROM image`).Scan(&b)
 	return b, err
 }
 
 // Pragma returns the value of PRAGMA name on a connection of the store.
 func (s *Store) Pragma(ctx context.Context, name string) (string, error) {
 	var v string
-	err := s.db.QueryRowContext(ctx, `PRAGMA `+name).Scan(&v)
+	err := s.testDB().QueryRowContext(ctx, `PRAGMA `+name).Scan(&v)
 	return v, err
 }
 
 // ReadsImageFile reports whether the store reads the record from its image
 // file.
 func (s *Store) ReadsImageFile() bool { return s.side.Load() != nil }
+
+// testDB is the store's database, opened.
+func (s *Store) testDB() *sql.DB {
+	db, err := s.database()
+	if err != nil {
+		panic(err) // tests only: the driver is registered
+	}
+	return db
+}

@@ -161,7 +161,7 @@ func (s *Store) readImage(ctx context.Context) (*readmodel.Image, error) {
 		}
 		s.side.Store(nil)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT version, data FROM image WHERE id = 1`)
+	rows, err := s.query(ctx, `SELECT version, data FROM image WHERE id = 1`)
 	if err != nil {
 		return nil, err
 	}

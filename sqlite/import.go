@@ -84,7 +84,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	// with the checks off (the pragma cannot change inside a transaction),
 	// and gets them back before it returns to the pool. The tests check
 	// the keys after every import.
-	conn, err := s.db.Conn(ctx)
+	conn, err := s.conn(ctx)
 	if err != nil {
 		return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
 	}

@@ -60,7 +60,7 @@ func (s *Store) SetMembership(ctx context.Context, tenures []unsc.Member) (err e
 		}
 	}
 
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("set membership: %w", err)
 	}
@@ -132,7 +132,7 @@ func (s *Store) Membership(ctx context.Context, date time.Time) (_ []unsc.Member
 		args = append(args, d, d)
 	}
 	q += ` ORDER BY name, term_start, code`
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("membership: %w", err)
 	}

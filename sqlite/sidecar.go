@@ -128,7 +128,7 @@ func (s *Store) writeSidecar(ctx context.Context, data []byte) {
 		}
 	}
 	os.Remove(side)
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.beginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return
 	}

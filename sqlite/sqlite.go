@@ -42,6 +42,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -57,12 +58,16 @@ var migrations embed.FS
 // Store is the record kept in a SQLite database. It implements unsc.Store
 // and is safe for concurrent use.
 type Store struct {
-	db       *sql.DB
+	// openDB returns the database, opened on first use (database): a
+	// record read from its image file may never need it.
+	openDB   func() (*sql.DB, error)
 	path     string
 	readOnly bool
 	// reconciliation is the version of the reconciliation Import derives
 	// decisions with (Options.Reconciliation).
 	reconciliation int
+	// opened is true once db is open.
+	opened atomic.Bool
 	// stale is true while the record's decisions were derived by another
 	// reconciliation than the caller's: the next Import derives them
 	// again, whether or not a report changed.
@@ -126,11 +131,15 @@ func OpenWith(path string, opts Options) (*Store, error) {
 		// is read from the file, and SQLite is opened only if something
 		// else is asked for.
 		if sc := openSidecar(abs, opts.Reconciliation); sc != nil && sc.m.Len() > 0 {
-			db, err := sql.Open("sqlite", fileDSN(abs, url.Values{"mode": {"ro"}, "_pragma": readPragmas}))
-			if err != nil {
-				return nil, driverError(abs, err, false)
-			}
-			s := &Store{db: db, path: abs, readOnly: true, reconciliation: opts.Reconciliation}
+			s := &Store{path: abs, readOnly: true, reconciliation: opts.Reconciliation}
+			s.openDB = sync.OnceValues(func() (*sql.DB, error) {
+				db, err := sql.Open("sqlite", fileDSN(abs, url.Values{"mode": {"ro"}, "_pragma": readPragmas}))
+				if err != nil {
+					return nil, driverError(abs, err, false)
+				}
+				s.opened.Store(true)
+				return db, nil
+			})
 			s.side.Store(sc)
 			return s, nil
 		}
@@ -192,7 +201,9 @@ func OpenWith(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, driverError(abs, err, !opts.ReadOnly)
 	}
-	s := &Store{db: db, path: abs, readOnly: opts.ReadOnly, reconciliation: opts.Reconciliation}
+	s := &Store{path: abs, readOnly: opts.ReadOnly, reconciliation: opts.Reconciliation}
+	s.openDB = func() (*sql.DB, error) { return db, nil }
+	s.opened.Store(true)
 	s.stale.Store(stale)
 	if !opts.ReadOnly {
 		if err := s.migrate(ctx); err != nil {
@@ -240,9 +251,46 @@ func DefaultPath() (string, error) {
 	return filepath.Join(home, ".local", "share", "unsc", "unsc.db"), nil
 }
 
-// Close closes the database.
+// database returns the database, opening it on first use.
+func (s *Store) database() (*sql.DB, error) { return s.openDB() }
+
+// beginTx begins a transaction on the database.
+func (s *Store) beginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error) {
+	db, err := s.database()
+	if err != nil {
+		return nil, err
+	}
+	return db.BeginTx(ctx, opts)
+}
+
+// query runs a query on the database.
+func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	db, err := s.database()
+	if err != nil {
+		return nil, err
+	}
+	return db.QueryContext(ctx, q, args...)
+}
+
+// conn returns a connection of the database.
+func (s *Store) conn(ctx context.Context) (*sql.Conn, error) {
+	db, err := s.database()
+	if err != nil {
+		return nil, err
+	}
+	return db.Conn(ctx)
+}
+
+// Close closes the database, if it was opened.
 func (s *Store) Close() error {
-	return s.db.Close()
+	if !s.opened.Load() {
+		return nil
+	}
+	db, err := s.openDB()
+	if err != nil {
+		return err
+	}
+	return db.Close()
 }
 
 // migrate applies the embedded migrations not yet recorded in
@@ -253,7 +301,7 @@ func (s *Store) Close() error {
 // as a unsc record (its application_id), so that a file is never left with
 // one and not the other.
 func (s *Store) migrate(ctx context.Context) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -274,7 +322,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	// Most opens find every migration applied: one read says so, without
 	// the write lock each migration's transaction takes.
 	applied := make(map[string]bool, len(names))
-	rows, err := s.db.QueryContext(ctx, `SELECT name FROM schema_migrations`)
+	rows, err := s.query(ctx, `SELECT name FROM schema_migrations`)
 	if err != nil {
 		return fmt.Errorf("read schema_migrations: %w", err)
 	}
@@ -317,7 +365,7 @@ func migrationNames() []string {
 }
 
 func (s *Store) applyMigration(ctx context.Context, name string) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginTx(ctx, nil)
 	if err != nil {
 		return err
 	}

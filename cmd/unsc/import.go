@@ -18,6 +18,7 @@ var importCommand = command{
 	args:    "[-v] [--no-built-in] PATH…",
 	summary: "Import the files and folders given into the record, recognising each format by its content.",
 	run:     runImport,
+	writes:  true,
 }
 
 func runImport(ctx context.Context, a *app, args []string) error {

@@ -18,6 +18,8 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
+	"time"
 
 	"unsc"
 )
@@ -28,6 +30,9 @@ type command struct {
 	args    string // synopsis of the arguments
 	summary string
 	run     func(ctx context.Context, app *app, args []string) error
+	// writes is true for a command that writes the record or serves: it
+	// catches Ctrl-C from its first instant (see interruptible).
+	writes bool
 }
 
 // commands lists every subcommand, in the order help shows them.
@@ -87,12 +92,69 @@ type usageError struct{ msg string }
 func (e *usageError) Error() string { return e.msg }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx, stop := interruptible(commandWrites(os.Args[1:]))
 	stopProfiling := startProfiling()
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stopProfiling()
+	stop()
 	os.Exit(code)
+}
+
+// catchAfter is how long a command that does not write runs before it
+// catches Ctrl-C: most questions are answered sooner, and catching a
+// signal starts two threads (a third of a question's start).
+const catchAfter = 25 * time.Millisecond
+
+// interruptible returns the context of main, cancelled by Ctrl-C, so that
+// the work stops where it is and says so (exitStatus). A command that
+// writes the record or serves catches it at once; any other after
+// catchAfter, before which Ctrl-C ends the process as it ends any program
+// (exit status 130 in a shell; nothing is written). stop releases the
+// signal.
+func interruptible(now bool) (ctx context.Context, stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var (
+		mu      sync.Mutex
+		stopped bool
+		release = func() {}
+	)
+	catch := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if stopped {
+			return
+		}
+		sctx, sstop := signal.NotifyContext(ctx, os.Interrupt)
+		context.AfterFunc(sctx, cancel)
+		release = sstop
+	}
+	var timer *time.Timer
+	if now {
+		catch()
+	} else {
+		timer = time.AfterFunc(catchAfter, catch)
+	}
+	return ctx, func() {
+		if timer != nil {
+			timer.Stop()
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		stopped = true
+		release()
+		cancel()
+	}
+}
+
+// commandWrites reports whether the command on the line (after the global
+// flags) writes the record or serves.
+func commandWrites(args []string) bool {
+	args, err := (&app{}).globalFlags(args)
+	if err != nil || len(args) == 0 {
+		return false
+	}
+	c, ok := commandNamed(args[0])
+	return ok && c.writes
 }
 
 // run runs the program with its arguments and returns the exit status: 0 on

@@ -18,6 +18,7 @@ var rebuildCommand = command{
 	args:    "",
 	summary: "Upgrade the record made by an older unsc and derive its decisions again from the reports it holds.",
 	run:     runRebuild,
+	writes:  true,
 }
 
 func runRebuild(ctx context.Context, a *app, args []string) error {

@@ -25,6 +25,7 @@ var serveCommand = command{
 	args:    "[--addr HOST:PORT] [--cors ORIGIN,…]",
 	summary: "Serve the JSON API (under /api/v1/, described by /api/v1/openapi.json) over the record.",
 	run:     runServe,
+	writes:  true,
 }
 
 func runServe(ctx context.Context, a *app, args []string) error {

@@ -25,6 +25,7 @@ var syncCommand = command{
 	args:    "[--undl-record URL] [--dhl-base URL] [--dppa URL] [--keep DIR]",
 	summary: "Download the current official files from the UN and import them.",
 	run:     runSync,
+	writes:  true,
 }
 
 // The public addresses of the official files. Each can be changed with a
