@@ -77,6 +77,10 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/2020/684", "resolution 2533 (2020), and a vote only the spreadsheet gives, at the videoconference (V108) of resolution 2533 (2020), which it dates 7 November for 11 July: the official date of 2533; filed under the draft 2533 came from, 5-6-4 not adopted: an amendment to it"},
 	{"S/2001/270", "the spreadsheet leaves out Ukraine, which presided and did not participate (SC/7040): not absent, by fact"},
 	{"S/13729", "the World Politics Data Lab dates the veto 9 January 1980, the day the 2190th meeting resumed; it was cast on 7 January"},
+	{"S/PV.647", "a procedural vote of 1953 that no imported file records, from the UN's Resolutions and Decisions volume: the USSR against, Lebanon abstaining, Pakistan absent, the rest in favour"},
+	{"S/PV.43", "a procedural vote of 1946 whose volume names only the member absent (the USSR): the count stands, no position shown"},
+	{"S/RES/2634 (2022)", "the spreadsheet's draft S/2022/62 is out of the order of the year's numbers and is the draft all the same (placed in blue four months before the vote): kept by fact"},
+	{"S/RES/1320 (2000)", "the spreadsheet's draft S/2000/785 is the Secretary-General's report the resolution welcomes: not shown"},
 }
 
 // TestGoldenDecisions renders the golden cases from the real record and
