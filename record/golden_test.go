@@ -81,6 +81,8 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/PV.43", "a procedural vote of 1946 whose volume names only the member absent (the USSR): the count stands, no position shown"},
 	{"S/RES/2634 (2022)", "the spreadsheet's draft S/2022/62 is out of the order of the year's numbers and is the draft all the same (placed in blue four months before the vote): kept by fact"},
 	{"S/RES/1320 (2000)", "the spreadsheet's draft S/2000/785 is the Secretary-General's report the resolution welcomes: not shown"},
+	{"S/12138", "seven members cast no vote, which the hand-entered lists leave out: not participating, by fact (the State Department's telegram of the vote)"},
+	{"S/PV.703", "a procedural vote of 1955 (priority of a draft) from the State Department's published record, China against"},
 }
 
 // TestGoldenDecisions renders the golden cases from the real record and
