@@ -78,19 +78,18 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		index[k] = i
 	}
 
-	// The import writes every row that refers to another itself, parents
-	// first, with ids it has just read or assigned; checking ~100k foreign
-	// keys again would cost a sixth of the import. So its connection runs
-	// with the checks off (the pragma cannot change inside a transaction),
-	// and gets them back before it returns to the pool. The tests check
-	// the keys after every import.
+	// The import's connection runs with settings of its own (importPragmas;
+	// a pragma cannot change inside a transaction), and gets the store's
+	// back before it returns to the pool.
 	conn, err := s.conn(ctx)
 	if err != nil {
 		return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
 	}
-	defer restoreForeignKeys(conn)
-	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
-		return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+	defer restorePragmas(conn)
+	for _, p := range importPragmas {
+		if _, err := conn.ExecContext(ctx, `PRAGMA `+p); err != nil {
+			return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+		}
 	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
@@ -295,12 +294,31 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	return sum, nil
 }
 
-// restoreForeignKeys turns foreign key checks back on for conn and returns
-// it to the pool, or closes it for good if they cannot be turned on.
-func restoreForeignKeys(conn *sql.Conn) {
-	if _, err := conn.ExecContext(context.Background(), `PRAGMA foreign_keys = ON`); err != nil {
-		// driver.ErrBadConn makes database/sql discard the connection.
-		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+// importPragmas are the import connection's settings.
+//
+// The import writes every row that refers to another itself, parents
+// first, with ids it has just read or assigned; checking ~100k foreign keys
+// again would cost a sixth of the import, so the checks are off (the tests
+// check the keys after every import).
+//
+// Its page cache is small and its temporary files are files: it writes
+// each table once, in key order, and builds the decisions' indexes after
+// their rows (dropIndexes), so the store's 64 MiB cache and in-memory
+// temporary store would only hold the record a second time in memory
+// (about 200 MB at 30 times today's record, for no gain in time).
+var importPragmas = []string{"foreign_keys = OFF", "cache_size = -8192", "temp_store = FILE"}
+
+// restorePragmas sets conn back to the store's settings (readPragmas) and
+// returns it to the pool, or closes it for good if they cannot be set.
+func restorePragmas(conn *sql.Conn) {
+	for _, p := range readPragmas {
+		// name(value) → name = value
+		name, value, _ := strings.Cut(strings.TrimSuffix(p, ")"), "(")
+		if _, err := conn.ExecContext(context.Background(), `PRAGMA `+name+` = `+value); err != nil {
+			// driver.ErrBadConn makes database/sql discard the connection.
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+			break
+		}
 	}
 	_ = conn.Close()
 }

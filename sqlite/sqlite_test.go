@@ -229,6 +229,13 @@ func TestStorePragmas(t *testing.T) {
 	if _, err := s.Import(ctx, []unsc.Report{{Source: unsc.SourceUNDL, Key: "k", Meeting: "S/PV.1"}}, oneEach); err != nil {
 		t.Fatal(err)
 	}
+	// The import's connection, which runs with settings of its own, is
+	// back in the pool with the store's.
+	for _, name := range []string{"foreign_keys", "busy_timeout", "cache_size", "temp_store"} {
+		if got, err := s.Pragma(ctx, name); err != nil || got != want[name] {
+			t.Errorf("after an import: PRAGMA %s = %q, %v; want %q", name, got, err, want[name])
+		}
+	}
 	ro, err := sqlite.OpenWith(path, sqlite.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
