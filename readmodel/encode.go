@@ -139,9 +139,19 @@ func EncodeEach(n int, key func(i int) (date time.Time, meeting string, id int64
 	})
 	days, meetings, ids = nil, nil, nil
 	e := &encoder{strs: map[string]uint32{"": 0}, strList: []string{""}, codes: map[unsc.Code]uint32{}}
+	// The columns of a decision's own values have their size known: made
+	// once, they do not grow (a column that grows by appending holds up
+	// to twice its size).
+	for s, size := range map[int]int{secID: 8, secDay: 4, secMeta: 4, secTally: 16, secStrs: 4 * numDStrs} {
+		e.secs[s] = make([]byte, 0, size*n)
+	}
 	for _, s := range []int{secVotesAt, secSubjectsAt, secSponsorsAt, secVetoesAt, secSourcesAt, secReportsAt,
 		secRVotesAt, secRSubjectsAt, secRSponsorsAt, secRVetoesAt, secNotesAt, secNoteMembersAt} {
-		e.secs[s] = put32(nil, 0)
+		size := 4
+		if s < secRDay || s == secNotesAt {
+			size = 4 * (n + 1)
+		}
+		e.secs[s] = put32(make([]byte, 0, size), 0)
 	}
 	type reportKey struct {
 		source unsc.Source
@@ -250,23 +260,31 @@ func EncodeEach(n int, key func(i int) (date time.Time, meeting string, id int64
 	for _, p := range index {
 		e.secs[secIndex] = put32(put32(e.secs[secIndex], p[0]), p[1])
 	}
-	off := uint32(0)
+	index = nil
+	// The strings' bytes are copied into the image itself, not gathered
+	// in a column first: the largest section, not held twice.
+	e.strs, e.codes = nil, nil
+	strBytes := 0
+	e.secs[secStrOff] = make([]byte, 0, 4*(len(e.strList)+1))
 	e.secs[secStrOff] = put32(e.secs[secStrOff], 0)
 	for _, s := range e.strList {
-		e.secs[secStrBytes] = append(e.secs[secStrBytes], s...)
-		off += uint32(len(s))
-		e.secs[secStrOff] = put32(e.secs[secStrOff], off)
-	}
-	if len(e.secs[secStrBytes]) > math.MaxUint32 {
-		return nil, fmt.Errorf("readmodel: strings over 4 GB")
+		strBytes += len(s)
+		if strBytes > math.MaxUint32 {
+			return nil, fmt.Errorf("readmodel: strings over 4 GB")
+		}
+		e.secs[secStrOff] = put32(e.secs[secStrOff], uint32(strBytes))
 	}
 	for _, c := range e.codeList {
 		e.secs[secCodes] = put32(e.secs[secCodes], c)
 	}
 
 	size := headerSize + 16*numSections
-	for _, s := range e.secs {
-		size += (len(s) + 7) &^ 7
+	for i, s := range e.secs {
+		if i == secStrBytes {
+			size += (strBytes + 7) &^ 7
+		} else {
+			size += (len(s) + 7) &^ 7
+		}
 	}
 	b := make([]byte, headerSize+16*numSections, size)
 	copy(b, magic)
@@ -278,8 +296,18 @@ func EncodeEach(n int, key func(i int) (date time.Time, meeting string, id int64
 	binary.LittleEndian.PutUint32(b[60:], uint32(len(e.strList)))
 	for i, s := range e.secs {
 		binary.LittleEndian.PutUint64(b[headerSize+16*i:], uint64(len(b)))
-		binary.LittleEndian.PutUint64(b[headerSize+16*i+8:], uint64(len(s)))
-		b = append(b, s...)
+		if i == secStrBytes {
+			binary.LittleEndian.PutUint64(b[headerSize+16*i+8:], uint64(strBytes))
+			for _, s := range e.strList {
+				b = append(b, s...)
+			}
+			e.strList = nil
+		} else {
+			binary.LittleEndian.PutUint64(b[headerSize+16*i+8:], uint64(len(s)))
+			b = append(b, s...)
+		}
+		// Each column is let go once in the image.
+		e.secs[i] = nil
 		for len(b)%8 != 0 {
 			b = append(b, 0)
 		}
