@@ -318,6 +318,12 @@ func applyFact(d *unsc.Decision, f *Fact) {
 		replaceNote(d, f.note("sponsors"))
 		d.Sponsors = slices.Clone(f.Sponsors)
 	}
+	if f.Agenda != "" {
+		// Noted also where a source gives the same item: the fact is
+		// then its official source.
+		replaceNote(d, f.note("agenda"))
+		d.Agenda = f.Agenda
+	}
 	if len(f.Absent) > 0 && d.Votes != nil {
 		// The positions are the source's map: change a copy.
 		votes := maps.Clone(d.Votes)

@@ -49,6 +49,10 @@ type Fact struct {
 	// sources name none, or others (codes of states that have sat on the
 	// Council, else names).
 	Sponsors []string
+	// Agenda, when set, is the agenda item the decision was taken under,
+	// where the official source puts it under another item of the same
+	// meeting.
+	Agenda string
 	// Fields lists the fields the fact sets, in the file's order, with
 	// the source and note of each.
 	Fields []FactField
@@ -81,15 +85,16 @@ func mustParseFacts(name string, data []byte) Facts {
 }
 
 // factFields are the fields a fact can set.
-var factFields = []string{"matter", "absent", "amendment_to", "draft", "tally", "votes", "date", "meeting", "modality", "sponsors"}
+var factFields = []string{"matter", "absent", "amendment_to", "draft", "tally", "votes", "date", "meeting", "modality", "sponsors", "agenda"}
 
 // ParseFacts reads facts as CSV with the header symbol,field,value,source,
 // note: one row per field of a decision. field is one of matter
 // (procedural, …), absent (member codes separated by spaces),
 // amendment_to (the draft amended), tally (yes-no-abstain), votes
 // (CODE=Y|N|A|X|- separated by spaces), date (YYYY-MM-DD), meeting
-// (S/PV.NNNN) or modality (vote, without-vote, acclamation). Every row
-// needs its source.
+// (S/PV.NNNN), modality (vote, without-vote, acclamation), sponsors
+// (separated by ";") or agenda (the agenda item). Every row needs its
+// source.
 func ParseFacts(r io.Reader, name string) (Facts, error) {
 	rows, err := readCSV(r, name, []string{"symbol", "field", "value", "source", "note"})
 	if err != nil {
@@ -188,6 +193,11 @@ func ParseFacts(r io.Reader, name string) (Facts, error) {
 				return nil, bad("missing: want the sponsors separated by \";\", a code (USA) or a name (Andorra) each")
 			}
 			f.Sponsors = sp
+		case "agenda":
+			if strings.TrimSpace(value) == "" {
+				return nil, bad("missing: want the agenda item, as the Council's records word it")
+			}
+			f.Agenda = strings.TrimSpace(value)
 		}
 		f.Fields = append(f.Fields, FactField{Field: field, Value: value, Source: row.get("source"), Note: row.get("note")})
 	}

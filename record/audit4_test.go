@@ -1,0 +1,114 @@
+package record_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"unsc"
+	"unsc/record"
+)
+
+// A fact sets the agenda item where the Library's table sets a resolution
+// against another item of the same meeting: resolution 79 (1950), on
+// armaments, stands in the table's row of the 462nd meeting's last item,
+// the representation of China.
+func TestReconcileTakesAgendaFromAFact(t *testing.T) {
+	ds := record.Reconcile([]unsc.Report{{Source: unsc.SourceDHLMeetings, Key: "m", Ref: "table:1", Date: day("1950-01-17"), Meeting: "S/PV.462",
+		Resolution: "S/RES/79 (1950)", Outcome: unsc.Adopted, Agenda: "The question of the representation of China on the Security Council"}})
+	if len(ds) != 1 {
+		t.Fatalf("Reconcile = %d decisions, want 1", len(ds))
+	}
+	if got, want := ds[0].Agenda, "General regulation and reduction of armaments and information on armed forces"; got != want {
+		t.Errorf("agenda = %q, want %q (the fact)", got, want)
+	}
+	if !hasNote(ds[0], "agenda", "Fact:") {
+		t.Errorf("notes = %+v, want the fact's note on the agenda", ds[0].Notes)
+	}
+}
+
+func TestParseAgendaFactErrors(t *testing.T) {
+	const head = "symbol,field,value,source,note\n"
+	_, err := record.ParseFacts(strings.NewReader(head+"S/RES/79 (1950),agenda, ,x,y\n"), "facts.csv")
+	if err == nil || !strings.Contains(err.Error(), "facts.csv:2:value") || !strings.Contains(err.Error(), "missing") {
+		t.Errorf("error = %v, want one at facts.csv:2:value saying the item is missing", err)
+	}
+}
+
+// Audit round 4 in the real record: the agenda of resolution 79 (1950);
+// the positions of the two failed written votes of 2020 whose only
+// per-member source lists a member twice, now from the facts and adding
+// up to the official count; Rwanda absent, not a non-participant, in July
+// 1994; every position of the procedural vote at S/PV.8960; the draft and
+// sponsor of resolution 2798 (2025), which only the crawl reports.
+func TestAuditRound4InRealRecord(t *testing.T) {
+	want := map[string]func(d unsc.Decision) string{
+		"S/RES/79 (1950)": func(d unsc.Decision) string {
+			if !strings.HasPrefix(d.Agenda, "General regulation and reduction of armaments") {
+				return "agenda " + d.Agenda
+			}
+			return ""
+		},
+		"S/2020/797":       positions(15, unsc.Tally{Yes: 2, No: 2, Abstain: 11}),
+		"S/2020/1054":      positions(15, unsc.Tally{Yes: 5, No: 0, Abstain: 10}),
+		"S/PV.8960":        positions(15, unsc.Tally{Yes: 10, No: 2, Abstain: 3}),
+		"S/RES/938 (1994)": absent("RWA"),
+		"S/RES/2798 (2025)": func(d unsc.Decision) string {
+			if d.Draft != "S/2025/693" || len(d.Sponsors) != 1 || d.Sponsors[0] != "GBR" {
+				return fmt.Sprintf("draft %q, sponsors %v; want S/2025/693 by GBR (SC/16209)", d.Draft, d.Sponsors)
+			}
+			return ""
+		},
+		"S/RES/940 (1994)": absent("RWA"),
+	}
+	for _, d := range record.Reconcile(realReports(t)) {
+		key := d.Resolution
+		if key == "" {
+			key = d.Draft
+		}
+		if key == "" {
+			key = d.Meeting
+		}
+		f, ok := want[key]
+		if !ok {
+			continue
+		}
+		delete(want, key)
+		if msg := f(d); msg != "" {
+			t.Errorf("%s: %s", key, msg)
+		}
+	}
+	for s := range want {
+		t.Errorf("the record lacks %s", s)
+	}
+}
+
+func positions(n int, want unsc.Tally) func(unsc.Decision) string {
+	return func(d unsc.Decision) string {
+		var got unsc.Tally
+		for _, p := range d.Votes {
+			switch p {
+			case unsc.Yes:
+				got.Yes++
+			case unsc.No:
+				got.No++
+			case unsc.Abstain:
+				got.Abstain++
+			}
+		}
+		if len(d.Votes) != n || got.Yes != want.Yes || got.No != want.No || got.Abstain != want.Abstain {
+			return fmt.Sprintf("positions %v (%d members: %d-%d-%d), want all %d members, adding up to %d-%d-%d",
+				d.Votes, len(d.Votes), got.Yes, got.No, got.Abstain, n, want.Yes, want.No, want.Abstain)
+		}
+		return ""
+	}
+}
+
+func absent(code unsc.Code) func(unsc.Decision) string {
+	return func(d unsc.Decision) string {
+		if p, ok := d.Votes[code]; ok {
+			return string(code) + " shown " + p.String() + ", want absent"
+		}
+		return ""
+	}
+}
