@@ -399,7 +399,13 @@ func SearchReference(ctx context.Context, x *Index, q SearchQuery) (SearchAnswer
 	if q.Sort != SortDate {
 		a.Sort, a.SortNote = SortRelevance, relevanceNote
 		a.Total = len(found)
-		found = best(found, min(offset+limit, len(found)))
+		// The reference sorts every match.
+		slices.SortFunc(found, func(p, q scored) int {
+			if better(p, q) {
+				return -1
+			}
+			return 1
+		})
 	} else {
 		a.Total = len(found)
 	}

@@ -74,6 +74,7 @@ func TestWhatIfPeriods(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		whole := must(x.WhatIf(bg, analysis.WhatIfQuery{Rules: rules}))
 		for k, p := range periods() {
 			if k%3 != 0 && name != analysis.RulesTwoVetoes {
 				continue // a third of them: each asks the engine anew
@@ -81,6 +82,11 @@ func TestWhatIfPeriods(t *testing.T) {
 			q := analysis.WhatIfQuery{From: p[0], To: p[1], Rules: rules}
 			got := must(x.WhatIf(bg, q))
 			want := must(analysis.WhatIfReference(bg, x, q))
+			// FirstFlip places the answer's flips among the whole record's.
+			if f, n := got.FirstFlip, len(got.Flips); f < 0 || f+n > len(whole.Flips) || !cmp.Equal(whole.Flips[f:f+n], got.Flips) {
+				t.Fatalf("WhatIf(%s, %s, %s): FirstFlip %d does not place its %d flips among the whole record's %d", name, p[0].Format(time.DateOnly), p[1].Format(time.DateOnly), f, n, len(whole.Flips))
+			}
+			want.FirstFlip = got.FirstFlip
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Fatalf("WhatIf(%s, %s, %s) (-replayed anew +got):\n%s", name, p[0].Format(time.DateOnly), p[1].Format(time.DateOnly), diff)
 			}

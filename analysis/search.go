@@ -212,7 +212,16 @@ func (x *Index) searchPage(ctx context.Context, q SearchQuery) (SearchAnswer, *s
 	text := m.text
 	from := sort.Search(len(text), func(k int) bool { return text[k].i >= lo })
 	text = text[from : from+sort.Search(len(text)-from, func(k int) bool { return text[from+k].i >= hi })]
-	found := make([]scored, 0, len(text))
+	// By date, the page is the matches offset.. in the record's order; by
+	// relevance, only the page needs ordering: the best offset+limit are
+	// kept as the matches come (a heap), then sorted.
+	byDate := q.Sort == SortDate
+	var page []scored
+	var top topScored
+	if !byDate {
+		top.k = offset + limit
+		top.h = make([]scored, 0, min(top.k, len(text)))
+	}
 	for k, f := range text {
 		if err := stopped(ctx, k); err != nil {
 			return SearchAnswer{}, nil, nil, err
@@ -220,20 +229,23 @@ func (x *Index) searchPage(ctx context.Context, q SearchQuery) (SearchAnswer, *s
 		if m.inDoubt(f.i) {
 			a.InDoubt++
 		}
-		if m.match(f.i) {
-			found = append(found, f)
+		if !m.match(f.i) {
+			continue
 		}
+		switch {
+		case !byDate:
+			top.push(f)
+		case a.Total >= offset && len(page) < limit:
+			page = append(page, f)
+		}
+		a.Total++
 	}
-	if q.Sort != SortDate {
-		a.Sort, a.SortNote = SortRelevance, relevanceNote
-		// Only the page needs ordering: the best offset+limit are
-		// selected first, then sorted.
-		a.Total = len(found)
-		found = best(found, min(offset+limit, len(found)))
-	} else {
-		a.Total = len(found)
+	if byDate {
+		return a, m, page, nil
 	}
-	return a, m, found[min(offset, len(found)):min(offset+limit, len(found))], nil
+	a.Sort, a.SortNote = SortRelevance, relevanceNote
+	found := top.sorted()
+	return a, m, found[min(offset, len(found)):], nil
 }
 
 // better orders scored decisions: higher score first, then the newer.
@@ -244,15 +256,30 @@ func better(p, q scored) bool {
 	return p.i > q.i
 }
 
-// best returns the k best of found, in order.
-func best(found []scored, k int) []scored {
-	if k <= 0 {
-		return found[:0]
-	}
-	// A heap of the k best so far, the worst of them on top.
-	h := make([]scored, 0, k)
-	down := func(i int) {
-		for {
+// topScored keeps the k best of the scored decisions pushed to it: a
+// heap, the worst of them on top.
+type topScored struct {
+	k int
+	h []scored
+}
+
+func (t *topScored) push(f scored) {
+	h := t.h
+	switch {
+	case len(h) < t.k:
+		h = append(h, f)
+		for i := len(h) - 1; i > 0; {
+			parent := (i - 1) / 2
+			if !better(h[parent], h[i]) {
+				break
+			}
+			h[i], h[parent] = h[parent], h[i]
+			i = parent
+		}
+		t.h = h
+	case len(h) > 0 && better(f, h[0]):
+		h[0] = f
+		for i := 0; ; {
 			l, small := 2*i+1, i
 			if l < len(h) && better(h[small], h[l]) {
 				small = l
@@ -261,36 +288,23 @@ func best(found []scored, k int) []scored {
 				small = r
 			}
 			if small == i {
-				return
+				break
 			}
 			h[i], h[small] = h[small], h[i]
 			i = small
 		}
 	}
-	for _, f := range found {
-		switch {
-		case len(h) < k:
-			h = append(h, f)
-			for i := len(h) - 1; i > 0; {
-				parent := (i - 1) / 2
-				if !better(h[parent], h[i]) {
-					break
-				}
-				h[i], h[parent] = h[parent], h[i]
-				i = parent
-			}
-		case better(f, h[0]):
-			h[0] = f
-			down(0)
-		}
-	}
-	slices.SortFunc(h, func(p, q scored) int {
+}
+
+// sorted returns the decisions kept, best first.
+func (t *topScored) sorted() []scored {
+	slices.SortFunc(t.h, func(p, q scored) int {
 		if better(p, q) {
 			return -1
 		}
 		return 1
 	})
-	return h
+	return t.h
 }
 
 // Matches returns those of the decisions at the given places (in the slice

@@ -59,44 +59,102 @@ const trendsNote = "Outcomes are those the Charter engine derives (or, with no v
 // the record (trendsTable), so an answer costs its years, not its
 // decisions. It stops with ctx's error when ctx is done.
 func (x *Index) Trends(ctx context.Context, from, to time.Time) (Trends, error) {
-	if err := ctx.Err(); err != nil {
+	t, ys, err := x.TrendsInParts(ctx, from, to)
+	if err != nil {
 		return Trends{}, err
+	}
+	whole := x.WholeYears()
+	t.Years = make([]YearTrend, 0, ys.Len())
+	if ys.First != nil {
+		t.Years = append(t.Years, *ys.First)
+	}
+	t.Years = append(t.Years, whole[ys.Lo:ys.Hi]...)
+	if ys.Last != nil {
+		t.Years = append(t.Years, *ys.Last)
+	}
+	return t, nil
+}
+
+// TrendsYears are the years of a Trends answer in parts, for encoders
+// that keep every whole year's encoding: First and Last are the years the
+// period cuts (nil where it cuts none), and between them come the whole
+// years WholeYears()[Lo:Hi].
+type TrendsYears struct {
+	First, Last *YearTrend
+	Lo, Hi      int
+}
+
+// Len is the number of years.
+func (ys TrendsYears) Len() int {
+	n := ys.Hi - ys.Lo
+	if ys.First != nil {
+		n++
+	}
+	if ys.Last != nil {
+		n++
+	}
+	return n
+}
+
+// TrendsInParts answers Trends with its Years nil: they are given in
+// parts instead, the whole years as a run of WholeYears. It stops with
+// ctx's error when ctx is done.
+func (x *Index) TrendsInParts(ctx context.Context, from, to time.Time) (Trends, TrendsYears, error) {
+	if err := ctx.Err(); err != nil {
+		return Trends{}, TrendsYears{}, err
 	}
 	t := Trends{From: formatDate(from), To: formatDate(to), Period: x.Period(from, to), By: "year", Note: trendsNote}
 	lo, hi := x.span(from, to)
 	tt := x.trendsTable()
 	// The table is built whole, once, even for a client that has gone.
 	if err := ctx.Err(); err != nil {
-		return Trends{}, err
+		return Trends{}, TrendsYears{}, err
 	}
-	// The runs of one year that overlap [lo, hi).
+	if lo >= hi {
+		return t, TrendsYears{}, nil
+	}
+	// The runs of one year that overlap [lo, hi): every one but the first
+	// and the last lies inside it whole.
 	r := sort.Search(len(tt.years), func(r int) bool { return tt.starts[r+1] > lo })
 	end := r
 	for end < len(tt.years) && tt.starts[end] < hi {
 		end++
 	}
-	t.Years = make([]YearTrend, 0, end-r)
-	shares := make([]float64, 0, end-r) // the years' UnanimousShare point into it
-	for ; r < end; r++ {
-		a, b := max(tt.starts[r], lo), min(tt.starts[r+1], hi)
-		if a >= b {
-			continue
-		}
-		var c trendCounts
-		for k := range c {
-			c[k] = tt.sums[b][k] - tt.sums[a][k]
-		}
-		y := YearTrend{Year: tt.years[r], Period: tt.names[r],
-			Decisions: int(c[tDecisions]), Resolutions: int(c[tResolutions]), WithoutVote: int(c[tWithoutVote]),
-			CountKnown: int(c[tCountKnown]), Unanimous: int(c[tUnanimous]), VetoedDrafts: int(c[tVetoedDrafts]),
-			MemberVetoes: int(c[tMemberVetoes]), Abstentions: int(c[tAbstentions]), FailedDrafts: int(c[tFailedDrafts])}
-		if y.CountKnown > 0 {
-			shares = append(shares, float64(y.Unanimous)/float64(y.CountKnown))
-			y.UnanimousShare = &shares[len(shares)-1]
-		}
-		t.Years = append(t.Years, y)
+	ys := TrendsYears{Lo: r, Hi: end}
+	if r < end && (tt.starts[r] < lo || tt.starts[r+1] > hi) {
+		ys.First = tt.year(r, lo, hi)
+		ys.Lo++
 	}
-	return t, nil
+	if ys.Lo < ys.Hi && (tt.starts[end-1] < lo || tt.starts[end] > hi) {
+		ys.Last = tt.year(end-1, lo, hi)
+		ys.Hi--
+	}
+	return t, ys, nil
+}
+
+// WholeYears returns every year of the record, as Trends counts it
+// without a period, built once: shared, to be read, never changed.
+func (x *Index) WholeYears() []YearTrend {
+	return x.trendsTable().whole
+}
+
+// year returns year run r's counts of the decisions [lo, hi) (at least
+// one of the run's).
+func (tt *trendsTable) year(r, lo, hi int) *YearTrend {
+	a, b := max(tt.starts[r], lo), min(tt.starts[r+1], hi)
+	var c trendCounts
+	for k := range c {
+		c[k] = tt.sums[b][k] - tt.sums[a][k]
+	}
+	y := &YearTrend{Year: tt.years[r], Period: tt.names[r],
+		Decisions: int(c[tDecisions]), Resolutions: int(c[tResolutions]), WithoutVote: int(c[tWithoutVote]),
+		CountKnown: int(c[tCountKnown]), Unanimous: int(c[tUnanimous]), VetoedDrafts: int(c[tVetoedDrafts]),
+		MemberVetoes: int(c[tMemberVetoes]), Abstentions: int(c[tAbstentions]), FailedDrafts: int(c[tFailedDrafts])}
+	if y.CountKnown > 0 {
+		share := float64(y.Unanimous) / float64(y.CountKnown)
+		y.UnanimousShare = &share
+	}
+	return y
 }
 
 // The counts of a YearTrend, in trendCounts.
@@ -119,12 +177,13 @@ type trendCounts [numTrendCounts]int32
 // record: sums[i] counts decisions [0, i). The record is in date order, so
 // each year is one run of decisions: years[r] (names[r] as the answer
 // writes it) starts at starts[r] and ends where the next begins (starts has
-// one more entry, the number of decisions).
+// one more entry, the number of decisions). whole[r] is year r's counts.
 type trendsTable struct {
 	sums   []trendCounts
 	years  []int
 	names  []string
 	starts []int
+	whole  []YearTrend
 }
 
 // trendsTable returns the running totals of Trends, built once.
@@ -166,6 +225,10 @@ func (x *Index) trendsTable() *trendsTable {
 			tt.sums[i+1] = c
 		}
 		tt.starts = append(tt.starts, x.n)
+		tt.whole = make([]YearTrend, len(tt.years))
+		for r := range tt.years {
+			tt.whole[r] = *tt.year(r, 0, x.n)
+		}
 	})
 	return &x.trends
 }

@@ -91,10 +91,16 @@ type WhatIfAnswer struct {
 	RulesNote string `json:"rules_note"`
 	// Replayed counts the decisions replayed; NotReplayable those the
 	// record has neither votes nor a count for.
-	Replayed      int    `json:"replayed"`
-	NotReplayable int    `json:"not_replayable"`
-	Flipped       int    `json:"flipped"`
-	Flips         []Flip `json:"flips"`
+	Replayed      int `json:"replayed"`
+	NotReplayable int `json:"not_replayable"`
+	Flipped       int `json:"flipped"`
+	// Flips are shared with every answer under the same rules: read them,
+	// never change them.
+	Flips []Flip `json:"flips"`
+	// FirstFlip is the place of Flips[0] among the flips of the whole
+	// record under the same rules (the answer without a period), so that
+	// an encoder that keeps those encoded can send a run of them.
+	FirstFlip int `json:"-"`
 }
 
 // Flip is one decision whose outcome differs under the rules.
@@ -136,7 +142,12 @@ func (x *Index) WhatIf(ctx context.Context, q WhatIfQuery) (WhatIfAnswer, error)
 	a.NotReplayable = hi - lo - a.Replayed
 	f := sort.SearchInts(run.at, lo)
 	l := sort.SearchInts(run.at[f:], hi)
-	a.Flips = append(make([]Flip, 0, l), run.flips[f:f+l]...)
+	// The answer's flips are the run's, not a copy (an empty list, not
+	// null, where there are none).
+	a.Flips, a.FirstFlip = []Flip{}, f
+	if l > 0 {
+		a.Flips = run.flips[f : f+l : f+l]
+	}
 	a.Flipped = len(a.Flips)
 	return a, nil
 }

@@ -134,15 +134,19 @@ func (s *Server) trends(r *http.Request, a *args) (any, error) {
 	if a.err != nil {
 		return nil, a.err
 	}
-	trends := s.index.Trends
 	if a.str("by") == "decade" {
-		trends = s.index.TrendsByDecade
+		t, err := s.index.TrendsByDecade(r.Context(), from, to)
+		if err != nil {
+			return nil, err
+		}
+		return json.RawMessage(encodeTrends(&t)), nil
 	}
-	t, err := trends(r.Context(), from, to)
+	// By year, the whole years are sent from their encodings kept.
+	t, years, err := s.index.TrendsInParts(r.Context(), from, to)
 	if err != nil {
 		return nil, err
 	}
-	return json.RawMessage(encodeTrends(&t, &s.yearTexts)), nil
+	return trendsInParts(&t, years, s.wholeYears.of(s.index)), nil
 }
 
 func (s *Server) whatIf(r *http.Request, a *args) (any, error) {

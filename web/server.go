@@ -60,10 +60,10 @@ type Server struct {
 	encoded *encodedDecisions // the record's decisions as the API sends them
 	// vetoList answers /api/v1/vetoes from vetoes encoded once.
 	vetoList *encodedVetoes
-	// whatIfTexts and yearTexts keep the what-if answers' flips and the
-	// trends answers' years encoded.
+	// whatIfTexts and wholeYears keep the what-if answers' flips and the
+	// trends answers' whole years encoded.
 	whatIfTexts whatIfTexts
-	yearTexts   yearTexts
+	wholeYears  wholeYears
 	index       *analysis.Index
 	tag         string // digest of the record, for ETags
 	answers     answers

@@ -249,16 +249,22 @@ func (t *whatIfTexts) list(ctx context.Context, x *analysis.Index, rules charter
 	parts := make([][]byte, 0, 3)
 	parts = append(parts, head)
 	if n := len(a.Flips); n > 0 {
-		k := sort.Search(len(j.flips), func(k int) bool { return j.flips[k].Date >= a.Flips[0].Date })
-		for k < len(j.flips) && j.flips[k].Date == a.Flips[0].Date && !sameFlip(&j.flips[k], &a.Flips[0]) {
-			k++
-		}
-		if k+n > len(j.flips) {
-			return decisionList{}, false
-		}
-		for i := range a.Flips {
-			if !sameFlip(&j.flips[k+i], &a.Flips[i]) {
+		k := a.FirstFlip
+		// The answer's flips are the kept ones themselves when the replay
+		// j was made from is still the one x keeps; else they are
+		// compared.
+		if k < 0 || k+n > len(j.flips) || &j.flips[k] != &a.Flips[0] {
+			k = sort.Search(len(j.flips), func(k int) bool { return j.flips[k].Date >= a.Flips[0].Date })
+			for k < len(j.flips) && j.flips[k].Date == a.Flips[0].Date && !sameFlip(&j.flips[k], &a.Flips[0]) {
+				k++
+			}
+			if k+n > len(j.flips) {
 				return decisionList{}, false
+			}
+			for i := range a.Flips {
+				if !sameFlip(&j.flips[k+i], &a.Flips[i]) {
+					return decisionList{}, false
+				}
 			}
 		}
 		start := 0
@@ -301,23 +307,9 @@ func (t *whatIfTexts) get(ctx context.Context, x *analysis.Index, rules charter.
 	return j
 }
 
-// encodeTrends returns json.Marshal(t). Each year's encoding is taken
-// from texts when it holds that year (nil holds none), and kept there.
-func encodeTrends(t *analysis.Trends, texts *yearTexts) []byte {
-	var keys []yearKey
-	var found [][]byte
-	n := 0
-	if texts != nil {
-		keys = make([]yearKey, len(t.Years))
-		for i := range t.Years {
-			keys[i] = keyOfYear(&t.Years[i])
-		}
-		found = texts.lookup(keys)
-		for _, b := range found {
-			n += len(b) + 1
-		}
-	}
-	b := make([]byte, 0, 1024+n+260*(len(t.Years)-len(found)))
+// encodeTrends returns json.Marshal(t).
+func encodeTrends(t *analysis.Trends) []byte {
+	b := make([]byte, 0, 1024+260*len(t.Years))
 	b = appendHead(b, t.From, t.To, &t.Period)
 	b = appendString(appendField(b, "by", false), t.By)
 	b = appendField(b, "years", false)
@@ -325,29 +317,76 @@ func encodeTrends(t *analysis.Trends, texts *yearTexts) []byte {
 		b = append(b, "null"...)
 	} else {
 		b = append(b, '[')
-		var made map[int][]byte
 		for i := range t.Years {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			if found != nil && found[i] != nil {
-				b = append(b, found[i]...)
-				continue
-			}
-			start := len(b)
 			b = appendYear(b, &t.Years[i])
-			if texts != nil {
-				if made == nil {
-					made = map[int][]byte{}
-				}
-				made[i] = slices.Clone(b[start:])
-			}
 		}
-		texts.keep(keys, made)
 		b = append(b, ']')
 	}
 	b = appendString(appendField(b, "note", false), t.Note)
 	return append(b, '}')
+}
+
+// wholeYears keeps the record's whole years (analysis.Index.WholeYears)
+// encoded once and joined by commas: year r's encoding ends at ends[r].
+type wholeYears struct {
+	once sync.Once
+	text []byte
+	ends []int
+}
+
+// of returns the whole years of x encoded, encoding them on first use.
+func (w *wholeYears) of(x *analysis.Index) *wholeYears {
+	w.once.Do(func() {
+		ys := x.WholeYears()
+		w.ends = make([]int, len(ys))
+		for r := range ys {
+			if r > 0 {
+				w.text = append(w.text, ',')
+			}
+			w.text = appendYear(w.text, &ys[r])
+			w.ends[r] = len(w.text)
+		}
+	})
+	return w
+}
+
+// trendsInParts returns json.Marshal of t with the years ys, followed by a
+// newline, in parts: the whole years are one run of w's text, and the
+// rest (the head, the years the period cuts, the note) is encoded for the
+// answer.
+func trendsInParts(t *analysis.Trends, ys analysis.TrendsYears, w *wholeYears) decisionList {
+	b := make([]byte, 0, 1024+len(t.Note)+600)
+	b = appendHead(b, t.From, t.To, &t.Period)
+	b = appendString(appendField(b, "by", false), t.By)
+	b = append(appendField(b, "years", false), '[')
+	if ys.First != nil {
+		b = appendYear(b, ys.First)
+	}
+	var run []byte
+	if ys.Lo < ys.Hi {
+		if ys.First != nil {
+			b = append(b, ',')
+		}
+		start := 0
+		if ys.Lo > 0 {
+			start = w.ends[ys.Lo-1] + 1 // past the comma
+		}
+		run = w.text[start:w.ends[ys.Hi-1]]
+	}
+	head := len(b)
+	if ys.Last != nil {
+		if ys.First != nil || run != nil {
+			b = append(b, ',')
+		}
+		b = appendYear(b, ys.Last)
+	}
+	b = append(b, ']')
+	b = appendString(appendField(b, "note", false), t.Note)
+	b = append(b, '}', '\n')
+	return decisionList{parts: [][]byte{b[:head], run, b[head:]}, owned: len(b)}
 }
 
 // appendYear appends json.Marshal(*y).
@@ -370,61 +409,6 @@ func appendYear(b []byte, y *analysis.YearTrend) []byte {
 	b = appendInt(b, "abstentions", y.Abstentions)
 	b = appendInt(b, "failed_drafts", y.FailedDrafts)
 	return append(b, '}')
-}
-
-// yearKey is every value of a YearTrend: equal keys encode alike.
-type yearKey struct {
-	y         analysis.YearTrend // UnanimousShare nil
-	shared    bool               // UnanimousShare is not nil
-	shareBits uint64             // and its value
-}
-
-func keyOfYear(y *analysis.YearTrend) yearKey {
-	k := yearKey{y: *y}
-	k.y.UnanimousShare = nil
-	if y.UnanimousShare != nil {
-		k.shared, k.shareBits = true, math.Float64bits(*y.UnanimousShare)
-	}
-	return k
-}
-
-// yearTexts keeps the encodings of the years trends answers have given: a
-// year inside an answer's period counts alike in every answer, so each
-// whole year is encoded once.
-type yearTexts struct {
-	mu sync.RWMutex
-	m  map[yearKey][]byte
-}
-
-// maxYearTexts bounds the years kept: each year whole, and the parts of
-// years that periods cut.
-const maxYearTexts = 1 << 14
-
-// lookup returns the encodings kept of the years keys name, nil for those
-// not kept.
-func (t *yearTexts) lookup(keys []yearKey) [][]byte {
-	out := make([][]byte, len(keys))
-	t.mu.RLock()
-	for i := range keys {
-		out[i] = t.m[keys[i]]
-	}
-	t.mu.RUnlock()
-	return out
-}
-
-// keep keeps the encodings made of the years keys name, by index.
-func (t *yearTexts) keep(keys []yearKey, made map[int][]byte) {
-	if t == nil || len(made) == 0 {
-		return
-	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.m == nil || len(t.m)+len(made) > maxYearTexts {
-		t.m = make(map[yearKey][]byte, len(made))
-	}
-	for i, b := range made {
-		t.m[keys[i]] = b
-	}
 }
 
 // encodeAgreement returns json.Marshal(m).

@@ -17,11 +17,12 @@ import (
 // trends by year and by decade, agreement under each rule, over the whole record, open and closed
 // periods, a period with nothing in it, and strings that need escaping.
 func TestWireEncoders(t *testing.T) {
-	// A field added to an answer must be added to its encoder too.
+	// A field added to an answer must be added to its encoder too (of
+	// WhatIfAnswer's ten, FirstFlip is not encoded).
 	for _, c := range []struct {
 		v      any
 		fields int
-	}{{analysis.WhatIfAnswer{}, 9}, {analysis.Flip{}, 12}, {analysis.Trends{}, 6}, {analysis.YearTrend{}, 12}, {analysis.Period{}, 7}, {analysis.Matrix{}, 8}, {analysis.Cell{}, 6}, {vetoListHead{}, 6}, {analysis.VetoCount{}, 11}, {analysis.CountLine{}, 13}, {analysis.VetoEntry{}, 14}} {
+	}{{analysis.WhatIfAnswer{}, 10}, {analysis.Flip{}, 12}, {analysis.Trends{}, 6}, {analysis.YearTrend{}, 12}, {analysis.Period{}, 7}, {analysis.Matrix{}, 8}, {analysis.Cell{}, 6}, {vetoListHead{}, 6}, {analysis.VetoCount{}, 11}, {analysis.CountLine{}, 13}, {analysis.VetoEntry{}, 14}} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.fields {
 			t.Errorf("%T has %d fields, web/wire.go encodes %d: encode the new ones", c.v, n, c.fields)
 		}
@@ -103,21 +104,32 @@ func TestWireEncoders(t *testing.T) {
 	if flips < 100 {
 		t.Errorf("only %d flips compared: the test compares too little", flips)
 	}
-	var years yearTexts
-	for _, p := range periods {
+	var whole wholeYears
+	// Periods that cut a year at either end, both, or none, hold one year
+	// or none.
+	trendsPeriods := append(periods, [2]time.Time{day("1990-03-01"), day("1990-09-30")}, [2]time.Time{day("1990-01-01"), day("1999-12-31")},
+		[2]time.Time{day("1990-03-01"), day("1999-12-31")}, [2]time.Time{day("1990-01-01"), day("1999-06-30")}, [2]time.Time{day("1990-03-01"), day("1991-06-30")},
+		[2]time.Time{day("2030-01-01"), {}}, [2]time.Time{{}, day("1946-01-01")})
+	for _, p := range trendsPeriods {
 		a, err := x.Trends(ctx, p[0], p[1])
 		if err != nil {
 			t.Fatal(err)
 		}
-		compare("trends", a, encodeTrends(&a, nil))
-		compare("trends, years kept", a, encodeTrends(&a, &years))
-		compare("trends, years kept, again", a, encodeTrends(&a, &years))
+		compare("trends", a, encodeTrends(&a))
+		head, years, err := x.TrendsInParts(ctx, p[0], p[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := bytes.Join(trendsInParts(&head, years, whole.of(x)).parts, nil)
+		if !bytes.HasSuffix(got, []byte("\n")) {
+			t.Fatalf("trends in parts: no newline at the end")
+		}
+		compare("trends in parts", a, got[:len(got)-1])
 		a, err = x.TrendsByDecade(ctx, p[0], p[1])
 		if err != nil {
 			t.Fatal(err)
 		}
-		compare("trends by decade", a, encodeTrends(&a, nil))
-		compare("trends by decade, years kept", a, encodeTrends(&a, &years))
+		compare("trends by decade", a, encodeTrends(&a))
 	}
 	cells := 0
 	for _, q := range []analysis.AgreementQuery{
@@ -168,5 +180,5 @@ func TestWireEncoders(t *testing.T) {
 	var empty analysis.WhatIfAnswer
 	compare("empty what-if", empty, encodeWhatIf(&empty))
 	var none analysis.Trends
-	compare("empty trends", none, encodeTrends(&none, &years))
+	compare("empty trends", none, encodeTrends(&none))
 }

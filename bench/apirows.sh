@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# The serve rows of bench/ratios.sh alone, for iterating on the API: `unsc
+# serve` over today's record, wrk asking for each answer not in the server's
+# cache (every request a new period, bench/uncached.lua) beside /healthz,
+# the two alternated in rounds (/healthz, the answer, /healthz, the answer,
+# …) so that both see the same load on the machine. Prints for each answer
+# the median over the rounds of its requests/s, of /healthz's beside it and
+# of their ratio (goal: at least 0.5), and the server's CPU time per request
+# of each (from /proc/PID/stat, so the load generator's is not counted);
+# then the server's peak resident memory. With BEFORE=REV it also starts
+# unsc built at REV and alternates the two servers in every round (before,
+# after), so the two sides see the same load.
+#
+#   bench/apirows.sh                       # ROUNDS=3 DURATION=3s
+#   ROUNDS=5 BEFORE=main bench/apirows.sh
+#   ONLY=trends bench/apirows.sh           # the answers whose path holds ONLY
+#
+# Needs wrk and curl (apt-get install wrk curl). Loopback only; every server
+# it starts it stops.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-3s}
+data=${UNSC_SHARED_DATA:-$(cd .. && pwd)/shared/data}
+for t in wrk curl; do
+  command -v $t >/dev/null || { echo "bench: $t is needed (apt-get install $t)" >&2; exit 1; }
+done
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+CGO_ENABLED=0 go build -o "$work/unsc" ./cmd/unsc
+sides=(after)
+bins=("$work/unsc")
+if [ -n "${BEFORE:-}" ]; then
+  git worktree add -q --detach "$work/before" "$BEFORE"
+  (cd "$work/before" && CGO_ENABLED=0 go build -o "$work/unsc-before" ./cmd/unsc)
+  git worktree remove --force "$work/before"
+  sides=(before after)
+  bins=("$work/unsc-before" "$work/unsc")
+fi
+"$work/unsc" --db "$work/u.db" import "$data" >/dev/null 2>&1
+
+declare -A base pid
+for k in "${!sides[@]}"; do
+  side=${sides[$k]}
+  "${bins[$k]}" --db "$work/u.db" serve --addr 127.0.0.1:0 2>"$work/serve-$side.log" &
+  pid[$side]=$!
+  pids+=("$!")
+  for _ in $(seq 600); do
+    grep -q '^listening on ' "$work/serve-$side.log" && break
+    sleep 0.05
+  done
+  base[$side]=$(sed -n 's/^listening on //p' "$work/serve-$side.log" | head -1)
+  case "${base[$side]}" in http://127.0.0.1:*) ;; *) echo "bench: the server did not start:" >&2; cat "$work/serve-$side.log" >&2; exit 1 ;; esac
+done
+
+# cpu_ticks prints the user and system time of a process, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+hz=$(getconf CLK_TCK)
+
+# run side path: one wrk run; prints requests/s and the server's CPU µs per
+# request.
+run() {
+  local side=$1 path=$2 round=${3:-0} script=() out c0 c1 n
+  if [[ $path == *%s* ]]; then
+    sed "s#PATH#\"${path//&/\\&}\"#" bench/uncached.lua > "$work/u.lua"
+    script=(-s "$work/u.lua")
+  fi
+  c0=$(cpu_ticks "${pid[$side]}")
+  out=$(timeout 120 wrk -t2 -c16 -d"$DURATION" "${script[@]}" "${base[$side]}${path//%s/1990-01-01}" -- "$round")
+  c1=$(cpu_ticks "${pid[$side]}")
+  if grep -q 'Non-2xx' <<<"$out"; then echo "bench: $path answered errors:" >&2; echo "$out" >&2; exit 1; fi
+  n=$(awk '/ requests in / {print $1}' <<<"$out")
+  awk -v r="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")" -v c=$((c1 - c0)) -v n="$n" -v hz="$hz" \
+    'BEGIN {printf "%.0f %.1f\n", r, c / hz * 1e6 / n}'
+}
+
+median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+paths=(
+  "/api/v1/vetoes?member=USA&from=%s&to=%s"
+  "/api/v1/trends?from=%s&to=%s"
+  "/api/v1/whatif?rules=two-vetoes&from=%s&to=%s"
+  "/api/v1/decisions?q=situation&from=%s&to=%s&limit=20"
+  "/api/v1/agreement?from=%s&to=%s"
+  "/api/v1/vetoes/count?member=USA&from=%s&to=%s"
+)
+echo "bench/apirows.sh on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+echo "wrk -t2 -c16 -d$DURATION, $ROUNDS rounds of /healthz then the answer, alternated${BEFORE:+, before ($BEFORE) and after alternated in each}; medians"
+printf '%-22s %-6s %9s %9s %7s %10s %10s\n' answer side "req/s" healthz ratio "cpu µs/req" "healthz µs"
+for p in "${paths[@]}"; do
+  [ -n "${ONLY:-}" ] && [[ $p != *"$ONLY"* ]] && continue
+  name=${p%%\?*}
+  name=${name#/api/v1/}
+  declare -A rps=() hr=() ratio=() cpu=() hcpu=()
+  for round in $(seq "$ROUNDS"); do
+    for side in "${sides[@]}"; do
+      read -r h hc < <(run "$side" /healthz)
+      read -r v vc < <(run "$side" "$p" "$round")
+      rps[$side]+="$v "
+      hr[$side]+="$h "
+      ratio[$side]+="$(awk -v a="$v" -v b="$h" 'BEGIN {printf "%.3f", a / b}') "
+      cpu[$side]+="$vc "
+      hcpu[$side]+="$hc "
+    done
+  done
+  for side in "${sides[@]}"; do
+    m() { tr ' ' '\n' <<<"$1" | grep . | median; }
+    printf '%-22s %-6s %9s %9s %7.2f %10s %10s   ratios: %s\n' "$name" "$side" "$(m "${rps[$side]}")" "$(m "${hr[$side]}")" \
+      "$(m "${ratio[$side]}")" "$(m "${cpu[$side]}")" "$(m "${hcpu[$side]}")" "${ratio[$side]}"
+  done
+  unset rps hr ratio cpu hcpu
+done
+for side in "${sides[@]}"; do
+  awk -v s="$side" '/^VmHWM/ {printf "server (%s) peak resident memory %.1f MB\n", s, $2 / 1024}' "/proc/${pid[$side]}/status"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"

@@ -1,0 +1,26 @@
+-- wrk script for answers not in the server's cache: PATH (replaced by the
+-- calling script) holds two %s, a period's from and to. Each request asks
+-- for a period no request asked before: thread k of the two (-t2) asks the
+-- k-th of every pair, and a run given a round (wrk ... -- ROUND) asks
+-- periods no other round asks, up to 1.1 million requests a run and 50
+-- rounds. So the server's cache of answers never has the answer. Used by
+-- bench/ratios.sh and bench/apirows.sh.
+local threads = 0
+function setup(thread)
+  thread:set("id", threads)
+  threads = threads + 1
+end
+local round = 0
+function init(args)
+  round = tonumber(args[1] or "0")
+end
+local n = 0
+request = function()
+  n = n + 1
+  local k = n * 2 + id
+  -- from: a day of 1946-01-01 + 0..27999 days; to: a day back from
+  -- 2030-01-01, a new one for every 28,000 requests and 40 for each round.
+  local from = os.date("!%Y-%m-%d", -757382400 + (k % 28000) * 86400)
+  local to = os.date("!%Y-%m-%d", 1893456000 - (round * 40 + math.floor(k / 28000)) * 86400)
+  return wrk.format("GET", string.format(PATH, from, to))
+end
