@@ -83,14 +83,7 @@ run() {
 
 median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-paths=(
-  "/api/v1/vetoes?member=USA&from=%s&to=%s"
-  "/api/v1/trends?from=%s&to=%s"
-  "/api/v1/whatif?rules=two-vetoes&from=%s&to=%s"
-  "/api/v1/decisions?q=situation&from=%s&to=%s&limit=20"
-  "/api/v1/agreement?from=%s&to=%s"
-  "/api/v1/vetoes/count?member=USA&from=%s&to=%s"
-)
+mapfile -t paths < bench/uncached.paths # each with a period's from and to as %s
 echo "bench/apirows.sh on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 echo "wrk -t2 -c16 -d$DURATION, $ROUNDS rounds of /healthz then the answer, alternated${BEFORE:+, before ($BEFORE) and after alternated in each}; medians"
 printf '%-22s %-6s %9s %9s %7s %10s %10s\n' answer side "req/s" healthz ratio "cpu µs/req" "healthz µs"

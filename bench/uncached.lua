@@ -4,7 +4,7 @@
 -- k-th of every pair, and a run given a round (wrk ... -- ROUND) asks
 -- periods no other round asks, up to 1.1 million requests a run and 50
 -- rounds. So the server's cache of answers never has the answer. Used by
--- bench/ratios.sh and bench/apirows.sh.
+-- bench/ratios.sh and bench/apirows.sh (the paths: bench/uncached.paths).
 local threads = 0
 function setup(thread)
   thread:set("id", threads)
