@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -89,7 +90,23 @@ type encodedVetoes struct {
 	ds   []unsc.Decision
 	at   []int    // the vetoed decisions, by index in ds
 	enc  [][]byte // json.Marshal(NewVeto(ds[at[k]]))
+	// runs keeps, for each seat asked about, its vetoes encoded and
+	// joined (a bounded number of seats: callers can name any).
+	mu   sync.Mutex
+	runs map[string]*vetoRun
 }
+
+// vetoRun is a seat's vetoes (every veto for the seat ""), in the record's
+// order: at[k] is the place in ds of the k-th, and text their encodings
+// joined by commas, the k-th ending at ends[k].
+type vetoRun struct {
+	at   []int
+	text []byte
+	ends []int
+}
+
+// maxVetoRuns bounds the seats whose vetoes are kept joined.
+const maxVetoRuns = 64
 
 func (e *encodedVetoes) load() {
 	e.once.Do(func() {
@@ -139,42 +156,66 @@ var (
 	vetoesClose = []byte("]}\n")
 )
 
-// list answers as json.Marshal(NewVetoList(x, ds, seat, from, to))
-// followed by a newline encodes it, in parts: the vetoes are the pieces
-// encoded once.
-func (e *encodedVetoes) list(x *analysis.Index, seat string, from, to time.Time) decisionList {
+// run returns seat's vetoes joined, joining them on first use.
+func (e *encodedVetoes) run(seat string) *vetoRun {
 	e.load()
+	e.mu.Lock()
+	r := e.runs[seat]
+	e.mu.Unlock()
+	if r != nil {
+		return r
+	}
+	r = &vetoRun{}
+	codes := seatCodes(seat)
+	for k, i := range e.at {
+		if codes != nil && !slices.ContainsFunc(e.ds[i].VetoedBy, func(c unsc.Code) bool { return slices.Contains(codes, c) }) {
+			continue
+		}
+		if len(r.at) > 0 {
+			r.text = append(r.text, ',')
+		}
+		r.text = append(r.text, e.enc[k]...)
+		r.at = append(r.at, i)
+		r.ends = append(r.ends, len(r.text))
+	}
+	e.mu.Lock()
+	if e.runs == nil || len(e.runs) >= maxVetoRuns {
+		e.runs = map[string]*vetoRun{}
+	}
+	e.runs[seat] = r
+	e.mu.Unlock()
+	return r
+}
+
+// list answers as json.Marshal(NewVetoList(x, ds, seat, from, to))
+// followed by a newline encodes it, in parts: a head encoded for the
+// answer, then the vetoes in the period as one run of the seat's vetoes
+// joined once. The record is in date order (as analysis.Index reads it), so
+// the vetoes in a period are one run of them.
+func (e *encodedVetoes) list(x *analysis.Index, seat string, from, to time.Time) decisionList {
+	r := e.run(seat)
 	h := vetoListHead{Member: seat, Period: x.Period(from, to), Rule: analysis.RuleDrafts}
+	first, end := 0, len(r.at)
 	if !from.IsZero() {
 		h.From = from.Format(dateLayout)
+		first = sort.Search(len(r.at), func(k int) bool { return !e.ds[r.at[k]].Date.Before(from) })
 	}
 	if !to.IsZero() {
 		h.To = to.Format(dateLayout)
+		end = sort.Search(len(r.at), func(k int) bool { return e.ds[r.at[k]].Date.After(to) })
 	}
-	codes := seatCodes(seat)
-	var items [][]byte
-	for k, i := range e.at {
-		d := &e.ds[i]
-		if !from.IsZero() && d.Date.Before(from) || !to.IsZero() && d.Date.After(to) {
-			continue
-		}
-		if codes != nil && !slices.ContainsFunc(d.VetoedBy, func(c unsc.Code) bool { return slices.Contains(codes, c) }) {
-			continue
-		}
-		items = append(items, e.enc[k])
-	}
-	h.Count = len(items)
+	end = max(end, first)
+	h.Count = end - first
 	head := append(appendVetoListHead(make([]byte, 0, 512), &h), vetoesOpen...) // the object stays open
-	parts := make([][]byte, 0, 2*len(items)+2)
-	parts = append(parts, head)
-	for k, b := range items {
-		if k > 0 {
-			parts = append(parts, jsonComma)
+	var vetoes []byte
+	if end > first {
+		start := 0
+		if first > 0 {
+			start = r.ends[first-1] + 1 // past the comma
 		}
-		parts = append(parts, b)
+		vetoes = r.text[start:r.ends[end-1]]
 	}
-	parts = append(parts, vetoesClose)
-	return decisionList{parts: parts, owned: len(head)}
+	return decisionList{parts: [][]byte{head, vetoes, vetoesClose}, owned: len(head)}
 }
 
 // seatCodes splits a seat given as codes joined by "+" ("" for every

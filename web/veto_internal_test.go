@@ -32,9 +32,14 @@ func TestEncodedVetoes(t *testing.T) {
 		{day("1986-01-17"), day("2024-03-22")},
 		{day("1999-03-01"), day("1999-03-01")},
 		{day("1970-01-01"), day("2030-01-01")}, // asked past the record
+		// Periods that begin or end on the day of a veto.
+		{day("2024-03-22"), {}},
+		{{}, day("2024-03-22")},
+		{day("1986-01-17"), day("1986-01-17")},
+		{day("1986-01-18"), day("2024-03-21")},
 	}
 	lists := 0
-	for _, seat := range []string{"", "USA", "GBR", "FRA", "CHN", "RUS", "SUN", "SUN+RUS", "ROC+CHN", "DZA"} {
+	for _, seat := range []string{"", "USA", "GBR", "FRA", "CHN", "RUS", "SUN", "SUN+RUS", "ROC+CHN", "DZA", "USA"} {
 		for _, p := range periods {
 			want, err := json.Marshal(NewVetoList(x, ds, seat, p[0], p[1]))
 			if err != nil {
