@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"unsc"
@@ -362,7 +363,7 @@ func (x *Index) firstOnOrAfter(n int64) int {
 }
 
 func (p Period) text() string {
-	var b []byte
+	b := make([]byte, 0, 384)
 	switch {
 	case p.CompleteTo == "":
 		b = append(b, "no day the sources cover in full: none of them lists every decision"...)
@@ -391,10 +392,30 @@ func (p Period) text() string {
 	return string(b)
 }
 
-// dayString writes day number n as answers write dates.
+// dayString writes day number n as answers write dates: a day of 1945 to
+// 2059 from dayTexts, without allocating.
 func dayString(n int64) string {
+	if k := n - firstTextDay; k >= 0 && k < textDays {
+		return dayTexts()[k*dayLen : (k+1)*dayLen]
+	}
 	return string(appendDate(nil, time.Unix(n*86400, 0).UTC(), n))
 }
+
+// dayTexts returns every day of 1945 to 2059 written as answers write dates
+// (YYYY-MM-DD), one after the other, made once, on first use (420 KB).
+var dayTexts = sync.OnceValue(func() string {
+	b := make([]byte, 0, textDays*dayLen)
+	for k := range int64(textDays) {
+		b = appendDate(b, time.Time{}, firstTextDay+k)
+	}
+	return string(b)
+})
+
+const (
+	firstTextDay = -9131 // 1945-01-01, in days since 1970-01-01
+	textDays     = 42003 // to 2059-12-31
+	dayLen       = 10    // len(dateLayout)
+)
 
 // longDay writes a YYYY-MM-DD date in words: "31 December 2025".
 func longDay(s string) string {

@@ -441,3 +441,9 @@ func (x *Index) SeatColumns(sets ...[]unsc.Code) (few, table [][]uint8, fewSat, 
 	table, rows = x.seatColumns(sets...)
 	return few, table, fewSat, sat(rows)
 }
+
+// DayString is dayString, for its test.
+func DayString(n int64) string { return dayString(n) }
+
+// FormatDate is formatDate, for its test.
+func FormatDate(t time.Time) string { return formatDate(t) }

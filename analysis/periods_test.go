@@ -155,3 +155,23 @@ func TestSearchPeriods(t *testing.T) {
 		}
 	}
 }
+
+// TestDayString checks the dates answers write, taken from a table for
+// 1945 to 2059, against time.Format, on every day of the table and days
+// beyond it either side.
+func TestDayString(t *testing.T) {
+	for d := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2101; d = d.AddDate(0, 0, 1) {
+		want := d.Format(time.DateOnly)
+		if got := analysis.DayString(d.Unix() / 86400); got != want {
+			t.Fatalf("dayString(%s) = %q", want, got)
+		}
+		if got := analysis.FormatDate(d); got != want {
+			t.Fatalf("formatDate(%s) = %q", want, got)
+		}
+	}
+	// A date in another zone and with a time of day is its own calendar day.
+	d := time.Date(2024, 3, 22, 23, 30, 0, 0, time.FixedZone("x", -5*3600))
+	if got, want := analysis.FormatDate(d), d.Format(time.DateOnly); got != want {
+		t.Errorf("formatDate(%v) = %q, want %q", d, got, want)
+	}
+}

@@ -467,7 +467,7 @@ func formatDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format(dateLayout)
+	return dayString(dayNumber(t))
 }
 
 // ListEnd returns the last date of the UN veto list in the record.

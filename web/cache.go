@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -23,8 +24,17 @@ type answer struct {
 	// the pieces that are the answer's own.
 	parts [][]byte
 	owned int
-	// length and etagHeader are the values of Content-Length and ETag.
+	// length and etagHeader are the values of Content-Length and ETag,
+	// held in values.
 	length, etagHeader []string
+	values             [2]string
+}
+
+// setHeaders sets the values of Content-Length and ETag for a body of n
+// bytes.
+func (a *answer) setHeaders(n int) {
+	a.values = [2]string{strconv.Itoa(n), a.etag}
+	a.length, a.etagHeader = a.values[0:1:1], a.values[1:2:2]
 }
 
 // answers caches encoded answers by canonical request (path and sorted
@@ -106,10 +116,16 @@ func recordTag(digest string, ds []unsc.Decision) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// etag returns the strong entity tag of the answer to a canonical request.
+// etag returns the strong entity tag of the answer to a canonical request:
+// the first 16 bytes of the SHA-256 of tag, a newline and key, in hex and
+// quoted.
 func etag(tag, key string) string {
-	sum := sha256.Sum256([]byte(tag + "\n" + key))
-	return `"` + hex.EncodeToString(sum[:16]) + `"`
+	var in [256]byte
+	sum := sha256.Sum256(append(append(append(in[:0], tag...), '\n'), key...))
+	var out [34]byte
+	out[0], out[33] = '"', '"'
+	hex.Encode(out[1:33], sum[:16])
+	return string(out[:])
 }
 
 // etagMatches reports whether an If-None-Match header matches tag, with the

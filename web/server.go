@@ -578,8 +578,7 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 		for _, p := range a.parts {
 			n += len(p)
 		}
-		a.length = []string{strconv.Itoa(n)}
-		a.etagHeader = []string{tag}
+		a.setHeaders(n)
 		return a
 	}
 	if raw, ok := v.(json.RawMessage); ok {
@@ -590,8 +589,7 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 	} else {
 		a.body = append(a.body, '\n')
 	}
-	a.length = []string{strconv.Itoa(len(a.body))}
-	a.etagHeader = []string{tag}
+	a.setHeaders(len(a.body))
 	return a
 }
 

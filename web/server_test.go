@@ -384,7 +384,8 @@ func TestCouncil(t *testing.T) {
 // TestETag checks conditional requests on record answers.
 func TestETag(t *testing.T) {
 	srv := newServer(t, web.Config{})
-	paths := []string{"/api/v1/vetoes?member=USA", "/api/v1/decisions?symbol=S/2024/239", "/api/v1/council?date=2024-03-25", "/api/v1/openapi.json"}
+	paths := []string{"/api/v1/vetoes?member=USA", "/api/v1/decisions?symbol=S/2024/239", "/api/v1/council?date=2024-03-25", "/api/v1/openapi.json",
+		"/api/v1/trends?from=1990-03-01&to=1999-06-30", "/api/v1/whatif?rules=two-vetoes&from=1990-03-01", "/api/v1/decisions?q=situation&from=1990-03-01&limit=20"}
 	tags := map[string]string{}
 	for _, p := range paths {
 		resp, body := get(t, srv.URL+p)
