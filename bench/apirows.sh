@@ -44,12 +44,12 @@ if [ -n "${BEFORE:-}" ]; then
   sides=(before after)
   bins=("$work/unsc-before" "$work/unsc")
 fi
-"$work/unsc" --db "$work/u.db" import "$data" >/dev/null 2>&1
-
 declare -A base pid
 for k in "${!sides[@]}"; do
   side=${sides[$k]}
-  "${bins[$k]}" --db "$work/u.db" serve --addr 127.0.0.1:0 2>"$work/serve-$side.log" &
+  # Each side's own record: the two builds may derive it differently.
+  "${bins[$k]}" --db "$work/$side.db" import "$data" >/dev/null 2>&1
+  "${bins[$k]}" --db "$work/$side.db" serve --addr 127.0.0.1:0 2>"$work/serve-$side.log" &
   pid[$side]=$!
   pids+=("$!")
   for _ in $(seq 600); do
