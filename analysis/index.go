@@ -93,7 +93,7 @@ type Index struct {
 	positionsBuilt atomic.Bool
 
 	textMu   sync.Mutex
-	texts    map[string][]scored // by search text: textMatches
+	texts    map[string]textMatches // by search text: textMatches
 	textsLen int
 
 	searchOnce sync.Once
@@ -223,7 +223,7 @@ func newIndex(n int) *Index {
 		agree:   map[string]*pairSums{},
 		members: map[string]MemberProfile{},
 		counts:  map[string]*vetoCounts{},
-		texts:   map[string][]scored{},
+		texts:   map[string]textMatches{},
 	}
 }
 

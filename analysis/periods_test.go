@@ -123,6 +123,11 @@ func TestSearchPeriods(t *testing.T) {
 	queries := []analysis.SearchQuery{
 		{Text: "situation", Limit: 20},
 		{Text: "situation", Sort: analysis.SortDate, Limit: 20, Offset: 5},
+		// Pages that reach past a block of ranked matches, and past
+		// the matches.
+		{Text: "situation", Limit: 100, Offset: 150},
+		{Text: "council", Limit: 3, Offset: 1},
+		{Text: "situation", Sort: analysis.SortDate, Limit: 1000, Offset: 2000},
 		{Text: `"Middle East" Palestinian`, Limit: 50},
 		{Text: "veto", Member: "USA", Limit: 10},
 		{Text: "nothingmatchesthis"},

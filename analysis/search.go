@@ -211,7 +211,8 @@ func (x *Index) searchPage(ctx context.Context, q SearchQuery) (SearchAnswer, *s
 	// are one run of them.
 	text := m.text
 	from := sort.Search(len(text), func(k int) bool { return text[k].i >= lo })
-	text = text[from : from+sort.Search(len(text)-from, func(k int) bool { return text[from+k].i >= hi })]
+	to := from + sort.Search(len(text)-from, func(k int) bool { return text[from+k].i >= hi })
+	text = text[from:to]
 	// By date, the page is the matches offset.. in the record's order; by
 	// relevance, only the page needs ordering: the best offset+limit are
 	// kept as the matches come (a heap), then sorted.
@@ -221,6 +222,20 @@ func (x *Index) searchPage(ctx context.Context, q SearchQuery) (SearchAnswer, *s
 	if !byDate {
 		top.k = offset + limit
 		top.h = make([]scored, 0, min(top.k, len(text)))
+		a.Sort, a.SortNote = SortRelevance, relevanceNote
+	}
+	if !m.filtered() {
+		// Every match is selected and none is in doubt: the page is
+		// found without reading every match.
+		a.Total = len(text)
+		if byDate {
+			return a, m, text[min(offset, len(text)):min(offset+limit, len(text))], nil
+		}
+		if err := bestIn(ctx, &top, m.text, m.ranked, from, to); err != nil {
+			return SearchAnswer{}, nil, nil, err
+		}
+		found := top.sorted()
+		return a, m, found[min(offset, len(found)):], nil
 	}
 	for k, f := range text {
 		if err := stopped(ctx, k); err != nil {
@@ -243,7 +258,6 @@ func (x *Index) searchPage(ctx context.Context, q SearchQuery) (SearchAnswer, *s
 	if byDate {
 		return a, m, page, nil
 	}
-	a.Sort, a.SortNote = SortRelevance, relevanceNote
 	found := top.sorted()
 	return a, m, found[min(offset, len(found)):], nil
 }
@@ -296,14 +310,14 @@ func (t *topScored) push(f scored) {
 	}
 }
 
+// keeps reports whether f would be kept if pushed now.
+func (t *topScored) keeps(f scored) bool {
+	return len(t.h) < t.k || len(t.h) > 0 && better(f, t.h[0])
+}
+
 // sorted returns the decisions kept, best first.
 func (t *topScored) sorted() []scored {
-	slices.SortFunc(t.h, func(p, q scored) int {
-		if better(p, q) {
-			return -1
-		}
-		return 1
-	})
+	slices.SortFunc(t.h, byRank)
 	return t.h
 }
 
@@ -336,11 +350,14 @@ type searchMatcher struct {
 	q SearchQuery
 	// text holds the decisions the text matches, with their scores, when
 	// the query has text (non-nil even when none matches).
-	text  []scored
-	codes []unsc.Code
-	pos   []uint8
-	rows  seating
-	want  uint8
+	text []scored
+	// ranked is text ranked within each block of rankBlock matches
+	// (textMatches).
+	ranked []scored
+	codes  []unsc.Code
+	pos    []uint8
+	rows   seating
+	want   uint8
 }
 
 func (x *Index) matcher(q SearchQuery, lo, hi int) *searchMatcher {
@@ -353,25 +370,34 @@ func (x *Index) matcher(q SearchQuery, lo, hi int) *searchMatcher {
 	if q.PositionSet {
 		m.want = posCode(q.Position)
 	}
-	m.text = x.textMatches(q.Text)
+	m.text, m.ranked = x.textMatches(q.Text)
 	return m
+}
+
+// filtered reports whether the matcher selects among the text's matches
+// (by outcome, matter or member); when not, every match is selected and
+// none is in doubt.
+func (m *searchMatcher) filtered() bool {
+	return m.q.Outcome != 0 || m.q.MatterSet || m.codes != nil
 }
 
 // textMatches returns the decisions a search text matches, with their
 // scores, in the record's order: nil for a text without words, non-nil
-// otherwise. The matches of the texts asked for last are kept (a bounded
-// number of them), as a text's matches do not depend on the rest of the
-// query. They must not be changed.
-func (x *Index) textMatches(text string) []scored {
+// otherwise; and the same ranked within each block of rankBlock of them
+// (best first), so that the best of a run of them are found without
+// reading every one (bestIn). The matches of the texts asked for last are
+// kept (a bounded number of them), as a text's matches do not depend on
+// the rest of the query. They must not be changed.
+func (x *Index) textMatches(text string) (found, ranked []scored) {
 	x.textMu.Lock()
-	found, ok := x.texts[text]
+	kept, ok := x.texts[text]
 	x.textMu.Unlock()
 	if ok {
-		return found
+		return kept.found, kept.ranked
 	}
 	tq := parseText(text)
 	if len(tq.words) == 0 {
-		return nil
+		return nil, nil
 	}
 	found = x.textIndex().match(tq)
 	if found == nil {
@@ -380,15 +406,72 @@ func (x *Index) textMatches(text string) []scored {
 	// Postings are in the record's order, and so are the matches; a
 	// search reads them as such.
 	slices.SortStableFunc(found, func(p, q scored) int { return p.i - q.i })
+	ranked = slices.Clone(found)
+	for b := 0; b < len(ranked); b += rankBlock {
+		slices.SortFunc(ranked[b:min(b+rankBlock, len(ranked))], byRank)
+	}
 	x.textMu.Lock()
-	if x.textsLen+len(found) > maxTextMatches {
+	if x.textsLen+2*len(found) > maxTextMatches {
 		clear(x.texts)
 		x.textsLen = 0
 	}
-	x.texts[text] = found
-	x.textsLen += len(found) + 1
+	x.texts[text] = textMatches{found, ranked}
+	x.textsLen += 2*len(found) + 1
 	x.textMu.Unlock()
-	return found
+	return found, ranked
+}
+
+// textMatches are a text's matches as textMatches returns them.
+type textMatches struct{ found, ranked []scored }
+
+// rankBlock is the size of the blocks of a text's matches ranked apart.
+const rankBlock = 64
+
+// byRank orders scored decisions as better does, for sorting.
+func byRank(p, q scored) int {
+	if better(p, q) {
+		return -1
+	}
+	return 1
+}
+
+// bestIn keeps in top the best of the text matches found[a:b] (ranked
+// being found ranked within its blocks, textMatches): the matches of the
+// blocks a and b cut are pushed one by one, and of each block between
+// them only its best, as long as top would keep them. It stops with ctx's
+// error when ctx is done.
+func bestIn(ctx context.Context, top *topScored, found, ranked []scored, a, b int) error {
+	pushed := 0
+	push := func(f scored) error {
+		if err := stopped(ctx, pushed); err != nil {
+			return err
+		}
+		pushed++
+		top.push(f)
+		return nil
+	}
+	for a < b && (a%rankBlock != 0 || a+rankBlock > b) {
+		if err := push(found[a]); err != nil {
+			return err
+		}
+		a++
+	}
+	for ; a+rankBlock <= b; a += rankBlock {
+		for _, f := range ranked[a : a+rankBlock] {
+			if !top.keeps(f) {
+				break
+			}
+			if err := push(f); err != nil {
+				return err
+			}
+		}
+	}
+	for ; a < b; a++ {
+		if err := push(found[a]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // maxTextMatches bounds the matches kept for texts asked before, in all.
