@@ -137,9 +137,12 @@ func (x *Index) Agreement(ctx context.Context, q AgreementQuery) (Matrix, error)
 	m := Matrix{From: formatDate(q.From), To: formatDate(q.To), Period: x.Period(q.From, q.To), Members: members,
 		Rule: rule, RuleNote: abstainNotes[rule], Counted: agreementCounted}
 	lo, hi := x.span(q.From, q.To)
-	m.Cells = make([][]Cell, len(members))
+	// The rows, their cells and the cells' shares are made at once.
+	k := len(members)
+	m.Cells = make([][]Cell, k)
+	cells, shares := make([]Cell, k*k), make([]float64, 0, k*(k+1)/2)
 	for i := range members {
-		m.Cells[i] = make([]Cell, len(members))
+		m.Cells[i] = cells[i*k : (i+1)*k : (i+1)*k]
 	}
 	for i := range members {
 		for j := i; j < len(members); j++ {
@@ -151,8 +154,8 @@ func (x *Index) Agreement(ctx context.Context, q AgreementQuery) (Matrix, error)
 			twice := int(ps.twice[hi] - ps.twice[lo])
 			c := Cell{A: members[i], B: members[j], N: n, Agreed: float64(twice) / 2, InDoubt: int(ps.doubt[hi] - ps.doubt[lo])}
 			if n > 0 {
-				s := c.Agreed / float64(n)
-				c.Share = &s
+				shares = append(shares, c.Agreed/float64(n))
+				c.Share = &shares[len(shares)-1]
 			}
 			m.Cells[i][j] = c
 			c.A, c.B = c.B, c.A
@@ -168,10 +171,13 @@ func (x *Index) Agreement(ctx context.Context, q AgreementQuery) (Matrix, error)
 // decisions 0..i-1. Any period's answer is then two subtractions.
 type pairSums struct{ n, twice, doubt []int32 }
 
+// pairKey names a pair's running totals: its members and the rule.
+type pairKey struct{ a, b, rule string }
+
 // pairSums returns the running totals of a pair, computed once and kept (a
 // bounded number of pairs); totals cut short by ctx are not kept.
 func (x *Index) pairSums(ctx context.Context, a, b, rule string) (*pairSums, error) {
-	key := a + "|" + b + "|" + rule
+	key := pairKey{a, b, rule}
 	x.agreeMu.Lock()
 	ps, ok := x.agree[key]
 	x.agreeMu.Unlock()

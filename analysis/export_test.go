@@ -224,7 +224,7 @@ func CountVetoesReference(ctx context.Context, x *Index, member string, from, to
 			l.NotOnList += it.weight - on
 		}
 		l.WithoutAmendments = l.Count - l.Amendments
-		l.Parts = l.parts(c.ListEnd)
+		l.Parts = partsReference(l, c.ListEnd)
 		c.Lines = append(c.Lines, l)
 	}
 	// The vetoes on which the list and the record differ, to the list's
@@ -447,3 +447,19 @@ func DayString(n int64) string { return dayString(n) }
 
 // FormatDate is formatDate, for its test.
 func FormatDate(t time.Time) string { return formatDate(t) }
+
+// partsReference is CountLine.parts as fmt wrote it.
+func partsReference(l CountLine, listEnd string) string {
+	var b strings.Builder
+	if l.Scope == ScopeUNList {
+		fmt.Fprintf(&b, "%d on the UN veto list to %s + %d in the record after it", l.ToListEnd, longDay(listEnd), l.AfterListEnd)
+	} else {
+		fmt.Fprintf(&b, "%d in the record to %s (%d on the UN veto list, %d not on it) + %d after it", l.ToListEnd, longDay(listEnd), l.OnList, l.NotOnList, l.AfterListEnd)
+	}
+	if l.Amendments > 0 {
+		fmt.Fprintf(&b, "; %s of amendments, %d without", plural(l.Amendments, "veto", "vetoes"), l.WithoutAmendments)
+	} else {
+		b.WriteString("; no veto of an amendment")
+	}
+	return b.String()
+}

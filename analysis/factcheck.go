@@ -87,6 +87,12 @@ var countRules = [][2]string{
 	{RuleMemberVotes, ScopeRecord}, {RuleDrafts, ScopeRecord},
 }
 
+// countNames are the names of countRules' lines: rule/scope.
+var countNames = [...]string{
+	RuleMemberVotes + "/" + ScopeUNList, RuleDrafts + "/" + ScopeUNList,
+	RuleMemberVotes + "/" + ScopeRecord, RuleDrafts + "/" + ScopeRecord,
+}
+
 // countItem is one veto as a line of a fact check counts it.
 type countItem struct {
 	v      vetoItem
@@ -163,7 +169,8 @@ func (x *Index) CountVetoes(ctx context.Context, member string, from, to time.Ti
 	lo, hi := x.span(from, to)
 	for k, rs := range countRules {
 		rule, scope := rs[0], rs[1]
-		l := CountLine{Name: rule + "/" + scope, Rule: rule, Scope: scope, Description: countDescriptions[rule+"/"+scope]}
+		name := countNames[k]
+		l := CountLine{Name: name, Rule: rule, Scope: scope, Description: countDescriptions[name]}
 		var sources sourceSet
 		for _, v := range inSpan(vc.lines[k], lo, hi) {
 			l.Count += v.weight
@@ -360,18 +367,26 @@ func without(a, b []unsc.Code) []unsc.Code {
 
 // parts says a line's sum in words.
 func (l CountLine) parts(listEnd string) string {
-	var b strings.Builder
+	b := strconv.AppendInt(make([]byte, 0, 160), int64(l.ToListEnd), 10)
 	if l.Scope == ScopeUNList {
-		fmt.Fprintf(&b, "%d on the UN veto list to %s + %d in the record after it", l.ToListEnd, longDay(listEnd), l.AfterListEnd)
+		b = appendLongDay(append(b, " on the UN veto list to "...), listEnd)
+		b = strconv.AppendInt(append(b, " + "...), int64(l.AfterListEnd), 10)
+		b = append(b, " in the record after it"...)
 	} else {
-		fmt.Fprintf(&b, "%d in the record to %s (%d on the UN veto list, %d not on it) + %d after it", l.ToListEnd, longDay(listEnd), l.OnList, l.NotOnList, l.AfterListEnd)
+		b = appendLongDay(append(b, " in the record to "...), listEnd)
+		b = strconv.AppendInt(append(b, " ("...), int64(l.OnList), 10)
+		b = strconv.AppendInt(append(b, " on the UN veto list, "...), int64(l.NotOnList), 10)
+		b = strconv.AppendInt(append(b, " not on it) + "...), int64(l.AfterListEnd), 10)
+		b = append(b, " after it"...)
 	}
 	if l.Amendments > 0 {
-		fmt.Fprintf(&b, "; %s of amendments, %d without", plural(l.Amendments, "veto", "vetoes"), l.WithoutAmendments)
+		b = append(append(b, "; "...), plural(l.Amendments, "veto", "vetoes")...)
+		b = strconv.AppendInt(append(b, " of amendments, "...), int64(l.WithoutAmendments), 10)
+		b = append(b, " without"...)
 	} else {
-		b.WriteString("; no veto of an amendment")
+		b = append(b, "; no veto of an amendment"...)
 	}
-	return b.String()
+	return string(b)
 }
 
 // ClaimCheck says whether a claimed number of vetoes holds, under which

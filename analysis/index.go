@@ -109,7 +109,7 @@ type Index struct {
 	whatif   map[string]*whatIfRun // by rulesKey
 
 	agreeMu sync.Mutex
-	agree   map[string]*pairSums
+	agree   map[pairKey]*pairSums
 
 	countsMu sync.Mutex
 	counts   map[string]*vetoCounts // by member, for CountVetoes
@@ -220,7 +220,7 @@ func newIndex(n int) *Index {
 		n:       n,
 		days:    make([]int64, n),
 		whatif:  map[string]*whatIfRun{},
-		agree:   map[string]*pairSums{},
+		agree:   map[pairKey]*pairSums{},
 		members: map[string]MemberProfile{},
 		counts:  map[string]*vetoCounts{},
 		texts:   map[string]textMatches{},
