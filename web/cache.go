@@ -17,7 +17,7 @@ import (
 type answer struct {
 	body   []byte
 	etag   string
-	header [][2]string // further headers, such as X-Total-Count
+	header []headerField // further headers, such as X-Total-Count
 	// parts, when body is nil, are the body in pieces, written one after
 	// the other: pieces kept elsewhere (decisions encoded once), so that a
 	// long list costs its slices, not a copy. owned counts the bytes of
@@ -30,6 +30,15 @@ type answer struct {
 	values             [2]string
 }
 
+// headerField is a further header of an answer: its name, canonical, and
+// its value, set as they are (never changed) on every answer served.
+type headerField struct {
+	name  string
+	value []string
+}
+
+func field(name, value string) headerField { return headerField{name, []string{value}} }
+
 // setHeaders sets the values of Content-Length and ETag for a body of n
 // bytes.
 func (a *answer) setHeaders(n int) {
@@ -38,9 +47,10 @@ func (a *answer) setHeaders(n int) {
 }
 
 // answers caches encoded answers by canonical request (path and sorted
-// query). It is bounded in entries and bytes; when full, an arbitrary entry
-// makes room, which is enough for a cache whose every entry is equally
-// cheap to rebuild.
+// query). It is bounded in entries and bytes; when full, arbitrary entries
+// make room, an eighth of it at once (one walk of the map for many
+// answers, not one for each), which is enough for a cache whose every
+// entry is equally cheap to rebuild.
 type answers struct {
 	mu    sync.RWMutex
 	m     map[string]*answer
@@ -78,12 +88,14 @@ func (c *answers) put(key string, a *answer) {
 	if old, ok := c.m[key]; ok {
 		c.bytes -= len(key) + old.size()
 	}
-	for k, v := range c.m {
-		if len(c.m) < maxAnswers && c.bytes+size <= maxAnswerBytes {
-			break
+	if len(c.m) >= maxAnswers || c.bytes+size > maxAnswerBytes {
+		for k, v := range c.m {
+			if len(c.m) < maxAnswers-maxAnswers/8 && c.bytes+size <= maxAnswerBytes-maxAnswerBytes/8 {
+				break
+			}
+			delete(c.m, k)
+			c.bytes -= len(k) + v.size()
 		}
-		delete(c.m, k)
-		c.bytes -= len(k) + v.size()
 	}
 	c.m[key] = a
 	c.bytes += size

@@ -338,24 +338,23 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt *route, f 
 			s.pageError(w, r, f, err)
 			return
 		}
-		a = &answer{body: body, etag: etag(s.tag, key), header: [][2]string{{"Content-Type", ctype}}}
+		a = &answer{body: body, etag: etag(s.tag, key), header: []headerField{field("Content-Type", ctype)}}
 		if v.Status != 0 && v.Status != http.StatusOK {
-			a.header = append(a.header, [2]string{"Status", strconv.Itoa(v.Status)})
+			a.header = append(a.header, field("Status", strconv.Itoa(v.Status)))
 		}
-		a.etagHeader = []string{a.etag}
-		a.length = []string{strconv.Itoa(len(body))}
+		a.setHeaders(len(body))
 		if !s.noPageCache {
 			s.pageCache.put(key, a)
 		}
 	}
 	h := w.Header()
 	status := http.StatusOK
-	for _, kv := range a.header {
-		if kv[0] == "Status" {
-			status, _ = strconv.Atoi(kv[1])
+	for _, f := range a.header {
+		if f.name == "Status" {
+			status, _ = strconv.Atoi(f.value[0])
 			continue
 		}
-		h.Set(kv[0], kv[1])
+		h[f.name] = f.value
 	}
 	if f == asHTML {
 		h.Set("Content-Security-Policy", pageCSP)

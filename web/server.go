@@ -357,9 +357,10 @@ var exampleBallot = json.RawMessage(`{"date": "2024-03-22", "matter": "non-proce
 // passes the request to its route.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	for k, v := range securityHeaders {
-		h[k] = v
-	}
+	h["X-Content-Type-Options"] = nosniff
+	h["X-Frame-Options"] = frameDeny
+	h["Referrer-Policy"] = noReferrer
+	h["Content-Security-Policy"] = apiCSP
 	if s.cors != nil {
 		h.Add("Vary", "Origin")
 		if origin := r.Header.Get("Origin"); origin != "" && s.cors[origin] {
@@ -401,14 +402,14 @@ var (
 	noStore     = []string{"no-store"}
 )
 
-// securityHeaders are set on every answer. The slices are shared and never
-// modified.
-var securityHeaders = http.Header{
-	"X-Content-Type-Options":  {"nosniff"},
-	"X-Frame-Options":         {"DENY"},
-	"Referrer-Policy":         {"no-referrer"},
-	"Content-Security-Policy": {"default-src 'none'; frame-ancestors 'none'"},
-}
+// The security headers set on every answer (a page sets its own
+// Content-Security-Policy). The slices are shared and never modified.
+var (
+	nosniff    = []string{"nosniff"}
+	frameDeny  = []string{"DENY"}
+	noReferrer = []string{"no-referrer"}
+	apiCSP     = []string{"default-src 'none'; frame-ancestors 'none'"}
+)
 
 type statusWriter struct {
 	http.ResponseWriter
@@ -556,10 +557,11 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 	a := &answer{etag: tag}
 	if p, ok := v.(paged); ok {
 		v = p.items
-		a.header = append(a.header, [2]string{"X-Total-Count", strconv.Itoa(p.total)})
+		a.header = make([]headerField, 0, 6)
+		a.header = append(a.header, field("X-Total-Count", strconv.Itoa(p.total)))
 		if pp := p.period; pp != nil {
-			a.header = append(a.header, [2]string{"X-Period-From", pp.From}, [2]string{"X-Period-To", pp.To},
-				[2]string{"X-Period-Complete-To", pp.CompleteTo}, [2]string{"X-Period-Later", strconv.Itoa(pp.Later)})
+			a.header = append(a.header, field("X-Period-From", pp.From), field("X-Period-To", pp.To),
+				field("X-Period-Complete-To", pp.CompleteTo), field("X-Period-Later", strconv.Itoa(pp.Later)))
 		}
 		if next := p.offset + p.limit; next < p.total {
 			nq := url.Values{}
@@ -568,7 +570,7 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 			}
 			nq.Set("offset", strconv.Itoa(next))
 			nq.Set("limit", strconv.Itoa(p.limit))
-			a.header = append(a.header, [2]string{"Link", "<" + path + "?" + nq.Encode() + `>; rel="next"`})
+			a.header = append(a.header, field("Link", "<"+path+"?"+nq.Encode()+`>; rel="next"`))
 		}
 	}
 	var err error
@@ -601,8 +603,8 @@ func (s *Server) writeAnswer(w http.ResponseWriter, r *http.Request, a *answer) 
 	if a.etag != "" {
 		h["Etag"] = a.etagHeader
 	}
-	for _, kv := range a.header {
-		h.Set(kv[0], kv[1])
+	for _, f := range a.header {
+		h[f.name] = f.value
 	}
 	w.WriteHeader(http.StatusOK)
 	if a.body != nil {
