@@ -210,6 +210,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 
 	sum.Decisions = -1 // not known until counted
 	var image []byte
+	var sumDecisions, sumRecord string // the image's checksums
 	if changed {
 		<-done
 		if recErr != nil {
@@ -224,11 +225,14 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		if err != nil {
 			return fail(err)
 		}
-		// The image is encoded while the tables are written.
+		// The image is encoded, and summed, while the tables are written.
 		encoded := make(chan error, 1)
 		go func() {
 			var err error
 			image, err = encodeStored(decisions, dids, all)
+			if err == nil {
+				sumDecisions, sumRecord, err = imageSums(image)
+			}
 			encoded <- err
 		}()
 		err = writeDecisions(ctx, tx, decisions, dids, keys)
@@ -265,15 +269,12 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		}
 	}
 	if image != nil {
-		// What was derived, and by which reconciliation, summed over the
-		// image as Decisions reads it.
-		m, err := readmodel.Open(image)
-		if err != nil {
-			return fail(fmt.Errorf("image: %w", err))
+		// What was derived, and by which reconciliation.
+		if sumDecisions == "" {
+			if sumDecisions, sumRecord, err = imageSums(image); err != nil {
+				return fail(fmt.Errorf("image: %w", err))
+			}
 		}
-		// One decision at a time, as m.Decisions(unsc.DecisionFilter{})
-		// reads them all.
-		sumDecisions, sumRecord := imageChecksums(m.Len(), func(i int) unsc.Decision { return m.Decision(i, true) })
 		if err := writeDerivation(ctx, tx, s.reconciliation, changed, sumDecisions, sumRecord); err != nil {
 			return fail(err)
 		}
@@ -439,4 +440,16 @@ func recordReports(ctx context.Context, tx *sql.Tx, imported []unsc.Report, ids 
 		keys[sourceKey{reports[i].Source, reports[i].Key}] = order[i]
 	}
 	return reports, keys, nil
+}
+
+// imageSums returns the checksums of the decisions of image (see
+// writeDerivation), summed over the image as Decisions reads it: one
+// decision at a time, as m.Decisions(unsc.DecisionFilter{}) reads them all.
+func imageSums(image []byte) (decisions, record string, err error) {
+	m, err := readmodel.Open(image)
+	if err != nil {
+		return "", "", err
+	}
+	decisions, record = imageChecksums(m.Len(), func(i int) unsc.Decision { return m.Decision(i, true) })
+	return decisions, record, nil
 }
