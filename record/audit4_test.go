@@ -54,6 +54,12 @@ func TestAuditRound4InRealRecord(t *testing.T) {
 		"S/2020/1054":      positions(15, unsc.Tally{Yes: 5, No: 0, Abstain: 10}),
 		"S/PV.8960":        positions(15, unsc.Tally{Yes: 10, No: 2, Abstain: 3}),
 		"S/RES/938 (1994)": absent("RWA"),
+		"S/RES/2793 (2025)": func(d unsc.Decision) string {
+			if len(d.Sponsors) != 2 || d.Sponsors[0] != "PAN" || d.Sponsors[1] != "USA" {
+				return fmt.Sprintf("sponsors %v, want [PAN USA]", d.Sponsors)
+			}
+			return ""
+		},
 		"S/RES/2798 (2025)": func(d unsc.Decision) string {
 			if d.Draft != "S/2025/693" || len(d.Sponsors) != 1 || d.Sponsors[0] != "GBR" {
 				return fmt.Sprintf("draft %q, sponsors %v; want S/2025/693 by GBR (SC/16209)", d.Draft, d.Sponsors)
