@@ -221,8 +221,9 @@ func OpenWith(path string, opts Options) (*Store, error) {
 var readPragmas = []string{
 	"busy_timeout(10000)",
 	"foreign_keys(1)",
-	// 64 MiB of page cache per connection at most: imports rewrite
-	// ~100k rows of indexes, which thrash the 2 MiB default.
+	// 64 MiB of page cache per connection at most, for a question that
+	// reads the tables (a record without its image); an import runs with
+	// its own, smaller settings (importPragmas).
 	"cache_size(-65536)",
 	"temp_store(MEMORY)",
 }
