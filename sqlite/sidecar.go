@@ -5,10 +5,11 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/binary"
-	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 
 	"unsc/readmodel"
 )
@@ -43,7 +44,7 @@ func sidecarPath(path string) string { return path + ".image" }
 // when the file cannot have one: not there, not a SQLite database in
 // rollback-journal mode, or a transaction left half done beside it.
 func sidecarKey(path string, reconciliation int) ([32]byte, bool) {
-	f, err := os.Open(path)
+	f, err := openRead(path)
 	if err != nil {
 		return [32]byte{}, false
 	}
@@ -61,13 +62,23 @@ func sidecarKey(path string, reconciliation int) ([32]byte, bool) {
 	if _, err := os.Lstat(path + "-journal"); err == nil {
 		return [32]byte{}, false
 	}
-	h := sha256.New()
-	fmt.Fprintf(h, "%d %d %d %d %s %s %d", binary.BigEndian.Uint32(head[24:]), info.Size(), info.ModTime().UnixNano(),
-		reconciliation, checksumFormat, strings.Join(migrationNames(), ","), readmodel.Version)
-	var k [32]byte
-	h.Sum(k[:0])
-	return k, true
+	// The text hashed: "COUNTER SIZE MTIME RECONCILIATION FORMAT MIGRATIONS
+	// IMAGEVERSION", the numbers in decimal, the migrations joined by
+	// commas.
+	b := make([]byte, 0, 256)
+	b = strconv.AppendUint(b, uint64(binary.BigEndian.Uint32(head[24:])), 10)
+	b = strconv.AppendInt(append(b, ' '), info.Size(), 10)
+	b = strconv.AppendInt(append(b, ' '), info.ModTime().UnixNano(), 10)
+	b = strconv.AppendInt(append(b, ' '), int64(reconciliation), 10)
+	b = append(append(b, ' '), checksumFormat...)
+	b = append(append(b, ' '), sidecarMigrations()...)
+	b = strconv.AppendInt(append(b, ' '), readmodel.Version, 10)
+	return sha256.Sum256(b), true
 }
+
+// sidecarMigrations is the migrations this unsc has, joined by commas, for
+// the key.
+var sidecarMigrations = sync.OnceValue(func() string { return strings.Join(migrationNames(), ",") })
 
 // sidecar is an image file, opened.
 type sidecar struct {

@@ -353,13 +353,15 @@ func (s *Store) migrate(ctx context.Context) error {
 // migrationNames returns the names of the embedded migrations, in the order
 // they apply.
 func migrationNames() []string {
-	paths, err := fs.Glob(migrations, "migrations/*.sql")
+	entries, err := migrations.ReadDir("migrations")
 	if err != nil {
-		panic(err) // the pattern is valid
+		panic(err) // the folder is embedded
 	}
-	names := make([]string, len(paths))
-	for i, p := range paths {
-		names[i] = path.Base(p)
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && path.Ext(e.Name()) == ".sql" {
+			names = append(names, e.Name())
+		}
 	}
 	sort.Strings(names)
 	return names
