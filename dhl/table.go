@@ -114,10 +114,14 @@ func readRows(r io.Reader, name string) ([]row, error) {
 		}
 		cur = nil
 	}
+	// mode is how the text after a start tag is read (modeAfter).
+	mode := markup
 	for {
 		tt := z.Next()
 		start := line
 		line += bytes.Count(z.Raw(), []byte{'\n'})
+		textIn := mode
+		mode = markup
 		switch tt {
 		case html.ErrorToken:
 			endRow()
@@ -127,9 +131,10 @@ func readRows(r io.Reader, name string) ([]row, error) {
 			return rows, nil
 		case html.TextToken:
 			if c != nil {
-				c.writeBytes(z.Text(), start)
+				c.writeBytes(tokenText(z.Raw(), textIn), start)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
+			mode = modeAfter(z.Raw())
 			switch tagAtom(z.Raw(), 1) {
 			case atom.Tr:
 				endRow()
@@ -140,16 +145,14 @@ func readRows(r io.Reader, name string) ([]row, error) {
 					cur = &row{line: start}
 				}
 				c = &cell{line: start, rowspan: 1, colspan: 1}
-				for more := true; more; {
-					var k, v []byte
-					k, v, more = z.TagAttr()
+				eachAttr(z.Raw(), func(k, v []byte) {
 					switch string(k) {
 					case "rowspan":
-						c.rowspan = span(v)
+						c.rowspan = span(attrValue(v))
 					case "colspan":
-						c.colspan = span(v)
+						c.colspan = span(attrValue(v))
 					}
-				}
+				})
 			case atom.Br, atom.P, atom.Div:
 				if c != nil {
 					c.write("\n", start)
