@@ -21,40 +21,42 @@ import (
 // they bore on the Council (which the composition table gives): their names
 // in the UN today and the short, common, former and formal names people
 // use.
-var otherNames = map[unsc.Code][]string{
-	"ARE": {"UAE"},
-	"BIH": {"Bosnia"},
-	"BLR": {"Belarus", "Byelorussian SSR", "Belorussian SSR", "Byelorussia", "Belorussia", "BSSR"},
-	"CHN": {"PRC"},
-	"CIV": {"Cote d'Ivoire"},
-	"COD": {"DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa"},
-	"COG": {"Republic of the Congo", "Congo-Brazzaville"},
-	"CPV": {"Cabo Verde"},
-	"CZE": {"Czechia"},
-	"DDR": {"East Germany", "GDR", "German DR"},
-	"DEU": {"West Germany", "FRG", "German FR", "German Federal Republic"},
-	"EGY": {"UAR"},
-	"FRA": {"French Republic"},
-	"GBR": {"UK", "Britain", "Great Britain", "GB", "United Kingdom of Great Britain and Northern Ireland"},
-	"IRN": {"Iran (Islamic Republic of)", "Islamic Republic of Iran"},
-	"KOR": {"South Korea", "Korea", "ROK"},
-	"LBY": {"Libya"},
-	"LKA": {"Sri Lanka"},
-	"NLD": {"Holland", "Kingdom of the Netherlands"},
-	"RUS": {"Russia"},
-	"SUN": {"USSR", "Soviet Union"},
-	"SYR": {"Syrian Arab Republic"},
-	"TTO": {"Trinidad"},
-	"TUR": {"Türkiye"},
-	"TZA": {"Tanzania"},
-	"UKR": {"Ukrainian SSR"},
-	"USA": {"US", "America", "United States of America"},
-	"VCT": {"St Vincent and the Grenadines"},
-	"VEN": {"Venezuela"},
-	"VNM": {"Vietnam"},
-	"YEM": {"Republic of Yemen"},
-	"YMD": {"South Yemen", "People's Democratic Republic of Yemen"},
-}
+var otherNames = sync.OnceValue(func() map[unsc.Code][]string {
+	return map[unsc.Code][]string{
+		"ARE": {"UAE"},
+		"BIH": {"Bosnia"},
+		"BLR": {"Belarus", "Byelorussian SSR", "Belorussian SSR", "Byelorussia", "Belorussia", "BSSR"},
+		"CHN": {"PRC"},
+		"CIV": {"Cote d'Ivoire"},
+		"COD": {"DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa"},
+		"COG": {"Republic of the Congo", "Congo-Brazzaville"},
+		"CPV": {"Cabo Verde"},
+		"CZE": {"Czechia"},
+		"DDR": {"East Germany", "GDR", "German DR"},
+		"DEU": {"West Germany", "FRG", "German FR", "German Federal Republic"},
+		"EGY": {"UAR"},
+		"FRA": {"French Republic"},
+		"GBR": {"UK", "Britain", "Great Britain", "GB", "United Kingdom of Great Britain and Northern Ireland"},
+		"IRN": {"Iran (Islamic Republic of)", "Islamic Republic of Iran"},
+		"KOR": {"South Korea", "Korea", "ROK"},
+		"LBY": {"Libya"},
+		"LKA": {"Sri Lanka"},
+		"NLD": {"Holland", "Kingdom of the Netherlands"},
+		"RUS": {"Russia"},
+		"SUN": {"USSR", "Soviet Union"},
+		"SYR": {"Syrian Arab Republic"},
+		"TTO": {"Trinidad"},
+		"TUR": {"Türkiye"},
+		"TZA": {"Tanzania"},
+		"UKR": {"Ukrainian SSR"},
+		"USA": {"US", "America", "United States of America"},
+		"VCT": {"St Vincent and the Grenadines"},
+		"VEN": {"Venezuela"},
+		"VNM": {"Vietnam"},
+		"YEM": {"Republic of Yemen"},
+		"YMD": {"South Yemen", "People's Democratic Republic of Yemen"},
+	}
+})
 
 // memberName is one name a member goes by, as written and as looked up.
 type memberName struct {
@@ -108,7 +110,7 @@ var members = sync.OnceValue(func() *memberIndex {
 		}
 	}
 	for _, c := range codes {
-		for _, n := range otherNames[c] {
+		for _, n := range otherNames()[c] {
 			add(c, n)
 		}
 	}
@@ -122,7 +124,7 @@ func lookupKey(s string) string {
 	var b strings.Builder
 	space := true
 	for _, r := range strings.ToLower(s) {
-		if f, ok := unaccented[r]; ok {
+		if f, ok := unaccented()[r]; ok {
 			r = f
 		}
 		switch {
@@ -148,13 +150,15 @@ func lookupKey(s string) string {
 	return strings.TrimPrefix(k, "the ")
 }
 
-var unaccented = map[rune]rune{
-	'à': 'a', 'á': 'a', 'â': 'a', 'ã': 'a', 'ä': 'a', 'å': 'a',
-	'ç': 'c', 'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e',
-	'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ñ': 'n',
-	'ò': 'o', 'ó': 'o', 'ô': 'o', 'õ': 'o', 'ö': 'o',
-	'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ý': 'y', 'ÿ': 'y',
-}
+var unaccented = sync.OnceValue(func() map[rune]rune {
+	return map[rune]rune{
+		'à': 'a', 'á': 'a', 'â': 'a', 'ã': 'a', 'ä': 'a', 'å': 'a',
+		'ç': 'c', 'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e',
+		'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ñ': 'n',
+		'ò': 'o', 'ó': 'o', 'ô': 'o', 'õ': 'o', 'ö': 'o',
+		'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ý': 'y', 'ÿ': 'y',
+	}
+})
 
 // find returns the member a name designates, trying the forms in which
 // official lists write names: "Iran (Islamic Republic of)" is also read

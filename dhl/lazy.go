@@ -10,11 +10,18 @@ import (
 // not compile them at start.
 type lazyRE struct {
 	expr string
-	re   func() *regexp.Regexp
+	once sync.Once
+	rx   *regexp.Regexp
 }
 
-func lazyRegexp(expr string) *lazyRE {
-	return &lazyRE{expr: expr, re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
+// lazyRegexp returns expr, to be compiled on first use: a value the
+// program lays out as it is, with no code run at start.
+func lazyRegexp(expr string) *lazyRE { return &lazyRE{expr: expr} }
+
+// re returns the expression, compiled.
+func (l *lazyRE) re() *regexp.Regexp {
+	l.once.Do(func() { l.rx = regexp.MustCompile(l.expr) })
+	return l.rx
 }
 
 func (l *lazyRE) FindAllString(s string, n int) []string { return l.re().FindAllString(s, n) }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"unsc"
@@ -26,7 +27,7 @@ const (
 // an item that does not exist. An action that changes nothing (a ballot
 // cast again unchanged) returns no events and no error.
 func Decide(s *State, a Action) ([]Event, error) {
-	spec, ok := specs[a.Kind]
+	spec, ok := specs()[a.Kind]
 	if !ok {
 		return nil, unsc.Errorf(unsc.EINVALID, "action", "unknown action %q", a.Kind)
 	}
@@ -47,7 +48,7 @@ func Decide(s *State, a Action) ([]Event, error) {
 	} else if err := s.when(a.Kind, spec); err != nil {
 		return nil, err
 	}
-	e := Event{At: a.At, Kind: eventOf[a.Kind], By: a.By.String(), Args: a.Args}
+	e := Event{At: a.At, Kind: eventOf()[a.Kind], By: a.By.String(), Args: a.Args}
 	if err := spec.check(s, &a, &e); err != nil {
 		return nil, err
 	}
@@ -78,10 +79,21 @@ var (
 	drafters = []string{RoleSeat, RoleChair, RoleOperator}
 )
 
-var specs map[string]spec
+// specs returns the spec of every action, made on first use, not at the
+// start of every command (a function, not a variable made in init: the
+// checks the specs name read them).
+func specs() map[string]spec {
+	specsOnce.Do(func() { specTable = makeSpecs() })
+	return specTable
+}
 
-func init() {
-	specs = map[string]spec{
+var (
+	specsOnce sync.Once
+	specTable map[string]spec
+)
+
+func makeSpecs() map[string]spec {
+	return map[string]spec{
 		"open-meeting":       {roles: chair, status: Convened, rule: "rule 1", check: noCheck},
 		"call-roll":          {roles: chair, rule: "roll call", check: checkCallRoll},
 		"answer-roll":        {roles: seat, rule: "roll call", check: checkAnswerRoll},
@@ -128,7 +140,7 @@ var ActionKinds = []string{
 }
 
 // Rule returns the rule or article an action follows, for pages to name.
-func Rule(kind string) string { return specs[kind].rule }
+func Rule(kind string) string { return specs()[kind].rule }
 
 func conflict(format string, args ...any) error {
 	return unsc.Errorf(unsc.ECONFLICT, "", format, args...)
@@ -570,7 +582,7 @@ func checkMove(s *State, a *Action, e *Event) error {
 	}
 	for _, m := range s.Motions {
 		if m.Status == Pending && m.Kind == a.Motion {
-			return conflict("%s is already before the Council", motionWords[m.Kind])
+			return conflict("%s is already before the Council", motionWords()[m.Kind])
 		}
 	}
 	e.Args = Args{Motion: a.Motion, Text: a.Text}
@@ -609,7 +621,7 @@ func checkWithdrawMotion(s *State, a *Action, e *Event) error {
 		return unsc.Errorf(unsc.ENOTFOUND, "ref", "no motion %d", a.Ref)
 	}
 	if m.Status != Pending {
-		return conflict("%s is %s", motionWords[m.Kind], m.Status)
+		return conflict("%s is %s", motionWords()[m.Kind], m.Status)
 	}
 	if m.By != a.By.Seat {
 		return unsc.Errorf(unsc.EFORBIDDEN, "ref", "only the mover, %s, may withdraw the motion (rule 35)", m.By)
@@ -668,7 +680,7 @@ func checkPreliminary(s *State, a *Action, e *Event) error {
 
 func checkCloseMeeting(s *State, a *Action, e *Event) error {
 	if m := s.nextMotion(); m != nil {
-		return conflict("%s is before the Council (rule 33)", motionWords[m.Kind])
+		return conflict("%s is before the Council (rule 33)", motionWords()[m.Kind])
 	}
 	for _, p := range s.Points {
 		if p.Status == PointChallenged {

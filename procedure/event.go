@@ -1,6 +1,7 @@
 package procedure
 
 import (
+	"sync"
 	"time"
 
 	"unsc"
@@ -112,39 +113,41 @@ const (
 	EvCreated = "session-created"
 )
 
-var eventOf = map[string]string{
-	"open-meeting":       "meeting-opened",
-	"call-roll":          "roll-called",
-	"answer-roll":        "roll-answered",
-	"close-roll":         "roll-closed",
-	"propose-agenda":     "agenda-proposed",
-	"object-agenda":      "agenda-objected",
-	"adopt-agenda":       "agenda-adopted",
-	"request-floor":      "floor-requested",
-	"withdraw-request":   "floor-request-withdrawn",
-	"next-speaker":       "floor-given",
-	"end-speech":         "speech-ended",
-	"set-speaking-time":  "speaking-time-set",
-	"table-draft":        "draft-tabled",
-	"withdraw-draft":     "draft-withdrawn",
-	"propose-amendment":  "amendment-proposed",
-	"withdraw-amendment": "amendment-withdrawn",
-	"order-amendments":   "amendments-ordered",
-	"request-division":   "division-requested",
-	"object-division":    "division-objected",
-	"grant-division":     "division-granted",
-	"move":               "motion-moved",
-	"withdraw-motion":    "motion-withdrawn",
-	"point-of-order":     "point-raised",
-	"rule-point":         "point-ruled",
-	"challenge-ruling":   "ruling-challenged",
-	"raise-preliminary":  "preliminary-raised",
-	"open-vote":          "vote-opened",
-	"cast-ballot":        "ballot-cast",
-	"close-vote":         "vote-closed",
-	"resume-meeting":     "meeting-resumed",
-	"close-meeting":      "meeting-closed",
-}
+var eventOf = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"open-meeting":       "meeting-opened",
+		"call-roll":          "roll-called",
+		"answer-roll":        "roll-answered",
+		"close-roll":         "roll-closed",
+		"propose-agenda":     "agenda-proposed",
+		"object-agenda":      "agenda-objected",
+		"adopt-agenda":       "agenda-adopted",
+		"request-floor":      "floor-requested",
+		"withdraw-request":   "floor-request-withdrawn",
+		"next-speaker":       "floor-given",
+		"end-speech":         "speech-ended",
+		"set-speaking-time":  "speaking-time-set",
+		"table-draft":        "draft-tabled",
+		"withdraw-draft":     "draft-withdrawn",
+		"propose-amendment":  "amendment-proposed",
+		"withdraw-amendment": "amendment-withdrawn",
+		"order-amendments":   "amendments-ordered",
+		"request-division":   "division-requested",
+		"object-division":    "division-objected",
+		"grant-division":     "division-granted",
+		"move":               "motion-moved",
+		"withdraw-motion":    "motion-withdrawn",
+		"point-of-order":     "point-raised",
+		"rule-point":         "point-ruled",
+		"challenge-ruling":   "ruling-challenged",
+		"raise-preliminary":  "preliminary-raised",
+		"open-vote":          "vote-opened",
+		"cast-ballot":        "ballot-cast",
+		"close-vote":         "vote-closed",
+		"resume-meeting":     "meeting-resumed",
+		"close-meeting":      "meeting-closed",
+	}
+})
 
 // Apply folds one event into the state. Events come from Decide and the
 // log; Apply trusts them, and ignores an event kind it does not know.
@@ -413,8 +416,8 @@ func removeParts(text []string, parts []int) []string {
 
 // EventKinds returns the event each action makes, by action.
 func EventKinds() map[string]string {
-	out := make(map[string]string, len(eventOf))
-	for k, v := range eventOf {
+	out := make(map[string]string, len(eventOf()))
+	for k, v := range eventOf() {
 		out[k] = v
 	}
 	return out

@@ -1,6 +1,7 @@
 package procedure
 
 import (
+	"sync"
 	"time"
 
 	"unsc"
@@ -209,14 +210,16 @@ const (
 
 var motionOrder = []string{MotionSuspend, MotionAdjourn, MotionAdjournTo, MotionRefer, MotionPostpone, MotionCloseDebate}
 
-var motionWords = map[string]string{
-	MotionSuspend:     "the motion to suspend the meeting",
-	MotionAdjourn:     "the motion to adjourn the meeting",
-	MotionAdjournTo:   "the motion to adjourn the meeting to a certain day or hour",
-	MotionRefer:       "the motion to refer the matter",
-	MotionPostpone:    "the motion to postpone the discussion",
-	MotionCloseDebate: "the motion to close the debate",
-}
+var motionWords = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		MotionSuspend:     "the motion to suspend the meeting",
+		MotionAdjourn:     "the motion to adjourn the meeting",
+		MotionAdjournTo:   "the motion to adjourn the meeting to a certain day or hour",
+		MotionRefer:       "the motion to refer the matter",
+		MotionPostpone:    "the motion to postpone the discussion",
+		MotionCloseDebate: "the motion to close the debate",
+	}
+})
 
 // Motion is a motion of rule 33 (or the mun profile's closure).
 type Motion struct {

@@ -33,14 +33,16 @@ var namesWithAnd = []string{
 
 // sponsorAliases are spellings of members' names that only the "Submitted
 // by" column uses.
-var sponsorAliases = map[string]unsc.Code{
-	"united kindgom":                   "GBR",
-	"kingdom of the netherlands":       "NLD",
-	"bolivarian republic of venezuela": "VEN",
-	"plurinational state of bolivia":   "BOL",
-	"slovak republic":                  "SVK",
-	"cabo verde":                       "CPV",
-}
+var sponsorAliases = sync.OnceValue(func() map[string]unsc.Code {
+	return map[string]unsc.Code{
+		"united kindgom":                   "GBR",
+		"kingdom of the netherlands":       "NLD",
+		"bolivarian republic of venezuela": "VEN",
+		"plurinational state of bolivia":   "BOL",
+		"slovak republic":                  "SVK",
+		"cabo verde":                       "CPV",
+	}
+})
 
 // sponsors reads the "Submitted by" column: each sponsor once, in the
 // file's order, a member's code for a state that has sat on the Council
@@ -120,7 +122,7 @@ func tidySponsor(s string) string {
 	}
 	// "Côte d`Ivoire": a backquote for an apostrophe.
 	s = strings.ReplaceAll(s, "`", "'")
-	if n, ok := otherNames[foldName(s)]; ok {
+	if n, ok := otherNames()[foldName(s)]; ok {
 		return n
 	}
 	return s
@@ -128,13 +130,15 @@ func tidySponsor(s string) string {
 
 // otherNames gives the UN's name of states that never sat on the Council
 // for the other spellings the file uses.
-var otherNames = map[string]string{
-	"micronesia":                            "Micronesia (Federated States of)",
-	"federated states of micronesia":        "Micronesia (Federated States of)",
-	"moldova":                               "Republic of Moldova",
-	"laos":                                  "Lao People's Democratic Republic",
-	"democratic people's republic of korea": "Democratic People's Republic of Korea",
-}
+var otherNames = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"micronesia":                            "Micronesia (Federated States of)",
+		"federated states of micronesia":        "Micronesia (Federated States of)",
+		"moldova":                               "Republic of Moldova",
+		"laos":                                  "Lao People's Democratic Republic",
+		"democratic people's republic of korea": "Democratic People's Republic of Korea",
+	}
+})
 
 // sponsorCode returns the code of a state that has sat on the Council,
 // by any of its names.
@@ -142,7 +146,7 @@ func sponsorCode(name string) (unsc.Code, bool) {
 	if c, ok := memberCode(name); ok {
 		return c, true
 	}
-	if c, ok := sponsorAliases[foldName(name)]; ok {
+	if c, ok := sponsorAliases()[foldName(name)]; ok {
 		return c, true
 	}
 	c, ok := tenureNames()[foldName(name)]

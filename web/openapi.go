@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"strings"
+	"sync"
 )
 
 // openAPIDocument builds the OpenAPI 3.1 document of the routes. Parameters
@@ -125,25 +126,27 @@ func operationID(rt route) string {
 
 // ballotSchema describes the ballot of POST /api/v1/decide, the contract of
 // `unsc decide` (package charter parses it).
-var ballotSchema = map[string]any{
-	"type":                 "object",
-	"required":             []string{"date"},
-	"additionalProperties": false,
-	"properties": map[string]any{
-		"date":      map[string]any{"type": "string", "format": "date", "description": "the date of the vote"},
-		"matter":    map[string]any{"type": "string", "enum": []string{"non-procedural", "procedural", "preliminary", "icj-election"}},
-		"amendment": map[string]any{"type": "boolean"},
-		"modality":  map[string]any{"type": "string", "enum": []string{"vote", "without-vote", "acclamation"}},
-		"votes": map[string]any{"type": "object", "description": "member code → Y, N, A or X; a Council member not listed is absent",
-			"additionalProperties": map[string]any{"type": "string", "enum": []string{"Y", "N", "A", "X"}}},
-		"chapter":  map[string]any{"type": "string", "description": "VI or 52(3): obligatory abstention of parties"},
-		"parties":  map[string]any{"type": "array", "items": map[string]any{"type": "string"}},
-		"atrocity": map[string]any{"type": "boolean"},
-		"seats":    map[string]any{"type": "integer"},
-		"candidates": map[string]any{"type": "array", "items": map[string]any{"type": "object",
-			"properties": map[string]any{"name": map[string]any{"type": "string"}, "votes": map[string]any{"type": "integer"}}}},
-	},
-}
+var ballotSchema = sync.OnceValue(func() map[string]any {
+	return map[string]any{
+		"type":                 "object",
+		"required":             []string{"date"},
+		"additionalProperties": false,
+		"properties": map[string]any{
+			"date":      map[string]any{"type": "string", "format": "date", "description": "the date of the vote"},
+			"matter":    map[string]any{"type": "string", "enum": []string{"non-procedural", "procedural", "preliminary", "icj-election"}},
+			"amendment": map[string]any{"type": "boolean"},
+			"modality":  map[string]any{"type": "string", "enum": []string{"vote", "without-vote", "acclamation"}},
+			"votes": map[string]any{"type": "object", "description": "member code → Y, N, A or X; a Council member not listed is absent",
+				"additionalProperties": map[string]any{"type": "string", "enum": []string{"Y", "N", "A", "X"}}},
+			"chapter":  map[string]any{"type": "string", "description": "VI or 52(3): obligatory abstention of parties"},
+			"parties":  map[string]any{"type": "array", "items": map[string]any{"type": "string"}},
+			"atrocity": map[string]any{"type": "boolean"},
+			"seats":    map[string]any{"type": "integer"},
+			"candidates": map[string]any{"type": "array", "items": map[string]any{"type": "object",
+				"properties": map[string]any{"name": map[string]any{"type": "string"}, "votes": map[string]any{"type": "integer"}}}},
+		},
+	}
+})
 
 // schemas writes JSON Schemas of Go types, each named struct type once, as
 // encoding/json encodes them.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"unsc"
@@ -94,8 +95,8 @@ func sourceLink(src string) link {
 	switch {
 	case strings.HasPrefix(src, "https://") || strings.HasPrefix(src, "http://"):
 		return link{src, src}
-	case sourceNames[unsc.Source(src)] != "":
-		return link{"", sourceNames[unsc.Source(src)]}
+	case sourceNames()[unsc.Source(src)] != "":
+		return link{"", sourceNames()[unsc.Source(src)]}
 	}
 	if sym, _, err := unsc.NormalizeSymbol(src); err == nil {
 		return link{docHref(sym), src}
@@ -134,18 +135,20 @@ type sourceView struct {
 }
 
 // sourceNames names the sources for a reader.
-var sourceNames = map[unsc.Source]string{
-	unsc.SourceUNDL:         "UN Digital Library, Security Council voting data",
-	unsc.SourceDHLMeetings:  "Dag Hammarskjöld Library, meetings and actions of the Security Council",
-	unsc.SourceDHLVetoes:    "Dag Hammarskjöld Library, veto list",
-	unsc.SourceDPPA:         "UN DPPA, Security Council membership",
-	unsc.SourceSpreadsheet:  "1994–2025 per-member spreadsheet (not official)",
-	unsc.SourcePress:        "UN press release or meeting summary (curated)",
-	unsc.SourceResearch:     "Independent research or news report (curated, not official)",
-	unsc.SourceFailedDrafts: "Emily Tong, failed drafts with each member's vote, hand-entered from the meeting records (not official)",
-	unsc.SourceWPDVetoes:    "World Politics Data Lab, veto list with crisis topics (not official)",
-	unsc.SourceCRUNSC:       "CR-UNSC, resolutions' records in the UN Digital Library (not official)",
-}
+var sourceNames = sync.OnceValue(func() map[unsc.Source]string {
+	return map[unsc.Source]string{
+		unsc.SourceUNDL:         "UN Digital Library, Security Council voting data",
+		unsc.SourceDHLMeetings:  "Dag Hammarskjöld Library, meetings and actions of the Security Council",
+		unsc.SourceDHLVetoes:    "Dag Hammarskjöld Library, veto list",
+		unsc.SourceDPPA:         "UN DPPA, Security Council membership",
+		unsc.SourceSpreadsheet:  "1994–2025 per-member spreadsheet (not official)",
+		unsc.SourcePress:        "UN press release or meeting summary (curated)",
+		unsc.SourceResearch:     "Independent research or news report (curated, not official)",
+		unsc.SourceFailedDrafts: "Emily Tong, failed drafts with each member's vote, hand-entered from the meeting records (not official)",
+		unsc.SourceWPDVetoes:    "World Politics Data Lab, veto list with crisis topics (not official)",
+		unsc.SourceCRUNSC:       "CR-UNSC, resolutions' records in the UN Digital Library (not official)",
+	}
+})
 
 // docHref is the address of a UN document by its symbol.
 func docHref(symbol string) string {
@@ -331,7 +334,7 @@ func (s *Server) decisionView(i int) decisionView {
 		v.Bar = newTallyBar(*v.Tally, v.Required, v.Size)
 	}
 	for _, rep := range d.Reports {
-		sv := sourceView{Source: string(rep.Source), Name: sourceNames[rep.Source], Ref: rep.Ref, Outcome: outcomeName(rep.Outcome), Note: rep.Note}
+		sv := sourceView{Source: string(rep.Source), Name: sourceNames()[rep.Source], Ref: rep.Ref, Outcome: outcomeName(rep.Outcome), Note: rep.Note}
 		if sv.Name == "" {
 			sv.Name = string(rep.Source)
 		}

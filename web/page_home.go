@@ -96,7 +96,7 @@ func (s *Server) home(r *http.Request, a *args) (*view, error) {
 	c := s.index.Coverage()
 	p.Period = c.Period.Text
 	for _, src := range c.Sources {
-		name := sourceNames[src.Source]
+		name := sourceNames()[src.Source]
 		if name == "" {
 			name = string(src.Source)
 		}
