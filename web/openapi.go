@@ -83,7 +83,7 @@ func (s *Server) openAPIDocument() []byte {
 		paths[rt.path][strings.ToLower(rt.method)] = op
 	}
 	g.defs["Problem"] = g.object(reflect.TypeOf(Problem{}))
-	g.defs["Ballot"] = ballotSchema
+	g.defs["Ballot"] = ballotSchema()
 	doc := map[string]any{
 		"openapi": "3.1.0",
 		"info": map[string]any{
