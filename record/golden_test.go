@@ -86,6 +86,10 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/PV.459", "a procedural vote of 1950 (the President's ruling upheld) from the French Resolutions and Decisions volume as transcribed at machinman.net: the USSR and Yugoslavia against, India abstaining"},
 	{"S/PV.599", "three procedural votes at one meeting of 1952 (applications considered without referral to the Committee), each with its own members against and abstaining"},
 	{"S/PV.933", "a procedural vote of 1961 (adjournment on the death of Lumumba), 10-1 with Liberia against: no veto question arises"},
+	{"S/PV.690", "two procedural votes of 1955 at one meeting: the order of two items, 10-1, and the invitation of the People's Republic of China, 9-1-1 with the Republic of China against — a permanent member's negative vote that is no veto"},
+	{"S/PV.409", "a procedural vote of 1949 (an application referred to the Committee), 9-2, whose volume names no member: the count stands, no position shown"},
+	{"S/PV.1442", "a procedural vote of 1968 (the meeting suspended for consultations), 10-0-5 with the USSR abstaining"},
+	{"S/PV.1870", "the PLO's second invitation by vote (12 January 1976), 11-1-3, the United States against: from the news, its meeting from the UN's record of a later meeting"},
 }
 
 // TestGoldenDecisions renders the golden cases from the real record and

@@ -32,8 +32,21 @@ func TestUnofficialSourcesKeepOfficialFacts(t *testing.T) {
 			}
 		}
 		// Two resolutions of one day may both lack a meeting and a draft
-		// (2806 and 2807 of 12 December 2025): the resolution tells them apart.
-		return fmt.Sprintf("%s|%s|%s|%s", d.Resolution, d.Draft, d.Meeting, d.Date.Format("2006-01-02"))
+		// (2806 and 2807 of 12 December 2025): the resolution tells them
+		// apart. One meeting may hold several votes on no text (the two
+		// procedural votes of S/PV.690, 1955): the least key among the
+		// reports of the sources not added tells them apart.
+		k := fmt.Sprintf("%s|%s|%s|%s", d.Resolution, d.Draft, d.Meeting, d.Date.Format("2006-01-02"))
+		var own []string
+		for _, r := range d.Reports {
+			if !slices.Contains(added, r.Source) {
+				own = append(own, string(r.Source)+"|"+r.Key)
+			}
+		}
+		if len(own) > 0 {
+			k += "|" + slices.Min(own)
+		}
+		return k
 	}
 	before := map[string]unsc.Decision{}
 	for _, d := range record.Reconcile(without) {
