@@ -91,6 +91,8 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/PV.1442", "a procedural vote of 1968 (the meeting suspended for consultations), 10-0-5 with the USSR abstaining"},
 	{"S/PV.1870", "the PLO's second invitation by vote (12 January 1976), 11-1-3, the United States against: from the news, its meeting from the UN's record of a later meeting"},
 	{"S/PV.2071", "the PLO invited under rule 37 on Lebanon (17 March 1978), 10-1-4, from the UN's volume of 1978 as transcribed: the United States against, four abstaining named"},
+	{"S/PV.2292", "the PLO invited under rule 37 on Lebanon (17 July 1981), 11-1-3, from the UN's volume of 1981 as transcribed: France, Japan and the United Kingdom abstaining"},
+	{"S/PV.2401", "the PLO invited under rule 37 on the occupied Arab territories (12 November 1982), 12-1-2: only France and the United Kingdom abstaining"},
 }
 
 // TestGoldenDecisions renders the golden cases from the real record and
