@@ -93,6 +93,8 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/PV.2071", "the PLO invited under rule 37 on Lebanon (17 March 1978), 10-1-4, from the UN's volume of 1978 as transcribed: the United States against, four abstaining named"},
 	{"S/PV.2292", "the PLO invited under rule 37 on Lebanon (17 July 1981), 11-1-3, from the UN's volume of 1981 as transcribed: France, Japan and the United Kingdom abstaining"},
 	{"S/PV.2401", "the PLO invited under rule 37 on the occupied Arab territories (12 November 1982), 12-1-2: only France and the United Kingdom abstaining"},
+	{"S/PV.2610", "the PLO invited under rule 37 on Tunisia's complaint (2 October 1985), 10-1-4, the item a letter rather than the Middle East"},
+	{"S/PV.2655", "the PLO invited under rule 37 (6 February 1986), 10-1-4, at the meeting whose draft S/17796/Rev.1 the United States vetoed by the same count: two decisions, not one"},
 }
 
 // TestGoldenDecisions renders the golden cases from the real record and
