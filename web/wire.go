@@ -99,6 +99,15 @@ func appendInt(b []byte, name string, v int) []byte {
 
 // appendFloat appends f as encoding/json encodes a float64.
 func appendFloat(b []byte, f float64) []byte {
+	// A whole or half number (agreement's counts of agreement are halves)
+	// is written without the shortest-digits search.
+	if f >= 0 && f < 1<<52 && !math.Signbit(f) {
+		if n := int64(f); float64(n) == f {
+			return strconv.AppendInt(b, n, 10)
+		} else if float64(n)+0.5 == f {
+			return append(strconv.AppendInt(b, n, 10), '.', '5')
+		}
+	}
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"math"
 	"reflect"
 	"testing"
 	"time"
@@ -33,7 +34,7 @@ func TestWireEncoders(t *testing.T) {
 			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
 		}
 	}
-	for _, f := range []float64{0, 1, 0.5, 1.0 / 3, 2.0 / 3, 1e-7, 3.5e-9, 1e21, 123456789.125} {
+	for _, f := range []float64{0, 1, 0.5, 1.0 / 3, 2.0 / 3, 1e-7, 3.5e-9, 1e21, 123456789.125, math.Copysign(0, -1), -0.5, -3, 12.5, 1e15 + 0.5, 1 << 52, 1<<52 + 1, 4.5e15, 0.25, 1e20} {
 		want, _ := json.Marshal(f)
 		if got := appendFloat(nil, f); !bytes.Equal(got, want) {
 			t.Errorf("appendFloat(%v) = %s, want %s", f, got, want)
