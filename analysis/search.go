@@ -231,7 +231,7 @@ func (x *Index) searchPage(ctx context.Context, q SearchQuery) (SearchAnswer, *s
 		if byDate {
 			return a, m, text[min(offset, len(text)):min(offset+limit, len(text))], nil
 		}
-		if err := bestIn(ctx, &top, m.text, m.ranked, from, to); err != nil {
+		if err := bestIn(ctx, &top, m.ranked, from, to, lo, hi); err != nil {
 			return SearchAnswer{}, nil, nil, err
 		}
 		found := top.sorted()
@@ -435,40 +435,26 @@ func byRank(p, q scored) int {
 	return 1
 }
 
-// bestIn keeps in top the best of the text matches found[a:b] (ranked
-// being found ranked within its blocks, textMatches): the matches of the
-// blocks a and b cut are pushed one by one, and of each block between
-// them only its best, as long as top would keep them. It stops with ctx's
-// error when ctx is done.
-func bestIn(ctx context.Context, top *topScored, found, ranked []scored, a, b int) error {
+// bestIn keeps in top the best of the text matches found[a:b], the
+// matches of decisions lo to hi-1 (ranked being found ranked within its
+// blocks, textMatches): of each block it reads the best first, those of
+// the span only, and stops at the first top would not keep. It stops with
+// ctx's error when ctx is done.
+func bestIn(ctx context.Context, top *topScored, ranked []scored, a, b, lo, hi int) error {
 	pushed := 0
-	push := func(f scored) error {
-		if err := stopped(ctx, pushed); err != nil {
-			return err
-		}
-		pushed++
-		top.push(f)
-		return nil
-	}
-	for a < b && (a%rankBlock != 0 || a+rankBlock > b) {
-		if err := push(found[a]); err != nil {
-			return err
-		}
-		a++
-	}
-	for ; a+rankBlock <= b; a += rankBlock {
-		for _, f := range ranked[a : a+rankBlock] {
+	for start := a - a%rankBlock; start < b; start += rankBlock {
+		for _, f := range ranked[start:min(start+rankBlock, len(ranked))] {
+			if f.i < lo || f.i >= hi {
+				continue
+			}
 			if !top.keeps(f) {
 				break
 			}
-			if err := push(f); err != nil {
+			if err := stopped(ctx, pushed); err != nil {
 				return err
 			}
-		}
-	}
-	for ; a < b; a++ {
-		if err := push(found[a]); err != nil {
-			return err
+			pushed++
+			top.push(f)
 		}
 	}
 	return nil

@@ -552,7 +552,9 @@ func (s *Server) compute(r *http.Request, rt *route, q url.Values) (*answer, err
 	return s.encode(rt.path, q, v, etag(s.tag, rt.path+"?"+q.Encode())), nil
 }
 
-// encode encodes a handler's answer, with the headers of a page.
+// encode encodes a handler's answer, with the headers of a page; for a
+// page with a next, it changes q, the request's query, into the next
+// page's.
 func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 	a := &answer{etag: tag}
 	if p, ok := v.(paged); ok {
@@ -564,13 +566,10 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 				field("X-Period-Complete-To", pp.CompleteTo), field("X-Period-Later", strconv.Itoa(pp.Later)))
 		}
 		if next := p.offset + p.limit; next < p.total {
-			nq := url.Values{}
-			for k, vs := range q {
-				nq[k] = vs
-			}
-			nq.Set("offset", strconv.Itoa(next))
-			nq.Set("limit", strconv.Itoa(p.limit))
-			a.header = append(a.header, field("Link", "<"+path+"?"+nq.Encode()+`>; rel="next"`))
+			// The request's own query becomes the next page's.
+			q.Set("offset", strconv.Itoa(next))
+			q.Set("limit", strconv.Itoa(p.limit))
+			a.header = append(a.header, field("Link", "<"+path+"?"+q.Encode()+`>; rel="next"`))
 		}
 	}
 	var err error
