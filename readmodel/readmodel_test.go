@@ -57,6 +57,21 @@ func fill(t *testing.T, v reflect.Value, seed int) {
 
 // TestEveryFieldCarried fails when a field of unsc.Decision or unsc.Report
 // is not carried by the image: whoever adds a field is told here.
+// encodeOpen encodes ds into an image and opens it, failing the test if
+// either step fails; it returns the image and its bytes.
+func encodeOpen(t *testing.T, ds []unsc.Decision) (*readmodel.Image, []byte) {
+	t.Helper()
+	b, err := readmodel.Encode(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := readmodel.Open(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, b
+}
+
 func TestEveryFieldCarried(t *testing.T) {
 	var d unsc.Decision
 	fill(t, reflect.ValueOf(&d).Elem(), 0)
@@ -73,14 +88,7 @@ func TestEveryFieldCarried(t *testing.T) {
 	for c := range d.Votes {
 		d.Votes[c] = unsc.Abstain
 	}
-	b, err := readmodel.Encode([]unsc.Decision{d})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := readmodel.Open(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, _ := encodeOpen(t, []unsc.Decision{d})
 	if got := m.Decision(0, true); !cmp.Equal(got, d) {
 		t.Errorf("Decision(0) differs from what was encoded (-got +want):\n%s", cmp.Diff(got, d))
 	}
@@ -91,14 +99,7 @@ func TestNilAndEmpty(t *testing.T) {
 		{ID: 2, Date: time.Date(1950, 6, 25, 0, 0, 0, 0, time.UTC), Votes: map[unsc.Code]unsc.Position{}, Subjects: []string{}},
 		{ID: 1},
 	}
-	b, err := readmodel.Encode(ds)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := readmodel.Open(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, b := encodeOpen(t, ds)
 	got, err := m.Decisions(unsc.DecisionFilter{})
 	if err != nil {
 		t.Fatal(err)
@@ -164,14 +165,7 @@ func TestSharedVotes(t *testing.T) {
 	for i, v := range []map[unsc.Code]unsc.Position{same, other, same, nil, same} {
 		ds = append(ds, unsc.Decision{ID: int64(i + 1), Date: time.Date(2000, 1, i+1, 0, 0, 0, 0, time.UTC), Votes: v})
 	}
-	b, err := readmodel.Encode(ds)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := readmodel.Open(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, _ := encodeOpen(t, ds)
 	first, err := m.Decisions(unsc.DecisionFilter{})
 	if err != nil {
 		t.Fatal(err)
@@ -204,14 +198,7 @@ func TestInDoubtAsDecision(t *testing.T) {
 		{ID: 5, Notes: []unsc.Note{doubt()}},
 		{ID: 6, Notes: []unsc.Note{}},
 	}
-	b, err := readmodel.Encode(ds)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := readmodel.Open(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, _ := encodeOpen(t, ds)
 	for i := range m.Len() {
 		d := m.Decision(i, false)
 		if got, want := m.InDoubt(i), d.InDoubt(); !slices.Equal(got, want) {
