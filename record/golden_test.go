@@ -98,6 +98,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/PV.2781", "the PLO invited under rule 37 on the occupied Arab territories (14 January 1988), 10-1-4, at the meeting that also adopted resolution 608: the invitation a decision of its own"},
 	{"S/PV.2807", "the PLO invited under rule 37 on Tunisia's letter after the killing at Sidi Bou Said (21 April 1988), 10-1-4, the Federal Republic of Germany, France, Italy and the United Kingdom abstaining"},
 	{"S/PV.2841", "the observer of Palestine invited under rule 37 (11 January 1989), 11-1-3, at the meeting whose draft S/20378 on the downing of two Libyan aircraft France, the United Kingdom and the United States vetoed"},
+	{"S/PV.2901", "the representative of Panama invited (21 December 1989), 11-0-1, the United States abstaining: the volume names no other member and the count leaves three of fifteen unaccounted for: the count stands, no position shown, the abstention kept in the note"},
 }
 
 // TestGoldenDecisions renders the golden cases from the real record and
