@@ -79,6 +79,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/13729", "the World Politics Data Lab dates the veto 9 January 1980, the day the 2190th meeting resumed; it was cast on 7 January"},
 	{"S/PV.647", "a procedural vote of 1953 that no imported file records, from the UN's Resolutions and Decisions volume: the USSR against, Lebanon abstaining, Pakistan absent, the rest in favour"},
 	{"S/PV.43", "a procedural vote of 1946 whose volume names only the member absent (the USSR): the count stands, no position shown"},
+	{"S/PV.42", "a procedural vote of 1946 (chapter X of the provisional rules of procedure adopted), 10-1, whose volume names no member: the count stands, no position shown"},
 	{"S/RES/2634 (2022)", "the spreadsheet's draft S/2022/62 is out of the order of the year's numbers and is the draft all the same (placed in blue four months before the vote): kept by fact"},
 	{"S/RES/1320 (2000)", "the spreadsheet's draft S/2000/785 is the Secretary-General's report the resolution welcomes: not shown"},
 	{"S/12138", "seven members cast no vote, which the hand-entered lists leave out: not participating, by fact (the State Department's telegram of the vote)"},
