@@ -10,7 +10,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"unsc"
 	"unsc/analysis"
 	"unsc/charter"
 )
@@ -123,17 +122,18 @@ func appendFloat(b []byte, f float64) []byte {
 	return b
 }
 
-// appendCodes appends codes as a JSON array (null for nil).
-func appendCodes(b []byte, cs []unsc.Code) []byte {
-	if cs == nil {
+// appendStrings appends a list of member codes, sources or other string
+// values as a JSON array of strings (null for nil).
+func appendStrings[S ~string](b []byte, ss []S) []byte {
+	if ss == nil {
 		return append(b, "null"...)
 	}
 	b = append(b, '[')
-	for i, c := range cs {
+	for i, s := range ss {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, string(c))
+		b = appendString(b, string(s))
 	}
 	return append(b, ']')
 }
@@ -213,11 +213,11 @@ func appendFlip(b []byte, f *analysis.Flip) []byte {
 	b = appendInt(b, "abstain", f.Abstain)
 	b = appendString(appendField(b, "before", false), f.Before)
 	if len(f.BeforeVetoedBy) > 0 {
-		b = appendCodes(appendField(b, "before_vetoed_by", false), f.BeforeVetoedBy)
+		b = appendStrings(appendField(b, "before_vetoed_by", false), f.BeforeVetoedBy)
 	}
 	b = appendString(appendField(b, "after", false), f.After)
 	if len(f.AfterVetoedBy) > 0 {
-		b = appendCodes(appendField(b, "after_vetoed_by", false), f.AfterVetoedBy)
+		b = appendStrings(appendField(b, "after_vetoed_by", false), f.AfterVetoedBy)
 	}
 	return append(b, '}')
 }
@@ -529,7 +529,7 @@ func encodeVetoCount(c *analysis.VetoCount) []byte {
 			b = appendInt(b, "not_on_list", l.NotOnList)
 			b = appendString(appendField(b, "parts", false), l.Parts)
 			b = appendString(appendField(b, "description", false), l.Description)
-			b = appendSources(appendField(b, "sources", false), l.Sources)
+			b = appendStrings(appendField(b, "sources", false), l.Sources)
 			b = append(b, '}')
 		}
 		b = append(b, ']')
@@ -538,21 +538,6 @@ func encodeVetoCount(c *analysis.VetoCount) []byte {
 	b = appendVetoEntries(appendField(b, "not_in_record", false), c.NotInRecord)
 	b = appendVetoEntries(appendField(b, "amendments", false), c.Amendments)
 	return append(b, '}')
-}
-
-// appendSources appends sources as a JSON array (null for nil).
-func appendSources(b []byte, ss []unsc.Source) []byte {
-	if ss == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, s := range ss {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendString(b, string(s))
-	}
-	return append(b, ']')
 }
 
 func appendBool(b []byte, name string, v bool) []byte {
@@ -582,7 +567,7 @@ func appendVetoEntries(b []byte, es []analysis.VetoEntry) []byte {
 		if e.AmendmentTo != "" {
 			b = appendString(appendField(b, "amendment_to", false), e.AmendmentTo)
 		}
-		b = appendCodes(appendField(b, "vetoed_by", false), e.VetoedBy)
+		b = appendStrings(appendField(b, "vetoed_by", false), e.VetoedBy)
 		b = appendBool(b, "joint", e.Joint)
 		if e.Agenda != "" {
 			b = appendString(appendField(b, "agenda", false), e.Agenda)
@@ -590,7 +575,7 @@ func appendVetoEntries(b []byte, es []analysis.VetoEntry) []byte {
 		b = appendString(appendField(b, "topic", false), e.Topic)
 		b = appendString(appendField(b, "region", false), e.Region)
 		b = appendBool(b, "in_un_list", e.InUNList)
-		b = appendSources(appendField(b, "sources", false), e.Sources)
+		b = appendStrings(appendField(b, "sources", false), e.Sources)
 		if e.ListRef != "" {
 			b = appendString(appendField(b, "list_ref", false), e.ListRef)
 		}
