@@ -101,6 +101,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/PV.2841", "the observer of Palestine invited under rule 37 (11 January 1989), 11-1-3, at the meeting whose draft S/20378 on the downing of two Libyan aircraft France, the United Kingdom and the United States vetoed"},
 	{"S/PV.2901", "the representative of Panama invited (21 December 1989), 11-0-1, the United States abstaining: the volume names no other member and the count leaves three of fifteen unaccounted for: the count stands, no position shown, the abstention kept in the note"},
 	{"S/PV.2966", "the first of four procedural motions of December 1990 under resolution 681 (1990): the meeting adjourned, 9-4-2, from the French volume of 1990 as transcribed"},
+	{"S/PV.2977", "a procedural vote of 1991 (the meeting on Iraq and Kuwait continued in private under rule 48), 9-2-4 with Cuba and Yemen against: from the French volume of 1991 as transcribed"},
 	{"S/PV.3026", "the observer of Palestine invited under rule 37 (6 January 1992), 10-1-4 with Hungary among the abstaining, at the meeting that adopted resolution 726 (1992) unanimously: two decisions"},
 	{"S/PV.9653", "a procedural vote of 2024 on the agenda (the DPRK's human rights), 12-2-1 with China and the Russian Federation against: the meeting from the UN's release, the count from Reuters"},
 }
