@@ -84,6 +84,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/RES/1320 (2000)", "the spreadsheet's draft S/2000/785 is the Secretary-General's report the resolution welcomes: not shown"},
 	{"S/12138", "seven members cast no vote, which the hand-entered lists leave out: not participating, by fact (the State Department's telegram of the vote)"},
 	{"S/PV.703", "a procedural vote of 1955 (priority of a draft) from the State Department's published record, China against"},
+	{"S/PV.206", "the one procedural vote of 1947 entered (a separate and final vote on each application for membership), 9-2 with Poland and the USSR against, at a meeting whose votes on the applications the Library's table lists with the same count: not merged with them"},
 	{"S/PV.459", "a procedural vote of 1950 (the President's ruling upheld) from the French Resolutions and Decisions volume as transcribed at machinman.net: the USSR and Yugoslavia against, India abstaining"},
 	{"S/PV.599", "three procedural votes at one meeting of 1952 (applications considered without referral to the Committee), each with its own members against and abstaining"},
 	{"S/PV.933", "a procedural vote of 1961 (adjournment on the death of Lumumba), 10-1 with Liberia against: no veto question arises"},
