@@ -72,8 +72,9 @@ func (x *Index) councilTable() *councils {
 		changes := seatChanges()
 		run := map[int]int32{} // run of days → index in list
 		last, k := -1, int32(0)
+		days := x.allDays()
 		for i := range x.n {
-			r := sort.Search(len(changes), func(k int) bool { return changes[k] > x.days[i] })
+			r := sort.Search(len(changes), func(k int) bool { return changes[k] > days[i] })
 			if r == last {
 				cs.of[i] = k
 				continue

@@ -108,7 +108,7 @@ func TrendsReference(x *Index, from, to time.Time) Trends {
 	t := Trends{From: formatDate(from), To: formatDate(to), Period: x.Period(from, to), By: "year", Years: []YearTrend{}, Note: trendsNote}
 	lo, hi := x.span(from, to)
 	for i := lo; i < hi; i++ {
-		y, _, _ := civilDate(x.days[i])
+		y, _, _ := civilDate(x.day(i))
 		if len(t.Years) == 0 || t.Years[len(t.Years)-1].Year != y {
 			t.Years = append(t.Years, YearTrend{Year: y, Period: itoa(y)})
 		}
@@ -248,7 +248,7 @@ func CountVetoesReference(ctx context.Context, x *Index, member string, from, to
 			continue
 		}
 		rec, lst := vetoers[i], listed[i]
-		if x.days[i] <= listEnd {
+		if x.day(i) <= listEnd {
 			if missing := without(rec, lst); len(missing) > 0 {
 				c.NotOnList = append(c.NotOnList, x.vetoEntry(vetoItem{i: i, members: missing, amendment: x.amendment(i)}, dates, regions))
 			}

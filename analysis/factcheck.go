@@ -106,7 +106,7 @@ type countItem struct {
 func (x *Index) countItems(scope, rule string, filter []unsc.Code, from int64, amendments bool) []countItem {
 	var out []countItem
 	for _, v := range x.scopeVetoes(scope) {
-		if x.days[v.i] < from || (!amendments && v.amendment) {
+		if x.day(v.i) < from || (!amendments && v.amendment) {
 			continue
 		}
 		mine := len(v.members)
@@ -125,7 +125,7 @@ func (x *Index) countItems(scope, rule string, filter []unsc.Code, from int64, a
 		if rule == RuleMemberVotes {
 			w = mine
 		}
-		out = append(out, countItem{v: v, day: x.days[v.i], weight: w})
+		out = append(out, countItem{v: v, day: x.day(v.i), weight: w})
 	}
 	return out
 }
@@ -339,7 +339,7 @@ func (x *Index) countVetoes(member string) *vetoCounts {
 	slices.Sort(vetoed)
 	for _, i := range vetoed {
 		rec, lst := vetoers[i], listed[i]
-		if x.days[i] <= listEnd {
+		if x.day(i) <= listEnd {
 			if missing := without(rec, lst); len(missing) > 0 {
 				vc.notOnList = append(vc.notOnList, entryAt{i, x.vetoEntry(vetoItem{i: i, members: missing, amendment: x.amendment(i)}, dates, regions)})
 			}
@@ -444,8 +444,8 @@ func (x *Index) CheckClaim(ctx context.Context, c Claim) (ClaimCheck, error) {
 	asOf := dayNumber(to)
 	if to.IsZero() {
 		asOf = 1 << 40
-		if len(x.days) > 0 {
-			asOf = x.days[len(x.days)-1]
+		if x.n > 0 {
+			asOf = x.day(x.n - 1)
 		}
 	}
 	count, err := x.CountVetoes(ctx, member, from, to)

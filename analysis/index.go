@@ -63,8 +63,11 @@ type Index struct {
 	cols    Columns
 	dec     []atomic.Pointer[unsc.Decision]
 	decOnce sync.Once
-	// days holds each decision's date as a day number, for binary search.
-	days []int64
+	// days holds each decision's date as a day number (undatedDay for
+	// none): made by New, or by allDays on first use where the index reads
+	// columns (day reads one where they lie).
+	days     []int64
+	daysOnce sync.Once
 
 	datesOnce  sync.Once
 	dates      []string // each decision's date as answers write it
@@ -162,6 +165,7 @@ func votesKnown(d *unsc.Decision) bool { return d.Votes != nil && d.Modality == 
 func New(decisions []unsc.Decision) *Index {
 	x := newIndex(len(decisions))
 	x.ds = decisions
+	x.days = make([]int64, len(decisions))
 	for i := range decisions {
 		x.days[i] = dayNumber(decisions[i].Date)
 	}
@@ -191,6 +195,10 @@ type Columns interface {
 	VotesKnown(i int) bool
 	EachVote(i int, f func(unsc.Code, unsc.Position))
 	VetoedBy(i int) []unsc.Code
+	// EachVeto calls f, in order, with each decision whose Outcome is
+	// unsc.Vetoed and VetoedBy of it; f must not change by, which
+	// several calls may share.
+	EachVeto(f func(i int, by []unsc.Code))
 	HasSource(i int, s unsc.Source) bool
 	// EachSource gives its sources, in order.
 	EachSource(i int, f func(unsc.Source))
@@ -204,21 +212,44 @@ type Columns interface {
 func NewColumns(c Columns) *Index {
 	x := newIndex(c.Len())
 	x.cols = c
-	undated := dayNumber(time.Time{})
-	for i := range x.days {
-		if d, ok := c.Day(i); ok {
-			x.days[i] = int64(d)
-		} else {
-			x.days[i] = undated
-		}
-	}
 	return x
+}
+
+// undatedDay is the day number of a decision without a date: before
+// every dated one, as the store orders them.
+var undatedDay = dayNumber(time.Time{})
+
+// day returns decision i's date as a day number, undatedDay where it has
+// none.
+func (x *Index) day(i int) int64 {
+	if x.cols == nil {
+		return x.days[i]
+	}
+	if d, ok := x.cols.Day(i); ok {
+		return int64(d)
+	}
+	return undatedDay
+}
+
+// allDays returns every decision's day (as day does), for a question that
+// reads them all; where the index reads columns they are made on first
+// use, so that a question reading a few dates does not copy the column.
+func (x *Index) allDays() []int64 {
+	if x.cols != nil {
+		x.daysOnce.Do(func() {
+			days := make([]int64, x.n)
+			for i := range days {
+				days[i] = x.day(i)
+			}
+			x.days = days
+		})
+	}
+	return x.days
 }
 
 func newIndex(n int) *Index {
 	return &Index{
 		n:       n,
-		days:    make([]int64, n),
 		whatif:  map[string]*whatIfRun{},
 		agree:   map[pairKey]*pairSums{},
 		members: map[string]MemberProfile{},
@@ -371,14 +402,13 @@ func (x *Index) Len() int { return x.n }
 // span returns the indexes [lo, hi) of the decisions dated from..to
 // inclusive; zero times leave that end open.
 func (x *Index) span(from, to time.Time) (int, int) {
-	lo, hi := 0, len(x.days)
+	lo, hi := 0, x.n
 	if !from.IsZero() {
-		f := dayNumber(from)
-		lo = sort.Search(len(x.days), func(i int) bool { return x.days[i] >= f })
+		lo = x.firstOnOrAfter(dayNumber(from))
 	}
 	if !to.IsZero() {
 		t := dayNumber(to)
-		hi = sort.Search(len(x.days), func(i int) bool { return x.days[i] > t })
+		hi = sort.Search(x.n, func(i int) bool { return x.day(i) > t })
 	}
 	if hi < lo {
 		hi = lo
@@ -417,14 +447,15 @@ func civilDate(n int64) (y, m, d int) {
 // once into one string.
 func (x *Index) dateStrings() []string {
 	x.datesOnce.Do(func() {
+		days := x.allDays()
 		buf := make([]byte, 0, x.n*len(dateLayout))
 		ends := make([]int32, x.n)
 		for i := range x.n {
 			var t time.Time
-			if y, _, _ := civilDate(x.days[i]); y < 0 || y > 9999 {
+			if y, _, _ := civilDate(days[i]); y < 0 || y > 9999 {
 				t = x.date(i)
 			}
-			buf = appendDate(buf, t, x.days[i])
+			buf = appendDate(buf, t, days[i])
 			ends[i] = int32(len(buf))
 		}
 		s := string(buf)
@@ -447,10 +478,11 @@ func (x *Index) dateString(i int) string {
 		return x.dates[i]
 	}
 	var t time.Time
-	if y, _, _ := civilDate(x.days[i]); y < 0 || y > 9999 {
+	n := x.day(i)
+	if y, _, _ := civilDate(n); y < 0 || y > 9999 {
 		t = x.date(i)
 	}
-	return string(appendDate(make([]byte, 0, len(dateLayout)), t, x.days[i]))
+	return string(appendDate(make([]byte, 0, len(dateLayout)), t, n))
 }
 
 // appendDate appends t as t.Format(dateLayout) does, from its day number

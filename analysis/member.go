@@ -145,6 +145,7 @@ func (x *Index) member(ctx context.Context, code string) (MemberProfile, error) 
 		p.Sided[i].Seat = s
 	}
 	var year *MemberYear
+	days := x.allDays()
 	for i := range x.n {
 		if err := stopped(ctx, i); err != nil {
 			return MemberProfile{}, err
@@ -152,7 +153,7 @@ func (x *Index) member(ctx context.Context, code string) (MemberProfile, error) 
 		if !rows.at(i) {
 			continue
 		}
-		if y, _, _ := civilDate(x.days[i]); year == nil || year.Year != y {
+		if y, _, _ := civilDate(days[i]); year == nil || year.Year != y {
 			p.Years = append(p.Years, MemberYear{Year: y, Sided: make([]Sided, len(PermanentSeats))})
 			year = &p.Years[len(p.Years)-1]
 			for k, s := range PermanentSeats {

@@ -89,11 +89,11 @@ func (x *Index) Positions(ctx context.Context, q SearchQuery, emit func(*Positio
 			sum.WithoutVotes++
 			continue
 		}
-		if x.days[i] != councilDay {
+		if day := x.day(i); day != councilDay {
 			// The names at the time: the Council of the decision's own
 			// day (a name may change within a term).
 			council, _ = charter.CouncilOn(d.Date)
-			councilDay = x.days[i]
+			councilDay = day
 		}
 		row = PositionRow{
 			Date: dates[i], Symbol: record.Symbol(*d), Resolution: d.Resolution, Draft: d.Draft, Meeting: d.Meeting,

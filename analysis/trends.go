@@ -191,8 +191,9 @@ func (x *Index) trendsTable() *trendsTable {
 	x.trendsOnce.Do(func() {
 		tt := &x.trends
 		tt.sums = make([]trendCounts, x.n+1)
+		days := x.allDays()
 		for i := range x.n {
-			if y, _, _ := civilDate(x.days[i]); len(tt.years) == 0 || tt.years[len(tt.years)-1] != y {
+			if y, _, _ := civilDate(days[i]); len(tt.years) == 0 || tt.years[len(tt.years)-1] != y {
 				tt.years = append(tt.years, y)
 				tt.names = append(tt.names, itoa(y))
 				tt.starts = append(tt.starts, i)

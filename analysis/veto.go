@@ -68,9 +68,15 @@ type vetoItem struct {
 // decisions' outcomes and vetoes alone.
 func (x *Index) recordVetoList() []vetoItem {
 	x.recordVetoesOnce.Do(func() {
-		for i := range x.n {
-			if x.outcome(i) == unsc.Vetoed {
-				x.recordVetoes = append(x.recordVetoes, vetoItem{i: i, members: x.vetoedBy(i), amendment: x.amendment(i)})
+		if x.cols != nil {
+			x.cols.EachVeto(func(i int, by []unsc.Code) {
+				x.recordVetoes = append(x.recordVetoes, vetoItem{i: i, members: by, amendment: x.amendment(i)})
+			})
+			return
+		}
+		for i := range x.ds {
+			if d := &x.ds[i]; outcomeOf(d) == unsc.Vetoed {
+				x.recordVetoes = append(x.recordVetoes, vetoItem{i: i, members: d.VetoedBy, amendment: d.Amendment})
 			}
 		}
 	})
@@ -118,7 +124,7 @@ func (x *Index) vetoLists() *[numScopes][]vetoItem {
 		// record's order.
 		all := make([]vetoItem, 0, len(listed)+len(unlisted))
 		for _, v := range unlisted {
-			if x.days[v.i] <= listEnd {
+			if x.day(v.i) <= listEnd {
 				continue
 			}
 			for len(listed) > 0 && listed[0].i < v.i {

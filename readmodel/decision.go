@@ -373,6 +373,37 @@ func (m *Image) VetoedBy(i int) []unsc.Code {
 	return out
 }
 
+// EachVeto calls f, in order, with each decision whose outcome (as Outcome
+// gives it) is unsc.Vetoed and the members that vetoed it, as VetoedBy
+// gives them; it reads the decisions' flags where they lie, and calls that
+// name the same members share one slice, which f must not change.
+func (m *Image) EachVeto(f func(i int, by []unsc.Code)) {
+	made := map[string][]unsc.Code{}
+	for i, meta := range m.meta {
+		o := meta >> 6 & 3
+		if o == 0 {
+			o = meta >> 4 & 3
+		}
+		if unsc.Outcome(o) != unsc.Vetoed {
+			continue
+		}
+		var by []unsc.Code
+		if meta&fVetoes != 0 {
+			vs := m.vetoes.of(i)
+			key := unsafe.String((*byte)(unsafe.Pointer(unsafe.SliceData(vs))), 4*len(vs))
+			var ok bool
+			if by, ok = made[key]; !ok {
+				by = make([]unsc.Code, len(vs))
+				for k, v := range vs {
+					by[k] = m.code(v)
+				}
+				made[key] = by
+			}
+		}
+		f(i, by)
+	}
+}
+
 // EachSource calls f with each source of decision i, in the order
 // Decision gives them.
 func (m *Image) EachSource(i int, f func(unsc.Source)) {

@@ -209,3 +209,38 @@ func TestInDoubtAsDecision(t *testing.T) {
 		t.Errorf("InDoubt(3) = %v, want [FRA GBR USA]", got)
 	}
 }
+
+// TestEachVetoAsDecision checks that EachVeto, read from the flags where
+// they lie, gives the decisions whose Outcome is a veto, in order, each with
+// its VetoedBy (nil, empty or members), derived outcomes before recorded
+// ones.
+func TestEachVetoAsDecision(t *testing.T) {
+	day := func(i int) time.Time { return time.Date(2000, 1, i, 0, 0, 0, 0, time.UTC) }
+	ds := []unsc.Decision{
+		{ID: 1, Date: day(1), Derived: unsc.Vetoed, VetoedBy: []unsc.Code{"USA"}},
+		{ID: 2, Date: day(2), Recorded: unsc.Vetoed, VetoedBy: []unsc.Code{"CHN", "RUS"}},
+		{ID: 3, Date: day(3), Recorded: unsc.Vetoed, Derived: unsc.Adopted, VetoedBy: []unsc.Code{"FRA"}},
+		{ID: 4, Date: day(4), Recorded: unsc.Adopted, Derived: unsc.Vetoed},
+		{ID: 5, Date: day(5), Derived: unsc.Vetoed, VetoedBy: []unsc.Code{}},
+		{ID: 6, Date: day(6), Derived: unsc.Vetoed, VetoedBy: []unsc.Code{"USA"}},
+		{ID: 7, Date: day(7), Recorded: unsc.Failed},
+	}
+	m, _ := encodeOpen(t, ds)
+	type veto struct {
+		i  int
+		by []unsc.Code
+	}
+	var want, got []veto
+	for i := range m.Len() {
+		if m.Outcome(i) == unsc.Vetoed {
+			want = append(want, veto{i, m.VetoedBy(i)})
+		}
+	}
+	m.EachVeto(func(i int, by []unsc.Code) { got = append(got, veto{i, by}) })
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(veto{})); diff != "" {
+		t.Errorf("EachVeto (-Outcome and VetoedBy +EachVeto):\n%s", diff)
+	}
+	if len(got) != 5 || got[2].by != nil || got[3].by == nil || len(got[3].by) != 0 {
+		t.Errorf("EachVeto gave %v: want decisions 0, 1, 3, 4 and 5, the third with no list and the fourth with an empty one", got)
+	}
+}
