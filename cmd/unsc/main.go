@@ -161,11 +161,14 @@ func commandWrites(args []string) bool {
 // success, 1 when something asked for is not there or failed, 2 on bad input
 // or usage.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	outEsc, errEsc := newEscaper(stdout), newEscaper(stderr)
+	held := &heldOutput{w: stdout}
+	errOut := held.before(stderr)
+	outEsc, errEsc := newEscaper(held), newEscaper(errOut)
+	defer held.Flush()
 	defer errEsc.Flush()
 	defer outEsc.Flush()
 	a := &app{
-		stdin: stdin, stdout: outEsc, stderr: errEsc, rawStdout: stdout, rawStderr: stderr,
+		stdin: stdin, stdout: outEsc, stderr: errEsc, rawStdout: held, rawStderr: errOut,
 		stdoutTerminal: terminal(stdout), stderrTerminal: terminal(stderr),
 		dbPath: os.Getenv("UNSC_DB"),
 	}
@@ -189,7 +192,93 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(a.stderr, "unsc: unknown command %q; run `unsc help` for the commands\n", name)
 		return 2
 	}
-	return a.exitStatus(c, c.run(ctx, a, args[1:]))
+	// A command that neither writes the record nor serves answers at
+	// once: its answer is held and written in one piece (a table was a
+	// write for each cell, 170 for `unsc council`).
+	held.hold(!c.writes)
+	err = c.run(ctx, a, args[1:])
+	outEsc.Flush()
+	if ferr := held.Flush(); err == nil {
+		err = ferr
+	}
+	return a.exitStatus(c, err)
+}
+
+// heldOutput is standard output, held back while hold is on and written
+// when it reaches heldMax, when anything is written to standard error
+// (through before), and at Flush: the two streams keep the order in which
+// they were written, into one file too (2>&1). Its methods are safe for
+// concurrent use (the progress line is drawn from another goroutine).
+type heldOutput struct {
+	mu   sync.Mutex
+	w    io.Writer
+	buf  []byte
+	held bool
+	err  error // the first error writing what was held
+}
+
+const heldMax = 64 << 10
+
+// hold starts holding standard output back, or stops (writing what it
+// holds).
+func (h *heldOutput) hold(on bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.held = on
+	if !on {
+		h.flush()
+	}
+}
+
+func (h *heldOutput) Write(p []byte) (int, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.held || len(h.buf)+len(p) > heldMax {
+		if err := h.flush(); err != nil {
+			return 0, err
+		}
+	}
+	if !h.held || len(p) >= heldMax {
+		return h.w.Write(p)
+	}
+	h.buf = append(h.buf, p...)
+	return len(p), nil
+}
+
+// Flush writes what is held, and returns the first error writing what
+// was held, here or before.
+func (h *heldOutput) Flush() error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.flush()
+}
+
+func (h *heldOutput) flush() error {
+	if len(h.buf) > 0 {
+		if _, err := h.w.Write(h.buf); err != nil && h.err == nil {
+			h.err = err
+		}
+		h.buf = h.buf[:0]
+	}
+	return h.err
+}
+
+// before returns w (standard error), which writes what h holds first.
+func (h *heldOutput) before(w io.Writer) io.Writer { return heldFirst{h, w} }
+
+type heldFirst struct {
+	h *heldOutput
+	w io.Writer
+}
+
+// Write writes what is held, then p: an error writing standard output
+// is the command's to report (at Flush), not a reason to say nothing on
+// standard error.
+func (f heldFirst) Write(p []byte) (int, error) {
+	f.h.mu.Lock()
+	defer f.h.mu.Unlock()
+	f.h.flush()
+	return f.w.Write(p)
 }
 
 // globalFlags takes the global flags (--db PATH, --db=PATH, -db PATH) out

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -169,5 +171,55 @@ func TestMembers(t *testing.T) {
 	code, out, _ = runUnsc(t, "", "members")
 	if code != 0 || !strings.Contains(out, "Zaire / Democratic Republic of the Congo") || !strings.Contains(out, "1982–1983, 1990–1991, 2026–2027") {
 		t.Errorf("members exit %d, want a table with COD's names and terms:\n%s", code, out)
+	}
+}
+
+// writes records each Write, into one stream as 2>&1 makes it, and fails
+// every Write once fail is set.
+type writes struct {
+	calls []string
+	fail  error
+}
+
+func (w *writes) Write(p []byte) (int, error) {
+	if w.fail != nil {
+		return 0, w.fail
+	}
+	w.calls = append(w.calls, string(p))
+	return len(p), nil
+}
+
+// TestHeldOutput checks that a question's answer is written in one piece,
+// after what it wrote to standard error before it and in the same bytes
+// as unheld; and that an error writing it is reported.
+func TestHeldOutput(t *testing.T) {
+	var both writes
+	missing := filepath.Join(t.TempDir(), "none.db")
+	code := run(context.Background(), []string{"--db", missing, "show", "S/RES/2728 (2024)"}, strings.NewReader(""), &both, &both)
+	if code != 0 || len(both.calls) != 2 {
+		t.Fatalf("show from the built-in record: exit %d, %d writes, want 0 and 2 (the note, then the answer): %q", code, len(both.calls), both.calls)
+	}
+	if !strings.HasPrefix(both.calls[0], "unsc: ") || !strings.HasPrefix(both.calls[1], "S/RES/2728 (2024) — adopted") {
+		t.Errorf("show: writes %q, want the note on the built-in record, then the answer", both.calls)
+	}
+
+	var out, errOut writes
+	if code := run(context.Background(), []string{"council", "2024-03-25"}, strings.NewReader(""), &out, &errOut); code != 0 || len(out.calls) != 1 || len(errOut.calls) != 0 {
+		t.Fatalf("council: exit %d, %d writes to standard output and %d to standard error, want 0, 1 and 0", code, len(out.calls), len(errOut.calls))
+	}
+	var unheld bytes.Buffer
+	h := &heldOutput{w: &unheld}
+	a := &app{stdout: newEscaper(h), stderr: io.Discard}
+	if err := runCouncil(context.Background(), a, []string{"2024-03-25"}); err != nil {
+		t.Fatal(err)
+	}
+	if unheld.String() != out.calls[0] {
+		t.Errorf("council held:\n%s\nunheld:\n%s", out.calls[0], unheld.String())
+	}
+
+	out.fail = errors.New("no space left on device")
+	var errs writes
+	if code := run(context.Background(), []string{"council", "2024-03-25"}, strings.NewReader(""), &out, &errs); code != 1 || len(errs.calls) != 1 || !strings.Contains(errs.calls[0], "no space left on device") {
+		t.Errorf("council to a full disk: exit %d, standard error %q; want 1 and the error", code, errs.calls)
 	}
 }
