@@ -105,6 +105,10 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/PV.2977", "a procedural vote of 1991 (the meeting on Iraq and Kuwait continued in private under rule 48), 9-2-4 with Cuba and Yemen against: from the French volume of 1991 as transcribed"},
 	{"S/PV.3026", "the observer of Palestine invited under rule 37 (6 January 1992), 10-1-4 with Hungary among the abstaining, at the meeting that adopted resolution 726 (1992) unanimously: two decisions"},
 	{"S/PV.9653", "a procedural vote of 2024 on the agenda (the DPRK's human rights), 12-2-1 with China and the Russian Federation against: the meeting from the UN's release, the count from Reuters"},
+	{"S/RES/2783 (2025)", "a resolution only the crawl of the Digital Library reports, which names no sponsor: France, from the UN's coverage of the meeting (SC/16109), by fact"},
+	{"S/RES/2788 (2025)", "a resolution only the crawl reports, with neither sponsor nor agenda item: Pakistan, under Maintenance of international peace and security, from the news (no UN page names them), by fact"},
+	{"S/RES/2795 (2025)", "a resolution only the crawl reports: Greece, chair of the drafting group on Bosnia and Herzegovina, from Security Council Report, by fact"},
+	{"S/RES/2806 (2025)", "a resolution after the files end, entered from the UN's release in a copy that leaves out the meeting's number: no meeting shown, the United Kingdom as sponsor"},
 }
 
 // TestGoldenDecisions renders the golden cases from the real record and
