@@ -440,7 +440,6 @@ func isCode(s string) bool {
 	return true
 }
 
-// sat reports whether a state with this code has sat on the Council.
 // parseSponsors reads a list of sponsors separated by ";": the code of a
 // state that has sat on the Council (USA), else a name (Andorra), each
 // once. An empty list is nil.
@@ -466,6 +465,7 @@ func parseSponsors(list string) ([]string, error) {
 	return out, nil
 }
 
+// sat reports whether a state with this code has sat on the Council.
 func sat(code unsc.Code) bool {
 	for _, m := range charter.Tenures() {
 		if m.Code == code {
@@ -476,14 +476,11 @@ func sat(code unsc.Code) bool {
 }
 
 // codeOfName returns the code of a state that has sat on the Council, by
-// a name it sat under.
+// any of its names: one it sat under, or its name in the UN today where it
+// sat under another ("Belarus", "Sri Lanka").
 func codeOfName(name string) (unsc.Code, bool) {
-	for _, m := range charter.Tenures() {
-		if strings.EqualFold(m.Name, name) {
-			return m.Code, true
-		}
-	}
-	return "", false
+	c, err := charter.LookupMember(name)
+	return c, err == nil
 }
 
 func must(c unsc.Code, _ bool) string { return string(c) }

@@ -100,6 +100,9 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/PV.2781", "the PLO invited under rule 37 on the occupied Arab territories (14 January 1988), 10-1-4, at the meeting that also adopted resolution 608: the invitation a decision of its own"},
 	{"S/PV.2807", "the PLO invited under rule 37 on Tunisia's letter after the killing at Sidi Bou Said (21 April 1988), 10-1-4, the Federal Republic of Germany, France, Italy and the United Kingdom abstaining"},
 	{"S/PV.2841", "the observer of Palestine invited under rule 37 (11 January 1989), 11-1-3, at the meeting whose draft S/20378 on the downing of two Libyan aircraft France, the United Kingdom and the United States vetoed"},
+	{"S/10416", "a veto of 1971 whose meeting the Library's table gives no count ('--'): the count and each member's position from a curated row (The New York Times)"},
+	{"S/RES/2177 (2014)", "the spreadsheet names Sri Lanka (Ceylon on the Council, 1960-61) among the sponsors: its code, LKA"},
+	{"S/1999/328", "a curated row naming Belarus (the Byelorussian SSR on the Council, 1974-75) among the sponsors: its code, BLR"},
 	{"S/PV.2901", "the representative of Panama invited (21 December 1989), 11-0-1, the United States abstaining: the volume names no other member and the count leaves three of fifteen unaccounted for: the count stands, no position shown, the abstention kept in the note"},
 	{"S/PV.2966", "the first of four procedural motions of December 1990 under resolution 681 (1990): the meeting adjourned, 9-4-2, from the French volume of 1990 as transcribed"},
 	{"S/PV.2977", "a procedural vote of 1991 (the meeting on Iraq and Kuwait continued in private under rule 48), 9-2-4 with Cuba and Yemen against: from the French volume of 1991 as transcribed"},
@@ -172,6 +175,9 @@ func writeDecision(b *strings.Builder, d unsc.Decision) {
 		}
 		slices.Sort(vs)
 		fmt.Fprintf(b, "  votes %s\n", strings.Join(vs, " "))
+	}
+	if d.Sponsors != nil {
+		fmt.Fprintf(b, "  sponsors %s\n", strings.Join(d.Sponsors, "; "))
 	}
 	for _, n := range d.Notes {
 		fmt.Fprintf(b, "  %s %s", n.Kind, n.Field)

@@ -52,6 +52,7 @@ func TestParseSponsorFactErrors(t *testing.T) {
 	for _, tt := range []struct{ name, value, want string }{
 		{"a code of no Council member", "AND", "not the code of a state that has sat"},
 		{"a member's name for its code", "France", "want its code, FRA"},
+		{"a member's name in the UN today for its code", "Belarus", "want its code, BLR"},
 		{"given twice", "FRA;FRA", "given twice"},
 		{"empty", ";", "missing"},
 	} {

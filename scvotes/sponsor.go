@@ -141,7 +141,9 @@ var otherNames = sync.OnceValue(func() map[string]string {
 })
 
 // sponsorCode returns the code of a state that has sat on the Council,
-// by any of its names.
+// by any of its names: the file's, the name it sat under (package charter)
+// and its name in the UN today where it sat under another ("Belarus" for
+// the Byelorussian SSR, "Sri Lanka" for Ceylon).
 func sponsorCode(name string) (unsc.Code, bool) {
 	if c, ok := memberCode(name); ok {
 		return c, true
@@ -149,8 +151,28 @@ func sponsorCode(name string) (unsc.Code, bool) {
 	if c, ok := sponsorAliases()[foldName(name)]; ok {
 		return c, true
 	}
-	c, ok := tenureNames()[foldName(name)]
-	return c, ok
+	if c, ok := tenureNames()[foldName(name)]; ok {
+		return c, true
+	}
+	return lookedUp(foldName(name))
+}
+
+// lookedUpNames keeps charter.LookupMember's answer for each name the
+// column gives that no faster table knows ("President", states that never
+// sat), so that the lookup, whose error names the closest members, runs
+// once a name.
+var lookedUpNames sync.Map
+
+func lookedUp(folded string) (unsc.Code, bool) {
+	if c, ok := lookedUpNames.Load(folded); ok {
+		return c.(unsc.Code), c.(unsc.Code) != ""
+	}
+	c, err := charter.LookupMember(folded)
+	if err != nil {
+		c = ""
+	}
+	lookedUpNames.Store(folded, c)
+	return c, c != ""
 }
 
 // tenureNames maps the name of every state that has sat on the Council,

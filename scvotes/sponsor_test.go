@@ -41,6 +41,9 @@ func TestSponsors(t *testing.T) {
 		// Names the file splits with a comma.
 		{"Congo,Costa,Rica,Cabo,Verde,United,States", []string{"COG", "CRI", "CPV", "USA"}, false},
 		{"Moldova, Laos", []string{"Republic of Moldova", "Lao People's Democratic Republic"}, false},
+		// States that sat under another name, named as the UN names them
+		// today: the Byelorussian SSR (1974-75) and Ceylon (1960-61).
+		{"Belarus, Sri Lanka, Georgia", []string{"BLR", "LKA", "Georgia"}, false},
 	}
 	for _, tt := range tests {
 		got, note := sponsors(tt.cell)

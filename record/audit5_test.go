@@ -1,0 +1,69 @@
+package record_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"unsc"
+	"unsc/charter"
+	"unsc/record"
+)
+
+// Audit round 5 in the real record: the veto of S/10416 (4 December 1971),
+// whose meeting the Library's table of 1971 gives no count, now with its
+// count and every member's position; the sponsors the spreadsheet names by
+// the UN's present name of a state that sat on the Council under another
+// (Belarus, the Byelorussian SSR; Sri Lanka, Ceylon), now by their codes.
+func TestAuditRound5InRealRecord(t *testing.T) {
+	want := map[string]func(d unsc.Decision) string{
+		"S/10416": func(d unsc.Decision) string {
+			if msg := positions(15, unsc.Tally{Yes: 11, No: 2, Abstain: 2})(d); msg != "" {
+				return msg
+			}
+			if d.Votes["SUN"] != unsc.No || d.Votes["POL"] != unsc.No || d.Votes["FRA"] != unsc.Abstain || d.Votes["GBR"] != unsc.Abstain {
+				return fmt.Sprintf("positions %v, want the USSR and Poland against, France and the United Kingdom abstaining", d.Votes)
+			}
+			if d.Recorded != unsc.Vetoed || !slices.Equal(d.VetoedBy, []unsc.Code{"SUN"}) {
+				return fmt.Sprintf("outcome %s vetoed by %v, want vetoed by SUN", d.Recorded, d.VetoedBy)
+			}
+			return ""
+		},
+		"S/RES/2177 (2014)": sponsoredBy("LKA"),
+		"S/2011/24":         sponsoredBy("BLR"),
+		"S/1999/328":        sponsoredBy("BLR"),
+	}
+	for _, d := range record.Reconcile(realReports(t)) {
+		// No decision names among its sponsors a state that sat on the
+		// Council by a name rather than its code.
+		for _, s := range d.Sponsors {
+			if c, err := charter.LookupMember(s); err == nil && s != string(c) {
+				t.Errorf("%s: sponsor %q, want its code %s", record.Symbol(d), s, c)
+			}
+		}
+		key := d.Resolution
+		if key == "" {
+			key = d.Draft
+		}
+		f, ok := want[key]
+		if !ok {
+			continue
+		}
+		delete(want, key)
+		if msg := f(d); msg != "" {
+			t.Errorf("%s: %s", key, msg)
+		}
+	}
+	for s := range want {
+		t.Errorf("the record lacks %s", s)
+	}
+}
+
+func sponsoredBy(code string) func(unsc.Decision) string {
+	return func(d unsc.Decision) string {
+		if !slices.Contains(d.Sponsors, code) {
+			return fmt.Sprintf("sponsors %v, want %s among them", d.Sponsors, code)
+		}
+		return ""
+	}
+}
