@@ -2,10 +2,10 @@ package analysis
 
 import (
 	"context"
-	"sync"
 	"time"
 
 	"unsc"
+	"unsc/internal/lazy"
 )
 
 // Rules for abstentions in Agreement.
@@ -21,11 +21,13 @@ const (
 	AbstainHalf = "abstain-half"
 )
 
-var abstainNotes = map[string]string{
-	AbstainExact:   "Same position counts as agreement: yes-yes, no-no and abstain-abstain agree; anything else disagrees.",
-	AbstainNeutral: "Decisions on which either member abstained are left out; of the rest, yes-yes and no-no agree.",
-	AbstainHalf:    "Yes-yes, no-no and abstain-abstain agree; an abstention against a yes or a no counts half; yes against no disagrees.",
-}
+var abstainNotes = lazy.Value[map[string]string]{Make: func() map[string]string {
+	return map[string]string{
+		AbstainExact:   "Same position counts as agreement: yes-yes, no-no and abstain-abstain agree; anything else disagrees.",
+		AbstainNeutral: "Decisions on which either member abstained are left out; of the rest, yes-yes and no-no agree.",
+		AbstainHalf:    "Yes-yes, no-no and abstain-abstain agree; an abstention against a yes or a no counts half; yes against no disagrees.",
+	}
+}}
 
 // AgreementQuery asks how often members took the same position.
 type AgreementQuery struct {
@@ -83,9 +85,9 @@ func CheckAgreementQuery(q AgreementQuery) error {
 	return checkPeriod(q.From, q.To)
 }
 
-// agreeTable()[rule][p][q] is twice the agreement of positions p and q, or
+// agreeTable.Get()[rule][p][q] is twice the agreement of positions p and q, or
 // -1 where the pair is left out.
-var agreeTable = sync.OnceValue(func() map[string]*[numPositions][numPositions]int8 {
+var agreeTable = lazy.Value[map[string]*[numPositions][numPositions]int8]{Make: func() map[string]*[numPositions][numPositions]int8 {
 	t := map[string]*[numPositions][numPositions]int8{}
 	for _, rule := range []string{AbstainExact, AbstainNeutral, AbstainHalf} {
 		var m [numPositions][numPositions]int8
@@ -109,7 +111,7 @@ var agreeTable = sync.OnceValue(func() map[string]*[numPositions][numPositions]i
 		t[rule] = &m
 	}
 	return t
-})
+}}
 
 func voted(p uint8) bool { return p == pYes || p == pNo || p == pAbstain }
 
@@ -127,7 +129,7 @@ func (x *Index) Agreement(ctx context.Context, q AgreementQuery) (Matrix, error)
 		return Matrix{}, err
 	}
 	rule := q.Rule
-	if agreeTable()[rule] == nil {
+	if agreeTable.Get()[rule] == nil {
 		rule = AbstainExact
 	}
 	members := q.Members
@@ -135,7 +137,7 @@ func (x *Index) Agreement(ctx context.Context, q AgreementQuery) (Matrix, error)
 		members = PermanentSeats
 	}
 	m := Matrix{From: formatDate(q.From), To: formatDate(q.To), Period: x.Period(q.From, q.To), Members: members,
-		Rule: rule, RuleNote: abstainNotes[rule], Counted: agreementCounted}
+		Rule: rule, RuleNote: abstainNotes.Get()[rule], Counted: agreementCounted}
 	lo, hi := x.span(q.From, q.To)
 	// The rows, their cells and the cells' shares are made at once.
 	k := len(members)
@@ -187,7 +189,7 @@ func (x *Index) pairSums(ctx context.Context, a, b, rule string) (*pairSums, err
 	// Positions are pNone where the member did not sit, so a pair is
 	// compared only where both sat.
 	pa, pb := x.seatPositions(seatCodes(a)), x.seatPositions(seatCodes(b))
-	t := agreeTable()[rule]
+	t := agreeTable.Get()[rule]
 	ps = &pairSums{n: make([]int32, len(pa)+1), twice: make([]int32, len(pa)+1), doubt: make([]int32, len(pa)+1)}
 	for k := range pa {
 		if err := stopped(ctx, k); err != nil {

@@ -3,9 +3,9 @@ package analysis
 import (
 	_ "embed"
 	"strings"
-	"sync"
 
 	"unsc"
+	"unsc/internal/lazy"
 )
 
 // atrocityCSV lists the drafts and agenda items flagged as being on mass
@@ -22,7 +22,7 @@ type AtrocityFlag struct {
 	Source string `json:"source"`
 }
 
-var atrocityFlags = sync.OnceValue(func() []AtrocityFlag { return mustAtrocities(atrocityCSV) })
+var atrocityFlags = lazy.Value[[]AtrocityFlag]{Make: func() []AtrocityFlag { return mustAtrocities(atrocityCSV) }}
 
 func mustAtrocities(text string) []AtrocityFlag {
 	rows, err := readCSV("atrocity.csv", text, 4)
@@ -41,23 +41,23 @@ func mustAtrocities(text string) []AtrocityFlag {
 
 // AtrocityFlags returns the embedded list of drafts and agenda items on mass
 // atrocities.
-func AtrocityFlags() []AtrocityFlag { return slicesClone(atrocityFlags()) }
+func AtrocityFlags() []AtrocityFlag { return slicesClone(atrocityFlags.Get()) }
 
 // atrocityAgendas are the agenda rows of atrocity.csv, lower-case.
-var atrocityAgendas = sync.OnceValue(func() []string {
+var atrocityAgendas = lazy.Value[[]string]{Make: func() []string {
 	var out []string
-	for _, f := range atrocityFlags() {
+	for _, f := range atrocityFlags.Get() {
 		if f.Kind == "agenda" {
 			out = append(out, strings.ToLower(f.Value))
 		}
 	}
 	return out
-})
+}}
 
 // atrocityDraft reports whether atrocity.csv flags d's draft, or the draft
 // it amends.
 func atrocityDraft(d *unsc.Decision) bool {
-	for _, f := range atrocityFlags() {
+	for _, f := range atrocityFlags.Get() {
 		if f.Kind == "draft" && (d.Draft == f.Value || d.AmendmentTo == f.Value) {
 			return true
 		}
@@ -67,11 +67,11 @@ func atrocityDraft(d *unsc.Decision) bool {
 
 // atrocityAgenda reports whether atrocity.csv flags an agenda item.
 func atrocityAgenda(agenda string) bool {
-	if len(atrocityAgendas()) == 0 {
+	if len(atrocityAgendas.Get()) == 0 {
 		return false
 	}
 	agenda = strings.ToLower(agenda)
-	for _, a := range atrocityAgendas() {
+	for _, a := range atrocityAgendas.Get() {
 		if startsWord(agenda, a) {
 			return true
 		}

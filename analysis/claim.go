@@ -7,6 +7,7 @@ import (
 
 	"unsc"
 	"unsc/charter"
+	"unsc/internal/lazy"
 )
 
 // Claim is a claim about a member's vetoes, as a journalist might check
@@ -26,12 +27,14 @@ type Claim struct {
 }
 
 // countWords say each count of CountVetoes for a reader.
-var countWords = map[string]string{
-	RuleMemberVotes + "/" + ScopeUNList: "negative votes cast, as the UN's veto list counts them",
-	RuleDrafts + "/" + ScopeUNList:      "drafts vetoed, as the UN's veto list lists them",
-	RuleMemberVotes + "/" + ScopeRecord: "negative votes cast, over every veto in the record",
-	RuleDrafts + "/" + ScopeRecord:      "drafts vetoed, over every veto in the record",
-}
+var countWords = lazy.Value[map[string]string]{Make: func() map[string]string {
+	return map[string]string{
+		RuleMemberVotes + "/" + ScopeUNList: "negative votes cast, as the UN's veto list counts them",
+		RuleDrafts + "/" + ScopeUNList:      "drafts vetoed, as the UN's veto list lists them",
+		RuleMemberVotes + "/" + ScopeRecord: "negative votes cast, over every veto in the record",
+		RuleDrafts + "/" + ScopeRecord:      "drafts vetoed, over every veto in the record",
+	}
+}}
 
 // claimYear, claimNumber and claimDate recognise a claim's parts: four
 // digits, one to four digits, and DDDD-DD-DD (ASCII digits).

@@ -8,6 +8,7 @@ import (
 
 	"unsc"
 	"unsc/charter"
+	"unsc/internal/lazy"
 )
 
 // councils holds the Council each decision was taken in. charter.CouncilOn
@@ -48,7 +49,7 @@ func (cs *councils) full() []unsc.Council {
 // required votes; only a member's name may change within a term (and with
 // it the member's place in the Council's order), and no question uses the
 // Council's names or order.
-var seatChanges = sync.OnceValue(func() []int64 {
+var seatChanges = lazy.Value[[]int64]{Make: func() []int64 {
 	days := []int64{
 		dayNumber(charter.FirstMeeting),
 		dayNumber(charter.LastKnown) + 1,
@@ -62,14 +63,14 @@ var seatChanges = sync.OnceValue(func() []int64 {
 	}
 	slices.Sort(days)
 	return slices.Compact(days)
-})
+}}
 
 // councilTable returns the Council of every decision, built once.
 func (x *Index) councilTable() *councils {
 	x.councilsOnce.Do(func() {
 		cs := &x.councils
 		cs.of = make([]int32, x.n)
-		changes := seatChanges()
+		changes := seatChanges.Get()
 		run := map[int]int32{} // run of days → index in list
 		last, k := -1, int32(0)
 		days := x.allDays()

@@ -11,25 +11,31 @@ import (
 
 	"unsc"
 	"unsc/charter"
+	"unsc/internal/lazy"
 )
 
 // What each source lists, and whether it lists every decision of the
 // Council over the dates it covers. A source that lists every decision
 // makes the record complete to its last date; the others add facts, or
 // decisions one by one.
-var sourceLists = map[unsc.Source]struct {
+var sourceLists = lazy.Value[map[unsc.Source]sourceListing]{Make: func() map[unsc.Source]sourceListing {
+	return map[unsc.Source]sourceListing{
+		unsc.SourceUNDL:         {"adopted resolutions, with each member's position", false},
+		unsc.SourceDHLMeetings:  {"every decision, with its count", true},
+		unsc.SourceDHLVetoes:    {"vetoes cast in public meetings", false},
+		unsc.SourceSpreadsheet:  {"every vote, adopted or not, with each member's position (not official)", true},
+		unsc.SourcePress:        {"decisions entered one by one from UN press releases and meetings coverage", false},
+		unsc.SourceResearch:     {"decisions entered one by one from other public sources", false},
+		unsc.SourceFailedDrafts: {"a sample of failed votes, with each member's position, hand-entered from the meeting records (not official)", false},
+		unsc.SourceWPDVetoes:    {"vetoes cast in public meetings, with a crisis topic and region (not official; a copy of the veto list)", false},
+		unsc.SourceCRUNSC:       {"links to resolutions' records in the UN Digital Library (not official)", false},
+	}
+}}
+
+// sourceListing is what a source lists, and whether it lists every decision.
+type sourceListing struct {
 	lists string
 	every bool
-}{
-	unsc.SourceUNDL:         {"adopted resolutions, with each member's position", false},
-	unsc.SourceDHLMeetings:  {"every decision, with its count", true},
-	unsc.SourceDHLVetoes:    {"vetoes cast in public meetings", false},
-	unsc.SourceSpreadsheet:  {"every vote, adopted or not, with each member's position (not official)", true},
-	unsc.SourcePress:        {"decisions entered one by one from UN press releases and meetings coverage", false},
-	unsc.SourceResearch:     {"decisions entered one by one from other public sources", false},
-	unsc.SourceFailedDrafts: {"a sample of failed votes, with each member's position, hand-entered from the meeting records (not official)", false},
-	unsc.SourceWPDVetoes:    {"vetoes cast in public meetings, with a crisis topic and region (not official; a copy of the veto list)", false},
-	unsc.SourceCRUNSC:       {"links to resolutions' records in the UN Digital Library (not official)", false},
 }
 
 // CuratedCompleteTo is the last day to which the curated decisions (sources
@@ -193,13 +199,13 @@ func (x *Index) coverageTable() *coverage {
 			for _, s := range d.Sources {
 				sc := sources[s]
 				if sc == nil {
-					l := sourceLists[s]
+					l := sourceLists.Get()[s]
 					sc = &SourceCoverage{Source: s, Official: s.Official(), Lists: l.lists, Every: l.every, First: date}
 					sources[s] = sc
 				}
 				sc.Decisions++
 				sc.Last = date
-				if sourceLists[s].every && (!complete || x.day(i) > lastEvery) {
+				if sourceLists.Get()[s].every && (!complete || x.day(i) > lastEvery) {
 					lastEvery, complete = x.day(i), true
 				}
 			}
@@ -329,7 +335,7 @@ func (x *Index) completeness() *completeness {
 	x.completeOnce.Do(func() {
 		c := &x.complete
 		var every []unsc.Source
-		for s, l := range sourceLists {
+		for s, l := range sourceLists.Get() {
 			if l.every {
 				every = append(every, s)
 			}

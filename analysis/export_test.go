@@ -49,7 +49,7 @@ func (x *Index) Atrocities() []bool { return x.atrocities() }
 // row.
 func AtrocityReference(d unsc.Decision) bool {
 	agenda := strings.ToLower(d.Agenda)
-	for _, f := range atrocityFlags() {
+	for _, f := range atrocityFlags.Get() {
 		switch f.Kind {
 		case "draft":
 			if d.Draft == f.Value || d.AmendmentTo == f.Value {
@@ -93,7 +93,7 @@ func ClassifyReference(d unsc.Decision) (region, topic string) {
 		text    string
 		generic bool
 	}{{head, false}, {subjects, false}, {head + "\n" + subjects, true}} {
-		for _, r := range regionsOf().rows {
+		for _, r := range regionsOf.Get().rows {
 			if r.generic == pass.generic && startsWord(pass.text, r.pattern) {
 				return r.region, r.topic
 			}
@@ -192,7 +192,7 @@ func CountVetoesReference(ctx context.Context, x *Index, member string, from, to
 		}
 		l := CountLine{
 			Name: rule + "/" + scope, Rule: rule, Scope: scope, Count: all.Count,
-			Description: countDescriptions[rule+"/"+scope], Sources: all.Sources,
+			Description: countDescriptions.Get()[rule+"/"+scope], Sources: all.Sources,
 		}
 		for _, it := range x.countItems(scope, rule, filter, math.MinInt64, true) {
 			i := it.v.i
@@ -268,7 +268,7 @@ func CountVetoesReference(ctx context.Context, x *Index, member string, from, to
 // anew.
 func WhatIfReference(ctx context.Context, x *Index, q WhatIfQuery) (WhatIfAnswer, error) {
 	rules := q.Rules
-	note := rulesNotes[rules.Name]
+	note := rulesNotes.Get()[rules.Name]
 	if note == "" {
 		note = describeRules(rules)
 	}

@@ -12,18 +12,21 @@ import (
 
 	"unsc"
 	"unsc/charter"
+	"unsc/internal/lazy"
 )
 
 // Fact checks: the number of vetoes a member cast under every way of
 // counting them, each number broken into its parts, and a claimed number
 // checked against them all.
 
-var countDescriptions = map[string]string{
-	"member-votes/un-list": "Each permanent member's veto counted once for that member, row by row as the Dag Hammarskjöld Library's veto list gives them (1946–2004 from A/58/47, Annex III) up to its last date, plus the record's vetoes after it.",
-	"drafts/un-list":       "Each row of the UN veto list (one vetoed proposal) counted once however many members vetoed it, plus each vetoed proposal the record derives after the list's last date.",
-	"member-votes/record":  "Each permanent member's veto counted once for that member over every veto the record derives from the votes, including vetoes the UN list omits such as S/1996/952.",
-	"drafts/record":        "Each vetoed proposal the record derives counted once however many members vetoed it, including vetoes the UN list omits such as S/1996/952.",
-}
+var countDescriptions = lazy.Value[map[string]string]{Make: func() map[string]string {
+	return map[string]string{
+		"member-votes/un-list": "Each permanent member's veto counted once for that member, row by row as the Dag Hammarskjöld Library's veto list gives them (1946–2004 from A/58/47, Annex III) up to its last date, plus the record's vetoes after it.",
+		"drafts/un-list":       "Each row of the UN veto list (one vetoed proposal) counted once however many members vetoed it, plus each vetoed proposal the record derives after the list's last date.",
+		"member-votes/record":  "Each permanent member's veto counted once for that member over every veto the record derives from the votes, including vetoes the UN list omits such as S/1996/952.",
+		"drafts/record":        "Each vetoed proposal the record derives counted once however many members vetoed it, including vetoes the UN list omits such as S/1996/952.",
+	}
+}}
 
 // VetoCount is the answer to a fact check: the number of vetoes a member
 // cast in a period under each counting rule, each with its parts.
@@ -170,7 +173,7 @@ func (x *Index) CountVetoes(ctx context.Context, member string, from, to time.Ti
 	for k, rs := range countRules {
 		rule, scope := rs[0], rs[1]
 		name := countNames[k]
-		l := CountLine{Name: name, Rule: rule, Scope: scope, Description: countDescriptions[name]}
+		l := CountLine{Name: name, Rule: rule, Scope: scope, Description: countDescriptions.Get()[name]}
 		var sources sourceSet
 		for _, v := range inSpan(vc.lines[k], lo, hi) {
 			l.Count += v.weight
@@ -537,7 +540,7 @@ func (cc ClaimCheck) verdict(member string, period Period) string {
 		var words []string
 		for _, r := range cc.Rules {
 			if r.Holds {
-				w := countWords[r.Rule+"/"+r.Scope]
+				w := countWords.Get()[r.Rule+"/"+r.Scope]
 				if r.Amendments == "excluded" {
 					w += ", leaving out vetoes of amendments"
 				}

@@ -215,9 +215,10 @@ func NewColumns(c Columns) *Index {
 	return x
 }
 
-// undatedDay is the day number of a decision without a date: before
-// every dated one, as the store orders them.
-var undatedDay = dayNumber(time.Time{})
+// undatedDay is the day number of a decision without a date, that of the
+// zero time.Time (1 January of year 1): before every dated one, as the
+// store orders them.
+const undatedDay = -719162
 
 // day returns decision i's date as a day number, undatedDay where it has
 // none.

@@ -4,10 +4,10 @@ import (
 	"context"
 	_ "embed"
 	"slices"
-	"sync"
 	"time"
 
 	"unsc"
+	"unsc/internal/lazy"
 	"unsc/record"
 )
 
@@ -123,7 +123,7 @@ type Debate struct {
 	Mark          string `json:"mark"`
 }
 
-var debates = sync.OnceValue(mustDebates)
+var debates = lazy.Value[[]Debate]{Make: mustDebates}
 
 func mustDebates() []Debate {
 	rows, err := readCSV("gadebates.csv", debatesCSV, 6)
@@ -138,7 +138,7 @@ func mustDebates() []Debate {
 }
 
 // Debates returns the embedded list of General Assembly debates on vetoes.
-func Debates() []Debate { return slicesClone(debates()) }
+func Debates() []Debate { return slicesClone(debates.Get()) }
 
 // VetoInitiative lists every veto since GA resolution 76/262.
 type VetoInitiative struct {
@@ -190,8 +190,8 @@ func (x *Index) VetoInitiative(ctx context.Context, cal Calendar) (VetoInitiativ
 		d := x.d(v.i)
 		iv := InitiativeVeto{Date: dates[v.i], Symbol: record.Symbol(*d), VetoedBy: v.members,
 			Agenda: d.Agenda, Deadline: formatDate(cal.deadline(d.Date, off))}
-		for k := range debates() {
-			if db := debates()[k]; db.Draft != "" && (db.Draft == d.Draft) && db.VetoDate == iv.Date {
+		for k := range debates.Get() {
+			if db := debates.Get()[k]; db.Draft != "" && (db.Draft == d.Draft) && db.VetoDate == iv.Date {
 				iv.Debate = &db
 				in := db.Date <= iv.Deadline
 				iv.InTime = &in

@@ -28,3 +28,11 @@ func TestLongDay(t *testing.T) {
 		}
 	}
 }
+
+// TestUndatedDay checks that the day number of a decision without a date
+// is that of the zero time.
+func TestUndatedDay(t *testing.T) {
+	if got := dayNumber(time.Time{}); got != undatedDay {
+		t.Errorf("dayNumber(time.Time{}) = %d, undatedDay %d", got, undatedDay)
+	}
+}

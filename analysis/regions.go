@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 
 	"unsc"
+	"unsc/internal/lazy"
 )
 
 // regionsCSV is the editorial mapping from agenda items and subjects to a
@@ -41,10 +41,10 @@ type regionTable struct {
 	starts *[256][]uint8
 }
 
-var regionsOf = sync.OnceValue(func() *regionTable {
+var regionsOf = lazy.Value[*regionTable]{Make: func() *regionTable {
 	rows := mustRegions(regionsCSV)
 	return &regionTable{rows: rows, starts: indexRows(rows)}
-})
+}}
 
 var otherRegion = regionRow{region: RegionOther, topic: "other"}
 
@@ -86,7 +86,7 @@ func indexRows(rows []regionRow) *[256][]uint8 {
 func Topics() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, r := range regionsOf().rows {
+	for _, r := range regionsOf.Get().rows {
 		if !seen[r.topic] {
 			seen[r.topic] = true
 			out = append(out, r.topic)
@@ -104,7 +104,7 @@ func regionOf(k uint8) regionRow {
 	if k == 0 {
 		return otherRegion
 	}
-	return regionsOf().rows[k-1]
+	return regionsOf.Get().rows[k-1]
 }
 
 // readCSV reads embedded CSV text whose comment lines start with '#'.
@@ -165,7 +165,7 @@ func classifyRow(d *unsc.Decision) uint8 {
 		matchRows(buf, &subjects)
 	}
 	has := func(set *[4]uint64, k int) bool { return set[k/64]&(1<<(k%64)) != 0 }
-	rows := regionsOf().rows
+	rows := regionsOf.Get().rows
 	for _, set := range []*[4]uint64{&head, &subjects} {
 		for k, r := range rows {
 			if !r.generic && has(set, k) {
@@ -183,7 +183,7 @@ func classifyRow(d *unsc.Decision) uint8 {
 
 // matchRows sets the bit of every row whose pattern starts a word of text.
 func matchRows(text []byte, set *[4]uint64) {
-	t := regionsOf()
+	t := regionsOf.Get()
 	for at := range text {
 		if at > 0 && isLetter(text[at-1]) {
 			continue

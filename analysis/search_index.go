@@ -4,10 +4,10 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"unsc/internal/lazy"
 	"unsc/record"
 )
 
@@ -393,13 +393,13 @@ func appendFolded(b []byte, r rune) []byte {
 	if r < utf8.RuneSelf {
 		return append(b, byte(r))
 	}
-	if f, ok := folds()[r]; ok {
+	if f, ok := folds.Get()[r]; ok {
 		return append(b, f...)
 	}
 	return utf8.AppendRune(b, r)
 }
 
-var folds = sync.OnceValue(func() map[rune]string {
+var folds = lazy.Value[map[rune]string]{Make: func() map[rune]string {
 	m := map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ł': "l", 'ı': "i"}
 	for _, g := range []struct{ to, from string }{
 		{"a", "àáâãäåāăą"}, {"c", "çćĉċč"}, {"d", "ď"}, {"e", "èéêëēĕėęě"}, {"g", "ĝğġģ"},
@@ -412,4 +412,4 @@ var folds = sync.OnceValue(func() map[rune]string {
 		}
 	}
 	return m
-})
+}}

@@ -2,7 +2,8 @@ package analysis
 
 import (
 	"strings"
-	"sync"
+
+	"unsc/internal/lazy"
 )
 
 // stem returns the stem of a lower-case English word under the Porter2
@@ -20,7 +21,7 @@ func stem(w string) string {
 			return w
 		}
 	}
-	if s, ok := stemExceptions()[w]; ok {
+	if s, ok := stemExceptions.Get()[w]; ok {
 		return s
 	}
 	b := []byte(strings.TrimPrefix(w, "'"))
@@ -35,7 +36,7 @@ func stem(w string) string {
 	s.regions()
 	s.step0()
 	s.step1a()
-	if invariantAfter1a()[string(s.b)] {
+	if invariantAfter1a.Get()[string(s.b)] {
 		return strings.ToLower(string(s.b))
 	}
 	s.step1b()
@@ -48,20 +49,20 @@ func stem(w string) string {
 }
 
 // stemExceptions are the Porter2 algorithm's exceptional forms.
-var stemExceptions = sync.OnceValue(func() map[string]string {
+var stemExceptions = lazy.Value[map[string]string]{Make: func() map[string]string {
 	return map[string]string{
 		"skis": "ski", "skies": "sky", "dying": "die", "lying": "lie", "tying": "tie",
 		"idly": "idl", "gently": "gentl", "ugly": "ugli", "early": "earli", "only": "onli", "singly": "singl",
 		"sky": "sky", "news": "news", "howe": "howe", "atlas": "atlas", "cosmos": "cosmos", "bias": "bias", "andes": "andes",
 	}
-})
+}}
 
-var invariantAfter1a = sync.OnceValue(func() map[string]bool {
+var invariantAfter1a = lazy.Value[map[string]bool]{Make: func() map[string]bool {
 	return map[string]bool{
 		"inning": true, "outing": true, "canning": true, "herring": true, "earring": true,
 		"proceed": true, "exceed": true, "succeed": true,
 	}
-})
+}}
 
 type stemmer struct {
 	b      []byte
@@ -229,14 +230,14 @@ var step2Suffixes = []string{
 	"ogi", "fulli", "lessli", "li",
 }
 
-var step2Replace = sync.OnceValue(func() map[string]string {
+var step2Replace = lazy.Value[map[string]string]{Make: func() map[string]string {
 	return map[string]string{
 		"tional": "tion", "enci": "ence", "anci": "ance", "abli": "able", "entli": "ent",
 		"izer": "ize", "ization": "ize", "ational": "ate", "ation": "ate", "ator": "ate",
 		"alism": "al", "aliti": "al", "alli": "al", "fulness": "ful", "ousli": "ous", "ousness": "ous",
 		"iveness": "ive", "iviti": "ive", "biliti": "ble", "bli": "ble", "fulli": "ful", "lessli": "less",
 	}
-})
+}}
 
 func (s *stemmer) step2() {
 	x := s.longest(step2Suffixes...)
@@ -253,7 +254,7 @@ func (s *stemmer) step2() {
 			s.set(x, "")
 		}
 	default:
-		s.set(x, step2Replace()[x])
+		s.set(x, step2Replace.Get()[x])
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"unsc"
+	"unsc/internal/lazy"
 	"unsc/record"
 )
 
@@ -45,15 +46,19 @@ func scopeIndex(s string) int {
 	return 0
 }
 
-var ruleDescriptions = map[string]string{
-	RuleMemberVotes: "Each permanent member's negative vote that defeated a proposal counts one for that member, so a joint veto counts once for each member that cast it, as the UN veto list's per-member totals do.",
-	RuleDrafts:      "Each vetoed proposal counts once, however many permanent members voted against it.",
-}
+var ruleDescriptions = lazy.Value[map[string]string]{Make: func() map[string]string {
+	return map[string]string{
+		RuleMemberVotes: "Each permanent member's negative vote that defeated a proposal counts one for that member, so a joint veto counts once for each member that cast it, as the UN veto list's per-member totals do.",
+		RuleDrafts:      "Each vetoed proposal counts once, however many permanent members voted against it.",
+	}
+}}
 
-var scopeDescriptions = map[string]string{
-	ScopeRecord: "Every decision the record shows defeated by a veto: derived by the Charter engine from the per-member votes or the count, or as the sources record it where neither is known. It includes vetoes the UN veto list omits, such as S/1996/952 (the 1996 vote on the Secretary-General, taken in a private meeting).",
-	ScopeUNList: "The Dag Hammarskjöld Library's veto list (1946–2004 from the official list in A/58/47, Annex III), counted row by row with the members each row names, up to its last date; after that date, the vetoes the record derives, which no official list yet counts.",
-}
+var scopeDescriptions = lazy.Value[map[string]string]{Make: func() map[string]string {
+	return map[string]string{
+		ScopeRecord: "Every decision the record shows defeated by a veto: derived by the Charter engine from the per-member votes or the count, or as the sources record it where neither is known. It includes vetoes the UN veto list omits, such as S/1996/952 (the 1996 vote on the Secretary-General, taken in a private meeting).",
+		ScopeUNList: "The Dag Hammarskjöld Library's veto list (1946–2004 from the official list in A/58/47, Annex III), counted row by row with the members each row names, up to its last date; after that date, the vetoes the record derives, which no official list yet counts.",
+	}
+}}
 
 // vetoItem is one veto as a scope counts it.
 type vetoItem struct {
@@ -291,8 +296,8 @@ func (x *Index) Vetoes(ctx context.Context, q VetoQuery) (VetoAnswer, error) {
 	}
 	a := VetoAnswer{
 		Member: q.Member, From: formatDate(q.From), To: formatDate(q.To), Topic: q.Topic, Period: x.Period(q.From, q.To),
-		Rule: rule, RuleNote: ruleDescriptions[rule],
-		Scope: scope, ScopeNote: scopeDescriptions[scope],
+		Rule: rule, RuleNote: ruleDescriptions.Get()[rule],
+		Scope: scope, ScopeNote: scopeDescriptions.Get()[scope],
 		Amendments: "included", GroupBy: q.GroupBy,
 	}
 	if scope == ScopeUNList {

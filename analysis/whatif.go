@@ -13,6 +13,7 @@ import (
 
 	"unsc"
 	"unsc/charter"
+	"unsc/internal/lazy"
 	"unsc/record"
 )
 
@@ -30,13 +31,15 @@ const (
 // member code after the colon.
 var NamedRules = []string{RulesNoVeto, RulesTwoVetoes, RulesNoVetoAtrocity, RulesElevenMember, RulesGrantPrefix + "CODE", RulesDenyPrefix + "CODE"}
 
-var rulesNotes = map[string]string{
-	charter.Charter.Name: "The Charter as applied: 7 of 11, then 9 of 15, affirmative votes; a permanent member's negative vote vetoes a non-procedural matter.",
-	RulesNoVeto:          "No member has a veto: a non-procedural matter passes with the required affirmative votes.",
-	RulesTwoVetoes:       "A veto needs the negative votes of two permanent members.",
-	RulesNoVetoAtrocity:  "No veto may block a draft on mass atrocities, as flagged in atrocity.csv (each row with its source).",
-	RulesElevenMember:    "The 11-member Council's threshold, 7 affirmative votes, applied to the Council as it sat.",
-}
+var rulesNotes = lazy.Value[map[string]string]{Make: func() map[string]string {
+	return map[string]string{
+		charter.Charter.Name: "The Charter as applied: 7 of 11, then 9 of 15, affirmative votes; a permanent member's negative vote vetoes a non-procedural matter.",
+		RulesNoVeto:          "No member has a veto: a non-procedural matter passes with the required affirmative votes.",
+		RulesTwoVetoes:       "A veto needs the negative votes of two permanent members.",
+		RulesNoVetoAtrocity:  "No veto may block a draft on mass atrocities, as flagged in atrocity.csv (each row with its source).",
+		RulesElevenMember:    "The 11-member Council's threshold, 7 affirmative votes, applied to the Council as it sat.",
+	}
+}}
 
 // RulesNamed returns the charter.Rules a name stands for: "charter",
 // "no-veto", "two-vetoes", "no-veto-on-atrocities", "eleven-member",
@@ -128,7 +131,7 @@ type Flip struct {
 // period. It stops with ctx's error when ctx is done.
 func (x *Index) WhatIf(ctx context.Context, q WhatIfQuery) (WhatIfAnswer, error) {
 	rules := q.Rules
-	note := rulesNotes[rules.Name]
+	note := rulesNotes.Get()[rules.Name]
 	if note == "" {
 		note = describeRules(rules)
 	}
@@ -329,7 +332,7 @@ func describeRules(r charter.Rules) string {
 		parts = append(parts, "no veto on drafts flagged as on mass atrocities (atrocity.csv)")
 	}
 	if len(parts) == 0 {
-		return rulesNotes[charter.Charter.Name]
+		return rulesNotes.Get()[charter.Charter.Name]
 	}
 	return "The Charter's rules, except: " + strings.Join(parts, "; ") + "."
 }

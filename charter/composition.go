@@ -9,10 +9,10 @@ package charter
 
 import (
 	"math"
-	"sync"
 	"time"
 
 	"unsc"
+	"unsc/internal/lazy"
 )
 
 var (
@@ -117,7 +117,7 @@ var (
 // Council's order, then by code, then by name in the order the names were
 // borne. The slice is a copy.
 func Tenures() []unsc.Member {
-	table := factTable()
+	table := factTable.Get()
 	out := make([]unsc.Member, 0, len(table))
 	for _, at := range tenureOrder {
 		out = append(out, table[at].Member)
@@ -279,7 +279,7 @@ func NameNearest(code unsc.Code, date time.Time) (string, bool) {
 // factTable is the table: the permanent seats, then every elected
 // member's term. Names are the names at the time, as the Council's records
 // give them. It is made on first use, not at the start of every command.
-var factTable = sync.OnceValue(facts)
+var factTable = lazy.Value[[]fact]{Make: facts}
 
 // facts makes the table.
 func facts() []fact {

@@ -10,18 +10,18 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"unsc"
+	"unsc/internal/lazy"
 )
 
 // otherNames are the names of members other than their code and the names
 // they bore on the Council (which the composition table gives): their names
 // in the UN today and the short, common, former and formal names people
 // use.
-var otherNames = sync.OnceValue(func() map[unsc.Code][]string {
+var otherNames = lazy.Value[map[unsc.Code][]string]{Make: func() map[unsc.Code][]string {
 	return map[unsc.Code][]string{
 		"ARE": {"UAE"},
 		"BIH": {"Bosnia"},
@@ -56,7 +56,7 @@ var otherNames = sync.OnceValue(func() map[unsc.Code][]string {
 		"YEM": {"Republic of Yemen"},
 		"YMD": {"South Yemen", "People's Democratic Republic of Yemen"},
 	}
-})
+}}
 
 // memberName is one name a member goes by, as written and as looked up.
 type memberName struct {
@@ -72,7 +72,7 @@ type memberIndex struct {
 	names map[unsc.Code][]string
 }
 
-var members = sync.OnceValue(func() *memberIndex {
+var members = lazy.Value[*memberIndex]{Make: func() *memberIndex {
 	x := &memberIndex{byKey: map[string]memberName{}, names: map[unsc.Code][]string{}}
 	add := func(code unsc.Code, name string) {
 		k := lookupKey(name)
@@ -84,7 +84,7 @@ var members = sync.OnceValue(func() *memberIndex {
 		x.all = append(x.all, n)
 	}
 	// Names at the time, in the order they were borne.
-	byFirst := slices.Clone(factTable())
+	byFirst := slices.Clone(factTable.Get())
 	slices.SortStableFunc(byFirst, func(a, b fact) int { return a.first().Compare(b.first()) })
 	for _, f := range byFirst {
 		if !slices.Contains(x.names[f.Code], f.Name) {
@@ -104,18 +104,18 @@ var members = sync.OnceValue(func() *memberIndex {
 			add(c, n)
 		}
 	}
-	for _, f := range factTable() {
+	for _, f := range factTable.Get() {
 		if f.Government != "" {
 			add(f.Code, f.Government)
 		}
 	}
 	for _, c := range codes {
-		for _, n := range otherNames()[c] {
+		for _, n := range otherNames.Get()[c] {
 			add(c, n)
 		}
 	}
 	return x
-})
+}}
 
 // lookupKey is how a name is compared: lower case, without accents,
 // apostrophes or full stops ("U.S." is "us"), with other punctuation as
@@ -124,7 +124,7 @@ func lookupKey(s string) string {
 	var b strings.Builder
 	space := true
 	for _, r := range strings.ToLower(s) {
-		if f, ok := unaccented()[r]; ok {
+		if f, ok := unaccented.Get()[r]; ok {
 			r = f
 		}
 		switch {
@@ -150,7 +150,7 @@ func lookupKey(s string) string {
 	return strings.TrimPrefix(k, "the ")
 }
 
-var unaccented = sync.OnceValue(func() map[rune]rune {
+var unaccented = lazy.Value[map[rune]rune]{Make: func() map[rune]rune {
 	return map[rune]rune{
 		'à': 'a', 'á': 'a', 'â': 'a', 'ã': 'a', 'ä': 'a', 'å': 'a',
 		'ç': 'c', 'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e',
@@ -158,7 +158,7 @@ var unaccented = sync.OnceValue(func() map[rune]rune {
 		'ò': 'o', 'ó': 'o', 'ô': 'o', 'õ': 'o', 'ö': 'o',
 		'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ý': 'y', 'ÿ': 'y',
 	}
-})
+}}
 
 // find returns the member a name designates, trying the forms in which
 // official lists write names: "Iran (Islamic Republic of)" is also read
@@ -203,7 +203,7 @@ func LookupMember(name string) (unsc.Code, error) {
 	if c, ok := satCode(name); ok {
 		return c, nil
 	}
-	x := members()
+	x := members.Get()
 	if n, ok := x.find(name); ok {
 		return n.code, nil
 	}
@@ -232,7 +232,7 @@ func satCode(name string) (unsc.Code, bool) {
 		}
 		b[i] = c
 	}
-	for _, f := range factTable() {
+	for _, f := range factTable.Get() {
 		if string(f.Code) == string(b[:]) {
 			return f.Code, true
 		}
@@ -268,7 +268,7 @@ func LookupSeat(name string) (string, error) {
 // Council, in the order it bore them ("Zaire", then "Democratic Republic of
 // the Congo"); nil if it never sat.
 func MemberNames(code unsc.Code) []string {
-	return slices.Clone(members().names[code])
+	return slices.Clone(members.Get().names[code])
 }
 
 // SeatName names a seat of codes joined by "+" for a reader: its names at
@@ -278,7 +278,7 @@ func MemberNames(code unsc.Code) []string {
 func SeatName(seat string) string {
 	var names []string
 	for _, c := range strings.Split(seat, "+") {
-		ns := members().names[unsc.Code(c)]
+		ns := members.Get().names[unsc.Code(c)]
 		if len(ns) == 0 {
 			return seat
 		}

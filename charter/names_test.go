@@ -167,7 +167,7 @@ func TestMemberNames(t *testing.T) {
 // every name: every three letters, in upper and lower case, designate the
 // same member (or none) either way.
 func TestLookupMemberCodes(t *testing.T) {
-	x := members()
+	x := members.Get()
 	for k := range 26 * 26 * 26 {
 		code := string([]byte{byte('A' + k/676), byte('A' + k/26%26), byte('A' + k%26)})
 		for _, name := range []string{code, strings.ToLower(code)} {

@@ -11,12 +11,12 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
-	"sync"
 
 	"unsc"
 	"unsc/analysis"
 	"unsc/charter"
 	"unsc/embedded"
+	"unsc/internal/lazy"
 	"unsc/sqlite"
 )
 
@@ -237,20 +237,20 @@ var completionCommand = command{
 }
 
 // completionSetup says how to install each shell's script.
-var completionSetup = sync.OnceValue(func() map[string]string {
+var completionSetup = lazy.Value[map[string]string]{Make: func() map[string]string {
 	return map[string]string{
 		"bash": "# bash: eval \"$(unsc completion bash)\" in ~/.bashrc, or save it as\n# ~/.local/share/bash-completion/completions/unsc",
 		"zsh":  "# zsh: save as _unsc in a folder of $fpath (e.g. ~/.zfunc, with fpath+=~/.zfunc\n# before compinit in ~/.zshrc), or source <(unsc completion zsh)",
 		"fish": "# fish: save as ~/.config/fish/completions/unsc.fish",
 	}
-})
+}}
 
 func runCompletion(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("completion")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 || completionSetup()[fs.Arg(0)] == "" {
+	if fs.NArg() != 1 || completionSetup.Get()[fs.Arg(0)] == "" {
 		return &usageError{msg: "completion: want one shell: bash, zsh or fish"}
 	}
 	spec, err := completionSpec(ctx)
@@ -262,7 +262,7 @@ func runCompletion(ctx context.Context, a *app, args []string) error {
 		// compinit reads this tag on the first line of the file.
 		fmt.Fprintln(a.stdout, "#compdef unsc")
 	}
-	fmt.Fprintln(a.stdout, completionSetup()[shell])
+	fmt.Fprintln(a.stdout, completionSetup.Get()[shell])
 	switch shell {
 	case "bash":
 		writeBash(a.stdout, spec)
@@ -292,7 +292,7 @@ type completedFlag struct {
 }
 
 // flagValues lists the values of flags that take one of a few words.
-var flagValues = sync.OnceValue(func() map[string][]string {
+var flagValues = lazy.Value[map[string][]string]{Make: func() map[string][]string {
 	return map[string][]string{
 		"by":       {"member", "year", "decade", "agenda", "topic", "region", "kind", "type"},
 		"rule":     {"member-votes", "drafts", "exact", "abstain-neutral", "abstain-half"},
@@ -303,7 +303,7 @@ var flagValues = sync.OnceValue(func() map[string][]string {
 		"rules":    {"no-veto", "two-vetoes", "no-veto-on-atrocities", "eleven-member", "grant:", "deny:"},
 		"calendar": {"un-headquarters", "weekends-only"},
 	}
-})
+}}
 
 // memberCodes lists the codes of every state that sat, and the seat
 // SUN+RUS, for completing a member.
@@ -336,7 +336,7 @@ func completionSpec(ctx context.Context) ([]completed, error) {
 			b, ok := f.Value.(interface{ IsBoolFlag() bool })
 			cf := completedFlag{name: f.Name, usage: usage, boolean: ok && b.IsBoolFlag(), file: slices.Contains(fileFlags, f.Name)}
 			if !cf.boolean {
-				cf.values = flagValues()[f.Name]
+				cf.values = flagValues.Get()[f.Name]
 				if f.Name == "member" {
 					cf.values = memberCodes()
 				}
@@ -395,7 +395,7 @@ func writeBash(w io.Writer, spec []completed) {
 		// --rule takes other values in agreement: offer both sets.
 		vals := valued[n]
 		if n == "rule" {
-			vals = flagValues()["rule"]
+			vals = flagValues.Get()["rule"]
 		}
 		fmt.Fprintf(w, "\t--%s|-%s) COMPREPLY=($(compgen -W %s -- \"$cur\")); return ;;\n", n, n, shellWord(strings.Join(vals, " ")))
 	}

@@ -12,11 +12,11 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"sync"
 	"time"
 
 	"unsc"
 	"unsc/charter"
+	"unsc/internal/lazy"
 	"unsc/internal/sourcefiles"
 )
 
@@ -39,9 +39,9 @@ const (
 // undlFileLink matches the links of the record page to the voting data CSV
 // files, such as /record/4055387/files/2025_7_21_sc_voting.csv?ln=en
 // (compiled on first use, not at the start of every command).
-var undlFileLink = sync.OnceValue(func() *regexp.Regexp {
+var undlFileLink = lazy.Value[*regexp.Regexp]{Make: func() *regexp.Regexp {
 	return regexp.MustCompile(`href="([^"]*/files/[^"/]*sc_voting[^"/]*\.csv[^"]*)"`)
-})
+}}
 
 func runSync(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("sync")
@@ -73,7 +73,7 @@ func runSync(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	var links []string
-	for _, m := range undlFileLink().FindAllSubmatch(page, -1) {
+	for _, m := range undlFileLink.Get().FindAllSubmatch(page, -1) {
 		links = append(links, string(m[1]))
 	}
 	if len(links) == 0 {
@@ -217,13 +217,13 @@ func resolve(base, ref string) (string, error) {
 	return b.ResolveReference(r).String(), nil
 }
 
-var releaseDate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})_(\d{1,2})_(\d{1,2})_`) })
+var releaseDate = lazy.Value[*regexp.Regexp]{Make: func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})_(\d{1,2})_(\d{1,2})_`) }}
 
 // compareRelease orders voting data file names by the release date they
 // begin with (2025_7_21_sc_voting.csv before 2025_11_25_sc_voting.csv).
 func compareRelease(x, y string) int {
 	key := func(s string) int {
-		m := releaseDate().FindStringSubmatch(s)
+		m := releaseDate.Get().FindStringSubmatch(s)
 		if m == nil {
 			return 0
 		}
