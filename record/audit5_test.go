@@ -14,7 +14,9 @@ import (
 // whose meeting the Library's table of 1971 gives no count, now with its
 // count and every member's position; the sponsors the spreadsheet names by
 // the UN's present name of a state that sat on the Council under another
-// (Belarus, the Byelorussian SSR; Sri Lanka, Ceylon), now by their codes.
+// (Belarus, the Byelorussian SSR; Sri Lanka, Ceylon), now by their codes;
+// resolution 1450 (2002), which the spreadsheet gives as the President's
+// text and the UN's release as sponsored by the United States.
 func TestAuditRound5InRealRecord(t *testing.T) {
 	want := map[string]func(d unsc.Decision) string{
 		"S/10416": func(d unsc.Decision) string {
@@ -32,6 +34,12 @@ func TestAuditRound5InRealRecord(t *testing.T) {
 		"S/RES/2177 (2014)": sponsoredBy("LKA"),
 		"S/2011/24":         sponsoredBy("BLR"),
 		"S/1999/328":        sponsoredBy("BLR"),
+		"S/RES/1450 (2002)": func(d unsc.Decision) string {
+			if !slices.Equal(d.Sponsors, []string{"USA"}) {
+				return fmt.Sprintf("sponsors %v, want [USA] (SC/7602), not the spreadsheet's President", d.Sponsors)
+			}
+			return ""
+		},
 	}
 	for _, d := range record.Reconcile(realReports(t)) {
 		// No decision names among its sponsors a state that sat on the
