@@ -131,7 +131,7 @@ func recordTag(digest string, ds []unsc.Decision) string {
 // etag returns the strong entity tag of the answer to a canonical request:
 // the first 16 bytes of the SHA-256 of tag, a newline and key, in hex and
 // quoted.
-func etag(tag, key string) string {
+func etag[K string | []byte](tag string, key K) string {
 	var in [256]byte
 	sum := sha256.Sum256(append(append(append(in[:0], tag...), '\n'), key...))
 	var out [34]byte

@@ -3,9 +3,12 @@ package web
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
+
+	"pgregory.net/rapid"
 )
 
 // TestETagDigest checks that an ETag is the first 16 bytes of the SHA-256
@@ -49,4 +52,26 @@ func TestAnswersBounded(t *testing.T) {
 	if n != c.bytes {
 		t.Errorf("the cache counts %d bytes, holds %d", c.bytes, n)
 	}
+}
+
+// TestAppendQuery checks that appendQuery writes what url.Values.Encode
+// writes (an ETag's canonical request and a next page's Link come from
+// it), for any names and values: every byte, multi-byte UTF-8, invalid
+// UTF-8, several values of a name, and more names than its held array.
+func TestAppendQuery(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		text := rapid.OneOf(rapid.String(), rapid.Map(rapid.SliceOf(rapid.Byte()), func(b []byte) string { return string(b) }),
+			rapid.SampledFrom([]string{"", "USA", "SUN+RUS", "1990-01-01", "a b&c=d/e?f#g%h", "Côte d’Ivoire", "\xff\xfe", "~-_."}))
+		q := url.Values{}
+		for range rapid.IntRange(0, 20).Draw(t, "names") {
+			name := text.Draw(t, "name")
+			for range rapid.IntRange(1, 3).Draw(t, "values") {
+				q[name] = append(q[name], text.Draw(t, "value"))
+			}
+		}
+		prefix := rapid.SampledFrom([]string{"", "/api/v1/vetoes?"}).Draw(t, "prefix")
+		if got, want := string(appendQuery([]byte(prefix), q)), prefix+q.Encode(); got != want {
+			t.Fatalf("appendQuery(%q) = %q, want %q", q, got, want)
+		}
+	})
 }

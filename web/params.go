@@ -60,6 +60,48 @@ func checkQuery(raw string, params []param) (url.Values, error) {
 	return q, nil
 }
 
+// appendQuery appends q as url.Values.Encode writes it: sorted by name,
+// each name and value escaped as url.QueryEscape escapes them, joined by
+// &. A computed answer's ETag and next page's Link are made from it,
+// without Encode's copy of the names and its builder.
+func appendQuery(b []byte, q url.Values) []byte {
+	var held [16]string
+	names := held[:0]
+	for name := range q {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	first := true
+	for _, name := range names {
+		for _, v := range q[name] {
+			if !first {
+				b = append(b, '&')
+			}
+			first = false
+			b = append(appendQueryEscape(b, name), '=')
+			b = appendQueryEscape(b, v)
+		}
+	}
+	return b
+}
+
+// appendQueryEscape appends s escaped as url.QueryEscape escapes it: the
+// unreserved bytes as they are, a space as +, every other byte as %XX.
+func appendQueryEscape(b []byte, s string) []byte {
+	const upperHex = "0123456789ABCDEF"
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_', c == '.', c == '~':
+			b = append(b, c)
+		case c == ' ':
+			b = append(b, '+')
+		default:
+			b = append(b, '%', upperHex[c>>4], upperHex[c&15])
+		}
+	}
+	return b
+}
+
 func paramNames(params []param) string {
 	if len(params) == 0 {
 		return "no parameters"

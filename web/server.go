@@ -549,7 +549,8 @@ func (s *Server) compute(r *http.Request, rt *route, q url.Values) (*answer, err
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return s.encode(rt.path, q, v, etag(s.tag, rt.path+"?"+q.Encode())), nil
+	var key [256]byte
+	return s.encode(rt.path, q, v, etag(s.tag, appendQuery(append(append(key[:0], rt.path...), '?'), q))), nil
 }
 
 // encode encodes a handler's answer, with the headers of a page; for a
@@ -569,7 +570,9 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 			// The request's own query becomes the next page's.
 			q.Set("offset", strconv.Itoa(next))
 			q.Set("limit", strconv.Itoa(p.limit))
-			a.header = append(a.header, field("Link", "<"+path+"?"+q.Encode()+`>; rel="next"`))
+			link := append(append(append(make([]byte, 0, 2*len(path)+64), '<'), path...), '?')
+			link = append(appendQuery(link, q), `>; rel="next"`...)
+			a.header = append(a.header, field("Link", string(link)))
 		}
 	}
 	var err error
