@@ -206,7 +206,8 @@ func (e *encodedVetoes) list(x *analysis.Index, seat string, from, to time.Time)
 	}
 	end = max(end, first)
 	h.Count = end - first
-	head := append(appendVetoListHead(make([]byte, 0, 512), &h), vetoesOpen...) // the object stays open
+	buf := scratchBuffer()
+	head := exact(buf, append(appendVetoListHead((*buf)[:0], &h), vetoesOpen...)) // the object stays open
 	var vetoes []byte
 	if end > first {
 		start := 0

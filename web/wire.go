@@ -7,7 +7,9 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"unsc/analysis"
@@ -72,6 +74,45 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// appendText appends s as appendString does. It is for the long texts
+// answers repeat word for word (a note on a rule, a way of counting's
+// description): the first maxTexts such texts are encoded once and kept,
+// and an answer copies the encoding.
+func appendText(b []byte, s string) []byte {
+	if enc, ok := texts.Load(s); ok {
+		return append(b, enc.([]byte)...)
+	}
+	start := len(b)
+	b = appendString(b, s)
+	if textsKept.Add(1) <= maxTexts {
+		texts.Store(strings.Clone(s), slices.Clone(b[start:]))
+	}
+	return b
+}
+
+var (
+	texts     sync.Map // a text → its encoding
+	textsKept atomic.Int64
+)
+
+const maxTexts = 256
+
+// scratchBuffer returns a pooled buffer to encode an answer in; exact
+// copies the encoding out of it. An answer's room is then neither
+// allocated for each answer nor kept, unused, in the cache.
+func scratchBuffer() *[]byte { return joinBuffers.Get().(*[]byte) }
+
+// exact returns b, encoded in buf, in a slice of its own at its size
+// (with room for the newline an answer ends with), and gives buf back.
+func exact(buf *[]byte, b []byte) []byte {
+	out := append(make([]byte, 0, len(b)+1), b...)
+	if cap(b) <= maxJoinBuffer {
+		*buf = b[:0]
+		joinBuffers.Put(buf)
+	}
+	return out
 }
 
 // plainJSON marks the ASCII bytes a JSON string holds as they are.
@@ -169,9 +210,10 @@ func appendHead(b []byte, from, to string, p *analysis.Period) []byte {
 
 // encodeWhatIf returns json.Marshal(a).
 func encodeWhatIf(a *analysis.WhatIfAnswer) []byte {
-	b := appendWhatIfHead(make([]byte, 0, 1024+200*len(a.Flips)), a)
+	buf := scratchBuffer()
+	b := appendWhatIfHead((*buf)[:0], a)
 	if a.Flips == nil {
-		return append(b, "null}"...)
+		return exact(buf, append(b, "null}"...))
 	}
 	b = append(b, '[')
 	for i := range a.Flips {
@@ -180,7 +222,7 @@ func encodeWhatIf(a *analysis.WhatIfAnswer) []byte {
 		}
 		b = appendFlip(b, &a.Flips[i])
 	}
-	return append(b, "]}"...)
+	return exact(buf, append(b, "]}"...))
 }
 
 // appendWhatIfHead appends json.Marshal(a) up to its flips' value:
@@ -188,7 +230,7 @@ func encodeWhatIf(a *analysis.WhatIfAnswer) []byte {
 func appendWhatIfHead(b []byte, a *analysis.WhatIfAnswer) []byte {
 	b = appendHead(b, a.From, a.To, &a.Period)
 	b = appendString(appendField(b, "rules", false), a.Rules)
-	b = appendString(appendField(b, "rules_note", false), a.RulesNote)
+	b = appendText(appendField(b, "rules_note", false), a.RulesNote)
 	b = appendInt(b, "replayed", a.Replayed)
 	b = appendInt(b, "not_replayable", a.NotReplayable)
 	b = appendInt(b, "flipped", a.Flipped)
@@ -262,7 +304,8 @@ func (t *whatIfTexts) list(ctx context.Context, x *analysis.Index, rules charter
 	if j == nil || a.Flips == nil {
 		return decisionList{}, false
 	}
-	head := append(appendWhatIfHead(make([]byte, 0, 1024), a), '[')
+	buf := scratchBuffer()
+	head := exact(buf, append(appendWhatIfHead((*buf)[:0], a), '['))
 	parts := make([][]byte, 0, 3)
 	parts = append(parts, head)
 	if n := len(a.Flips); n > 0 {
@@ -326,8 +369,8 @@ func (t *whatIfTexts) get(ctx context.Context, x *analysis.Index, rules charter.
 
 // encodeTrends returns json.Marshal(t).
 func encodeTrends(t *analysis.Trends) []byte {
-	b := make([]byte, 0, 1024+260*len(t.Years))
-	b = appendHead(b, t.From, t.To, &t.Period)
+	buf := scratchBuffer()
+	b := appendHead((*buf)[:0], t.From, t.To, &t.Period)
 	b = appendString(appendField(b, "by", false), t.By)
 	b = appendField(b, "years", false)
 	if t.Years == nil {
@@ -342,8 +385,8 @@ func encodeTrends(t *analysis.Trends) []byte {
 		}
 		b = append(b, ']')
 	}
-	b = appendString(appendField(b, "note", false), t.Note)
-	return append(b, '}')
+	b = appendText(appendField(b, "note", false), t.Note)
+	return exact(buf, append(b, '}'))
 }
 
 // wholeYears keeps the record's whole years (analysis.Index.WholeYears)
@@ -375,8 +418,8 @@ func (w *wholeYears) of(x *analysis.Index) *wholeYears {
 // rest (the head, the years the period cuts, the note) is encoded for the
 // answer.
 func trendsInParts(t *analysis.Trends, ys analysis.TrendsYears, w *wholeYears) decisionList {
-	b := make([]byte, 0, 1024+len(t.Note)+600)
-	b = appendHead(b, t.From, t.To, &t.Period)
+	buf := scratchBuffer()
+	b := appendHead((*buf)[:0], t.From, t.To, &t.Period)
 	b = appendString(appendField(b, "by", false), t.By)
 	b = append(appendField(b, "years", false), '[')
 	if ys.First != nil {
@@ -401,8 +444,8 @@ func trendsInParts(t *analysis.Trends, ys analysis.TrendsYears, w *wholeYears) d
 		b = appendYear(b, ys.Last)
 	}
 	b = append(b, ']')
-	b = appendString(appendField(b, "note", false), t.Note)
-	b = append(b, '}', '\n')
+	b = appendText(appendField(b, "note", false), t.Note)
+	b = exact(buf, append(b, '}', '\n'))
 	return decisionList{parts: [][]byte{b[:head], run, b[head:]}, owned: len(b)}
 }
 
@@ -430,8 +473,8 @@ func appendYear(b []byte, y *analysis.YearTrend) []byte {
 
 // encodeAgreement returns json.Marshal(m).
 func encodeAgreement(m *analysis.Matrix) []byte {
-	b := make([]byte, 0, 2048+120*len(m.Members)*len(m.Members))
-	b = appendHead(b, m.From, m.To, &m.Period)
+	buf := scratchBuffer()
+	b := appendHead((*buf)[:0], m.From, m.To, &m.Period)
 	b = appendField(b, "members", false)
 	if m.Members == nil {
 		b = append(b, "null"...)
@@ -446,11 +489,11 @@ func encodeAgreement(m *analysis.Matrix) []byte {
 		b = append(b, ']')
 	}
 	b = appendString(appendField(b, "rule", false), m.Rule)
-	b = appendString(appendField(b, "rule_note", false), m.RuleNote)
-	b = appendString(appendField(b, "counted", false), m.Counted)
+	b = appendText(appendField(b, "rule_note", false), m.RuleNote)
+	b = appendText(appendField(b, "counted", false), m.Counted)
 	b = appendField(b, "cells", false)
 	if m.Cells == nil {
-		return append(b, "null}"...)
+		return exact(buf, append(b, "null}"...))
 	}
 	b = append(b, '[')
 	for i, row := range m.Cells {
@@ -482,7 +525,7 @@ func encodeAgreement(m *analysis.Matrix) []byte {
 		}
 		b = append(b, ']')
 	}
-	return append(b, "]}"...)
+	return exact(buf, append(b, "]}"...))
 }
 
 // encodeVetoCount returns json.Marshal(c); a count with a claim checked
@@ -496,8 +539,8 @@ func encodeVetoCount(c *analysis.VetoCount) []byte {
 		}
 		return b
 	}
-	b := make([]byte, 0, 4096)
-	b = append(b, '{')
+	buf := scratchBuffer()
+	b := append((*buf)[:0], '{')
 	first := true
 	for _, f := range [...][2]string{{"member", c.Member}, {"member_name", c.MemberName}, {"from", c.From}, {"to", c.To}} {
 		if f[1] != "" {
@@ -528,7 +571,7 @@ func encodeVetoCount(c *analysis.VetoCount) []byte {
 			b = appendInt(b, "on_list", l.OnList)
 			b = appendInt(b, "not_on_list", l.NotOnList)
 			b = appendString(appendField(b, "parts", false), l.Parts)
-			b = appendString(appendField(b, "description", false), l.Description)
+			b = appendText(appendField(b, "description", false), l.Description)
 			b = appendStrings(appendField(b, "sources", false), l.Sources)
 			b = append(b, '}')
 		}
@@ -537,7 +580,7 @@ func encodeVetoCount(c *analysis.VetoCount) []byte {
 	b = appendVetoEntries(appendField(b, "not_on_list", false), c.NotOnList)
 	b = appendVetoEntries(appendField(b, "not_in_record", false), c.NotInRecord)
 	b = appendVetoEntries(appendField(b, "amendments", false), c.Amendments)
-	return append(b, '}')
+	return exact(buf, append(b, '}'))
 }
 
 func appendBool(b []byte, name string, v bool) []byte {
