@@ -33,6 +33,12 @@ func TestWireEncoders(t *testing.T) {
 		if got := appendString(nil, s); !bytes.Equal(got, want) {
 			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
 		}
+		// Encoded, then copied from the encoding kept.
+		for range 2 {
+			if got := appendText([]byte("x"), s); !bytes.Equal(got[1:], want) {
+				t.Errorf("appendText(%q) = %s, want %s", s, got[1:], want)
+			}
+		}
 	}
 	for _, f := range []float64{0, 1, 0.5, 1.0 / 3, 2.0 / 3, 1e-7, 3.5e-9, 1e21, 123456789.125, math.Copysign(0, -1), -0.5, -3, 12.5, 1e15 + 0.5, 1 << 52, 1<<52 + 1, 4.5e15, 0.25, 1e20} {
 		want, _ := json.Marshal(f)
