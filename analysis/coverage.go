@@ -288,6 +288,13 @@ type Period struct {
 // Period returns the period an answer over from..to covers (zero times
 // leave it open).
 func (x *Index) Period(from, to time.Time) Period {
+	p := x.periodBounds(from, to)
+	p.Text = p.text()
+	return p
+}
+
+// periodBounds returns Period(from, to) but for its Text.
+func (x *Index) periodBounds(from, to time.Time) Period {
 	c := x.completeness()
 	first := dayNumber(charter.FirstMeeting)
 	if !from.IsZero() {
@@ -323,7 +330,6 @@ func (x *Index) Period(from, to time.Time) Period {
 		p.Later = hi - lo
 		p.LaterLast = dayString(x.day(hi - 1))
 	}
-	p.Text = p.text()
 	return p
 }
 

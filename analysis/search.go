@@ -143,6 +143,7 @@ func (x *Index) Search(ctx context.Context, q SearchQuery) (SearchAnswer, error)
 	if err != nil {
 		return SearchAnswer{}, err
 	}
+	a.Period.Text = a.Period.text()
 	a.Decisions = make([]SearchHit, 0, len(page))
 	for _, f := range page {
 		h := m.hit(f.i)
@@ -156,7 +157,8 @@ func (x *Index) Search(ctx context.Context, q SearchQuery) (SearchAnswer, error)
 
 // SearchPlaces answers q as Search does, with the places of the page's
 // decisions (SearchHit.Index) instead of their hits, for callers that hold
-// the decisions: the answer's Decisions are empty.
+// the decisions: the answer's Decisions are empty, and its Period has no
+// Text.
 func (x *Index) SearchPlaces(ctx context.Context, q SearchQuery) (SearchAnswer, []int, error) {
 	a, _, page, err := x.searchPage(ctx, q)
 	if err != nil {
@@ -185,7 +187,7 @@ func (x *Index) searchPage(ctx context.Context, q SearchQuery) (SearchAnswer, *s
 		limit = min(limit, MaxLimit)
 	}
 	offset := max(q.Offset, 0)
-	a := SearchAnswer{Period: x.Period(q.From, q.To), Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote, Sort: SortDate}
+	a := SearchAnswer{Period: x.periodBounds(q.From, q.To), Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote, Sort: SortDate}
 	lo, hi := x.span(q.From, q.To)
 	m := x.matcher(q, lo, hi)
 	if m.text == nil {

@@ -560,19 +560,29 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 	a := &answer{etag: tag}
 	if p, ok := v.(paged); ok {
 		v = p.items
+		// The headers' values are held in one slice, each field's a
+		// part of it.
 		a.header = make([]headerField, 0, 6)
-		a.header = append(a.header, field("X-Total-Count", strconv.Itoa(p.total)))
+		values := make([]string, 0, 6)
+		add := func(name, value string) {
+			values = append(values, value)
+			n := len(values)
+			a.header = append(a.header, headerField{name, values[n-1 : n : n]})
+		}
+		add("X-Total-Count", strconv.Itoa(p.total))
 		if pp := p.period; pp != nil {
-			a.header = append(a.header, field("X-Period-From", pp.From), field("X-Period-To", pp.To),
-				field("X-Period-Complete-To", pp.CompleteTo), field("X-Period-Later", strconv.Itoa(pp.Later)))
+			add("X-Period-From", pp.From)
+			add("X-Period-To", pp.To)
+			add("X-Period-Complete-To", pp.CompleteTo)
+			add("X-Period-Later", strconv.Itoa(pp.Later))
 		}
 		if next := p.offset + p.limit; next < p.total {
 			// The request's own query becomes the next page's.
 			q.Set("offset", strconv.Itoa(next))
 			q.Set("limit", strconv.Itoa(p.limit))
-			link := append(append(append(make([]byte, 0, 2*len(path)+64), '<'), path...), '?')
-			link = append(appendQuery(link, q), `>; rel="next"`...)
-			a.header = append(a.header, field("Link", string(link)))
+			var held [256]byte
+			link := append(append(append(held[:0], '<'), path...), '?')
+			add("Link", string(append(appendQuery(link, q), `>; rel="next"`...)))
 		}
 	}
 	var err error
