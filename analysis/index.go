@@ -352,17 +352,15 @@ func (x *Index) hasSource(i int, s unsc.Source) bool {
 	return x.cols.HasSource(i, s)
 }
 
-// sourceBits returns decision i's sources as bits of sourceOrder.
-func (x *Index) sourceBits(i int) sourceSet {
-	var bits sourceSet
+// eachSource calls f with each source of decision i, in order.
+func (x *Index) eachSource(i int, f func(unsc.Source)) {
 	if x.cols == nil {
 		for _, s := range x.ds[i].Sources {
-			bits |= 1 << sourceBit(s)
+			f(s)
 		}
-		return bits
+		return
 	}
-	x.cols.EachSource(i, func(s unsc.Source) { bits |= 1 << sourceBit(s) })
-	return bits
+	x.cols.EachSource(i, f)
 }
 
 func (x *Index) inDoubt(i int) []unsc.Code {
