@@ -46,8 +46,9 @@ func decisionIDs(decisions []unsc.Decision) ([]int64, error) {
 
 // writeDecisions replaces the record's decisions, with their positions,
 // vetoes, reports, meetings and documents, storing each under its id (see
-// decisionIDs). keys gives each stored report's id.
-func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, ids []int64, keys map[sourceKey]int64) error {
+// decisionIDs), with their positions held (holdVotes). keys gives each
+// stored report's id.
+func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, ids []int64, keys map[sourceKey]int64, held *heldVotes) error {
 	// Children first, so that the record holds together at every step.
 	for _, table := range []string{"documents", "meetings", "decision_notes", "decision_reports", "decision_vetoes", "decision_votes", "decisions"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
@@ -93,7 +94,7 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 			text(d.Draft), boolInt(d.Amendment), text(d.AmendmentTo), text(d.Title),
 			text(d.Agenda), encodeSubjects(d.Subjects), d.Matter.String(),
 			boolInt(d.MatterKnown), d.Modality.String(), outcomeValue(d.Recorded),
-			outcomeValue(d.Derived), yes, no, abstain, nonVoting, boolInt(d.Votes != nil),
+			outcomeValue(d.Derived), yes, no, abstain, nonVoting, boolInt(held.known(i, d)),
 			encodeSubjects(d.Sponsors)); err != nil {
 			return fmt.Errorf("decisions: %w", err)
 		}
@@ -113,7 +114,8 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 
 		// In code order, so that rows go to the end of the primary key.
 		codes = codes[:0]
-		for c, p := range d.Votes {
+		votes := held.votes(i, d)
+		for c, p := range votes {
 			if why := validCode(c); why != "" {
 				return fail("votes: %s", why)
 			}
@@ -126,7 +128,7 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 		}
 		slices.Sort(codes)
 		for _, c := range codes {
-			if err := vins.add(idv, string(c), d.Votes[c].Letter()); err != nil {
+			if err := vins.add(idv, string(c), votes[c].Letter()); err != nil {
 				return fmt.Errorf("decision votes: %w", err)
 			}
 		}

@@ -21,30 +21,27 @@ import (
 // image of another version), from the tables.
 
 // encodeStored encodes decisions as the tables read them back (asStored),
-// with their ids, making each decision's stored form as the encoder comes
-// to it rather than a copy of them all.
-func encodeStored(decisions []unsc.Decision, ids []int64, all []unsc.Report) ([]byte, error) {
-	stored := make(map[sourceKey]*unsc.Report, len(all))
-	for i := range all {
-		stored[sourceKey{all[i].Source, all[i].Key}] = &all[i]
-	}
+// with their ids and their positions (held), making each decision's stored
+// form as the encoder comes to it rather than a copy of them all.
+func encodeStored(decisions []unsc.Decision, ids []int64, held *heldVotes) ([]byte, error) {
 	var d unsc.Decision
 	return readmodel.EncodeEach(len(decisions), func(i int) (time.Time, string, int64) {
 		return truncateDay(decisions[i].Date), decisions[i].Meeting, ids[i]
 	}, func(i int) *unsc.Decision {
-		d = asStored(decisions[i], ids[i], stored)
+		d = asStored(decisions[i], ids[i], held, i)
 		return &d
 	})
 }
 
-// asStored returns a decision as the tables read it back: with its id;
-// calendar days; positions without absent members; each veto and each
-// report once; subjects and sponsors in valid UTF-8; the sources of the
-// reports, in their order; reports as stored, which stored holds (by source
-// and key).
-func asStored(d unsc.Decision, id int64, stored map[sourceKey]*unsc.Report) unsc.Decision {
+// asStored returns decision i, d, as the tables read it back: with its id;
+// its positions and its reports' (held); calendar days; positions without
+// absent members; each veto and each report once; subjects and sponsors in
+// valid UTF-8; the sources of the reports, in their order; reports as
+// stored (holdVotes gave the decision those).
+func asStored(d unsc.Decision, id int64, held *heldVotes, i int) unsc.Decision {
 	d.ID = id
 	d.Date = truncateDay(d.Date)
+	d.Votes = held.votes(i, &d)
 	// Positions, vetoes, subjects and sponsors that read back as they
 	// are are shared with decisions, not copied.
 	if d.Votes != nil && holdsAbsent(d.Votes) {
@@ -61,13 +58,11 @@ func asStored(d unsc.Decision, id int64, stored map[sourceKey]*unsc.Report) unsc
 	d.Sponsors = validStrings(d.Sponsors)
 	var reports []unsc.Report
 	var sources []unsc.Source
-	for _, r := range d.Reports {
+	for k, r := range d.Reports {
 		if slices.ContainsFunc(reports, func(o unsc.Report) bool { return o.Source == r.Source && o.Key == r.Key }) {
 			continue
 		}
-		if sr, ok := stored[sourceKey{r.Source, r.Key}]; ok {
-			r = *sr
-		}
+		r.Votes = held.reportVotes(i, k, &r)
 		reports = append(reports, asStoredReport(r))
 		if !slices.Contains(sources, r.Source) {
 			sources = append(sources, r.Source)

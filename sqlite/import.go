@@ -65,6 +65,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		})
 	}
 	wg.Wait()
+	MemMark("import: hashed")
 	index := make(map[sourceKey]int, len(reports))
 	for i := range reports {
 		r := &reports[i]
@@ -194,6 +195,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			return fail(fmt.Errorf("reports: %w", err))
 		}
 	}
+	MemMark("import: reports written")
 	// Where a report was read may move between releases of a source while
 	// what it says stays the same.
 	if len(moved) > 0 {
@@ -217,6 +219,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		if recErr != nil {
 			return fail(recErr)
 		}
+		MemMark("import: reconciled")
 		// The reconciler may have taken long; a caller that gave up since
 		// must not find the import written.
 		if err := ctx.Err(); err != nil {
@@ -226,23 +229,30 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		if err != nil {
 			return fail(err)
 		}
+		// The reports go from here (unless the caller holds them): the
+		// decisions hold what is written of them, positions as text.
+		var held *heldVotes
+		decisions, held = holdVotes(decisions, all)
+		all, reports = nil, nil
+		MemMark("import: votes held")
 		// The image is encoded, and summed, while the tables are written.
 		encoded := make(chan error, 1)
 		go func() {
 			var err error
-			image, err = encodeStored(decisions, dids, all)
+			image, err = encodeStored(decisions, dids, held)
 			if err == nil {
 				sumDecisions, sumRecord, err = imageSums(image)
 			}
 			encoded <- err
 		}()
-		err = writeDecisions(ctx, tx, decisions, dids, keys)
+		err = writeDecisions(ctx, tx, decisions, dids, keys, held)
 		if encErr := <-encoded; err == nil && encErr != nil {
 			err = fmt.Errorf("image: %w", encErr)
 		}
 		if err != nil {
 			return fail(err)
 		}
+		MemMark("import: decisions written, image encoded")
 		sum.Decisions = len(decisions)
 		// The reports and decisions are let go here. The Go heap they
 		// took stays resident until the runtime gives it back, which it
@@ -250,6 +260,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		// come on top (~100 MB at 30 times today's record).
 		decisions, all = nil, nil
 		debug.FreeOSMemory()
+		MemMark("import: let go")
 	}
 	if sum.Decisions < 0 {
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM decisions`).Scan(&sum.Decisions); err != nil {
@@ -301,6 +312,10 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	}
 	return sum, nil
 }
+
+// MemMark is called with the name of each step of Import as it ends; those
+// who measure the import's memory set it (unsc's UNSC_MEMTRACE).
+var MemMark = func(step string) {}
 
 // importPragmas are the import connection's settings.
 //

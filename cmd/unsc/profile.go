@@ -7,6 +7,8 @@ import (
 	"runtime/pprof"
 	"strings"
 	"time"
+
+	"unsc/sqlite"
 )
 
 // startProfiling writes profiles for whoever measures unsc, when the
@@ -17,7 +19,8 @@ import (
 //	                       (sampled every 20 ms), allocations included
 //	UNSC_MEMTRACE=1        on stderr, the heap, its goal and the resident
 //	                       memory every 250 ms, and the live heap (after a
-//	                       collection) at each memMark (the files read)
+//	                       collection) at each memMark (the files read,
+//	                       each step of the store's import: sqlite.MemMark)
 //	UNSC_MEMTRACE=nogc     the same without collecting at the marks
 //	UNSC_MEMTRACE=gc       a collection before every sample (slow: the
 //	                       samples are then the live heap)
@@ -27,6 +30,9 @@ import (
 func startProfiling() func() {
 	cpu, mem := os.Getenv("UNSC_CPUPROFILE"), os.Getenv("UNSC_MEMPROFILE")
 	trace := os.Getenv("UNSC_MEMTRACE") != ""
+	if trace {
+		sqlite.MemMark = memMark
+	}
 	if cpu == "" && mem == "" && !trace {
 		return func() {}
 	}
