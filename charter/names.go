@@ -184,6 +184,22 @@ func (x *memberIndex) find(name string) (memberName, bool) {
 	return memberName{}, false
 }
 
+// MemberCode is LookupMember without the error: the code of the state that
+// sat on the Council that name designates, and whether there is one. Where
+// most names are not a member's (a column of sponsors), it spares the
+// search for the closest names that LookupMember's error makes.
+func MemberCode(name string) (unsc.Code, bool) {
+	// A code as it is written, of a member that sat: the code, without
+	// building the index of every name (codes are its first keys).
+	if c, ok := satCode(name); ok {
+		return c, true
+	}
+	if n, ok := members.Get().find(name); ok {
+		return n.code, true
+	}
+	return "", false
+}
+
 // LookupMember returns the code of the state that sat on the Council that
 // name designates: a code in any case ("USA", "usa"), a name the state bore
 // on the Council ("Zaire", "Ceylon", "Byelorussian Soviet Socialist
@@ -198,17 +214,11 @@ func (x *memberIndex) find(name string) (memberName, bool) {
 // with code unsc.EINVALID, no field (the caller names it), and a message
 // naming the input and up to three members whose names are closest.
 func LookupMember(name string) (unsc.Code, error) {
-	// A code as it is written, of a member that sat: the code, without
-	// building the index of every name (codes are its first keys).
-	if c, ok := satCode(name); ok {
+	if c, ok := MemberCode(name); ok {
 		return c, nil
 	}
-	x := members.Get()
-	if n, ok := x.find(name); ok {
-		return n.code, nil
-	}
 	msg := strconv.Quote(name) + ": no state that sat on the Security Council has this name or code"
-	if near := x.closest(name, 3); len(near) > 0 {
+	if near := members.Get().closest(name, 3); len(near) > 0 {
 		msg += "; closest: " + strings.Join(near, ", ")
 	}
 	return "", &unsc.Error{Code: unsc.EINVALID, Message: msg}

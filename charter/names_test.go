@@ -45,6 +45,9 @@ func TestLookupMember(t *testing.T) {
 		if err != nil || got != tt.want {
 			t.Errorf("LookupMember(%q) = %q, %v; want %q", tt.name, got, err, tt.want)
 		}
+		if got, ok := MemberCode(tt.name); !ok || got != tt.want {
+			t.Errorf("MemberCode(%q) = %q, %v; want %q", tt.name, got, ok, tt.want)
+		}
 	}
 }
 
@@ -179,6 +182,20 @@ func TestLookupMemberCodes(t *testing.T) {
 			if !ok && found && string(n.code) == code {
 				t.Errorf("satCode(%q) finds nothing; the index gives the code %q", name, n.code)
 			}
+		}
+	}
+}
+
+// TestMemberCodeOfOtherNames checks that MemberCode finds no member for a
+// name no member went by (a state that never sat, "President", a near
+// miss), where LookupMember errs.
+func TestMemberCodeOfOtherNames(t *testing.T) {
+	for _, name := range []string{"Andorra", "President", "Untied States", "", "XYZ"} {
+		if got, ok := MemberCode(name); ok {
+			t.Errorf("MemberCode(%q) = %q, true; want none", name, got)
+		}
+		if _, err := LookupMember(name); err == nil {
+			t.Errorf("LookupMember(%q): no error; want one", name)
 		}
 	}
 }

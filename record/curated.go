@@ -479,8 +479,7 @@ func sat(code unsc.Code) bool {
 // any of its names: one it sat under, or its name in the UN today where it
 // sat under another ("Belarus", "Sri Lanka").
 func codeOfName(name string) (unsc.Code, bool) {
-	c, err := charter.LookupMember(name)
-	return c, err == nil
+	return charter.MemberCode(name)
 }
 
 func must(c unsc.Code, _ bool) string { return string(c) }

@@ -154,25 +154,7 @@ func sponsorCode(name string) (unsc.Code, bool) {
 	if c, ok := tenureNames()[foldName(name)]; ok {
 		return c, true
 	}
-	return lookedUp(foldName(name))
-}
-
-// lookedUpNames keeps charter.LookupMember's answer for each name the
-// column gives that no faster table knows ("President", states that never
-// sat), so that the lookup, whose error names the closest members, runs
-// once a name.
-var lookedUpNames sync.Map
-
-func lookedUp(folded string) (unsc.Code, bool) {
-	if c, ok := lookedUpNames.Load(folded); ok {
-		return c.(unsc.Code), c.(unsc.Code) != ""
-	}
-	c, err := charter.LookupMember(folded)
-	if err != nil {
-		c = ""
-	}
-	lookedUpNames.Store(folded, c)
-	return c, c != ""
+	return charter.MemberCode(name)
 }
 
 // tenureNames maps the name of every state that has sat on the Council,
