@@ -38,13 +38,7 @@ import (
 // source or a curated row gives are left alone, and count as the order
 // they are checked against. The value taken off is kept in a note.
 func draftsInSequence(ds []unsc.Decision) {
-	type entry struct {
-		i       int
-		year, n int
-		day     time.Time
-		suspect bool
-	}
-	var es []entry
+	var es []draftEntry
 	for i, d := range ds {
 		if d.Draft == "" || d.Amendment || d.Date.IsZero() {
 			continue
@@ -59,26 +53,27 @@ func draftsInSequence(ds []unsc.Decision) {
 				d.Draft, year, d.Date.Format("2 January 2006")))
 			continue
 		}
-		es = append(es, entry{i, year, n, d.Date, suspect})
+		es = append(es, draftEntry{i, year, n, d.Date, suspect})
 	}
-	// inversions counts the drafts of the same year voted at least draftGap
-	// before e with a higher number (before), and after it with a lower one
-	// (after).
-	inversions := func(e entry, live []entry) (before, after int) {
-		for _, o := range live {
-			if o.year != e.year || o.day.Year() != e.year {
-				continue
-			}
-			if e.day.Sub(o.day) >= draftGap && o.n > e.n {
-				before++
-			}
-			if o.day.Sub(e.day) >= draftGap && o.n < e.n {
-				after++
-			}
+	// Only drafts of one year are compared, so each year is put in order
+	// alone: the symbols taken off one year leave the others' counts as
+	// they were.
+	years := map[int][]draftEntry{}
+	var order []int
+	for _, e := range es {
+		if _, ok := years[e.year]; !ok {
+			order = append(order, e.year)
 		}
-		return before, after
+		years[e.year] = append(years[e.year], e)
 	}
-	live := es
+	for _, y := range order {
+		inSequence(ds, years[y])
+	}
+}
+
+// inSequence takes off, one at a time, the suspect draft of one year most
+// out of the order of live (see draftsInSequence).
+func inSequence(ds []unsc.Decision, live []draftEntry) {
 	for {
 		worst, most, before := -1, 1, 0
 		for j, e := range live {
@@ -101,6 +96,34 @@ func draftsInSequence(ds []unsc.Decision) {
 		takeDraft(d, fmt.Sprintf("The spreadsheet gives the draft as %s, out of the order in which the Council's documents of %d are numbered: %s. The record does not show it.", d.Draft, e.year, why))
 		live = append(live[:worst:worst], live[worst+1:]...)
 	}
+}
+
+// draftEntry is a resolution's draft symbol as draftsInSequence orders it: the
+// decision's index, the symbol's year and number, the day of the vote, and
+// whether the spreadsheet alone gives it.
+type draftEntry struct {
+	i       int
+	year, n int
+	day     time.Time
+	suspect bool
+}
+
+// inversions counts the drafts of the same year voted at least draftGap
+// before e with a higher number (before), and after it with a lower one
+// (after).
+func inversions(e draftEntry, live []draftEntry) (before, after int) {
+	for _, o := range live {
+		if o.year != e.year || o.day.Year() != e.year {
+			continue
+		}
+		if e.day.Sub(o.day) >= draftGap && o.n > e.n {
+			before++
+		}
+		if o.day.Sub(e.day) >= draftGap && o.n < e.n {
+			after++
+		}
+	}
+	return before, after
 }
 
 // draftGap is how far apart two votes are before the order of their
