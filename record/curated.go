@@ -454,8 +454,8 @@ func parseSponsors(list string) ([]string, error) {
 			if !sat(unsc.Code(s)) {
 				return nil, fmt.Errorf("%s: not the code of a state that has sat on the Council; want a code (USA) or a name (Andorra)", s)
 			}
-		} else if _, ok := codeOfName(s); ok {
-			return nil, fmt.Errorf("%q: want its code, %s", s, must(codeOfName(s)))
+		} else if c, ok := charter.MemberCode(s); ok {
+			return nil, fmt.Errorf("%q: want its code, %s", s, c)
 		}
 		if slices.Contains(out, s) {
 			return nil, fmt.Errorf("%s given twice", s)
@@ -474,15 +474,6 @@ func sat(code unsc.Code) bool {
 	}
 	return false
 }
-
-// codeOfName returns the code of a state that has sat on the Council, by
-// any of its names: one it sat under, or its name in the UN today where it
-// sat under another ("Belarus", "Sri Lanka").
-func codeOfName(name string) (unsc.Code, bool) {
-	return charter.MemberCode(name)
-}
-
-func must(c unsc.Code, _ bool) string { return string(c) }
 
 // String describes a curated row by its file, line and symbol.
 func (c CuratedRow) String() string {

@@ -151,22 +151,8 @@ func sponsorCode(name string) (unsc.Code, bool) {
 	if c, ok := sponsorAliases()[foldName(name)]; ok {
 		return c, true
 	}
-	if c, ok := tenureNames()[foldName(name)]; ok {
-		return c, true
-	}
 	return charter.MemberCode(name)
 }
-
-// tenureNames maps the name of every state that has sat on the Council,
-// as the Council's composition names it (package charter), folded, to its
-// code: the states that sat before 1994 only.
-var tenureNames = sync.OnceValue(func() map[string]unsc.Code {
-	m := map[string]unsc.Code{}
-	for _, t := range charter.Tenures() {
-		m[foldName(t.Name)] = t.Code
-	}
-	return m
-})
 
 func isDigits(s string) bool {
 	if s == "" {
