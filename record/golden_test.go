@@ -114,7 +114,9 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/RES/2783 (2025)", "a resolution only the crawl of the Digital Library reports, which names no sponsor: France, from the UN's coverage of the meeting (SC/16109), by fact"},
 	{"S/RES/2788 (2025)", "a resolution only the crawl reports, with neither sponsor nor agenda item: Pakistan, under Maintenance of international peace and security, from the news (no UN page names them), by fact"},
 	{"S/RES/2795 (2025)", "a resolution only the crawl reports: Greece, chair of the drafting group on Bosnia and Herzegovina, from Security Council Report, by fact"},
-	{"S/RES/2806 (2025)", "a resolution after the files end, entered from the UN's release in a copy that leaves out the meeting's number: no meeting shown, the United Kingdom as sponsor"},
+	{"S/RES/2806 (2025)", "a resolution after the files end, entered from the UN's release in a copy that leaves out the meeting's number: the meeting and item from the UN's index of the meetings of 2025, the United Kingdom as sponsor"},
+	{"S/PV.10083", "the UNDOF renewal of 29 December 2025 (resolution 2811), the last of the year: its meeting from the UN's index of the meetings of 2025, the only one under The situation in the Middle East that day"},
+	{"S/RES/2784 (2025)", "a resolution only the crawl reports, with no agenda item: the item from the UN's index of the meetings of 2025, by fact"},
 }
 
 // TestGoldenDecisions renders the golden cases from the real record and

@@ -44,3 +44,43 @@ func TestSponsorsOf2025InRealRecord(t *testing.T) {
 		t.Errorf("the record lacks %s", s)
 	}
 }
+
+// TestMeetingsAndItemsOf2025InRealRecord: every decision of 2025 shows the
+// meeting it was taken at and the agenda item it was taken under. The
+// resolutions of December entered from copies of the UN's releases that
+// leave out the meeting's number (2806, 2807, 2809–2811) carry the meeting
+// the UN's index of the Council's meetings of 2025 lists under their item
+// that day, and the resolutions only the crawl reports carry the item the
+// index gives their meeting.
+func TestMeetingsAndItemsOf2025InRealRecord(t *testing.T) {
+	type want struct{ meeting, agenda string }
+	wants := map[string]want{
+		"S/RES/2775 (2025)": {"S/PV.9871", "Peace and security in Africa"},
+		"S/RES/2791 (2025)": {"S/PV.9993", "Reports of the Secretary-General on the Sudan and South Sudan"},
+		"S/RES/2799 (2025)": {"S/PV.10036", "Threats to international peace and security caused by terrorist acts"},
+		"S/RES/2806 (2025)": {"S/PV.10064", "Peace and security in Africa"},
+		"S/RES/2807 (2025)": {"S/PV.10065", "Maintenance of international peace and security"},
+		"S/RES/2809 (2025)": {"S/PV.10078", "The situation in Somalia"},
+		"S/RES/2810 (2025)": {"S/PV.10081", "Threats to international peace and security caused by terrorist acts"},
+		"S/RES/2811 (2025)": {"S/PV.10083", "The situation in the Middle East"},
+	}
+	for _, d := range record.Reconcile(realReports(t)) {
+		if d.Date.Year() != 2025 {
+			continue
+		}
+		if d.Meeting == "" || d.Agenda == "" {
+			t.Errorf("%s (%s): meeting %q, agenda item %q: want both", record.Symbol(d), d.Date.Format("2006-01-02"), d.Meeting, d.Agenda)
+		}
+		w, ok := wants[d.Resolution]
+		if !ok {
+			continue
+		}
+		delete(wants, d.Resolution)
+		if d.Meeting != w.meeting || d.Agenda != w.agenda {
+			t.Errorf("%s: meeting %s under %q, want %s under %q", d.Resolution, d.Meeting, d.Agenda, w.meeting, w.agenda)
+		}
+	}
+	for s := range wants {
+		t.Errorf("the record lacks %s", s)
+	}
+}
