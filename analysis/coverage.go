@@ -21,9 +21,9 @@ import (
 var sourceLists = lazy.Value[map[unsc.Source]sourceListing]{Make: func() map[unsc.Source]sourceListing {
 	return map[unsc.Source]sourceListing{
 		unsc.SourceUNDL:         {"adopted resolutions, with each member's position", false},
-		unsc.SourceDHLMeetings:  {"every decision, with its count", true},
+		unsc.SourceDHLMeetings:  {"every decision, with its count, but no vote on a procedural motion", true},
 		unsc.SourceDHLVetoes:    {"vetoes cast in public meetings", false},
-		unsc.SourceSpreadsheet:  {"every vote, adopted or not, with each member's position (not official)", true},
+		unsc.SourceSpreadsheet:  {"every vote, adopted or not, with each member's position, but no vote on a procedural motion (not official)", true},
 		unsc.SourcePress:        {"decisions entered one by one from UN press releases and meetings coverage", false},
 		unsc.SourceResearch:     {"decisions entered one by one from other public sources", false},
 		unsc.SourceFailedDrafts: {"a sample of failed votes, with each member's position, hand-entered from the meeting records (not official)", false},
@@ -144,7 +144,7 @@ type SourceCoverage struct {
 	Last      string `json:"last"`
 }
 
-const coverageNote = "Kinds: a vote on a procedural matter, a preliminary question or an ICJ election counts by its matter whatever its outcome (a procedural vote that adopted a resolution is a procedural vote); an amendment, whatever its outcome, is an amendment; other decisions count by outcome (the one the Charter engine derives, else the one recorded). positions counts decisions with each member's position; count_only those known only by their count; without_vote those adopted without a vote or by acclamation; unknown those with neither positions nor a count. A source's first and last dates are those of the decisions it reports."
+const coverageNote = "Kinds: a vote on a procedural matter, a preliminary question or an ICJ election counts by its matter whatever its outcome (a procedural vote that adopted a resolution is a procedural vote); an amendment, whatever its outcome, is an amendment; other decisions count by outcome (the one the Charter engine derives, else the one recorded). positions counts decisions with each member's position; count_only those known only by their count; without_vote those adopted without a vote or by acclamation; unknown those with neither positions nor a count. A source's first and last dates are those of the decisions it reports. No source lists every vote on a procedural motion (the agenda, an invitation, an adjournment): the record holds those found one by one in the UN's volumes, releases and public lists, and the yearly counts of the UN and scprocedure.org name more than it holds (DATA.md), so the day to which the sources list every decision is not one to which the record holds every procedural vote."
 
 // coverage is the record's coverage, built once.
 type coverage struct {

@@ -270,6 +270,17 @@ func TestRealCoverage(t *testing.T) {
 			last = s.Last
 		}
 	}
+	// No source lists the procedural votes, and the record does not hold
+	// them all: the answer says so, where it names the sources that list
+	// every decision.
+	for _, s := range c.Sources {
+		if s.Every && !strings.Contains(s.Lists, "no vote on a procedural motion") {
+			t.Errorf("%s lists every decision (%q) and does not say it leaves out the procedural votes", s.Source, s.Lists)
+		}
+	}
+	if !strings.Contains(c.Note, "No source lists every vote on a procedural motion") {
+		t.Errorf("coverage note %q does not say the procedural votes are not all in the record", c.Note)
+	}
 	if c.CompleteTo != last || c.CompleteTo < "2025-06-04" {
 		t.Errorf("complete to %s, want %s, the last day of a source that lists every decision", c.CompleteTo, last)
 	}
