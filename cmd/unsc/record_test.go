@@ -131,9 +131,11 @@ func TestShow(t *testing.T) {
 	if first, _, _ := strings.Cut(out, "\n"); code != 0 || !strings.Contains(first, "vetoed") || !strings.Contains(first, "failed for want of votes") || !strings.Contains(out, "Note (contradiction, outcome)") {
 		t.Errorf("show S/10768 exit %d:\n%s\nwant a heading saying both, and the contradiction noted", code, out)
 	}
-	code, out, _ = runUnsc(t, "", "--db", db, "show", "S/RES/488 (1981)")
-	if code != 0 || !strings.Contains(out, "(in doubt)") || !strings.Contains(out, "Note (doubt, votes)") {
-		t.Errorf("show S/RES/488 (1981) exit %d:\n%s\nwant the members in doubt marked", code, out)
+	// S/1127 (1948): the one decision whose positions the sources leave
+	// in doubt (China's, against the official count).
+	code, out, _ = runUnsc(t, "", "--db", db, "show", "S/1127")
+	if code != 0 || !strings.Contains(out, "China (in doubt)") || !strings.Contains(out, "Note (doubt, votes)") {
+		t.Errorf("show S/1127 exit %d:\n%s\nwant the member in doubt marked", code, out)
 	}
 	var withNotes []struct {
 		Notes []struct {
