@@ -1,9 +1,11 @@
 package record_test
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
+	"unsc"
 	"unsc/record"
 )
 
@@ -82,5 +84,34 @@ func TestMeetingsAndItemsOf2025InRealRecord(t *testing.T) {
 	}
 	for s := range wants {
 		t.Errorf("the record lacks %s", s)
+	}
+}
+
+// TestDecisionsOf2025InRealRecord: the record holds resolutions 2768 to
+// 2811 of 2025, each once and none missing (2812 is of 14 January 2026),
+// and every vote of 2025 but the procedural one with each member's
+// position (the vetoed and failed drafts and the amendments too).
+func TestDecisionsOf2025InRealRecord(t *testing.T) {
+	seen := map[string]int{}
+	for _, d := range record.Reconcile(realReports(t)) {
+		if d.Date.Year() != 2025 {
+			continue
+		}
+		if d.Resolution != "" {
+			seen[d.Resolution]++
+		}
+		if d.Matter != unsc.Procedural && d.Modality == unsc.ByVote && len(d.Votes) != 15 {
+			t.Errorf("%s (%s): %d members' positions, want all 15", record.Symbol(d), d.Date.Format("2006-01-02"), len(d.Votes))
+		}
+	}
+	for n := 2768; n <= 2811; n++ {
+		s := fmt.Sprintf("S/RES/%d (2025)", n)
+		if seen[s] != 1 {
+			t.Errorf("%s: %d decisions, want 1", s, seen[s])
+		}
+		delete(seen, s)
+	}
+	for s := range seen {
+		t.Errorf("%s: a resolution of 2025 outside 2768-2811", s)
 	}
 }
