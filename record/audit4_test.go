@@ -133,3 +133,44 @@ func absent(code unsc.Code) func(unsc.Decision) string {
 		return ""
 	}
 }
+
+// A draft the UN's volume prints as voted paragraph by paragraph, with no
+// vote on the whole (resolution 47 (1948), a fact "tally,parts"), shows no
+// count and no positions, though the Library's table prints 11-0-0 and the
+// Digital Library shows every member in favour: the fact's note says why.
+func TestReconcileShowsNoCountForADraftVotedInParts(t *testing.T) {
+	all := map[unsc.Code]unsc.Position{}
+	for _, c := range []unsc.Code{"ARG", "BEL", "CAN", "CHN", "COL", "FRA", "GBR", "SUN", "SYR", "UKR", "USA"} {
+		all[c] = unsc.Yes
+	}
+	ds := record.Reconcile([]unsc.Report{
+		{Source: unsc.SourceDHLMeetings, Key: "m", Ref: "table:1", Date: day("1948-04-21"), Meeting: "S/PV.286",
+			Resolution: "S/RES/47 (1948)", Outcome: unsc.Adopted, Tally: unsc.Tally{Yes: 11, Known: true}},
+		{Source: unsc.SourceUNDL, Key: "u", Ref: "crawl:1", Date: day("1948-04-21"), Meeting: "S/PV.286",
+			Resolution: "S/RES/47 (1948)", Outcome: unsc.Adopted, Votes: all},
+	})
+	if len(ds) != 1 {
+		t.Fatalf("Reconcile = %d decisions, want 1", len(ds))
+	}
+	d := ds[0]
+	if d.Tally.Known || d.Votes != nil || d.Modality != unsc.ByVote || d.Recorded != unsc.Adopted {
+		t.Errorf("decision = count %+v, votes %v, modality %v, recorded %v; want adopted by vote, no count, no positions", d.Tally, d.Votes, d.Modality, d.Recorded)
+	}
+	if !hasNote(d, "votes", "Fact:") {
+		t.Errorf("notes = %+v, want the fact's note on the votes", d.Notes)
+	}
+	// Each source's count of the whole is a finding, corrected by the fact.
+	s := record.Check(ds)
+	var tallies int
+	for _, f := range s.Findings {
+		if f.Kind == record.KindTally {
+			tallies++
+			if f.Status != record.Corrected || !strings.HasPrefix(f.Basis, "fact (") {
+				t.Errorf("finding %+v, want corrected by the fact", f)
+			}
+		}
+	}
+	if tallies != 2 || s.Unexplained != 0 {
+		t.Errorf("tally findings = %d, unexplained %d; want 2 (the table's and the Digital Library's count of the whole), 0", tallies, s.Unexplained)
+	}
+}

@@ -508,6 +508,12 @@ func unanimous(v map[unsc.Code]unsc.Position) bool {
 // that add up to it, resolved by it where only one set of members can make
 // up the difference, and otherwise kept with the members in doubt named.
 func countAndPositions(d *unsc.Decision, dated []unsc.Report, fact *Fact, swap *positionSwap) {
+	if fact != nil && fact.InParts {
+		// No vote on the whole was taken: a count or positions of the
+		// whole, however a source prints them, belong to no vote.
+		replaceNote(d, fact.note("tally"))
+		return
+	}
 	council, err := councilOn(d.Date)
 	usable := func(r unsc.Report) bool {
 		if r.Votes == nil || !anyVote(r.Votes) {

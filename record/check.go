@@ -404,6 +404,13 @@ func findings(d *unsc.Decision) []Finding {
 			}
 			t = countVotes(r.Votes)
 		}
+		if t.Known && !d.Tally.Known && d.Recorded != 0 {
+			// The record shows no count where a source gives one: only a
+			// note on the votes (a draft voted in parts, never as a
+			// whole) explains it.
+			st, basis := settle(d, r, "votes", dateRank, func(*unsc.Report) bool { return false })
+			add(KindTally, r, st, basis, "%s (%s) counts %s; the record shows no count", r.Source, r.Ref, tallyString(t))
+		}
 		if t.Known && d.Tally.Known && !sameTally(t, d.Tally) {
 			st, basis := settle(d, r, "votes", dateRank, func(o *unsc.Report) bool {
 				u := o.Tally

@@ -37,6 +37,10 @@ type Fact struct {
 	// Tally, when Known, is the count, where the official count is
 	// misprinted.
 	Tally unsc.Tally
+	// InParts says the draft was put to the vote paragraph by paragraph
+	// and never as a whole (tally "parts"): the sources' count of the
+	// whole, which the UN's volume says was never taken, is not shown.
+	InParts bool
 	// Votes are members' positions where the sources give them wrongly or
 	// cannot settle them.
 	Votes map[unsc.Code]unsc.Position
@@ -90,7 +94,8 @@ var factFields = []string{"matter", "absent", "amendment_to", "draft", "tally", 
 // ParseFacts reads facts as CSV with the header symbol,field,value,source,
 // note: one row per field of a decision. field is one of matter
 // (procedural, …), absent (member codes separated by spaces),
-// amendment_to (the draft amended), tally (yes-no-abstain), votes
+// amendment_to (the draft amended), tally (yes-no-abstain, or parts for a
+// draft voted in parts and never as a whole), votes
 // (CODE=Y|N|A|X|- separated by spaces), date (YYYY-MM-DD), meeting
 // (S/PV.NNNN), modality (vote, without-vote, acclamation), sponsors
 // (separated by ";") or agenda (the agenda item). Every row needs its
@@ -151,9 +156,13 @@ func ParseFacts(r io.Reader, name string) (Facts, error) {
 			}
 			f.Draft = s
 		case "tally":
+			if value == "parts" {
+				f.InParts = true
+				break
+			}
 			t, ok := parseTally(value)
 			if !ok {
-				return nil, bad("%q: want a count yes-no-abstain such as 12-0-3", value)
+				return nil, bad("%q: want a count yes-no-abstain such as 12-0-3, or parts (voted in parts, never as a whole)", value)
 			}
 			f.Tally = t
 		case "votes":
