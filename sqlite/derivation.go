@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"unsc"
+	"unsc/sqlite/imagefile"
 )
 
 // derivation is the record's row of the derivation table: what derived its
@@ -146,7 +147,7 @@ func (h *hasher) decision(d *unsc.Decision, withReports bool) {
 // returns: change it with any change to the hashing (not to the fields,
 // which changes record.Version too), so that a record summed the old way
 // is derived again instead of being found damaged.
-const checksumFormat = "1"
+const checksumFormat = imagefile.ChecksumFormat
 
 // current reports whether the derivation's sums were made the way checksum
 // makes them.

@@ -17,13 +17,14 @@ import (
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+	"unsc/sqlite/imagefile"
 )
 
 // The record file is a SQLite database that says it is a record: its header
 // carries unsc's application_id ("unsc" in ASCII), set when the file is
 // made. Records made before that carry none, and are known by their table
 // of migrations.
-const applicationID = 0x756e7363
+const applicationID = imagefile.ApplicationID
 
 // Problem says what is wrong with a record file.
 type Problem int

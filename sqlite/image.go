@@ -151,8 +151,8 @@ func validStrings(ss []string) []string {
 // record, and the caller reads the tables instead.
 func (s *Store) readImage(ctx context.Context) (*readmodel.Image, error) {
 	if sc := s.side.Load(); sc != nil {
-		if sc.fresh(s.path, s.reconciliation) {
-			return sc.m, nil
+		if sc.Fresh(s.path, s.reconciliation) {
+			return sc.Image, nil
 		}
 		s.side.Store(nil)
 	}

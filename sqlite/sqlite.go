@@ -33,15 +33,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"embed"
 	"fmt"
 	"io/fs"
 	"net/url"
-	"os"
-	"path"
 	"path/filepath"
 	"slices"
-	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -50,10 +46,9 @@ import (
 
 	// The driver, registered as "sqlite".
 	_ "modernc.org/sqlite"
+	"unsc/sqlite/imagefile"
+	"unsc/sqlite/migrations"
 )
-
-//go:embed migrations/*.sql
-var migrations embed.FS
 
 // Store is the record kept in a SQLite database. It implements unsc.Store
 // and is safe for concurrent use.
@@ -74,7 +69,7 @@ type Store struct {
 	stale atomic.Bool
 	// side is the image file's image (sidecar.go), while it holds what the
 	// record holds.
-	side atomic.Pointer[sidecar]
+	side atomic.Pointer[imagefile.File]
 }
 
 var _ unsc.Store = (*Store)(nil)
@@ -130,7 +125,7 @@ func OpenWith(path string, opts Options) (*Store, error) {
 		// file was written, and has not changed since (sidecar.go): it
 		// is read from the file, and SQLite is opened only if something
 		// else is asked for.
-		if sc := openSidecar(abs, opts.Reconciliation); sc != nil && sc.m.Len() > 0 {
+		if sc := imagefile.Open(abs, opts.Reconciliation); sc != nil && sc.Image.Len() > 0 {
 			s := &Store{path: abs, readOnly: true, reconciliation: opts.Reconciliation}
 			s.openDB = sync.OnceValues(func() (*sql.DB, error) {
 				db, err := sql.Open("sqlite", fileDSN(abs, url.Values{"mode": {"ro"}, "_pragma": readPragmas}))
@@ -241,16 +236,7 @@ func (s *Store) Path() string { return s.path }
 
 // DefaultPath returns the database path in the user's data directory:
 // $XDG_DATA_HOME/unsc/unsc.db, else ~/.local/share/unsc/unsc.db.
-func DefaultPath() (string, error) {
-	if dir := os.Getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
-		return filepath.Join(dir, "unsc", "unsc.db"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("default database path: %w", err)
-	}
-	return filepath.Join(home, ".local", "share", "unsc", "unsc.db"), nil
-}
+func DefaultPath() (string, error) { return imagefile.DefaultRecordPath() }
 
 // database returns the database, opening it on first use.
 func (s *Store) database() (*sql.DB, error) { return s.openDB() }
@@ -352,20 +338,7 @@ func (s *Store) migrate(ctx context.Context) error {
 
 // migrationNames returns the names of the embedded migrations, in the order
 // they apply.
-func migrationNames() []string {
-	entries, err := migrations.ReadDir("migrations")
-	if err != nil {
-		panic(err) // the folder is embedded
-	}
-	var names []string
-	for _, e := range entries {
-		if !e.IsDir() && path.Ext(e.Name()) == ".sql" {
-			names = append(names, e.Name())
-		}
-	}
-	sort.Strings(names)
-	return names
-}
+func migrationNames() []string { return migrations.Names() }
 
 func (s *Store) applyMigration(ctx context.Context, name string) error {
 	tx, err := s.beginTx(ctx, nil)
@@ -383,7 +356,7 @@ func (s *Store) applyMigration(ctx context.Context, name string) error {
 	if n > 0 {
 		return nil
 	}
-	text, err := fs.ReadFile(migrations, "migrations/"+name)
+	text, err := fs.ReadFile(migrations.Files, name)
 	if err != nil {
 		return err
 	}

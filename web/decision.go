@@ -2,149 +2,11 @@ package web
 
 import (
 	"encoding/json"
-	"slices"
 	"sync/atomic"
 
 	"unsc"
-	"unsc/record"
+	"unsc/form"
 )
-
-// Decision is the wire form of a decision in the record: the elements of
-// what `unsc show --json` prints and GET /api/v1/decisions answers. Outcome
-// is the outcome the sources record, DerivedOutcome the one the Charter
-// engine derives from the votes; Title is the source's title, or one made
-// from the agenda item where the sources give none (record.Title); Votes
-// maps member codes to Y, N, A, X or - (absent), and is null where no
-// source gives per-member votes. Sponsors lists who put the draft forward
-// where a source names them: member codes for states that have sat on the
-// Council, else names as the source writes them ("President", "E10", a
-// state that never sat).
-// Notes say where the record shows a value other than a source's, where
-// positions are in doubt and where an official source contradicts itself.
-type Decision struct {
-	Symbol         string               `json:"symbol"`
-	Date           string               `json:"date"`
-	Meeting        string               `json:"meeting,omitempty"`
-	Resolution     string               `json:"resolution,omitempty"`
-	Draft          string               `json:"draft,omitempty"`
-	Amendment      bool                 `json:"amendment"`
-	AmendmentTo    string               `json:"amendment_to,omitempty"`
-	Title          string               `json:"title,omitempty"`
-	Agenda         string               `json:"agenda,omitempty"`
-	Subjects       []string             `json:"subjects,omitempty"`
-	Sponsors       []string             `json:"sponsors,omitempty"`
-	Matter         string               `json:"matter"`
-	MatterKnown    bool                 `json:"matter_known"`
-	Modality       string               `json:"modality"`
-	Tally          *Tally               `json:"tally"`
-	Votes          map[unsc.Code]string `json:"votes"`
-	Outcome        string               `json:"outcome"`
-	DerivedOutcome string               `json:"derived_outcome"`
-	VetoedBy       []unsc.Code          `json:"vetoed_by"`
-	Notes          []Note               `json:"notes"`
-	Sources        []Source             `json:"sources"`
-	// Links are the decision's records in the UN Digital Library: the
-	// resolution's and its voting record (record.Links).
-	Links []Link `json:"links,omitempty"`
-}
-
-// Link is the wire form of an address where a decision's records are
-// found: what it is, and the address.
-type Link struct {
-	Text string `json:"text"`
-	Href string `json:"href"`
-}
-
-// Note is the wire form of a note on a decision: its kind (corrected,
-// doubt or contradiction), the field it is about, the note in plain words,
-// where its fact comes from, and the members it concerns (for doubt, those
-// whose positions are in doubt).
-type Note struct {
-	Kind    string      `json:"kind"`
-	Field   string      `json:"field"`
-	Text    string      `json:"text"`
-	Source  string      `json:"source,omitempty"`
-	Members []unsc.Code `json:"members,omitempty"`
-}
-
-// Tally is the wire form of a count of votes; it is null where the source
-// gives none.
-type Tally struct {
-	Yes       int `json:"yes"`
-	No        int `json:"no"`
-	Abstain   int `json:"abstain"`
-	NonVoting int `json:"non_voting"`
-}
-
-// Source is the wire form of one source's report of a decision: where it
-// was read and what that source records.
-type Source struct {
-	Source   unsc.Source `json:"source"`
-	Ref      string      `json:"ref"`
-	Outcome  string      `json:"outcome,omitempty"`
-	Tally    *Tally      `json:"tally,omitempty"`
-	VetoedBy []unsc.Code `json:"vetoed_by,omitempty"`
-	Note     string      `json:"note,omitempty"`
-}
-
-// outcomeName returns the name of o, or "" for no outcome.
-func outcomeName(o unsc.Outcome) string {
-	if o == 0 {
-		return ""
-	}
-	return o.String()
-}
-
-func newTally(t unsc.Tally) *Tally {
-	if !t.Known {
-		return nil
-	}
-	return &Tally{Yes: t.Yes, No: t.No, Abstain: t.Abstain, NonVoting: t.NonVoting}
-}
-
-// NewDecision returns the wire form of d, with every source's report.
-func NewDecision(d unsc.Decision) Decision {
-	out := Decision{
-		Symbol:         record.Symbol(d),
-		Date:           d.Date.Format(dateLayout),
-		Meeting:        d.Meeting,
-		Resolution:     d.Resolution,
-		Draft:          d.Draft,
-		Amendment:      d.Amendment,
-		AmendmentTo:    d.AmendmentTo,
-		Title:          record.Title(d),
-		Agenda:         d.Agenda,
-		Subjects:       d.Subjects,
-		Sponsors:       d.Sponsors,
-		Matter:         d.Matter.String(),
-		MatterKnown:    d.MatterKnown,
-		Modality:       d.Modality.String(),
-		Tally:          newTally(d.Tally),
-		Outcome:        outcomeName(d.Recorded),
-		DerivedOutcome: outcomeName(d.Derived),
-		VetoedBy:       slices.Clip(append([]unsc.Code{}, d.VetoedBy...)),
-	}
-	for _, l := range record.Links(d) {
-		out.Links = append(out.Links, Link{Text: l.Text, Href: l.Href})
-	}
-	out.Notes = make([]Note, len(d.Notes))
-	for i, n := range d.Notes {
-		out.Notes[i] = Note{Kind: n.Kind.String(), Field: n.Field, Text: n.Text, Source: n.Source, Members: n.Members}
-	}
-	if d.Votes != nil {
-		out.Votes = make(map[unsc.Code]string, len(d.Votes))
-		for code, p := range d.Votes {
-			out.Votes[code] = p.Letter()
-		}
-	}
-	for _, r := range d.Reports {
-		out.Sources = append(out.Sources, Source{
-			Source: r.Source, Ref: r.Ref, Outcome: outcomeName(r.Outcome),
-			Tally: newTally(r.Tally), VetoedBy: r.VetoedBy, Note: r.Note,
-		})
-	}
-	return out
-}
 
 // encodedDecisions keeps decisions encoded as the API sends them, each
 // encoded on its first use: the record does not change while the server
@@ -166,12 +28,12 @@ func newEncodedDecisions(ds []unsc.Decision) *encodedDecisions {
 	return &encodedDecisions{ds: ds, enc: make([]atomic.Pointer[[]byte], len(ds))}
 }
 
-// get returns decision i as json.Marshal(NewDecision(ds[i])) encodes it.
+// get returns decision i as json.Marshal(form.NewDecision(ds[i])) encodes it.
 func (e *encodedDecisions) get(i int) []byte {
 	if b := e.enc[i].Load(); b != nil {
 		return *b
 	}
-	b, err := json.Marshal(NewDecision(e.ds[i]))
+	b, err := json.Marshal(form.NewDecision(e.ds[i]))
 	if err != nil {
 		// A Decision is made of strings, numbers and slices of them.
 		panic(err)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"unsc/form"
 	"unsc/internal/realrecord"
 )
 
@@ -17,7 +18,7 @@ func TestEncodedDecisions(t *testing.T) {
 	var all []int
 	var wire []Decision
 	for i, d := range ds {
-		want, err := json.Marshal(NewDecision(d))
+		want, err := json.Marshal(form.NewDecision(d))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -28,7 +29,7 @@ func TestEncodedDecisions(t *testing.T) {
 		}
 		if i%7 == 0 {
 			all = append(all, i)
-			wire = append(wire, NewDecision(d))
+			wire = append(wire, form.NewDecision(d))
 		}
 	}
 	want, _ := json.Marshal(wire)

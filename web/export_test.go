@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"unsc/form"
 	"unsc/web"
 )
 
@@ -35,8 +36,8 @@ func TestPositionsExport(t *testing.T) {
 	}
 	// Three votes that day: the oral amendment and resolution 2728 at
 	// S/PV.9586, and the procedural vote on the agenda at S/PV.9587.
-	if strings.Join(rows[0], ",") != strings.Join(web.PositionColumns, ",") || len(rows) != 1+3*15 {
-		t.Fatalf("positions of 25 March 2024 as CSV: header %v and %d rows, want %v and 45 (three votes, fifteen members)", rows[0], len(rows)-1, web.PositionColumns)
+	if strings.Join(rows[0], ",") != strings.Join(form.PositionColumns, ",") || len(rows) != 1+3*15 {
+		t.Fatalf("positions of 25 March 2024 as CSV: header %v and %d rows, want %v and 45 (three votes, fifteen members)", rows[0], len(rows)-1, form.PositionColumns)
 	}
 	found := false
 	for _, r := range rows[1:] {

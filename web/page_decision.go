@@ -11,6 +11,7 @@ import (
 
 	"unsc"
 	"unsc/charter"
+	"unsc/form"
 	"unsc/record"
 )
 
@@ -198,7 +199,7 @@ func (s *Server) symbolPage(r *http.Request, a *args) (*view, error) {
 	if page.Meeting {
 		for _, i := range places {
 			page.Decisions = append(page.Decisions, s.decisionView(i))
-			wire = append(wire, NewDecision(s.record.decisions[i]))
+			wire = append(wire, form.NewDecision(s.record.decisions[i]))
 		}
 		page.Date = page.Decisions[0].Date
 	} else {
@@ -237,7 +238,7 @@ func (s *Server) symbolPage(r *http.Request, a *args) (*view, error) {
 			} else {
 				page.Decisions = append(page.Decisions, v)
 			}
-			wire = append(wire, NewDecision(s.record.decisions[i]))
+			wire = append(wire, form.NewDecision(s.record.decisions[i]))
 		}
 	}
 	title := sym
@@ -274,7 +275,7 @@ func (s *Server) decisionView(i int) decisionView {
 		Amendment: d.Amendment, AmendmentTo: d.AmendmentTo,
 		Title: record.Title(*d), Agenda: d.Agenda, Subjects: d.Subjects,
 		Matter: matterWords(d.Matter, d.MatterKnown), Modality: d.Modality.String(),
-		Tally:    newTally(d.Tally),
+		Tally:    form.NewTally(d.Tally),
 		Required: charter.RequiredVotes(d.Date), Size: charter.Size(d.Date),
 	}
 	if v.Agenda == v.Title {
@@ -328,13 +329,13 @@ func (s *Server) decisionView(i int) decisionView {
 			v.Tally = &Tally{Yes: res.Yes, No: res.No, Abstain: res.Abstain, NonVoting: res.NotParticipating + res.Absent}
 		}
 	}
-	v.Outcome = outcomeName(outcome)
+	v.Outcome = form.OutcomeName(outcome)
 	v.Headline = s.headline(outcome, d.VetoedBy, d.Date)
 	if v.Tally != nil && d.Modality == unsc.ByVote && d.Matter != unsc.ICJElection {
 		v.Bar = newTallyBar(*v.Tally, v.Required, v.Size)
 	}
 	for _, rep := range d.Reports {
-		sv := sourceView{Source: string(rep.Source), Name: sourceNames()[rep.Source], Ref: rep.Ref, Outcome: outcomeName(rep.Outcome), Note: rep.Note}
+		sv := sourceView{Source: string(rep.Source), Name: sourceNames()[rep.Source], Ref: rep.Ref, Outcome: form.OutcomeName(rep.Outcome), Note: rep.Note}
 		if sv.Name == "" {
 			sv.Name = string(rep.Source)
 		}

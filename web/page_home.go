@@ -9,6 +9,7 @@ import (
 
 	"unsc"
 	"unsc/analysis"
+	"unsc/form"
 	"unsc/record"
 )
 
@@ -115,7 +116,7 @@ func (s *Server) decisionSummary(i int) decisionView {
 	o := analysis.Outcome(*d)
 	v := decisionView{Symbol: record.Symbol(*d), Href: decisionHref(d), Date: longDate(d.Date), ISODate: d.Date.Format(dateLayout),
 		Meeting: d.Meeting, Title: record.Title(*d), Agenda: d.Agenda, Amendment: d.Amendment, AmendmentTo: d.AmendmentTo,
-		Tally: newTally(d.Tally), Outcome: outcomeName(o), Headline: s.headline(o, d.VetoedBy, d.Date)}
+		Tally: form.NewTally(d.Tally), Outcome: form.OutcomeName(o), Headline: s.headline(o, d.VetoedBy, d.Date)}
 	if v.Agenda == v.Title {
 		v.Agenda = ""
 	}

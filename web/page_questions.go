@@ -11,6 +11,7 @@ import (
 	"unsc"
 	"unsc/analysis"
 	"unsc/charter"
+	"unsc/form"
 )
 
 // The pages of the questions over the record: each answered by package
@@ -59,7 +60,7 @@ type memberEntry struct {
 // membersIndex answers /members: every state that sat, as GET
 // /api/v1/members answers.
 func (s *Server) membersIndex(r *http.Request, a *args) (*view, error) {
-	states := NewStates(charter.Tenures())
+	states := form.NewStates(charter.Tenures())
 	var p membersPage
 	t := &csvTable{Header: []string{"code", "names", "permanent", "terms", "first_term_start", "last_term_end"}}
 	for _, st := range states {
@@ -497,7 +498,7 @@ func (s *Server) councilPageHandler(r *http.Request, a *args) (*view, error) {
 	if err != nil {
 		return nil, err
 	}
-	wire := NewCouncil(c)
+	wire := form.NewCouncil(c)
 	p := councilPage{Council: wire, Date: wire.Date, Long: longDate(d),
 		Decisions: "/decisions?from=" + wire.Date + "&to=" + wire.Date}
 	for _, m := range wire.Members {
@@ -507,7 +508,7 @@ func (s *Server) councilPageHandler(r *http.Request, a *args) (*view, error) {
 			p.Elected = append(p.Elected, m)
 		}
 	}
-	for _, st := range NewStates(charter.Tenures()) {
+	for _, st := range form.NewStates(charter.Tenures()) {
 		switch st.Code {
 		case "CHN":
 			p.China = append(p.China, st.Terms...)

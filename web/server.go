@@ -18,6 +18,7 @@ import (
 	"unsc/analysis"
 	"unsc/chamber"
 	"unsc/charter"
+	"unsc/form"
 )
 
 // Config configures the server.
@@ -240,7 +241,7 @@ func (s *Server) routeTable() []route {
 				{name: "matter", desc: "only decisions on this kind of matter", enum: []string{"non-procedural", "procedural", "preliminary", "icj-election"}, example: "non-procedural"},
 				{name: "member", desc: "only this member's rows (a member by any name, or a seat such as SUN+RUS)", example: "GBR"},
 				{name: "position", desc: "with member: only decisions where the member took this position", enum: positionNames, example: "abstain"},
-				{name: "format", desc: "json (the default) or csv, with the columns " + strings.Join(PositionColumns, ","), enum: []string{"json", "csv"}, example: "json"},
+				{name: "format", desc: "json (the default) or csv, with the columns " + strings.Join(form.PositionColumns, ","), enum: []string{"json", "csv"}, example: "json"},
 			},
 			result: PositionsAnswer{}, stream: s.positions},
 		{method: "GET", path: "/api/v1/vetoes", summary: "Every veto in the record, as `unsc vetoes --json` lists them, with the period the sources cover and their number (each vetoed draft or amendment once).",
@@ -682,11 +683,11 @@ func (s *Server) council(r *http.Request, a *args) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewCouncil(c), nil
+	return form.NewCouncil(c), nil
 }
 
 func (s *Server) members(r *http.Request, a *args) (any, error) {
-	return NewStates(charter.Tenures()), nil
+	return form.NewStates(charter.Tenures()), nil
 }
 
 func (s *Server) decide(r *http.Request, a *args) (any, error) {
@@ -795,7 +796,7 @@ func (s *Server) positions(w http.ResponseWriter, r *http.Request, a *args) erro
 	if r.Method == http.MethodHead {
 		return nil
 	}
-	if err := WritePositions(r.Context(), w, s.index, q, asCSV); err != nil && !clientGone(err) {
+	if err := form.WritePositions(r.Context(), w, s.index, q, asCSV); err != nil && !clientGone(err) {
 		// The status is sent: the client sees a cut answer.
 		s.log.Warn("positions export stopped", slog.Any("error", err))
 	}

@@ -15,6 +15,7 @@ import (
 	"unsc"
 	"unsc/analysis"
 	"unsc/charter"
+	"unsc/form"
 	"unsc/web"
 )
 
@@ -27,7 +28,7 @@ func day(s string) time.Time {
 }
 
 // TestVetoesMatchStore checks that /api/v1/vetoes answers the rows `unsc
-// vetoes --json` prints: the store's vetoes, as web.NewVeto writes them.
+// vetoes --json` prints: the store's vetoes, as form.NewVeto writes them.
 func TestVetoesMatchStore(t *testing.T) {
 	srv := newServer(t, web.Config{})
 	x := analysis.New(testRecord)
@@ -49,7 +50,7 @@ func TestVetoesMatchStore(t *testing.T) {
 		}
 		want := make([]web.Veto, len(ds))
 		for i, d := range ds {
-			want[i] = web.NewVeto(d)
+			want[i] = form.NewVeto(d)
 		}
 		resp, body := get(t, srv.URL+"/api/v1/vetoes?"+tt.query)
 		if resp.StatusCode != http.StatusOK {
@@ -90,7 +91,7 @@ func TestDecisionsBySymbol(t *testing.T) {
 		}
 		want := make([]web.Decision, len(ds))
 		for i, d := range ds {
-			want[i] = web.NewDecision(d)
+			want[i] = form.NewDecision(d)
 		}
 		resp, body := get(t, srv.URL+"/api/v1/decisions?symbol="+url.QueryEscape(tt.symbol))
 		if resp.StatusCode != http.StatusOK {
@@ -375,7 +376,7 @@ func TestCouncil(t *testing.T) {
 		}
 		var got web.Council
 		decode(t, "council", body, &got)
-		if diff := cmp.Diff(web.NewCouncil(c), got); diff != "" {
+		if diff := cmp.Diff(form.NewCouncil(c), got); diff != "" {
 			t.Errorf("GET council?date=%s mismatch (-want +got):\n%s", date, diff)
 		}
 	}

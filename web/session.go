@@ -25,6 +25,7 @@ import (
 
 	"unsc"
 	"unsc/chamber"
+	"unsc/form"
 	"unsc/procedure"
 )
 
@@ -581,7 +582,7 @@ func (s *Server) sessionDecisions(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]simulatedJSON, len(ds))
 	for i, d := range ds {
-		out[i] = simulatedJSON{Decision: NewDecision(d), Simulation: true}
+		out[i] = simulatedJSON{Decision: form.NewDecision(d), Simulation: true}
 	}
 	if format != "csv" {
 		writeJSON(w, http.StatusOK, out)

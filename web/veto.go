@@ -4,83 +4,13 @@ import (
 	"encoding/json"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
 	"unsc"
 	"unsc/analysis"
-	"unsc/record"
+	"unsc/form"
 )
-
-// Veto is the wire form of one veto: the rows of `unsc vetoes --json` and
-// GET /api/v1/vetoes. Agenda is the decision's agenda item, or its title
-// where the record has no agenda item.
-type Veto struct {
-	Date        string      `json:"date"`
-	Draft       string      `json:"draft,omitempty"`
-	Meeting     string      `json:"meeting,omitempty"`
-	Agenda      string      `json:"agenda,omitempty"`
-	VetoedBy    []unsc.Code `json:"vetoed_by"`
-	Amendment   bool        `json:"amendment"`
-	AmendmentTo string      `json:"amendment_to,omitempty"`
-	Symbol      string      `json:"symbol"`
-}
-
-// NewVeto returns the wire form of d, a decision defeated by a veto.
-func NewVeto(d unsc.Decision) Veto {
-	agenda := d.Agenda
-	if agenda == "" {
-		agenda = d.Title
-	}
-	return Veto{Date: d.Date.Format(dateLayout), Draft: d.Draft, Meeting: d.Meeting, Agenda: agenda,
-		VetoedBy: d.VetoedBy, Amendment: d.Amendment, AmendmentTo: d.AmendmentTo, Symbol: record.Symbol(d)}
-}
-
-// VetoList is the answer of GET /api/v1/vetoes and `unsc vetoes --json`:
-// every decision the record shows defeated by a veto in a period, by a
-// member when one is given, with the period the sources cover.
-type VetoList struct {
-	// Member is the member or seat asked about (SUN+RUS), empty for all.
-	Member string `json:"member,omitempty"`
-	From   string `json:"from,omitempty"`
-	To     string `json:"to,omitempty"`
-	// Period is the period the list covers, as the record holds it.
-	Period analysis.Period `json:"period"`
-	// Count is the number of vetoes listed: each vetoed draft or
-	// amendment once, however many members vetoed it (rule drafts; for
-	// one member, its vetoes).
-	Count int    `json:"count"`
-	Rule  string `json:"rule"`
-	// Vetoes lists them in date order.
-	Vetoes []Veto `json:"vetoes"`
-}
-
-// NewVetoList lists the vetoes of ds (the record x indexes) cast from..to
-// (zero times leave it open) by seat (a code, a seat of codes joined by
-// "+", or "" for every member).
-func NewVetoList(x *analysis.Index, ds []unsc.Decision, seat string, from, to time.Time) VetoList {
-	l := VetoList{Member: seat, Period: x.Period(from, to), Rule: analysis.RuleDrafts, Vetoes: []Veto{}}
-	if !from.IsZero() {
-		l.From = from.Format(dateLayout)
-	}
-	if !to.IsZero() {
-		l.To = to.Format(dateLayout)
-	}
-	codes := seatCodes(seat)
-	for i := range ds {
-		d := &ds[i]
-		if !vetoed(d) || !from.IsZero() && d.Date.Before(from) || !to.IsZero() && d.Date.After(to) {
-			continue
-		}
-		if codes != nil && !slices.ContainsFunc(d.VetoedBy, func(c unsc.Code) bool { return slices.Contains(codes, c) }) {
-			continue
-		}
-		l.Vetoes = append(l.Vetoes, NewVeto(*d))
-	}
-	l.Count = len(l.Vetoes)
-	return l
-}
 
 // encodedVetoes holds the record's vetoed decisions, in the record's order,
 // each with its wire form (Veto) encoded once, when first asked for: a
@@ -89,7 +19,7 @@ type encodedVetoes struct {
 	once sync.Once
 	ds   []unsc.Decision
 	at   []int    // the vetoed decisions, by index in ds
-	enc  [][]byte // json.Marshal(NewVeto(ds[at[k]]))
+	enc  [][]byte // json.Marshal(form.NewVeto(ds[at[k]]))
 	// runs keeps, for each seat asked about, its vetoes encoded and
 	// joined (a bounded number of seats: callers can name any).
 	mu   sync.Mutex
@@ -114,7 +44,7 @@ func (e *encodedVetoes) load() {
 			if !vetoed(&e.ds[i]) {
 				continue
 			}
-			b, err := json.Marshal(NewVeto(e.ds[i]))
+			b, err := json.Marshal(form.NewVeto(e.ds[i]))
 			if err != nil {
 				// A Veto is made of strings, a bool and codes.
 				panic(err)
@@ -166,7 +96,7 @@ func (e *encodedVetoes) run(seat string) *vetoRun {
 		return r
 	}
 	r = &vetoRun{}
-	codes := seatCodes(seat)
+	codes := form.SeatCodes(seat)
 	for k, i := range e.at {
 		if codes != nil && !slices.ContainsFunc(e.ds[i].VetoedBy, func(c unsc.Code) bool { return slices.Contains(codes, c) }) {
 			continue
@@ -187,7 +117,7 @@ func (e *encodedVetoes) run(seat string) *vetoRun {
 	return r
 }
 
-// list answers as json.Marshal(NewVetoList(x, ds, seat, from, to))
+// list answers as json.Marshal(form.NewVetoList(x, ds, seat, from, to))
 // followed by a newline encodes it, in parts: a head encoded for the
 // answer, then the vetoes in the period as one run of the seat's vetoes
 // joined once. The record is in date order (as analysis.Index reads it), so
@@ -217,16 +147,4 @@ func (e *encodedVetoes) list(x *analysis.Index, seat string, from, to time.Time)
 		vetoes = r.text[start:r.ends[end-1]]
 	}
 	return decisionList{parts: [][]byte{head, vetoes, vetoesClose}, owned: len(head)}
-}
-
-// seatCodes splits a seat given as codes joined by "+" ("" for every
-// member) into its codes.
-func seatCodes(seat string) []unsc.Code {
-	var codes []unsc.Code
-	for c := range strings.SplitSeq(seat, "+") {
-		if c != "" {
-			codes = append(codes, unsc.Code(c))
-		}
-	}
-	return codes
 }

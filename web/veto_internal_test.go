@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"unsc/analysis"
+	"unsc/form"
 	"unsc/internal/realrecord"
 )
 
@@ -41,7 +42,7 @@ func TestEncodedVetoes(t *testing.T) {
 	lists := 0
 	for _, seat := range []string{"", "USA", "GBR", "FRA", "CHN", "RUS", "SUN", "SUN+RUS", "ROC+CHN", "DZA", "USA"} {
 		for _, p := range periods {
-			want, err := json.Marshal(NewVetoList(x, ds, seat, p[0], p[1]))
+			want, err := json.Marshal(form.NewVetoList(x, ds, seat, p[0], p[1]))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,7 +9,7 @@ import (
 
 	"unsc"
 	"unsc/charter"
-	"unsc/web"
+	"unsc/form"
 )
 
 var councilCommand = command{
@@ -39,7 +39,7 @@ func runCouncil(ctx context.Context, a *app, args []string) error {
 	if *asJSON {
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(web.NewCouncil(c))
+		return enc.Encode(form.NewCouncil(c))
 	}
 	fmt.Fprintf(a.stdout, "The Security Council on %s: %d members, %d votes required.\n\n", c.Date.Format("2 January 2006"), c.Size(), c.Required)
 	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)

@@ -8,7 +8,7 @@ import (
 
 	"unsc"
 	"unsc/charter"
-	"unsc/web"
+	"unsc/form"
 )
 
 // memberArg resolves a member given for param by any name people use
@@ -51,7 +51,7 @@ func runMembers(ctx context.Context, a *app, args []string) error {
 	if err := noArgs(fs); err != nil {
 		return err
 	}
-	states := web.NewStates(charter.Tenures())
+	states := form.NewStates(charter.Tenures())
 	if *asJSON {
 		return printJSON(a.stdout, states)
 	}
@@ -77,7 +77,7 @@ func runMembers(ctx context.Context, a *app, args []string) error {
 
 // termText writes a term for a reader: whole calendar years as "1982–1983",
 // other spans as dates, a permanent seat still held as "since DATE".
-func termText(t web.Member) string {
+func termText(t form.Member) string {
 	start, _ := time.Parse("2006-01-02", t.TermStart)
 	var s string
 	switch {

@@ -10,7 +10,7 @@ import (
 
 	"unsc"
 	"unsc/analysis"
-	"unsc/web"
+	"unsc/form"
 )
 
 // decisionFilters are the flags that select decisions, shared by
@@ -105,7 +105,7 @@ func runPositions(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if f != asText {
-		return web.WritePositions(ctx, a.out(f), x, q, f == asCSV)
+		return form.WritePositions(ctx, a.out(f), x, q, f == asCSV)
 	}
 	w := bufio.NewWriter(a.stdout)
 	fmt.Fprintf(w, "%-10s  %-30s  %-4s  %-24s  %-17s  %s\n", "date", "symbol", "code", "name", "position", "outcome")

@@ -10,8 +10,8 @@ import (
 
 	"unsc"
 	"unsc/charter"
+	"unsc/form"
 	"unsc/record"
-	"unsc/web"
 )
 
 var showCommand = command{
@@ -59,9 +59,9 @@ func runShow(ctx context.Context, a *app, args []string) error {
 		ds = named
 	}
 	if *asJSON {
-		out := make([]web.Decision, len(ds))
+		out := make([]form.Decision, len(ds))
 		for i, d := range ds {
-			out[i] = web.NewDecision(d)
+			out[i] = form.NewDecision(d)
 		}
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")

@@ -11,7 +11,7 @@ import (
 	"unsc"
 	"unsc/analysis"
 	"unsc/charter"
-	"unsc/web"
+	"unsc/form"
 )
 
 var vetoesCommand = command{
@@ -92,7 +92,7 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	list := web.NewVetoList(analysis.New(ds), ds, seat, from_, to_)
+	list := form.NewVetoList(analysis.New(ds), ds, seat, from_, to_)
 	out := list.Vetoes
 	if asJSON {
 		enc := json.NewEncoder(a.stdout)
@@ -128,7 +128,7 @@ func optionalDate(param, s string) (time.Time, error) {
 
 // vetoListCount says a veto list's number in words: a member's vetoes, or
 // the vetoed drafts, each once however many members vetoed it.
-func vetoListCount(l web.VetoList) string {
+func vetoListCount(l form.VetoList) string {
 	if l.Member != "" {
 		return plural(l.Count, "veto", "vetoes") + " cast by " + charter.SeatName(l.Member)
 	}

@@ -1,9 +1,9 @@
-package web
+package form
 
 import "unsc"
 
-// dateLayout is how every date is written on the wire.
-const dateLayout = "2006-01-02"
+// DateLayout is how every date is written on the wire.
+const DateLayout = "2006-01-02"
 
 // Council is the wire form of the Council on a date: what `unsc council
 // --json` prints and GET /api/v1/council answers.
@@ -26,11 +26,11 @@ type Member struct {
 
 // NewCouncil returns the wire form of c.
 func NewCouncil(c unsc.Council) Council {
-	out := Council{Date: c.Date.Format(dateLayout), Required: c.Required, Members: make([]Member, len(c.Members))}
+	out := Council{Date: c.Date.Format(DateLayout), Required: c.Required, Members: make([]Member, len(c.Members))}
 	for i, m := range c.Members {
-		mj := Member{Code: m.Code, Name: m.Name, Government: m.Government, Permanent: m.Permanent, TermStart: m.TermStart.Format(dateLayout)}
+		mj := Member{Code: m.Code, Name: m.Name, Government: m.Government, Permanent: m.Permanent, TermStart: m.TermStart.Format(DateLayout)}
 		if !m.TermEnd.IsZero() {
-			end := m.TermEnd.Format(dateLayout)
+			end := m.TermEnd.Format(DateLayout)
 			mj.TermEnd = &end
 		}
 		out.Members[i] = mj

@@ -1,4 +1,4 @@
-package web
+package form
 
 import (
 	"cmp"
@@ -36,7 +36,7 @@ func NewStates(tenures []unsc.Member) []State {
 			s.Names = append(s.Names, m.Name)
 		}
 		s.Permanent = s.Permanent || m.Permanent
-		start := m.TermStart.Format(dateLayout)
+		start := m.TermStart.Format(DateLayout)
 		if k := slices.IndexFunc(s.Terms, func(t Member) bool { return t.TermStart == start }); k >= 0 {
 			// The same term under a new name.
 			s.Terms[k].Name += " / " + m.Name
@@ -44,7 +44,7 @@ func NewStates(tenures []unsc.Member) []State {
 		}
 		t := Member{Code: m.Code, Name: m.Name, Government: m.Government, Permanent: m.Permanent, TermStart: start}
 		if !m.TermEnd.IsZero() {
-			end := m.TermEnd.Format(dateLayout)
+			end := m.TermEnd.Format(DateLayout)
 			t.TermEnd = &end
 		}
 		s.Terms = append(s.Terms, t)

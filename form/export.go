@@ -1,4 +1,4 @@
-package web
+package form
 
 import (
 	"bufio"
@@ -97,5 +97,5 @@ func formatDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format(dateLayout)
+	return t.Format(DateLayout)
 }
