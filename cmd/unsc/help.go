@@ -17,7 +17,7 @@ import (
 	"unsc/charter"
 	"unsc/embedded"
 	"unsc/internal/lazy"
-	"unsc/sqlite"
+	"unsc/sqlite/imagefile"
 )
 
 var helpCommand = command{
@@ -189,7 +189,7 @@ func buildVersion() Version {
 func (a *app) recordDate(ctx context.Context) Record {
 	r := Record{Path: a.dbPath}
 	if r.Path == "" {
-		p, err := sqlite.DefaultPath()
+		p, err := imagefile.DefaultRecordPath()
 		if err != nil {
 			r.Error = unsc.ErrorMessage(err)
 			return r

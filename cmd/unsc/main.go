@@ -35,36 +35,10 @@ type command struct {
 	writes bool
 }
 
-// commands lists every subcommand, in the order help shows them.
+// commands lists every subcommand, in the order help shows them: every
+// one in the whole program (commands.go), the questions in the front
+// (front.go).
 var commands []command
-
-func init() {
-	commands = []command{
-		councilCommand,
-		membersCommand,
-		decideCommand,
-		importCommand,
-		rebuildCommand,
-		checkCommand,
-		showCommand,
-		vetoesCommand,
-		decisionsCommand,
-		positionsCommand,
-		memberCommand,
-		agreementCommand,
-		trendsCommand,
-		whatIfCommand,
-		initiativeCommand,
-		coverageCommand,
-		syncCommand,
-		serveCommand,
-		casebookCommand,
-		versionCommand,
-		completionCommand,
-		helpCommand,
-		verifyCommand,
-	}
-}
 
 // app is what every command is handed: the standard streams and the global
 // options.
@@ -161,6 +135,7 @@ func commandWrites(args []string) bool {
 // success, 1 when something asked for is not there or failed, 2 on bad input
 // or usage.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	line := args
 	held := &heldOutput{w: stdout}
 	errOut := held.before(stderr)
 	outEsc, errEsc := newEscaper(held), newEscaper(errOut)
@@ -178,17 +153,26 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 2
 	}
 	if len(args) == 0 {
+		if code, ok := handOver(line); ok {
+			return code
+		}
 		printHelp(a.stderr)
 		return 2
 	}
 	name := args[0]
 	switch name {
 	case "-h", "-help", "--help":
+		if code, ok := handOver(line); ok {
+			return code
+		}
 		printHelp(a.stdout)
 		return 0
 	}
 	c, ok := commandNamed(name)
 	if !ok {
+		if code, ok := handOver(line); ok {
+			return code
+		}
 		fmt.Fprintf(a.stderr, "unsc: unknown command %q; run `unsc help` for the commands\n", name)
 		return 2
 	}
@@ -197,12 +181,27 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	// write for each cell, 170 for `unsc council`).
 	held.hold(!c.writes)
 	err = c.run(ctx, a, args[1:])
+	if errors.Is(err, errHandOver) {
+		// Nothing was written: what the command would write is held.
+		held.discard()
+		if code, ok := handOver(line); ok {
+			return code
+		}
+	}
 	outEsc.Flush()
 	if ferr := held.Flush(); err == nil {
 		err = ferr
 	}
 	return a.exitStatus(c, err)
 }
+
+// wholeName is the name of the whole program's file, beside the front's
+// (front.go).
+const wholeName = "unsc-full"
+
+// errHandOver is what a command of the front (front.go) returns where the
+// whole program must answer: a record it cannot read without SQLite.
+var errHandOver = errors.New("the whole unsc answers this")
 
 // heldOutput is standard output, held back while hold is on and written
 // when it reaches heldMax, when anything is written to standard error
@@ -243,6 +242,13 @@ func (h *heldOutput) Write(p []byte) (int, error) {
 	}
 	h.buf = append(h.buf, p...)
 	return len(p), nil
+}
+
+// discard drops what is held.
+func (h *heldOutput) discard() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.buf = h.buf[:0]
 }
 
 // Flush writes what is held, and returns the first error writing what

@@ -7,8 +7,6 @@ import (
 	"runtime/pprof"
 	"strings"
 	"time"
-
-	"unsc/sqlite"
 )
 
 // startProfiling writes profiles for whoever measures unsc, when the
@@ -31,7 +29,7 @@ func startProfiling() func() {
 	cpu, mem := os.Getenv("UNSC_CPUPROFILE"), os.Getenv("UNSC_MEMPROFILE")
 	trace := os.Getenv("UNSC_MEMTRACE") != ""
 	if trace {
-		sqlite.MemMark = memMark
+		setMemMark(memMark)
 	}
 	if cpu == "" && mem == "" && !trace {
 		return func() {}
