@@ -48,7 +48,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-CGO_ENABLED=0 go build -o "$work/unsc" ./cmd/unsc
+# unsc as the README builds it: the front, with the whole program beside it
+# (imports and serve are handed over to it).
+CGO_ENABLED=0 go build -o "$work/unsc-full" ./cmd/unsc
+CGO_ENABLED=0 go build -tags front -o "$work/unsc" ./cmd/unsc
 go build -o "$work/pair" ./bench/pair
 mkdir -p "$work/hello"
 cat > "$work/hello/main.go" <<'GO'
