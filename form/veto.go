@@ -70,13 +70,19 @@ func NewVetoList(x *analysis.Index, ds []unsc.Decision, seat string, from, to ti
 		if len(d.VetoedBy) == 0 || !from.IsZero() && d.Date.Before(from) || !to.IsZero() && d.Date.After(to) {
 			continue
 		}
-		if codes != nil && !slices.ContainsFunc(d.VetoedBy, func(c unsc.Code) bool { return slices.Contains(codes, c) }) {
+		if !VetoedByAny(d, codes) {
 			continue
 		}
 		l.Vetoes = append(l.Vetoes, NewVeto(*d))
 	}
 	l.Count = len(l.Vetoes)
 	return l
+}
+
+// VetoedByAny reports whether one of codes cast a veto on d; any member
+// when codes is nil.
+func VetoedByAny(d *unsc.Decision, codes []unsc.Code) bool {
+	return codes == nil || slices.ContainsFunc(d.VetoedBy, func(c unsc.Code) bool { return slices.Contains(codes, c) })
 }
 
 // SeatCodes splits a seat given as codes joined by "+" ("" for every

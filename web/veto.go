@@ -2,7 +2,6 @@ package web
 
 import (
 	"encoding/json"
-	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -98,7 +97,7 @@ func (e *encodedVetoes) run(seat string) *vetoRun {
 	r = &vetoRun{}
 	codes := form.SeatCodes(seat)
 	for k, i := range e.at {
-		if codes != nil && !slices.ContainsFunc(e.ds[i].VetoedBy, func(c unsc.Code) bool { return slices.Contains(codes, c) }) {
+		if !form.VetoedByAny(&e.ds[i], codes) {
 			continue
 		}
 		if len(r.at) > 0 {
