@@ -85,6 +85,8 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/RES/60 (1948)", "not put to the vote (the UN's volume of 1948): adopted without a vote, though the table prints 11-0-0"},
 	{"S/RES/12 (1946)", "voted in parts (paragraphs 1 and 2 unanimously, 3 by a majority) and never as a whole (the UN's volume of 1946): no count shown, though the table prints 11-0-0"},
 	{"S/RES/11 (1946)", "not put to the vote (the UN's volume of 1946): adopted without a vote, though the table prints 11-0-0"},
+	{"S/RES/99 (1953)", "no member objecting, the President declared it adopted unanimously (the UN's volume of 1953): adopted without a vote, though the table prints 11-0-0"},
+	{"S/RES/214 (1965)", "not put to the vote (the UN's volume of 1965): adopted without a vote, though the table prints 11-0-0"},
 	{"S/PV.27", "a procedural vote of 1946 (Iran's representative heard on the postponement) whose volume counts only the votes in favour, 8, 'no further voting took place'; the USSR, which had walked out, absent"},
 	{"S/PV.42", "a procedural vote of 1946 (chapter X of the provisional rules of procedure adopted), 10-1, whose volume names no member: the count stands, no position shown"},
 	{"S/RES/2634 (2022)", "the spreadsheet's draft S/2022/62 is out of the order of the year's numbers and is the draft all the same (placed in blue four months before the vote): kept by fact"},
