@@ -52,23 +52,23 @@ func init() {
 func handOver(line []string) (int, bool) {
 	whole := wholeProgram()
 	if whole == "" {
-		fmt.Fprintf(os.Stderr, "unsc: this is answered by %s, which is neither beside this unsc nor on $PATH: build it with `go build -o %s ./cmd/unsc` beside the unsc built with -tags front (see the README)\n", wholeName, wholeName)
+		fmt.Fprintf(os.Stderr, "unsc: this is answered by the whole program, %s, which is not beside this unsc: build it from the same checkout with `go build -o %s ./cmd/unsc` in the folder of the unsc built with -tags front (see the README)\n", wholeName, wholeName)
 		return 1, true
 	}
 	return execWhole(whole, line), true
 }
 
-// wholeProgram returns the path of the whole program: beside this one,
-// else on $PATH; "" where there is none.
+// wholeProgram returns the path of the whole program beside this one, ""
+// where there is none. Only beside it, never from $PATH: the two are built
+// together from one checkout, and a whole program of another version would
+// answer for this one.
 func wholeProgram() string {
-	if exe, err := os.Executable(); err == nil {
-		p := filepath.Join(filepath.Dir(exe), wholeName)
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
-			return p
-		}
-	}
-	p, err := lookPath(wholeName)
+	exe, err := os.Executable()
 	if err != nil {
+		return ""
+	}
+	p := filepath.Join(filepath.Dir(exe), wholeName)
+	if info, err := os.Stat(p); err != nil || info.IsDir() {
 		return ""
 	}
 	return p

@@ -25,5 +25,3 @@ func execWhole(path string, line []string) int {
 	}
 	return 0
 }
-
-func lookPath(name string) (string, error) { return exec.LookPath(name) }

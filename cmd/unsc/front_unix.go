@@ -5,7 +5,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"syscall"
 )
 
@@ -16,5 +15,3 @@ func execWhole(path string, line []string) int {
 	fmt.Fprintf(os.Stderr, "unsc: run %s: %v\n", path, err)
 	return 1
 }
-
-func lookPath(name string) (string, error) { return exec.LookPath(name) }
