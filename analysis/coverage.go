@@ -14,37 +14,66 @@ import (
 	"unsc/internal/lazy"
 )
 
-// What each source lists, and whether it lists every decision of the
-// Council over the dates it covers. A source that lists every decision
-// makes the record complete to its last date; the others add facts, or
-// decisions one by one.
+// What each source lists, and the kinds of decision it lists in full over
+// the dates it covers. A source that lists every decision of a kind makes
+// the record complete for that kind to its last date; the others add
+// facts, or decisions one by one. No source lists every vote on a
+// procedural motion, every preliminary question or every ICJ election.
 var sourceLists = lazy.Value[map[unsc.Source]sourceListing]{Make: func() map[unsc.Source]sourceListing {
+	drafts := []string{KindResolution, KindFailed, KindVetoed}
 	return map[unsc.Source]sourceListing{
-		unsc.SourceUNDL:         {"adopted resolutions, with each member's position", false},
-		unsc.SourceDHLMeetings:  {"every decision, with its count, but no vote on a procedural motion", true},
-		unsc.SourceDHLVetoes:    {"vetoes cast in public meetings", false},
-		unsc.SourceSpreadsheet:  {"every vote, adopted or not, with each member's position, but no vote on a procedural motion (not official)", true},
-		unsc.SourcePress:        {"decisions entered one by one from UN press releases and meetings coverage", false},
-		unsc.SourceResearch:     {"decisions entered one by one from other public sources", false},
-		unsc.SourceFailedDrafts: {"a sample of failed votes, with each member's position, hand-entered from the meeting records (not official)", false},
-		unsc.SourceWPDVetoes:    {"vetoes cast in public meetings, with a crisis topic and region (not official; a copy of the veto list)", false},
-		unsc.SourceCRUNSC:       {"links to resolutions' records in the UN Digital Library (not official)", false},
+		unsc.SourceUNDL: {lists: "adopted resolutions, with each member's position"},
+		// The Library's tables record a draft voted "as amended", not the
+		// vote on the amendment (DATA.md, "Amendments before 2016").
+		unsc.SourceDHLMeetings: {lists: "every decision, with its count, but no vote on a procedural motion or on an amendment", every: drafts},
+		unsc.SourceDHLVetoes:   {lists: "vetoes cast in public meetings"},
+		// The spreadsheet's first row is of 6 January 1994 (DATA.md, "The
+		// sources").
+		unsc.SourceSpreadsheet:  {lists: "every vote from 6 January 1994, adopted or not and amendments included, with each member's position, but no vote on a procedural motion (not official)", every: append(drafts, KindAmendment), from: "1994-01-06"},
+		unsc.SourcePress:        {lists: "decisions entered one by one from UN press releases and meetings coverage"},
+		unsc.SourceResearch:     {lists: "decisions entered one by one from other public sources"},
+		unsc.SourceFailedDrafts: {lists: "a sample of failed votes, with each member's position, hand-entered from the meeting records (not official)"},
+		unsc.SourceWPDVetoes:    {lists: "vetoes cast in public meetings, with a crisis topic and region (not official; a copy of the veto list)"},
+		unsc.SourceCRUNSC:       {lists: "links to resolutions' records in the UN Digital Library (not official)"},
 	}
 }}
 
-// sourceListing is what a source lists, and whether it lists every decision.
+// sourceListing is what a source lists, the kinds of decision it lists in
+// full (none: it lists none in full), and the first day from which it
+// does ("": from its first decision).
 type sourceListing struct {
 	lists string
-	every bool
+	every []string
+	from  string
 }
 
-// CuratedCompleteTo is the last day to which the curated decisions (sources
-// un-press and research, record/curated.csv), together with the files, are
-// known to hold every decision of the Council: zero until every decision
-// to a date has been entered and checked. While it is zero, the record is
-// complete to the last date of a source that lists every decision, and
-// decisions entered after that date are shown but not counted as complete.
-var CuratedCompleteTo time.Time
+// CuratedCompleteTo gives, by kind of decision, the last day to which the
+// record is known to hold every decision of the kind, where that day is
+// later than the last day of the sources that list them in full: the
+// curated decisions (sources un-press and research, record/curated.csv)
+// fill the rest, and a kind is entered here only when a public source
+// shows that none is missing.
+//
+// Resolutions: to 31 December 2025. Resolutions are numbered in the order
+// of their adoption; the record holds resolutions 1 to 2811 each once
+// (TestResolutionNumbersInRealRecord; the last of 2025 is 2811, of 29
+// December), and resolution 2812 was adopted on 14 January 2026 (the UN's
+// Meetings Coverage of that day, in its copy at Mirage News; Security
+// Council Report's In Hindsight on 2025, as news summaries quote it: "44
+// resolutions were adopted in 2025", 2768 to 2811). See DATA.md, "The
+// record to 31 December 2025: what is complete".
+//
+// Failed and vetoed drafts and amendments stay at the sources' last day
+// (4 June 2025): every one the sources of June to December 2025 name is in
+// the record, but no stored source lists or counts them for that period
+// (the UN's Highlights of Security Council Practice 2025, announced at
+// un.org/de/node/238758, says only that fewer drafts failed than in 2024
+// and that vetoes were the fewest since 2021; the Council's annual report
+// for 2025 is not stored). Procedural votes have no day: no source lists
+// them (DATA.md).
+var CuratedCompleteTo = map[string]string{
+	KindResolution: "2025-12-31",
+}
 
 // Kinds of decision, in the order Coverage lists them.
 const (
@@ -98,9 +127,16 @@ func kindOf(d *unsc.Decision) string {
 // what it lists and the dates it covers.
 type Coverage struct {
 	// CompleteTo is the last day to which the record holds every decision
-	// of the Council; Period says it in words.
-	CompleteTo string `json:"complete_to"`
-	Period     Period `json:"period"`
+	// of each kind some source lists in full (the earliest of their days:
+	// not the procedural votes, which no source lists); Period says it in
+	// words, and Kinds gives each kind's days.
+	CompleteTo string         `json:"complete_to"`
+	Period     Period         `json:"period"`
+	Kinds      []KindCoverage `json:"kinds"`
+	// Complete says in words, kind by kind, to which day the record holds
+	// every decision: "every resolution to 31 December 2025; …;
+	// procedural votes: 137 known, no source lists them all".
+	Complete string `json:"complete"`
 	// Rows has one row per kind and decade with decisions, by kind (in
 	// the order of Kinds) and decade; Totals one per kind, over every
 	// decade, and one for all kinds ("all").
@@ -108,6 +144,26 @@ type Coverage struct {
 	Totals  []CoverageRow    `json:"totals"`
 	Sources []SourceCoverage `json:"sources"`
 	Note    string           `json:"note"`
+}
+
+// KindCoverage is how far the record is complete for one kind of
+// decision.
+type KindCoverage struct {
+	Kind string `json:"kind"`
+	// CompleteFrom and CompleteTo are the first and last days over which
+	// the record holds every decision of the kind; both are empty when no
+	// source lists them all.
+	CompleteFrom string `json:"complete_from"`
+	CompleteTo   string `json:"complete_to"`
+	// ListedBy names the sources that list every decision of the kind;
+	// Curated is true when CompleteTo is later than their last day, by
+	// CuratedCompleteTo.
+	ListedBy []unsc.Source `json:"listed_by"`
+	Curated  bool          `json:"curated"`
+	// Decisions counts the decisions of the kind the record holds.
+	Decisions int `json:"decisions"`
+	// Note says it in words.
+	Note string `json:"note"`
 }
 
 // CoverageRow counts the decisions of one kind in one decade ("1940s", or
@@ -146,13 +202,49 @@ type SourceCoverage struct {
 
 const coverageNote = "Kinds: a vote on a procedural matter, a preliminary question or an ICJ election counts by its matter whatever its outcome (a procedural vote that adopted a resolution is a procedural vote); an amendment, whatever its outcome, is an amendment; other decisions count by outcome (the one the Charter engine derives, else the one recorded). positions counts decisions with each member's position; count_only those known only by their count; without_vote those adopted without a vote or by acclamation; unknown those with neither positions nor a count. A source's first and last dates are those of the decisions it reports. No source lists every vote on a procedural motion (the agenda, an invitation, an adjournment): the record holds those found one by one in the UN's volumes, releases and public lists, and the yearly counts of the UN and scprocedure.org name more than it holds (DATA.md), so the day to which the sources list every decision is not one to which the record holds every procedural vote."
 
+// completeInWords says kinds' days in words: the kinds listed in full,
+// grouped by their last day, latest first, with the first day where it is
+// later than the Council's first meeting; then those no source lists in
+// full that the record holds (the procedural votes always).
+func completeInWords(kinds []KindCoverage) string {
+	var parts []string
+	var days []string
+	for _, k := range kinds {
+		if k.CompleteTo != "" && !slices.Contains(days, k.CompleteTo) {
+			days = append(days, k.CompleteTo)
+		}
+	}
+	slices.Sort(days)
+	slices.Reverse(days)
+	first := dayString(dayNumber(charter.FirstMeeting))
+	for _, day := range days {
+		p := Period{CompleteTo: day}
+		var from []string
+		for _, k := range kinds {
+			if k.CompleteTo == day {
+				p.Kinds = append(p.Kinds, KindPeriod{Kind: k.Kind, CompleteTo: day})
+				if k.CompleteFrom > first {
+					from = append(from, kindPlurals[k.Kind]+" from "+longDay(k.CompleteFrom))
+				}
+			}
+		}
+		part := "every " + p.kindNames(day, "and") + " to " + longDay(day)
+		if len(from) > 0 {
+			part += " (" + strings.Join(from, ", ") + ")"
+		}
+		parts = append(parts, part)
+	}
+	for _, k := range kinds {
+		if k.CompleteTo == "" && (k.Decisions > 0 || k.Kind == KindProcedural) {
+			parts = append(parts, kindPlurals[k.Kind]+": "+strconv.Itoa(k.Decisions)+" known, no source lists them all")
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
 // coverage is the record's coverage, built once.
 type coverage struct {
 	answer Coverage
-	// completeTo is the day number of the last day to which the record
-	// holds every decision, if complete is true.
-	completeTo int64
-	complete   bool
 }
 
 func (x *Index) coverageTable() *coverage {
@@ -180,8 +272,6 @@ func (x *Index) coverageTable() *coverage {
 			}
 			r.Last = date
 		}
-		var lastEvery int64
-		complete := false
 		for i := range x.n {
 			d := x.d(i)
 			date := dates[i]
@@ -200,20 +290,13 @@ func (x *Index) coverageTable() *coverage {
 				sc := sources[s]
 				if sc == nil {
 					l := sourceLists.Get()[s]
-					sc = &SourceCoverage{Source: s, Official: s.Official(), Lists: l.lists, Every: l.every, First: date}
+					sc = &SourceCoverage{Source: s, Official: s.Official(), Lists: l.lists, Every: len(l.every) > 0, First: date}
 					sources[s] = sc
 				}
 				sc.Decisions++
 				sc.Last = date
-				if sourceLists.Get()[s].every && (!complete || x.day(i) > lastEvery) {
-					lastEvery, complete = x.day(i), true
-				}
 			}
 		}
-		if !CuratedCompleteTo.IsZero() && (!complete || dayNumber(CuratedCompleteTo) > lastEvery) {
-			lastEvery, complete = dayNumber(CuratedCompleteTo), true
-		}
-		c.completeTo, c.complete = lastEvery, complete
 		a := &c.answer
 		a.Note = coverageNote
 		a.Rows = make([]CoverageRow, 0, len(rows))
@@ -246,15 +329,35 @@ func (x *Index) coverageTable() *coverage {
 		for _, s := range rest {
 			a.Sources = append(a.Sources, *sources[s])
 		}
-		if complete {
-			a.CompleteTo = dayString(lastEvery)
+		cm := x.completeness()
+		if cm.complete {
+			a.CompleteTo = dayString(cm.completeTo)
 		}
+		a.Kinds = make([]KindCoverage, len(Kinds))
+		for k, kind := range Kinds {
+			kc := &cm.kinds[k]
+			r := KindCoverage{Kind: kind, ListedBy: kc.listedBy, Curated: kc.curated}
+			if r.ListedBy == nil {
+				r.ListedBy = []unsc.Source{}
+			}
+			if t := totals[kind]; t != nil {
+				r.Decisions = t.Decisions
+			}
+			if kc.listed {
+				r.CompleteFrom, r.CompleteTo = dayString(kc.from), dayString(kc.to)
+				r.Note = "every one from " + longDay(r.CompleteFrom) + " to " + longDay(r.CompleteTo)
+			} else {
+				r.Note = plural(r.Decisions, "known", "known") + "; no source lists them all"
+			}
+			a.Kinds[k] = r
+		}
+		a.Complete = completeInWords(a.Kinds)
 	})
 	return &x.coverage
 }
 
 // Coverage returns what the record holds, by kind of decision, decade and
-// source, and the last day to which it holds every decision.
+// source, and for each kind the days over which it holds every decision.
 func (x *Index) Coverage() Coverage {
 	c := x.coverageTable()
 	a := c.answer
@@ -268,10 +371,13 @@ func (x *Index) Coverage() Coverage {
 type Period struct {
 	// From and To are the first and last days the answer counts in full:
 	// the dates asked for, the first cut to the Council's first meeting,
-	// the last to CompleteTo, the last day to which the record holds
-	// every decision.
-	From       string `json:"from"`
-	To         string `json:"to"`
+	// the last to CompleteTo.
+	From string `json:"from"`
+	To   string `json:"to"`
+	// CompleteTo is the last day to which the record holds every decision
+	// of the kinds the answer counts that some source lists in full: the
+	// earliest of their days (Kinds). Kinds no source lists in full (the
+	// procedural votes) have no day, and Kinds says how many are known.
 	CompleteTo string `json:"complete_to"`
 	// AskedTo is the last day asked for, when it is later than CompleteTo.
 	AskedTo string `json:"asked_to,omitempty"`
@@ -281,32 +387,73 @@ type Period struct {
 	// incomplete.
 	Later     int    `json:"later"`
 	LaterLast string `json:"later_last,omitempty"`
+	// Kinds gives, for each kind of decision the answer counts (in the
+	// order of Kinds), how far the record is complete for it.
+	Kinds []KindPeriod `json:"kinds"`
 	// Text says the period in words.
 	Text string `json:"text"`
 }
 
-// Period returns the period an answer over from..to covers (zero times
-// leave it open).
+// KindPeriod is how far the record is complete for one kind of decision
+// an answer counts.
+type KindPeriod struct {
+	Kind string `json:"kind"`
+	// CompleteFrom and CompleteTo are the first and last days over which
+	// the record holds every decision of the kind; both are empty when no
+	// source lists them all.
+	CompleteFrom string `json:"complete_from,omitempty"`
+	CompleteTo   string `json:"complete_to,omitempty"`
+	// Known counts, for a kind no source lists in full, the decisions of
+	// the kind the record holds in the period asked for: there may be
+	// more. It is 0 for the other kinds.
+	Known int `json:"known,omitempty"`
+}
+
+// VetoKinds are the kinds of decision a veto answer counts: the vetoed
+// drafts, the amendments and the preliminary questions (some of each
+// vetoed: a preliminary question's veto is the "double veto").
+var VetoKinds = []string{KindVetoed, KindAmendment, KindPreliminary}
+
+// Period returns the period an answer over from..to that counts decisions
+// of every kind covers (zero times leave it open).
 func (x *Index) Period(from, to time.Time) Period {
-	p := x.periodBounds(from, to)
+	return x.PeriodOf(from, to, Kinds...)
+}
+
+// PeriodOf returns the period an answer over from..to that counts
+// decisions of the kinds given (of Kinds, in their order) covers.
+func (x *Index) PeriodOf(from, to time.Time, kinds ...string) Period {
+	p := x.periodBounds(from, to, kinds)
 	p.Text = p.text()
 	return p
 }
 
-// periodBounds returns Period(from, to) but for its Text.
-func (x *Index) periodBounds(from, to time.Time) Period {
+// periodBounds returns PeriodOf(from, to, kinds...) but for its Text.
+func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
 	c := x.completeness()
 	first := dayNumber(charter.FirstMeeting)
 	if !from.IsZero() {
 		first = max(first, dayNumber(from))
 	}
-	last := first - 1 // nothing is known to be complete
-	if c.complete {
-		last = c.completeTo
+	p := Period{From: dayString(first), Kinds: make([]KindPeriod, len(kinds))}
+	var completeTo int64
+	complete, unlisted := false, false
+	for k, kind := range kinds {
+		p.Kinds[k].Kind = kind
+		kc := c.of(kind)
+		if !kc.listed {
+			unlisted = true
+			continue
+		}
+		p.Kinds[k].CompleteFrom, p.Kinds[k].CompleteTo = dayString(kc.from), dayString(kc.to)
+		if !complete || kc.to < completeTo {
+			completeTo, complete = kc.to, true
+		}
 	}
-	p := Period{From: dayString(first)}
-	if c.complete {
-		p.CompleteTo = dayString(c.completeTo)
+	last := first - 1 // nothing is known to be complete
+	if complete {
+		last = completeTo
+		p.CompleteTo = dayString(completeTo)
 	}
 	if !to.IsZero() {
 		asked := dayNumber(to)
@@ -321,8 +468,8 @@ func (x *Index) periodBounds(from, to time.Time) Period {
 	// The decisions asked for that the record holds after the complete
 	// part.
 	after := first
-	if c.complete {
-		after = max(first, c.completeTo+1)
+	if complete {
+		after = max(first, completeTo+1)
 	}
 	lo := x.firstOnOrAfter(after)
 	_, hi := x.span(time.Time{}, to)
@@ -330,44 +477,167 @@ func (x *Index) periodBounds(from, to time.Time) Period {
 		p.Later = hi - lo
 		p.LaterLast = dayString(x.day(hi - 1))
 	}
+	if unlisted {
+		// How many of each kind no source lists the period asked for holds.
+		lo, hi := x.span(from, to)
+		codes := x.kindCodes()
+		for k := range p.Kinds {
+			if p.Kinds[k].CompleteTo != "" {
+				continue
+			}
+			code := uint8(slices.Index(Kinds, p.Kinds[k].Kind))
+			n := 0
+			for _, c := range codes[lo:hi] {
+				if c == code {
+					n++
+				}
+			}
+			p.Kinds[k].Known = n
+		}
+	}
 	return p
 }
 
-// completeness returns the last day to which the record holds every
-// decision, as coverageTable finds it, without counting the rest: the
-// latest decision reported by a source that lists every decision, else
-// CuratedCompleteTo if later. It is found once.
+// kindCodes returns the kind of each decision, as its place in Kinds,
+// found once, on first use: only answers that count a kind no source lists
+// in full ask for it.
+func (x *Index) kindCodes() []uint8 {
+	x.kindsOnce.Do(func() {
+		codes := make([]uint8, x.n)
+		for i := range codes {
+			codes[i] = uint8(slices.Index(Kinds, x.kindAt(i)))
+		}
+		x.kinds = codes
+	})
+	return x.kinds
+}
+
+// kindAt returns kindOf(decision i), from its columns where the index
+// reads columns.
+func (x *Index) kindAt(i int) string {
+	if x.cols == nil {
+		return kindOf(&x.ds[i])
+	}
+	switch x.matter(i) {
+	case unsc.ICJElection:
+		return KindICJ
+	case unsc.Preliminary:
+		return KindPreliminary
+	case unsc.Procedural:
+		return KindProcedural
+	}
+	if x.amendment(i) {
+		return KindAmendment
+	}
+	switch x.outcome(i) {
+	case unsc.Adopted:
+		if x.resolution(i) != "" {
+			return KindResolution
+		}
+	case unsc.Vetoed:
+		return KindVetoed
+	case unsc.Failed:
+		return KindFailed
+	}
+	return KindOther
+}
+
+// completeness returns, for each kind of decision, the days over which
+// the record holds every decision of the kind, found once without
+// counting the rest: for each source that lists a kind in full, the day
+// it lists from and the date of the latest decision it reports; the
+// spans of a kind's sources joined; CuratedCompleteTo where later.
 func (x *Index) completeness() *completeness {
 	x.completeOnce.Do(func() {
 		c := &x.complete
+		lists := sourceLists.Get()
 		var every []unsc.Source
-		for s, l := range sourceLists.Get() {
-			if l.every {
+		for s, l := range lists {
+			if len(l.every) > 0 {
 				every = append(every, s)
 			}
 		}
-		// Decisions are in date order: the last such decision is the
-		// latest.
-		for i := x.n - 1; i >= 0 && !c.complete; i-- {
+		slices.Sort(every)
+		// Decisions are in date order: the last decision a source reports
+		// is the latest.
+		last := make(map[unsc.Source]int64, len(every))
+		for i := x.n - 1; i >= 0 && len(last) < len(every); i-- {
 			for _, s := range every {
-				if x.hasSource(i, s) {
-					c.completeTo, c.complete = x.day(i), true
-					break
+				if _, found := last[s]; !found && x.hasSource(i, s) {
+					last[s] = x.day(i)
 				}
 			}
 		}
-		if !CuratedCompleteTo.IsZero() && (!c.complete || dayNumber(CuratedCompleteTo) > c.completeTo) {
-			c.completeTo, c.complete = dayNumber(CuratedCompleteTo), true
+		firstMeeting := dayNumber(charter.FirstMeeting)
+		for k, kind := range Kinds {
+			kc := &c.kinds[k]
+			type span struct{ from, to int64 }
+			var spans []span
+			for _, s := range every {
+				to, found := last[s]
+				if !found || !slices.Contains(lists[s].every, kind) {
+					continue
+				}
+				from := firstMeeting
+				if f := lists[s].from; f != "" {
+					t, _ := time.Parse(dateLayout, f)
+					from = dayNumber(t)
+				}
+				spans = append(spans, span{from, to})
+				kc.listedBy = append(kc.listedBy, s)
+			}
+			if len(spans) == 0 {
+				continue
+			}
+			// The span that reaches latest, joined with those that meet it.
+			slices.SortFunc(spans, func(p, q span) int { return int(p.from - q.from) })
+			cur := spans[0]
+			for _, sp := range spans[1:] {
+				if sp.from <= cur.to+1 {
+					cur.to = max(cur.to, sp.to)
+				} else {
+					cur = sp
+				}
+			}
+			kc.from, kc.to, kc.listed = cur.from, cur.to, true
+			if d, ok := CuratedCompleteTo[kind]; ok {
+				if t, err := time.Parse(dateLayout, d); err == nil && dayNumber(t) > kc.to {
+					kc.to, kc.curated = dayNumber(t), true
+				}
+			}
+			if !c.complete || kc.to < c.completeTo {
+				c.completeTo, c.complete = kc.to, true
+			}
 		}
 	})
 	return &x.complete
 }
 
-// completeness is the last day to which the record holds every decision,
-// if it holds every decision to any day.
+// completeness is, for each kind of decision (by its place in Kinds), the
+// days over which the record holds every decision of the kind; and the
+// earliest of their last days, if any kind is listed in full.
 type completeness struct {
+	kinds      [8]kindCompleteness
 	completeTo int64
 	complete   bool
+}
+
+// kindCompleteness is the days over which the record holds every decision
+// of one kind, if listed: from and to as day numbers; the sources that
+// list the kind in full; curated if to is CuratedCompleteTo's.
+type kindCompleteness struct {
+	from, to int64
+	listed   bool
+	curated  bool
+	listedBy []unsc.Source
+}
+
+// of returns kind's completeness (none for a kind not of Kinds).
+func (c *completeness) of(kind string) kindCompleteness {
+	if k := slices.Index(Kinds, kind); k >= 0 {
+		return c.kinds[k]
+	}
+	return kindCompleteness{}
 }
 
 // firstOnOrAfter returns the index of the first decision on or after day n.
@@ -375,32 +645,89 @@ func (x *Index) firstOnOrAfter(n int64) int {
 	return sort.Search(x.n, func(i int) bool { return x.day(i) >= n })
 }
 
+// kindPlurals names the kinds of decision in the plural, for answers.
+var kindPlurals = map[string]string{
+	KindResolution: "resolutions", KindFailed: "failed drafts", KindVetoed: "vetoed drafts",
+	KindAmendment: "amendments", KindProcedural: "procedural votes", KindPreliminary: "preliminary questions",
+	KindICJ: "ICJ elections", KindOther: "other decisions",
+}
+
+// kindNames names the kinds of p listed in full to day to ("": those no
+// source lists), each after "every", joined by and (or or): "vetoed draft
+// and amendment"; "decision" when p names no kinds (or all of them, for
+// those no source lists).
+func (p Period) kindNames(to, and string) string {
+	var names []string
+	for _, k := range p.Kinds {
+		if k.CompleteTo == to {
+			names = append(names, k.Kind)
+		}
+	}
+	if len(names) == 0 || (to == "" && len(names) == len(Kinds)) {
+		return "decision"
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + and + " " + names[len(names)-1]
+}
+
 func (p Period) text() string {
 	b := make([]byte, 0, 384)
 	switch {
 	case p.CompleteTo == "":
-		b = append(b, "no day the sources cover in full: none of them lists every decision"...)
+		b = append(b, "no day the sources cover in full: none of them lists every "...)
+		b = append(b, p.kindNames("", "or")...)
 	case p.To < p.From:
-		b = appendLongDay(append(b, "no day the sources cover in full: they list every decision only to "...), p.CompleteTo)
+		b = append(append(b, "no day the sources cover in full: they list every "...), p.kindNames(p.CompleteTo, "and")...)
+		b = appendLongDay(append(b, " only to "...), p.CompleteTo)
 	case p.AskedTo != "":
 		b = appendLongDay(b, p.From)
 		b = appendLongDay(append(b, " to "...), p.To)
 		b = appendLongDay(append(b, " (asked to "...), p.AskedTo)
-		b = appendLongDay(append(b, "; the sources list every decision only to "...), p.CompleteTo)
+		b = append(append(b, "; the sources list every "...), p.kindNames(p.CompleteTo, "and")...)
+		b = appendLongDay(append(b, " only to "...), p.CompleteTo)
 		b = append(b, ')')
 	case p.To == p.CompleteTo:
 		b = appendLongDay(b, p.From)
 		b = appendLongDay(append(b, " to "...), p.To)
-		b = append(b, ", the last day to which the sources list every decision"...)
+		b = append(append(b, ", the last day to which the sources list every "...), p.kindNames(p.CompleteTo, "and")...)
 	default:
 		b = appendLongDay(b, p.From)
 		b = appendLongDay(append(b, " to "...), p.To)
 	}
-	if p.Later > 0 {
+	if p.CompleteTo != "" && (p.AskedTo != "" || p.Later > 0) {
+		// The kinds listed in full further than the answer counts.
+		for _, k := range p.Kinds {
+			if k.CompleteTo > p.CompleteTo {
+				b = append(append(b, "; the record holds every "...), k.Kind...)
+				b = appendLongDay(append(b, " to "...), k.CompleteTo)
+			}
+		}
+	}
+	if p.Later > 0 && p.CompleteTo != "" {
 		b = append(b, "; the "...)
 		b = append(b, plural(p.Later, "decision", "decisions")...)
 		b = appendLongDay(append(b, " the record holds after that, to "...), p.LaterLast)
 		b = append(b, ", count too, from sources that do not list every decision: there may be more"...)
+	}
+	for _, k := range p.Kinds {
+		if k.CompleteFrom > p.From {
+			b = append(append(b, "; "...), kindPlurals[k.Kind]...)
+			b = appendLongDay(append(b, " are listed in full only from "...), k.CompleteFrom)
+		}
+	}
+	for _, k := range p.Kinds {
+		if k.CompleteTo == "" && (k.Known > 0 || k.Kind == KindProcedural) {
+			b = append(append(b, "; "...), kindPlurals[k.Kind]...)
+			if k.Known == 0 {
+				b = append(b, ": none known"...)
+			} else {
+				b = strconv.AppendInt(append(b, ": "...), int64(k.Known), 10)
+				b = append(b, " known"...)
+			}
+			b = append(b, ", no source lists them all"...)
+		}
 	}
 	return string(b)
 }

@@ -29,10 +29,13 @@
 //     the decisions that make the difference.
 //   - Coverage: for each kind of decision (KindOf) and decade, how many
 //     decisions and how much is known of them, and what each source lists
-//     over which dates. Every count answer carries a Period: the dates
-//     asked for, cut to the last day to which the record holds every
-//     decision (the last date of a source that lists every decision, or
-//     CuratedCompleteTo).
+//     over which dates, and for each kind the days over which the record
+//     holds every decision of it (the span of the sources that list the
+//     kind in full, to CuratedCompleteTo where later; none for the
+//     procedural votes, which no source lists). Every count answer
+//     carries a Period: the dates asked for, cut to the earliest day of
+//     the kinds it counts (PeriodOf; VetoKinds for a veto answer), with
+//     how many decisions of the kinds no source lists it holds.
 //   - Search: decisions by text (every word, case-insensitive, in the
 //     agenda item, title or subjects), period, outcome, matter and a
 //     member's position, paged.

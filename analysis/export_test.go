@@ -159,7 +159,7 @@ func charterCouncil(x *Index, i int) unsc.Council {
 // countItems, every list built anew.
 func CountVetoesReference(ctx context.Context, x *Index, member string, from, to time.Time) (VetoCount, error) {
 	c := VetoCount{
-		Member: member, From: formatDate(from), To: formatDate(to), Period: x.Period(from, to),
+		Member: member, From: formatDate(from), To: formatDate(to), Period: x.PeriodOf(from, to, VetoKinds...),
 		ListEnd: formatDate(x.ListEnd()), NotOnList: []VetoEntry{}, NotInRecord: []VetoEntry{}, Amendments: []VetoEntry{},
 	}
 	var filter []unsc.Code
@@ -323,25 +323,45 @@ func WhatIfReference(ctx context.Context, x *Index, q WhatIfQuery) (WhatIfAnswer
 	return a, nil
 }
 
-// PeriodTextReference is Period.text as it wrote before it appended the
-// text directly.
+// PeriodTextReference is Period.text written with fmt, not appended
+// directly.
 func PeriodTextReference(p Period) string {
 	var b strings.Builder
+	at := p.kindNames(p.CompleteTo, "and")
 	switch {
 	case p.CompleteTo == "":
-		b.WriteString("no day the sources cover in full: none of them lists every decision")
+		fmt.Fprintf(&b, "no day the sources cover in full: none of them lists every %s", p.kindNames("", "or"))
 	case p.To < p.From:
-		fmt.Fprintf(&b, "no day the sources cover in full: they list every decision only to %s", longDay(p.CompleteTo))
+		fmt.Fprintf(&b, "no day the sources cover in full: they list every %s only to %s", at, longDay(p.CompleteTo))
 	case p.AskedTo != "":
-		fmt.Fprintf(&b, "%s to %s (asked to %s; the sources list every decision only to %s)", longDay(p.From), longDay(p.To), longDay(p.AskedTo), longDay(p.CompleteTo))
+		fmt.Fprintf(&b, "%s to %s (asked to %s; the sources list every %s only to %s)", longDay(p.From), longDay(p.To), longDay(p.AskedTo), at, longDay(p.CompleteTo))
 	case p.To == p.CompleteTo:
-		fmt.Fprintf(&b, "%s to %s, the last day to which the sources list every decision", longDay(p.From), longDay(p.To))
+		fmt.Fprintf(&b, "%s to %s, the last day to which the sources list every %s", longDay(p.From), longDay(p.To), at)
 	default:
 		fmt.Fprintf(&b, "%s to %s", longDay(p.From), longDay(p.To))
 	}
-	if p.Later > 0 {
+	for _, k := range p.Kinds {
+		if p.CompleteTo != "" && (p.AskedTo != "" || p.Later > 0) && k.CompleteTo > p.CompleteTo {
+			fmt.Fprintf(&b, "; the record holds every %s to %s", k.Kind, longDay(k.CompleteTo))
+		}
+	}
+	if p.Later > 0 && p.CompleteTo != "" {
 		fmt.Fprintf(&b, "; the %s the record holds after that, to %s, count too, from sources that do not list every decision: there may be more",
 			plural(p.Later, "decision", "decisions"), longDay(p.LaterLast))
+	}
+	for _, k := range p.Kinds {
+		if k.CompleteFrom > p.From {
+			fmt.Fprintf(&b, "; %s are listed in full only from %s", kindPlurals[k.Kind], longDay(k.CompleteFrom))
+		}
+	}
+	for _, k := range p.Kinds {
+		switch {
+		case k.CompleteTo != "":
+		case k.Known > 0:
+			fmt.Fprintf(&b, "; %s: %d known, no source lists them all", kindPlurals[k.Kind], k.Known)
+		case k.Kind == KindProcedural:
+			fmt.Fprintf(&b, "; %s: none known, no source lists them all", kindPlurals[k.Kind])
+		}
 	}
 	return b.String()
 }
@@ -362,7 +382,7 @@ func SearchReference(ctx context.Context, x *Index, q SearchQuery) (SearchAnswer
 		limit = min(limit, MaxLimit)
 	}
 	offset := max(q.Offset, 0)
-	a := SearchAnswer{Period: x.Period(q.From, q.To), Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote, Sort: SortDate}
+	a := SearchAnswer{Period: x.PeriodOf(q.From, q.To, searchKinds(q)...), Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote, Sort: SortDate}
 	lo, hi := x.span(q.From, q.To)
 	m := x.matcher(q, lo, hi)
 	m.text = nil

@@ -166,7 +166,7 @@ func (x *Index) CountVetoes(ctx context.Context, member string, from, to time.Ti
 		return VetoCount{}, err
 	}
 	c := VetoCount{
-		Member: member, MemberName: vc.name, From: formatDate(from), To: formatDate(to), Period: x.Period(from, to),
+		Member: member, MemberName: vc.name, From: formatDate(from), To: formatDate(to), Period: x.PeriodOf(from, to, VetoKinds...),
 		ListEnd: vc.listEnd, Lines: make([]CountLine, 0, len(countRules)),
 	}
 	lo, hi := x.span(from, to)
@@ -443,7 +443,7 @@ type ClaimRule struct {
 // vetoes of amendments. It stops with ctx's error when ctx is done.
 func (x *Index) CheckClaim(ctx context.Context, c Claim) (ClaimCheck, error) {
 	member, from, to, claim := c.Member, c.From, c.To, c.Number
-	period := x.Period(from, to)
+	period := x.PeriodOf(from, to, VetoKinds...)
 	asOf := dayNumber(to)
 	if to.IsZero() {
 		asOf = 1 << 40

@@ -156,7 +156,20 @@ func TestPeriod(t *testing.T) {
 			t.Errorf("Period(%s, %s) has no text", tt.from, tt.to)
 		}
 		got.Text = ""
-		if got != tt.want {
+		// Every kind is named; the spreadsheet lists all but the
+		// procedural votes, preliminary questions, ICJ elections and
+		// others, and the answer's day is the earliest of theirs.
+		if len(got.Kinds) != len(analysis.Kinds) {
+			t.Errorf("Period(%s, %s) names kinds %+v, want all of %v", tt.from, tt.to, got.Kinds, analysis.Kinds)
+		}
+		for _, k := range got.Kinds {
+			listed := k.Kind == analysis.KindResolution || k.Kind == analysis.KindFailed || k.Kind == analysis.KindVetoed || k.Kind == analysis.KindAmendment
+			if listed != (k.CompleteTo != "") || (listed && k.CompleteTo < got.CompleteTo) {
+				t.Errorf("Period(%s, %s): %s complete to %q; want a day (not before %s) only for a kind the spreadsheet lists", tt.from, tt.to, k.Kind, k.CompleteTo, got.CompleteTo)
+			}
+		}
+		got.Kinds = nil
+		if !cmp.Equal(got, tt.want) {
 			t.Errorf("Period(%s, %s) = %+v, want %+v", tt.from, tt.to, got, tt.want)
 		}
 	}
@@ -304,7 +317,7 @@ func TestRealCoverage(t *testing.T) {
 	if p.Later != later {
 		t.Errorf("Period(to 2030).Later = %d, want the %d decisions after %s", p.Later, later, c.CompleteTo)
 	}
-	if tr := must(x.Trends(bg, day("2000-01-01"), day("2000-12-31"))); tr.Period.To != "2000-12-31" || tr.Period.Later != 0 || tr.Period.Text != "1 January 2000 to 31 December 2000" {
+	if tr := must(x.Trends(bg, day("2000-01-01"), day("2000-12-31"))); tr.Period.To != "2000-12-31" || tr.Period.Later != 0 || tr.Period.Text != "1 January 2000 to 31 December 2000; procedural votes: 1 known, no source lists them all" {
 		t.Errorf("Trends(2000).Period = %+v", tr.Period)
 	}
 }

@@ -176,7 +176,7 @@ func (x *Index) VetoInitiative(ctx context.Context, cal Calendar) (VetoInitiativ
 	if err := ctx.Err(); err != nil {
 		return VetoInitiative{}, err
 	}
-	a := VetoInitiative{Period: x.Period(VetoInitiativeStart, time.Time{}), Rule: initiativeRule, Calendar: cal.Name, Source: cal.Source, Assumed: cal.Assumption, Vetoes: []InitiativeVeto{}}
+	a := VetoInitiative{Period: x.PeriodOf(VetoInitiativeStart, time.Time{}, VetoKinds...), Rule: initiativeRule, Calendar: cal.Name, Source: cal.Source, Assumed: cal.Assumption, Vetoes: []InitiativeVeto{}}
 	lo, _ := x.span(VetoInitiativeStart, time.Time{})
 	off := cal.offDays()
 	dates := x.dateStrings()

@@ -143,8 +143,9 @@ func TestRealVetoInitiative(t *testing.T) {
 	if len(a.Vetoes) < 19 || a.Vetoes[0].Symbol != "S/2022/431" || a.Vetoes[0].Deadline != "2022-06-10" {
 		t.Errorf("VetoInitiative first %+v of %d, want S/2022/431 with deadline 2022-06-10 among at least 19", a.Vetoes[0], len(a.Vetoes))
 	}
-	// The list names its period: from the resolution on.
-	if want := x.Period(analysis.VetoInitiativeStart, time.Time{}); a.Period != want || want.From != "2022-04-26" {
+	// The list names its period, that of the vetoed drafts and amendments:
+	// from the resolution on.
+	if want := x.PeriodOf(analysis.VetoInitiativeStart, time.Time{}, analysis.VetoKinds...); !cmp.Equal(a.Period, want) || want.From != "2022-04-26" {
 		t.Errorf("VetoInitiative period = %+v, want %+v from 2022-04-26", a.Period, want)
 	}
 	// So does a search.

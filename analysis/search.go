@@ -171,6 +171,23 @@ func (x *Index) SearchPlaces(ctx context.Context, q SearchQuery) (SearchAnswer, 
 	return a, places, nil
 }
 
+// searchKinds returns the kinds of decision a search for q counts: those
+// of the matter asked for, else every kind.
+func searchKinds(q SearchQuery) []string {
+	if !q.MatterSet {
+		return Kinds
+	}
+	switch q.Matter {
+	case unsc.Procedural:
+		return []string{KindProcedural}
+	case unsc.Preliminary:
+		return []string{KindPreliminary}
+	case unsc.ICJElection:
+		return []string{KindICJ}
+	}
+	return []string{KindResolution, KindFailed, KindVetoed, KindAmendment, KindOther}
+}
+
 // searchPage answers q, but for the hits of its page: the decisions of the
 // page, with their scores, in order.
 func (x *Index) searchPage(ctx context.Context, q SearchQuery) (SearchAnswer, *searchMatcher, []scored, error) {
@@ -187,7 +204,7 @@ func (x *Index) searchPage(ctx context.Context, q SearchQuery) (SearchAnswer, *s
 		limit = min(limit, MaxLimit)
 	}
 	offset := max(q.Offset, 0)
-	a := SearchAnswer{Period: x.periodBounds(q.From, q.To), Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote, Sort: SortDate}
+	a := SearchAnswer{Period: x.periodBounds(q.From, q.To, searchKinds(q)), Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote, Sort: SortDate}
 	lo, hi := x.span(q.From, q.To)
 	m := x.matcher(q, lo, hi)
 	if m.text == nil {

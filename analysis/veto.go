@@ -295,7 +295,7 @@ func (x *Index) Vetoes(ctx context.Context, q VetoQuery) (VetoAnswer, error) {
 		scope = ScopeRecord
 	}
 	a := VetoAnswer{
-		Member: q.Member, From: formatDate(q.From), To: formatDate(q.To), Topic: q.Topic, Period: x.Period(q.From, q.To),
+		Member: q.Member, From: formatDate(q.From), To: formatDate(q.To), Topic: q.Topic, Period: x.PeriodOf(q.From, q.To, VetoKinds...),
 		Rule: rule, RuleNote: ruleDescriptions.Get()[rule],
 		Scope: scope, ScopeNote: scopeDescriptions.Get()[scope],
 		Amendments: "included", GroupBy: q.GroupBy,

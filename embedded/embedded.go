@@ -210,6 +210,10 @@ type About struct {
 	First      string `json:"first"`
 	Last       string `json:"last"`
 	CompleteTo string `json:"complete_to"`
+	// Complete says in words, kind by kind, to which day the record holds
+	// every decision (analysis.Coverage's Complete): no source lists every
+	// procedural vote, so CompleteTo is not a day to which it holds them.
+	Complete string `json:"complete"`
 }
 
 //go:embed record.json

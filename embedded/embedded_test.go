@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"unsc"
+	"unsc/analysis"
 	"unsc/charter"
 	"unsc/embedded"
 	"unsc/embedded/internal/build"
@@ -210,8 +211,13 @@ func TestStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (embedded.About{Decisions: len(all), First: all[0].Date.Format("2006-01-02"), Last: all[len(all)-1].Date.Format("2006-01-02"), CompleteTo: about.CompleteTo}); about != want || about.CompleteTo < "2025-01-01" || about.CompleteTo > about.Last {
+	c := analysis.New(all).Coverage()
+	if want := (embedded.About{Decisions: len(all), First: all[0].Date.Format("2006-01-02"), Last: all[len(all)-1].Date.Format("2006-01-02"), CompleteTo: c.CompleteTo, Complete: c.Complete}); about != want || about.CompleteTo < "2025-01-01" || about.CompleteTo > about.Last {
 		t.Errorf("Describe() = %+v, want %+v, complete to a day of 2025 or later, not after the last decision", about, want)
+	}
+	// The about line never claims the procedural votes complete.
+	if !strings.Contains(about.Complete, "procedural votes: ") || !strings.Contains(about.Complete, "no source lists them all") {
+		t.Errorf("Describe().Complete = %q, want it to say no source lists every procedural vote", about.Complete)
 	}
 	// Every decision found again by its resolution's symbol, with its
 	// reports.

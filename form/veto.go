@@ -57,7 +57,7 @@ type VetoList struct {
 // (zero times leave it open) by seat (a code, a seat of codes joined by
 // "+", or "" for every member).
 func NewVetoList(x *analysis.Index, ds []unsc.Decision, seat string, from, to time.Time) VetoList {
-	l := VetoList{Member: seat, Period: x.Period(from, to), Rule: analysis.RuleDrafts, Vetoes: []Veto{}}
+	l := VetoList{Member: seat, Period: x.PeriodOf(from, to, analysis.VetoKinds...), Rule: analysis.RuleDrafts, Vetoes: []Veto{}}
 	if !from.IsZero() {
 		l.From = from.Format(DateLayout)
 	}

@@ -70,8 +70,8 @@ type homePage struct {
 	Last      string
 	Chart     *vetoChart
 	// Official and Other name the sources the record is reconciled from,
-	// the UN's own and the others; Period says to which day the record
-	// holds every decision (analysis.Period's words).
+	// the UN's own and the others; Period says, kind by kind, to which
+	// day the record holds every decision (analysis.Coverage's Complete).
 	Official []string
 	Other    []string
 	Period   string
@@ -95,7 +95,7 @@ func (s *Server) home(r *http.Request, a *args) (*view, error) {
 	p.Vetoes = ans.Drafts
 	p.Chart = newVetoChart(ans, true, s.lastYear())
 	c := s.index.Coverage()
-	p.Period = c.Period.Text
+	p.Period = c.Complete
 	for _, src := range c.Sources {
 		name := sourceNames()[src.Source]
 		if name == "" {

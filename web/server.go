@@ -366,7 +366,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.Add("Vary", "Origin")
 		if origin := r.Header.Get("Origin"); origin != "" && s.cors[origin] {
 			h.Set("Access-Control-Allow-Origin", origin)
-			h.Set("Access-Control-Expose-Headers", "ETag, Link, X-Total-Count, X-Period-From, X-Period-To, X-Period-Complete-To, X-Period-Later")
+			h.Set("Access-Control-Expose-Headers", "ETag, Link, X-Total-Count, X-Period-From, X-Period-To, X-Period-Complete-To, X-Period-Later, X-Period-Incomplete")
 			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
 				h.Set("Access-Control-Allow-Methods", "GET, HEAD, POST")
 				h.Set("Access-Control-Allow-Headers", "Content-Type, If-None-Match")
@@ -563,8 +563,8 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 		v = p.items
 		// The headers' values are held in one slice, each field's a
 		// part of it.
-		a.header = make([]headerField, 0, 6)
-		values := make([]string, 0, 6)
+		a.header = make([]headerField, 0, 7)
+		values := make([]string, 0, 7)
 		add := func(name, value string) {
 			values = append(values, value)
 			n := len(values)
@@ -576,6 +576,9 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 			add("X-Period-To", pp.To)
 			add("X-Period-Complete-To", pp.CompleteTo)
 			add("X-Period-Later", strconv.Itoa(pp.Later))
+			if v := incompleteKinds(pp); v != "" {
+				add("X-Period-Incomplete", v)
+			}
 		}
 		if next := p.offset + p.limit; next < p.total {
 			// The request's own query becomes the next page's.
@@ -824,4 +827,21 @@ func (s *Server) vetoes(r *http.Request, a *args) (any, error) {
 		return nil, a.err
 	}
 	return s.vetoList.list(s.index, member, from, to), nil
+}
+
+// incompleteKinds writes the kinds of decision a period counts that no
+// source lists in full, each with how many of them the period holds:
+// "procedural vote=137, preliminary question=4" ("" when there are none).
+func incompleteKinds(p *analysis.Period) string {
+	var b []byte
+	for _, k := range p.Kinds {
+		if k.CompleteTo != "" {
+			continue
+		}
+		if len(b) > 0 {
+			b = append(b, ", "...)
+		}
+		b = strconv.AppendInt(append(append(b, k.Kind...), '='), int64(k.Known), 10)
+	}
+	return string(b)
 }

@@ -61,9 +61,10 @@ func TestVetoesMatchStore(t *testing.T) {
 		if diff := cmp.Diff(want, got.Vetoes); diff != "" {
 			t.Errorf("GET /api/v1/vetoes?%s mismatch with the store (-want +got):\n%s", tt.query, diff)
 		}
-		// The number and its period travel with the list.
+		// The number and its period, that of the vetoed drafts and
+		// amendments, travel with the list.
 		from, to := tt.filter.From, tt.filter.To
-		if wantPeriod := x.Period(from, to); got.Count != len(want) || got.Period != wantPeriod || got.Rule != analysis.RuleDrafts {
+		if wantPeriod := x.PeriodOf(from, to, analysis.VetoKinds...); got.Count != len(want) || !cmp.Equal(got.Period, wantPeriod) || got.Rule != analysis.RuleDrafts {
 			t.Errorf("GET /api/v1/vetoes?%s = count %d, period %+v, rule %q; want %d, %+v, drafts", tt.query, got.Count, got.Period, got.Rule, len(want), wantPeriod)
 		}
 	}
@@ -147,6 +148,18 @@ func TestDecisionsSearch(t *testing.T) {
 	resp, _ = get(t, srv.URL+"/api/v1/decisions?q=gaza&from=2023-01-01")
 	if p := analysis.New(testRecord).Period(day("2023-01-01"), zero); resp.Header.Get("X-Period-To") != p.CompleteTo || resp.Header.Get("X-Period-Later") != strconv.Itoa(p.Later) || p.Later == 0 {
 		t.Errorf("search from 2023 on: X-Period-To %q, X-Period-Later %q; want %s and %d (the decisions after it)", resp.Header.Get("X-Period-To"), resp.Header.Get("X-Period-Later"), p.CompleteTo, p.Later)
+	}
+	// A search of the procedural votes claims no day, and says how many
+	// are known.
+	resp, _ = get(t, srv.URL+"/api/v1/decisions?matter=procedural&limit=1")
+	procedural := 0
+	for _, d := range testRecord {
+		if analysis.KindOf(d) == analysis.KindProcedural {
+			procedural++
+		}
+	}
+	if got, want := [2]string{resp.Header.Get("X-Period-Complete-To"), resp.Header.Get("X-Period-Incomplete")}, [2]string{"", "procedural vote=" + strconv.Itoa(procedural)}; got != want || procedural == 0 {
+		t.Errorf("search of the procedural votes: X-Period-Complete-To, -Incomplete = %q, want %q", got, want)
 	}
 	resp, _ = get(t, srv.URL+"/api/v1/decisions?symbol=S%2F2024%2F239")
 	if h := resp.Header.Get("X-Period-From"); h != "" {

@@ -123,7 +123,7 @@ func (e *encodedVetoes) run(seat string) *vetoRun {
 // the vetoes in a period are one run of them.
 func (e *encodedVetoes) list(x *analysis.Index, seat string, from, to time.Time) decisionList {
 	r := e.run(seat)
-	h := vetoListHead{Member: seat, Period: x.Period(from, to), Rule: analysis.RuleDrafts}
+	h := vetoListHead{Member: seat, Period: x.PeriodOf(from, to, analysis.VetoKinds...), Rule: analysis.RuleDrafts}
 	first, end := 0, len(r.at)
 	if !from.IsZero() {
 		h.From = from.Format(dateLayout)

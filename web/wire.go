@@ -190,7 +190,35 @@ func appendPeriod(b []byte, p *analysis.Period) []byte {
 	if p.LaterLast != "" {
 		b = appendString(appendField(b, "later_last", false), p.LaterLast)
 	}
+	b = appendField(b, "kinds", false)
+	if p.Kinds == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range p.Kinds {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendKindPeriod(b, &p.Kinds[i])
+		}
+		b = append(b, ']')
+	}
 	b = appendString(appendField(b, "text", false), p.Text)
+	return append(b, '}')
+}
+
+// appendKindPeriod appends k as encoding/json encodes it.
+func appendKindPeriod(b []byte, k *analysis.KindPeriod) []byte {
+	b = appendString(appendField(append(b, '{'), "kind", true), k.Kind)
+	if k.CompleteFrom != "" {
+		b = appendString(appendField(b, "complete_from", false), k.CompleteFrom)
+	}
+	if k.CompleteTo != "" {
+		b = appendString(appendField(b, "complete_to", false), k.CompleteTo)
+	}
+	if k.Known != 0 {
+		b = appendInt(b, "known", k.Known)
+	}
 	return append(b, '}')
 }
 

@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
+	"unsc"
 	"unsc/analysis"
 )
 
@@ -32,9 +34,16 @@ func runCoverage(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	c := x.Coverage()
-	header := []string{"kind", "decade", "decisions", "positions", "count_only", "without_vote", "unknown", "first", "last"}
+	// Each row names the days over which the record holds every decision
+	// of its kind (none for a kind no source lists in full).
+	kinds := map[string]analysis.KindCoverage{}
+	for _, k := range c.Kinds {
+		kinds[k.Kind] = k
+	}
+	header := []string{"kind", "decade", "decisions", "positions", "count_only", "without_vote", "unknown", "first", "last", "complete_from", "complete_to"}
 	row := func(r analysis.CoverageRow) []string {
-		return []string{r.Kind, r.Decade, itoa(r.Decisions), itoa(r.Positions), itoa(r.CountOnly), itoa(r.WithoutVote), itoa(r.Unknown), r.First, r.Last}
+		k := kinds[r.Kind]
+		return []string{r.Kind, r.Decade, itoa(r.Decisions), itoa(r.Positions), itoa(r.CountOnly), itoa(r.WithoutVote), itoa(r.Unknown), r.First, r.Last, k.CompleteFrom, k.CompleteTo}
 	}
 	var rows [][]string
 	for _, r := range c.Rows {
@@ -60,6 +69,9 @@ func runCoverage(ctx context.Context, a *app, args []string) error {
 		total[1] = "all"
 		table = append(table, total)
 	}
+	for i := range table {
+		table[i] = table[i][:9]
+	}
 	if err := printTable(a.stdout, []string{"KIND", "DECADE", "DECISIONS", "POSITIONS", "COUNT ONLY", "WITHOUT VOTE", "NEITHER", "FIRST", "LAST"}, table); err != nil {
 		return err
 	}
@@ -75,6 +87,31 @@ func runCoverage(ctx context.Context, a *app, args []string) error {
 	if err := printTable(a.stdout, []string{"SOURCE", "OFFICIAL", "DECISIONS", "FIRST", "LAST", "LISTS"}, srows); err != nil {
 		return err
 	}
+	fmt.Fprintln(a.stdout)
+	fmt.Fprintln(a.stdout, "Complete: the days over which the record holds every decision of each kind (none where no source lists them all).")
+	fmt.Fprintln(a.stdout)
+	krows := make([][]string, 0, len(c.Kinds))
+	for _, k := range c.Kinds {
+		from, to, by := k.CompleteFrom, k.CompleteTo, sourceNames(k.ListedBy)
+		if to == "" {
+			from, to, by = "-", "-", "none: "+itoa(k.Decisions)+" known, there may be more"
+		} else if k.Curated {
+			by += " and the curated decisions (every one, by public sources: DATA.md)"
+		}
+		krows = append(krows, []string{k.Kind, from, to, by})
+	}
+	if err := printTable(a.stdout, []string{"KIND", "COMPLETE FROM", "COMPLETE TO", "LISTED IN FULL BY"}, krows); err != nil {
+		return err
+	}
 	fmt.Fprintf(a.stdout, "\nThe record covers %s.\n", c.Period.Text)
 	return nil
+}
+
+// sourceNames joins the sources' names with commas.
+func sourceNames(ss []unsc.Source) string {
+	names := make([]string, len(ss))
+	for i, s := range ss {
+		names[i] = string(s)
+	}
+	return strings.Join(names, ", ")
 }

@@ -104,6 +104,9 @@ type Record struct {
 	First      string `json:"first,omitempty"`
 	Last       string `json:"last,omitempty"`
 	CompleteTo string `json:"complete_to,omitempty"`
+	// Complete says in words, kind by kind, to which day it holds every
+	// decision: no source lists every procedural vote.
+	Complete string `json:"complete,omitempty"`
 	// Error says why the record could not be read.
 	Error string `json:"error,omitempty"`
 }
@@ -140,8 +143,8 @@ func runVersion(ctx context.Context, a *app, args []string) error {
 	r := v.Record
 	switch {
 	case !r.Exists && r.BuiltIn && r.Error == "":
-		fmt.Fprintf(a.stdout, "record: none at %s (`unsc import` or `unsc sync` makes one); the commands answer from the record built into unsc, %s from %s to %s, every decision to %s\n",
-			r.Path, plural(r.Decisions, "decision", "decisions"), r.First, r.Last, r.CompleteTo)
+		fmt.Fprintf(a.stdout, "record: none at %s (`unsc import` or `unsc sync` makes one); the commands answer from the record built into unsc, %s from %s to %s: %s\n",
+			r.Path, plural(r.Decisions, "decision", "decisions"), r.First, r.Last, r.Complete)
 	case !r.Exists:
 		fmt.Fprintf(a.stdout, "record: none at %s (`unsc import` or `unsc sync` makes one)\n", r.Path)
 	case r.Error != "" && strings.HasPrefix(r.Error, r.Path):
@@ -152,8 +155,8 @@ func runVersion(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintf(a.stdout, "record: %s, empty\n", r.Path)
 	default:
 		fmt.Fprintf(a.stdout, "record: %s, %s from %s to %s", r.Path, plural(r.Decisions, "decision", "decisions"), r.First, r.Last)
-		if r.CompleteTo != "" {
-			fmt.Fprintf(a.stdout, ", every decision to %s", r.CompleteTo)
+		if r.Complete != "" {
+			fmt.Fprintf(a.stdout, ": %s", r.Complete)
 		}
 		fmt.Fprintln(a.stdout)
 	}
@@ -203,7 +206,7 @@ func (a *app) recordDate(ctx context.Context) Record {
 			return r
 		}
 		r.BuiltIn = true
-		r.Decisions, r.First, r.Last, r.CompleteTo = about.Decisions, about.First, about.Last, about.CompleteTo
+		r.Decisions, r.First, r.Last, r.CompleteTo, r.Complete = about.Decisions, about.First, about.Last, about.CompleteTo, about.Complete
 		return r
 	}
 	r.Exists = true
@@ -222,7 +225,8 @@ func (a *app) recordDate(ctx context.Context) Record {
 	if len(ds) > 0 {
 		r.First = ds[0].Date.Format("2006-01-02")
 		r.Last = ds[len(ds)-1].Date.Format("2006-01-02")
-		r.CompleteTo = analysis.New(ds).Coverage().CompleteTo
+		c := analysis.New(ds).Coverage()
+		r.CompleteTo, r.Complete = c.CompleteTo, c.Complete
 	}
 	return r
 }

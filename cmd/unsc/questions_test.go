@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"unsc"
+	"unsc/analysis"
 	"unsc/internal/realrecord"
 )
 
@@ -133,13 +134,33 @@ func TestQuestions(t *testing.T) {
 			}
 		}
 		code, out, _ = run("coverage", "--csv")
-		if rows, err := csv.NewReader(strings.NewReader(out)).ReadAll(); code != 0 || err != nil || strings.Join(rows[0], ",") != "kind,decade,decisions,positions,count_only,without_vote,unknown,first,last" {
+		if rows, err := csv.NewReader(strings.NewReader(out)).ReadAll(); code != 0 || err != nil || strings.Join(rows[0], ",") != "kind,decade,decisions,positions,count_only,without_vote,unknown,first,last,complete_from,complete_to" {
 			t.Errorf("coverage --csv exit %d, %v, header %v", code, err, rows)
 		}
-		// Counts name the period the sources cover.
+		// Each kind's days: the procedural votes have none, and the
+		// coverage says how many are known.
+		procedural := 0
+		for _, d := range realrecord.Decisions(t) {
+			if analysis.KindOf(d) == analysis.KindProcedural {
+				procedural++
+			}
+		}
+		code, out, _ = run("coverage")
+		for _, want := range []string{"COMPLETE TO", "none: " + itoa(procedural) + " known", "procedural votes: " + itoa(procedural) + " known, no source lists them all"} {
+			if code != 0 || !strings.Contains(out, want) {
+				t.Errorf("coverage does not show %q:\n%s", want, out)
+			}
+		}
+		// Counts name the period the sources cover for the kinds they
+		// count: a veto count, the vetoed drafts and amendments.
 		code, out, _ = run("vetoes", "--member", "USA", "--count", "--to", "2030-01-01")
-		if code != 0 || !strings.Contains(out, "(asked to 1 January 2030; the sources list every decision only to ") {
+		if code != 0 || !strings.Contains(out, "(asked to 1 January 2030; the sources list every vetoed draft and amendment only to ") {
 			t.Errorf("vetoes --count --to 2030-01-01 does not name the period covered:\n%s", firstLine(out))
+		}
+		// A count over the procedural votes claims no day.
+		code, out, _ = run("decisions", "--matter", "procedural", "--limit", "1")
+		if want := "none of them lists every procedural vote; procedural votes: " + itoa(procedural) + " known, no source lists them all"; code != 0 || !strings.Contains(out, want) {
+			t.Errorf("decisions --matter procedural does not say %q:\n%s", want, out)
 		}
 	})
 

@@ -28,9 +28,9 @@ func (a *app) builtInStore(path string) (*embedded.Store, error) {
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(a.stderr, "unsc: %s; answering from the record built into unsc (%s to %s, every decision to %s). "+
+		fmt.Fprintf(a.stderr, "unsc: %s; answering from the record built into unsc (%s to %s: %s). "+
 			"For newer decisions, make a record of your own: `unsc %ssync` downloads the UN's files, `unsc %simport FOLDER` imports files you have.\n",
-			where, plural(about.Decisions, "decision", "decisions"), dayInWords(about.Last), dayInWords(about.CompleteTo), db, db)
+			where, plural(about.Decisions, "decision", "decisions"), dayInWords(about.Last), about.Complete, db, db)
 	}
 	return st, nil
 }

@@ -46,6 +46,10 @@ type About struct {
 	First      string `json:"first"`
 	Last       string `json:"last"`
 	CompleteTo string `json:"complete_to"`
+	// Complete says in words, kind by kind, to which day the record holds
+	// every decision (analysis.Coverage's Complete): no source lists every
+	// procedural vote, so CompleteTo is not a day to which it holds them.
+	Complete string `json:"complete"`
 }
 
 // Command is the command that writes the files, run from the module's root.
@@ -125,11 +129,13 @@ func aboutImage(img []byte) ([]byte, error) {
 	if len(ds) == 0 {
 		return nil, fmt.Errorf("the record holds no decisions")
 	}
+	c := analysis.New(ds).Coverage()
 	a := About{
 		Decisions:  len(ds),
 		First:      ds[0].Date.Format("2006-01-02"),
 		Last:       ds[len(ds)-1].Date.Format("2006-01-02"),
-		CompleteTo: analysis.New(ds).Coverage().CompleteTo,
+		CompleteTo: c.CompleteTo,
+		Complete:   c.Complete,
 	}
 	b, err := json.MarshalIndent(a, "", "  ")
 	return append(b, '\n'), err
