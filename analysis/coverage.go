@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strconv"
@@ -20,7 +21,9 @@ import (
 // facts, or decisions one by one. No source lists every vote on a
 // procedural motion, every preliminary question or every ICJ election.
 var sourceLists = lazy.Value[map[unsc.Source]sourceListing]{Make: func() map[unsc.Source]sourceListing {
-	drafts := []string{KindResolution, KindFailed, KindVetoed}
+	// Other decisions (an adoption without a resolution's symbol, an
+	// outcome not recorded) are of the decisions those sources list.
+	drafts := []string{KindResolution, KindFailed, KindVetoed, KindOther}
 	return map[unsc.Source]sourceListing{
 		unsc.SourceUNDL: {lists: "adopted resolutions, with each member's position"},
 		// The Library's tables record a draft voted "as amended", not the
@@ -202,15 +205,15 @@ type SourceCoverage struct {
 
 const coverageNote = "Kinds: a vote on a procedural matter, a preliminary question or an ICJ election counts by its matter whatever its outcome (a procedural vote that adopted a resolution is a procedural vote); an amendment, whatever its outcome, is an amendment; other decisions count by outcome (the one the Charter engine derives, else the one recorded). positions counts decisions with each member's position; count_only those known only by their count; without_vote those adopted without a vote or by acclamation; unknown those with neither positions nor a count. A source's first and last dates are those of the decisions it reports. No source lists every vote on a procedural motion (the agenda, an invitation, an adjournment): the record holds those found one by one in the UN's volumes, releases and public lists, and the yearly counts of the UN and scprocedure.org name more than it holds (DATA.md), so the day to which the sources list every decision is not one to which the record holds every procedural vote."
 
-// completeInWords says kinds' days in words: the kinds listed in full,
-// grouped by their last day, latest first, with the first day where it is
+// completeInWords says kinds' days in words: the kinds listed in full
+// that the record holds, grouped by their last day, latest first, with the first day where it is
 // later than the Council's first meeting; then those no source lists in
 // full that the record holds (the procedural votes always).
 func completeInWords(kinds []KindCoverage) string {
 	var parts []string
 	var days []string
 	for _, k := range kinds {
-		if k.CompleteTo != "" && !slices.Contains(days, k.CompleteTo) {
+		if k.CompleteTo != "" && k.Decisions > 0 && !slices.Contains(days, k.CompleteTo) {
 			days = append(days, k.CompleteTo)
 		}
 	}
@@ -221,7 +224,7 @@ func completeInWords(kinds []KindCoverage) string {
 		p := Period{CompleteTo: day}
 		var from []string
 		for _, k := range kinds {
-			if k.CompleteTo == day {
+			if k.CompleteTo == day && k.Decisions > 0 {
 				p.Kinds = append(p.Kinds, KindPeriod{Kind: k.Kind, CompleteTo: day})
 				if k.CompleteFrom > first {
 					from = append(from, kindPlurals[k.Kind]+" from "+longDay(k.CompleteFrom))
@@ -478,18 +481,20 @@ func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
 		p.LaterLast = dayString(x.day(hi - 1))
 	}
 	if unlisted {
-		// How many of each kind no source lists the period asked for holds.
+		// How many of each kind no source lists the period asked for
+		// holds, by their matter alone: the kinds no source lists are
+		// kinds by their matter (kindMatters), whatever their outcome.
 		lo, hi := x.span(from, to)
-		codes := x.kindCodes()
 		for k := range p.Kinds {
 			if p.Kinds[k].CompleteTo != "" {
 				continue
 			}
-			code := uint8(slices.Index(Kinds, p.Kinds[k].Kind))
 			n := 0
-			for _, c := range codes[lo:hi] {
-				if c == code {
-					n++
+			if m, ok := kindMatters[p.Kinds[k].Kind]; ok {
+				for i := lo; i < hi; i++ {
+					if x.matter(i) == m {
+						n++
+					}
 				}
 			}
 			p.Kinds[k].Known = n
@@ -498,49 +503,8 @@ func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
 	return p
 }
 
-// kindCodes returns the kind of each decision, as its place in Kinds,
-// found once, on first use: only answers that count a kind no source lists
-// in full ask for it.
-func (x *Index) kindCodes() []uint8 {
-	x.kindsOnce.Do(func() {
-		codes := make([]uint8, x.n)
-		for i := range codes {
-			codes[i] = uint8(slices.Index(Kinds, x.kindAt(i)))
-		}
-		x.kinds = codes
-	})
-	return x.kinds
-}
-
-// kindAt returns kindOf(decision i), from its columns where the index
-// reads columns.
-func (x *Index) kindAt(i int) string {
-	if x.cols == nil {
-		return kindOf(&x.ds[i])
-	}
-	switch x.matter(i) {
-	case unsc.ICJElection:
-		return KindICJ
-	case unsc.Preliminary:
-		return KindPreliminary
-	case unsc.Procedural:
-		return KindProcedural
-	}
-	if x.amendment(i) {
-		return KindAmendment
-	}
-	switch x.outcome(i) {
-	case unsc.Adopted:
-		if x.resolution(i) != "" {
-			return KindResolution
-		}
-	case unsc.Vetoed:
-		return KindVetoed
-	case unsc.Failed:
-		return KindFailed
-	}
-	return KindOther
-}
+// kindMatters gives the matter of each kind that is one by its matter.
+var kindMatters = map[string]unsc.Matter{KindProcedural: unsc.Procedural, KindPreliminary: unsc.Preliminary, KindICJ: unsc.ICJElection}
 
 // completeness returns, for each kind of decision, the days over which
 // the record holds every decision of the kind, found once without
@@ -652,6 +616,10 @@ var kindPlurals = map[string]string{
 	KindICJ: "ICJ elections", KindOther: "other decisions",
 }
 
+// kindSingulars names the kinds of decision after "every", where the
+// kind's name is not enough.
+var kindSingulars = map[string]string{KindOther: "other decision"}
+
 // kindNames names the kinds of p listed in full to day to ("": those no
 // source lists), each after "every", joined by and (or or): "vetoed draft
 // and amendment"; "decision" when p names no kinds (or all of them, for
@@ -660,7 +628,7 @@ func (p Period) kindNames(to, and string) string {
 	var names []string
 	for _, k := range p.Kinds {
 		if k.CompleteTo == to {
-			names = append(names, k.Kind)
+			names = append(names, cmp.Or(kindSingulars[k.Kind], k.Kind))
 		}
 	}
 	if len(names) == 0 || (to == "" && len(names) == len(Kinds)) {

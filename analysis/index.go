@@ -80,8 +80,6 @@ type Index struct {
 	recordVetoes     []vetoItem // the vetoes under ScopeRecord, read from the columns
 
 	completeOnce sync.Once
-	kindsOnce    sync.Once
-	kinds        []uint8
 	complete     completeness
 	listEnd      time.Time // the last date of the UN veto list
 

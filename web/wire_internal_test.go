@@ -23,7 +23,7 @@ func TestWireEncoders(t *testing.T) {
 	for _, c := range []struct {
 		v      any
 		fields int
-	}{{analysis.WhatIfAnswer{}, 10}, {analysis.Flip{}, 12}, {analysis.Trends{}, 6}, {analysis.YearTrend{}, 12}, {analysis.Period{}, 7}, {analysis.Matrix{}, 8}, {analysis.Cell{}, 6}, {vetoListHead{}, 6}, {analysis.VetoCount{}, 11}, {analysis.CountLine{}, 13}, {analysis.VetoEntry{}, 14}} {
+	}{{analysis.WhatIfAnswer{}, 10}, {analysis.Flip{}, 12}, {analysis.Trends{}, 6}, {analysis.YearTrend{}, 12}, {analysis.Period{}, 8}, {analysis.KindPeriod{}, 4}, {analysis.Matrix{}, 8}, {analysis.Cell{}, 6}, {vetoListHead{}, 6}, {analysis.VetoCount{}, 11}, {analysis.CountLine{}, 13}, {analysis.VetoEntry{}, 14}} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.fields {
 			t.Errorf("%T has %d fields, web/wire.go encodes %d: encode the new ones", c.v, n, c.fields)
 		}
