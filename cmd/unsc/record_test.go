@@ -206,7 +206,7 @@ func TestVetoes(t *testing.T) {
 		t.Errorf("vetoes --member US 2023-01-01..2024-03-25 (exit %d) ends %q, want the number and the period", code, out[max(0, len(out)-120):])
 	}
 	code, out, _ = runUnsc(t, "", "--db", db, "vetoes", "--to", "1946-12-31")
-	if !strings.Contains(out, "\n\n9 vetoed drafts and amendments, each once however many members vetoed it") || !strings.HasSuffix(out, "Period: 17 January 1946 to 31 December 1946.\n") {
+	if !strings.Contains(out, "\n\n9 vetoed drafts and amendments, each once however many members vetoed it") || !strings.HasSuffix(out, "Period: 17 January 1946 to 31 December 1946; amendments are listed in full only from 6 January 1994; preliminary questions: 1 known, no source lists them all.\n") {
 		t.Errorf("vetoes --to 1946-12-31 (exit %d) ends %q, want 9 vetoed drafts, each once, and the period", code, out[max(0, len(out)-200):])
 	}
 	for _, args := range [][]string{{"--member", "XYZ"}, {"--from", "2024-13-01"}, {"extra"}} {
