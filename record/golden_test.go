@@ -112,6 +112,8 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/10416", "a veto of 1971 whose meeting the Library's table gives no count ('--'): the count and each member's position from a curated row (The New York Times)"},
 	{"S/RES/2177 (2014)", "the spreadsheet names Sri Lanka (Ceylon on the Council, 1960-61) among the sponsors: its code, LKA"},
 	{"S/RES/1450 (2002)", "the spreadsheet gives 'President' as the sponsor of a text adopted 14-1 that the UN's release (SC/7602) says the United States sponsored: by fact"},
+	{"S/RES/2645 (2022)", "the spreadsheet's sponsors drift one decision late from resolution 2640 to 2671 (2022): BINUH's renewal shown as the United Kingdom's; now the United States and Mexico, from the next decision's cell"},
+	{"S/RES/2651 (2022)", "the end of a drift of the spreadsheet's sponsors where the cell of the decision is lost: no sponsor shown (the spreadsheet report's note says why)"},
 	{"S/1999/328", "a curated row naming Belarus (the Byelorussian SSR on the Council, 1974-75) among the sponsors: its code, BLR"},
 	{"S/PV.2901", "the representative of Panama invited (21 December 1989), 11-0-1, the United States abstaining: the volume names no other member and the count leaves three of fifteen unaccounted for: the count stands, no position shown, the abstention kept in the note"},
 	{"S/PV.2966", "the first of four procedural motions of December 1990 under resolution 681 (1990): the meeting adjourned, 9-4-2, from the French volume of 1990 as transcribed"},

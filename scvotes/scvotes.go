@@ -295,14 +295,17 @@ func Parse(r io.Reader, name string) ([]unsc.Report, error) {
 	}
 
 	reports := make([]unsc.Report, 0, len(groups))
+	cells := make([]string, 0, len(groups))
 	for _, g := range groups {
 		rep, err := build(g, cols, name)
 		if err != nil {
 			return nil, err
 		}
 		reports = append(reports, rep)
+		cells = append(cells, g.first[dSubmitted])
 	}
 	linkAmendments(reports)
+	realignSponsors(reports, cells)
 	cutNames(reports)
 	uniqueKeys(reports)
 	return reports, nil

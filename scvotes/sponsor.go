@@ -220,11 +220,7 @@ func cutNames(reports []unsc.Report) {
 		if len(kept) == 0 {
 			r.Sponsors = nil
 		}
-		note := fmt.Sprintf("sponsors: the file's list is cut short (%q, part of a name): the names it gives whole are kept, and others are missing", strings.Join(cut, `", "`))
-		if r.Note != "" {
-			r.Note += "; "
-		}
-		r.Note += note
+		addNote(r, fmt.Sprintf("sponsors: the file's list is cut short (%q, part of a name): the names it gives whole are kept, and others are missing", strings.Join(cut, `", "`)))
 	}
 }
 
