@@ -11,7 +11,8 @@ import (
 	"unsc/record"
 )
 
-// Audit round 6 in the real record: the sponsors of resolutions 2639–2671
+// Audit round 6 in the real record: every position of the procedural
+// vote at S/PV.9286 (TASS); the sponsors of resolutions 2639–2671
 // (2022) and of the drafts among them, which the spreadsheet gives one
 // decision late (its "Submitted by" column drifts), now each decision's own.
 // And across the whole record: no decision whose sponsors a source other
@@ -39,6 +40,15 @@ func TestAuditRound6InRealRecord(t *testing.T) {
 		"S/RES/2669 (2022)": sponsors("GBR"),
 		"S/RES/2671 (2022)": sponsors("RUS", "USA"),
 		"S/RES/2652 (2022)": sponsoredBy("FRA"),
+		"S/PV.9286": func(d unsc.Decision) string {
+			if msg := positions(15, unsc.Tally{Yes: 4, No: 8, Abstain: 3})(d); msg != "" {
+				return msg
+			}
+			if d.Votes["CHN"] != unsc.Yes || d.Votes["USA"] != unsc.No || d.Votes["GAB"] != unsc.Abstain {
+				return fmt.Sprintf("positions %v, want China in favour, the United States against, Gabon abstaining (TASS)", d.Votes)
+			}
+			return ""
+		},
 	}
 	decisions := record.Reconcile(realReports(t))
 	checkEach(t, decisions, want)
@@ -78,6 +88,60 @@ func TestAuditRound6InRealRecord(t *testing.T) {
 		if same(d.Sponsors, rows[i+1].rep.Sponsors) {
 			t.Errorf("%s: sponsors %v, which the spreadsheet gives on the next decision (%s) and not on this one (%v): its column drifts here",
 				record.Symbol(*d), d.Sponsors, record.Symbol(*rows[i+1].d), rows[i].rep.Sponsors)
+		}
+	}
+}
+
+// The Russian and Chinese draft of 27 March 2023 (Nord Stream), co-authored
+// by six states outside the Council (TASS), shows all eight sponsors, not
+// the Russian Federation alone; Algeria's draft of 18 April 2024 does not
+// take on the spreadsheet's France, a Council member.
+func TestCoSponsorsInRealRecord(t *testing.T) {
+	want := map[string]func(unsc.Decision) string{
+		"S/2023/212": func(d unsc.Decision) string {
+			for _, s := range []string{"RUS", "CHN", "BLR", "NIC", "SYR", "VEN", "Eritrea"} {
+				if !slices.Contains(d.Sponsors, s) {
+					return fmt.Sprintf("sponsors %v, want %s among them", d.Sponsors, s)
+				}
+			}
+			return ""
+		},
+		"S/2024/312": func(d unsc.Decision) string {
+			if !slices.Equal(d.Sponsors, []string{"DZA"}) {
+				return fmt.Sprintf("sponsors %v, want [DZA]", d.Sponsors)
+			}
+			return ""
+		},
+		"S/2024/302": sponsoredBy("JPN"),
+	}
+	checkEach(t, record.Reconcile(realReports(t)), want)
+}
+
+// A release that names a draft's main sponsor and a spreadsheet that lists
+// it with co-sponsors outside the Council: the fuller list, with a note. A
+// spreadsheet that adds only a Council member: the release's list.
+func TestReconcileTakesCoSponsors(t *testing.T) {
+	for _, tc := range []struct {
+		sheet, want []string
+	}{
+		{[]string{"RUS", "CHN", "BLR"}, []string{"RUS", "CHN", "BLR"}},
+		{[]string{"RUS", "FRA"}, []string{"RUS"}},
+		{[]string{"CHN"}, []string{"RUS"}},
+	} {
+		ds := record.Reconcile([]unsc.Report{
+			{Source: unsc.SourcePress, Key: "p", Ref: "https://press.un.org/x", Date: day("2023-03-27"), Meeting: "S/PV.9295",
+				Draft: "S/2023/212", Outcome: unsc.Failed, Sponsors: []string{"RUS"}},
+			{Source: unsc.SourceSpreadsheet, Key: "s", Ref: "sheet:1", Date: day("2023-03-27"), Meeting: "S/PV.9295",
+				Draft: "S/2023/212", Outcome: unsc.Failed, Sponsors: tc.sheet},
+		})
+		if len(ds) != 1 {
+			t.Fatalf("sheet %v: %d decisions, want 1", tc.sheet, len(ds))
+		}
+		if !slices.Equal(ds[0].Sponsors, tc.want) {
+			t.Errorf("sheet %v: sponsors %v, want %v", tc.sheet, ds[0].Sponsors, tc.want)
+		}
+		if noted := hasNote(ds[0], "sponsors", "fuller list"); noted != (len(tc.want) > 1) {
+			t.Errorf("sheet %v: notes %+v", tc.sheet, ds[0].Notes)
 		}
 	}
 }

@@ -151,6 +151,7 @@ func build(g []unsc.Report, facts Facts, reps repeats, swap *positionSwap, days 
 	if d.Modality == unsc.ByVote {
 		countAndPositions(&d, dated, fact, swap)
 	}
+	coSponsors(&d, g)
 	if fact != nil {
 		applyFact(&d, fact)
 	}
