@@ -249,13 +249,17 @@ type placeDays struct {
 	first, last int32
 }
 
-// NameNearest returns the name code sat under nearest to date: that of
-// the tenure whose term (TermStart to TermEnd, as Tenures gives them) is
-// nearest to date, none nearer than one that holds it, the first in
-// Tenures' order where several are as near. False for a code that never
-// sat on the Council.
+// NameNearest returns the state's name on date, for a state that sat on
+// the Council: that of the tenure whose term (TermStart to TermEnd, as
+// Tenures gives them) is nearest to date, none nearer than one that holds
+// it, the first in Tenures' order where several are as near — unless the
+// state took a new name after that term began and on or before date,
+// between its terms (renamings), and then the new name: Belarus, not the
+// Byelorussian SSR, on a draft of 2023. False for a code that never sat
+// on the Council.
 func NameNearest(code unsc.Code, date time.Time) (string, bool) {
 	name, best := "", time.Duration(math.MaxInt64)
+	var start time.Time
 	for _, at := range tenureOrder {
 		if rows[at].code != code {
 			continue
@@ -270,10 +274,33 @@ func NameNearest(code unsc.Code, date time.Time) (string, bool) {
 			dist = date.Sub(m.TermEnd)
 		}
 		if name == "" || dist < best {
-			name, best = m.Name, dist
+			name, best, start = m.Name, dist, m.TermStart
+		}
+	}
+	for _, r := range renamings {
+		if r.code == code && r.from.Before(date.AddDate(0, 0, 1)) && start.Before(r.from) {
+			name = r.name
 		}
 	}
 	return name, name != ""
+}
+
+// renamings are the names states that sat on the Council took between
+// their terms, with the day the UN took the new name, in the order taken
+// (the UN's list of Member States and its notes on their names,
+// https://www.un.org/en/about-us/member-states). A name taken during a
+// term is the table's (rows).
+var renamings = []struct {
+	code unsc.Code
+	from time.Time
+	name string
+}{
+	{"LKA", time.Date(1972, time.May, 22, 0, 0, 0, 0, time.UTC), "Sri Lanka"},
+	{"BLR", time.Date(1991, time.September, 19, 0, 0, 0, 0, time.UTC), "Belarus"},
+	{"COD", time.Date(1997, time.May, 17, 0, 0, 0, 0, time.UTC), "Democratic Republic of the Congo"},
+	{"LBY", time.Date(2011, time.September, 16, 0, 0, 0, 0, time.UTC), "Libya"},
+	{"CPV", time.Date(2013, time.October, 24, 0, 0, 0, 0, time.UTC), "Cabo Verde"},
+	{"TUR", time.Date(2022, time.June, 1, 0, 0, 0, 0, time.UTC), "Türkiye"},
 }
 
 // factTable is the table: the permanent seats, then every elected

@@ -307,11 +307,8 @@ func (s *Server) decisionView(i int) decisionView {
 		names := make([]string, len(d.Sponsors))
 		for i, sp := range d.Sponsors {
 			names[i] = sp
-			if ns := charter.MemberNames(unsc.Code(sp)); len(ns) > 0 {
-				names[i] = ns[len(ns)-1]
-				if m, ok := councilMember(d.Date, unsc.Code(sp)); ok {
-					names[i] = m
-				}
+			if name, ok := charter.NameNearest(unsc.Code(sp), d.Date); ok {
+				names[i] = name
 			}
 		}
 		v.Sponsors = strings.Join(names, ", ")
@@ -359,16 +356,6 @@ func (s *Server) decisionView(i int) decisionView {
 		v.Sources = append(v.Sources, sv)
 	}
 	return v
-}
-
-// councilMember names a member as it sat on a date, if it sat.
-func councilMember(date time.Time, code unsc.Code) (string, bool) {
-	c, err := charter.CouncilOn(date)
-	if err != nil {
-		return "", false
-	}
-	m, ok := c.Member(code)
-	return m.Name, ok
 }
 
 // headline says an outcome in a few words: "Vetoed by China and the

@@ -79,6 +79,12 @@ func TestShow(t *testing.T) {
 	if !strings.Contains(out, "Sponsors: United States\n") {
 		t.Errorf("show S/2024/239: %q, want the line \"Sponsors: United States\"", out)
 	}
+	// A sponsor that sat on the Council under another name, by its name on
+	// the day: Belarus in 2022, not the Byelorussian SSR of 1974-75.
+	code, out, _ = runUnsc(t, "", "--db", db, "show", "S/2022/231")
+	if code != 0 || !strings.Contains(out, "Belarus") || strings.Contains(out, "Byelorussian") {
+		t.Errorf("show S/2022/231 exit %d: %q, want Belarus among the sponsors, by its name in 2022", code, out)
+	}
 	code, out, _ = runUnsc(t, "", "--db", db, "show", "--json", "S/2024/239")
 	var sponsored []struct {
 		Sponsors []string `json:"sponsors"`
