@@ -38,6 +38,15 @@ var curatedColumns = []string{
 // in the program's own checks.
 const CuratedFile = "curated.csv"
 
+// resolutionNumbering is when the Council's resolutions began to be
+// numbered (1964; the UN's volumes then numbered the earlier resolutions
+// retroactively). A decision of substance adopted by a vote before then
+// may bear no number: the volumes print such decisions apart from the
+// resolutions (the recommendation to admit Kuwait, 7 May 1963;
+// appointments of mediators). From then on an adopted draft on a
+// non-procedural matter is a resolution, and a row without one is refused.
+var resolutionNumbering = time.Date(1964, time.January, 1, 0, 0, 0, 0, time.UTC)
+
 // builtinCurated parses the curated decisions on first use, not when the
 // package loads: a command that imports nothing should not pay for them.
 var builtinCurated = sync.OnceValue(func() []CuratedRow { return mustParseCurated(CuratedFile, curatedCSV) })
@@ -183,18 +192,22 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 		}
 	}
 
-	if rep.Matter, err = unsc.ParseMatter(row.get("matter")); err != nil || row.get("matter") == "" {
-		return c, row.errorf("matter", "%q: want non-procedural, procedural, preliminary or icj-election", row.get("matter"))
+	// An empty matter is one the source does not state: non-procedural, as
+	// every matter is unless shown to be procedural, and not known.
+	if m := row.get("matter"); m != "" {
+		if rep.Matter, err = unsc.ParseMatter(m); err != nil {
+			return c, row.errorf("matter", "%q: want non-procedural, procedural, preliminary or icj-election, or empty where the source does not say", m)
+		}
+		rep.MatterKnown = true
 	}
-	rep.MatterKnown = true
 	if rep.Modality, err = unsc.ParseModality(row.get("modality")); err != nil || row.get("modality") == "" {
 		return c, row.errorf("modality", "%q: want vote, without-vote or acclamation", row.get("modality"))
 	}
 	if rep.Outcome, err = unsc.ParseOutcome(row.get("outcome")); err != nil || row.get("outcome") == "" {
 		return c, row.errorf("outcome", "%q: want adopted, failed or vetoed", row.get("outcome"))
 	}
-	if rep.Outcome == unsc.Adopted && rep.Resolution == "" && !rep.Amendment && rep.Matter == unsc.NonProcedural {
-		return c, row.errorf("resolution", "missing: an adopted draft on a non-procedural matter becomes a resolution")
+	if rep.Outcome == unsc.Adopted && rep.Resolution == "" && !rep.Amendment && rep.Matter == unsc.NonProcedural && !date.Before(resolutionNumbering) {
+		return c, row.errorf("resolution", "missing: an adopted draft on a non-procedural matter becomes a resolution (from %d; decisions taken by a vote before then may bear no number)", resolutionNumbering.Year())
 	}
 	if rep.Outcome != unsc.Adopted && rep.Resolution != "" {
 		return c, row.errorf("resolution", "%s given for a draft that was %s", rep.Resolution, rep.Outcome)

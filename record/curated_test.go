@@ -203,6 +203,20 @@ func TestParseCuratedErrors(t *testing.T) {
 			}
 		})
 	}
+	// Before resolutions were numbered (1964), a decision of substance
+	// adopted by a vote may bear no number; a matter the source does not
+	// state is left empty, non-procedural and not known.
+	const unnumbered = "1963-05-07,S/PV.1034,,,,,vote,adopted,11,0,0,*,,,,,,Kuwait,Admission of new Members,,https://machinman.net/un/fini/un_resolution_1963.html,,\n"
+	if rows, err := record.ParseCurated(strings.NewReader(curatedHeader+unnumbered), "t.csv"); err != nil || len(rows) != 1 || rows[0].Report.Resolution != "" || rows[0].Report.Votes["SUN"] != unsc.Yes ||
+		rows[0].Report.Matter != unsc.NonProcedural || rows[0].Report.MatterKnown {
+		t.Errorf("ParseCurated(an adopted decision of 1963 without a number or matter) = %+v, %v; want one row, the USSR in favour, the matter non-procedural and not known", rows, err)
+	}
+	if rows, err := record.ParseCurated(strings.NewReader(curatedHeader+ok), "t.csv"); err != nil || !rows[0].Report.MatterKnown {
+		t.Errorf("ParseCurated(a row with its matter) = %+v, %v; want the matter known", rows, err)
+	}
+	if _, err := record.ParseCurated(strings.NewReader(curatedHeader+strings.Replace(unnumbered, "1963-05-07", "1964-05-07", 1)), "t.csv"); err == nil {
+		t.Errorf("ParseCurated(an adopted decision of 1964 without a number) = nil error, want one at resolution")
+	}
 	if _, err := record.ParseCurated(strings.NewReader("date,meeting\n"), "t.csv"); err == nil {
 		t.Errorf("ParseCurated(a header missing columns) = nil error, want one")
 	}

@@ -12,8 +12,9 @@ import (
 // A decision is known by a symbol of its kind's form, and a meeting symbol
 // is never shown as a draft's: over the whole shared record, every decision
 // shown by a meeting symbol is the meeting's own (a procedural vote, a
-// preliminary question, an election), and no finding of the symbol's form
-// is left unexplained.
+// preliminary question, an election, a decision of substance adopted
+// before 1964 without a resolution number), and no finding of the symbol's
+// form is left unexplained.
 func TestRealSymbolsOfTheirKind(t *testing.T) {
 	ds := record.Reconcile(realReports(t))
 	shownByMeeting := 0
@@ -22,7 +23,8 @@ func TestRealSymbolsOfTheirKind(t *testing.T) {
 		_, kind, err := unsc.NormalizeSymbol(sym)
 		if err == nil && kind == unsc.MeetingSymbol {
 			shownByMeeting++
-			if d.Matter != unsc.Procedural && d.Matter != unsc.Preliminary && d.Matter != unsc.ICJElection {
+			unnumbered := d.Recorded == unsc.Adopted && d.Resolution == "" && d.Draft == "" && !d.Amendment && d.Date.Year() < 1964
+			if d.Matter != unsc.Procedural && d.Matter != unsc.Preliminary && d.Matter != unsc.ICJElection && !unnumbered {
 				t.Errorf("%s %s (%s, %s) is a vote on a draft shown by its meeting's symbol", d.Date.Format(time.DateOnly), sym, d.Matter, d.Recorded)
 			}
 		}
@@ -66,6 +68,9 @@ func TestCheckSymbolForms(t *testing.T) {
 			d.Resolution, d.Recorded, d.Derived, d.VetoedBy, d.Tally = "S/RES/2797 (2024)", unsc.Adopted, unsc.Adopted, nil, unsc.Tally{Yes: 15, Known: true}
 		}), record.Unexplained, "S/RES/2797 (2024)"},
 		{"no symbol: shown by its meeting, never as the meeting's", vote("2025-09-18"), record.Corrected, "draft at S/PV.10000"},
+		{"a decision of substance adopted before 1964 without a number is the meeting's own", with(vote("1963-05-07"), func(d *unsc.Decision) {
+			d.Meeting, d.Recorded, d.Derived, d.VetoedBy, d.Tally = "S/PV.1034", unsc.Adopted, unsc.Adopted, nil, unsc.Tally{Yes: 11, Known: true}
+		}), "", "S/PV.1034"},
 		{"a procedural vote is the meeting's own", with(vote("2024-03-25"), func(d *unsc.Decision) {
 			d.Meeting, d.Matter, d.Recorded, d.Derived, d.VetoedBy, d.Tally = "S/PV.9587", unsc.Procedural, unsc.Failed, unsc.Failed, nil, unsc.Tally{Yes: 5, No: 3, Abstain: 7, Known: true}
 		}), "", "S/PV.9587"},
