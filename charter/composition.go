@@ -300,6 +300,9 @@ var renamings = []struct {
 	{"COD", time.Date(1997, time.May, 17, 0, 0, 0, 0, time.UTC), "Democratic Republic of the Congo"},
 	{"LBY", time.Date(2011, time.September, 16, 0, 0, 0, 0, time.UTC), "Libya"},
 	{"CPV", time.Date(2013, time.October, 24, 0, 0, 0, 0, time.UTC), "Cabo Verde"},
+	// The short name the Czech Republic's mission asked the UN to use
+	// (https://www.un.org/en/about-us/member-states/czechoslovakia).
+	{"CZE", time.Date(2016, time.May, 17, 0, 0, 0, 0, time.UTC), "Czechia"},
 	{"TUR", time.Date(2022, time.June, 1, 0, 0, 0, 0, time.UTC), "Türkiye"},
 }
 

@@ -702,6 +702,8 @@ func TestNameNearest(t *testing.T) {
 		{"TUR", day(2015, time.June, 1), "Turkey"},
 		{"TUR", day(2022, time.June, 1), "Türkiye"},
 		{"CPV", day(2000, time.June, 1), "Cape Verde"},
+		{"CZE", day(2010, time.June, 1), "Czech Republic"},
+		{"CZE", day(2022, time.February, 25), "Czechia"},
 		{"COD", day(2024, time.June, 1), "Democratic Republic of the Congo"}, // nearer 2026
 		{"COD", day(2030, time.June, 1), "Democratic Republic of the Congo"},
 		{"BFA", day(1985, time.June, 1), "Upper Volta"}, // both names hold the whole term
