@@ -100,7 +100,7 @@ type Ballot struct {
 	Modality  Modality
 	// Votes holds each member's position. A Council member not listed was
 	// absent.
-	Votes map[Code]Position
+	Votes Votes
 	// Chapter is the Charter chapter the decision falls under ("VI", "VII",
 	// …) or "52(3)"; with Parties it marks obligatory abstention.
 	Chapter string

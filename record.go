@@ -116,7 +116,7 @@ type Report struct {
 	Tally   Tally
 	// Votes holds each member's position where the source gives them; nil
 	// when it gives none. A member absent from a non-nil map was absent.
-	Votes map[Code]Position
+	Votes Votes
 	// VetoedBy lists the members the source says cast a veto.
 	VetoedBy []Code
 	Note     string
@@ -150,7 +150,7 @@ type Decision struct {
 	Tally   Tally
 	// Votes holds the reconciled per-member positions; nil where no source
 	// gives them.
-	Votes map[Code]Position
+	Votes Votes
 	// VetoedBy lists the members that cast a veto: as the Charter engine
 	// derives it from the votes, or as the sources record it where the votes
 	// are not known.

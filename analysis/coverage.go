@@ -263,7 +263,7 @@ func (x *Index) coverageTable() *coverage {
 			switch {
 			case d.Modality != unsc.ByVote:
 				r.WithoutVote++
-			case d.Votes != nil:
+			case d.Votes.Known():
 				r.Positions++
 			case d.Tally.Known:
 				r.CountOnly++

@@ -156,7 +156,7 @@ func outcomeOf(d *unsc.Decision) unsc.Outcome {
 }
 
 // votesKnown reports whether the record has each member's position on d.
-func votesKnown(d *unsc.Decision) bool { return d.Votes != nil && d.Modality == unsc.ByVote }
+func votesKnown(d *unsc.Decision) bool { return d.Votes.Known() && d.Modality == unsc.ByVote }
 
 // New prepares the index over the whole record, in date order, as
 // sqlite.Store.Decisions or record.Reconcile return it. It is cheap: the
@@ -330,7 +330,7 @@ func (x *Index) votesKnown(i int) bool {
 
 func (x *Index) eachVote(i int, f func(unsc.Code, unsc.Position)) {
 	if x.cols == nil {
-		for c, p := range x.ds[i].Votes {
+		for c, p := range x.ds[i].Votes.All() {
 			f(c, p)
 		}
 		return

@@ -50,16 +50,16 @@ func TestRealPositions(t *testing.T) {
 	}
 	for i, d := range ds {
 		c, _ := charter.CouncilOn(d.Date)
-		known := d.Votes != nil && d.Modality == unsc.ByVote
+		known := d.Votes.Known() && d.Modality == unsc.ByVote
 		for _, m := range c.Members {
 			row(m.Code)
 			wantSat[m.Code][i] = true
 			if known {
-				want[m.Code][i] = d.Votes[m.Code].Letter()
+				want[m.Code][i] = d.Votes.Of(m.Code).Letter()
 			}
 		}
 		if known {
-			for code, p := range d.Votes {
+			for code, p := range d.Votes.All() {
 				row(code)
 				want[code][i] = p.Letter()
 			}

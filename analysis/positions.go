@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"context"
-	"maps"
 	"slices"
 
 	"unsc"
@@ -109,8 +108,8 @@ func (x *Index) Positions(ctx context.Context, q SearchQuery, emit func(*Positio
 			if row.InDoubt {
 				sum.InDoubt++
 			}
-			row.Position = positionWords[posCode(d.Votes[code])]
-			if _, ok := d.Votes[code]; !ok {
+			row.Position = positionWords[posCode(d.Votes.Of(code))]
+			if _, ok := d.Votes.Get(code); !ok {
 				row.Position = positionWords[pAbsent]
 			}
 			sum.Rows++
@@ -123,7 +122,7 @@ func (x *Index) Positions(ctx context.Context, q SearchQuery, emit func(*Positio
 		}
 		// A code that voted but was not on the Council (a source's error)
 		// keeps its row.
-		for _, code := range slices.Sorted(maps.Keys(d.Votes)) {
+		for code := range d.Votes.All() { // in code order
 			if _, sat := council.Member(code); !sat {
 				if err := write(code, string(code), false); err != nil {
 					return sum, err
@@ -152,10 +151,10 @@ func votesSource(d *unsc.Decision) unsc.Source {
 	var first unsc.Source
 	for k := range d.Reports {
 		r := &d.Reports[k]
-		if r.Votes == nil {
+		if !r.Votes.Known() {
 			continue
 		}
-		if maps.Equal(r.Votes, d.Votes) {
+		if r.Votes.Equal(d.Votes) || r.Votes.Len() == 0 && d.Votes.Len() == 0 { // as maps.Equal compared the maps
 			return r.Source
 		}
 		if first == "" {

@@ -201,9 +201,9 @@ func replayOf(d unsc.Decision) *procedure.Replay {
 		symbol = d.Resolution
 	}
 	r.Link = "/api/v1/decisions?symbol=" + strings.ReplaceAll(symbol, " ", "%20")
-	if d.Votes != nil {
+	if d.Votes.Known() {
 		r.Votes = map[unsc.Code]string{}
-		for code, p := range d.Votes {
+		for code, p := range d.Votes.All() {
 			r.Votes[code] = p.Letter()
 		}
 	}

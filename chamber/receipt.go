@@ -126,7 +126,6 @@ func (c *Chamber) Decisions(ctx context.Context, id string) ([]unsc.Decision, er
 			Modality:    unsc.ByVote,
 			MatterKnown: true,
 			Sources:     []unsc.Source{SourceSimulation},
-			Votes:       map[unsc.Code]unsc.Position{},
 			Tally:       unsc.Tally{Yes: r.Yes, No: r.No, Abstain: r.Abstain, NonVoting: r.NotParticipating + r.Absent, Known: true},
 			VetoedBy:    r.VetoedBy,
 		}
@@ -142,11 +141,13 @@ func (c *Chamber) Decisions(ctx context.Context, id string) ([]unsc.Decision, er
 		d.Matter, _ = unsc.ParseMatter(q.Matter)
 		d.Derived, _ = unsc.ParseOutcome(r.Outcome)
 		d.Recorded = d.Derived
+		votes := []unsc.Vote{}
 		for code, letter := range r.Votes {
 			if p, err := unsc.ParsePosition(letter); err == nil && p != unsc.Absent {
-				d.Votes[code] = p
+				votes = append(votes, unsc.Vote{Member: code, Position: p})
 			}
 		}
+		d.Votes = unsc.VotesFrom(votes)
 		out = append(out, d)
 	}
 	return out, nil

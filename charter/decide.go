@@ -61,7 +61,7 @@ func (rules Rules) Decide(c unsc.Council, b unsc.Ballot) (unsc.Result, error) {
 	}
 	if b.Modality != unsc.ByVote {
 		// Adoption without a vote or by acclamation records no positions.
-		if len(b.Votes) > 0 {
+		if b.Votes.Len() > 0 {
 			return unsc.Result{}, unsc.Errorf(unsc.EINVALID, "votes", "a decision taken %s has no votes; remove them or set modality to vote", phraseModality(b.Modality))
 		}
 		r.Outcome = unsc.Adopted
@@ -71,7 +71,7 @@ func (rules Rules) Decide(c unsc.Council, b unsc.Ballot) (unsc.Result, error) {
 	listed := 0
 	obliges := b.ObligesAbstention()
 	for _, m := range c.Members {
-		p, ok := b.Votes[m.Code]
+		p, ok := b.Votes.Get(m.Code)
 		if ok {
 			listed++
 		}
@@ -98,7 +98,7 @@ func (rules Rules) Decide(c unsc.Council, b unsc.Ballot) (unsc.Result, error) {
 			r.Absent++
 		}
 	}
-	if listed < len(b.Votes) {
+	if listed < b.Votes.Len() {
 		return unsc.Result{}, notOnCouncil(c, b)
 	}
 
@@ -186,7 +186,7 @@ func (rules Rules) holdsVeto(m unsc.Member) bool {
 // elect decides one round of balloting for judges of the International Court
 // of Justice (ICJ Statute Art. 10; rule 61).
 func (rules Rules) elect(c unsc.Council, b unsc.Ballot, r unsc.Result) (unsc.Result, error) {
-	if len(b.Votes) > 0 {
+	if b.Votes.Len() > 0 {
 		return unsc.Result{}, unsc.Errorf(unsc.EINVALID, "votes", "an ICJ election is by secret ballot: give candidates with their votes, not members' votes")
 	}
 	if len(b.Candidates) == 0 {
@@ -228,7 +228,7 @@ func (rules Rules) elect(c unsc.Council, b unsc.Ballot, r unsc.Result) (unsc.Res
 // that is not a member of Council c.
 func notOnCouncil(c unsc.Council, b unsc.Ballot) error {
 	var first unsc.Code
-	for code := range b.Votes {
+	for code := range b.Votes.All() {
 		if _, ok := c.Member(code); !ok && (first == "" || code < first) {
 			first = code
 		}

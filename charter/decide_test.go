@@ -107,7 +107,7 @@ func TestDecide(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := mustCouncil(t, tt.day)
-			b := unsc.Ballot{Date: c.Date, Matter: tt.matter, Votes: votes(c, tt.def, tt.except)}
+			b := unsc.Ballot{Date: c.Date, Matter: tt.matter, Votes: unsc.VotesOf(votes(c, tt.def, tt.except))}
 			r, err := charter.Decide(c, b)
 			if err != nil {
 				t.Fatalf("Decide: %v", err)
@@ -133,7 +133,7 @@ func TestDecideObligatoryAbstention(t *testing.T) {
 	// The United Kingdom, a party to a Chapter VI dispute, casts "no": it is
 	// bound to abstain, so its vote is neither a veto nor counted as no.
 	b := unsc.Ballot{Date: c.Date, Chapter: "VI", Parties: []unsc.Code{"GBR", "ARG"},
-		Votes: votes(c, Y, map[unsc.Code]unsc.Position{"GBR": N})}
+		Votes: unsc.VotesOf(votes(c, Y, map[unsc.Code]unsc.Position{"GBR": N}))}
 	r, err := charter.Decide(c, b)
 	if err != nil {
 		t.Fatal(err)
@@ -151,7 +151,7 @@ func TestDecideObligatoryAbstention(t *testing.T) {
 	}
 	// A party's yes does not count either.
 	b.Chapter = "52(3)"
-	b.Votes = votes(c, A, map[unsc.Code]unsc.Position{"GBR": Y, "USA": Y, "FRA": Y, "CHN": Y, "RUS": Y, "DZA": Y, "GUY": Y, "JPN": Y, "KOR": Y})
+	b.Votes = unsc.VotesOf(votes(c, A, map[unsc.Code]unsc.Position{"GBR": Y, "USA": Y, "FRA": Y, "CHN": Y, "RUS": Y, "DZA": Y, "GUY": Y, "JPN": Y, "KOR": Y}))
 	if r, _ := charter.Decide(c, b); r.Outcome != unsc.Failed || r.Yes != 8 {
 		t.Errorf("Decide(Art. 52(3), party GBR votes yes, 9 yes in all) = %v with %d yes, want failed with 8", r.Outcome, r.Yes)
 	}
@@ -161,7 +161,7 @@ func TestDecideAmendment(t *testing.T) {
 	c := mustCouncil(t, "2024-03-25")
 	// The oral amendment to S/2024/254: 3-1-11, the US against — no veto,
 	// the amendment lacked the votes.
-	b := unsc.Ballot{Date: c.Date, Amendment: true, Votes: votes(c, A, map[unsc.Code]unsc.Position{"USA": N, "RUS": Y, "CHN": Y, "DZA": Y})}
+	b := unsc.Ballot{Date: c.Date, Amendment: true, Votes: unsc.VotesOf(votes(c, A, map[unsc.Code]unsc.Position{"USA": N, "RUS": Y, "CHN": Y, "DZA": Y}))}
 	r, err := charter.Decide(c, b)
 	if err != nil {
 		t.Fatal(err)
@@ -170,7 +170,7 @@ func TestDecideAmendment(t *testing.T) {
 		t.Errorf("Decide(amendment 3-1-11) = %v vetoed by %v, want failed, no veto", r.Outcome, codesOf(r.VetoedBy))
 	}
 	// An amendment to a non-procedural draft with the votes can be vetoed.
-	b.Votes = votes(c, Y, map[unsc.Code]unsc.Position{"USA": N})
+	b.Votes = unsc.VotesOf(votes(c, Y, map[unsc.Code]unsc.Position{"USA": N}))
 	if r, _ := charter.Decide(c, b); r.Outcome != unsc.Vetoed {
 		t.Errorf("Decide(amendment 14-1-0, US against) = %v, want vetoed", r.Outcome)
 	}
@@ -189,7 +189,7 @@ func TestDecideWithoutVote(t *testing.T) {
 			t.Errorf("Decide(%v) = %v, %v; want adopted", m, r.Outcome, err)
 		}
 	}
-	_, err := charter.Decide(c, unsc.Ballot{Date: c.Date, Modality: unsc.ByAcclamation, Votes: map[unsc.Code]unsc.Position{"USA": Y}})
+	_, err := charter.Decide(c, unsc.Ballot{Date: c.Date, Modality: unsc.ByAcclamation, Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": Y})})
 	if unsc.ErrorCode(err) != unsc.EINVALID {
 		t.Errorf("Decide(acclamation with votes) error = %v, want code %s", err, unsc.EINVALID)
 	}
@@ -238,12 +238,12 @@ func TestDecideErrors(t *testing.T) {
 		b     unsc.Ballot
 		field string
 	}{
-		{"not a member", unsc.Ballot{Votes: map[unsc.Code]unsc.Position{"USA": Y, "DEU": Y}}, "votes.DEU"},
+		{"not a member", unsc.Ballot{Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": Y, "DEU": Y})}, "votes.DEU"},
 		{"bad chapter", unsc.Ballot{Chapter: "XX"}, "chapter"},
 		{"candidates on a draft", unsc.Ballot{Candidates: []unsc.Candidate{{Name: "A", Votes: 1}}}, "candidates"},
 		{"ICJ without candidates", unsc.Ballot{Matter: unsc.ICJElection, Seats: 1}, "candidates"},
 		{"ICJ without seats", unsc.Ballot{Matter: unsc.ICJElection, Candidates: []unsc.Candidate{{Name: "A", Votes: 9}}}, "seats"},
-		{"ICJ with member votes", unsc.Ballot{Matter: unsc.ICJElection, Seats: 1, Votes: map[unsc.Code]unsc.Position{"USA": Y}}, "votes"},
+		{"ICJ with member votes", unsc.Ballot{Matter: unsc.ICJElection, Seats: 1, Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": Y})}, "votes"},
 		{"ICJ too many votes", unsc.Ballot{Matter: unsc.ICJElection, Seats: 1, Candidates: []unsc.Candidate{{Name: "A", Votes: 9}, {Name: "B", Votes: 9}}}, "candidates"},
 		{"ICJ negative votes", unsc.Ballot{Matter: unsc.ICJElection, Seats: 1, Candidates: []unsc.Candidate{{Name: "A", Votes: -1}}}, "candidates[0].votes"},
 	}
@@ -258,12 +258,12 @@ func TestDecideErrors(t *testing.T) {
 
 func TestRulesVariants(t *testing.T) {
 	c := mustCouncil(t, "2024-03-22")
-	oneNo := unsc.Ballot{Date: c.Date, Votes: votes(c, Y, map[unsc.Code]unsc.Position{"USA": N})}
-	twoNo := unsc.Ballot{Date: c.Date, Votes: votes(c, Y, map[unsc.Code]unsc.Position{"USA": N, "RUS": N})}
-	electedNo := unsc.Ballot{Date: c.Date, Votes: votes(c, Y, map[unsc.Code]unsc.Position{"JPN": N})}
+	oneNo := unsc.Ballot{Date: c.Date, Votes: unsc.VotesOf(votes(c, Y, map[unsc.Code]unsc.Position{"USA": N}))}
+	twoNo := unsc.Ballot{Date: c.Date, Votes: unsc.VotesOf(votes(c, Y, map[unsc.Code]unsc.Position{"USA": N, "RUS": N}))}
+	electedNo := unsc.Ballot{Date: c.Date, Votes: unsc.VotesOf(votes(c, Y, map[unsc.Code]unsc.Position{"JPN": N}))}
 	atrocity := oneNo
 	atrocity.Atrocity = true
-	sevenYes := unsc.Ballot{Date: c.Date, Votes: votes(c, A, map[unsc.Code]unsc.Position{"USA": Y, "GBR": Y, "FRA": Y, "CHN": Y, "RUS": Y, "JPN": Y, "KOR": Y})}
+	sevenYes := unsc.Ballot{Date: c.Date, Votes: unsc.VotesOf(votes(c, A, map[unsc.Code]unsc.Position{"USA": Y, "GBR": Y, "FRA": Y, "CHN": Y, "RUS": Y, "JPN": Y, "KOR": Y}))}
 	tests := []struct {
 		rules charter.Rules
 		b     unsc.Ballot

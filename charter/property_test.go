@@ -27,19 +27,19 @@ func drawBallot(t *rapid.T) (unsc.Council, unsc.Ballot) {
 		Date:      d,
 		Matter:    rapid.SampledFrom([]unsc.Matter{unsc.NonProcedural, unsc.Procedural, unsc.Preliminary}).Draw(t, "matter"),
 		Amendment: rapid.Bool().Draw(t, "amendment"),
-		Votes:     map[unsc.Code]unsc.Position{},
+		Votes:     unsc.VotesOf(map[unsc.Code]unsc.Position{}),
 	}
 	for _, m := range c.Members {
 		if p := rapid.SampledFrom(allPositions).Draw(t, string(m.Code)); p != unsc.Absent {
-			b.Votes[m.Code] = p
+			b.Votes = b.Votes.With(m.Code, p)
 		}
 	}
 	return c, b
 }
 
 func withVote(b unsc.Ballot, code unsc.Code, p unsc.Position) unsc.Ballot {
-	v := make(map[unsc.Code]unsc.Position, len(b.Votes))
-	for k, x := range b.Votes {
+	v := make(map[unsc.Code]unsc.Position, b.Votes.Len())
+	for k, x := range b.Votes.All() {
 		v[k] = x
 	}
 	if p == unsc.Absent {
@@ -47,7 +47,7 @@ func withVote(b unsc.Ballot, code unsc.Code, p unsc.Position) unsc.Ballot {
 	} else {
 		v[code] = p
 	}
-	b.Votes = v
+	b.Votes = unsc.VotesOf(v)
 	return b
 }
 
@@ -96,8 +96,8 @@ func TestPropertyOnlyPermanentNoVetoes(t *testing.T) {
 		c, b := drawBallot(t)
 		r := mustDecide(t, c, b)
 		for _, m := range r.VetoedBy {
-			if !m.Permanent || b.Votes[m.Code] != unsc.No {
-				t.Fatalf("Decide(%v) vetoed by %s (permanent %v, vote %v)", b.Votes, m.Code, m.Permanent, b.Votes[m.Code])
+			if !m.Permanent || b.Votes.Of(m.Code) != unsc.No {
+				t.Fatalf("Decide(%v) vetoed by %s (permanent %v, vote %v)", b.Votes, m.Code, m.Permanent, b.Votes.Of(m.Code))
 			}
 		}
 		if (r.Outcome == unsc.Vetoed) != (len(r.VetoedBy) > 0) {
@@ -145,7 +145,7 @@ func TestPropertyBallotJSONRoundTrip(t *testing.T) {
 		c, b := drawBallot(t)
 		w := map[string]any{"date": b.Date.Format("2006-01-02"), "matter": b.Matter.String(), "amendment": b.Amendment}
 		v := map[string]string{}
-		for code, p := range b.Votes {
+		for code, p := range b.Votes.All() {
 			v[string(code)] = p.Letter()
 		}
 		w["votes"] = v
@@ -212,11 +212,11 @@ func BenchmarkDecide(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ballot := unsc.Ballot{Date: c.Date, Votes: map[unsc.Code]unsc.Position{
+	ballot := unsc.Ballot{Date: c.Date, Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{
 		"USA": unsc.Yes, "CHN": unsc.No, "RUS": unsc.No, "DZA": unsc.No, "GUY": unsc.Abstain,
 		"GBR": unsc.Yes, "FRA": unsc.Yes, "JPN": unsc.Yes, "KOR": unsc.Yes, "MLT": unsc.Yes,
 		"MOZ": unsc.Yes, "SLE": unsc.Yes, "SVN": unsc.Yes, "CHE": unsc.Yes, "ECU": unsc.Yes,
-	}}
+	})}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := charter.Decide(c, ballot); err != nil {
@@ -230,11 +230,11 @@ func BenchmarkDecide(b *testing.B) {
 func BenchmarkCouncilAndDecide(b *testing.B) {
 	d := time.Date(2024, 3, 25, 0, 0, 0, 0, time.UTC)
 	c, _ := charter.CouncilOn(d)
-	ballot := unsc.Ballot{Date: d, Votes: map[unsc.Code]unsc.Position{}}
+	ballot := unsc.Ballot{Date: d, Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{})}
 	for _, m := range c.Members {
-		ballot.Votes[m.Code] = unsc.Yes
+		ballot.Votes = ballot.Votes.With(m.Code, unsc.Yes)
 	}
-	ballot.Votes["USA"] = unsc.Abstain
+	ballot.Votes = ballot.Votes.With("USA", unsc.Abstain)
 	b.ReportAllocs()
 	for b.Loop() {
 		c, err := charter.CouncilOn(d)

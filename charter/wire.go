@@ -111,9 +111,11 @@ func ParseBallot(data []byte) (unsc.Ballot, error) {
 		}
 		b.Parties = append(b.Parties, unsc.Code(strings.ToUpper(p)))
 	}
-	if b.Votes, err = parseVotes(w.Votes); err != nil {
+	votes, err := parseVotes(w.Votes)
+	if err != nil {
 		return b, err
 	}
+	b.Votes = unsc.VotesOf(votes)
 	b.Seats = w.Seats
 	for i, c := range w.Candidates {
 		if c.Name == "" {

@@ -18,7 +18,7 @@ func TestParseBallot(t *testing.T) {
 	}
 	want := unsc.Ballot{
 		Date: date("2024-03-25"), Matter: unsc.NonProcedural, Amendment: true, Chapter: "VI", Parties: []unsc.Code{"ISR"},
-		Votes: map[unsc.Code]unsc.Position{"USA": unsc.No, "RUS": unsc.Yes, "CHN": unsc.Yes, "DZA": unsc.Yes, "GBR": unsc.Abstain},
+		Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.No, "RUS": unsc.Yes, "CHN": unsc.Yes, "DZA": unsc.Yes, "GBR": unsc.Abstain}),
 	}
 	if diff := cmp.Diff(want, b); diff != "" {
 		t.Errorf("ParseBallot mismatch (-want +got):\n%s", diff)
@@ -76,7 +76,7 @@ func TestParseBallotErrors(t *testing.T) {
 
 func TestStatementAndExplain(t *testing.T) {
 	c := mustCouncil(t, "2024-03-22")
-	r, err := charter.Decide(c, unsc.Ballot{Date: c.Date, Votes: votes(c, unsc.Yes, map[unsc.Code]unsc.Position{"CHN": unsc.No, "RUS": unsc.No, "DZA": unsc.No, "GUY": unsc.Abstain})})
+	r, err := charter.Decide(c, unsc.Ballot{Date: c.Date, Votes: unsc.VotesOf(votes(c, unsc.Yes, map[unsc.Code]unsc.Position{"CHN": unsc.No, "RUS": unsc.No, "DZA": unsc.No, "GUY": unsc.Abstain}))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestStatementNumbers(t *testing.T) {
 			"There were no votes in favour, no votes against and 15 abstentions. The draft resolution has not been adopted, having failed to obtain the required number of votes."},
 	}
 	for _, tt := range tests {
-		r, err := charter.Decide(c, unsc.Ballot{Date: c.Date, Votes: votes(c, tt.def, tt.votes)})
+		r, err := charter.Decide(c, unsc.Ballot{Date: c.Date, Votes: unsc.VotesOf(votes(c, tt.def, tt.votes))})
 		if err != nil {
 			t.Fatal(err)
 		}

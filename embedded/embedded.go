@@ -70,12 +70,6 @@ func Reports() ([]unsc.Report, error) {
 	out := make([]unsc.Report, len(rs))
 	for i, r := range rs {
 		out[i] = r
-		if r.Votes != nil {
-			out[i].Votes = make(map[unsc.Code]unsc.Position, len(r.Votes))
-			for c, p := range r.Votes {
-				out[i].Votes[c] = p
-			}
-		}
 		out[i].VetoedBy = slices.Clone(r.VetoedBy)
 		out[i].Subjects = slices.Clone(r.Subjects)
 		out[i].Sponsors = slices.Clone(r.Sponsors)

@@ -242,7 +242,7 @@ func readRow(get func(string) string, field func(string) string) (rep unsc.Repor
 		notes = append(notes, "voting on: "+on)
 	}
 	notes = append(notes, fmt.Sprintf("year %d (the file gives no date)", year))
-	rep.Votes = map[unsc.Code]unsc.Position{}
+	votes := map[unsc.Code]unsc.Position{}
 	listed := map[unsc.Code]string{}
 	for _, l := range []struct {
 		col string
@@ -261,10 +261,11 @@ func readRow(get func(string) string, field func(string) string) (rep unsc.Repor
 				return rep, false, unsc.Errorf(unsc.EINVALID, field(l.col), "%q (%s) is also listed under %q: want each member in one list", n, code, prev)
 			}
 			listed[code] = l.col
-			rep.Votes[code] = l.pos
+			votes[code] = l.pos
 		}
 	}
-	if len(rep.Votes) == 0 {
+	rep.Votes = unsc.VotesOf(votes)
+	if rep.Votes.Len() == 0 {
 		return rep, false, unsc.Errorf(unsc.EINVALID, field(colFor), "no member in any vote list: want the members' votes")
 	}
 	if s := get(colMembers); s != "" {
@@ -314,9 +315,9 @@ func isPart(on string) bool {
 }
 
 // countOf counts votes as the file's tuple does: for, abstain, against.
-func countOf(v map[unsc.Code]unsc.Position) [3]int {
+func countOf(v unsc.Votes) [3]int {
 	var t [3]int
-	for _, p := range v {
+	for _, p := range v.All() {
 		switch p {
 		case unsc.Yes:
 			t[0]++
@@ -335,14 +336,14 @@ var permanent = []unsc.Code{"CHN", "FRA", "GBR", "SUN", "RUS", "USA"}
 // outcome is Vetoed, with the permanent members against, where the votes
 // in favour reach the majority of the year and a permanent member voted
 // against; else Failed.
-func outcome(v map[unsc.Code]unsc.Position, year int) (unsc.Outcome, []unsc.Code) {
+func outcome(v unsc.Votes, year int) (unsc.Outcome, []unsc.Code) {
 	required := 9
 	if year < 1966 {
 		required = 7
 	}
 	var against []unsc.Code
 	for _, c := range permanent {
-		if v[c] == unsc.No {
+		if v.Of(c) == unsc.No {
 			against = append(against, c)
 		}
 	}

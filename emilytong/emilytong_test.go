@@ -105,7 +105,7 @@ func TestRealFile(t *testing.T) {
 		if diff := cmp.Diff(w.vetoedBy, r.VetoedBy); diff != "" {
 			t.Errorf("%s: VetoedBy (-want +got):\n%s", key, diff)
 		}
-		if diff := cmp.Diff(w.votes, r.Votes); diff != "" {
+		if diff := cmp.Diff(w.votes, r.Votes.Map()); diff != "" {
 			t.Errorf("%s: Votes (-want +got):\n%s", key, diff)
 		}
 		if !strings.Contains(r.Note, w.note) {
@@ -173,7 +173,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		for _, r := range reps {
-			if r.Source != unsc.SourceFailedDrafts || !strings.HasPrefix(r.Ref, "f.csv:") || r.Meeting == "" || len(r.Votes) == 0 {
+			if r.Source != unsc.SourceFailedDrafts || !strings.HasPrefix(r.Ref, "f.csv:") || r.Meeting == "" || r.Votes.Len() == 0 {
 				t.Fatalf("report %+v: want source, ref, meeting and votes", r)
 			}
 			if (r.Outcome == unsc.Vetoed) != (len(r.VetoedBy) > 0) || r.Outcome != unsc.Vetoed && r.Outcome != unsc.Failed {

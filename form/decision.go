@@ -129,9 +129,9 @@ func NewDecision(d unsc.Decision) Decision {
 	for i, n := range d.Notes {
 		out.Notes[i] = Note{Kind: n.Kind.String(), Field: n.Field, Text: n.Text, Source: n.Source, Members: n.Members}
 	}
-	if d.Votes != nil {
-		out.Votes = make(map[unsc.Code]string, len(d.Votes))
-		for code, p := range d.Votes {
+	if d.Votes.Known() {
+		out.Votes = make(map[unsc.Code]string, d.Votes.Len())
+		for code, p := range d.Votes.All() {
 			out.Votes[code] = p.Letter()
 		}
 	}

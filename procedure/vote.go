@@ -226,7 +226,8 @@ func (s *State) Council() unsc.Council {
 // as absent.
 func (s *State) decide(v *Vote) (Result, error) {
 	c := s.Council()
-	b := unsc.Ballot{Date: c.Date, Amendment: v.Question.Amendment, Votes: map[unsc.Code]unsc.Position{}}
+	b := unsc.Ballot{Date: c.Date, Amendment: v.Question.Amendment}
+	votes := make([]unsc.Vote, 0, len(c.Members))
 	var err error
 	if b.Matter, err = unsc.ParseMatter(v.Question.Matter); err != nil {
 		return Result{}, err
@@ -243,7 +244,7 @@ func (s *State) decide(v *Vote) (Result, error) {
 			letter = "X"
 		}
 		p, _ := ballotPosition(letter)
-		b.Votes[m.Code] = p
+		votes = append(votes, unsc.Vote{Member: m.Code, Position: p})
 		letters[m.Code] = letter
 		switch p {
 		case unsc.Yes:
@@ -252,6 +253,7 @@ func (s *State) decide(v *Vote) (Result, error) {
 			no++
 		}
 	}
+	b.Votes = unsc.VotesFrom(votes)
 	rules := charter.Charter
 	closure := false
 	if v.Question.Kind == OnMotion {

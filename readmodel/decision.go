@@ -43,23 +43,24 @@ func (m *Image) code(k uint32) unsc.Code {
 	return unsc.Code(m.str(m.codes[k]))
 }
 
-// votes holds the maps of positions one call has made, by their run of
+// votes holds the positions one call has made, by their run of
 // positions: most decisions have the positions of another (a Council
-// voting alike all year), and a map is the dearest thing to make.
-type votes map[string]map[unsc.Code]unsc.Position
+// voting alike all year), and made once they are shared.
+type votes map[string]unsc.Votes
 
-func (m *Image) votesMap(set bool, vs []uint16, made votes) map[unsc.Code]unsc.Position {
+func (m *Image) votesOf(set bool, vs []uint16, made votes) unsc.Votes {
 	if !set {
-		return nil
+		return unsc.Votes{}
 	}
 	key := unsafe.String((*byte)(unsafe.Pointer(unsafe.SliceData(vs))), 2*len(vs))
 	if out, ok := made[key]; ok {
 		return out
 	}
-	out := make(map[unsc.Code]unsc.Position, len(vs))
-	for _, v := range vs {
-		out[m.code(uint32(v>>3))] = unsc.Position(v & 7)
+	list := make([]unsc.Vote, len(vs))
+	for i, v := range vs {
+		list[i] = unsc.Vote{Member: m.code(uint32(v >> 3)), Position: unsc.Position(v & 7)}
 	}
+	out := unsc.VotesFrom(list)
 	if made != nil {
 		made[key] = out
 	}
@@ -94,7 +95,7 @@ func (m *Image) decision(i int, withReports bool, made votes) unsc.Decision {
 		Recorded:    unsc.Outcome(meta >> 4 & 3),
 		Derived:     unsc.Outcome(meta >> 6 & 3),
 		Tally:       readTally(meta, m.tally[4*i:4*i+4]),
-		Votes:       m.votesMap(meta&fVotes != 0, m.votes.of(i), made),
+		Votes:       m.votesOf(meta&fVotes != 0, m.votes.of(i), made),
 	}
 	if meta&fVetoes != 0 {
 		vs := m.vetoes.of(i)
@@ -171,7 +172,7 @@ func (m *Image) report(j int, made votes) unsc.Report {
 		Modality:    unsc.Modality(meta >> 2 & 3),
 		Outcome:     unsc.Outcome(meta >> 4 & 3),
 		Tally:       readTally(meta, m.rtally[4*j:4*j+4]),
-		Votes:       m.votesMap(meta&fVotes != 0, m.rvotes.of(j), made),
+		Votes:       m.votesOf(meta&fVotes != 0, m.rvotes.of(j), made),
 		Note:        m.str(s[rNote]),
 	}
 	if meta&fVetoes != 0 {

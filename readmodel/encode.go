@@ -100,14 +100,8 @@ func (e *encoder) strList32(ss []string) []uint32 {
 	return out
 }
 
-func (e *encoder) votes(at, items int, votes map[unsc.Code]unsc.Position) {
-	codes := make([]unsc.Code, 0, len(votes))
-	for c := range votes {
-		codes = append(codes, c)
-	}
-	slices.Sort(codes)
-	for _, c := range codes {
-		p := votes[c]
+func (e *encoder) votes(at, items int, votes unsc.Votes) {
+	for c, p := range votes.All() { // in code order
 		if p > 7 {
 			e.err = fmt.Errorf("readmodel: member %s: unknown position %d", c, p)
 		}
@@ -204,7 +198,7 @@ func EncodeEach(n int, key func(i int) (date time.Time, meeting string, id int64
 			on   bool
 			flag uint32
 		}{{d.Amendment, fAmendment}, {d.MatterKnown, fMatterKnown}, {d.Tally.Known, fTallyKnown},
-			{!d.Date.IsZero(), fDate}, {d.Votes != nil, fVotes}, {d.Subjects != nil, fSubjects},
+			{!d.Date.IsZero(), fDate}, {d.Votes.Known(), fVotes}, {d.Subjects != nil, fSubjects},
 			{d.Sponsors != nil, fSponsors}, {d.VetoedBy != nil, fVetoes}, {d.Sources != nil, fSources},
 			{d.Reports != nil, fReports}} {
 			if f.on {
@@ -361,7 +355,7 @@ func (e *encoder) report(r *unsc.Report) (uint32, error) {
 		on   bool
 		flag uint32
 	}{{r.Amendment, fAmendment}, {r.MatterKnown, fMatterKnown}, {r.Tally.Known, fTallyKnown},
-		{!r.Date.IsZero(), fDate}, {r.Votes != nil, fVotes}, {r.Subjects != nil, fSubjects},
+		{!r.Date.IsZero(), fDate}, {r.Votes.Known(), fVotes}, {r.Subjects != nil, fSubjects},
 		{r.Sponsors != nil, fSponsors}, {r.VetoedBy != nil, fVetoes}} {
 		if f.on {
 			meta |= f.flag

@@ -23,6 +23,12 @@ func fill(t *testing.T, v reflect.Value, seed int) {
 			v.Set(reflect.ValueOf(time.Date(2024, 3, 25+seed%3, 0, 0, 0, 0, time.UTC)))
 			return
 		}
+		if v.Type() == reflect.TypeOf(unsc.Votes{}) {
+			m := reflect.New(reflect.TypeOf(map[unsc.Code]unsc.Position{})).Elem()
+			fill(t, m, seed)
+			v.Set(reflect.ValueOf(unsc.VotesOf(m.Interface().(map[unsc.Code]unsc.Position))))
+			return
+		}
 		for i := range v.NumField() {
 			fill(t, v.Field(i), seed+i)
 		}
@@ -81,12 +87,12 @@ func TestEveryFieldCarried(t *testing.T) {
 		r := &d.Reports[i]
 		r.Matter, r.Modality, r.Outcome = unsc.ICJElection, unsc.WithoutVote, unsc.Adopted
 		r.Key = r.Key + string(rune('0'+i))
-		for c := range r.Votes {
-			r.Votes[c] = unsc.NotParticipating
+		for c := range r.Votes.All() {
+			r.Votes = r.Votes.With(c, unsc.NotParticipating)
 		}
 	}
-	for c := range d.Votes {
-		d.Votes[c] = unsc.Abstain
+	for c := range d.Votes.All() {
+		d.Votes = d.Votes.With(c, unsc.Abstain)
 	}
 	m, _ := encodeOpen(t, []unsc.Decision{d})
 	if got := m.Decision(0, true); !cmp.Equal(got, d) {
@@ -96,7 +102,7 @@ func TestEveryFieldCarried(t *testing.T) {
 
 func TestNilAndEmpty(t *testing.T) {
 	ds := []unsc.Decision{
-		{ID: 2, Date: time.Date(1950, 6, 25, 0, 0, 0, 0, time.UTC), Votes: map[unsc.Code]unsc.Position{}, Subjects: []string{}},
+		{ID: 2, Date: time.Date(1950, 6, 25, 0, 0, 0, 0, time.UTC), Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{}), Subjects: []string{}},
 		{ID: 1},
 	}
 	m, b := encodeOpen(t, ds)
@@ -142,7 +148,7 @@ func TestOpenRefuses(t *testing.T) {
 }
 
 func FuzzOpen(f *testing.F) {
-	b, _ := readmodel.Encode([]unsc.Decision{{ID: 1, Meeting: "S/PV.1", Votes: map[unsc.Code]unsc.Position{"USA": unsc.Yes}}})
+	b, _ := readmodel.Encode([]unsc.Decision{{ID: 1, Meeting: "S/PV.1", Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.Yes})}})
 	f.Add(b)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		m, err := readmodel.Open(b)
@@ -163,7 +169,7 @@ func TestSharedVotes(t *testing.T) {
 	other := map[unsc.Code]unsc.Position{"FRA": unsc.Yes, "USA": unsc.No}
 	var ds []unsc.Decision
 	for i, v := range []map[unsc.Code]unsc.Position{same, other, same, nil, same} {
-		ds = append(ds, unsc.Decision{ID: int64(i + 1), Date: time.Date(2000, 1, i+1, 0, 0, 0, 0, time.UTC), Votes: v})
+		ds = append(ds, unsc.Decision{ID: int64(i + 1), Date: time.Date(2000, 1, i+1, 0, 0, 0, 0, time.UTC), Votes: unsc.VotesOf(v)})
 	}
 	m, _ := encodeOpen(t, ds)
 	first, err := m.Decisions(unsc.DecisionFilter{})
@@ -173,7 +179,7 @@ func TestSharedVotes(t *testing.T) {
 	if diff := cmp.Diff(ds, first); diff != "" {
 		t.Errorf("Decisions() (-want +got):\n%s", diff)
 	}
-	first[0].Votes["USA"] = unsc.No
+	first[0].Votes = first[0].Votes.With("USA", unsc.No)
 	second, err := m.Decisions(unsc.DecisionFilter{})
 	if err != nil {
 		t.Fatal(err)

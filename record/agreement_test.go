@@ -19,7 +19,7 @@ func TestOfficialAgreement(t *testing.T) {
 		return unsc.Report{Source: unsc.SourceDHLMeetings, Date: day(date), Meeting: meeting, Tally: unsc.Tally{Yes: y, No: n, Abstain: a, Known: true}}
 	}
 	undl := func(date, meeting string, votes map[unsc.Code]unsc.Position) unsc.Report {
-		return unsc.Report{Source: unsc.SourceUNDL, Date: day(date), Meeting: meeting, Votes: votes}
+		return unsc.Report{Source: unsc.SourceUNDL, Date: day(date), Meeting: meeting, Votes: unsc.VotesOf(votes)}
 	}
 	all := council2024(nil)
 	oneAbstains := council2024(map[unsc.Code]unsc.Position{"USA": unsc.Abstain})

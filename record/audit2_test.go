@@ -36,15 +36,15 @@ func TestReconcileNamesAMemberLeftOutInDoubt(t *testing.T) {
 		{Source: unsc.SourceDHLMeetings, Key: "m", Ref: "2001:1192", Date: day("2001-03-27"), Meeting: "S/PV.4305", Draft: "S/2099/1",
 			Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"USA"}, Tally: unsc.Tally{Yes: 9, No: 1, Abstain: 4, Known: true}},
 		{Source: unsc.SourceSpreadsheet, Key: "s", Ref: "sheet:6930", Date: day("2001-03-27"), Meeting: "S/PV.4305", Draft: "S/2099/1",
-			Outcome: unsc.Vetoed, Votes: votes},
+			Outcome: unsc.Vetoed, Votes: unsc.VotesOf(votes)},
 	}
 	ds := record.Reconcile(reports)
 	if len(ds) != 1 {
 		t.Fatalf("Reconcile gave %d decisions, want 1", len(ds))
 	}
 	d := ds[0]
-	if _, ok := d.Votes["UKR"]; ok {
-		t.Errorf("Ukraine's position = %v, want none given (the source does not say)", d.Votes["UKR"])
+	if _, ok := d.Votes.Get("UKR"); ok {
+		t.Errorf("Ukraine's position = %v, want none given (the source does not say)", d.Votes.Of("UKR"))
 	}
 	var doubt *unsc.Note
 	for i, n := range d.Notes {
@@ -102,15 +102,15 @@ func TestReconcileTakesAbsenceFromTheOfficialCount(t *testing.T) {
 			{Source: unsc.SourceDHLMeetings, Key: "m", Ref: "2001:1", Date: day("2001-03-20"), Meeting: "S/PV.4300", Resolution: "S/RES/9001 (2001)",
 				Outcome: unsc.Adopted, Tally: unsc.Tally{Yes: 14, NonVoting: 1, Known: true}, Note: tc.note},
 			{Source: unsc.SourceSpreadsheet, Key: "s", Ref: "sheet:1", Date: day("2001-03-20"), Meeting: "S/PV.4300", Resolution: "S/RES/9001 (2001)",
-				Outcome: unsc.Adopted, Votes: council2001(map[unsc.Code]unsc.Position{"JAM": unsc.Absent})},
+				Outcome: unsc.Adopted, Votes: unsc.VotesOf(council2001(map[unsc.Code]unsc.Position{"JAM": unsc.Absent}))},
 		}
 		ds := record.Reconcile(reports)
 		if len(ds) != 1 {
 			t.Fatalf("Reconcile gave %d decisions, want 1", len(ds))
 		}
 		d := ds[0]
-		if _, ok := d.Votes["JAM"]; ok {
-			t.Errorf("note %q: Jamaica's position = %v, want none (it cast no vote)", tc.note, d.Votes["JAM"])
+		if _, ok := d.Votes.Get("JAM"); ok {
+			t.Errorf("note %q: Jamaica's position = %v, want none (it cast no vote)", tc.note, d.Votes.Of("JAM"))
 		}
 		if got := len(d.InDoubt()) > 0; got != tc.doubt {
 			t.Errorf("note %q: in doubt %v (%v), want %v", tc.note, got, d.InDoubt(), tc.doubt)

@@ -107,7 +107,7 @@ func checkEach(t *testing.T, decisions []unsc.Decision, want map[string]func(uns
 func positions(n int, want unsc.Tally) func(unsc.Decision) string {
 	return func(d unsc.Decision) string {
 		var got unsc.Tally
-		for _, p := range d.Votes {
+		for _, p := range d.Votes.All() {
 			switch p {
 			case unsc.Yes:
 				got.Yes++
@@ -117,9 +117,9 @@ func positions(n int, want unsc.Tally) func(unsc.Decision) string {
 				got.Abstain++
 			}
 		}
-		if len(d.Votes) != n || got.Yes != want.Yes || got.No != want.No || got.Abstain != want.Abstain {
+		if d.Votes.Len() != n || got.Yes != want.Yes || got.No != want.No || got.Abstain != want.Abstain {
 			return fmt.Sprintf("positions %v (%d members: %d-%d-%d), want all %d members, adding up to %d-%d-%d",
-				d.Votes, len(d.Votes), got.Yes, got.No, got.Abstain, n, want.Yes, want.No, want.Abstain)
+				d.Votes, d.Votes.Len(), got.Yes, got.No, got.Abstain, n, want.Yes, want.No, want.Abstain)
 		}
 		return ""
 	}
@@ -127,7 +127,7 @@ func positions(n int, want unsc.Tally) func(unsc.Decision) string {
 
 func absent(code unsc.Code) func(unsc.Decision) string {
 	return func(d unsc.Decision) string {
-		if p, ok := d.Votes[code]; ok {
+		if p, ok := d.Votes.Get(code); ok {
 			return string(code) + " shown " + p.String() + ", want absent"
 		}
 		return ""
@@ -147,13 +147,13 @@ func TestReconcileShowsNoCountForADraftVotedInParts(t *testing.T) {
 		{Source: unsc.SourceDHLMeetings, Key: "m", Ref: "table:1", Date: day("1948-04-21"), Meeting: "S/PV.286",
 			Resolution: "S/RES/47 (1948)", Outcome: unsc.Adopted, Tally: unsc.Tally{Yes: 11, Known: true}},
 		{Source: unsc.SourceUNDL, Key: "u", Ref: "crawl:1", Date: day("1948-04-21"), Meeting: "S/PV.286",
-			Resolution: "S/RES/47 (1948)", Outcome: unsc.Adopted, Votes: all},
+			Resolution: "S/RES/47 (1948)", Outcome: unsc.Adopted, Votes: unsc.VotesOf(all)},
 	})
 	if len(ds) != 1 {
 		t.Fatalf("Reconcile = %d decisions, want 1", len(ds))
 	}
 	d := ds[0]
-	if d.Tally.Known || d.Votes != nil || d.Modality != unsc.ByVote || d.Recorded != unsc.Adopted {
+	if d.Tally.Known || d.Votes.Known() || d.Modality != unsc.ByVote || d.Recorded != unsc.Adopted {
 		t.Errorf("decision = count %+v, votes %v, modality %v, recorded %v; want adopted by vote, no count, no positions", d.Tally, d.Votes, d.Modality, d.Recorded)
 	}
 	if !hasNote(d, "votes", "Fact:") {

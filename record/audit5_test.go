@@ -23,7 +23,7 @@ func TestAuditRound5InRealRecord(t *testing.T) {
 			if msg := positions(15, unsc.Tally{Yes: 11, No: 2, Abstain: 2})(d); msg != "" {
 				return msg
 			}
-			if d.Votes["SUN"] != unsc.No || d.Votes["POL"] != unsc.No || d.Votes["FRA"] != unsc.Abstain || d.Votes["GBR"] != unsc.Abstain {
+			if d.Votes.Of("SUN") != unsc.No || d.Votes.Of("POL") != unsc.No || d.Votes.Of("FRA") != unsc.Abstain || d.Votes.Of("GBR") != unsc.Abstain {
 				return fmt.Sprintf("positions %v, want the USSR and Poland against, France and the United Kingdom abstaining", d.Votes)
 			}
 			if d.Recorded != unsc.Vetoed || !slices.Equal(d.VetoedBy, []unsc.Code{"SUN"}) {

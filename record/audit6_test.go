@@ -44,7 +44,7 @@ func TestAuditRound6InRealRecord(t *testing.T) {
 			if msg := positions(15, unsc.Tally{Yes: 4, No: 8, Abstain: 3})(d); msg != "" {
 				return msg
 			}
-			if d.Votes["CHN"] != unsc.Yes || d.Votes["USA"] != unsc.No || d.Votes["GAB"] != unsc.Abstain {
+			if d.Votes.Of("CHN") != unsc.Yes || d.Votes.Of("USA") != unsc.No || d.Votes.Of("GAB") != unsc.Abstain {
 				return fmt.Sprintf("positions %v, want China in favour, the United States against, Gabon abstaining (TASS)", d.Votes)
 			}
 			return ""

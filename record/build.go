@@ -185,7 +185,7 @@ func contradiction(d *unsc.Decision, dated []unsc.Report, fact *Fact) {
 	}
 	var official *unsc.Report
 	for i, r := range dated {
-		if r.Source.Official() && r.Tally.Known && r.Votes == nil {
+		if r.Source.Official() && r.Tally.Known && !r.Votes.Known() {
 			official = &dated[i]
 			break
 		}
@@ -263,7 +263,7 @@ func noteRepeats(d *unsc.Decision, reps repeats) {
 				where = "another entry"
 			}
 			t := r.Tally
-			if r.Votes != nil {
+			if r.Votes.Known() {
 				t = countVotes(r.Votes)
 			}
 			if r.Date.IsZero() || t.Known && d.Tally.Known && !sameTally(t, d.Tally) {
@@ -325,12 +325,11 @@ func applyFact(d *unsc.Decision, f *Fact) {
 		replaceNote(d, f.note("agenda"))
 		d.Agenda = f.Agenda
 	}
-	if len(f.Absent) > 0 && d.Votes != nil {
-		// The positions are the source's map: change a copy.
-		votes := maps.Clone(d.Votes)
+	if len(f.Absent) > 0 && d.Votes.Known() {
+		votes := d.Votes
 		for _, c := range f.Absent {
-			if votes[c] == unsc.NotParticipating {
-				delete(votes, c)
+			if votes.Of(c) == unsc.NotParticipating {
+				votes = votes.Without(c)
 			}
 		}
 		d.Votes = votes
@@ -440,7 +439,7 @@ func modality(d *unsc.Decision, dated []unsc.Report) unsc.Modality {
 			// Links only: it says nothing of how the decision was taken.
 		case r.Source == unsc.SourceUNDL && r.Modality == unsc.ByVote && unanimous(r.Votes):
 			// The page would look the same either way.
-		case r.Source == unsc.SourceUNDL && r.Modality == unsc.WithoutVote && r.Votes != nil && !anyVote(r.Votes):
+		case r.Source == unsc.SourceUNDL && r.Modality == unsc.WithoutVote && r.Votes.Known() && !anyVote(r.Votes):
 			// Inferred from a blank page, which is also what a page that
 			// lost its votes looks like.
 		default:
@@ -474,7 +473,7 @@ func modality(d *unsc.Decision, dated []unsc.Report) unsc.Modality {
 		return m
 	}
 	for _, r := range dated {
-		if r.Source.Official() && r.Votes != nil && anyVote(r.Votes) {
+		if r.Source.Official() && r.Votes.Known() && anyVote(r.Votes) {
 			addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "votes", Source: cite(said[0]),
 				Text: fmt.Sprintf("Adopted %s (%s); %s lists the members as voting, as it shows decisions taken without a vote.",
 					modalityWords(m), sourceName(said[0]), sourceName(r))})
@@ -492,11 +491,11 @@ func modalityWords(m unsc.Modality) string {
 }
 
 // unanimous reports whether every member listed voted in favour.
-func unanimous(v map[unsc.Code]unsc.Position) bool {
-	if len(v) == 0 {
+func unanimous(v unsc.Votes) bool {
+	if v.Len() == 0 {
 		return false
 	}
-	for _, p := range v {
+	for _, p := range v.All() {
 		if p != unsc.Yes {
 			return false
 		}
@@ -517,7 +516,7 @@ func countAndPositions(d *unsc.Decision, dated []unsc.Report, fact *Fact, swap *
 	}
 	council, err := councilOn(d.Date)
 	usable := func(r unsc.Report) bool {
-		if r.Votes == nil || !anyVote(r.Votes) {
+		if !r.Votes.Known() || !anyVote(r.Votes) {
 			return false
 		}
 		// Positions naming a state not on the Council that day belong to
@@ -526,7 +525,7 @@ func countAndPositions(d *unsc.Decision, dated []unsc.Report, fact *Fact, swap *
 	}
 	var official *count
 	for _, r := range dated {
-		if r.Votes == nil && r.Tally.Known && r.Modality == unsc.ByVote && r.Source.Official() {
+		if !r.Votes.Known() && r.Tally.Known && r.Modality == unsc.ByVote && r.Source.Official() {
 			official = &count{tally: r.Tally, name: sourceName(r), cite: cite(r)}
 			official.absent, _ = unsc.AbsentInNote(r.Note)
 			break
@@ -636,7 +635,7 @@ func countAndPositions(d *unsc.Decision, dated []unsc.Report, fact *Fact, swap *
 		d.Tally = t
 		if len(fits[i].doubt) >= len(council.Members) {
 			// Every position in doubt: none is shown.
-			d.Votes = nil
+			d.Votes = unsc.Votes{}
 		}
 		addNote(d, unsc.Note{Kind: unsc.NoteDoubt, Field: "votes", Source: official.cite,
 			Text: fmt.Sprintf("The official count is %s (%s); %s gives positions that count %s: %s, and the sources do not say which. Those members' positions are in doubt; the vote is replayed from the count.",
@@ -703,13 +702,13 @@ type count struct {
 
 // factVotes sets the positions a fact gives, over the best source's.
 func factVotes(d *unsc.Decision, f *Fact, c unsc.Council) {
-	if d.Votes == nil && len(f.Votes) < len(c.Members) {
+	if !d.Votes.Known() && len(f.Votes) < len(c.Members) {
 		// No source gives the other members' positions: the fact's
 		// alone would show them absent. The count stands, with the note.
 		replaceNote(d, f.note("votes"))
 		return
 	}
-	votes := maps.Clone(d.Votes)
+	votes := d.Votes.Map()
 	if votes == nil {
 		votes = map[unsc.Code]unsc.Position{}
 	}
@@ -720,12 +719,12 @@ func factVotes(d *unsc.Decision, f *Fact, c unsc.Council) {
 			votes[code] = p
 		}
 	}
-	d.Votes = votes
+	d.Votes = unsc.VotesOf(votes)
 	d.Notes = slices.DeleteFunc(d.Notes, func(n unsc.Note) bool { return n.Field == "votes" && n.Kind == unsc.NoteDoubt })
 	n := f.note("votes")
 	n.Members = slices.Sorted(maps.Keys(f.Votes))
 	replaceNote(d, n)
-	if t := countVotes(votes); !d.Tally.Known || sameTally(t, d.Tally) {
+	if t := countVotes(d.Votes); !d.Tally.Known || sameTally(t, d.Tally) {
 		d.Tally = t
 	}
 }
@@ -743,13 +742,13 @@ func factVotes(d *unsc.Decision, f *Fact, c unsc.Council) {
 // so does the official count where it says how many were absent (the
 // meeting table's "14-0-0 (1 absent)" for resolution 1287 (2000)).
 func unlistedInDoubt(d *unsc.Decision, r unsc.Report, t unsc.Tally, official count, c unsc.Council) {
-	if d.Votes == nil || len(c.Members) == 0 {
+	if !d.Votes.Known() || len(c.Members) == 0 {
 		return
 	}
 	var missing []unsc.Code
 	var names []string
 	for _, m := range c.Members {
-		if _, ok := d.Votes[m.Code]; !ok {
+		if _, ok := d.Votes.Get(m.Code); !ok {
 			missing = append(missing, m.Code)
 			names = append(names, m.Name)
 		}
@@ -798,13 +797,14 @@ func noteDisagreement(d *unsc.Decision, r unsc.Report, used unsc.Report, officia
 }
 
 // positionDiffs says how positions a differ from b, member by member.
-func positionDiffs(a, b map[unsc.Code]unsc.Position, c unsc.Council) string {
+func positionDiffs(a, b unsc.Votes, c unsc.Council) string {
 	var parts []string
 	for _, m := range c.Members {
-		p, q := catOf(a[m.Code]), catOf(b[m.Code])
+		bp, listed := b.Get(m.Code)
+		p, q := catOf(a.Of(m.Code)), catOf(bp)
 		if p != q {
 			shown := q.words()
-			if _, ok := b[m.Code]; !ok {
+			if !listed {
 				shown = "no vote"
 			}
 			parts = append(parts, fmt.Sprintf("%s %s (the record: %s)", m.Name, p.words(), shown))

@@ -144,7 +144,7 @@ func (a *Agreement) add(d *unsc.Decision) {
 			sources = append(sources, r.Source)
 		}
 		t := r.Tally
-		if r.Votes != nil {
+		if r.Votes.Known() {
 			t = unsc.Tally{}
 			if anyVote(r.Votes) {
 				t = countVotes(r.Votes)
@@ -299,7 +299,7 @@ func findings(d *unsc.Decision) []Finding {
 			add(KindReplay, nil, Unexplained, "", "recorded %s, derived %s", d.Recorded, describe(res))
 		}
 	}
-	if d.Votes != nil && d.Tally.Known {
+	if d.Votes.Known() && d.Tally.Known {
 		if t := countVotes(d.Votes); !sameTally(t, d.Tally) {
 			if doubt := d.InDoubt(); len(doubt) > 0 {
 				n, _ := noteFor(d, "votes")
@@ -310,7 +310,7 @@ func findings(d *unsc.Decision) []Finding {
 			}
 		}
 	}
-	if d.Modality != unsc.ByVote && (d.Votes != nil || d.Tally.Known) {
+	if d.Modality != unsc.ByVote && (d.Votes.Known() || d.Tally.Known) {
 		add(KindModality, nil, Unexplained, "", "adopted %s, yet the record shows a vote", d.Modality)
 	}
 	for _, f := range symbolForms(d) {
@@ -354,7 +354,7 @@ func findings(d *unsc.Decision) []Finding {
 			if st == Unexplained && r.Outcome == unsc.Failed && d.Recorded == unsc.Vetoed {
 				st, basis = settle(d, r, "outcome", vetoRank, func(o *unsc.Report) bool { return o.Outcome == d.Recorded })
 			}
-			if st == Unexplained && r.Votes != nil {
+			if st == Unexplained && r.Votes.Known() {
 				if res, err := Derive(unsc.Decision{Date: d.Date, Votes: r.Votes, Matter: d.Matter, Amendment: d.Amendment}); err == nil && res.Outcome != r.Outcome {
 					st, basis = Corrected, fmt.Sprintf("rule: the report's own positions give %s, not the %s it records; the source's report that its positions bear out stands", res.Outcome, r.Outcome)
 				}
@@ -382,12 +382,12 @@ func findings(d *unsc.Decision) []Finding {
 		}
 		if r.Modality != d.Modality && (r.Modality != unsc.WithoutVote || d.Modality != unsc.ByAcclamation) {
 			st, basis := settle(d, r, "votes", dateRank, func(o *unsc.Report) bool { return o.Modality == d.Modality })
-			if st == Unexplained && r.Source == unsc.SourceUNDL && (unanimous(r.Votes) || r.Votes != nil && !anyVote(r.Votes)) {
+			if st == Unexplained && r.Source == unsc.SourceUNDL && (unanimous(r.Votes) || r.Votes.Known() && !anyVote(r.Votes)) {
 				st, basis = Corrected, "rule: the Digital Library's pages show adoptions without a vote as unanimous (or blank), and say nothing of the modality"
 			}
 			add(KindModality, r, st, basis, "%s (%s) says %s; the record, %s", r.Source, r.Ref, r.Modality, d.Modality)
 		}
-		if cerr == nil && len(r.Votes) > 0 {
+		if cerr == nil && r.Votes.Len() > 0 {
 			if strangers := notSitting(council, r.Votes); len(strangers) > 0 {
 				add(KindCouncil, r, Corrected, "rule: positions naming a state not on the Council cannot belong to the decision; they are not used",
 					"%s (%s) gives positions for %s, not on the Council on %s", r.Source, r.Ref, strings.Join(strangers, ", "), day(d.Date))
@@ -398,7 +398,7 @@ func findings(d *unsc.Decision) []Finding {
 			continue
 		}
 		t := r.Tally
-		if r.Votes != nil {
+		if r.Votes.Known() {
 			if !anyVote(r.Votes) {
 				continue // a blank page: no positions to compare
 			}
@@ -414,7 +414,7 @@ func findings(d *unsc.Decision) []Finding {
 		if t.Known && d.Tally.Known && !sameTally(t, d.Tally) {
 			st, basis := settle(d, r, "votes", dateRank, func(o *unsc.Report) bool {
 				u := o.Tally
-				if o.Votes != nil {
+				if o.Votes.Known() {
 					u = countVotes(o.Votes)
 				}
 				return u.Known && sameTally(u, d.Tally)
@@ -425,7 +425,7 @@ func findings(d *unsc.Decision) []Finding {
 			add(KindTally, r, st, basis, "%s (%s) counts %s; the record, %s", r.Source, r.Ref, tallyString(t), tallyString(d.Tally))
 		}
 		if diff := positionDiff(d, r); diff != "" {
-			st, basis := settle(d, r, "votes", rank, func(o *unsc.Report) bool { return o.Votes != nil && positionDiff(d, o) == "" })
+			st, basis := settle(d, r, "votes", rank, func(o *unsc.Report) bool { return o.Votes.Known() && positionDiff(d, o) == "" })
 			if st == Unexplained && t.Known && d.Tally.Known && !sameTally(t, d.Tally) && officialCount(d) != "" {
 				st, basis = Corrected, fmt.Sprintf("rule: positions that do not add up to the official count (%s) are not shown", officialCount(d))
 			}
@@ -450,7 +450,7 @@ func repeatOf(d *unsc.Decision, r *unsc.Report) (unsc.Note, bool) {
 // one gives it.
 func officialCount(d *unsc.Decision) string {
 	for _, r := range d.Reports {
-		if r.Source.Official() && r.Votes == nil && r.Tally.Known && sameTally(r.Tally, d.Tally) {
+		if r.Source.Official() && !r.Votes.Known() && r.Tally.Known && sameTally(r.Tally, d.Tally) {
 			return cite(r)
 		}
 	}
@@ -637,12 +637,12 @@ func outOfOrder(n, k int, slack time.Duration, date func(int) time.Time) string 
 }
 
 // notSitting lists the codes in votes that are not members of Council c.
-func notSitting(c unsc.Council, votes map[unsc.Code]unsc.Position) []string {
+func notSitting(c unsc.Council, votes unsc.Votes) []string {
 	if c.Members == nil {
 		return nil
 	}
 	var out []string
-	for code := range votes {
+	for code := range votes.All() {
 		if _, ok := c.Member(code); !ok {
 			out = append(out, string(code))
 		}
@@ -659,18 +659,18 @@ func sameTally(a, b unsc.Tally) bool {
 // member not listed and a member listed as not participating are alike:
 // sources differ in how they write both.
 func positionDiff(d *unsc.Decision, r *unsc.Report) string {
-	if d.Votes == nil || r.Votes == nil || !anyVote(r.Votes) {
+	if !d.Votes.Known() || !r.Votes.Known() || !anyVote(r.Votes) {
 		return ""
 	}
 	nonVoting := func(p unsc.Position) bool { return p == unsc.Absent || p == unsc.NotParticipating }
 	var codes []string
-	for code, p := range r.Votes {
-		if q := d.Votes[code]; q != p && !(nonVoting(p) && nonVoting(q)) {
+	for code, p := range r.Votes.All() {
+		if q := d.Votes.Of(code); q != p && !(nonVoting(p) && nonVoting(q)) {
 			codes = append(codes, fmt.Sprintf("%s %s/%s", code, q.Letter(), p.Letter()))
 		}
 	}
-	for code, q := range d.Votes {
-		if _, listed := r.Votes[code]; !listed && !nonVoting(q) {
+	for code, q := range d.Votes.All() {
+		if _, listed := r.Votes.Get(code); !listed && !nonVoting(q) {
 			codes = append(codes, fmt.Sprintf("%s %s/-", code, q.Letter()))
 		}
 	}

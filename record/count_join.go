@@ -23,7 +23,7 @@ func countless(reports []unsc.Report, resolution []int) map[string][]int {
 		if r.Meeting == "" || r.Amendment || (r.Outcome != unsc.Failed && r.Outcome != unsc.Vetoed) {
 			return voteKey{}, false
 		}
-		if !r.Tally.Known && r.Votes == nil {
+		if !r.Tally.Known && !r.Votes.Known() {
 			return voteKey{}, false
 		}
 		return voteKey{r.Meeting, r.Outcome, tallyKey(r)}, true

@@ -13,7 +13,7 @@ func TestReconcileJoinsVotesWithoutSymbolByCount(t *testing.T) {
 	veto := council2024(map[unsc.Code]unsc.Position{"USA": unsc.No, "GBR": unsc.Abstain})
 	sheet := func(key, draft string, votes map[unsc.Code]unsc.Position, outcome unsc.Outcome) unsc.Report {
 		return unsc.Report{Source: unsc.SourceSpreadsheet, Key: key, Ref: "sheet:" + key, Date: day("2024-02-20"),
-			Meeting: "S/PV.9552", Draft: draft, Outcome: outcome, Votes: votes}
+			Meeting: "S/PV.9552", Draft: draft, Outcome: outcome, Votes: unsc.VotesOf(votes)}
 	}
 	press := unsc.Report{Source: unsc.SourcePress, Key: "p1", Ref: "https://press.un.org/", Date: day("2024-02-20"),
 		Meeting: "S/PV.9552", Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"USA"},

@@ -83,13 +83,7 @@ func Curated() []unsc.Report {
 	out := make([]unsc.Report, len(rows))
 	for i, r := range rows {
 		out[i] = r.Report
-		// Each caller gets maps and slices of its own.
-		if r.Report.Votes != nil {
-			out[i].Votes = make(map[unsc.Code]unsc.Position, len(r.Report.Votes))
-			for c, p := range r.Report.Votes {
-				out[i].Votes[c] = p
-			}
-		}
+		// Each caller gets slices of its own (positions are values).
 		out[i].VetoedBy = slices.Clone(r.Report.VetoedBy)
 		out[i].Sponsors = slices.Clone(r.Report.Sponsors)
 	}
@@ -285,12 +279,12 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 		if len(votes) != len(council.Members) {
 			return c, row.errorf("in_favour", "%d members named of the %d on the Council: want each once, or \"*\" for the rest", len(votes), len(council.Members))
 		}
-		t := countVotes(votes)
+		t := countVotes(unsc.VotesOf(votes))
 		if !sameTally(t, rep.Tally) {
 			return c, row.errorf(cmpColumn(rest), "the positions count %d-%d-%d, the count says %d-%d-%d: want them to agree",
 				t.Yes, t.No, t.Abstain, rep.Tally.Yes, rep.Tally.No, rep.Tally.Abstain)
 		}
-		rep.Votes = votes
+		rep.Votes = unsc.VotesOf(votes)
 		rep.Tally.NonVoting = t.NonVoting
 		c.AllNamed = true
 	} else if len(named) > 0 {

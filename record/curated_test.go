@@ -31,14 +31,14 @@ func TestCuratedRowsDecide(t *testing.T) {
 			t.Errorf("%v: CouncilOn(%s): %v", c, r.Date.Format("2006-01-02"), err)
 			continue
 		}
-		for code := range r.Votes {
+		for code := range r.Votes.All() {
 			if _, ok := council.Member(code); !ok {
 				t.Errorf("%v: %s is not on the Council on %s", c, code, r.Date.Format("2006-01-02"))
 			}
 		}
-		if r.Votes != nil {
+		if r.Votes.Known() {
 			var yes, no, abstain int
-			for _, p := range r.Votes {
+			for _, p := range r.Votes.All() {
 				switch p {
 				case unsc.Yes:
 					yes++
@@ -48,8 +48,8 @@ func TestCuratedRowsDecide(t *testing.T) {
 					abstain++
 				}
 			}
-			if len(r.Votes) != len(council.Members) || yes != r.Tally.Yes || no != r.Tally.No || abstain != r.Tally.Abstain {
-				t.Errorf("%v: %d positions counting %d-%d-%d, count %d-%d-%d", c, len(r.Votes), yes, no, abstain, r.Tally.Yes, r.Tally.No, r.Tally.Abstain)
+			if r.Votes.Len() != len(council.Members) || yes != r.Tally.Yes || no != r.Tally.No || abstain != r.Tally.Abstain {
+				t.Errorf("%v: %d positions counting %d-%d-%d, count %d-%d-%d", c, r.Votes.Len(), yes, no, abstain, r.Tally.Yes, r.Tally.No, r.Tally.Abstain)
 			}
 		}
 		d := unsc.Decision{
@@ -104,8 +104,8 @@ func TestCuratedReports(t *testing.T) {
 		t.Fatalf("no curated report of resolution 2797 (2025); keys %v", keysOf(byKey))
 	}
 	if r.Source != unsc.SourcePress || r.Draft != "S/2025/692" || r.Outcome != unsc.Adopted ||
-		r.Tally.Yes != 11 || r.Tally.Abstain != 3 || r.Votes["DZA"] != unsc.NotParticipating ||
-		r.Votes["CHN"] != unsc.Abstain || r.Votes["USA"] != unsc.Yes || !slices.Equal(r.Sponsors, []string{"USA"}) {
+		r.Tally.Yes != 11 || r.Tally.Abstain != 3 || r.Votes.Of("DZA") != unsc.NotParticipating ||
+		r.Votes.Of("CHN") != unsc.Abstain || r.Votes.Of("USA") != unsc.Yes || !slices.Equal(r.Sponsors, []string{"USA"}) {
 		t.Errorf("res 2797 (2025) = %+v; want un-press, S/2025/692, adopted 11-0-3, Algeria not participating, sponsored by USA", r)
 	}
 	if !strings.HasPrefix(r.Ref, "https://press.un.org/") {
@@ -134,15 +134,15 @@ func TestCuratedReports(t *testing.T) {
 	}
 	if r := *r2807; r.Date.Format("2006-01-02") != "2025-12-12" || r.Outcome != unsc.Adopted || r.Tally.Yes != 15 ||
 		r.Tally.No != 0 || r.Tally.Abstain != 0 || !sameStrings(r.Sponsors, []string{"GUY", "SLE"}) ||
-		r.Agenda != "Maintenance of international peace and security" || r.Votes["SLE"] != unsc.Yes {
+		r.Agenda != "Maintenance of international peace and security" || r.Votes.Of("SLE") != unsc.Yes {
 		t.Errorf("res 2807 (2025) = %+v; want 12 December 2025, adopted 15-0-0, sponsored by Guyana and Sierra Leone", r)
 	}
 	// Each caller gets its own maps.
 	a, b := record.Curated(), record.Curated()
 	for i := range a {
-		if a[i].Votes != nil {
-			a[i].Votes["USA"] = unsc.Absent
-			if b[i].Votes["USA"] == unsc.Absent {
+		if a[i].Votes.Known() {
+			a[i].Votes = a[i].Votes.With("USA", unsc.Absent)
+			if b[i].Votes.Of("USA") == unsc.Absent {
 				t.Fatalf("Curated shares its votes maps between callers")
 			}
 			break
@@ -165,7 +165,7 @@ const curatedHeader = "date,meeting,resolution,draft,amendment_to,matter,modalit
 // expected.
 func TestParseCuratedErrors(t *testing.T) {
 	const ok = "2024-03-25,S/PV.9586,S/RES/2728 (2024),S/2024/254,,non-procedural,vote,adopted,14,0,1,*,,USA,,,,Gaza,The situation in the Middle East,E10,https://press.un.org/en/2024/sc15641.doc.htm,,\n"
-	if rows, err := record.ParseCurated(strings.NewReader(curatedHeader+ok), "t.csv"); err != nil || len(rows) != 1 || rows[0].Report.Votes["USA"] != unsc.Abstain || rows[0].Report.Votes["JPN"] != unsc.Yes {
+	if rows, err := record.ParseCurated(strings.NewReader(curatedHeader+ok), "t.csv"); err != nil || len(rows) != 1 || rows[0].Report.Votes.Of("USA") != unsc.Abstain || rows[0].Report.Votes.Of("JPN") != unsc.Yes {
 		t.Fatalf("ParseCurated(a good row) = %+v, %v; want res 2728 with the US abstaining and the rest in favour", rows, err)
 	}
 	tests := []struct {
@@ -207,7 +207,7 @@ func TestParseCuratedErrors(t *testing.T) {
 	// adopted by a vote may bear no number; a matter the source does not
 	// state is left empty, non-procedural and not known.
 	const unnumbered = "1963-05-07,S/PV.1034,,,,,vote,adopted,11,0,0,*,,,,,,Kuwait,Admission of new Members,,https://machinman.net/un/fini/un_resolution_1963.html,,\n"
-	if rows, err := record.ParseCurated(strings.NewReader(curatedHeader+unnumbered), "t.csv"); err != nil || len(rows) != 1 || rows[0].Report.Resolution != "" || rows[0].Report.Votes["SUN"] != unsc.Yes ||
+	if rows, err := record.ParseCurated(strings.NewReader(curatedHeader+unnumbered), "t.csv"); err != nil || len(rows) != 1 || rows[0].Report.Resolution != "" || rows[0].Report.Votes.Of("SUN") != unsc.Yes ||
 		rows[0].Report.Matter != unsc.NonProcedural || rows[0].Report.MatterKnown {
 		t.Errorf("ParseCurated(an adopted decision of 1963 without a number or matter) = %+v, %v; want one row, the USSR in favour, the matter non-procedural and not known", rows, err)
 	}
@@ -230,8 +230,8 @@ func TestCuratedInRealRecord(t *testing.T) {
 		switch {
 		case d.Resolution == "S/RES/2797 (2025)":
 			found2797 = true
-			if d.Derived != unsc.Adopted || d.Votes["DZA"] != unsc.NotParticipating || !slices.Contains(d.Sources, unsc.SourcePress) {
-				t.Errorf("res 2797 (2025): derived %v, Algeria %v, sources %v; want adopted, not participating, un-press", d.Derived, d.Votes["DZA"], d.Sources)
+			if d.Derived != unsc.Adopted || d.Votes.Of("DZA") != unsc.NotParticipating || !slices.Contains(d.Sources, unsc.SourcePress) {
+				t.Errorf("res 2797 (2025): derived %v, Algeria %v, sources %v; want adopted, not participating, un-press", d.Derived, d.Votes.Of("DZA"), d.Sources)
 			}
 		case d.Meeting == "S/PV.10000":
 			gaza = true

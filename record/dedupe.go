@@ -49,20 +49,20 @@ func overlay(r, next unsc.Report) unsc.Report {
 		merged.Sponsors = r.Sponsors
 	}
 	switch {
-	case merged.Votes == nil:
+	case !merged.Votes.Known():
 		merged.Votes = r.Votes
-	case len(merged.Votes) < len(r.Votes):
+	case merged.Votes.Len() < r.Votes.Len():
 		// A file that holds only some members' rows of a record (the
 		// official release's sample stops mid-record) updates those
 		// members and leaves the others as the fuller report gives them.
-		votes := make(map[unsc.Code]unsc.Position, len(r.Votes))
-		for c, p := range r.Votes {
+		votes := make(map[unsc.Code]unsc.Position, r.Votes.Len())
+		for c, p := range r.Votes.All() {
 			votes[c] = p
 		}
-		for c, p := range merged.Votes {
+		for c, p := range merged.Votes.All() {
 			votes[c] = p
 		}
-		merged.Votes = votes
+		merged.Votes = unsc.VotesOf(votes)
 	}
 	if !merged.Tally.Known {
 		merged.Tally = r.Tally

@@ -188,9 +188,9 @@ func writeDecision(b *strings.Builder, d unsc.Decision) {
 		fmt.Fprintf(b, ", vetoed by %v", d.VetoedBy)
 	}
 	b.WriteString("\n")
-	if d.Votes != nil {
+	if d.Votes.Known() {
 		var vs []string
-		for c, p := range d.Votes {
+		for c, p := range d.Votes.All() {
 			vs = append(vs, string(c)+"="+p.Letter())
 		}
 		slices.Sort(vs)

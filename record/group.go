@@ -448,7 +448,7 @@ func (g *grouper) preferCount(idx []int) {
 	var official unsc.Tally
 	for _, i := range idx {
 		r := g.reports[i]
-		if r.Source.Official() && r.Votes == nil && r.Tally.Known {
+		if r.Source.Official() && !r.Votes.Known() && r.Tally.Known {
 			official = r.Tally
 			break
 		}
@@ -459,7 +459,7 @@ func (g *grouper) preferCount(idx []int) {
 	matches := func(i int) bool {
 		r := g.reports[i]
 		t := r.Tally
-		if r.Votes != nil {
+		if r.Votes.Known() {
 			t = countVotes(r.Votes)
 		}
 		return t.Known && sameTally(t, official)
@@ -692,7 +692,7 @@ func (g *grouper) tally(r int) unsc.Tally {
 	for _, i := range g.members(r) {
 		rep := g.reports[i]
 		t := rep.Tally
-		if rep.Votes != nil {
+		if rep.Votes.Known() {
 			t = countVotes(rep.Votes)
 		}
 		if t.Known && rank(rep.Source) < bestRank {

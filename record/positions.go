@@ -2,7 +2,6 @@ package record
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -63,7 +62,7 @@ func (c cat) did() string {
 
 // fit is positions set against the official count.
 type fit struct {
-	votes map[unsc.Code]unsc.Position
+	votes unsc.Votes
 	// exact: the positions add up to the count as the source gives them.
 	exact bool
 	// moved lists the members the count moves, from a category to another.
@@ -82,11 +81,11 @@ type move struct {
 // fitCount sets a source's positions against the official count t, on the
 // Council c. It resolves the difference where only one set of members can
 // make it up, and otherwise says which members are in doubt.
-func fitCount(votes map[unsc.Code]unsc.Position, t unsc.Tally, c unsc.Council) fit {
+func fitCount(votes unsc.Votes, t unsc.Tally, c unsc.Council) fit {
 	members := map[cat][]unsc.Code{}
 	var have [4]int
 	for _, m := range c.Members {
-		k := catOf(votes[m.Code])
+		k := catOf(votes.Of(m.Code))
 		members[k] = append(members[k], m.Code)
 		have[k]++
 	}
@@ -114,7 +113,7 @@ func fitCount(votes map[unsc.Code]unsc.Position, t unsc.Tally, c unsc.Council) f
 			}
 		}
 		if all {
-			out := maps.Clone(votes)
+			out := votes.Map()
 			if out == nil {
 				out = map[unsc.Code]unsc.Position{}
 			}
@@ -125,7 +124,7 @@ func fitCount(votes map[unsc.Code]unsc.Position, t unsc.Tally, c unsc.Council) f
 					f.moved = append(f.moved, move{code, k, to})
 				}
 			}
-			f.votes = out
+			f.votes = unsc.VotesOf(out)
 			return f
 		}
 	}
@@ -183,18 +182,21 @@ func andList(ns []string) string {
 }
 
 // swapped returns positions with yes and no exchanged.
-func swapped(votes map[unsc.Code]unsc.Position) map[unsc.Code]unsc.Position {
-	out := make(map[unsc.Code]unsc.Position, len(votes))
-	for c, p := range votes {
+func swapped(votes unsc.Votes) unsc.Votes {
+	if !votes.Known() {
+		return votes
+	}
+	out := make([]unsc.Vote, 0, 15)
+	for c, p := range votes.All() {
 		switch p {
 		case unsc.Yes:
 			p = unsc.No
 		case unsc.No:
 			p = unsc.Yes
 		}
-		out[c] = p
+		out = append(out, unsc.Vote{Member: c, Position: p})
 	}
-	return out
+	return unsc.VotesFrom(out)
 }
 
 func tallyText(t unsc.Tally) string {

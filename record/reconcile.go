@@ -373,7 +373,7 @@ func draftClaim(d *unsc.Decision, sym string) bool {
 		return true
 	}
 	for _, r := range d.Reports {
-		if r.Draft == sym && r.Source == unsc.SourceSpreadsheet && r.Votes != nil && d.Tally.Known && sameTally(countVotes(r.Votes), d.Tally) {
+		if r.Draft == sym && r.Source == unsc.SourceSpreadsheet && r.Votes.Known() && d.Tally.Known && sameTally(countVotes(r.Votes), d.Tally) {
 			return true
 		}
 	}
@@ -516,13 +516,13 @@ func recordedOutcome(g []unsc.Report) unsc.Outcome {
 		if r.Source != g[first].Source {
 			break
 		}
-		if r.Outcome == g[first].Outcome || r.Votes == nil {
+		if r.Outcome == g[first].Outcome || !r.Votes.Known() {
 			continue
 		}
 		// Two reports of one source disagree: trust the one whose votes
 		// give its outcome.
 		for _, x := range g[first:] {
-			if x.Source != r.Source || x.Votes == nil || x.Outcome == 0 {
+			if x.Source != r.Source || !x.Votes.Known() || x.Outcome == 0 {
 				continue
 			}
 			if res, err := Derive(unsc.Decision{Date: x.Date, Votes: x.Votes, Matter: x.Matter, Amendment: x.Amendment, Modality: x.Modality}); err == nil && res.Outcome == x.Outcome {
@@ -537,8 +537,8 @@ func recordedOutcome(g []unsc.Report) unsc.Outcome {
 }
 
 // anyVote reports whether anyone voted yes, no or abstained.
-func anyVote(v map[unsc.Code]unsc.Position) bool {
-	for _, p := range v {
+func anyVote(v unsc.Votes) bool {
+	for _, p := range v.All() {
 		if p == unsc.Yes || p == unsc.No || p == unsc.Abstain {
 			return true
 		}
@@ -570,7 +570,7 @@ func DeriveIn(rules charter.Rules, c unsc.Council, d unsc.Decision) (unsc.Result
 	switch {
 	case d.Modality != unsc.ByVote:
 		return rules.Decide(c, b)
-	case d.Votes != nil && len(d.InDoubt()) == 0:
+	case d.Votes.Known() && len(d.InDoubt()) == 0:
 		b.Votes = d.Votes
 		return rules.Decide(c, b)
 	case d.Tally.Known:
@@ -583,15 +583,15 @@ func DeriveIn(rules charter.Rules, c unsc.Council, d unsc.Decision) (unsc.Result
 // them, as "yes-no-abstain".
 func tallyKey(r unsc.Report) string {
 	t := r.Tally
-	if r.Votes != nil {
+	if r.Votes.Known() {
 		t = countVotes(r.Votes)
 	}
 	return strconv.Itoa(t.Yes) + "-" + strconv.Itoa(t.No) + "-" + strconv.Itoa(t.Abstain)
 }
 
-func countVotes(v map[unsc.Code]unsc.Position) unsc.Tally {
+func countVotes(v unsc.Votes) unsc.Tally {
 	t := unsc.Tally{Known: true}
-	for _, p := range v {
+	for _, p := range v.All() {
 		switch p {
 		case unsc.Yes:
 			t.Yes++

@@ -37,9 +37,9 @@ func council2024(except map[unsc.Code]unsc.Position) map[unsc.Code]unsc.Position
 func TestReconcileMatchesSymbolVariants(t *testing.T) {
 	reports := []unsc.Report{
 		{Source: unsc.SourceSpreadsheet, Key: "s1", Ref: "sheet:2", Date: day("2024-03-25"), Meeting: "S/PV.9586", Resolution: "S/RES/2728 (2024)", Draft: "S/2024/254",
-			Outcome: unsc.Adopted, Votes: council2024(map[unsc.Code]unsc.Position{"USA": unsc.Abstain})},
+			Outcome: unsc.Adopted, Votes: unsc.VotesOf(council2024(map[unsc.Code]unsc.Position{"USA": unsc.Abstain}))},
 		{Source: unsc.SourceUNDL, Key: "u1", Ref: "undl:2", Date: day("2024-03-25"), Meeting: "S/PV.9586", Resolution: "S/RES/2728 (2024)",
-			Title: "Security Council resolution 2728 (2024)", Outcome: unsc.Adopted, Votes: council2024(map[unsc.Code]unsc.Position{"USA": unsc.Abstain})},
+			Title: "Security Council resolution 2728 (2024)", Outcome: unsc.Adopted, Votes: unsc.VotesOf(council2024(map[unsc.Code]unsc.Position{"USA": unsc.Abstain}))},
 		{Source: unsc.SourceDHLMeetings, Key: "d1", Ref: "page:9", Date: day("2024-03-25"), Meeting: "S/PV.9586", Draft: "S/2024/254",
 			Outcome: unsc.Adopted, Tally: unsc.Tally{Yes: 14, Abstain: 1, Known: true}},
 	}
@@ -52,7 +52,7 @@ func TestReconcileMatchesSymbolVariants(t *testing.T) {
 		Title: "Security Council resolution 2728 (2024)", Recorded: unsc.Adopted, Derived: unsc.Adopted,
 		Tally: unsc.Tally{Yes: 14, Abstain: 1, Known: true}, Sources: []unsc.Source{unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceSpreadsheet}}
 	got := d
-	got.Votes, got.Reports = nil, nil
+	got.Votes, got.Reports = unsc.Votes{}, nil
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Reconcile mismatch (-want +got):\n%s", diff)
 	}
@@ -116,11 +116,11 @@ func TestReconcileRejectsPositionsOfStrangers(t *testing.T) {
 	// 1999: they cannot be this vote's, so the Library's count decides.
 	strangers := map[unsc.Code]unsc.Position{"BGD": unsc.Yes, "USA": unsc.No}
 	reports := []unsc.Report{
-		{Source: unsc.SourceSpreadsheet, Key: "s", Ref: "sheet:9", Date: day("1999-03-26"), Meeting: "S/PV.3989", Draft: "S/1999/328", Outcome: unsc.Failed, Votes: strangers},
+		{Source: unsc.SourceSpreadsheet, Key: "s", Ref: "sheet:9", Date: day("1999-03-26"), Meeting: "S/PV.3989", Draft: "S/1999/328", Outcome: unsc.Failed, Votes: unsc.VotesOf(strangers)},
 		{Source: unsc.SourceDHLMeetings, Key: "m", Ref: "p:9", Date: day("1999-03-26"), Meeting: "S/PV.3989", Draft: "S/1999/328", Outcome: unsc.Failed, Tally: unsc.Tally{Yes: 3, No: 12, Known: true}},
 	}
 	ds := record.Reconcile(reports)
-	if len(ds) != 1 || ds[0].Votes != nil || ds[0].Tally.No != 12 || ds[0].Derived != unsc.Failed {
+	if len(ds) != 1 || ds[0].Votes.Known() || ds[0].Tally.No != 12 || ds[0].Derived != unsc.Failed {
 		t.Fatalf("Reconcile = %+v, want no positions, the 3-12-0 count, derived failed", ds)
 	}
 	s := record.Check(ds)
@@ -180,10 +180,10 @@ func TestParseFactsErrors(t *testing.T) {
 // sample stops mid-record) updates those members; the fuller report gives
 // the others.
 func TestDedupeKeepsMembersAPartialFileLacks(t *testing.T) {
-	full := unsc.Report{Source: unsc.SourceUNDL, Key: "undl:1", Ref: "crawl:2", Votes: map[unsc.Code]unsc.Position{"CHN": unsc.Abstain, "FRA": unsc.Yes, "USA": unsc.Yes}}
-	part := unsc.Report{Source: unsc.SourceUNDL, Key: "undl:1", Ref: "sample:9", Note: "China did not participate in the voting", Votes: map[unsc.Code]unsc.Position{"CHN": unsc.NotParticipating}}
+	full := unsc.Report{Source: unsc.SourceUNDL, Key: "undl:1", Ref: "crawl:2", Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"CHN": unsc.Abstain, "FRA": unsc.Yes, "USA": unsc.Yes})}
+	part := unsc.Report{Source: unsc.SourceUNDL, Key: "undl:1", Ref: "sample:9", Note: "China did not participate in the voting", Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"CHN": unsc.NotParticipating})}
 	got := record.Dedupe([]unsc.Report{full, part})
-	want := map[unsc.Code]unsc.Position{"CHN": unsc.NotParticipating, "FRA": unsc.Yes, "USA": unsc.Yes}
+	want := unsc.VotesOf(map[unsc.Code]unsc.Position{"CHN": unsc.NotParticipating, "FRA": unsc.Yes, "USA": unsc.Yes})
 	if len(got) != 1 || !cmp.Equal(got[0].Votes, want) || got[0].Ref != "sample:9" {
 		t.Errorf("Dedupe(full, partial) = %+v, want one report with votes %v from sample:9", got, want)
 	}
@@ -258,11 +258,11 @@ func TestRejectedVoteOnAnAdoptedDraft(t *testing.T) {
 		"CHE": unsc.Abstain, "KOR": unsc.Abstain, "ECU": unsc.Abstain, "GUY": unsc.Abstain}
 	reports := []unsc.Report{
 		{Source: unsc.SourceUNDL, Key: "u1", Ref: "undl:1", Date: day("2024-03-25"), Meeting: "S/PV.9586", Resolution: "S/RES/2728 (2024)", Draft: "S/2024/254", Outcome: unsc.Adopted,
-			Votes: council2024(map[unsc.Code]unsc.Position{"USA": unsc.Abstain})},
+			Votes: unsc.VotesOf(council2024(map[unsc.Code]unsc.Position{"USA": unsc.Abstain}))},
 		{Source: unsc.SourceSpreadsheet, Key: "S/PV.9586|S/2024/254|", Ref: "sheet:7", Date: day("2024-03-25"), Meeting: "S/PV.9586", Draft: "S/2024/254", Outcome: unsc.Failed,
-			Matter: unsc.NonProcedural, MatterKnown: true, Votes: council2024(no)},
+			Matter: unsc.NonProcedural, MatterKnown: true, Votes: unsc.VotesOf(council2024(no))},
 		{Source: unsc.SourceSpreadsheet, Key: "S/PV.9586|S/2024/255|", Ref: "sheet:9", Date: day("2024-03-25"), Meeting: "S/PV.9586", Draft: "S/2024/255", Outcome: unsc.Failed,
-			Matter: unsc.NonProcedural, MatterKnown: true, Votes: council2024(no)},
+			Matter: unsc.NonProcedural, MatterKnown: true, Votes: unsc.VotesOf(council2024(no))},
 	}
 	got := map[string]bool{}
 	for _, d := range record.Reconcile(reports) {
@@ -302,9 +302,9 @@ func TestRepeatAgreeingWithOfficialOutcome(t *testing.T) {
 	for _, order := range [][2]int{{0, 1}, {1, 0}} {
 		sheet := []unsc.Report{
 			{Source: unsc.SourceSpreadsheet, Key: "S/PV.3747|S/1997/199|", Ref: "sheet:1153", Date: day("1997-03-07"), Meeting: "S/PV.3747", Draft: "S/1997/199",
-				Outcome: unsc.Adopted, Sponsors: []string{"President"}, Votes: votes},
+				Outcome: unsc.Adopted, Sponsors: []string{"President"}, Votes: unsc.VotesOf(votes)},
 			{Source: unsc.SourceSpreadsheet, Key: "S/PV.3747|S/1997/199|#2", Ref: "sheet:3142", Date: day("1997-03-07"), Meeting: "S/PV.3747", Draft: "S/1997/199",
-				Outcome: unsc.Vetoed, Sponsors: []string{"FRA", "PRT", "SWE", "GBR"}, Votes: votes},
+				Outcome: unsc.Vetoed, Sponsors: []string{"FRA", "PRT", "SWE", "GBR"}, Votes: unsc.VotesOf(votes)},
 		}
 		reports := []unsc.Report{
 			{Source: unsc.SourceDHLMeetings, Key: "d1", Ref: "page:797", Date: day("1997-03-07"), Meeting: "S/PV.3747", Draft: "S/1997/199",
@@ -318,8 +318,8 @@ func TestRepeatAgreeingWithOfficialOutcome(t *testing.T) {
 		if got := ds[0].Sponsors; !cmp.Equal(got, []string{"FRA", "PRT", "SWE", "GBR"}) {
 			t.Errorf("listings in order %v: sponsors %v, want those of the listing that records the veto", order, got)
 		}
-		if ds[0].Recorded != unsc.Vetoed || len(ds[0].Votes) != 15 {
-			t.Errorf("listings in order %v: %v with %d positions, want vetoed with 15", order, ds[0].Recorded, len(ds[0].Votes))
+		if ds[0].Recorded != unsc.Vetoed || ds[0].Votes.Len() != 15 {
+			t.Errorf("listings in order %v: %v with %d positions, want vetoed with 15", order, ds[0].Recorded, ds[0].Votes.Len())
 		}
 	}
 }

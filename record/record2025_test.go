@@ -100,8 +100,8 @@ func TestDecisionsOf2025InRealRecord(t *testing.T) {
 		if d.Resolution != "" {
 			seen[d.Resolution]++
 		}
-		if d.Matter != unsc.Procedural && d.Modality == unsc.ByVote && len(d.Votes) != 15 {
-			t.Errorf("%s (%s): %d members' positions, want all 15", record.Symbol(d), d.Date.Format("2006-01-02"), len(d.Votes))
+		if d.Matter != unsc.Procedural && d.Modality == unsc.ByVote && d.Votes.Len() != 15 {
+			t.Errorf("%s (%s): %d members' positions, want all 15", record.Symbol(d), d.Date.Format("2006-01-02"), d.Votes.Len())
 		}
 	}
 	for n := 2768; n <= 2811; n++ {

@@ -57,7 +57,7 @@ func TestRealFacts(t *testing.T) {
 	for _, d := range record.Reconcile(realReports(t)) {
 		switch d.Resolution {
 		case "S/RES/82 (1950)":
-			if p, listed := d.Votes["SUN"]; listed || d.Derived != unsc.Adopted {
+			if p, listed := d.Votes.Get("SUN"); listed || d.Derived != unsc.Adopted {
 				t.Errorf("res 82 (1950): USSR %v (listed %v), derived %v; want absent, adopted", p, listed, d.Derived)
 			}
 		case "S/RES/87 (1950)":

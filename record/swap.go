@@ -28,7 +28,7 @@ import (
 type positionSwap struct {
 	// key is the report whose positions are replaced.
 	key   string
-	votes map[unsc.Code]unsc.Position
+	votes unsc.Votes
 	// from is the report the positions come from; resolution the
 	// resolution it reports; official the official count of the decision
 	// the positions are read for, and own that of the resolution the page
@@ -60,10 +60,10 @@ func swappedPositions(groups [][]unsc.Report) map[int]*positionSwap {
 				}
 			}
 			switch {
-			case rep.Source == unsc.SourceUNDL && rep.Votes != nil && anyVote(rep.Votes):
+			case rep.Source == unsc.SourceUNDL && rep.Votes.Known() && anyVote(rep.Votes):
 				pages++
 				r.page, r.hasPage = rep, true
-			case !r.hasOff && rep.Source == unsc.SourceDHLMeetings && rep.Votes == nil && rep.Tally.Known && rep.Modality == unsc.ByVote:
+			case !r.hasOff && rep.Source == unsc.SourceDHLMeetings && !rep.Votes.Known() && rep.Tally.Known && rep.Modality == unsc.ByVote:
 				r.official, r.hasOff = rep, true
 			}
 		}
@@ -106,7 +106,7 @@ func swappedPositions(groups [][]unsc.Report) map[int]*positionSwap {
 // fitCost is how far positions are from a count: 0 where they give it,
 // the number of members the count moves where it resolves them, and
 // infinity where it cannot.
-func fitCost(votes map[unsc.Code]unsc.Position, t unsc.Tally, c unsc.Council) float64 {
+func fitCost(votes unsc.Votes, t unsc.Tally, c unsc.Council) float64 {
 	f := fitCount(votes, t, c)
 	switch {
 	case f.exact:

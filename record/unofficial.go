@@ -1,7 +1,6 @@
 package record
 
 import (
-	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -88,22 +87,22 @@ func Unofficial(d unsc.Decision) []string {
 // votesOfficial reports whether every position on show comes from an
 // official source or a fact citing the UN.
 func votesOfficial(d unsc.Decision, official []unsc.Report) bool {
-	if len(d.Votes) == 0 {
+	if d.Votes.Len() == 0 {
 		return true
 	}
 	council, err := councilOn(d.Date)
 	backed := map[unsc.Code]bool{}
 	for _, r := range official {
-		if r.Votes == nil || !anyVote(r.Votes) {
+		if !r.Votes.Known() || !anyVote(r.Votes) {
 			continue
 		}
-		sets := []map[unsc.Code]unsc.Position{r.Votes}
+		sets := []unsc.Votes{r.Votes}
 		if err == nil && d.Tally.Known {
 			sets = append(sets, fitCount(r.Votes, d.Tally, council).votes)
 		}
 		for _, v := range sets {
-			for code, p := range d.Votes {
-				if q, ok := v[code]; ok && catOf(q) == catOf(p) {
+			for code, p := range d.Votes.All() {
+				if q, ok := v.Get(code); ok && catOf(q) == catOf(p) {
 					backed[code] = true
 				}
 			}
@@ -116,7 +115,7 @@ func votesOfficial(d unsc.Decision, official []unsc.Report) bool {
 			}
 		}
 	}
-	for code := range maps.Keys(d.Votes) {
+	for code := range d.Votes.All() {
 		if !backed[code] {
 			return false
 		}

@@ -117,8 +117,8 @@ func TestUnofficial(t *testing.T) {
 	}
 	sheet := unsc.Report{Source: unsc.SourceSpreadsheet, Key: "s1", Date: day, Meeting: "S/PV.9584", Draft: "S/2024/239",
 		Outcome: unsc.Vetoed, Tally: unsc.Tally{Yes: 11, No: 3, Abstain: 1, Known: true}, Sponsors: []string{"USA"},
-		Title: "Middle East", Votes: votes("RUS", "CHN", "DZA")}
-	sheet.Votes["GUY"] = unsc.Abstain
+		Title: "Middle East", Votes: unsc.VotesOf(votes("RUS", "CHN", "DZA"))}
+	sheet.Votes = sheet.Votes.With("GUY", unsc.Abstain)
 	press := unsc.Report{Source: unsc.SourcePress, Key: "p1", Date: day, Meeting: "S/PV.9584", Draft: "S/2024/239",
 		Outcome: unsc.Vetoed, Tally: unsc.Tally{Yes: 11, No: 3, Abstain: 1, Known: true}, Votes: sheet.Votes}
 
@@ -140,7 +140,7 @@ func TestUnofficial(t *testing.T) {
 	// members only keeps them in its note): the positions rest on the
 	// spreadsheet.
 	partial := press
-	partial.Votes = nil
+	partial.Votes = unsc.Votes{}
 	partial.Sponsors, partial.Title = []string{"USA"}, "Middle East"
 	d := record.Reconcile([]unsc.Report{sheet, partial})[0]
 	if got := record.Unofficial(d); !slices.Equal(got, []string{record.FieldVotes}) {

@@ -549,10 +549,10 @@ func build(g *group, cols *columns, name string) (unsc.Report, error) {
 		}
 		note("votes: adopted %s, without a vote; the file's %d member rows are not kept as votes", how, len(g.votes))
 	default:
-		rep.Votes = make(map[unsc.Code]unsc.Position, len(g.votes))
+		votes := make([]unsc.Vote, 0, len(g.votes))
 		rep.Tally.Known = true
 		for _, v := range g.votes {
-			rep.Votes[v.code] = v.pos
+			votes = append(votes, unsc.Vote{Member: v.code, Position: v.pos})
 			switch v.pos {
 			case unsc.Yes:
 				rep.Tally.Yes++
@@ -564,6 +564,7 @@ func build(g *group, cols *columns, name string) (unsc.Report, error) {
 				rep.Tally.NonVoting++
 			}
 		}
+		rep.Votes = unsc.VotesFrom(votes)
 		if len(g.votes) < councilSize {
 			note("votes: the file lists %d members; the others are missing (absent or not participating)", len(g.votes))
 		}
@@ -578,7 +579,7 @@ func build(g *group, cols *columns, name string) (unsc.Report, error) {
 func checkOutcome(rep *unsc.Report, outcomeText string) []string {
 	var pNo []unsc.Code
 	for _, c := range permanent {
-		if rep.Votes[c] == unsc.No {
+		if rep.Votes.Of(c) == unsc.No {
 			pNo = append(pNo, c)
 		}
 	}
@@ -590,7 +591,7 @@ func checkOutcome(rep *unsc.Report, outcomeText string) []string {
 			notes = append(notes, "votes: recorded as vetoed, yet no permanent member voted no in the file's positions")
 		}
 	case unsc.Adopted:
-		if strings.Contains(strings.ToLower(outcomeText), "unanimously") && rep.Tally.Yes != len(rep.Votes) {
+		if strings.Contains(strings.ToLower(outcomeText), "unanimously") && rep.Tally.Yes != rep.Votes.Len() {
 			notes = append(notes, fmt.Sprintf("votes: recorded as adopted unanimously, yet the file's positions are %d-%d-%d", rep.Tally.Yes, rep.Tally.No, rep.Tally.Abstain))
 		} else if len(pNo) > 0 {
 			notes = append(notes, fmt.Sprintf("votes: recorded as adopted, yet %s voted no (a procedural vote, or misaligned positions)", joinCodes(pNo)))

@@ -90,33 +90,33 @@ func TestParseRealDecisions(t *testing.T) {
 			Source: unsc.SourceSpreadsheet, Key: "S/PV.9586|S/RES/2728 (2024)|", Ref: "sc_voting.csv:29221",
 			Date: date("2024-03-25"), Meeting: "S/PV.9586", Resolution: "S/RES/2728 (2024)", Draft: "S/2024/254",
 			Outcome: unsc.Adopted, Tally: unsc.Tally{Yes: 14, Abstain: 1, Known: true},
-			Votes: votes(council2024, map[unsc.Code]unsc.Position{"USA": unsc.Abstain}),
+			Votes: unsc.VotesOf(votes(council2024, map[unsc.Code]unsc.Position{"USA": unsc.Abstain})),
 		},
 		{
 			Source: unsc.SourceSpreadsheet, Key: "S/PV.9586||oral amendment", Ref: "sc_voting.csv:29206",
 			Date: date("2024-03-25"), Meeting: "S/PV.9586", Amendment: true, AmendmentTo: "S/2024/254",
 			Outcome: unsc.Failed, Tally: unsc.Tally{Yes: 3, No: 1, Abstain: 11, Known: true},
-			Votes: map[unsc.Code]unsc.Position{
+			Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{
 				"CHN": unsc.Yes, "RUS": unsc.Yes, "DZA": unsc.Yes, "USA": unsc.No,
 				"FRA": unsc.Abstain, "GBR": unsc.Abstain, "ECU": unsc.Abstain, "GUY": unsc.Abstain,
 				"JPN": unsc.Abstain, "MLT": unsc.Abstain, "MOZ": unsc.Abstain, "KOR": unsc.Abstain,
 				"SLE": unsc.Abstain, "SVN": unsc.Abstain, "CHE": unsc.Abstain,
-			},
+			}),
 		},
 		{
 			Source: unsc.SourceSpreadsheet, Key: "S/PV.9584|S/2024/239|", Ref: "sc_voting.csv:29191",
 			Date: date("2024-03-22"), Meeting: "S/PV.9584", Draft: "S/2024/239",
 			Outcome: unsc.Vetoed, Tally: unsc.Tally{Yes: 11, No: 3, Abstain: 1, Known: true},
-			Votes: votes(council2024, map[unsc.Code]unsc.Position{
+			Votes: unsc.VotesOf(votes(council2024, map[unsc.Code]unsc.Position{
 				"CHN": unsc.No, "RUS": unsc.No, "DZA": unsc.No, "GUY": unsc.Abstain,
-			}),
+			})),
 			VetoedBy: []unsc.Code{"CHN", "RUS"},
 		},
 		{
 			Source: unsc.SourceSpreadsheet, Key: "S/PV.9499|S/2023/970|", Ref: "sc_voting.csv:28906",
 			Date: date("2023-12-08"), Meeting: "S/PV.9499", Draft: "S/2023/970",
 			Outcome: unsc.Vetoed, Tally: unsc.Tally{Yes: 13, No: 1, Abstain: 1, Known: true},
-			Votes:    votes(council2023, map[unsc.Code]unsc.Position{"USA": unsc.No, "GBR": unsc.Abstain}),
+			Votes:    unsc.VotesOf(votes(council2023, map[unsc.Code]unsc.Position{"USA": unsc.No, "GBR": unsc.Abstain})),
 			VetoedBy: []unsc.Code{"USA"},
 		},
 		{
@@ -124,9 +124,9 @@ func TestParseRealDecisions(t *testing.T) {
 			Source: unsc.SourceSpreadsheet, Key: "S/PV.9520||oral amendment", Ref: "sc_voting.csv:28996",
 			Date: date("2023-12-22"), Meeting: "S/PV.9520", Amendment: true, AmendmentTo: "S/2023/1029",
 			Outcome: unsc.Vetoed, Tally: unsc.Tally{Yes: 10, No: 1, Abstain: 4, Known: true},
-			Votes: votes(council2023, map[unsc.Code]unsc.Position{
+			Votes: unsc.VotesOf(votes(council2023, map[unsc.Code]unsc.Position{
 				"USA": unsc.No, "GBR": unsc.Abstain, "ALB": unsc.Abstain, "JPN": unsc.Abstain, "CHE": unsc.Abstain,
-			}),
+			})),
 			VetoedBy: []unsc.Code{"USA"},
 		},
 	}
@@ -188,13 +188,13 @@ func TestParseRealCounts(t *testing.T) {
 		if r.Source != unsc.SourceSpreadsheet || !strings.HasPrefix(r.Ref, "sc_voting.csv:") {
 			t.Errorf("report %s: Source %q, Ref %q", r.Key, r.Source, r.Ref)
 		}
-		rows += len(r.Votes)
-		if r.Votes == nil {
+		rows += r.Votes.Len()
+		if !r.Votes.Known() {
 			continue
 		}
 		// Per decision, the tally is the sum of the positions.
 		var y, n, a int
-		for _, p := range r.Votes {
+		for _, p := range r.Votes.All() {
 			switch p {
 			case unsc.Yes:
 				y++
@@ -207,8 +207,8 @@ func TestParseRealCounts(t *testing.T) {
 		if !r.Tally.Known || r.Tally.Yes != y || r.Tally.No != n || r.Tally.Abstain != a {
 			t.Errorf("report %s: Tally %+v, positions %d-%d-%d", r.Key, r.Tally, y, n, a)
 		}
-		if len(r.Votes) > 15 {
-			t.Errorf("report %s: %d positions, want at most 15", r.Key, len(r.Votes))
+		if r.Votes.Len() > 15 {
+			t.Errorf("report %s: %d positions, want at most 15", r.Key, r.Votes.Len())
 		}
 	}
 	// As SOURCE.md counts them, decisions by the file's outcome. The
@@ -268,7 +268,7 @@ func TestParseRealQuirks(t *testing.T) {
 		if r.Resolution != tt.resolution || r.Draft != tt.draft {
 			t.Errorf("report %s: Resolution %q Draft %q, want %q %q", tt.key, r.Resolution, r.Draft, tt.resolution, tt.draft)
 		}
-		if (r.Votes == nil) != tt.votesNil || (r.Votes == nil) == r.Tally.Known {
+		if (!r.Votes.Known()) != tt.votesNil || (!r.Votes.Known()) == r.Tally.Known {
 			t.Errorf("report %s: Votes %v Tally %+v, want nil votes %v", tt.key, r.Votes, r.Tally, tt.votesNil)
 		}
 		if r.Modality != tt.modality {
@@ -319,14 +319,14 @@ func TestParseSmall(t *testing.T) {
 			Source: unsc.SourceSpreadsheet, Key: "S/PV.9586|S/RES/2728 (2024)|", Ref: "t.csv:2",
 			Date: date("2024-03-25"), Meeting: "S/PV.9586", Resolution: "S/RES/2728 (2024)", Draft: "S/2024/254",
 			Outcome: unsc.Adopted, Tally: unsc.Tally{Yes: 1, Abstain: 1, Known: true},
-			Votes: map[unsc.Code]unsc.Position{"CHN": unsc.Yes, "USA": unsc.Abstain},
+			Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"CHN": unsc.Yes, "USA": unsc.Abstain}),
 			Note:  "votes: the file lists 2 members; the others are missing (absent or not participating)",
 		},
 		{
 			Source: unsc.SourceSpreadsheet, Key: "S/PV.9586||oral amendment", Ref: "t.csv:4",
 			Date: date("2024-03-25"), Meeting: "S/PV.9586", Amendment: true, AmendmentTo: "S/2024/254",
 			Outcome: unsc.Failed, Tally: unsc.Tally{No: 1, Known: true},
-			Votes: map[unsc.Code]unsc.Position{"USA": unsc.No},
+			Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.No}),
 			Note:  "votes: the file lists 1 members; the others are missing (absent or not participating)",
 		},
 	}
@@ -417,8 +417,8 @@ func FuzzParse(f *testing.F) {
 				if r.Source != unsc.SourceSpreadsheet || !strings.HasPrefix(r.Ref, "f.csv:") {
 					t.Errorf("report %q: Source %q Ref %q", r.Key, r.Source, r.Ref)
 				}
-				if r.Votes != nil && r.Tally.Yes+r.Tally.No+r.Tally.Abstain+r.Tally.NonVoting != len(r.Votes) {
-					t.Errorf("report %q: Tally %+v for %d positions", r.Key, r.Tally, len(r.Votes))
+				if r.Votes.Known() && r.Tally.Yes+r.Tally.No+r.Tally.Abstain+r.Tally.NonVoting != r.Votes.Len() {
+					t.Errorf("report %q: Tally %+v for %d positions", r.Key, r.Tally, r.Votes.Len())
 				}
 			}
 			return

@@ -41,7 +41,7 @@ func syntheticReports(n int) []unsc.Report {
 			Subjects:   []string{"MIDDLE EAST", "PEACEKEEPING"},
 			Outcome:    unsc.Adopted,
 			Tally:      unsc.Tally{Yes: 9, No: 2, Abstain: 4, Known: true},
-			Votes:      votes,
+			Votes:      unsc.VotesOf(votes),
 		}
 	}
 	return reports
@@ -78,8 +78,8 @@ func TestImportLarge(t *testing.T) {
 	}
 	votes := 0
 	for _, d := range ds {
-		votes += len(d.Votes)
-		if len(d.Reports) != 1 || len(d.Reports[0].Votes) != len(benchMembers) {
+		votes += d.Votes.Len()
+		if len(d.Reports) != 1 || d.Reports[0].Votes.Len() != len(benchMembers) {
 			t.Fatalf("decision %s has %d reports, want 1 with %d votes", d.Resolution, len(d.Reports), len(benchMembers))
 		}
 	}

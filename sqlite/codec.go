@@ -134,62 +134,55 @@ func validCode(c unsc.Code) string {
 
 // encodeVotes writes positions as "AUS=Y BRA=N ..." in code order, with '-'
 // for a member listed as absent; nil (NULL) for a nil map.
-func encodeVotes(votes map[unsc.Code]unsc.Position) (any, string) {
-	if votes == nil {
+func encodeVotes(votes unsc.Votes) (any, string) {
+	if !votes.Known() {
 		return nil, ""
 	}
-	// Runs for every report imported: no sort package, no builder, one
-	// allocation for a Council's fifteen.
-	var arr [16]unsc.Code
-	codes := arr[:0]
+	// Runs for every report imported: one allocation for a Council's
+	// fifteen, the members already in code order.
 	size := 0
-	for c, p := range votes {
+	for c, p := range votes.All() {
 		if why := validCode(c); why != "" {
 			return nil, why
 		}
 		if p > unsc.NotParticipating {
 			return nil, fmt.Sprintf("member %s: unknown position %d", c, p)
 		}
-		codes = append(codes, c)
 		size += len(c) + 3
 	}
-	for i := 1; i < len(codes); i++ {
-		for j := i; j > 0 && codes[j] < codes[j-1]; j-- {
-			codes[j], codes[j-1] = codes[j-1], codes[j]
-		}
-	}
 	b := make([]byte, 0, size)
-	for i, c := range codes {
-		if i > 0 {
+	for c, p := range votes.All() {
+		if len(b) > 0 {
 			b = append(b, ' ')
 		}
 		b = append(b, c...)
 		b = append(b, '=')
-		b = append(b, votes[c].Letter()...)
+		b = append(b, p.Letter()...)
 	}
 	return string(b), ""
 }
 
 // decodeVotes reads what encodeVotes wrote; valid is false for NULL.
-func decodeVotes(s string, valid bool) (map[unsc.Code]unsc.Position, error) {
+func decodeVotes(s string, valid bool) (unsc.Votes, error) {
 	if !valid {
-		return nil, nil
+		return unsc.Votes{}, nil
 	}
-	votes := make(map[unsc.Code]unsc.Position, strings.Count(s, "=")) // no allocation for s == ""
+	var arr [16]unsc.Vote
+	votes := arr[:0]
 	for s != "" {
 		var item string
 		item, s, _ = strings.Cut(s, " ")
 		code, letter, ok := strings.Cut(item, "=")
 		if !ok || code == "" {
-			return nil, fmt.Errorf("stored votes: bad item %q", item)
+			return unsc.Votes{}, fmt.Errorf("stored votes: bad item %q", item)
 		}
 		p, err := unsc.ParsePosition(letter)
 		if err != nil {
-			return nil, fmt.Errorf("stored votes: %w", err)
+			return unsc.Votes{}, fmt.Errorf("stored votes: %w", err)
 		}
-		votes[unsc.Code(code)] = p
+		votes = append(votes, unsc.Vote{Member: unsc.Code(code), Position: p})
 	}
-	return votes, nil
+	return unsc.VotesFrom(votes), nil
 }
 
 // encodeCodes writes codes separated by spaces; nil (NULL) for a nil slice.

@@ -48,7 +48,7 @@ func TestVotesRoundTrip(t *testing.T) {
 		{"USA": unsc.No, "CHN": unsc.Yes, "FRA": unsc.Abstain, "SUN": unsc.NotParticipating, "IND": unsc.Absent},
 	}
 	for _, in := range tests {
-		v, why := encodeVotes(in)
+		v, why := encodeVotes(unsc.VotesOf(in))
 		if why != "" {
 			t.Fatalf("encodeVotes(%v): %s", in, why)
 		}
@@ -58,15 +58,15 @@ func TestVotesRoundTrip(t *testing.T) {
 			t.Errorf("decodeVotes(%q) = %v", s, err)
 			continue
 		}
-		if diff := cmp.Diff(in, got); diff != "" {
+		if diff := cmp.Diff(unsc.VotesOf(in), got); diff != "" {
 			t.Errorf("decodeVotes(encodeVotes(%v) = %q) mismatch (-in +out):\n%s", in, s, diff)
 		}
 	}
-	if v, _ := encodeVotes(map[unsc.Code]unsc.Position{"USA": unsc.No, "CHN": unsc.Yes, "FRA": unsc.Abstain}); v != "CHN=Y FRA=A USA=N" {
+	if v, _ := encodeVotes(unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.No, "CHN": unsc.Yes, "FRA": unsc.Abstain})); v != "CHN=Y FRA=A USA=N" {
 		t.Errorf("encodeVotes = %q, want the codes in order: CHN=Y FRA=A USA=N", v)
 	}
 	for _, bad := range []map[unsc.Code]unsc.Position{{"": unsc.Yes}, {"U A": unsc.Yes}, {"USA": unsc.Position(7)}} {
-		if _, why := encodeVotes(bad); why == "" {
+		if _, why := encodeVotes(unsc.VotesOf(bad)); why == "" {
 			t.Errorf("encodeVotes(%v) accepted, want it refused", bad)
 		}
 	}

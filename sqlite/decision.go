@@ -46,9 +46,9 @@ func decisionIDs(decisions []unsc.Decision) ([]int64, error) {
 
 // writeDecisions replaces the record's decisions, with their positions,
 // vetoes, reports, meetings and documents, storing each under its id (see
-// decisionIDs), with their positions held (holdVotes). keys gives each
+// decisionIDs), with their reports as stored (holdReports). keys gives each
 // stored report's id.
-func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, ids []int64, keys map[sourceKey]int64, held *heldVotes) error {
+func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, ids []int64, keys map[sourceKey]int64) error {
 	// Children first, so that the record holds together at every step.
 	for _, table := range []string{"documents", "meetings", "decision_notes", "decision_reports", "decision_vetoes", "decision_votes", "decisions"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
@@ -71,7 +71,6 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 	meetings := make(map[string]string) // symbol → earliest date
 	documents := make(map[string]document)
 	var oral []document
-	var codes []unsc.Code
 	for i := range decisions {
 		d := &decisions[i]
 		id := ids[i]
@@ -94,7 +93,7 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 			text(d.Draft), boolInt(d.Amendment), text(d.AmendmentTo), text(d.Title),
 			text(d.Agenda), encodeSubjects(d.Subjects), d.Matter.String(),
 			boolInt(d.MatterKnown), d.Modality.String(), outcomeValue(d.Recorded),
-			outcomeValue(d.Derived), yes, no, abstain, nonVoting, boolInt(held.known(i, d)),
+			outcomeValue(d.Derived), yes, no, abstain, nonVoting, boolInt(d.Votes.Known()),
 			encodeSubjects(d.Sponsors)); err != nil {
 			return fmt.Errorf("decisions: %w", err)
 		}
@@ -113,22 +112,19 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 		var idv any = id
 
 		// In code order, so that rows go to the end of the primary key.
-		codes = codes[:0]
-		votes := held.votes(i, d)
-		for c, p := range votes {
+		for c, p := range d.Votes.All() {
 			if why := validCode(c); why != "" {
 				return fail("votes: %s", why)
 			}
 			if p > unsc.NotParticipating {
 				return fail("votes: member %s: unknown position %d", c, p)
 			}
-			if p != unsc.Absent {
-				codes = append(codes, c)
-			}
 		}
-		slices.Sort(codes)
-		for _, c := range codes {
-			if err := vins.add(idv, string(c), votes[c].Letter()); err != nil {
+		for c, p := range d.Votes.All() {
+			if p == unsc.Absent {
+				continue
+			}
+			if err := vins.add(idv, string(c), p.Letter()); err != nil {
 				return fmt.Errorf("decision votes: %w", err)
 			}
 		}
@@ -511,7 +507,7 @@ func queryDecisions(ctx context.Context, tx *sql.Tx, q string, args []any) ([]un
 			d.Tally = unsc.Tally{}
 		}
 		if votesKnown {
-			d.Votes = map[unsc.Code]unsc.Position{}
+			d.Votes = unsc.VotesFrom(nil)
 		}
 		decisions = append(decisions, d)
 	}

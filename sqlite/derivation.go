@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"hash"
-	"slices"
 	"strings"
 	"time"
 
@@ -204,21 +203,15 @@ func (h *hasher) tally(t unsc.Tally) {
 }
 
 // votes hashes positions, nil apart from none.
-func (h *hasher) votes(v map[unsc.Code]unsc.Position) {
-	if v == nil {
+func (h *hasher) votes(v unsc.Votes) {
+	if !v.Known() {
 		h.int(-1)
 		return
 	}
-	var arr [16]unsc.Code
-	codes := arr[:0]
-	for c := range v {
-		codes = append(codes, c)
-	}
-	slices.Sort(codes)
-	h.int(int64(len(codes)))
-	for _, c := range codes {
+	h.int(int64(v.Len()))
+	for c, p := range v.All() { // in code order
 		h.str(string(c))
-		h.int(int64(v[c]))
+		h.int(int64(p))
 	}
 }
 

@@ -28,14 +28,14 @@ func TestChecksumCoversEveryField(t *testing.T) {
 // value moved from one field to the next, changes the sums.
 func TestChecksumTellsFieldsApart(t *testing.T) {
 	base := []unsc.Decision{{
-		ID: 1, Meeting: "S/PV.1", Title: "a", Agenda: "", Votes: map[unsc.Code]unsc.Position{"USA": unsc.Yes},
+		ID: 1, Meeting: "S/PV.1", Title: "a", Agenda: "", Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.Yes}),
 		Reports: []unsc.Report{{Source: unsc.SourceUNDL, Key: "k", Title: "t"}},
 	}}
 	decisions, record := checksums(base)
 	variants := map[string]func(d *unsc.Decision){
 		"title moved to agenda": func(d *unsc.Decision) { d.Title, d.Agenda = "", "a" },
-		"a position":            func(d *unsc.Decision) { d.Votes = map[unsc.Code]unsc.Position{"USA": unsc.No} },
-		"no positions":          func(d *unsc.Decision) { d.Votes = nil },
+		"a position":            func(d *unsc.Decision) { d.Votes = unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.No}) },
+		"no positions":          func(d *unsc.Decision) { d.Votes = unsc.Votes{} },
 		"a veto":                func(d *unsc.Decision) { d.VetoedBy = []unsc.Code{"USA"} },
 		"the tally known":       func(d *unsc.Decision) { d.Tally.Known = true },
 		"a report's key":        func(d *unsc.Decision) { d.Reports = []unsc.Report{{Source: unsc.SourceUNDL, Key: "K", Title: "t"}} },

@@ -21,48 +21,45 @@ import (
 // image of another version), from the tables.
 
 // encodeStored encodes decisions as the tables read them back (asStored),
-// with their ids and their positions (held), making each decision's stored
-// form as the encoder comes to it rather than a copy of them all.
-func encodeStored(decisions []unsc.Decision, ids []int64, held *heldVotes) ([]byte, error) {
+// with their ids, making each decision's stored form as the encoder comes
+// to it rather than a copy of them all.
+func encodeStored(decisions []unsc.Decision, ids []int64) ([]byte, error) {
 	var d unsc.Decision
 	return readmodel.EncodeEach(len(decisions), func(i int) (time.Time, string, int64) {
 		return truncateDay(decisions[i].Date), decisions[i].Meeting, ids[i]
 	}, func(i int) *unsc.Decision {
-		d = asStored(decisions[i], ids[i], held, i)
+		d = asStored(decisions[i], ids[i])
 		return &d
 	})
 }
 
-// asStored returns decision i, d, as the tables read it back: with its id;
-// its positions and its reports' (held); calendar days; positions without
+// asStored returns d as the tables read it back: with its id; calendar days; positions without
 // absent members; each veto and each report once; subjects and sponsors in
 // valid UTF-8; the sources of the reports, in their order; reports as
-// stored (holdVotes gave the decision those).
-func asStored(d unsc.Decision, id int64, held *heldVotes, i int) unsc.Decision {
+// stored (holdReports gave the decision those).
+func asStored(d unsc.Decision, id int64) unsc.Decision {
 	d.ID = id
 	d.Date = truncateDay(d.Date)
-	d.Votes = held.votes(i, &d)
 	// Positions, vetoes, subjects and sponsors that read back as they
 	// are are shared with decisions, not copied.
-	if d.Votes != nil && holdsAbsent(d.Votes) {
-		votes := make(map[unsc.Code]unsc.Position, len(d.Votes))
-		for c, p := range d.Votes {
+	if d.Votes.Known() && holdsAbsent(d.Votes) {
+		var votes []unsc.Vote
+		for c, p := range d.Votes.All() {
 			if p != unsc.Absent {
-				votes[c] = p
+				votes = append(votes, unsc.Vote{Member: c, Position: p})
 			}
 		}
-		d.Votes = votes
+		d.Votes = unsc.VotesFrom(votes)
 	}
 	d.VetoedBy = distinctCodes(d.VetoedBy)
 	d.Subjects = validStrings(d.Subjects)
 	d.Sponsors = validStrings(d.Sponsors)
 	var reports []unsc.Report
 	var sources []unsc.Source
-	for k, r := range d.Reports {
+	for _, r := range d.Reports {
 		if slices.ContainsFunc(reports, func(o unsc.Report) bool { return o.Source == r.Source && o.Key == r.Key }) {
 			continue
 		}
-		r.Votes = held.reportVotes(i, k, &r)
 		reports = append(reports, asStoredReport(r))
 		if !slices.Contains(sources, r.Source) {
 			sources = append(sources, r.Source)
@@ -76,8 +73,8 @@ func asStored(d unsc.Decision, id int64, held *heldVotes, i int) unsc.Decision {
 }
 
 // holdsAbsent reports whether votes gives a member as absent.
-func holdsAbsent(votes map[unsc.Code]unsc.Position) bool {
-	for _, p := range votes {
+func holdsAbsent(votes unsc.Votes) bool {
+	for _, p := range votes.All() {
 		if p == unsc.Absent {
 			return true
 		}

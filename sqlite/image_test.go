@@ -202,19 +202,19 @@ func TestImageOddValues(t *testing.T) {
 	reports := []unsc.Report{
 		{Source: unsc.SourceUNDL, Key: "1", Date: time.Date(2024, 3, 25, 23, 30, 0, 0, loc),
 			Subjects: []string{"ok", "bad \xff utf-8", `quote " and \ and` + "\n"}, VetoedBy: []unsc.Code{},
-			Votes: map[unsc.Code]unsc.Position{"USA": unsc.Absent, "FRA": unsc.Yes}, Tally: unsc.Tally{Yes: 3}},
+			Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.Absent, "FRA": unsc.Yes}), Tally: unsc.Tally{Yes: 3}},
 		{Source: unsc.SourceDHLVetoes, Key: "2", VetoedBy: []unsc.Code{"RUS", "CHN\rSUN"}, Subjects: []string{},
-			Votes: map[unsc.Code]unsc.Position{}, Outcome: unsc.Vetoed, Matter: unsc.ICJElection, Modality: unsc.ByAcclamation},
+			Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{}), Outcome: unsc.Vetoed, Matter: unsc.ICJElection, Modality: unsc.ByAcclamation},
 		{Source: unsc.SourceSpreadsheet, Key: "3", Date: time.Date(1946, 1, 17, 0, 0, 0, 0, time.UTC), Meeting: "S/PV.1",
 			Tally: unsc.Tally{Yes: -1, No: 1 << 30, Known: true}, Amendment: true, MatterKnown: true},
 	}
 	reconcile := func(rs []unsc.Report) []unsc.Decision {
 		return []unsc.Decision{
 			{ID: 7, Date: time.Date(2024, 3, 25, 23, 30, 0, 0, loc), Title: "no meeting", Reports: []unsc.Report{rs[0], rs[0], rs[1]},
-				VetoedBy: []unsc.Code{"USA", "USA", "CHN"}, Votes: map[unsc.Code]unsc.Position{"USA": unsc.Absent, "FRA": unsc.No},
+				VetoedBy: []unsc.Code{"USA", "USA", "CHN"}, Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.Absent, "FRA": unsc.No}),
 				Subjects: []string{"bad \xfe"}, Tally: unsc.Tally{Yes: 5}, Recorded: unsc.Vetoed, Derived: unsc.Failed,
 				Matter: unsc.Preliminary, Modality: unsc.WithoutVote, Amendment: true, MatterKnown: true},
-			{Title: "no date", Votes: map[unsc.Code]unsc.Position{"USA": unsc.Absent}, VetoedBy: []unsc.Code{}, Reports: rs[2:]},
+			{Title: "no date", Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.Absent}), VetoedBy: []unsc.Code{}, Reports: rs[2:]},
 			{ID: -3, Title: "no date, an earlier id", Sources: []unsc.Source{"made up"}},
 			{Date: time.Date(1946, 1, 17, 0, 0, 0, 0, time.UTC), Meeting: "S/PV.1", Title: "a meeting", Tally: unsc.Tally{Abstain: 2, Known: true}},
 			{Date: time.Date(1946, 1, 17, 0, 0, 0, 0, time.UTC), Title: "no meeting, same day"},

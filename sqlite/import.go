@@ -230,22 +230,21 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			return fail(err)
 		}
 		// The reports go from here (unless the caller holds them): the
-		// decisions hold what is written of them, positions as text.
-		var held *heldVotes
-		decisions, held = holdVotes(decisions, all)
+		// decisions hold what is written of them.
+		decisions = holdReports(decisions, all)
 		all, reports = nil, nil
-		MemMark("import: votes held")
+		MemMark("import: reports held")
 		// The image is encoded, and summed, while the tables are written.
 		encoded := make(chan error, 1)
 		go func() {
 			var err error
-			image, err = encodeStored(decisions, dids, held)
+			image, err = encodeStored(decisions, dids)
 			if err == nil {
 				sumDecisions, sumRecord, err = imageSums(image)
 			}
 			encoded <- err
 		}()
-		err = writeDecisions(ctx, tx, decisions, dids, keys, held)
+		err = writeDecisions(ctx, tx, decisions, dids, keys)
 		if encErr := <-encoded; err == nil && encErr != nil {
 			err = fmt.Errorf("image: %w", encErr)
 		}

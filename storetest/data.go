@@ -67,11 +67,11 @@ func reports() []unsc.Report {
 			Tally:       unsc.Tally{Yes: 9, No: 0, Abstain: 1, NonVoting: 1, Known: true},
 			// An eleven-member Council; the USSR was absent and Yugoslavia
 			// abstained. India is listed as absent by the source.
-			Votes: map[unsc.Code]unsc.Position{
+			Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{
 				"CHN": unsc.Yes, "FRA": unsc.Yes, "GBR": unsc.Yes, "USA": unsc.Yes,
 				"CUB": unsc.Yes, "ECU": unsc.Yes, "EGY": unsc.Yes, "NOR": unsc.Yes,
 				"YUG": unsc.Abstain, "IND": unsc.Absent,
-			},
+			}),
 			Note: "USSR absent",
 		},
 		{
@@ -88,7 +88,7 @@ func reports() []unsc.Report {
 			Sponsors: []string{"ARE", "Andorra", "Côte d'Ivoire"},
 			Outcome:  unsc.Vetoed,
 			Tally:    unsc.Tally{Yes: 13, No: 1, Abstain: 1, Known: true},
-			Votes:    council15(map[unsc.Code]unsc.Position{"USA": unsc.No, "GBR": unsc.Abstain}),
+			Votes:    unsc.VotesOf(council15(map[unsc.Code]unsc.Position{"USA": unsc.No, "GBR": unsc.Abstain})),
 		},
 		{
 			Source: unsc.SourceDHLVetoes, Key: "2023-12-08/S/2023/970", Ref: "https://research.un.org/en/docs/sc/quick/veto#2023",
@@ -101,10 +101,10 @@ func reports() []unsc.Report {
 			Title: titleH, Outcome: unsc.Adopted,
 			// Wrong on purpose: too few yes votes, so the reconciler
 			// derives a failure where the source records an adoption.
-			Votes: council15(map[unsc.Code]unsc.Position{
+			Votes: unsc.VotesOf(council15(map[unsc.Code]unsc.Position{
 				"DZA": unsc.Abstain, "ECU": unsc.Abstain, "GUY": unsc.Abstain, "JPN": unsc.Abstain,
 				"MLT": unsc.Abstain, "MOZ": unsc.Abstain, "KOR": unsc.Abstain,
-			}),
+			})),
 			VetoedBy: []unsc.Code{},
 		},
 		{
@@ -115,7 +115,7 @@ func reports() []unsc.Report {
 			Sponsors: []string{},
 			Outcome:  unsc.Vetoed,
 			Tally:    unsc.Tally{Yes: 13, No: 1, Abstain: 1, Known: true},
-			Votes:    council15(map[unsc.Code]unsc.Position{"USA": unsc.No, "GBR": unsc.Abstain}),
+			Votes:    unsc.VotesOf(council15(map[unsc.Code]unsc.Position{"USA": unsc.No, "GBR": unsc.Abstain})),
 		},
 		{
 			Source: unsc.SourceDHLVetoes, Key: "2024-02-20/S/2024/173", Ref: "https://research.un.org/en/docs/sc/quick/veto#2024",
@@ -140,11 +140,11 @@ func reports() []unsc.Report {
 			Date: day("2024-03-25"), Meeting: "S/PV.9586", Amendment: true, AmendmentTo: "S/2024/239",
 			Title: titleD, Outcome: unsc.Failed,
 			Tally: unsc.Tally{Yes: 3, No: 1, Abstain: 11, Known: true},
-			Votes: council15(map[unsc.Code]unsc.Position{
+			Votes: unsc.VotesOf(council15(map[unsc.Code]unsc.Position{
 				"FRA": unsc.Abstain, "GBR": unsc.Abstain, "USA": unsc.No, "ECU": unsc.Abstain, "GUY": unsc.Abstain,
 				"JPN": unsc.Abstain, "MLT": unsc.Abstain, "MOZ": unsc.Abstain, "KOR": unsc.Abstain,
 				"SLE": unsc.Abstain, "SVN": unsc.Abstain, "CHE": unsc.Abstain,
-			}),
+			})),
 		},
 		{
 			Source: unsc.SourceUNDL, Key: "2728", Ref: "undl.csv:6",
@@ -154,13 +154,13 @@ func reports() []unsc.Report {
 			Sponsors: []string{"DZA", "ECU", "GUY", "JPN", "MLT", "MOZ", "KOR", "SLE", "SVN", "CHE"},
 			Outcome:  unsc.Adopted,
 			Tally:    unsc.Tally{Yes: 14, Abstain: 1, Known: true},
-			Votes:    council15(map[unsc.Code]unsc.Position{"USA": unsc.Abstain}),
+			Votes:    unsc.VotesOf(council15(map[unsc.Code]unsc.Position{"USA": unsc.Abstain})),
 		},
 		{
 			Source: unsc.SourceSpreadsheet, Key: "S/2024/239", Ref: "sc-votes.xlsx:Sheet1!A4",
 			Date: day("2024-03-25"), Meeting: "S/PV.9586", Resolution: "S/RES/2728 (2024)", Draft: "S/2024/239",
 			Title: titleE, Outcome: unsc.Adopted,
-			Votes: council15(map[unsc.Code]unsc.Position{"USA": unsc.Abstain}),
+			Votes: unsc.VotesOf(council15(map[unsc.Code]unsc.Position{"USA": unsc.Abstain})),
 		},
 	}
 }
@@ -248,15 +248,16 @@ func decide(group []unsc.Report) unsc.Decision {
 	}
 	// The primary report's votes win; others fill in where it has none.
 	for _, r := range append([]unsc.Report{primary}, group...) {
-		if d.Votes == nil && r.Votes != nil {
-			d.Votes = map[unsc.Code]unsc.Position{}
-			for c, p := range r.Votes {
+		if !d.Votes.Known() && r.Votes.Known() {
+			present := []unsc.Vote{}
+			for c, p := range r.Votes.All() {
 				// Decisions list members present; absent ones have no
 				// entry.
 				if p != unsc.Absent {
-					d.Votes[c] = p
+					present = append(present, unsc.Vote{Member: c, Position: p})
 				}
 			}
+			d.Votes = unsc.VotesFrom(present)
 		}
 	}
 	for _, r := range group {
@@ -280,7 +281,7 @@ func decide(group []unsc.Report) unsc.Decision {
 		}
 	}
 	var abstained []unsc.Code
-	for c, p := range d.Votes {
+	for c, p := range d.Votes.All() {
 		if p == unsc.Abstain {
 			abstained = append(abstained, c)
 		}
@@ -290,9 +291,9 @@ func decide(group []unsc.Report) unsc.Decision {
 		d.Notes = append(d.Notes, unsc.Note{Kind: unsc.NoteDoubt, Field: "votes", Text: "These members abstained.", Members: abstained})
 	}
 	d.Derived = d.Recorded
-	if d.Votes != nil {
+	if d.Votes.Known() {
 		yes, vetoed := 0, []unsc.Code(nil)
-		for c, p := range d.Votes {
+		for c, p := range d.Votes.All() {
 			switch {
 			case p == unsc.Yes:
 				yes++
@@ -302,7 +303,7 @@ func decide(group []unsc.Report) unsc.Decision {
 		}
 		slices.Sort(vetoed)
 		required := 9
-		if len(d.Votes) <= 11 {
+		if d.Votes.Len() <= 11 {
 			required = 7
 		}
 		switch {

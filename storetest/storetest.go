@@ -228,7 +228,7 @@ func testReimportChanged(t *testing.T, open func(t *testing.T) unsc.Store) {
 	for i := range in {
 		if in[i].Source == unsc.SourceUNDL && in[i].Key == "2728" {
 			in[i].Title = newTitle
-			in[i].Votes["USA"] = unsc.No // a vote corrected by the source
+			in[i].Votes = in[i].Votes.With("USA", unsc.No) // a vote corrected by the source
 			changed = i
 		}
 	}
@@ -251,7 +251,7 @@ func testReimportChanged(t *testing.T, open func(t *testing.T) unsc.Store) {
 	if err != nil {
 		t.Fatalf("Decisions(S/RES/2728 (2024)) = %v", err)
 	}
-	if len(ds) != 1 || ds[0].Title != newTitle || ds[0].Votes["USA"] != unsc.No {
+	if len(ds) != 1 || ds[0].Title != newTitle || ds[0].Votes.Of("USA") != unsc.No {
 		t.Errorf("Decisions(S/RES/2728 (2024)) = %d decisions %+v, want one titled %q with the USA voting no", len(ds), ds, newTitle)
 	}
 }
@@ -398,7 +398,7 @@ func testImportInvalid(t *testing.T, open func(t *testing.T) unsc.Store) {
 		{"duplicate key", dup, "undl.csv:99", true},
 		{"unknown outcome", unsc.Report{Source: unsc.SourceUNDL, Key: "y", Ref: "undl.csv:8", Outcome: unsc.Outcome(42)}, "undl.csv:8", true},
 		{"unknown position", unsc.Report{Source: unsc.SourceUNDL, Key: "z", Ref: "undl.csv:9",
-			Votes: map[unsc.Code]unsc.Position{"FRA": unsc.Position(9)}}, "undl.csv:9", true},
+			Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"FRA": unsc.Position(9)})}, "undl.csv:9", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -570,7 +570,7 @@ func testDecisionsFilter(t *testing.T, open func(t *testing.T) unsc.Store) {
 		t.Fatalf("Decisions(S/2024/173) = %d decisions, %v; want 1", len(ds), err)
 	}
 	d := ds[0]
-	if d.Votes["USA"] != unsc.No || d.Votes["GBR"] != unsc.Abstain || len(d.Votes) != 15 {
+	if d.Votes.Of("USA") != unsc.No || d.Votes.Of("GBR") != unsc.Abstain || d.Votes.Len() != 15 {
 		t.Errorf("Decisions(S/2024/173) votes = %v, want 15 with USA no and GBR abstaining", d.Votes)
 	}
 	if diff := gocmp.Diff([]unsc.Code{"USA"}, d.VetoedBy); diff != "" {
@@ -579,7 +579,7 @@ func testDecisionsFilter(t *testing.T, open func(t *testing.T) unsc.Store) {
 	if diff := gocmp.Diff([]unsc.Source{unsc.SourceDHLVetoes, unsc.SourceUNDL}, d.Sources); diff != "" {
 		t.Errorf("Decisions(S/2024/173) sources mismatch (-want +got):\n%s", diff)
 	}
-	if len(d.Reports) != 2 || d.Reports[1].Votes["USA"] != unsc.No {
+	if len(d.Reports) != 2 || d.Reports[1].Votes.Of("USA") != unsc.No {
 		t.Errorf("Decisions(S/2024/173) reports = %+v, want the two reports with their votes", d.Reports)
 	}
 

@@ -62,9 +62,9 @@ func day(s string) time.Time {
 }
 
 // counts returns how many members took each position.
-func counts(votes map[unsc.Code]unsc.Position) map[unsc.Position]int {
+func counts(votes unsc.Votes) map[unsc.Position]int {
 	c := map[unsc.Position]int{}
-	for _, p := range votes {
+	for _, p := range votes.All() {
 		c[p]++
 	}
 	return c
@@ -105,12 +105,12 @@ func TestParseSample(t *testing.T) {
 			Title:      "Security Council resolution 503 (1982) [on death sentences imposed on members of the African National Congress of South Africa]",
 			Outcome:    unsc.Adopted,
 			Tally:      unsc.Tally{Yes: 15, Known: true},
-			Votes: map[unsc.Code]unsc.Position{
+			Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{
 				"CHN": unsc.Yes, "FRA": unsc.Yes, "GUY": unsc.Yes, "IRL": unsc.Yes, "JPN": unsc.Yes,
 				"JOR": unsc.Yes, "PAN": unsc.Yes, "POL": unsc.Yes, "ESP": unsc.Yes, "TGO": unsc.Yes,
 				"UGA": unsc.Yes, "SUN": unsc.Yes, "GBR": unsc.Yes, "USA": unsc.Yes,
 				"COD": unsc.Yes, // Zaire, under today's code
-			},
+			}),
 		}},
 		{"undl:280176", unsc.Report{
 			Source:     unsc.SourceUNDL,
@@ -133,13 +133,13 @@ func TestParseSample(t *testing.T) {
 	for _, tt := range tests {
 		r := got[tt.key]
 		want := tt.want
-		if want.Votes == nil {
+		if !want.Votes.Known() {
 			// Check the position that matters and leave the rest to the
 			// tally test below.
-			if r.Votes[china] != unsc.NotParticipating || len(r.Votes) != 15 {
-				t.Errorf("%s: CHN = %v among %d votes, want not participating among 15", tt.key, r.Votes[china], len(r.Votes))
+			if r.Votes.Of(china) != unsc.NotParticipating || r.Votes.Len() != 15 {
+				t.Errorf("%s: CHN = %v among %d votes, want not participating among 15", tt.key, r.Votes.Of(china), r.Votes.Len())
 			}
-			r.Votes = nil
+			r.Votes = unsc.Votes{}
 			r.Title = ""
 		}
 		if diff := cmp.Diff(want, r); diff != "" {
@@ -149,8 +149,8 @@ func TestParseSample(t *testing.T) {
 
 	// 462 (1980): GDR and USSR against, Zambia abstaining.
 	r := got["undl:280168"]
-	if r.Votes["DDR"] != unsc.No || r.Votes["SUN"] != unsc.No || r.Votes["ZMB"] != unsc.Abstain {
-		t.Errorf("S/RES/462 (1980): DDR, SUN, ZMB = %v, %v, %v, want no, no, abstain", r.Votes["DDR"], r.Votes["SUN"], r.Votes["ZMB"])
+	if r.Votes.Of("DDR") != unsc.No || r.Votes.Of("SUN") != unsc.No || r.Votes.Of("ZMB") != unsc.Abstain {
+		t.Errorf("S/RES/462 (1980): DDR, SUN, ZMB = %v, %v, %v, want no, no, abstain", r.Votes.Of("DDR"), r.Votes.Of("SUN"), r.Votes.Of("ZMB"))
 	}
 
 	// Only the three records whose rows carry a vote_note have a Note.
@@ -180,7 +180,7 @@ func TestVotesMatchTally(t *testing.T) {
 	found := map[string]bool{}
 	for _, f := range files {
 		for _, r := range parseFile(t, f.path, f.name) {
-			if !r.Tally.Known || r.Votes == nil {
+			if !r.Tally.Known || !r.Votes.Known() {
 				t.Errorf("%s %s: tally known %v, votes %v: want both", f.name, r.Key, r.Tally.Known, r.Votes)
 				continue
 			}
@@ -256,9 +256,9 @@ func TestParseCrawled(t *testing.T) {
 			continue
 		}
 		r := rs[0]
-		if !r.Date.Equal(day(tt.date)) || r.Meeting != tt.meeting || len(r.Votes) != tt.members {
+		if !r.Date.Equal(day(tt.date)) || r.Meeting != tt.meeting || r.Votes.Len() != tt.members {
 			t.Errorf("%s: date %s, meeting %q, %d members, want %s, %q, %d",
-				tt.resolution, r.Date.Format(time.DateOnly), r.Meeting, len(r.Votes), tt.date, tt.meeting, tt.members)
+				tt.resolution, r.Date.Format(time.DateOnly), r.Meeting, r.Votes.Len(), tt.date, tt.meeting, tt.members)
 		}
 		if tt.counts != nil {
 			if diff := cmp.Diff(tt.counts, counts(r.Votes)); diff != "" {
@@ -266,7 +266,7 @@ func TestParseCrawled(t *testing.T) {
 			}
 		}
 		for code, want := range tt.votes {
-			if got := r.Votes[code]; got != want {
+			if got := r.Votes.Of(code); got != want {
 				t.Errorf("%s: %s = %v, want %v", tt.resolution, code, got, want)
 			}
 		}
@@ -286,7 +286,7 @@ func TestParseCrawled(t *testing.T) {
 		}
 		if r.Modality == unsc.WithoutVote {
 			withoutVote++
-			if r.Tally.NonVoting != len(r.Votes) {
+			if r.Tally.NonVoting != r.Votes.Len() {
 				t.Errorf("%s: without a vote but tally %+v", r.Resolution, r.Tally)
 			}
 		}
@@ -372,7 +372,7 @@ func TestParseLayout(t *testing.T) {
 		Modality:   unsc.WithoutVote,
 		Outcome:    unsc.Adopted,
 		Tally:      unsc.Tally{Yes: 1, Abstain: 1, Known: true},
-		Votes:      map[unsc.Code]unsc.Position{"USA": unsc.Yes, "FRA": unsc.Abstain},
+		Votes:      unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.Yes, "FRA": unsc.Abstain}),
 	}
 	got, err := undl.Parse(strings.NewReader(official), "f")
 	if err != nil {
@@ -410,7 +410,7 @@ func TestParseGrouping(t *testing.T) {
 	}
 	type brief struct {
 		Key, Ref, Resolution, Note string
-		Votes                      map[unsc.Code]unsc.Position
+		Votes                      unsc.Votes
 	}
 	var briefs []brief
 	for _, r := range got {
@@ -418,9 +418,9 @@ func TestParseGrouping(t *testing.T) {
 	}
 	want := []brief{
 		{"undl:7", "g:2", "S/RES/83 (1950)", "EGY: Egypt did not vote; IND: India did not vote",
-			map[unsc.Code]unsc.Position{"USA": unsc.Yes, "EGY": unsc.NotParticipating, "IND": unsc.NotParticipating}},
+			unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.Yes, "EGY": unsc.NotParticipating, "IND": unsc.NotParticipating})},
 		{"undl:8", "g:3", "S/RES/84 (1950)", "every row",
-			map[unsc.Code]unsc.Position{"USA": unsc.Yes, "SUN": unsc.NotParticipating}},
+			unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.Yes, "SUN": unsc.NotParticipating})},
 	}
 	if diff := cmp.Diff(want, briefs); diff != "" {
 		t.Errorf("Parse (-want +got):\n%s", diff)
@@ -590,7 +590,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		for _, r := range reports {
-			if !strings.HasPrefix(r.Key, "undl:") || !strings.HasPrefix(r.Ref, name+":") || r.Resolution == "" || len(r.Votes) == 0 {
+			if !strings.HasPrefix(r.Key, "undl:") || !strings.HasPrefix(r.Ref, name+":") || r.Resolution == "" || r.Votes.Len() == 0 {
 				t.Fatalf("Parse = report %+v, want key, ref, resolution and votes", r)
 			}
 			if s, kind, err := unsc.NormalizeSymbol(r.Resolution); err != nil || s != r.Resolution || kind != unsc.ResolutionSymbol {

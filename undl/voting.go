@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -110,9 +111,12 @@ func Parse(r io.Reader, name string) ([]unsc.Report, error) {
 
 // record is one voting record as it is being read.
 type record struct {
-	rep  unsc.Report
-	line int // line of the first row
-	rows int
+	rep unsc.Report
+	// votes are the members' positions as read, made the report's when
+	// it is finished.
+	votes []unsc.Vote
+	line  int // line of the first row
+	rows  int
 	// first holds the first row's value of each column in consistent, to
 	// compare later rows against.
 	first [numCols]string
@@ -282,8 +286,9 @@ func (p *parser) newRecord(id string) (*record, error) {
 	}
 	line, _ := p.cr.FieldPos(0)
 	rec := &record{
-		line: line,
-		allX: true,
+		line:  line,
+		allX:  true,
+		votes: make([]unsc.Vote, 0, 15),
 		rep: unsc.Report{
 			Source:   unsc.SourceUNDL,
 			Key:      "undl:" + id,
@@ -293,7 +298,6 @@ func (p *parser) newRecord(id string) (*record, error) {
 			Subjects: subjects(p.field(colSubjects)),
 			Matter:   unsc.NonProcedural,
 			Outcome:  unsc.Adopted,
-			Votes:    make(map[unsc.Code]unsc.Position, 15),
 		},
 	}
 	for _, c := range consistent {
@@ -445,11 +449,11 @@ func (p *parser) vote(rec *record) error {
 	default:
 		return p.errorf(colVote, "ms_vote %q: want Y, N, A or X", v)
 	}
-	if _, dup := rec.rep.Votes[code]; dup {
+	if slices.ContainsFunc(rec.votes, func(v unsc.Vote) bool { return v.Member == code }) {
 		return p.errorf(colCode, "ms_code %s appears twice in undl_id %s (first row on line %d): want one row per member",
 			code, rec.rep.Key[len("undl:"):], rec.line)
 	}
-	rec.rep.Votes[code] = pos
+	rec.votes = append(rec.votes, unsc.Vote{Member: code, Position: pos})
 	rec.rows++
 	if pos != unsc.NotParticipating {
 		rec.allX = false
@@ -467,6 +471,7 @@ func (p *parser) vote(rec *record) error {
 
 // finish completes the report once every row has been read.
 func (rec *record) finish() unsc.Report {
+	rec.rep.Votes = unsc.VotesFrom(rec.votes)
 	if rec.first[colModality] == "" && rec.allX && rec.rows > 0 {
 		rec.rep.Modality = unsc.WithoutVote
 		rec.extra = append(rec.extra, "modality: not given; every member is X, so taken as adopted without a vote")

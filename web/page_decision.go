@@ -293,9 +293,9 @@ func (s *Server) decisionView(i int) decisionView {
 		v.Docs = append(v.Docs, link{l.Href, "The " + strings.TrimPrefix(l.Text, "the ")})
 	}
 	doubt := d.InDoubt()
-	if c, err := charter.CouncilOn(d.Date); err == nil && d.Votes != nil {
+	if c, err := charter.CouncilOn(d.Date); err == nil && d.Votes.Known() {
 		for _, m := range c.Members {
-			p := d.Votes[m.Code]
+			p := d.Votes.Of(m.Code)
 			v.Seats = append(v.Seats, seatView{Code: m.Code, Name: m.Name, Permanent: m.Permanent, Position: positionWords[p], Letter: p.Letter(),
 				Doubt: slices.Contains(doubt, m.Code)})
 		}

@@ -83,7 +83,7 @@ func (s *Server) decideBallot(raw []byte, official casebook.Official) ballotView
 		v.Tally = &Tally{Yes: res.Yes, No: res.No, Abstain: res.Abstain, NonVoting: res.NotParticipating + res.Absent}
 		v.Bar = newTallyBar(*v.Tally, res.Required, res.Members)
 		for _, m := range c.Members {
-			p := b.Votes[m.Code]
+			p := b.Votes.Of(m.Code)
 			v.Seats = append(v.Seats, seatView{Code: m.Code, Name: m.Name, Permanent: m.Permanent, Position: positionWords[p], Letter: p.Letter()})
 		}
 	}

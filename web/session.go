@@ -610,7 +610,7 @@ var simulatedColumns = []string{"date", "meeting", "draft", "amendment_to", "res
 
 func simulatedRow(d unsc.Decision) []string {
 	var votes []string
-	for code, p := range d.Votes {
+	for code, p := range d.Votes.All() {
 		votes = append(votes, string(code)+":"+p.Letter())
 	}
 	slices.Sort(votes)

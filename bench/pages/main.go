@@ -196,7 +196,7 @@ func pageKinds(ds []unsc.Decision) []kind {
 	var members []string
 	seen := map[unsc.Code]bool{}
 	for _, d := range ds {
-		for c := range d.Votes {
+		for c := range d.Votes.All() {
 			if !seen[c] && len(members) < 40 {
 				seen[c] = true
 				members = append(members, "/members/"+string(c))

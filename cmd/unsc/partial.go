@@ -15,11 +15,11 @@ import (
 // and a file that stops between two rows of one decision still parses),
 // or of a source that leaves members out.
 func partial(r *unsc.Report) (held, counted int, ok bool) {
-	if r.Votes == nil || !r.Tally.Known {
+	if !r.Votes.Known() || !r.Tally.Known {
 		return 0, 0, false
 	}
 	counted = r.Tally.Yes + r.Tally.No + r.Tally.Abstain + r.Tally.NonVoting
-	return len(r.Votes), counted, len(r.Votes) < counted
+	return r.Votes.Len(), counted, r.Votes.Len() < counted
 }
 
 // completePartial keeps a partial report (see partial) from replacing a
@@ -40,7 +40,7 @@ func completePartial(ctx context.Context, st unsc.Store, reports []unsc.Report, 
 		}
 		name := record.Symbol(unsc.Decision{Resolution: r.Resolution, Draft: r.Draft, Meeting: r.Meeting, Date: r.Date})
 		switch {
-		case stored != nil && len(stored.Votes) > held:
+		case stored != nil && stored.Votes.Len() > held:
 			merged := record.Dedupe([]unsc.Report{*stored, *r})[0]
 			merged.Ref = r.Ref
 			*r = merged

@@ -104,14 +104,14 @@ func printDecision(w io.Writer, d unsc.Decision) {
 	case d.Tally.Known:
 		fmt.Fprintf(w, "Vote: %d in favour, %d against, %d abstaining\n", d.Tally.Yes, d.Tally.No, d.Tally.Abstain)
 	}
-	if d.Votes != nil {
+	if d.Votes.Known() {
 		c, err := charter.CouncilOn(d.Date)
 		doubt := d.InDoubt()
 		if err == nil {
 			for _, p := range []unsc.Position{unsc.Yes, unsc.No, unsc.Abstain, unsc.NotParticipating, unsc.Absent} {
 				var names []string
 				for _, m := range c.Members {
-					if d.Votes[m.Code] == p {
+					if d.Votes.Of(m.Code) == p {
 						name := m.Name
 						if slices.Contains(doubt, m.Code) {
 							name += " (in doubt)"

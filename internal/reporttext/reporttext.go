@@ -176,17 +176,17 @@ func tally(t unsc.Tally) string {
 	return "?" + s
 }
 
-func votes(vs map[unsc.Code]unsc.Position) string {
-	if vs == nil {
+func votes(vs unsc.Votes) string {
+	if !vs.Known() {
 		return ""
 	}
-	if len(vs) == 0 {
+	if vs.Len() == 0 {
 		return emptySet
 	}
 	var groups []string
 	for _, p := range positions {
 		var codes []string
-		for c, q := range vs {
+		for c, q := range vs.All() {
 			if q == p {
 				codes = append(codes, escapeItem(string(c), ", :"))
 			}
@@ -398,32 +398,32 @@ func readTally(s string) (unsc.Tally, error) {
 	return t, nil
 }
 
-func readVotes(s string) (map[unsc.Code]unsc.Position, error) {
+func readVotes(s string) (unsc.Votes, error) {
 	switch s {
 	case "":
-		return nil, nil
+		return unsc.Votes{}, nil
 	case emptySet:
-		return map[unsc.Code]unsc.Position{}, nil
+		return unsc.VotesFrom(nil), nil
 	}
 	vs := make(map[unsc.Code]unsc.Position, 15)
 	for _, g := range split(s, ' ') {
 		letter, codes, ok := strings.Cut(g, ":")
 		p, err := unsc.ParsePosition(letter)
 		if !ok || err != nil || letter == "" {
-			return nil, fmt.Errorf("%q: want groups P:CODE,CODE with P one of Y, N, A, X, -", g)
+			return unsc.Votes{}, fmt.Errorf("%q: want groups P:CODE,CODE with P one of Y, N, A, X, -", g)
 		}
 		items, err := readList(codes, ',')
 		if err != nil {
-			return nil, err
+			return unsc.Votes{}, err
 		}
 		for _, c := range items {
 			if _, dup := vs[unsc.Code(c)]; dup {
-				return nil, fmt.Errorf("%s is given twice", c)
+				return unsc.Votes{}, fmt.Errorf("%s is given twice", c)
 			}
 			vs[unsc.Code(c)] = p
 		}
 	}
-	return vs, nil
+	return unsc.VotesOf(vs), nil
 }
 
 // readList splits a list field at its unescaped separators and unescapes

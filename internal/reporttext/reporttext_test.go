@@ -51,14 +51,14 @@ func TestEdges(t *testing.T) {
 			Date:  time.Date(2024, 3, 25, 0, 0, 0, 0, time.UTC),
 			Title: "a\ttitle\nover\r\nlines \\ with a backslash \\t", Agenda: "|piped|", Note: `\e`,
 			Subjects: []string{"a|b", "c\\", "", ":x"}, Sponsors: []string{},
-			Votes:    map[unsc.Code]unsc.Position{"USA": unsc.Abstain, "GBR": unsc.Yes, "CHN": unsc.Absent, "X,Y": unsc.No, "A B": unsc.NotParticipating, "C:D": unsc.Yes},
+			Votes:    unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.Abstain, "GBR": unsc.Yes, "CHN": unsc.Absent, "X,Y": unsc.No, "A B": unsc.NotParticipating, "C:D": unsc.Yes}),
 			VetoedBy: []unsc.Code{}, Tally: unsc.Tally{Yes: 3, NonVoting: 1},
 			Matter: unsc.Preliminary, Modality: unsc.ByAcclamation, Amendment: true, AmendmentTo: "S/2024/1",
 			Outcome: unsc.Vetoed,
 		},
 		{Source: "dhl-meetings", Key: "2", Ref: ":5"},
 		{Source: "dhl-meetings", Key: "3", Ref: "https://example.org/a:b"},
-		{Source: "dhl-meetings", Key: "4", Ref: "a file.csv:13", Votes: map[unsc.Code]unsc.Position{}, Matter: unsc.Procedural, MatterKnown: true, Tally: unsc.Tally{Known: true}},
+		{Source: "dhl-meetings", Key: "4", Ref: "a file.csv:13", Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{}), Matter: unsc.Procedural, MatterKnown: true, Tally: unsc.Tally{Known: true}},
 		{Source: "dhl-meetings", Key: "5", Ref: "other:0"},
 		{Source: "dhl-meetings", Key: "6", Ref: `\:7`},
 		{Source: "dhl-meetings", Key: "7", Ref: "b.csv:007"},
@@ -91,8 +91,8 @@ func TestProperty(t *testing.T) {
 				r.Subjects = rapid.SliceOf(text).Draw(t, "subjects")
 			}
 			if rapid.Bool().Draw(t, "has votes") {
-				r.Votes = rapid.MapOf(rapid.Custom(func(t *rapid.T) unsc.Code { return unsc.Code(text.Draw(t, "code")) }),
-					rapid.Custom(func(t *rapid.T) unsc.Position { return unsc.Position(rapid.IntRange(0, 4).Draw(t, "p")) })).Draw(t, "votes")
+				r.Votes = unsc.VotesOf(rapid.MapOf(rapid.Custom(func(t *rapid.T) unsc.Code { return unsc.Code(text.Draw(t, "code")) }),
+					rapid.Custom(func(t *rapid.T) unsc.Position { return unsc.Position(rapid.IntRange(0, 4).Draw(t, "p")) })).Draw(t, "votes"))
 			}
 			if rapid.Bool().Draw(t, "has vetoes") {
 				r.VetoedBy = rapid.SliceOf(rapid.Custom(func(t *rapid.T) unsc.Code { return unsc.Code(text.Draw(t, "code")) })).Draw(t, "vetoed")
