@@ -47,8 +47,9 @@ func decisionIDs(decisions []unsc.Decision) ([]int64, error) {
 // writeDecisions replaces the record's decisions, with their positions,
 // vetoes, reports, meetings and documents, storing each under its id (see
 // decisionIDs), with their reports as stored (holdReports). keys gives each
-// stored report's id.
-func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, ids []int64, keys map[sourceKey]int64) error {
+// stored report's id. It calls done, if not nil, with each decision it has
+// written.
+func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, ids []int64, keys map[sourceKey]int64, done func(i int)) error {
 	// Children first, so that the record holds together at every step.
 	for _, table := range []string{"documents", "meetings", "decision_notes", "decision_reports", "decision_vetoes", "decision_votes", "decisions"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
@@ -183,6 +184,9 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 			addDocument(documents, document{symbol: d.Draft, kind: "draft"})
 		}
 		addDocument(documents, document{symbol: d.AmendmentTo, kind: "draft"})
+		if done != nil {
+			done(i)
+		}
 	}
 	for _, in := range []*inserter{vins, xins, rins, nins} {
 		if err := in.flush(); err != nil {

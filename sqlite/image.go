@@ -22,15 +22,25 @@ import (
 
 // encodeStored encodes decisions as the tables read them back (asStored),
 // with their ids, making each decision's stored form as the encoder comes
-// to it rather than a copy of them all.
-func encodeStored(decisions []unsc.Decision, ids []int64) ([]byte, error) {
+// to it rather than a copy of them all. It calls done, if not nil, with
+// each decision it is done with.
+func encodeStored(decisions []unsc.Decision, ids []int64, done func(i int)) ([]byte, error) {
 	var d unsc.Decision
-	return readmodel.EncodeEach(len(decisions), func(i int) (time.Time, string, int64) {
+	last := -1 // the decision encoded last, until the encoder asks for the next
+	image, err := readmodel.EncodeEach(len(decisions), func(i int) (time.Time, string, int64) {
 		return truncateDay(decisions[i].Date), decisions[i].Meeting, ids[i]
 	}, func(i int) *unsc.Decision {
-		d = asStored(decisions[i], ids[i])
+		if last >= 0 && done != nil {
+			done(last)
+		}
+		d, last = asStored(decisions[i], ids[i]), i
 		return &d
 	})
+	if last >= 0 && done != nil {
+		d = unsc.Decision{}
+		done(last)
+	}
+	return image, err
 }
 
 // asStored returns d as the tables read it back: with its id; calendar days; positions without

@@ -234,17 +234,19 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		decisions = holdReports(decisions, all)
 		all, reports = nil, nil
 		MemMark("import: reports held")
-		// The image is encoded, and summed, while the tables are written.
+		// The image is encoded, and summed, while the tables are written;
+		// each decision goes once both are done with it.
+		release := newReleaser(decisions)
 		encoded := make(chan error, 1)
 		go func() {
 			var err error
-			image, err = encodeStored(decisions, dids)
+			image, err = encodeStored(decisions, dids, release.done)
 			if err == nil {
 				sumDecisions, sumRecord, err = imageSums(image)
 			}
 			encoded <- err
 		}()
-		err = writeDecisions(ctx, tx, decisions, dids, keys)
+		err = writeDecisions(ctx, tx, decisions, dids, keys, release.done)
 		if encErr := <-encoded; err == nil && encErr != nil {
 			err = fmt.Errorf("image: %w", encErr)
 		}
