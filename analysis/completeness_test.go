@@ -98,6 +98,17 @@ func TestCompletenessByKindInRealRecord(t *testing.T) {
 	if p := v.Period; p.CompleteTo != kinds[analysis.KindVetoed].CompleteTo || strings.Contains(p.Text, "procedural") || !strings.Contains(p.Text, "amendments are listed in full only from 6 January 1994") || !strings.Contains(p.Text, "preliminary questions: "+strconv.Itoa(counts[analysis.KindPreliminary])+" known") {
 		t.Errorf("vetoes: period %+v; want to the vetoed drafts' day %s, amendments from 1994", p, kinds[analysis.KindVetoed].CompleteTo)
 	}
+	// The decisions it says the record holds after that day are those of
+	// its kinds, not every decision.
+	later := 0
+	for _, d := range ds {
+		if d.Date.Format(time.DateOnly) > v.Period.CompleteTo && slices.Contains(analysis.VetoKinds, analysis.KindOf(d)) {
+			later++
+		}
+	}
+	if all := x.Period(time.Time{}, time.Time{}); v.Period.Later != later || later == 0 || later >= all.Later {
+		t.Errorf("vetoes: %d decisions after %s, want the %d of its kinds (of the %d of every kind)", v.Period.Later, v.Period.CompleteTo, later, all.Later)
+	}
 	// Every vetoed decision is of a kind veto answers name.
 	for _, d := range ds {
 		if analysis.Outcome(d) == unsc.Vetoed && !slices.Contains(analysis.VetoKinds, analysis.KindOf(d)) {

@@ -384,10 +384,10 @@ type Period struct {
 	CompleteTo string `json:"complete_to"`
 	// AskedTo is the last day asked for, when it is later than CompleteTo.
 	AskedTo string `json:"asked_to,omitempty"`
-	// Later counts the decisions of the period asked for that the record
-	// holds after CompleteTo, with the date of the last of them: the
-	// answer includes them, but the list after CompleteTo may be
-	// incomplete.
+	// Later counts the decisions of the kinds counted in the period asked
+	// for that the record holds after CompleteTo, with the date of the
+	// last of them: the answer includes them, but the list after
+	// CompleteTo may be incomplete.
 	Later     int    `json:"later"`
 	LaterLast string `json:"later_last,omitempty"`
 	// Kinds gives, for each kind of decision the answer counts (in the
@@ -468,17 +468,28 @@ func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
 		}
 	}
 	p.To = dayString(max(last, first-1))
-	// The decisions asked for that the record holds after the complete
-	// part.
+	// The decisions of the kinds counted asked for that the record holds
+	// after the complete part: every one for an answer that counts every
+	// kind, else those of its kinds, read from the few after that day.
 	after := first
 	if complete {
 		after = max(first, completeTo+1)
 	}
 	lo := x.firstOnOrAfter(after)
 	_, hi := x.span(time.Time{}, to)
-	if lo < hi {
-		p.Later = hi - lo
-		p.LaterLast = dayString(x.day(hi - 1))
+	lastLater := -1
+	for i := lo; i < hi; i++ {
+		if len(kinds) == len(Kinds) {
+			p.Later, lastLater = hi-lo, hi-1
+			break
+		}
+		if slices.Contains(kinds, x.kindAt(i)) {
+			p.Later++
+			lastLater = i
+		}
+	}
+	if lastLater >= 0 {
+		p.LaterLast = dayString(x.day(lastLater))
 	}
 	if unlisted {
 		// How many of each kind no source lists the period asked for
@@ -501,6 +512,36 @@ func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
 		}
 	}
 	return p
+}
+
+// kindAt returns kindOf(decision i), from its columns where the index
+// reads columns.
+func (x *Index) kindAt(i int) string {
+	if x.cols == nil {
+		return kindOf(&x.ds[i])
+	}
+	switch x.matter(i) {
+	case unsc.ICJElection:
+		return KindICJ
+	case unsc.Preliminary:
+		return KindPreliminary
+	case unsc.Procedural:
+		return KindProcedural
+	}
+	if x.amendment(i) {
+		return KindAmendment
+	}
+	switch x.outcome(i) {
+	case unsc.Adopted:
+		if x.resolution(i) != "" {
+			return KindResolution
+		}
+	case unsc.Vetoed:
+		return KindVetoed
+	case unsc.Failed:
+		return KindFailed
+	}
+	return KindOther
 }
 
 // kindMatters gives the matter of each kind that is one by its matter.
@@ -677,7 +718,12 @@ func (p Period) text() string {
 		b = append(b, "; the "...)
 		b = append(b, plural(p.Later, "decision", "decisions")...)
 		b = appendLongDay(append(b, " the record holds after that, to "...), p.LaterLast)
-		b = append(b, ", count too, from sources that do not list every decision: there may be more"...)
+		if p.Later == 1 {
+			b = append(b, ", counts too"...)
+		} else {
+			b = append(b, ", count too"...)
+		}
+		b = append(b, ", from sources that do not list every decision: there may be more"...)
 	}
 	for _, k := range p.Kinds {
 		if k.CompleteFrom > p.From {

@@ -346,8 +346,12 @@ func PeriodTextReference(p Period) string {
 		}
 	}
 	if p.Later > 0 && p.CompleteTo != "" {
-		fmt.Fprintf(&b, "; the %s the record holds after that, to %s, count too, from sources that do not list every decision: there may be more",
-			plural(p.Later, "decision", "decisions"), longDay(p.LaterLast))
+		verb := "count"
+		if p.Later == 1 {
+			verb = "counts"
+		}
+		fmt.Fprintf(&b, "; the %s the record holds after that, to %s, %s too, from sources that do not list every decision: there may be more",
+			plural(p.Later, "decision", "decisions"), longDay(p.LaterLast), verb)
 	}
 	for _, k := range p.Kinds {
 		if k.CompleteFrom > p.From {
