@@ -37,16 +37,16 @@ func TestCompletenessByKindInRealRecord(t *testing.T) {
 	if len(c.Kinds) != len(analysis.Kinds) {
 		t.Fatalf("coverage names %d kinds, want %d", len(c.Kinds), len(analysis.Kinds))
 	}
-	// No source lists the procedural votes, the preliminary questions or
-	// the ICJ elections.
-	for _, kind := range []string{analysis.KindProcedural, analysis.KindPreliminary, analysis.KindICJ} {
+	// No source lists the procedural votes, the preliminary questions, the
+	// ICJ elections or the other decisions.
+	for _, kind := range []string{analysis.KindProcedural, analysis.KindPreliminary, analysis.KindICJ, analysis.KindOther} {
 		if k := kinds[kind]; k.CompleteTo != "" || k.CompleteFrom != "" || len(k.ListedBy) != 0 || k.Decisions != counts[kind] {
 			t.Errorf("coverage of %s = %+v; want no day and the %d the record holds", kind, k, counts[kind])
 		}
 	}
 	// The drafts to the last day of the spreadsheet; the amendments only
 	// from its first day, which no other source lists.
-	for _, kind := range []string{analysis.KindFailed, analysis.KindVetoed, analysis.KindAmendment, analysis.KindOther} {
+	for _, kind := range []string{analysis.KindFailed, analysis.KindVetoed, analysis.KindAmendment} {
 		if k := kinds[kind]; k.CompleteTo != lastVetoList || k.Curated {
 			t.Errorf("coverage of %s = %+v; want complete to %s, the spreadsheet's last day", kind, k, lastVetoList)
 		}
@@ -77,7 +77,7 @@ func TestCompletenessByKindInRealRecord(t *testing.T) {
 	// day of the other kinds: the member's history says how many are
 	// known there.
 	m := must(x.Member(ctx, "USA"))
-	if p := m.Period; p.CompleteTo != lastVetoList || !strings.Contains(p.Text, procedural) || !strings.Contains(p.Text, "every failed draft, vetoed draft, amendment and other decision;") {
+	if p := m.Period; p.CompleteTo != lastVetoList || !strings.Contains(p.Text, procedural) || !strings.Contains(p.Text, "every failed draft, vetoed draft and amendment;") {
 		t.Errorf("member USA: period %+v; want to %s, the earliest day of the kinds, and %q", p, lastVetoList, procedural)
 	}
 	tr := must(x.Trends(ctx, day("2024-01-01"), day("2024-12-31")))

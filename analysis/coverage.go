@@ -21,9 +21,11 @@ import (
 // facts, or decisions one by one. No source lists every vote on a
 // procedural motion, every preliminary question or every ICJ election.
 var sourceLists = lazy.Value[map[unsc.Source]sourceListing]{Make: func() map[unsc.Source]sourceListing {
-	// Other decisions (an adoption without a resolution's symbol, an
-	// outcome not recorded) are of the decisions those sources list.
-	drafts := []string{KindResolution, KindFailed, KindVetoed, KindOther}
+	// Not the other decisions (an adoption without a resolution's
+	// symbol): the UN's volumes give decisions of substance of 1948–1963
+	// taken by a vote without a number that the Library's tables lack
+	// (record/curated.csv).
+	drafts := []string{KindResolution, KindFailed, KindVetoed}
 	return map[unsc.Source]sourceListing{
 		unsc.SourceUNDL: {lists: "adopted resolutions, with each member's position"},
 		// The Library's tables record a draft voted "as amended", not the
@@ -493,8 +495,9 @@ func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
 	}
 	if unlisted {
 		// How many of each kind no source lists the period asked for
-		// holds, by their matter alone: the kinds no source lists are
-		// kinds by their matter (kindMatters), whatever their outcome.
+		// holds: a kind by its matter (kindMatters) by the matter alone,
+		// which is all a veto answer reads; the other decisions by their
+		// kind.
 		lo, hi := x.span(from, to)
 		for k := range p.Kinds {
 			if p.Kinds[k].CompleteTo != "" {
@@ -504,6 +507,12 @@ func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
 			if m, ok := kindMatters[p.Kinds[k].Kind]; ok {
 				for i := lo; i < hi; i++ {
 					if x.matter(i) == m {
+						n++
+					}
+				}
+			} else {
+				for i := lo; i < hi; i++ {
+					if x.kindAt(i) == p.Kinds[k].Kind {
 						n++
 					}
 				}
