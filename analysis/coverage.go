@@ -104,19 +104,25 @@ var Kinds = []string{KindResolution, KindFailed, KindVetoed, KindAmendment, Kind
 func KindOf(d unsc.Decision) string { return kindOf(&d) }
 
 func kindOf(d *unsc.Decision) string {
+	return kindOfParts(d.Matter, d.Amendment, outcomeOf(d), d.Resolution != "")
+}
+
+// kindOfParts returns the kind of a decision of matter m, an amendment or
+// not, with outcome o and a resolution's symbol or not (see KindOf).
+func kindOfParts(m unsc.Matter, amendment bool, o unsc.Outcome, resolution bool) string {
 	switch {
-	case d.Matter == unsc.ICJElection:
+	case m == unsc.ICJElection:
 		return KindICJ
-	case d.Matter == unsc.Preliminary:
+	case m == unsc.Preliminary:
 		return KindPreliminary
-	case d.Matter == unsc.Procedural:
+	case m == unsc.Procedural:
 		return KindProcedural
-	case d.Amendment:
+	case amendment:
 		return KindAmendment
 	}
-	switch outcomeOf(d) {
+	switch o {
 	case unsc.Adopted:
-		if d.Resolution != "" {
+		if resolution {
 			return KindResolution
 		}
 	case unsc.Vetoed:
@@ -529,28 +535,7 @@ func (x *Index) kindAt(i int) string {
 	if x.cols == nil {
 		return kindOf(&x.ds[i])
 	}
-	switch x.matter(i) {
-	case unsc.ICJElection:
-		return KindICJ
-	case unsc.Preliminary:
-		return KindPreliminary
-	case unsc.Procedural:
-		return KindProcedural
-	}
-	if x.amendment(i) {
-		return KindAmendment
-	}
-	switch x.outcome(i) {
-	case unsc.Adopted:
-		if x.resolution(i) != "" {
-			return KindResolution
-		}
-	case unsc.Vetoed:
-		return KindVetoed
-	case unsc.Failed:
-		return KindFailed
-	}
-	return KindOther
+	return kindOfParts(x.matter(i), x.amendment(i), x.outcome(i), x.resolution(i) != "")
 }
 
 // kindMatters gives the matter of each kind that is one by its matter.

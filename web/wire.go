@@ -190,21 +190,25 @@ func appendPeriod(b []byte, p *analysis.Period) []byte {
 	if p.LaterLast != "" {
 		b = appendString(appendField(b, "later_last", false), p.LaterLast)
 	}
-	b = appendField(b, "kinds", false)
-	if p.Kinds == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range p.Kinds {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendKindPeriod(b, &p.Kinds[i])
-		}
-		b = append(b, ']')
-	}
+	b = appendEach(appendField(b, "kinds", false), p.Kinds, appendKindPeriod)
 	b = appendString(appendField(b, "text", false), p.Text)
 	return append(b, '}')
+}
+
+// appendEach appends items as encoding/json encodes a slice (null when
+// nil), each by appendItem.
+func appendEach[T any](b []byte, items []T, appendItem func([]byte, *T) []byte) []byte {
+	if items == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendItem(b, &items[i])
+	}
+	return append(b, ']')
 }
 
 // appendKindPeriod appends k as encoding/json encodes it.
@@ -400,19 +404,7 @@ func encodeTrends(t *analysis.Trends) []byte {
 	buf := scratchBuffer()
 	b := appendHead((*buf)[:0], t.From, t.To, &t.Period)
 	b = appendString(appendField(b, "by", false), t.By)
-	b = appendField(b, "years", false)
-	if t.Years == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range t.Years {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendYear(b, &t.Years[i])
-		}
-		b = append(b, ']')
-	}
+	b = appendEach(appendField(b, "years", false), t.Years, appendYear)
 	b = appendText(appendField(b, "note", false), t.Note)
 	return exact(buf, append(b, '}'))
 }
