@@ -501,29 +501,19 @@ func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
 	}
 	if unlisted {
 		// How many of each kind no source lists the period asked for
-		// holds: a kind by its matter (kindMatters) by the matter alone,
-		// which is all a veto answer reads; the other decisions by their
-		// kind.
+		// holds, from the kind's decisions found once (unlistedKinds).
 		lo, hi := x.span(from, to)
+		byKind := x.unlistedKinds()
 		for k := range p.Kinds {
 			if p.Kinds[k].CompleteTo != "" {
 				continue
 			}
-			n := 0
-			if m, ok := kindMatters[p.Kinds[k].Kind]; ok {
-				for i := lo; i < hi; i++ {
-					if x.matter(i) == m {
-						n++
-					}
-				}
-			} else {
-				for i := lo; i < hi; i++ {
-					if x.kindAt(i) == p.Kinds[k].Kind {
-						n++
-					}
-				}
+			if at := slices.Index(Kinds, p.Kinds[k].Kind); at >= 0 {
+				idx := byKind[at]
+				first, _ := slices.BinarySearch(idx, int32(lo))
+				end, _ := slices.BinarySearch(idx, int32(hi))
+				p.Kinds[k].Known = end - first
 			}
-			p.Kinds[k].Known = n
 		}
 	}
 	return p
@@ -538,8 +528,30 @@ func (x *Index) kindAt(i int) string {
 	return kindOfParts(x.matter(i), x.amendment(i), x.outcome(i), x.resolution(i) != "")
 }
 
-// kindMatters gives the matter of each kind that is one by its matter.
-var kindMatters = map[string]unsc.Matter{KindProcedural: unsc.Procedural, KindPreliminary: unsc.Preliminary, KindICJ: unsc.ICJElection}
+// unlistedKinds returns, for each kind of Kinds that no source lists in
+// full, the indexes of its decisions in order, found in one pass over the
+// record the first time an answer asks (a question asks once; the server
+// then counts every answer's by binary search).
+func (x *Index) unlistedKinds() *[8][]int32 {
+	x.unlistedOnce.Do(func() {
+		c := x.completeness()
+		var wanted [8]bool
+		any := false
+		for k := range Kinds {
+			wanted[k] = !c.kinds[k].listed
+			any = any || wanted[k]
+		}
+		if !any {
+			return
+		}
+		for i := range x.n {
+			if k := slices.Index(Kinds, x.kindAt(i)); k >= 0 && wanted[k] {
+				x.unlisted[k] = append(x.unlisted[k], int32(i))
+			}
+		}
+	})
+	return &x.unlisted
+}
 
 // completeness returns, for each kind of decision, the days over which
 // the record holds every decision of the kind, found once without
