@@ -501,15 +501,14 @@ func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
 	}
 	if unlisted {
 		// How many of each kind no source lists the period asked for
-		// holds, from the kind's decisions found once (unlistedKinds).
+		// holds, from the kind's decisions found once (decisionsOfKind).
 		lo, hi := x.span(from, to)
-		byKind := x.unlistedKinds()
 		for k := range p.Kinds {
 			if p.Kinds[k].CompleteTo != "" {
 				continue
 			}
 			if at := slices.Index(Kinds, p.Kinds[k].Kind); at >= 0 {
-				idx := byKind[at]
+				idx := x.decisionsOfKind(at)
 				first, _ := slices.BinarySearch(idx, int32(lo))
 				end, _ := slices.BinarySearch(idx, int32(hi))
 				p.Kinds[k].Known = end - first
@@ -528,29 +527,34 @@ func (x *Index) kindAt(i int) string {
 	return kindOfParts(x.matter(i), x.amendment(i), x.outcome(i), x.resolution(i) != "")
 }
 
-// unlistedKinds returns, for each kind of Kinds that no source lists in
-// full, the indexes of its decisions in order, found in one pass over the
-// record the first time an answer asks (a question asks once; the server
-// then counts every answer's by binary search).
-func (x *Index) unlistedKinds() *[8][]int32 {
-	x.unlistedOnce.Do(func() {
-		c := x.completeness()
-		var wanted [8]bool
-		any := false
-		for k := range Kinds {
-			wanted[k] = !c.kinds[k].listed
-			any = any || wanted[k]
-		}
-		if !any {
-			return
-		}
-		for i := range x.n {
-			if k := slices.Index(Kinds, x.kindAt(i)); k >= 0 && wanted[k] {
-				x.unlisted[k] = append(x.unlisted[k], int32(i))
+// kindMatters gives the matter of each kind that is one by its matter.
+var kindMatters = map[string]unsc.Matter{KindProcedural: unsc.Procedural, KindPreliminary: unsc.Preliminary, KindICJ: unsc.ICJElection}
+
+// decisionsOfKind returns the indexes, in order, of the decisions of the
+// kind at place k of Kinds, found in one pass over the record the first
+// time an answer asks for that kind (a question asks once; the server
+// then counts every answer's by binary search): a kind by its matter by
+// reading the matter alone, which is all a veto answer reads; the others
+// by their kind.
+func (x *Index) decisionsOfKind(k int) []int32 {
+	x.unlistedOnce[k].Do(func() {
+		var idx []int32
+		if m, ok := kindMatters[Kinds[k]]; ok {
+			for i := range x.n {
+				if x.matter(i) == m {
+					idx = append(idx, int32(i))
+				}
+			}
+		} else {
+			for i := range x.n {
+				if x.kindAt(i) == Kinds[k] {
+					idx = append(idx, int32(i))
+				}
 			}
 		}
+		x.unlisted[k] = idx
 	})
-	return &x.unlisted
+	return x.unlisted[k]
 }
 
 // completeness returns, for each kind of decision, the days over which

@@ -81,11 +81,11 @@ type Index struct {
 
 	completeOnce sync.Once
 	complete     completeness
-	// unlistedOnce guards unlisted: for each kind no source lists in
-	// full (by its place in Kinds), the indexes of its decisions, in
-	// order, so that an answer counts those of its period by two binary
-	// searches, not by reading every decision of it.
-	unlistedOnce sync.Once
+	// unlistedOnce guards unlisted, kind by kind: for each kind no source
+	// lists in full (by its place in Kinds), the indexes of its decisions,
+	// in order, so that an answer counts those of its period by two
+	// binary searches, not by reading every decision of it.
+	unlistedOnce [8]sync.Once
 	unlisted     [8][]int32
 	listEnd      time.Time // the last date of the UN veto list
 
