@@ -486,14 +486,16 @@ func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
 	lo := x.firstOnOrAfter(after)
 	_, hi := x.span(time.Time{}, to)
 	lastLater := -1
-	for i := lo; i < hi; i++ {
-		if len(kinds) == len(Kinds) {
-			p.Later, lastLater = hi-lo, hi-1
-			break
-		}
-		if slices.Contains(kinds, x.kindAt(i)) {
-			p.Later++
-			lastLater = i
+	switch {
+	case lo >= hi:
+	case len(kinds) == len(Kinds):
+		p.Later, lastLater = hi-lo, hi-1
+	default:
+		for i := lo; i < hi; i++ {
+			if slices.Contains(kinds, x.kindAt(i)) {
+				p.Later++
+				lastLater = i
+			}
 		}
 	}
 	if lastLater >= 0 {
