@@ -20,7 +20,11 @@ import (
 // 1980, with every member's position; S/16077/Rev.1, 28 October 1983;
 // S/2001/1199, 15 December 2001); resolution 364 (1974), on which China did
 // not participate, where the Library's table and the Digital Library count
-// it abstaining.
+// it abstaining, and the renewals of 1973–74 on which it did abstain (the
+// volumes of 1973 and 1974); resolutions 331 (1973) and 367 (1975), which
+// no vote adopted (the President declared 331 adopted, no member objecting;
+// 367 "adopted without a vote"), where the table and the Digital Library give
+// 15-0-0.
 func TestAuditRound7InRealRecord(t *testing.T) {
 	on := func(date string) func(unsc.Decision) string {
 		return func(d unsc.Decision) string {
@@ -59,6 +63,26 @@ func TestAuditRound7InRealRecord(t *testing.T) {
 			return ""
 		},
 	}
+	abstains := func(code unsc.Code) func(unsc.Decision) string {
+		return func(d unsc.Decision) string {
+			if d.Votes.Of(code) != unsc.Abstain {
+				return fmt.Sprintf("%s %v, want abstaining (the volume's vote line)", code, d.Votes.Of(code))
+			}
+			return ""
+		}
+	}
+	withoutVote := func(d unsc.Decision) string {
+		if d.Modality != unsc.WithoutVote || d.Tally.Known {
+			return fmt.Sprintf("modality %v, count %v, want adopted without a vote, no count", d.Modality, d.Tally)
+		}
+		return ""
+	}
+	want["S/RES/332 (1973)"] = abstains("CHN")
+	want["S/RES/334 (1973)"] = abstains("CHN")
+	want["S/RES/343 (1973)"] = abstains("CHN")
+	want["S/RES/349 (1974)"] = abstains("CHN")
+	want["S/RES/331 (1973)"] = withoutVote
+	want["S/RES/367 (1975)"] = withoutVote
 	decisions := record.Reconcile(realReports(t))
 	checkEach(t, decisions, want)
 
