@@ -1,3 +1,11 @@
+// updatemaxprocs=0: GOMAXPROCS is set at the start from the machine and
+// its container's CPU limit, as always, and not looked at again by a
+// goroutine (and the thread it wakes) started before main: one thread
+// fewer at the start of every command. A server whose container's limit
+// changes keeps the GOMAXPROCS it started with.
+//
+//go:debug updatemaxprocs=0
+
 // Command unsc is the UN Security Council's decision-making as software: the
 // Council on any date, the outcome of any vote under the Charter, and the
 // record of every Council vote since 1946.
@@ -66,12 +74,24 @@ type usageError struct{ msg string }
 func (e *usageError) Error() string { return e.msg }
 
 func main() {
+	growStack(0)
 	ctx, stop := interruptible(commandWrites(os.Args[1:]))
 	stopProfiling := startProfiling()
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stopProfiling()
 	stop()
 	os.Exit(code)
+}
+
+// growStack grows the stack of main at once to what a question needs
+// (16 KB), while it holds two frames: the runtime grows a stack by
+// copying it, a copy for each doubling from 2 KB, each walking every frame
+// on it, and a question otherwise grows it twice more, deep in its work.
+//
+//go:noinline
+func growStack(i int) byte {
+	var frame [12 << 10]byte
+	return frame[i]
 }
 
 // catchAfter is how long a command that does not write runs before it
