@@ -9,8 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
+	"unsc/internal/lazy"
 
 	"unsc"
 	"unsc/charter"
@@ -49,7 +49,10 @@ var resolutionNumbering = time.Date(1964, time.January, 1, 0, 0, 0, 0, time.UTC)
 
 // builtinCurated parses the curated decisions on first use, not when the
 // package loads: a command that imports nothing should not pay for them.
-var builtinCurated = sync.OnceValue(func() []CuratedRow { return mustParseCurated(CuratedFile, curatedCSV) })
+// A lazy.Value, not a sync.OnceValue made at the start: the parser (and
+// net/url, which it checks addresses with) is linked into a program only
+// where something it runs reads the rows.
+var builtinCurated = lazy.Value[[]CuratedRow]{Make: func() []CuratedRow { return mustParseCurated(CuratedFile, curatedCSV) }}
 
 func mustParseCurated(name string, data []byte) []CuratedRow {
 	rows, err := ParseCurated(bytes.NewReader(data), name)
@@ -79,7 +82,7 @@ type CuratedRow struct {
 // Curated returns the reports of the curated decisions built into unsc, in
 // the file's order. Every import adds them to the record.
 func Curated() []unsc.Report {
-	rows := builtinCurated()
+	rows := builtinCurated.Get()
 	out := make([]unsc.Report, len(rows))
 	for i, r := range rows {
 		out[i] = r.Report
@@ -92,7 +95,7 @@ func Curated() []unsc.Report {
 
 // CuratedRows returns the rows of the curated decisions built into unsc,
 // for checks of the file itself. Callers must not modify them.
-func CuratedRows() []CuratedRow { return builtinCurated() }
+func CuratedRows() []CuratedRow { return builtinCurated.Get() }
 
 // ParseCurated reads curated decisions as CSV (see curated.csv for the
 // columns; lines starting with # are comments). A bad row fails the whole

@@ -10,8 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
+	"unsc/internal/lazy"
 
 	"unsc"
 )
@@ -74,10 +74,10 @@ type Facts map[string]*Fact
 var factsCSV []byte
 
 // builtinFacts parses the facts on first use, not when the package loads.
-var builtinFacts = sync.OnceValue(func() Facts { return mustParseFacts("facts.csv", factsCSV) })
+var builtinFacts = lazy.Value[Facts]{Make: func() Facts { return mustParseFacts("facts.csv", factsCSV) }}
 
 // BuiltinFacts returns the facts shipped with unsc (record/facts.csv).
-func BuiltinFacts() Facts { return builtinFacts() }
+func BuiltinFacts() Facts { return builtinFacts.Get() }
 
 func mustParseFacts(name string, data []byte) Facts {
 	f, err := ParseFacts(bytes.NewReader(data), name)

@@ -50,7 +50,7 @@ func secondHand(s unsc.Source) bool {
 // It is a unsc.Reconciler: pure, and the same reports always give the same
 // decisions.
 func Reconcile(reports []unsc.Report) []unsc.Decision {
-	return reconcile(reports, builtinFacts())
+	return reconcile(reports, builtinFacts.Get())
 }
 
 func reconcile(reports []unsc.Report, facts Facts) []unsc.Decision {
@@ -217,7 +217,7 @@ func Unplaced(reports []unsc.Report) []unsc.Report {
 		if _, ok := days[g[0].Meeting]; ok && g[0].Meeting != "" {
 			continue
 		}
-		if fact, _ := builtinFacts().lookup(g); fact != nil && !fact.Date.IsZero() {
+		if fact, _ := builtinFacts.Get().lookup(g); fact != nil && !fact.Date.IsZero() {
 			continue
 		}
 		out = append(out, g...)

@@ -5,7 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
+	"unsc/internal/lazy"
 
 	"unsc"
 )
@@ -79,10 +79,12 @@ func commonFirstWord(w string) bool {
 // with the misprints it has at times: another number or year ("resolution
 // 1227 (1997)" on resolution 1127 (1997)), a missing or odd bracket
 // ("1401(2002)", "1285 [2000)", "2633 [on"), or "Resolution" alone.
-// It is compiled on first use, not at the start of every command.
-var titleHead = sync.OnceValue(func() *regexp.Regexp {
+// It is compiled on first use, not at the start of every command, and
+// linked (with regexp and unicode's tables) only into a program that
+// reconciles.
+var titleHead = lazy.Value[*regexp.Regexp]{Make: func() *regexp.Regexp {
 	return regexp.MustCompile(`^(?:Security Council resolution|Resolution)\s*(\d+)\s*(?:[\(\[]\s*(\d{4})\s*\))?\s*(\[.*)$`)
-})
+}}
 
 // ownResolutionTitle heads a resolution's title with its own symbol where
 // the source's title names it by another number or year, or misprints the
@@ -97,7 +99,7 @@ func ownResolutionTitle(d *unsc.Decision) {
 	if !ok {
 		return
 	}
-	m := titleHead().FindStringSubmatch(d.Title)
+	m := titleHead.Get().FindStringSubmatch(d.Title)
 	if m == nil {
 		return
 	}

@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
+	"unsc/internal/lazy"
 
 	"unsc"
 )
@@ -165,10 +165,11 @@ func isSecondHand(s unsc.Source) bool {
 
 // citationToken finds, in order, the addresses and UN document symbols a
 // citation names.
-// Compiled on first use, not at the start of every command.
-var citationToken = sync.OnceValue(func() *regexp.Regexp {
+// Compiled on first use, not at the start of every command, and linked
+// only into a program that reconciles.
+var citationToken = lazy.Value[*regexp.Regexp]{Make: func() *regexp.Regexp {
 	return regexp.MustCompile(`https?://[^\s;,)"]+|\b(?:UNIS/SC/\d+|SC/\d+|GA/\d+|S/PV\.\d+|S/RES/\d+|A/\d+/\d+|S/\d{4}/\d+|S/\d+)`)
-})
+}}
 
 // unCitation reports whether a fact's citation rests first on the UN's own
 // documents: its first address or symbol is the UN's, or it cites the
@@ -178,7 +179,7 @@ func unCitation(s string) bool {
 	if strings.HasPrefix(s, "Repertoire of the Practice") {
 		return true
 	}
-	first := citationToken().FindString(s)
+	first := citationToken.Get().FindString(s)
 	if first == "" {
 		return false
 	}
