@@ -90,6 +90,8 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/13735", "vetoed on 13 January 1980, when the 2191st meeting (opened 11 January) resumed; every member's position from FRUS, China not participating, by fact"},
 	{"S/RES/331 (1973)", "no member objecting, the President declared it adopted unanimously (the UN's volume of 1973): adopted without a vote, though the table prints 15-0-0"},
 	{"S/RES/364 (1974)", "China did not participate (the UN's volume of 1974), though the table and the Digital Library give 14-0-1 with China abstaining: 14-0-0, by fact"},
+	{"S/RES/270 (1969)", "not put to the vote (the UN's volume of 1969, note 11): adopted without a vote, though the table prints 15-0-0"},
+	{"S/RES/308 (1972)", "no member objecting, the President declared it adopted unanimously (the UN's volume of 1972, note 3): adopted without a vote, though the table prints 15-0-0"},
 	{"S/PV.27", "a procedural vote of 1946 (Iran's representative heard on the postponement) whose volume counts only the votes in favour, 8, 'no further voting took place'; the USSR, which had walked out, absent"},
 	{"S/PV.42", "a procedural vote of 1946 (chapter X of the provisional rules of procedure adopted), 10-1, whose volume names no member: the count stands, no position shown"},
 	{"S/RES/2634 (2022)", "the spreadsheet's draft S/2022/62 is out of the order of the year's numbers and is the draft all the same (placed in blue four months before the vote): kept by fact"},
