@@ -44,8 +44,24 @@ const CuratedFile = "curated.csv"
 // may bear no number: the volumes print such decisions apart from the
 // resolutions (the recommendation to admit Kuwait, 7 May 1963;
 // appointments of mediators). From then on an adopted draft on a
-// non-procedural matter is a resolution, and a row without one is refused.
+// non-procedural matter is a resolution, and a row without one is refused
+// — unless it names no draft and no matter, as the volumes print a
+// decision the Council took by a vote on no draft (the President's appeal
+// to Egypt approved 13-0 on 21 July 1975): see unnumberedDecision.
 var resolutionNumbering = time.Date(1964, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+// unnumberedDecision reports whether an adopted decision is a decision of
+// substance taken by a vote without a resolution's number: before
+// resolutions were numbered, any adoption without a resolution or a draft;
+// from then on, only one whose matter no source states (the volumes print
+// such a decision apart from the resolutions, and say nothing of its
+// matter), never one named as a non-procedural draft.
+func unnumberedDecision(adopted bool, resolution, draft string, amendment, matterKnown bool, date time.Time) bool {
+	if !adopted || resolution != "" || draft != "" || amendment {
+		return false
+	}
+	return date.Before(resolutionNumbering) || !matterKnown
+}
 
 // builtinCurated parses the curated decisions on first use, not when the
 // package loads: a command that imports nothing should not pay for them.
@@ -203,8 +219,9 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 	if rep.Outcome, err = unsc.ParseOutcome(row.get("outcome")); err != nil || row.get("outcome") == "" {
 		return c, row.errorf("outcome", "%q: want adopted, failed or vetoed", row.get("outcome"))
 	}
-	if rep.Outcome == unsc.Adopted && rep.Resolution == "" && !rep.Amendment && rep.Matter == unsc.NonProcedural && !date.Before(resolutionNumbering) {
-		return c, row.errorf("resolution", "missing: an adopted draft on a non-procedural matter becomes a resolution (from %d; decisions taken by a vote before then may bear no number)", resolutionNumbering.Year())
+	if rep.Outcome == unsc.Adopted && rep.Resolution == "" && !rep.Amendment && rep.Matter == unsc.NonProcedural &&
+		!unnumberedDecision(true, rep.Resolution, rep.Draft, rep.Amendment, rep.MatterKnown, date) {
+		return c, row.errorf("resolution", "missing: an adopted draft on a non-procedural matter becomes a resolution (from %d; decisions taken by a vote before then may bear no number, and later ones only with no draft and no matter stated)", resolutionNumbering.Year())
 	}
 	if rep.Outcome != unsc.Adopted && rep.Resolution != "" {
 		return c, row.errorf("resolution", "%s given for a draft that was %s", rep.Resolution, rep.Outcome)

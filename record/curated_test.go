@@ -214,8 +214,23 @@ func TestParseCuratedErrors(t *testing.T) {
 	if rows, err := record.ParseCurated(strings.NewReader(curatedHeader+ok), "t.csv"); err != nil || !rows[0].Report.MatterKnown {
 		t.Errorf("ParseCurated(a row with its matter) = %+v, %v; want the matter known", rows, err)
 	}
-	if _, err := record.ParseCurated(strings.NewReader(curatedHeader+strings.Replace(unnumbered, "1963-05-07", "1964-05-07", 1)), "t.csv"); err == nil {
-		t.Errorf("ParseCurated(an adopted decision of 1964 without a number) = nil error, want one at resolution")
+	// From 1964 an adopted draft on a non-procedural matter is a
+	// resolution: a row naming the matter or a draft without a number is
+	// refused; one naming neither is a decision the volumes print apart
+	// from the resolutions (the President's appeal to Egypt approved by a
+	// vote, 21 July 1975), as before 1964.
+	later := strings.NewReplacer("1963-05-07", "1975-07-21", ",11,0,0,", ",15,0,0,").Replace(unnumbered)
+	if rows, err := record.ParseCurated(strings.NewReader(curatedHeader+later), "t.csv"); err != nil || len(rows) != 1 || rows[0].Report.MatterKnown {
+		t.Errorf("ParseCurated(an adopted decision of 1975 without a number, a draft or a matter) = %+v, %v; want one row, the matter not known", rows, err)
+	}
+	for name, row := range map[string]string{
+		"with its matter": strings.Replace(later, ",,,,,vote,", ",,,,non-procedural,vote,", 1),
+		"with a draft":    strings.Replace(later, "S/PV.1034,,,,,", "S/PV.1034,,S/11000,,,", 1),
+	} {
+		var e *unsc.Error
+		if _, err := record.ParseCurated(strings.NewReader(curatedHeader+row), "t.csv"); !errors.As(err, &e) || e.Field != "t.csv:2:resolution" {
+			t.Errorf("ParseCurated(an adopted decision of 1975 without a number, %s) = %v, want an error at resolution", name, err)
+		}
 	}
 	if _, err := record.ParseCurated(strings.NewReader("date,meeting\n"), "t.csv"); err == nil {
 		t.Errorf("ParseCurated(a header missing columns) = nil error, want one")

@@ -650,15 +650,16 @@ func symbolOf(d unsc.Decision) string {
 
 // meetingDecision reports whether a decision is the meeting's own — a
 // procedural vote, a preliminary question, an election to the Court, a
-// decision of substance adopted without a resolution (before resolutions
-// were numbered: the recommendation to admit Kuwait, 7 May 1963) — and so
-// known by the meeting's symbol; any other is a vote on a draft, known by
-// the draft's symbol.
+// decision of substance adopted by a vote without a resolution (the
+// recommendation to admit Kuwait, 7 May 1963; the President's appeal to
+// Egypt approved on 21 July 1975: see unnumberedDecision) — and so known
+// by the meeting's symbol; any other is a vote on a draft, known by the
+// draft's symbol.
 func meetingDecision(d unsc.Decision) bool {
 	if d.Matter == unsc.Procedural || d.Matter == unsc.Preliminary || d.Matter == unsc.ICJElection {
 		return true
 	}
-	return d.Recorded == unsc.Adopted && d.Resolution == "" && d.Draft == "" && !d.Amendment && d.Date.Before(resolutionNumbering)
+	return unnumberedDecision(d.Recorded == unsc.Adopted, d.Resolution, d.Draft, d.Amendment, d.MatterKnown, d.Date)
 }
 
 // Symbol returns the symbol a decision is best known by: its resolution,
