@@ -22,9 +22,10 @@ import (
 // procedural motion, every preliminary question or every ICJ election.
 var sourceLists = lazy.Value[map[unsc.Source]sourceListing]{Make: func() map[unsc.Source]sourceListing {
 	// Not the other decisions (an adoption without a resolution's
-	// symbol): the UN's volumes give decisions of substance of 1948–1963
-	// taken by a vote without a number that the Library's tables lack, and
-	// one of 1975 taken by a vote on no draft (record/curated.csv).
+	// symbol): the UN's volumes (and, for one of 1947, the State
+	// Department's published record) give decisions of substance of
+	// 1947–1963 taken by a vote without a number that the Library's tables
+	// lack, and one of 1975 taken by a vote on no draft (record/curated.csv).
 	drafts := []string{KindResolution, KindFailed, KindVetoed}
 	return map[unsc.Source]sourceListing{
 		unsc.SourceUNDL: {lists: "adopted resolutions, with each member's position"},
