@@ -55,10 +55,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"sync"
 	"time"
 
 	"unsc"
+	"unsc/internal/lazy"
 )
 
 // Case is one vote of the casebook.
@@ -120,13 +120,13 @@ type Step struct {
 //go:embed casebook.json
 var casebookJSON []byte
 
-var load = sync.OnceValues(func() ([]Case, error) { return parse(casebookJSON) })
+var load = lazy.Values[[]Case, error]{Make: func() ([]Case, error) { return parse(casebookJSON) }}
 
 // Cases returns every case, by number. The embedded file is parsed once;
 // each call returns a copy that the caller may change. It panics if the
 // embedded file is invalid, which the package's tests rule out.
 func Cases() []Case {
-	cs, err := load()
+	cs, err := load.Get()
 	if err != nil {
 		panic(err)
 	}
@@ -140,7 +140,7 @@ func Cases() []Case {
 // Lookup returns the case with the given number, if there is one. (It
 // cannot be called Case, the name of the type.)
 func Lookup(n int) (Case, bool) {
-	cs, err := load()
+	cs, err := load.Get()
 	if err != nil {
 		panic(err)
 	}

@@ -3,16 +3,16 @@ package dhl
 import (
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
 	"unsc"
+	"unsc/internal/lazy"
 )
 
 // permanent maps the names the pages give the permanent members to their
 // UN Digital Library codes.
-var permanent = sync.OnceValue(func() map[string]unsc.Code {
+var permanent = lazy.Value[map[string]unsc.Code]{Make: func() map[string]unsc.Code {
 	return map[string]unsc.Code{
 		"ussr":                     "SUN",
 		"soviet union":             "SUN",
@@ -27,7 +27,7 @@ var permanent = sync.OnceValue(func() map[string]unsc.Code {
 		"russian federation":       "RUS",
 		"russia":                   "RUS",
 	}
-})
+}}
 
 var memberSep = lazyRegexp(`\s*(?:,|\band\b|&|\n)\s*`)
 
@@ -43,7 +43,7 @@ func members(s string) ([]unsc.Code, string) {
 		if name == "" {
 			continue
 		}
-		code, ok := permanent()[name]
+		code, ok := permanent.Get()[name]
 		if !ok {
 			return nil, name
 		}
@@ -89,14 +89,14 @@ func normMeeting(s string) (string, bool) {
 	return sym, true
 }
 
-var months = sync.OnceValue(func() map[string]time.Month {
+var months = lazy.Value[map[string]time.Month]{Make: func() map[string]time.Month {
 	return map[string]time.Month{
 		"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
 		"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 		"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
 		"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 	}
-})
+}}
 
 // parseDate reads a date: "30 November", "06 November", "8 Sep.",
 // "14-15 December 2001", "11/12 November", "30 + 31 March", "30 January 86".
@@ -109,7 +109,7 @@ func parseDate(s string, year int) (t time.Time, ranged bool, ok bool) {
 		return time.Time{}, false, false
 	}
 	day, _ := strconv.Atoi(m[0])
-	month, found := months()[strings.ToLower(m[2])]
+	month, found := months.Get()[strings.ToLower(m[2])]
 	if !found {
 		return time.Time{}, false, false
 	}

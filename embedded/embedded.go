@@ -40,11 +40,11 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"unsc"
 	"unsc/charter"
+	"unsc/internal/lazy"
 	"unsc/internal/reporttext"
 	"unsc/readmodel"
 )
@@ -55,15 +55,15 @@ var reportsText []byte
 //go:embed record.img.gz
 var imageGzip []byte
 
-var reports = sync.OnceValues(func() ([]unsc.Report, error) {
+var reports = lazy.Values[[]unsc.Report, error]{Make: func() ([]unsc.Report, error) {
 	return reporttext.Read(bytes.NewReader(reportsText), "embedded/reports.txt")
-})
+}}
 
 // Reports returns the reports built into unsc, in the order `unsc import`
 // reads them, one per (source, key). Each call returns reports of its own,
 // which the caller may change.
 func Reports() ([]unsc.Report, error) {
-	rs, err := reports()
+	rs, err := reports.Get()
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +77,7 @@ func Reports() ([]unsc.Report, error) {
 	return out, nil
 }
 
-var image = sync.OnceValues(func() (*readmodel.Image, error) {
+var image = lazy.Values[*readmodel.Image, error]{Make: func() (*readmodel.Image, error) {
 	b, err := gunzip(imageGzip)
 	if err != nil {
 		return nil, fmt.Errorf("embedded/record.img.gz: %w", err)
@@ -87,7 +87,7 @@ var image = sync.OnceValues(func() (*readmodel.Image, error) {
 		return nil, fmt.Errorf("embedded/record.img.gz: %w", err)
 	}
 	return m, nil
-})
+}}
 
 // gunzip decompresses a gzip file of one member into a buffer of the size
 // its trailer gives.
@@ -125,7 +125,7 @@ var _ unsc.Store = (*Store)(nil)
 // Open returns the record built into unsc. The image is decompressed on the
 // first call; every Store shares it.
 func Open() (*Store, error) {
-	m, err := image()
+	m, err := image.Get()
 	if err != nil {
 		return nil, err
 	}
@@ -170,7 +170,7 @@ func (s *Store) Membership(ctx context.Context, date time.Time) ([]unsc.Member, 
 }
 
 // errReadOnly is what changing the record built into unsc returns.
-var errReadOnly = unsc.Errorf(unsc.EFORBIDDEN, "", "the record built into unsc cannot be changed: import into a record file of your own")
+var errReadOnly = &unsc.Error{Code: unsc.EFORBIDDEN, Message: "the record built into unsc cannot be changed: import into a record file of your own"}
 
 // Import refuses: the record built into unsc is read-only.
 func (s *Store) Import(context.Context, []unsc.Report, unsc.Reconciler) (unsc.ImportSummary, error) {
@@ -213,13 +213,13 @@ type About struct {
 //go:embed record.json
 var aboutJSON []byte
 
-var about = sync.OnceValues(func() (About, error) {
+var about = lazy.Values[About, error]{Make: func() (About, error) {
 	var a About
 	if err := json.Unmarshal(aboutJSON, &a); err != nil {
 		return About{}, fmt.Errorf("embedded/record.json: %w", err)
 	}
 	return a, nil
-})
+}}
 
 // Describe says what the record built into unsc holds, without reading it.
-func Describe() (About, error) { return about() }
+func Describe() (About, error) { return about.Get() }

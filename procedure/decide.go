@@ -48,7 +48,7 @@ func Decide(s *State, a Action) ([]Event, error) {
 	} else if err := s.when(a.Kind, spec); err != nil {
 		return nil, err
 	}
-	e := Event{At: a.At, Kind: eventOf()[a.Kind], By: a.By.String(), Args: a.Args}
+	e := Event{At: a.At, Kind: eventOf.Get()[a.Kind], By: a.By.String(), Args: a.Args}
 	if err := spec.check(s, &a, &e); err != nil {
 		return nil, err
 	}
@@ -582,7 +582,7 @@ func checkMove(s *State, a *Action, e *Event) error {
 	}
 	for _, m := range s.Motions {
 		if m.Status == Pending && m.Kind == a.Motion {
-			return conflict("%s is already before the Council", motionWords()[m.Kind])
+			return conflict("%s is already before the Council", motionWords.Get()[m.Kind])
 		}
 	}
 	e.Args = Args{Motion: a.Motion, Text: a.Text}
@@ -621,7 +621,7 @@ func checkWithdrawMotion(s *State, a *Action, e *Event) error {
 		return unsc.Errorf(unsc.ENOTFOUND, "ref", "no motion %d", a.Ref)
 	}
 	if m.Status != Pending {
-		return conflict("%s is %s", motionWords()[m.Kind], m.Status)
+		return conflict("%s is %s", motionWords.Get()[m.Kind], m.Status)
 	}
 	if m.By != a.By.Seat {
 		return unsc.Errorf(unsc.EFORBIDDEN, "ref", "only the mover, %s, may withdraw the motion (rule 35)", m.By)
@@ -680,7 +680,7 @@ func checkPreliminary(s *State, a *Action, e *Event) error {
 
 func checkCloseMeeting(s *State, a *Action, e *Event) error {
 	if m := s.nextMotion(); m != nil {
-		return conflict("%s is before the Council (rule 33)", motionWords()[m.Kind])
+		return conflict("%s is before the Council (rule 33)", motionWords.Get()[m.Kind])
 	}
 	for _, p := range s.Points {
 		if p.Status == PointChallenged {

@@ -1,11 +1,11 @@
 package procedure
 
 import (
-	"sync"
 	"time"
 
 	"unsc"
 	"unsc/charter"
+	"unsc/internal/lazy"
 )
 
 // Args are the particulars of an action, and of the event it becomes. Each
@@ -113,7 +113,7 @@ const (
 	EvCreated = "session-created"
 )
 
-var eventOf = sync.OnceValue(func() map[string]string {
+var eventOf = lazy.Value[map[string]string]{Make: func() map[string]string {
 	return map[string]string{
 		"open-meeting":       "meeting-opened",
 		"call-roll":          "roll-called",
@@ -147,7 +147,7 @@ var eventOf = sync.OnceValue(func() map[string]string {
 		"resume-meeting":     "meeting-resumed",
 		"close-meeting":      "meeting-closed",
 	}
-})
+}}
 
 // Apply folds one event into the state. Events come from Decide and the
 // log; Apply trusts them, and ignores an event kind it does not know.
@@ -416,8 +416,8 @@ func removeParts(text []string, parts []int) []string {
 
 // EventKinds returns the event each action makes, by action.
 func EventKinds() map[string]string {
-	out := make(map[string]string, len(eventOf()))
-	for k, v := range eventOf() {
+	out := make(map[string]string, len(eventOf.Get()))
+	for k, v := range eventOf.Get() {
 		out[k] = v
 	}
 	return out

@@ -1,10 +1,10 @@
 package procedure
 
 import (
-	"sync"
 	"time"
 
 	"unsc"
+	"unsc/internal/lazy"
 )
 
 // Member is one delegation seated in a session.
@@ -210,7 +210,7 @@ const (
 
 var motionOrder = []string{MotionSuspend, MotionAdjourn, MotionAdjournTo, MotionRefer, MotionPostpone, MotionCloseDebate}
 
-var motionWords = sync.OnceValue(func() map[string]string {
+var motionWords = lazy.Value[map[string]string]{Make: func() map[string]string {
 	return map[string]string{
 		MotionSuspend:     "the motion to suspend the meeting",
 		MotionAdjourn:     "the motion to adjourn the meeting",
@@ -219,7 +219,7 @@ var motionWords = sync.OnceValue(func() map[string]string {
 		MotionPostpone:    "the motion to postpone the discussion",
 		MotionCloseDebate: "the motion to close the debate",
 	}
-})
+}}
 
 // Motion is a motion of rule 33 (or the mun profile's closure).
 type Motion struct {

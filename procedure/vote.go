@@ -22,7 +22,7 @@ func (s *State) Question(q QuestionRef) (Question, error) {
 	}
 	// The motions of rule 33 come before everything else, in their order.
 	if m := s.nextMotion(); m != nil && q.Kind != OnChallenge && !(q.Kind == OnMotion && q.Ref == m.ID) {
-		return Question{}, conflict("%s has precedence (rule 33)", motionWords()[m.Kind])
+		return Question{}, conflict("%s has precedence (rule 33)", motionWords.Get()[m.Kind])
 	}
 	proc := unsc.Procedural.String()
 	switch q.Kind {
@@ -47,9 +47,9 @@ func (s *State) Question(q QuestionRef) (Question, error) {
 			return Question{}, unsc.Errorf(unsc.ENOTFOUND, "question.ref", "no motion %d", q.Ref)
 		}
 		if m.Status != Pending {
-			return Question{}, conflict("%s is %s", motionWords()[m.Kind], m.Status)
+			return Question{}, conflict("%s is %s", motionWords.Get()[m.Kind], m.Status)
 		}
-		words := motionWords()[m.Kind] + " (" + string(m.By) + ")"
+		words := motionWords.Get()[m.Kind] + " (" + string(m.By) + ")"
 		if m.Text != "" {
 			words += ": " + m.Text
 		}

@@ -2,16 +2,16 @@ package scvotes
 
 import (
 	"strings"
-	"sync"
 
 	"unsc"
+	"unsc/internal/lazy"
 )
 
 // memberNames lists, for each state that sat on the Council from 1994 to
 // 2027, the names the spreadsheet uses and the UN's other spellings of them,
 // by UN Digital Library code (ISO 3166-1 alpha-3). A name missing here is an
 // error, never a guess.
-var memberNames = sync.OnceValue(func() map[unsc.Code][]string {
+var memberNames = lazy.Value[map[unsc.Code][]string]{Make: func() map[unsc.Code][]string {
 	return map[unsc.Code][]string{
 		// Permanent members (Art. 23).
 		"CHN": {"China", "People's Republic of China"},
@@ -131,7 +131,7 @@ var memberNames = sync.OnceValue(func() map[unsc.Code][]string {
 		"VEN": {"Venezuela", "Venezuela (Bolivarian Republic of)"},
 		"VNM": {"Viet Nam", "Vietnam"},
 	}
-})
+}}
 
 // permanent lists the permanent members (Art. 23) in the Council's order.
 var permanent = [...]unsc.Code{"CHN", "FRA", "RUS", "GBR", "USA"}
@@ -139,23 +139,23 @@ var permanent = [...]unsc.Code{"CHN", "FRA", "RUS", "GBR", "USA"}
 // byName maps each name as written, and each name folded by foldName, to its
 // code. Exact spellings hit the first lookup; the folded one catches case,
 // spacing and apostrophe variants.
-var byName = sync.OnceValue(func() map[string]unsc.Code {
-	m := make(map[string]unsc.Code, 4*len(memberNames()))
-	for code, names := range memberNames() {
+var byName = lazy.Value[map[string]unsc.Code]{Make: func() map[string]unsc.Code {
+	m := make(map[string]unsc.Code, 4*len(memberNames.Get()))
+	for code, names := range memberNames.Get() {
 		for _, n := range names {
 			m[n] = code
 			m[foldName(n)] = code
 		}
 	}
 	return m
-})
+}}
 
 // memberCode returns the code of a member's name as the spreadsheet writes it.
 func memberCode(name string) (unsc.Code, bool) {
-	if c, ok := byName()[name]; ok {
+	if c, ok := byName.Get()[name]; ok {
 		return c, true
 	}
-	c, ok := byName()[foldName(name)]
+	c, ok := byName.Get()[foldName(name)]
 	return c, ok
 }
 

@@ -91,10 +91,10 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"unsc"
+	"unsc/internal/lazy"
 )
 
 // The spreadsheet's column names.
@@ -122,7 +122,7 @@ const councilSize = 15
 // withheld names the decisions, by Key, on which the published file lists a
 // member twice with different votes. Their positions are withheld rather
 // than guessed; a duplicate anywhere else fails the parse.
-var withheld = sync.OnceValue(func() map[string]bool {
+var withheld = lazy.Value[map[string]bool]{Make: func() map[string]bool {
 	return map[string]bool{
 		"S/PV.8389|S/RES/2441 (2018)|": true,
 		"V131|S/2020/797|":             true,
@@ -131,7 +131,7 @@ var withheld = sync.OnceValue(func() map[string]bool {
 		// missing.
 		"S/PV.8890|S/RES/2602 (2021)|": true,
 	}
-})
+}}
 
 // Sniff reports whether head, the first bytes of a file, is the
 // spreadsheet: its header names the Member State, Vote and Outcome results
@@ -536,7 +536,7 @@ func build(g *group, cols *columns, name string) (unsc.Report, error) {
 
 	// Votes.
 	switch {
-	case g.dup != nil && !withheld()[rep.Key]:
+	case g.dup != nil && !withheld.Get()[rep.Key]:
 		return rep, unsc.Errorf(unsc.EINVALID, name+":"+strconv.Itoa(g.dup.line)+":"+colMember,
 			"%s is listed twice in one decision (also on line %d): want each member once", g.dup.name, g.dup.first)
 	case g.dup != nil:

@@ -3,10 +3,10 @@ package scvotes
 import (
 	"fmt"
 	"strings"
-	"sync"
 
 	"unsc"
 	"unsc/charter"
+	"unsc/internal/lazy"
 )
 
 // The "Submitted by" column names who put a draft forward, as free text:
@@ -33,7 +33,7 @@ var namesWithAnd = []string{
 
 // sponsorAliases are spellings of members' names that only the "Submitted
 // by" column uses.
-var sponsorAliases = sync.OnceValue(func() map[string]unsc.Code {
+var sponsorAliases = lazy.Value[map[string]unsc.Code]{Make: func() map[string]unsc.Code {
 	return map[string]unsc.Code{
 		"united kindgom":                   "GBR",
 		"kingdom of the netherlands":       "NLD",
@@ -42,7 +42,7 @@ var sponsorAliases = sync.OnceValue(func() map[string]unsc.Code {
 		"slovak republic":                  "SVK",
 		"cabo verde":                       "CPV",
 	}
-})
+}}
 
 // sponsors reads the "Submitted by" column: each sponsor once, in the
 // file's order, a member's code for a state that has sat on the Council
@@ -122,7 +122,7 @@ func tidySponsor(s string) string {
 	}
 	// "Côte d`Ivoire": a backquote for an apostrophe.
 	s = strings.ReplaceAll(s, "`", "'")
-	if n, ok := otherNames()[foldName(s)]; ok {
+	if n, ok := otherNames.Get()[foldName(s)]; ok {
 		return n
 	}
 	return s
@@ -130,7 +130,7 @@ func tidySponsor(s string) string {
 
 // otherNames gives the UN's name of states that never sat on the Council
 // for the other spellings the file uses.
-var otherNames = sync.OnceValue(func() map[string]string {
+var otherNames = lazy.Value[map[string]string]{Make: func() map[string]string {
 	return map[string]string{
 		"micronesia":                            "Micronesia (Federated States of)",
 		"federated states of micronesia":        "Micronesia (Federated States of)",
@@ -138,7 +138,7 @@ var otherNames = sync.OnceValue(func() map[string]string {
 		"laos":                                  "Lao People's Democratic Republic",
 		"democratic people's republic of korea": "Democratic People's Republic of Korea",
 	}
-})
+}}
 
 // sponsorCode returns the code of a state that has sat on the Council,
 // by any of its names: the file's, the name it sat under (package charter)
@@ -148,7 +148,7 @@ func sponsorCode(name string) (unsc.Code, bool) {
 	if c, ok := memberCode(name); ok {
 		return c, true
 	}
-	if c, ok := sponsorAliases()[foldName(name)]; ok {
+	if c, ok := sponsorAliases.Get()[foldName(name)]; ok {
 		return c, true
 	}
 	return charter.MemberCode(name)

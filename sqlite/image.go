@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
 	"unsc"
+	"unsc/internal/lazy"
 	"unsc/readmodel"
 )
 
@@ -214,7 +214,7 @@ func imageFromTables(ctx context.Context, tx *sql.Tx) ([]byte, error) {
 // them while it writes (they would cost a statement for every row) and
 // creates them again before it commits. Made on first use: reading the
 // record never needs them.
-var imageTriggers = sync.OnceValue(func() []string {
+var imageTriggers = lazy.Value[[]string]{Make: func() []string {
 	var stmts []string
 	for _, table := range []string{"reports", "decisions", "decision_votes", "decision_vetoes", "decision_reports", "decision_notes"} {
 		for _, op := range []string{"insert", "update", "delete"} {
@@ -223,10 +223,10 @@ var imageTriggers = sync.OnceValue(func() []string {
 		}
 	}
 	return stmts
-})
+}}
 
 func dropImageTriggers(ctx context.Context, tx *sql.Tx) error {
-	for _, t := range imageTriggers() {
+	for _, t := range imageTriggers.Get() {
 		name, _, _ := strings.Cut(t, " ")
 		if _, err := tx.ExecContext(ctx, `DROP TRIGGER IF EXISTS `+name); err != nil {
 			return fmt.Errorf("drop trigger %s: %w", name, err)
@@ -236,7 +236,7 @@ func dropImageTriggers(ctx context.Context, tx *sql.Tx) error {
 }
 
 func createImageTriggers(ctx context.Context, tx *sql.Tx) error {
-	for _, t := range imageTriggers() {
+	for _, t := range imageTriggers.Get() {
 		if _, err := tx.ExecContext(ctx, `CREATE TRIGGER `+t); err != nil {
 			return fmt.Errorf("create trigger: %w", err)
 		}

@@ -174,7 +174,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	// New reports go in with a plain INSERT, which SQLite runs faster than
 	// an upsert; changed ones are updated in place, keeping their ids.
 	insert := newInserter(ctx, tx, "reports", reportColumns, "")
-	upsert := newInserter(ctx, tx, "reports", reportColumns, reportUpsert())
+	upsert := newInserter(ctx, tx, "reports", reportColumns, reportUpsert.Get())
 	for i := range reports {
 		old, ok := stored[sourceKey{reports[i].Source, reports[i].Key}]
 		if ok && old.hash == hashes[i] {

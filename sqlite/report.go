@@ -6,9 +6,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strconv"
-	"sync"
 
 	"unsc"
+	"unsc/internal/lazy"
 )
 
 // reportColumns are the columns written for a report, in the order
@@ -31,7 +31,7 @@ const (
 
 // reportUpsert updates a report in place when its id is already taken
 // (made on first use: reading the record never needs it).
-var reportUpsert = sync.OnceValue(func() string {
+var reportUpsert = lazy.Value[string]{Make: func() string {
 	s := "ON CONFLICT (id) DO UPDATE SET "
 	for i, c := range reportColumns[1:] {
 		if i > 0 {
@@ -40,7 +40,7 @@ var reportUpsert = sync.OnceValue(func() string {
 		s += c + " = excluded." + c
 	}
 	return s
-})
+}}
 
 // reportValues returns the column values of r, with its content hash, or
 // what is wrong with r.

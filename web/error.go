@@ -9,22 +9,21 @@ import (
 	"unsc"
 )
 
-// statuses maps each unsc error code to its HTTP status. It is the only
-// place the API decides a status from an error; a code not in it is an
-// internal error.
-var statuses = map[string]int{
-	unsc.EINVALID:      http.StatusBadRequest,
-	unsc.ENOTFOUND:     http.StatusNotFound,
-	unsc.ECONFLICT:     http.StatusConflict,
-	unsc.EUNAUTHORIZED: http.StatusUnauthorized,
-	unsc.EFORBIDDEN:    http.StatusForbidden,
-	unsc.EINTERNAL:     http.StatusInternalServerError,
-}
-
-// statusOf returns the HTTP status for err.
+// statusOf returns the HTTP status for err, from its unsc error code. It
+// is the only place the API decides a status from an error; a code not
+// here is an internal error. (A switch: no table made at every start.)
 func statusOf(err error) int {
-	if s, ok := statuses[unsc.ErrorCode(err)]; ok {
-		return s
+	switch unsc.ErrorCode(err) {
+	case unsc.EINVALID:
+		return http.StatusBadRequest
+	case unsc.ENOTFOUND:
+		return http.StatusNotFound
+	case unsc.ECONFLICT:
+		return http.StatusConflict
+	case unsc.EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case unsc.EFORBIDDEN:
+		return http.StatusForbidden
 	}
 	return http.StatusInternalServerError
 }

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"unsc/internal/lazy"
 )
 
 // The server under load. Answers already encoded (the cache) and cheap
@@ -225,7 +227,7 @@ func (fs *flights) do(ctx context.Context, key string, f func() (*answer, error)
 
 // busyResponse is the body and header of every 503, made once, on first
 // use (not at the start of every unsc command).
-var busyResponse = sync.OnceValues(func() ([]byte, map[string][]string) {
+var busyResponse = lazy.Values[[]byte, map[string][]string]{Make: func() ([]byte, map[string][]string) {
 	b, _ := json.Marshal(newProblem(http.StatusServiceUnavailable, "the server is computing as many answers as it can: retry in a second"))
 	b = append(b, '\n')
 	return b, map[string][]string{
@@ -234,7 +236,7 @@ var busyResponse = sync.OnceValues(func() ([]byte, map[string][]string) {
 		"Cache-Control":  {"no-store"},
 		"Content-Length": {strconv.Itoa(len(b))},
 	}
-})
+}}
 
 // writeBusy answers a request the gate turned away: 503 with Retry-After,
 // and the connection held until then. It allocates nothing.
@@ -242,7 +244,7 @@ func writeBusy(w http.ResponseWriter, r *http.Request) {
 	if c, _ := r.Context().Value(connKey{}).(*connState); c != nil {
 		c.notBefore.Store(time.Now().Add(retryAfterPeriod).UnixNano())
 	}
-	body, header := busyResponse()
+	body, header := busyResponse.Get()
 	h := w.Header()
 	for k, v := range header {
 		h[k] = v

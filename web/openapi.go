@@ -4,7 +4,8 @@ import (
 	"encoding/json"
 	"reflect"
 	"strings"
-	"sync"
+
+	"unsc/internal/lazy"
 )
 
 // openAPIDocument builds the OpenAPI 3.1 document of the routes. Parameters
@@ -54,7 +55,7 @@ func (s *Server) openAPIDocument() []byte {
 			"description": "OK",
 			"content":     map[string]any{"application/json": map[string]any{"schema": g.of(reflect.TypeOf(rt.result))}},
 		}
-		responses := map[string]any{"200": ok, "default": problemRef}
+		responses := map[string]any{"200": ok, "default": problemRef()}
 		headers := map[string]any{}
 		if rt.record {
 			headers["ETag"] = header("strong entity tag of the answer; send it back in If-None-Match")
@@ -69,13 +70,13 @@ func (s *Server) openAPIDocument() []byte {
 			headers["X-Period-Complete-To"] = header("for a search: the last day to which the sources list every decision of the kinds searched that some source lists in full, the earliest of their days (GET /api/v1/coverage gives each kind's); empty when none is (a search of the procedural votes), YYYY-MM-DD")
 			headers["X-Period-Incomplete"] = header("for a search: the kinds of decision searched that no source lists in full (procedural votes, preliminary questions, ICJ elections, others), each with how many of them the period holds, as KIND=N, comma-separated: there may be more")
 			headers["X-Period-Later"] = map[string]any{"description": "for a search: how many decisions of the kinds searched in the period asked for the record holds after X-Period-Complete-To (counted, from sources that do not list every decision)", "schema": map[string]any{"type": "integer"}}
-			responses["404"] = problemRef
+			responses["404"] = problemRef()
 		}
 		if len(headers) > 0 {
 			ok["headers"] = headers
 		}
 		if rt.params != nil || rt.body != nil {
-			responses["400"] = problemRef
+			responses["400"] = problemRef()
 		}
 		op["responses"] = responses
 		if paths[rt.path] == nil {
@@ -84,7 +85,7 @@ func (s *Server) openAPIDocument() []byte {
 		paths[rt.path][strings.ToLower(rt.method)] = op
 	}
 	g.defs["Problem"] = g.object(reflect.TypeOf(Problem{}))
-	g.defs["Ballot"] = ballotSchema()
+	g.defs["Ballot"] = ballotSchema.Get()
 	doc := map[string]any{
 		"openapi": "3.1.0",
 		"info": map[string]any{
@@ -108,7 +109,9 @@ func (s *Server) openAPIDocument() []byte {
 	return out
 }
 
-var problemRef = map[string]any{"$ref": "#/components/responses/Problem"}
+// problemRef refers to the problem response (made with the document, not
+// at every start).
+func problemRef() map[string]any { return map[string]any{"$ref": "#/components/responses/Problem"} }
 
 func header(desc string) map[string]any {
 	return map[string]any{"description": desc, "schema": map[string]any{"type": "string"}}
@@ -127,7 +130,7 @@ func operationID(rt route) string {
 
 // ballotSchema describes the ballot of POST /api/v1/decide, the contract of
 // `unsc decide` (package charter parses it).
-var ballotSchema = sync.OnceValue(func() map[string]any {
+var ballotSchema = lazy.Value[map[string]any]{Make: func() map[string]any {
 	return map[string]any{
 		"type":                 "object",
 		"required":             []string{"date"},
@@ -147,7 +150,7 @@ var ballotSchema = sync.OnceValue(func() map[string]any {
 				"properties": map[string]any{"name": map[string]any{"type": "string"}, "votes": map[string]any{"type": "integer"}}}},
 		},
 	}
-})
+}}
 
 // schemas writes JSON Schemas of Go types, each named struct type once, as
 // encoding/json encodes them.

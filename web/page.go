@@ -19,6 +19,7 @@ import (
 	"sync"
 
 	"unsc"
+	"unsc/internal/lazy"
 )
 
 // The pages: server-rendered html/template pages over the record, served by
@@ -112,10 +113,10 @@ func (f pageFrame) Twin(ext string) string {
 // for them, so a template that does not parse stops the server at start),
 // not when the package loads: a command that serves no page does not pay
 // for them.
-var templates = sync.OnceValue(mustTemplates)
+var templates = lazy.Value[map[string]*template.Template]{Make: mustTemplates}
 
 func mustTemplates() map[string]*template.Template {
-	base := template.Must(template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html", "templates/_*.html"))
+	base := template.Must(template.New("layout.html").Funcs(templateFuncs()).ParseFS(templateFS, "templates/layout.html", "templates/_*.html"))
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		panic(err)
@@ -146,7 +147,7 @@ type asset struct {
 }
 
 // siteAssets are read and compressed on first use, as templates are.
-var siteAssets = sync.OnceValue(mustAssets)
+var siteAssets = lazy.Value[*assets]{Make: mustAssets}
 
 func mustAssets() *assets {
 	a := &assets{byPath: map[string]asset{}, byName: map[string]string{}}
@@ -183,7 +184,7 @@ func (a *assets) url(name string) string {
 }
 
 func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) {
-	a, ok := siteAssets().byPath[r.URL.Path]
+	a, ok := siteAssets.Get().byPath[r.URL.Path]
 	if !ok {
 		s.notFound(w, r)
 		return
@@ -413,13 +414,13 @@ func (s *Server) renderView(r *http.Request, rt *route, v *view, f format, query
 	}
 	p, _ := pageFormat(r.URL.Path)
 	frame := pageFrame{Title: v.Title, Nav: rt.nav, Path: p, Query: query,
-		Twins: v.JSON != nil, Updated: s.updated, Asset: siteAssets().url, Data: v.Data}
+		Twins: v.JSON != nil, Updated: s.updated, Asset: siteAssets.Get().url, Data: v.Data}
 	body, err := renderTemplate(v.Template, frame)
 	return body, "text/html; charset=utf-8", err
 }
 
 func renderTemplate(name string, frame pageFrame) ([]byte, error) {
-	t, ok := templates()[name]
+	t, ok := templates.Get()[name]
 	if !ok {
 		return nil, unsc.Errorf(unsc.EINTERNAL, "", "no template %s", name)
 	}
@@ -475,7 +476,7 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, f format, err
 }
 
 func (s *Server) writeErrorPage(w http.ResponseWriter, r *http.Request, e errorPage) {
-	body, err := renderTemplate("error", pageFrame{Title: e.Heading, Path: r.URL.Path, Updated: s.updated, Asset: siteAssets().url, Data: e})
+	body, err := renderTemplate("error", pageFrame{Title: e.Heading, Path: r.URL.Path, Updated: s.updated, Asset: siteAssets.Get().url, Data: e})
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	if err != nil {

@@ -6,12 +6,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"unsc"
 	"unsc/charter"
 	"unsc/form"
+	"unsc/internal/lazy"
 	"unsc/record"
 )
 
@@ -84,10 +84,17 @@ type noteView struct {
 	Source            link
 }
 
-var noteLabels = map[unsc.NoteKind]string{
-	unsc.NoteCorrected:     "Corrected",
-	unsc.NoteDoubt:         "In doubt",
-	unsc.NoteContradiction: "The sources contradict themselves",
+// noteLabel heads a note of kind k ("" for a kind it does not know).
+func noteLabel(k unsc.NoteKind) string {
+	switch k {
+	case unsc.NoteCorrected:
+		return "Corrected"
+	case unsc.NoteDoubt:
+		return "In doubt"
+	case unsc.NoteContradiction:
+		return "The sources contradict themselves"
+	}
+	return ""
 }
 
 // sourceLink links a note's source: an address as it is, a UN document
@@ -96,8 +103,8 @@ func sourceLink(src string) link {
 	switch {
 	case strings.HasPrefix(src, "https://") || strings.HasPrefix(src, "http://"):
 		return link{src, src}
-	case sourceNames()[unsc.Source(src)] != "":
-		return link{"", sourceNames()[unsc.Source(src)]}
+	case sourceNames.Get()[unsc.Source(src)] != "":
+		return link{"", sourceNames.Get()[unsc.Source(src)]}
 	}
 	if sym, _, err := unsc.NormalizeSymbol(src); err == nil {
 		return link{docHref(sym), src}
@@ -105,10 +112,22 @@ func sourceLink(src string) link {
 	return link{"", src}
 }
 
-// positionWords say positions as the Council's records do.
-var positionWords = map[unsc.Position]string{
-	unsc.Yes: "in favour", unsc.No: "against", unsc.Abstain: "abstained",
-	unsc.NotParticipating: "did not participate", unsc.Absent: "absent",
+// positionWord says a position as the Council's records do ("" for one
+// it does not know).
+func positionWord(p unsc.Position) string {
+	switch p {
+	case unsc.Yes:
+		return "in favour"
+	case unsc.No:
+		return "against"
+	case unsc.Abstain:
+		return "abstained"
+	case unsc.NotParticipating:
+		return "did not participate"
+	case unsc.Absent:
+		return "absent"
+	}
+	return ""
 }
 
 // seatView is one member's seat and position on a decision.
@@ -136,7 +155,7 @@ type sourceView struct {
 }
 
 // sourceNames names the sources for a reader.
-var sourceNames = sync.OnceValue(func() map[unsc.Source]string {
+var sourceNames = lazy.Value[map[unsc.Source]string]{Make: func() map[unsc.Source]string {
 	return map[unsc.Source]string{
 		unsc.SourceUNDL:         "UN Digital Library, Security Council voting data",
 		unsc.SourceDHLMeetings:  "Dag Hammarskjöld Library, meetings and actions of the Security Council",
@@ -149,7 +168,7 @@ var sourceNames = sync.OnceValue(func() map[unsc.Source]string {
 		unsc.SourceWPDVetoes:    "World Politics Data Lab, veto list with crisis topics (not official)",
 		unsc.SourceCRUNSC:       "CR-UNSC, resolutions' records in the UN Digital Library (not official)",
 	}
-})
+}}
 
 // docHref is the address of a UN document by its symbol.
 func docHref(symbol string) string {
@@ -296,12 +315,12 @@ func (s *Server) decisionView(i int) decisionView {
 	if c, err := charter.CouncilOn(d.Date); err == nil && d.Votes.Known() {
 		for _, m := range c.Members {
 			p := d.Votes.Of(m.Code)
-			v.Seats = append(v.Seats, seatView{Code: m.Code, Name: m.Name, Permanent: m.Permanent, Position: positionWords[p], Letter: p.Letter(),
+			v.Seats = append(v.Seats, seatView{Code: m.Code, Name: m.Name, Permanent: m.Permanent, Position: positionWord(p), Letter: p.Letter(),
 				Doubt: slices.Contains(doubt, m.Code)})
 		}
 	}
 	for _, n := range d.Notes {
-		v.Notes = append(v.Notes, noteView{Kind: n.Kind.String(), Label: noteLabels[n.Kind], Text: n.Text, Source: sourceLink(n.Source)})
+		v.Notes = append(v.Notes, noteView{Kind: n.Kind.String(), Label: noteLabel(n.Kind), Text: n.Text, Source: sourceLink(n.Source)})
 	}
 	if len(d.Sponsors) > 0 {
 		names := make([]string, len(d.Sponsors))
@@ -332,7 +351,7 @@ func (s *Server) decisionView(i int) decisionView {
 		v.Bar = newTallyBar(*v.Tally, v.Required, v.Size)
 	}
 	for _, rep := range d.Reports {
-		sv := sourceView{Source: string(rep.Source), Name: sourceNames()[rep.Source], Ref: rep.Ref, Outcome: form.OutcomeName(rep.Outcome), Note: rep.Note}
+		sv := sourceView{Source: string(rep.Source), Name: sourceNames.Get()[rep.Source], Ref: rep.Ref, Outcome: form.OutcomeName(rep.Outcome), Note: rep.Note}
 		if sv.Name == "" {
 			sv.Name = string(rep.Source)
 		}

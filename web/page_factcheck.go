@@ -32,8 +32,27 @@ type factRule struct {
 	Decisions []link
 }
 
-var ruleWords = map[string]string{analysis.RuleMemberVotes: "negative votes cast", analysis.RuleDrafts: "drafts vetoed"}
-var scopeWords = map[string]string{analysis.ScopeUNList: "as the UN's veto list counts them (then the record)", analysis.ScopeRecord: "every veto in the record"}
+// ruleWords and scopeWords say a claim's rule and scope for a reader (""
+// for one they do not know).
+func ruleWords(rule string) string {
+	switch rule {
+	case analysis.RuleMemberVotes:
+		return "negative votes cast"
+	case analysis.RuleDrafts:
+		return "drafts vetoed"
+	}
+	return ""
+}
+
+func scopeWords(scope string) string {
+	switch scope {
+	case analysis.ScopeUNList:
+		return "as the UN's veto list counts them (then the record)"
+	case analysis.ScopeRecord:
+		return "every veto in the record"
+	}
+	return ""
+}
 
 // factCheckPageHandler answers /fact-check?claim=: a claim such as "USA,
 // 89, since 1945, as of 2024-03-25" checked as `unsc vetoes --count
@@ -77,7 +96,7 @@ func (s *Server) factCheckPageHandler(r *http.Request, a *args) (*view, error) {
 		parts[l.Name] = l.Parts
 	}
 	for _, cr := range chk.Rules {
-		fr := factRule{ClaimRule: cr, Words: ruleWords[cr.Rule] + ", " + scopeWords[cr.Scope], Parts: parts[cr.Rule+"/"+cr.Scope]}
+		fr := factRule{ClaimRule: cr, Words: ruleWords(cr.Rule) + ", " + scopeWords(cr.Scope), Parts: parts[cr.Rule+"/"+cr.Scope]}
 		if cr.Amendments == "excluded" {
 			fr.Words += ", without vetoes of amendments"
 		}

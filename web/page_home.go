@@ -13,35 +13,37 @@ import (
 	"unsc/record"
 )
 
-// templateFuncs are the functions the templates call. Each only formats:
-// what a page says is computed by its handler from package analysis's
-// answers.
-var templateFuncs = template.FuncMap{
-	"join": func(sep string, xs []string) string { return strings.Join(xs, sep) },
-	"codes": func(cs []unsc.Code) string {
-		return joinCodes(cs)
-	},
-	"add":        func(a, b int) int { return a + b },
-	"percent":    func(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%" },
-	"symbolHref": func(s string) string { return symbolHref(record.SymbolLookup(s)) },
-	"docHref":    docHref,
-	"plural": func(n int, one, many string) string {
-		if n == 1 {
-			return strconv.Itoa(n) + " " + one
-		}
-		return strconv.Itoa(n) + " " + many
-	},
-	"list": func(xs ...string) []string { return xs },
-	"deref": func(p any) any {
-		switch v := p.(type) {
-		case *string:
-			return *v
-		case *bool:
-			return *v
-		}
-		return p
-	},
-	"navItems": func() []navItem { return navItems },
+// templateFuncs returns the functions the templates call (made when the
+// templates are parsed, not at every start). Each only formats: what a
+// page says is computed by its handler from package analysis's answers.
+func templateFuncs() template.FuncMap {
+	return template.FuncMap{
+		"join": func(sep string, xs []string) string { return strings.Join(xs, sep) },
+		"codes": func(cs []unsc.Code) string {
+			return joinCodes(cs)
+		},
+		"add":        func(a, b int) int { return a + b },
+		"percent":    func(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%" },
+		"symbolHref": func(s string) string { return symbolHref(record.SymbolLookup(s)) },
+		"docHref":    docHref,
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return strconv.Itoa(n) + " " + one
+			}
+			return strconv.Itoa(n) + " " + many
+		},
+		"list": func(xs ...string) []string { return xs },
+		"deref": func(p any) any {
+			switch v := p.(type) {
+			case *string:
+				return *v
+			case *bool:
+				return *v
+			}
+			return p
+		},
+		"navItems": func() []navItem { return navItems },
+	}
 }
 
 // navItem is one section of the site in the navigation bar.
@@ -97,7 +99,7 @@ func (s *Server) home(r *http.Request, a *args) (*view, error) {
 	c := s.index.Coverage()
 	p.Period = c.Complete
 	for _, src := range c.Sources {
-		name := sourceNames()[src.Source]
+		name := sourceNames.Get()[src.Source]
 		if name == "" {
 			name = string(src.Source)
 		}

@@ -18,14 +18,15 @@ import (
 // analysis as the CLI and the API answer it, and shown with its chart and
 // table.
 
-// seatColours are the colours of the permanent seats in every chart, the
-// veto chart's.
-var seatColours = map[string]string{}
-
-func init() {
+// seatColour is the colour of a permanent seat in every chart, the veto
+// chart's ("" for another).
+func seatColour(seat string) string {
 	for _, s := range vetoSeries {
-		seatColours[s.Key] = s.Colour
+		if s.Key == seat {
+			return s.Colour
+		}
 	}
+	return ""
 }
 
 // seatLabel names a seat for a reader: "United States", "USSR / Russian
@@ -147,7 +148,7 @@ func (s *Server) memberPageHandler(r *http.Request, a *args) (*view, error) {
 				vals[y.Year-first] = y.Sided[k].Share
 			}
 		}
-		series = append(series, lineSeries{Name: seatLabel(ps), Colour: seatColours[ps], Values: vals})
+		series = append(series, lineSeries{Name: seatLabel(ps), Colour: seatColour(ps), Values: vals})
 	}
 	if len(prof.Years) > 0 {
 		page.Sided = newLineChart(first, series, "Line chart: the share of decisions, year by year, on which "+page.Name+" voted as each permanent member did; the table that follows gives the numbers.")

@@ -5,12 +5,12 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"sync"
 	"time"
 
 	"unsc"
 	"unsc/casebook"
 	"unsc/charter"
+	"unsc/internal/lazy"
 )
 
 // The rules: the casebook of RULES.md §6 as teaching pages, each landmark
@@ -84,7 +84,7 @@ func (s *Server) decideBallot(raw []byte, official casebook.Official) ballotView
 		v.Bar = newTallyBar(*v.Tally, res.Required, res.Members)
 		for _, m := range c.Members {
 			p := b.Votes.Of(m.Code)
-			v.Seats = append(v.Seats, seatView{Code: m.Code, Name: m.Name, Permanent: m.Permanent, Position: positionWords[p], Letter: p.Letter()})
+			v.Seats = append(v.Seats, seatView{Code: m.Code, Name: m.Name, Permanent: m.Permanent, Position: positionWord(p), Letter: p.Letter()})
 		}
 	}
 	if official.Outcome != "" {
@@ -184,7 +184,7 @@ type tryMember struct {
 
 // ballotCodes are every member code that has sat, which the ballot form's
 // parameters are named by.
-var ballotCodes = sync.OnceValue(func() []string {
+var ballotCodes = lazy.Value[[]string]{Make: func() []string {
 	var out []string
 	for _, m := range charter.Tenures() {
 		if !slices.Contains(out, string(m.Code)) {
@@ -192,14 +192,14 @@ var ballotCodes = sync.OnceValue(func() []string {
 		}
 	}
 	return out
-})
+}}
 
 // tryParams are the ballot form's parameters.
 func tryParams() []param {
 	ps := []param{{name: "date", typ: "date"}, {name: "matter", enum: []string{"non-procedural", "procedural", "preliminary"}},
 		{name: "modality", enum: []string{"vote", "without-vote", "acclamation"}}, {name: "amendment", enum: []string{"true", "false"}},
 		{name: "case"}}
-	for _, c := range ballotCodes() {
+	for _, c := range ballotCodes.Get() {
 		ps = append(ps, param{name: c, enum: []string{"Y", "N", "A", "X", "-"}})
 	}
 	return ps
@@ -210,7 +210,7 @@ func tryParams() []param {
 func (s *Server) rulesTry(r *http.Request, a *args) (*view, error) {
 	p := tryPage{Date: a.str("date"), Matter: a.str("matter"), Modality: a.str("modality"), Amendment: a.str("amendment") == "true"}
 	votes := map[string]string{}
-	for _, c := range ballotCodes() {
+	for _, c := range ballotCodes.Get() {
 		if v := a.str(c); v != "" {
 			votes[c] = v
 		}

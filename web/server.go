@@ -148,8 +148,8 @@ func NewServer(cfg Config) http.Handler {
 	go s.index.Warm()
 	// The same for the pages' templates and assets; a template that does
 	// not parse stops the server here.
-	templates()
-	siteAssets()
+	templates.Get()
+	siteAssets.Get()
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

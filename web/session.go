@@ -131,7 +131,7 @@ func (s *sessions) actor(r *http.Request, id string) (procedure.Actor, error) {
 }
 
 // sessionsOff answers when the server runs no sessions.
-var sessionsOff = unsc.Errorf(unsc.ENOTFOUND, "", "this server runs no live sessions")
+var sessionsOff = &unsc.Error{Code: unsc.ENOTFOUND, Message: "this server runs no live sessions"}
 
 func (s *Server) sessionError(w http.ResponseWriter, r *http.Request, err error) {
 	var many errTooMany

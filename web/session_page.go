@@ -28,7 +28,7 @@ type chamberPage struct {
 }
 
 func (s *Server) renderChamber(w http.ResponseWriter, r *http.Request, p chamberPage, status int) {
-	body, err := renderTemplate("chamber", pageFrame{Title: p.Heading, Nav: "chamber", Path: r.URL.Path, Asset: siteAssets().url, Data: p})
+	body, err := renderTemplate("chamber", pageFrame{Title: p.Heading, Nav: "chamber", Path: r.URL.Path, Asset: siteAssets.Get().url, Data: p})
 	if err != nil {
 		s.sessionError(w, r, err)
 		return

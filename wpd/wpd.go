@@ -57,10 +57,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"unsc"
+	"unsc/internal/lazy"
 )
 
 const (
@@ -177,7 +177,7 @@ func readRow(get func(string) string, field func(string) string) (unsc.Report, e
 		notes = append(notes, fmt.Sprintf("the year column says %s", y))
 	}
 	draftCell := strings.Join(strings.Fields(get(colDraft)), " ")
-	syms := symbolRE().FindAllString(draftCell, -1)
+	syms := symbolRE.Get().FindAllString(draftCell, -1)
 	if len(syms) == 0 {
 		return rep, unsc.Errorf(unsc.EINVALID, field(colDraft), "%q: want a draft symbol (S/YYYY/NNN, S/NNNN) or a meeting record (S/PV.NNNN)", draftCell)
 	}
@@ -246,9 +246,9 @@ func readRow(get func(string) string, field func(string) string) (unsc.Report, e
 }
 
 // symbolRE matches a document or meeting symbol in a cell.
-var symbolRE = sync.OnceValue(func() *regexp.Regexp {
+var symbolRE = lazy.Value[*regexp.Regexp]{Make: func() *regexp.Regexp {
 	return regexp.MustCompile(`S/(?:PV\.\s*)?\d+(?:/\d+)?(?:/(?:Rev|Add|Corr)\.\s*\d+)*`)
-})
+}}
 
 // symbols splits a cell into the symbols it holds: "S/552, S/PV.202",
 // "S/2020/661\nS/2020/657".

@@ -56,7 +56,7 @@ func (d *decisionFilters) query(from, to time.Time) (analysis.SearchQuery, error
 		if *d.member == "" {
 			return q, unsc.Errorf(unsc.EINVALID, "--position", "needs --member: whose position?")
 		}
-		p, ok := positionWords[*d.position]
+		p, ok := positionWord(*d.position)
 		if !ok {
 			p, _ = unsc.ParsePosition(*d.position)
 		}

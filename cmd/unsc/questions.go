@@ -92,7 +92,7 @@ func imageOf(ctx context.Context, st unsc.Store) (*readmodel.Image, error) {
 	return nil, nil
 }
 
-var errEmptyRecord = unsc.Errorf(unsc.ENOTFOUND, "", "the record is empty: run `unsc import` or `unsc sync` first")
+var errEmptyRecord = &unsc.Error{Code: unsc.ENOTFOUND, Message: "the record is empty: run `unsc import` or `unsc sync` first"}
 
 // loadRecord reads the whole record, in date order; an empty record is an
 // error saying what to do.
@@ -373,9 +373,21 @@ func runDecisions(ctx context.Context, a *app, args []string) error {
 	return answer(a.out(f), f, s, decisionColumns, rows)
 }
 
-// positionWords are the positions as the JSON API spells them, which the
-// CLI takes too.
-var positionWords = map[string]unsc.Position{"yes": unsc.Yes, "no": unsc.No, "abstain": unsc.Abstain, "not-participating": unsc.NotParticipating}
+// positionWord reads a position as the JSON API spells it, which the CLI
+// takes too (a switch: no table made at every start).
+func positionWord(s string) (unsc.Position, bool) {
+	switch s {
+	case "yes":
+		return unsc.Yes, true
+	case "no":
+		return unsc.No, true
+	case "abstain":
+		return unsc.Abstain, true
+	case "not-participating":
+		return unsc.NotParticipating, true
+	}
+	return unsc.Absent, false
+}
 
 // --- member -----------------------------------------------------------------
 

@@ -30,8 +30,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 
+	"unsc/internal/lazy"
 	"unsc/readmodel"
 	"unsc/sqlite/migrations"
 )
@@ -96,14 +96,14 @@ func Key(record string, reconciliation int) ([32]byte, bool) {
 	b = strconv.AppendInt(append(b, ' '), info.ModTime().UnixNano(), 10)
 	b = strconv.AppendInt(append(b, ' '), int64(reconciliation), 10)
 	b = append(append(b, ' '), ChecksumFormat...)
-	b = append(append(b, ' '), migrationList()...)
+	b = append(append(b, ' '), migrationList.Get()...)
 	b = strconv.AppendInt(append(b, ' '), readmodel.Version, 10)
 	return sha256.Sum256(b), true
 }
 
 // migrationList is the migrations this unsc has, joined by commas, for the
 // key.
-var migrationList = sync.OnceValue(func() string { return strings.Join(migrations.Names(), ",") })
+var migrationList = lazy.Value[string]{Make: func() string { return strings.Join(migrations.Names(), ",") }}
 
 // File is an image file, opened.
 type File struct {
