@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"cmp"
 	"slices"
 	"sort"
 	"strconv"
@@ -670,50 +669,74 @@ var kindPlurals = map[string]string{
 	KindICJ: "ICJ elections", KindOther: "other decisions",
 }
 
-// kindSingulars names the kinds of decision after "every", where the
-// kind's name is not enough.
-var kindSingulars = map[string]string{KindOther: "other decision"}
+// kindSingular names a kind of decision after "every": its name, but for
+// a kind whose name is not enough.
+func kindSingular(kind string) string {
+	if kind == KindOther {
+		return "other decision"
+	}
+	return kind
+}
 
 // kindNames names the kinds of p listed in full to day to ("": those no
 // source lists), each after "every", joined by and (or or): "vetoed draft
 // and amendment"; "decision" when p names no kinds (or all of them, for
 // those no source lists).
 func (p Period) kindNames(to, and string) string {
-	var names []string
+	return string(p.appendKindNames(nil, to, and))
+}
+
+// appendKindNames appends kindNames(to, and).
+func (p Period) appendKindNames(b []byte, to, and string) []byte {
+	n := 0
 	for _, k := range p.Kinds {
 		if k.CompleteTo == to {
-			names = append(names, cmp.Or(kindSingulars[k.Kind], k.Kind))
+			n++
 		}
 	}
-	if len(names) == 0 || (to == "" && len(names) == len(Kinds)) {
-		return "decision"
+	if n == 0 || (to == "" && n == len(Kinds)) {
+		return append(b, "decision"...)
 	}
-	if len(names) == 1 {
-		return names[0]
+	i := 0
+	for _, k := range p.Kinds {
+		if k.CompleteTo != to {
+			continue
+		}
+		switch {
+		case i == 0:
+		case i == n-1:
+			b = append(append(append(b, ' '), and...), ' ')
+		default:
+			b = append(b, ", "...)
+		}
+		b = append(b, kindSingular(k.Kind)...)
+		i++
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " " + and + " " + names[len(names)-1]
+	return b
 }
 
 func (p Period) text() string {
-	b := make([]byte, 0, 384)
+	// Written on the stack, and copied once into the string.
+	var held [512]byte
+	b := held[:0]
 	switch {
 	case p.CompleteTo == "":
 		b = append(b, "no day the sources cover in full: none of them lists every "...)
-		b = append(b, p.kindNames("", "or")...)
+		b = p.appendKindNames(b, "", "or")
 	case p.To < p.From:
-		b = append(append(b, "no day the sources cover in full: they list every "...), p.kindNames(p.CompleteTo, "and")...)
+		b = p.appendKindNames(append(b, "no day the sources cover in full: they list every "...), p.CompleteTo, "and")
 		b = appendLongDay(append(b, " only to "...), p.CompleteTo)
 	case p.AskedTo != "":
 		b = appendLongDay(b, p.From)
 		b = appendLongDay(append(b, " to "...), p.To)
 		b = appendLongDay(append(b, " (asked to "...), p.AskedTo)
-		b = append(append(b, "; the sources list every "...), p.kindNames(p.CompleteTo, "and")...)
+		b = p.appendKindNames(append(b, "; the sources list every "...), p.CompleteTo, "and")
 		b = appendLongDay(append(b, " only to "...), p.CompleteTo)
 		b = append(b, ')')
 	case p.To == p.CompleteTo:
 		b = appendLongDay(b, p.From)
 		b = appendLongDay(append(b, " to "...), p.To)
-		b = append(append(b, ", the last day to which the sources list every "...), p.kindNames(p.CompleteTo, "and")...)
+		b = p.appendKindNames(append(b, ", the last day to which the sources list every "...), p.CompleteTo, "and")
 	default:
 		b = appendLongDay(b, p.From)
 		b = appendLongDay(append(b, " to "...), p.To)
@@ -729,7 +752,7 @@ func (p Period) text() string {
 	}
 	if p.Later > 0 && p.CompleteTo != "" {
 		b = append(b, "; the "...)
-		b = append(b, plural(p.Later, "decision", "decisions")...)
+		b = appendPlural(b, p.Later, "decision", "decisions")
 		b = appendLongDay(append(b, " the record holds after that, to "...), p.LaterLast)
 		if p.Later == 1 {
 			b = append(b, ", counts too"...)
@@ -831,10 +854,33 @@ func parseDay(s string) (y, m, d int, ok bool) {
 	y = int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
 	m = int(s[5]-'0')*10 + int(s[6]-'0')
 	d = int(s[8]-'0')*10 + int(s[9]-'0')
-	if m < 1 || m > 12 || d < 1 || d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+	if m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
 		return 0, 0, 0, false
 	}
 	return y, m, d, true
+}
+
+// daysIn returns the number of days of month m (1 to 12) of year y, in
+// the proleptic Gregorian calendar, as time.Date counts them.
+func daysIn(m, y int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// appendPlural appends plural(n, one, many).
+func appendPlural(b []byte, n int, one, many string) []byte {
+	if n == 1 {
+		return append(append(b, "1 "...), one...)
+	}
+	return append(append(strconv.AppendInt(b, int64(n), 10), ' '), many...)
 }
 
 func plural(n int, one, many string) string {
