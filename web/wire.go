@@ -29,6 +29,10 @@ func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		i = plainWords(s, i)
+		if i == len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if plainJSON[c] {
 				i++
@@ -74,6 +78,30 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plainWords returns the end of the run of bytes from s[i] that a JSON
+// string holds as they are (plainJSON), found 8 bytes at a time: the
+// first 8 that are not all plain are left for the caller, byte by byte.
+// A word is plain when none of its bytes is below 0x20 or from 0x80, nor
+// " \\ < > or &.
+func plainWords(s string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// below has the high bit of each byte of v below n (n <= 0x80) set,
+	// and maybe those of bytes above such a byte; a byte is c where v ^ c
+	// is below 1.
+	below := func(v, n uint64) uint64 { return (v - n*ones) &^ v }
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		bad := v | below(v, 0x20) | below(v^('"'*ones), 1) | below(v^('\\'*ones), 1) |
+			below(v^('<'*ones), 1) | below(v^('>'*ones), 1) | below(v^('&'*ones), 1)
+		if bad&highs != 0 {
+			break
+		}
+	}
+	return i
 }
 
 // appendText appends s as appendString does. It is for the long texts
@@ -515,6 +543,15 @@ func encodeAgreement(m *analysis.Matrix) []byte {
 	if m.Cells == nil {
 		return exact(buf, append(b, "null}"...))
 	}
+	// A cell and its mirror (B's row, A's column) hold the same counts:
+	// the counts of the one encoded first are copied for the other. tails
+	// holds where each cell's counts are in b.
+	k := len(m.Cells)
+	var held [64][2]int
+	tails := held[:0]
+	if k*k <= len(held) {
+		tails = held[:k*k]
+	}
 	b = append(b, '[')
 	for i, row := range m.Cells {
 		if i > 0 {
@@ -532,20 +569,43 @@ func encodeAgreement(m *analysis.Matrix) []byte {
 			}
 			b = appendString(appendField(append(b, '{'), "a", true), c.A)
 			b = appendString(appendField(b, "b", false), c.B)
-			b = appendInt(b, "n", c.N)
-			b = appendFloat(appendField(b, "agreed", false), c.Agreed)
-			b = appendField(b, "share", false)
-			if c.Share == nil {
-				b = append(b, "null"...)
+			start := len(b)
+			if j < i && len(tails) > 0 && len(m.Cells[j]) > i && sameCounts(c, &m.Cells[j][i]) {
+				t := tails[j*k+i]
+				b = append(b, b[t[0]:t[1]]...)
 			} else {
-				b = appendFloat(b, *c.Share)
+				b = appendCellCounts(b, c)
 			}
-			b = appendInt(b, "in_doubt", c.InDoubt)
-			b = append(b, '}')
+			if len(tails) > 0 && j < k {
+				tails[i*k+j] = [2]int{start, len(b)}
+			}
 		}
 		b = append(b, ']')
 	}
 	return exact(buf, append(b, "]}"...))
+}
+
+// appendCellCounts appends the rest of a cell's encoding after its B,
+// closing it: ,"n":…,"agreed":…,"share":…,"in_doubt":…}.
+func appendCellCounts(b []byte, c *analysis.Cell) []byte {
+	b = appendInt(b, "n", c.N)
+	b = appendFloat(appendField(b, "agreed", false), c.Agreed)
+	b = appendField(b, "share", false)
+	if c.Share == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendFloat(b, *c.Share)
+	}
+	b = appendInt(b, "in_doubt", c.InDoubt)
+	return append(b, '}')
+}
+
+// sameCounts reports whether two cells encode the same counts.
+func sameCounts(c, d *analysis.Cell) bool {
+	if (c.Share == nil) != (d.Share == nil) || c.Share != nil && math.Float64bits(*c.Share) != math.Float64bits(*d.Share) {
+		return false
+	}
+	return c.N == d.N && math.Float64bits(c.Agreed) == math.Float64bits(d.Agreed) && c.InDoubt == d.InDoubt
 }
 
 // encodeVetoCount returns json.Marshal(c); a count with a claim checked

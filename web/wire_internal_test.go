@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -37,6 +38,22 @@ func TestWireEncoders(t *testing.T) {
 		for range 2 {
 			if got := appendText([]byte("x"), s); !bytes.Equal(got[1:], want) {
 				t.Errorf("appendText(%q) = %s, want %s", s, got[1:], want)
+			}
+		}
+	}
+	// Every byte that needs escaping (and a multi-byte rune, and invalid
+	// UTF-8), at every place of a plain text of up to 19 bytes: the words
+	// appendString tests 8 bytes at once, and the bytes after them.
+	for c := range 0x100 {
+		for n := 1; n < 20; n++ {
+			for at := range n {
+				for _, r := range []string{string(rune(c)), string([]byte{byte(c)})} {
+					s := strings.Repeat("a", at) + r + strings.Repeat("z", n-at-1)
+					want, _ := json.Marshal(s)
+					if got := appendString(nil, s); !bytes.Equal(got, want) {
+						t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
+					}
+				}
 			}
 		}
 	}
