@@ -250,6 +250,17 @@ func (x *Index) searchPage(ctx context.Context, q SearchQuery) (SearchAnswer, *s
 		if byDate {
 			return a, m, text[min(offset, len(text)):min(offset+limit, len(text))], nil
 		}
+		if 4*len(text) >= len(m.best) {
+			// The span holds a quarter of the matches or more: its best
+			// are found among the first few of all, ranked (about four
+			// times as many as the page's, for matches ranked apart
+			// from their dates).
+			found, err := bestOf(ctx, m.best, offset+limit, lo, hi)
+			if err != nil {
+				return SearchAnswer{}, nil, nil, err
+			}
+			return a, m, found[min(offset, len(found)):], nil
+		}
 		if err := bestIn(ctx, &top, m.ranked, from, to, lo, hi); err != nil {
 			return SearchAnswer{}, nil, nil, err
 		}
@@ -370,13 +381,13 @@ type searchMatcher struct {
 	// text holds the decisions the text matches, with their scores, when
 	// the query has text (non-nil even when none matches).
 	text []scored
-	// ranked is text ranked within each block of rankBlock matches
-	// (textMatches).
-	ranked []scored
-	codes  []unsc.Code
-	pos    []uint8
-	rows   seating
-	want   uint8
+	// ranked is text ranked within each block of rankBlock matches, and
+	// best all of text ranked (textMatches).
+	ranked, best []scored
+	codes        []unsc.Code
+	pos          []uint8
+	rows         seating
+	want         uint8
 }
 
 func (x *Index) matcher(q SearchQuery, lo, hi int) *searchMatcher {
@@ -389,7 +400,7 @@ func (x *Index) matcher(q SearchQuery, lo, hi int) *searchMatcher {
 	if q.PositionSet {
 		m.want = posCode(q.Position)
 	}
-	m.text, m.ranked = x.textMatches(q.Text)
+	m.text, m.ranked, m.best = x.textMatches(q.Text)
 	return m
 }
 
@@ -404,19 +415,20 @@ func (m *searchMatcher) filtered() bool {
 // scores, in the record's order: nil for a text without words, non-nil
 // otherwise; and the same ranked within each block of rankBlock of them
 // (best first), so that the best of a run of them are found without
-// reading every one (bestIn). The matches of the texts asked for last are
-// kept (a bounded number of them), as a text's matches do not depend on
-// the rest of the query. They must not be changed.
-func (x *Index) textMatches(text string) (found, ranked []scored) {
+// reading every one (bestIn); and all of them ranked, best first, for a
+// run that holds most of them (bestOf). The matches of the texts asked for
+// last are kept (a bounded number of them), as a text's matches do not
+// depend on the rest of the query. They must not be changed.
+func (x *Index) textMatches(text string) (found, ranked, best []scored) {
 	x.textMu.Lock()
 	kept, ok := x.texts[text]
 	x.textMu.Unlock()
 	if ok {
-		return kept.found, kept.ranked
+		return kept.found, kept.ranked, kept.best
 	}
 	tq := parseText(text)
 	if len(tq.words) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	found = x.textIndex().match(tq)
 	if found == nil {
@@ -429,19 +441,21 @@ func (x *Index) textMatches(text string) (found, ranked []scored) {
 	for b := 0; b < len(ranked); b += rankBlock {
 		slices.SortFunc(ranked[b:min(b+rankBlock, len(ranked))], byRank)
 	}
+	best = slices.Clone(found)
+	slices.SortFunc(best, byRank)
 	x.textMu.Lock()
-	if x.textsLen+2*len(found) > maxTextMatches {
+	if x.textsLen+3*len(found) > maxTextMatches {
 		clear(x.texts)
 		x.textsLen = 0
 	}
-	x.texts[text] = textMatches{found, ranked}
-	x.textsLen += 2*len(found) + 1
+	x.texts[text] = textMatches{found, ranked, best}
+	x.textsLen += 3*len(found) + 1
 	x.textMu.Unlock()
-	return found, ranked
+	return found, ranked, best
 }
 
 // textMatches are a text's matches as textMatches returns them.
-type textMatches struct{ found, ranked []scored }
+type textMatches struct{ found, ranked, best []scored }
 
 // rankBlock is the size of the blocks of a text's matches ranked apart.
 const rankBlock = 64
@@ -477,6 +491,25 @@ func bestIn(ctx context.Context, top *topScored, ranked []scored, a, b, lo, hi i
 		}
 	}
 	return nil
+}
+
+// bestOf returns the first k of best (a text's matches ranked) that are
+// matches of decisions lo to hi-1: the best k of them, best first. It
+// stops with ctx's error when ctx is done.
+func bestOf(ctx context.Context, best []scored, k, lo, hi int) ([]scored, error) {
+	found := make([]scored, 0, min(k, len(best)))
+	for n, f := range best {
+		if len(found) == k {
+			break
+		}
+		if err := stopped(ctx, n); err != nil {
+			return nil, err
+		}
+		if f.i >= lo && f.i < hi {
+			found = append(found, f)
+		}
+	}
+	return found, nil
 }
 
 // maxTextMatches bounds the matches kept for texts asked before, in all.
