@@ -552,6 +552,21 @@ func encodeAgreement(m *analysis.Matrix) []byte {
 	if k*k <= len(held) {
 		tails = held[:k*k]
 	}
+	// The members' codes, encoded once, are copied into the cells that
+	// name them (all, in a matrix Agreement made).
+	var heldCodes [256]byte
+	codes := heldCodes[:0]
+	var codeAt [17]int
+	for i := 0; i < len(m.Members) && i+1 < len(codeAt); i++ {
+		codes = appendString(codes, m.Members[i])
+		codeAt[i+1] = len(codes)
+	}
+	appendCode := func(b []byte, s string, i int) []byte {
+		if i+1 < len(codeAt) && i < len(m.Members) && m.Members[i] == s {
+			return append(b, codes[codeAt[i]:codeAt[i+1]]...)
+		}
+		return appendString(b, s)
+	}
 	b = append(b, '[')
 	for i, row := range m.Cells {
 		if i > 0 {
@@ -567,8 +582,8 @@ func encodeAgreement(m *analysis.Matrix) []byte {
 			if j > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(appendField(append(b, '{'), "a", true), c.A)
-			b = appendString(appendField(b, "b", false), c.B)
+			b = appendCode(append(b, `{"a":`...), c.A, i)
+			b = appendCode(append(b, `,"b":`...), c.B, j)
 			start := len(b)
 			if j < i && len(tails) > 0 && len(m.Cells[j]) > i && sameCounts(c, &m.Cells[j][i]) {
 				t := tails[j*k+i]
