@@ -370,7 +370,9 @@ func without(a, b []unsc.Code) []unsc.Code {
 
 // parts says a line's sum in words.
 func (l CountLine) parts(listEnd string) string {
-	b := strconv.AppendInt(make([]byte, 0, 160), int64(l.ToListEnd), 10)
+	// Written on the stack, and copied once into the string.
+	var held [192]byte
+	b := strconv.AppendInt(held[:0], int64(l.ToListEnd), 10)
 	if l.Scope == ScopeUNList {
 		b = appendLongDay(append(b, " on the UN veto list to "...), listEnd)
 		b = strconv.AppendInt(append(b, " + "...), int64(l.AfterListEnd), 10)
@@ -383,7 +385,7 @@ func (l CountLine) parts(listEnd string) string {
 		b = append(b, " after it"...)
 	}
 	if l.Amendments > 0 {
-		b = append(append(b, "; "...), plural(l.Amendments, "veto", "vetoes")...)
+		b = appendPlural(append(b, "; "...), l.Amendments, "veto", "vetoes")
 		b = strconv.AppendInt(append(b, " of amendments, "...), int64(l.WithoutAmendments), 10)
 		b = append(b, " without"...)
 	} else {

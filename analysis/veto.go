@@ -3,6 +3,7 @@ package analysis
 import (
 	"cmp"
 	"context"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -467,10 +468,10 @@ func sourceBit(s unsc.Source) int {
 	return len(sourceOrder)
 }
 
-func sourceList(bits sourceSet) []unsc.Source {
-	out := []unsc.Source{}
+func sourceList(set sourceSet) []unsc.Source {
+	out := make([]unsc.Source, 0, bits.OnesCount16(uint16(set)))
 	for i, s := range sourceOrder {
-		if bits&(1<<i) != 0 {
+		if set&(1<<i) != 0 {
 			out = append(out, s)
 		}
 	}
