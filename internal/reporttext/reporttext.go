@@ -46,6 +46,7 @@ import (
 	"time"
 
 	"unsc"
+	"unsc/internal/lazy"
 )
 
 // The fields of a report's line, in order.
@@ -213,9 +214,13 @@ func list(items []string, set bool, sep string) string {
 	return strings.Join(out, sep)
 }
 
-var escaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
+// escaper is made on first use (by the writer of reports, which questions
+// never call), not at every start.
+var escaper = lazy.Value[*strings.Replacer]{Make: func() *strings.Replacer {
+	return strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
+}}
 
-func escape(s string) string { return escaper.Replace(s) }
+func escape(s string) string { return escaper.Get().Replace(s) }
 
 // escapeItem escapes a list item, whose separators (the bytes of seps) are
 // written after a backslash.
