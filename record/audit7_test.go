@@ -21,8 +21,9 @@ import (
 // S/2001/1199, 15 December 2001); resolution 364 (1974), on which China did
 // not participate, where the Library's table and the Digital Library count
 // it abstaining, and the renewals of 1973–74 on which it did abstain (the
-// volumes of 1973 and 1974); resolutions 331 (1973) and 367 (1975), which
-// no vote adopted (the President declared 331 adopted, no member objecting;
+// volumes of 1973 and 1974); resolutions 308 (1972), 331 (1973) and 367
+// (1975), which no vote adopted (the President declared 308 and 331
+// adopted, no member objecting;
 // 367 "adopted without a vote"), where the table and the Digital Library give
 // 15-0-0.
 func TestAuditRound7InRealRecord(t *testing.T) {
@@ -35,9 +36,20 @@ func TestAuditRound7InRealRecord(t *testing.T) {
 		}
 	}
 	want := map[string]func(unsc.Decision) string{
-		"S/4567/Rev.1":  on("1960-12-04"),
-		"S/16077/Rev.1": on("1983-10-28"),
-		"S/2001/1199":   on("2001-12-15"),
+		"S/4567/Rev.1": on("1960-12-04"),
+		"S/16077/Rev.1": func(d unsc.Decision) string {
+			if msg := on("1983-10-28")(d); msg != "" {
+				return msg
+			}
+			if msg := positions(15, unsc.Tally{Yes: 11, No: 1, Abstain: 3})(d); msg != "" {
+				return msg
+			}
+			if d.Votes.Of("USA") != unsc.No || d.Votes.Of("COD") != unsc.Abstain || d.Votes.Of("FRA") != unsc.Yes {
+				return fmt.Sprintf("positions %v, want the United States against, Zaire abstaining, France in favour (CSM)", d.Votes)
+			}
+			return ""
+		},
+		"S/2001/1199": on("2001-12-15"),
 		// Checked: the vote came on the day the meeting opened.
 		"S/13729":    on("1980-01-07"),
 		"S/2001/270": on("2001-03-27"),
@@ -81,6 +93,7 @@ func TestAuditRound7InRealRecord(t *testing.T) {
 	want["S/RES/334 (1973)"] = abstains("CHN")
 	want["S/RES/343 (1973)"] = abstains("CHN")
 	want["S/RES/349 (1974)"] = abstains("CHN")
+	want["S/RES/308 (1972)"] = withoutVote
 	want["S/RES/331 (1973)"] = withoutVote
 	want["S/RES/367 (1975)"] = withoutVote
 	decisions := record.Reconcile(realReports(t))
