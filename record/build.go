@@ -114,10 +114,10 @@ func build(g []unsc.Report, facts Facts, reps repeats, swap *positionSwap, days 
 		// A source that gives the year only: the vote was taken at its
 		// meeting, on the day the official sources give the meeting.
 		if day, ok := days[d.Meeting]; ok {
-			d.Date = day.date
+			d.Date = day.date()
 			addNote(&d, unsc.Note{Kind: unsc.NoteCorrected, Field: "date", Source: cite(*day.from),
 				Text: fmt.Sprintf("No date in %s, only the meeting, %s; %s dates that meeting %s, and so does the record.",
-					sourceName(dated[0]), d.Meeting, sourceName(*day.from), day.date.Format("2 January 2006"))})
+					sourceName(dated[0]), d.Meeting, sourceName(*day.from), day.date().Format("2 January 2006"))})
 		}
 	}
 	videoconferenceDate(&d, g, days)
@@ -894,13 +894,13 @@ func videoconferenceDate(d *unsc.Decision, g []unsc.Report, days map[string]meet
 			continue
 		}
 		day, ok := days[v]
-		if !ok || !day.sheet.Equal(r.Date) || day.date.Equal(d.Date) {
+		if !ok || !day.sheet().Equal(r.Date) || day.date().Equal(d.Date) {
 			continue
 		}
 		addNote(d, unsc.Note{Kind: unsc.NoteCorrected, Field: "date", Source: cite(*day.from),
 			Text: fmt.Sprintf("%s dates this vote %s, as it dates %s, taken at the same videoconference (its %s); %s dates that one %s, and so does the record.",
-				upper(sourceName(r)), r.Date.Format("2 January 2006"), day.other, v, sourceName(*day.from), day.date.Format("2 January 2006"))})
-		d.Date = day.date
+				upper(sourceName(r)), r.Date.Format("2 January 2006"), day.other(), v, sourceName(*day.from), day.date().Format("2 January 2006"))})
+		d.Date = day.date()
 		return
 	}
 }

@@ -125,8 +125,8 @@ func meetingDays(groups [][]unsc.Report) map[string]meetingDay {
 			if r.Meeting == "" {
 				continue
 			}
-			if d, ok := days[r.Meeting]; !ok || r.Date.Before(d.date) || r.Date.Equal(d.date) && dateRank(r.Source) < dateRank(d.from.Source) {
-				days[r.Meeting] = meetingDay{date: r.Date, from: r}
+			if d, ok := days[r.Meeting]; !ok || r.Date.Before(d.date()) || r.Date.Equal(d.date()) && dateRank(r.Source) < dateRank(d.from.Source) {
+				days[r.Meeting] = meetingDay{from: r}
 			}
 		}
 		if official == nil {
@@ -137,8 +137,8 @@ func meetingDays(groups [][]unsc.Report) map[string]meetingDay {
 			if v == "" {
 				continue
 			}
-			if d, ok := days[v]; !ok || official.Date.Before(d.date) {
-				days[v] = meetingDay{date: official.Date, from: official, sheet: g[i].Date, other: symbolOfReport(*official)}
+			if d, ok := days[v]; !ok || official.Date.Before(d.date()) {
+				days[v] = meetingDay{from: official, video: &videoDay{sheet: g[i].Date, other: symbolOfReport(*official)}}
 			}
 		}
 	}
@@ -156,15 +156,42 @@ func dateRankOrder(g []unsc.Report, buf []int) []int {
 	return buf
 }
 
-// meetingDay is a meeting's date and the report that gives it (one of the
-// groups' reports, not a copy); for a videoconference, also the
-// spreadsheet's date for the vote that report gives (sheet) and that vote's
-// symbol (other).
+// meetingDay is a meeting's date as the report that gives it has it (one
+// of the groups' reports, not a copy: an entry is two words, for the tens
+// of thousands of meetings of a large record); for a videoconference, also
+// the spreadsheet's date for the vote that report gives and that vote's
+// symbol (video).
 type meetingDay struct {
-	date  time.Time
 	from  *unsc.Report
+	video *videoDay
+}
+
+// videoDay is what a videoconference's day says beside the meeting's: the
+// spreadsheet's date for the vote the report gives (sheet) and that vote's
+// symbol (other).
+type videoDay struct {
 	sheet time.Time
 	other string
+}
+
+// date is the meeting's date.
+func (d meetingDay) date() time.Time { return d.from.Date }
+
+// sheet is the spreadsheet's date for a videoconference's vote; zero for
+// a meeting.
+func (d meetingDay) sheet() time.Time {
+	if d.video == nil {
+		return time.Time{}
+	}
+	return d.video.sheet
+}
+
+// other is the symbol of a videoconference's vote; "" for a meeting.
+func (d meetingDay) other() string {
+	if d.video == nil {
+		return ""
+	}
+	return d.video.other
 }
 
 // videoconference returns the number the spreadsheet gives a 2020–21
