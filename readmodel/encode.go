@@ -139,15 +139,17 @@ func enums(m unsc.Matter, mod unsc.Modality, a, b unsc.Outcome) uint32 {
 func Encode(decisions []unsc.Decision) ([]byte, error) {
 	return EncodeEach(len(decisions), func(i int) (time.Time, string, int64) {
 		return decisions[i].Date, decisions[i].Meeting, decisions[i].ID
-	}, func(i int) *unsc.Decision { return &decisions[i] })
+	}, func(i int) *unsc.Decision { return &decisions[i] }, nil)
 }
 
 // EncodeEach is Encode of n decisions that decision makes one at a time, for
 // a caller that need not hold them all at once: it is asked for each once,
 // and its answer is not kept past the next call. key gives decision i's
 // date, meeting and ID (what decision(i) would give), to put them in order
-// first.
-func EncodeEach(n int, key func(i int) (date time.Time, meeting string, id int64), decision func(i int) *unsc.Decision) ([]byte, error) {
+// first. gathered, if not nil, is called once every decision is encoded,
+// before the columns are laid out in the image (its one large allocation,
+// the image's whole size).
+func EncodeEach(n int, key func(i int) (date time.Time, meeting string, id int64), decision func(i int) *unsc.Decision, gathered func()) ([]byte, error) {
 	order := make([]int, n)
 	days := make([]string, n)
 	meetings := make([]string, n)
@@ -312,6 +314,9 @@ func EncodeEach(n int, key func(i int) (date time.Time, meeting string, id int64
 		} else {
 			size += (len(s) + 7) &^ 7
 		}
+	}
+	if gathered != nil {
+		gathered()
 	}
 	b := make([]byte, headerSize+16*numSections, size)
 	copy(b, magic)

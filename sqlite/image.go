@@ -23,8 +23,9 @@ import (
 // encodeStored encodes decisions as the tables read them back (asStored),
 // with their ids, making each decision's stored form as the encoder comes
 // to it rather than a copy of them all. It calls done, if not nil, with
-// each decision it is done with.
-func encodeStored(decisions []unsc.Decision, ids []int64, done func(i int)) ([]byte, error) {
+// each decision it is done with, and gathered, if not nil, once it is done
+// with them all, before it lays the image out (readmodel.EncodeEach).
+func encodeStored(decisions []unsc.Decision, ids []int64, done func(i int), gathered func()) ([]byte, error) {
 	var d unsc.Decision
 	last := -1 // the decision encoded last, until the encoder asks for the next
 	image, err := readmodel.EncodeEach(len(decisions), func(i int) (time.Time, string, int64) {
@@ -35,6 +36,15 @@ func encodeStored(decisions []unsc.Decision, ids []int64, done func(i int)) ([]b
 		}
 		d, last = asStored(decisions[i], ids[i]), i
 		return &d
+	}, func() {
+		if last >= 0 && done != nil {
+			d = unsc.Decision{}
+			done(last)
+			last = -1
+		}
+		if gathered != nil {
+			gathered()
+		}
 	})
 	if last >= 0 && done != nil {
 		d = unsc.Decision{}
