@@ -2,7 +2,9 @@ package record_test
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -65,6 +67,36 @@ func TestAuditRound8InRealRecord(t *testing.T) {
 	for _, d := range decisions {
 		if who := sameCountOtherMembers(d); who != "" && !hasFact(d, "votes") {
 			t.Errorf("%s (%s): the Digital Library and the spreadsheet give the same count but differ on %s, and no fact says which is right: read the UN's release and add one", record.Symbol(d), d.Date.Format(time.DateOnly), who)
+		}
+	}
+
+	// The third class: a fact citing a meeting record (S/PV.NNNN) other
+	// than the decision's, as S/RES/87 (1950) cited S/PV.505 (adopted at
+	// the 506th) and S/RES/2623 (2022) S/PV.8983 (the 8,980th). A fact
+	// cites the decision's meeting, or a span of meetings that holds it
+	// (the USSR's absence of 1950, S/PV.461 to S/PV.480).
+	meetingOf := map[string]int{}
+	for _, d := range decisions {
+		if n, err := strconv.Atoi(strings.TrimPrefix(d.Meeting, "S/PV.")); err == nil {
+			meetingOf[record.Symbol(d)] = n
+		}
+	}
+	pv := regexp.MustCompile(`S/PV\.(\d+)`)
+	for symbol, fact := range record.BuiltinFacts() {
+		m, ok := meetingOf[symbol]
+		if !ok {
+			continue
+		}
+		for _, f := range fact.Fields {
+			var cited []int
+			for _, sm := range pv.FindAllStringSubmatch(f.Source, -1) {
+				n, _ := strconv.Atoi(sm[1])
+				cited = append(cited, n)
+			}
+			if len(cited) == 0 || slices.Contains(cited, m) || (len(cited) > 1 && slices.Min(cited) <= m && m <= slices.Max(cited)) {
+				continue
+			}
+			t.Errorf("%s: the fact on %s cites %v, but the decision is at S/PV.%d: cite the decision's meeting record", symbol, f.Field, cited, m)
 		}
 	}
 
