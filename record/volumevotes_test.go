@@ -1,0 +1,145 @@
+package record_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"unsc"
+	"unsc/record"
+)
+
+// TestVolumeVoteLinesInRealRecord compares the record with the vote lines
+// of the UN's Resolutions and Decisions volumes read whole
+// (testdata/volume_votes.tsv, the years DATA.md names): for each decision
+// the volume prints with its vote, the meeting, the modality, the count
+// and every member's position must be the volume's. A value the volume
+// contradicts is fixed by a fact citing the volume's page; this test fails
+// on any the facts leave.
+func TestVolumeVoteLinesInRealRecord(t *testing.T) {
+	lines := volumeVoteLines(t, "testdata/volume_votes.tsv")
+	if len(lines) < 37 {
+		t.Fatalf("%d vote lines read, want at least the 37 of the volume of 1982", len(lines))
+	}
+	want := map[string]func(unsc.Decision) string{}
+	for _, l := range lines {
+		want[l.decision] = l.check
+	}
+	checkEach(t, record.Reconcile(realReports(t)), want)
+}
+
+// volumeVoteLine is one decision as a volume prints its vote.
+type volumeVoteLine struct {
+	decision, meeting string
+	// withoutVote is true where the volume prints the decision adopted
+	// without a vote; else tally and named hold its count and the members
+	// it names against (N), abstaining (A) or not participating (X).
+	withoutVote bool
+	tally       unsc.Tally
+	named       map[unsc.Code]unsc.Position
+}
+
+func (l volumeVoteLine) check(d unsc.Decision) string {
+	if d.Meeting != l.meeting {
+		return fmt.Sprintf("meeting %s, the volume's %s", d.Meeting, l.meeting)
+	}
+	if l.withoutVote {
+		if d.Modality != unsc.WithoutVote || d.Tally.Known {
+			return fmt.Sprintf("modality %v, count %v; the volume prints it adopted without a vote", d.Modality, d.Tally)
+		}
+		return ""
+	}
+	if d.Modality != unsc.ByVote {
+		return fmt.Sprintf("modality %v; the volume prints a vote", d.Modality)
+	}
+	if d.Tally.Yes != l.tally.Yes || d.Tally.No != l.tally.No || d.Tally.Abstain != l.tally.Abstain {
+		return fmt.Sprintf("count %d-%d-%d, the volume's %d-%d-%d", d.Tally.Yes, d.Tally.No, d.Tally.Abstain, l.tally.Yes, l.tally.No, l.tally.Abstain)
+	}
+	if d.Votes.Len() != 15 {
+		return fmt.Sprintf("positions %v: %d members, want the 15 the volume accounts for", d.Votes, d.Votes.Len())
+	}
+	for code, p := range l.named {
+		if got, ok := d.Votes.Get(code); !ok || got != p {
+			return fmt.Sprintf("%s %v, the volume's %v", code, got, p)
+		}
+	}
+	for code, p := range d.Votes.All() {
+		if _, named := l.named[code]; !named && p != unsc.Yes {
+			return fmt.Sprintf("%s %v; the volume names it with none, so in favour", code, p)
+		}
+	}
+	return ""
+}
+
+// volumeVoteLines reads the vote lines of path: decision, meeting, vote
+// ("unanimous", "without-vote", or "Y-N-A N=… A=… X=…") and page, tab
+// separated; lines starting with # are comments.
+func volumeVoteLines(t *testing.T, path string) []volumeVoteLine {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var lines []volumeVoteLine
+	scanner := bufio.NewScanner(f)
+	for n := 1; scanner.Scan(); n++ {
+		text := scanner.Text()
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		l, err := parseVolumeVoteLine(text)
+		if err != nil {
+			t.Fatalf("%s:%d: %v", path, n, err)
+		}
+		lines = append(lines, l)
+	}
+	if err := scanner.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return lines
+}
+
+func parseVolumeVoteLine(text string) (volumeVoteLine, error) {
+	fields := strings.Split(text, "\t")
+	if len(fields) != 4 {
+		return volumeVoteLine{}, fmt.Errorf("%d fields, want decision, meeting, vote and page", len(fields))
+	}
+	l := volumeVoteLine{decision: fields[0], meeting: fields[1], named: map[unsc.Code]unsc.Position{}}
+	switch vote := strings.Fields(fields[2]); {
+	case len(vote) == 1 && vote[0] == "without-vote":
+		l.withoutVote = true
+	case len(vote) == 1 && vote[0] == "unanimous":
+		l.tally = unsc.Tally{Yes: 15, Known: true}
+	case len(vote) >= 1:
+		count := strings.Split(vote[0], "-")
+		if len(count) != 3 {
+			return l, fmt.Errorf("vote %q: want unanimous, without-vote or Y-N-A", fields[2])
+		}
+		var ns [3]int
+		for i, s := range count {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return l, fmt.Errorf("vote %q: %v", fields[2], err)
+			}
+			ns[i] = n
+		}
+		l.tally = unsc.Tally{Yes: ns[0], No: ns[1], Abstain: ns[2], Known: true}
+		for _, group := range vote[1:] {
+			letter, codes, ok := strings.Cut(group, "=")
+			p, err := unsc.ParsePosition(letter)
+			if !ok || err != nil || p == unsc.Yes || p == unsc.Absent {
+				return l, fmt.Errorf("vote %q: %q, want N=, A= or X= and member codes", fields[2], group)
+			}
+			for _, c := range strings.Split(codes, ",") {
+				l.named[unsc.Code(c)] = p
+			}
+		}
+	default:
+		return l, fmt.Errorf("no vote")
+	}
+	return l, nil
+}
