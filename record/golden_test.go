@@ -117,6 +117,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/PV.1870", "the PLO's second invitation by vote (12 January 1976), 11-1-3, the United States against: from the news, its meeting from the UN's record of a later meeting"},
 	{"S/PV.2071", "the PLO invited under rule 37 on Lebanon (17 March 1978), 10-1-4, from the UN's volume of 1978 as transcribed: the United States against, four abstaining named"},
 	{"S/PV.2280", "the PLO invited under rule 37 on the complaint of Iraq (12 June 1981), 11-1-3, from the UN's volume of 1981 read whole for its vote lines: outside the Middle East section the earlier reading covered"},
+	{"S/PV.2664", "the PLO invited under rule 37 on the situation between Iran and Iraq (19 February 1986), 10-1-4, from the UN's volume of 1986 read whole for its vote lines: outside the Middle East questions the earlier reading covered"},
 	{"S/PV.2292", "the PLO invited under rule 37 on Lebanon (17 July 1981), 11-1-3, from the UN's volume of 1981 as transcribed: France, Japan and the United Kingdom abstaining"},
 	{"S/PV.2401", "the PLO invited under rule 37 on the occupied Arab territories (12 November 1982), 12-1-2: only France and the United Kingdom abstaining"},
 	{"S/PV.2610", "the PLO invited under rule 37 on Tunisia's complaint (2 October 1985), 10-1-4, the item a letter rather than the Middle East"},
