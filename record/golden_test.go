@@ -93,6 +93,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/RES/270 (1969)", "not put to the vote (the UN's volume of 1969, note 11): adopted without a vote, though the table prints 15-0-0"},
 	{"S/RES/308 (1972)", "no member objecting, the President declared it adopted unanimously (the UN's volume of 1972, note 3): adopted without a vote, though the table prints 15-0-0"},
 	{"S/RES/365 (1974)", "adopted by consensus (the UN's volume of 1974, p. 11): adopted without a vote, though the table prints 15-0-0"},
+	{"S/RES/440 (1978)", "adopted by consensus (the UN's volume of 1978, p. 12): adopted without a vote, though the table prints 15-0-0"},
 	{"S/RES/455 (1979)", "adopted by consensus (the UN's volume of 1979, p. 22): adopted without a vote, though the table prints 15-0-0"},
 	{"S/RES/504 (1982)", "adopted by consensus (the UN's volume of 1982, p. 20): adopted without a vote, though the table prints 15-0-0"},
 	{"S/RES/515 (1982)", "the United States did not participate (the UN's volume of 1982, p. 9, note 36): 14-0-0, as the Digital Library gives it"},
