@@ -93,6 +93,8 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/RES/270 (1969)", "not put to the vote (the UN's volume of 1969, note 11): adopted without a vote, though the table prints 15-0-0"},
 	{"S/RES/308 (1972)", "no member objecting, the President declared it adopted unanimously (the UN's volume of 1972, note 3): adopted without a vote, though the table prints 15-0-0"},
 	{"S/RES/365 (1974)", "adopted by consensus (the UN's volume of 1974, p. 11): adopted without a vote, though the table prints 15-0-0"},
+	{"S/RES/419 (1977)", "adopted without being put to the vote (the UN's volume of 1977, p. 20): adopted without a vote, though the table prints 15-0-0"},
+	{"S/PV.1993", "an invitation of the PLO by vote of 25 March 1977 (10-1-4), from the UN's volume of 1977, p. 12: not in the Library's table, found reading the volume whole"},
 	{"S/RES/440 (1978)", "adopted by consensus (the UN's volume of 1978, p. 12): adopted without a vote, though the table prints 15-0-0"},
 	{"S/RES/455 (1979)", "adopted by consensus (the UN's volume of 1979, p. 22): adopted without a vote, though the table prints 15-0-0"},
 	{"S/RES/504 (1982)", "adopted by consensus (the UN's volume of 1982, p. 20): adopted without a vote, though the table prints 15-0-0"},
