@@ -23,9 +23,18 @@ const (
 	// Charter (a printed count that cannot give the printed outcome); the
 	// record keeps the official outcome and says so.
 	NoteContradiction
+	// NoteDerived: no source lists a value the record shows, and the
+	// record derives it from what the sources do give (each member's
+	// position from an official count that accounts for every seat, the
+	// members against named by the veto list); the note says how.
+	NoteDerived
 )
 
-var noteKindNames = [...]string{NoteCorrected: "corrected", NoteDoubt: "doubt", NoteContradiction: "contradiction"}
+// LastNoteKind is the highest kind of note: a store refuses a kind above
+// it.
+const LastNoteKind = NoteDerived
+
+var noteKindNames = [...]string{NoteCorrected: "corrected", NoteDoubt: "doubt", NoteContradiction: "contradiction", NoteDerived: "derived"}
 
 // String returns the kind's name.
 func (k NoteKind) String() string {

@@ -248,7 +248,7 @@ func EncodeEach(n int, key func(i int) (date time.Time, meeting string, id int64
 			meta |= fNotes
 		}
 		for _, n := range d.Notes {
-			if n.Kind < unsc.NoteCorrected || n.Kind > unsc.NoteContradiction {
+			if n.Kind < unsc.NoteCorrected || n.Kind > unsc.LastNoteKind {
 				return nil, fmt.Errorf("readmodel: decision %d: unknown note kind %d", d.ID, n.Kind)
 			}
 			for _, v := range [numNoteCols]uint32{uint32(n.Kind), e.str(n.Field), e.str(n.Text), e.str(n.Source)} {

@@ -155,6 +155,7 @@ func build(g []unsc.Report, facts Facts, reps repeats, swap *positionSwap, days 
 	if fact != nil {
 		applyFact(&d, fact)
 	}
+	positionsFromCount(&d)
 	// Where the engine can replay the vote, it says who cast a veto: a
 	// negative vote on a draft short of the required votes is none, whatever
 	// a source's marking says.
@@ -952,4 +953,74 @@ func agreeingFirst(g []unsc.Report) []unsc.Report {
 		return g
 	}
 	return out
+}
+
+// positionsFromCount gives each member's position where no source lists
+// them but the official count and the veto list settle every one: a vote
+// with no abstention whose count accounts for every seat on the Council,
+// every vote against a veto the sources name (S/19466, 1988: 14-1-0, the
+// United States; resolution 725 (1991): 15-0-0). The others voted in
+// favour; a note says how the positions were derived. Where any seat is
+// unaccounted for (an abstention or a member that did not vote, not
+// named), or a member against is not named, nothing is derived.
+func positionsFromCount(d *unsc.Decision) {
+	t := d.Tally
+	if d.Modality != unsc.ByVote || d.Votes.Known() || !t.Known || t.Abstain != 0 || t.NonVoting != 0 || len(d.VetoedBy) != t.No {
+		return
+	}
+	source := countSource(d)
+	for _, n := range d.Notes {
+		switch {
+		case n.Field == "votes" || n.Field == "tally" && n.Kind != unsc.NoteCorrected:
+			return
+		case n.Field == "tally":
+			source = n.Source // the count a fact gives
+		}
+	}
+	c, err := councilOn(d.Date)
+	if err != nil || t.Yes+t.No != len(c.Members) {
+		return
+	}
+	votes := make(map[unsc.Code]unsc.Position, len(c.Members))
+	for _, m := range c.Members {
+		votes[m.Code] = unsc.Yes
+	}
+	for _, code := range d.VetoedBy {
+		if _, sits := votes[code]; !sits {
+			return
+		}
+		votes[code] = unsc.No
+	}
+	d.Votes = unsc.VotesOf(votes)
+	text := fmt.Sprintf("No source lists the members' positions. The count, %s, accounts for every seat on the Council, with no abstention", tallyText(t))
+	if t.No > 0 {
+		text += fmt.Sprintf(", and %s the sources name (%s)", againstAreVetoes(t.No), names(c, d.VetoedBy))
+		text += ": every other member voted in favour."
+	} else {
+		text += ": every member voted in favour."
+	}
+	addNote(d, unsc.Note{Kind: unsc.NoteDerived, Field: "votes", Source: source, Text: text})
+}
+
+func againstAreVetoes(n int) string {
+	if n == 1 {
+		return "the vote against is the veto"
+	}
+	return fmt.Sprintf("the %d votes against are the vetoes", n)
+}
+
+// countSource cites the report that gives a decision's count: the most
+// authoritative that gives it.
+func countSource(d *unsc.Decision) string {
+	for _, r := range byDateRank(d.Reports) {
+		if r.Tally.Known && r.Source.Official() {
+			return cite(r)
+		}
+	}
+	for _, r := range d.Reports {
+		if r.Tally.Known {
+			return cite(r)
+		}
+	}
+	return ""
 }

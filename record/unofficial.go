@@ -90,6 +90,15 @@ func votesOfficial(d unsc.Decision, official []unsc.Report) bool {
 	if d.Votes.Len() == 0 {
 		return true
 	}
+	if slices.ContainsFunc(d.Notes, func(n unsc.Note) bool { return n.Kind == unsc.NoteDerived && n.Field == "votes" }) {
+		// Derived from the count and the vetoes (positionsFromCount):
+		// official when an official source gives each.
+		count := slices.ContainsFunc(official, func(r unsc.Report) bool { return r.Tally.Known && sameCount3(r.Tally, d.Tally) })
+		vetoes := len(d.VetoedBy) == 0 || slices.ContainsFunc(official, func(r unsc.Report) bool {
+			return slices.Equal(slices.Sorted(slices.Values(r.VetoedBy)), slices.Sorted(slices.Values(d.VetoedBy)))
+		})
+		return count && vetoes
+	}
 	council, err := councilOn(d.Date)
 	backed := map[unsc.Code]bool{}
 	for _, r := range official {

@@ -141,7 +141,7 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 			}
 		}
 		for seq, n := range d.Notes {
-			if n.Kind < unsc.NoteCorrected || n.Kind > unsc.NoteContradiction {
+			if n.Kind < unsc.NoteCorrected || n.Kind > unsc.LastNoteKind {
 				return fail("note %d: unknown kind %d", seq, n.Kind)
 			}
 			var members []string

@@ -93,6 +93,8 @@ func noteLabel(k unsc.NoteKind) string {
 		return "In doubt"
 	case unsc.NoteContradiction:
 		return "The sources contradict themselves"
+	case unsc.NoteDerived:
+		return "Derived"
 	}
 	return ""
 }
