@@ -99,6 +99,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/RES/455 (1979)", "adopted by consensus (the UN's volume of 1979, p. 22): adopted without a vote, though the table prints 15-0-0"},
 	{"S/RES/504 (1982)", "adopted by consensus (the UN's volume of 1982, p. 20): adopted without a vote, though the table prints 15-0-0"},
 	{"S/RES/515 (1982)", "the United States did not participate (the UN's volume of 1982, p. 9, note 36): 14-0-0, as the Digital Library gives it"},
+	{"S/RES/741 (1992)", "adopted without a vote (the UN's volume of 1992, p. 120, the admission of Turkmenistan): adopted without a vote, though the table prints 15-0-0"},
 	{"S/PV.133", "a decision of 1947 by a vote without a number (the Balkan Commission's chief delegates invited to New York, 8-0-3), from the State Department's published record: the Library's table lists the meeting with no decision"},
 	{"S/PV.1832", "a decision of 1975 by a vote without a number or a draft (the President's appeal to Egypt on UNEF approved 13-0, China and Iraq not participating), from the UN's volume of 1975: after 1963 a vote counts as such a decision only when no draft and no matter are stated"},
 	{"S/PV.27", "a procedural vote of 1946 (Iran's representative heard on the postponement) whose volume counts only the votes in favour, 8, 'no further voting took place'; the USSR, which had walked out, absent"},
