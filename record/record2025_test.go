@@ -20,6 +20,7 @@ func TestSponsorsOf2025InRealRecord(t *testing.T) {
 	}
 	wants := map[string]want{
 		"S/RES/2783 (2025)": {sponsors: []string{"FRA"}},
+		"S/RES/2785 (2025)": {sponsors: []string{"PAN", "USA"}},
 		"S/RES/2787 (2025)": {sponsors: []string{"GRC", "USA"}, agenda: "Maintenance of international peace and security"},
 		"S/RES/2788 (2025)": {sponsors: []string{"PAK"}, agenda: "Maintenance of international peace and security"},
 		"S/RES/2789 (2025)": {sponsors: []string{"FRA"}},
