@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"unsc"
@@ -146,15 +147,24 @@ func (x *Index) Agreement(ctx context.Context, q AgreementQuery) (Matrix, error)
 	for i := range members {
 		m.Cells[i] = cells[i*k : (i+1)*k : (i+1)*k]
 	}
+	summed, fromSums, err := x.agreeFromSums(ctx, members, rule, lo, hi)
+	if err != nil {
+		return Matrix{}, err
+	}
 	for i := range members {
 		for j := i; j < len(members); j++ {
-			ps, err := x.pairSums(ctx, members[i], members[j], rule)
-			if err != nil {
-				return Matrix{}, err
+			var n, twice, doubt int
+			if fromSums {
+				c := summed[pairIndex(slices.Index(PermanentSeats, members[i]), slices.Index(PermanentSeats, members[j]))]
+				n, twice, doubt = int(c[0]), int(c[1]), int(c[2])
+			} else {
+				ps, err := x.pairSums(ctx, members[i], members[j], rule)
+				if err != nil {
+					return Matrix{}, err
+				}
+				n, twice, doubt = int(ps.n[hi]-ps.n[lo]), int(ps.twice[hi]-ps.twice[lo]), int(ps.doubt[hi]-ps.doubt[lo])
 			}
-			n := int(ps.n[hi] - ps.n[lo])
-			twice := int(ps.twice[hi] - ps.twice[lo])
-			c := Cell{A: members[i], B: members[j], N: n, Agreed: float64(twice) / 2, InDoubt: int(ps.doubt[hi] - ps.doubt[lo])}
+			c := Cell{A: members[i], B: members[j], N: n, Agreed: float64(twice) / 2, InDoubt: doubt}
 			if n > 0 {
 				shares = append(shares, c.Agreed/float64(n))
 				c.Share = &shares[len(shares)-1]

@@ -510,6 +510,10 @@ func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
 				continue
 			}
 			if at := slices.Index(Kinds, p.Kinds[k].Kind); at >= 0 {
+				if n, ok := x.kindFromSums(at, lo, hi); ok {
+					p.Kinds[k].Known = n
+					continue
+				}
 				idx := x.decisionsOfKind(at)
 				first, _ := slices.BinarySearch(idx, int32(lo))
 				end, _ := slices.BinarySearch(idx, int32(hi))
@@ -557,6 +561,15 @@ func (x *Index) decisionsOfKind(k int) []int32 {
 		x.unlisted[k] = idx
 	})
 	return x.unlisted[k]
+}
+
+// isKind reports whether decision i is of the kind at place k of Kinds,
+// as decisionsOfKind finds them.
+func (x *Index) isKind(i, k int) bool {
+	if m, ok := kindMatters[Kinds[k]]; ok {
+		return x.matter(i) == m
+	}
+	return x.kindAt(i) == Kinds[k]
 }
 
 // completeness returns, for each kind of decision, the days over which

@@ -128,6 +128,10 @@ type Index struct {
 
 	coverageOnce sync.Once
 	coverage     coverage
+
+	// sums reads the record's sums, for an index made by
+	// NewColumnsForOne over columns that hold them.
+	sums sumReader
 }
 
 // positions holds every member's position on every decision.

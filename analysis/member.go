@@ -120,18 +120,11 @@ func (x *Index) Member(ctx context.Context, code string) (MemberProfile, error) 
 }
 
 func (x *Index) member(ctx context.Context, code string) (MemberProfile, error) {
-	codes := seatCodes(code)
-	p := MemberProfile{Member: code, Names: []string{}, Terms: []Term{}, Years: []MemberYear{}, Note: memberNote, Period: x.Period(time.Time{}, time.Time{})}
-	for _, t := range charter.Tenures() {
-		if !slices.Contains(codes, t.Code) {
-			continue
-		}
-		if !slices.Contains(p.Names, t.Name) {
-			p.Names = append(p.Names, t.Name)
-		}
-		p.Terms = append(p.Terms, Term{Code: t.Code, Name: t.Name, Permanent: t.Permanent,
-			Start: formatDate(t.TermStart), End: formatDate(t.TermEnd)})
+	if p, ok := x.memberFromSums(code); ok {
+		return p, nil
 	}
+	codes := seatCodes(code)
+	p := x.memberHead(code)
 	// The member's positions and where it sat, and each permanent seat's
 	// positions, in one pass.
 	sets := [][]unsc.Code{codes}
@@ -140,10 +133,6 @@ func (x *Index) member(ctx context.Context, code string) (MemberProfile, error) 
 	}
 	pos, sat := x.seatColumns(sets...)
 	mine, seats, rows := pos[0], pos[1:], sat[0]
-	p.Sided = make([]Sided, len(PermanentSeats))
-	for i, s := range PermanentSeats {
-		p.Sided[i].Seat = s
-	}
 	var year *MemberYear
 	days := x.allDays()
 	for i := range x.n {
@@ -196,6 +185,29 @@ func (x *Index) member(ctx context.Context, code string) (MemberProfile, error) 
 		share(p.Years[i].Sided)
 	}
 	return p, nil
+}
+
+// memberHead returns the profile of a member or seat before its
+// decisions are counted: its names and terms, the period, and a count of
+// nothing sided with each permanent seat.
+func (x *Index) memberHead(code string) MemberProfile {
+	codes := seatCodes(code)
+	p := MemberProfile{Member: code, Names: []string{}, Terms: []Term{}, Years: []MemberYear{}, Note: memberNote, Period: x.Period(time.Time{}, time.Time{})}
+	for _, t := range charter.Tenures() {
+		if !slices.Contains(codes, t.Code) {
+			continue
+		}
+		if !slices.Contains(p.Names, t.Name) {
+			p.Names = append(p.Names, t.Name)
+		}
+		p.Terms = append(p.Terms, Term{Code: t.Code, Name: t.Name, Permanent: t.Permanent,
+			Start: formatDate(t.TermStart), End: formatDate(t.TermEnd)})
+	}
+	p.Sided = make([]Sided, len(PermanentSeats))
+	for i, s := range PermanentSeats {
+		p.Sided[i].Seat = s
+	}
+	return p
 }
 
 func share(ss []Sided) {

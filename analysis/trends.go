@@ -143,9 +143,26 @@ func (x *Index) WholeYears() []YearTrend {
 func (tt *trendsTable) year(r, lo, hi int) *YearTrend {
 	a, b := max(tt.starts[r], lo), min(tt.starts[r+1], hi)
 	var c trendCounts
-	for k := range c {
-		c[k] = tt.sums[b][k] - tt.sums[a][k]
+	switch {
+	case tt.sums != nil:
+		for k := range c {
+			c[k] = tt.sums[b][k] - tt.sums[a][k]
+		}
+	case a == tt.starts[r] && b == tt.starts[r+1]:
+		y := tt.whole[r]
+		return &y
+	default:
+		// The year's counts are read from the record's sums; a part of it
+		// is counted from its decisions.
+		for i := a; i < b; i++ {
+			tt.x.addTrend(i, &c)
+		}
 	}
+	return tt.yearTrend(r, &c)
+}
+
+// yearTrend returns year run r's YearTrend of the counts c.
+func (tt *trendsTable) yearTrend(r int, c *trendCounts) *YearTrend {
 	y := &YearTrend{Year: tt.years[r], Period: tt.names[r],
 		Decisions: int(c[tDecisions]), Resolutions: int(c[tResolutions]), WithoutVote: int(c[tWithoutVote]),
 		CountKnown: int(c[tCountKnown]), Unanimous: int(c[tUnanimous]), VetoedDrafts: int(c[tVetoedDrafts]),
@@ -179,6 +196,9 @@ type trendCounts [numTrendCounts]int32
 // writes it) starts at starts[r] and ends where the next begins (starts has
 // one more entry, the number of decisions). whole[r] is year r's counts.
 type trendsTable struct {
+	// sums is nil where the whole years come from the record's sums;
+	// then a part of a year is counted from the decisions of x.
+	x      *Index
 	sums   []trendCounts
 	years  []int
 	names  []string
@@ -186,10 +206,15 @@ type trendsTable struct {
 	whole  []YearTrend
 }
 
-// trendsTable returns the running totals of Trends, built once.
+// trendsTable returns the running totals of Trends, built once; where
+// the index reads the record's sums (NewColumnsForOne), the whole years'
+// counts instead, and a year a period cuts is counted from its decisions.
 func (x *Index) trendsTable() *trendsTable {
 	x.trendsOnce.Do(func() {
 		tt := &x.trends
+		if x.trendsFromSums(tt) {
+			return
+		}
 		tt.sums = make([]trendCounts, x.n+1)
 		days := x.allDays()
 		for i := range x.n {
@@ -199,30 +224,7 @@ func (x *Index) trendsTable() *trendsTable {
 				tt.starts = append(tt.starts, i)
 			}
 			c := tt.sums[i]
-			outcome := x.outcome(i)
-			c[tDecisions]++
-			if outcome == unsc.Adopted && x.resolution(i) != "" {
-				c[tResolutions]++
-			}
-			switch {
-			case x.modality(i) != unsc.ByVote:
-				c[tWithoutVote]++
-			default:
-				if t := x.tally(i); t.Known {
-					c[tCountKnown]++
-					if size := x.councilSize(i); t.Yes == size && size > 0 {
-						c[tUnanimous]++
-					}
-					c[tAbstentions] += int32(t.Abstain)
-				}
-			}
-			switch outcome {
-			case unsc.Vetoed:
-				c[tVetoedDrafts]++
-				c[tMemberVetoes] += int32(len(x.vetoedBy(i)))
-			case unsc.Failed:
-				c[tFailedDrafts]++
-			}
+			x.addTrend(i, &c)
 			tt.sums[i+1] = c
 		}
 		tt.starts = append(tt.starts, x.n)
@@ -232,6 +234,34 @@ func (x *Index) trendsTable() *trendsTable {
 		}
 	})
 	return &x.trends
+}
+
+// addTrend adds decision i to the counts c.
+func (x *Index) addTrend(i int, c *trendCounts) {
+	outcome := x.outcome(i)
+	c[tDecisions]++
+	if outcome == unsc.Adopted && x.resolution(i) != "" {
+		c[tResolutions]++
+	}
+	switch {
+	case x.modality(i) != unsc.ByVote:
+		c[tWithoutVote]++
+	default:
+		if t := x.tally(i); t.Known {
+			c[tCountKnown]++
+			if size := x.councilSize(i); t.Yes == size && size > 0 {
+				c[tUnanimous]++
+			}
+			c[tAbstentions] += int32(t.Abstain)
+		}
+	}
+	switch outcome {
+	case unsc.Vetoed:
+		c[tVetoedDrafts]++
+		c[tMemberVetoes] += int32(len(x.vetoedBy(i)))
+	case unsc.Failed:
+		c[tFailedDrafts]++
+	}
 }
 
 // TrendsByDecade counts the record decade by decade from..to, as Trends

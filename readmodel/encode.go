@@ -175,7 +175,7 @@ func EncodeEach(n int, key func(i int) (date time.Time, meeting string, id int64
 		e.secs[s] = make([]byte, 0, size*n)
 	}
 	for _, s := range []int{secVotesAt, secSubjectsAt, secSponsorsAt, secVetoesAt, secSourcesAt, secReportsAt,
-		secRVotesAt, secRSubjectsAt, secRSponsorsAt, secRVetoesAt, secNotesAt, secNoteMembersAt} {
+		secRVotesAt, secRSubjectsAt, secRSponsorsAt, secRVetoesAt, secNotesAt, secNoteMembersAt, secSumNamesAt, secSumsAt} {
 		size := 4
 		if s < secRDay || s == secNotesAt {
 			size = 4 * (n + 1)
@@ -402,4 +402,60 @@ func validEnums(m unsc.Matter, mod unsc.Modality, outcomes ...unsc.Outcome) stri
 		}
 	}
 	return ""
+}
+
+// Sum is a named run of counts an image carries for its reader
+// (Image.Sum): what they count is the reader's to define.
+type Sum struct {
+	Name   string
+	Values []int32
+}
+
+// WithSums returns a copy of image b holding sums in place of the sums it
+// holds: the sections before them are copied as they are.
+func WithSums(b []byte, sums []Sum) ([]byte, error) {
+	if _, err := Open(b); err != nil {
+		return nil, err
+	}
+	end := binary.LittleEndian.Uint64(b[headerSize+16*secSumNamesAt:])
+	for s := range secSumNamesAt {
+		off := binary.LittleEndian.Uint64(b[headerSize+16*s:])
+		if off+binary.LittleEndian.Uint64(b[headerSize+16*s+8:]) > end {
+			return nil, ErrMalformed
+		}
+	}
+	var secs [numSections - secSumNamesAt][]byte
+	namesAt, sumsAt := put32(nil, 0), put32(nil, 0)
+	var names, values []byte
+	for _, s := range sums {
+		names = append(names, s.Name...)
+		for _, v := range s.Values {
+			values = put32(values, uint32(v))
+		}
+		if len(names) > math.MaxUint32 || len(values)/4 > math.MaxUint32 {
+			return nil, fmt.Errorf("readmodel: sums over 4 GB")
+		}
+		namesAt = put32(namesAt, uint32(len(names)))
+		sumsAt = put32(sumsAt, uint32(len(values)/4))
+	}
+	secs[secSumNamesAt-secSumNamesAt], secs[secSumNames-secSumNamesAt] = namesAt, names
+	secs[secSumsAt-secSumNamesAt], secs[secSums-secSumNamesAt] = sumsAt, values
+	size := int(end)
+	for _, s := range secs {
+		size += (len(s) + 7) &^ 7
+	}
+	out := make([]byte, end, size)
+	copy(out, b)
+	for k, s := range secs {
+		i := secSumNamesAt + k
+		binary.LittleEndian.PutUint64(out[headerSize+16*i:], uint64(len(out)))
+		binary.LittleEndian.PutUint64(out[headerSize+16*i+8:], uint64(len(s)))
+		out = append(out, s...)
+		for len(out)%8 != 0 {
+			out = append(out, 0)
+		}
+	}
+	sum := sha256.Sum256(out[headerSize:])
+	copy(out[16:48], sum[:])
+	return out, nil
 }

@@ -40,6 +40,12 @@
 // each resolution, "D" and each draft and amended draft, "M" and each
 // meeting.
 //
+// Last come the sums (WithSums): counts over the record that its reader
+// defines and computes, each a name and a run of int32, so that a question
+// over whole years reads them instead of every decision: names (n+1 uint32
+// offsets into the names' bytes, then the bytes) and values (n+1 uint32
+// offsets into the int32 values, then the values).
+//
 // Open checks the header, the version and that every section lies within the
 // image; Verify checks the checksum too, reading every byte. An image whose
 // version is not Version is refused (ErrVersion): the store rebuilds it from
@@ -58,7 +64,7 @@ import (
 )
 
 // Version is the image format's version.
-const Version = 1
+const Version = 2
 
 const (
 	magic      = "unscimg\x00"
@@ -104,6 +110,10 @@ const (
 	secNotes
 	secNoteMembersAt
 	secNoteMembers
+	secSumNamesAt
+	secSumNames
+	secSumsAt
+	secSums
 	numSections
 )
 
@@ -198,6 +208,11 @@ type Image struct {
 	notesAt  []uint32
 	noteCols []uint32
 	nmembers list32 // per note, its members (codes)
+	// The sums: sum k is named sumNames[sumNamesAt[k]:sumNamesAt[k+1]]
+	// and holds sums.of(k).
+	sumNamesAt []uint32
+	sumNames   []byte
+	sums       list32
 }
 
 type list32 struct {
@@ -293,6 +308,9 @@ func Open(b []byte) (*Image, error) {
 	m.noteCols = get32(secNotes, -1)
 	nn := len(m.noteCols) / numNoteCols
 	m.nmembers = list32{get32(secNoteMembersAt, nn+1), get32(secNoteMembers, -1)}
+	m.sumNamesAt = get32(secSumNamesAt, -1)
+	m.sumNames = secs[secSumNames]
+	m.sums = list32{get32(secSumsAt, len(m.sumNamesAt)), get32(secSums, -1)}
 	if err != nil || len(m.id) != m.n || len(m.day) != m.n || len(m.tally) != 4*m.n ||
 		len(m.rday) != m.nr || len(m.rtally) != 4*m.nr || len(m.strOff) == 0 || len(m.index)%2 != 0 {
 		return nil, ErrMalformed
@@ -303,7 +321,8 @@ func Open(b []byte) (*Image, error) {
 		!ends16(m.votes) || !ends16(m.rvotes) || !ends(m.subjects) || !ends(m.sponsors) ||
 		!ends(m.vetoes) || !ends(m.sources) || !ends(m.reports) || !ends(m.rsubj) ||
 		!ends(m.rspons) || !ends(m.rvetoes) || !ends(m.nmembers) ||
-		len(m.noteCols)%numNoteCols != 0 || m.notesAt[0] != 0 || int(m.notesAt[m.n]) != nn {
+		len(m.noteCols)%numNoteCols != 0 || m.notesAt[0] != 0 || int(m.notesAt[m.n]) != nn ||
+		!ends(m.sums) || m.sumNamesAt[0] != 0 || int(m.sumNamesAt[len(m.sumNamesAt)-1]) != len(m.sumNames) {
 		return nil, ErrMalformed
 	}
 	return m, nil
@@ -355,4 +374,20 @@ func (m *Image) str(k uint32) string {
 		return ""
 	}
 	return unsafe.String(&m.strBytes[lo], int(hi-lo))
+}
+
+// Sum returns the values of the sum named name (WithSums), read where they
+// lie, and whether the image holds it.
+func (m *Image) Sum(name string) ([]int32, bool) {
+	for k := 0; k+1 < len(m.sumNamesAt); k++ {
+		lo, hi := m.sumNamesAt[k], m.sumNamesAt[k+1]
+		if lo > hi || int(hi) > len(m.sumNames) {
+			return nil, false
+		}
+		if string(m.sumNames[lo:hi]) == name {
+			v := m.sums.of(k)
+			return unsafe.Slice((*int32)(unsafe.Pointer(unsafe.SliceData(v))), len(v)), true
+		}
+	}
+	return nil, false
 }

@@ -159,7 +159,57 @@ func FuzzOpen(f *testing.F) {
 			m.Decision(i, true)
 		}
 		m.Decisions(unsc.DecisionFilter{Symbol: "S/PV.1"})
+		m.Sum("trends/1")
 	})
+}
+
+// TestWithSums puts sums in an image, reads them back, replaces them, and
+// wants the decisions unchanged and the checksum true.
+func TestWithSums(t *testing.T) {
+	ds := []unsc.Decision{{ID: 1, Meeting: "S/PV.1", Resolution: "S/RES/1 (1946)", Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.Yes})}}
+	m, b := encodeOpen(t, ds)
+	if _, ok := m.Sum("a"); ok {
+		t.Errorf("a new image holds sum a")
+	}
+	sums := []readmodel.Sum{{Name: "a", Values: []int32{1, -2, 3}}, {Name: "empty"}, {Name: "b/1", Values: []int32{7}}}
+	with, err := readmodel.WithSums(b, sums)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := readmodel.WithSums(with, sums[2:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		b    []byte
+		sums []readmodel.Sum
+	}{{with, sums}, {again, sums[2:]}} {
+		m, err := readmodel.Open(c.b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Verify(); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range c.sums {
+			if got, ok := m.Sum(s.Name); !ok || !slices.Equal(got, s.Values) {
+				t.Errorf("Sum(%q) = %v, %v; want %v", s.Name, got, ok, s.Values)
+			}
+		}
+		if _, ok := m.Sum("c"); ok {
+			t.Errorf("Sum(c) found")
+		}
+		got, err := m.Decisions(unsc.DecisionFilter{})
+		if err != nil || len(got) != 1 || got[0].Resolution != ds[0].Resolution || !got[0].Votes.Equal(ds[0].Votes) {
+			t.Errorf("decisions with sums = %+v, %v", got, err)
+		}
+	}
+	if _, ok := func() ([]int32, bool) { m, _ := readmodel.Open(again); return m.Sum("a") }(); ok {
+		t.Errorf("sum a kept after its sums were replaced")
+	}
+	if _, err := readmodel.WithSums(b[:len(b)/2], sums); err == nil {
+		t.Errorf("WithSums(truncated image) = nil error")
+	}
 }
 
 // TestSharedVotes checks that decisions of one call with the same positions

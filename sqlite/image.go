@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"unsc"
+	"unsc/analysis"
 	"unsc/internal/lazy"
 	"unsc/readmodel"
 )
@@ -211,13 +212,37 @@ func writeImage(ctx context.Context, tx *sql.Tx, data []byte) error {
 	return nil
 }
 
-// imageFromTables encodes the record as the tables hold it, in tx.
+// imageFromTables encodes the record as the tables hold it, in tx, with
+// its sums.
 func imageFromTables(ctx context.Context, tx *sql.Tx) ([]byte, error) {
 	ds, err := decisionsFromTables(ctx, tx, unsc.DecisionFilter{})
 	if err != nil {
 		return nil, err
 	}
-	return readmodel.Encode(ds)
+	image, err := readmodel.Encode(ds)
+	if err != nil {
+		return nil, err
+	}
+	return withSums(ctx, image)
+}
+
+// withSums returns a copy of the image holding the record's sums
+// (analysis.Sums), which a process asking one question reads instead of
+// every decision (analysis.NewColumnsForOne).
+func withSums(ctx context.Context, image []byte) ([]byte, error) {
+	m, err := readmodel.Open(image)
+	if err != nil {
+		return nil, err
+	}
+	sums, err := analysis.Sums(ctx, readmodel.View{Image: m})
+	if err != nil {
+		return nil, err
+	}
+	held := make([]readmodel.Sum, len(sums))
+	for i, s := range sums {
+		held[i] = readmodel.Sum(s)
+	}
+	return readmodel.WithSums(image, held)
 }
 
 // The triggers that delete the image when the tables change; Import drops

@@ -253,6 +253,9 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			// record), once the columns are gathered.
 			image, err = encodeStored(decisions, dids, release.done, debug.FreeOSMemory)
 			if err == nil {
+				image, err = withSums(ctx, image)
+			}
+			if err == nil {
 				sumDecisions, sumRecord, err = imageSums(image)
 			}
 			encoded <- err

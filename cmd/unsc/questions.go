@@ -73,7 +73,8 @@ func (a *app) loadIndex(ctx context.Context, withReports bool) (*analysis.Index,
 		if img.Len() == 0 {
 			return nil, errEmptyRecord
 		}
-		return analysis.NewColumns(readmodel.View{Image: img, Reports: withReports}), nil
+		// One question: it reads the record's sums where it can.
+		return analysis.NewColumnsForOne(readmodel.View{Image: img, Reports: withReports}), nil
 	}
 	ds, err := a.loadRecord(ctx, withReports)
 	if err != nil {
