@@ -614,6 +614,13 @@ func (x *Index) buildPositions() {
 // then touches a byte of memory for each decision and code asked about,
 // not for each decision and member (12 MB at 30 times the record).
 func (x *Index) seatColumns(sets ...[]unsc.Code) ([][]uint8, []seating) {
+	return x.seatColumnsIn(0, x.n, sets...)
+}
+
+// seatColumnsIn is seatColumns for a question that reads the positions
+// of decisions [lo, hi) only: where it reads the decisions, it reads
+// those alone (the positions of the others are pNone).
+func (x *Index) seatColumnsIn(lo, hi int, sets ...[]unsc.Code) ([][]uint8, []seating) {
 	pos := make([][]uint8, len(sets))
 	rows := make([]seating, len(sets))
 	if x.positionsBuilt.Load() {
@@ -643,7 +650,7 @@ func (x *Index) seatColumns(sets ...[]unsc.Code) ([][]uint8, []seating) {
 				if len(asked) > math.MaxInt8 {
 					// Past the table's reach: every member's table.
 					x.positionTable()
-					return x.seatColumns(sets...)
+					return x.seatColumnsIn(lo, hi, sets...)
 				}
 				packed[k] = int8(len(asked))
 			}
@@ -666,18 +673,23 @@ func (x *Index) seatColumns(sets ...[]unsc.Code) ([][]uint8, []seating) {
 			}
 		}
 	}
-	for i := range x.n {
+	// One function for every decision's votes: one made per decision
+	// would be allocated for each.
+	var at int
+	vote := func(c unsc.Code, v unsc.Position) {
+		if j := number(c); j >= 0 {
+			col[j][at] = posCode(v)
+		}
+	}
+	for i := lo; i < hi; i++ {
 		if !x.votesKnown(i) {
 			continue
 		}
 		for _, j := range numbered[cs.of[i]] {
 			col[j][i] = pAbsent
 		}
-		x.eachVote(i, func(c unsc.Code, v unsc.Position) {
-			if j := number(c); j >= 0 {
-				col[j][i] = posCode(v)
-			}
-		})
+		at = i
+		x.eachVote(i, vote)
 		for _, c := range x.inDoubt(i) {
 			if j := number(c); j >= 0 {
 				col[j][i] = pDoubt
@@ -698,9 +710,9 @@ func (x *Index) seatColumns(sets ...[]unsc.Code) ([][]uint8, []seating) {
 		// As mergePositions: the position of whichever code sat.
 		out := make([]uint8, x.n)
 		for _, c := range codes {
-			for i, v := range col[number(c)] {
-				if out[i] == pNone {
-					out[i] = v
+			for i, v := range col[number(c)][lo:hi] {
+				if out[lo+i] == pNone {
+					out[lo+i] = v
 				}
 			}
 		}

@@ -394,7 +394,7 @@ func (x *Index) matcher(q SearchQuery, lo, hi int) *searchMatcher {
 	m := &searchMatcher{x: x, q: q, want: pNone}
 	if q.Member != "" {
 		m.codes = seatCodes(q.Member)
-		pos, rows := x.seatColumns(m.codes)
+		pos, rows := x.seatColumnsIn(lo, hi, m.codes)
 		m.pos, m.rows = pos[0], rows[0]
 	}
 	if q.PositionSet {

@@ -225,34 +225,44 @@ func addAgreement(pos [][]uint8, t *[numPositions][numPositions]int8, counts [][
 func (x *Index) spanPositions(a, b int, seats []string) [][]uint8 {
 	cs := x.councilTable()
 	out := make([][]uint8, len(seats))
-	codes := make([][]unsc.Code, len(seats))
+	var codes []unsc.Code // every seat's codes, in turn
+	var seatOf []int      // the seat of each of codes
 	for k, s := range seats {
-		out[k], codes[k] = make([]uint8, b-a), seatCodes(s)
+		out[k] = make([]uint8, b-a)
+		for _, c := range seatCodes(s) {
+			codes, seatOf = append(codes, c), append(seatOf, k)
+		}
+	}
+	pos := make([]uint8, len(codes)) // on the decision read
+	vote := func(v unsc.Code, p unsc.Position) {
+		for j, c := range codes {
+			if c == v {
+				pos[j] = posCode(p)
+			}
+		}
 	}
 	for i := a; i < b; i++ {
 		if !x.votesKnown(i) {
 			continue
 		}
 		sat := cs.codes[cs.of[i]]
-		doubt := x.inDoubt(i)
-		for k := range seats {
-			for _, c := range codes[k] {
-				p := pNone
-				if slices.Contains(sat, c) {
-					p = pAbsent
+		for j, c := range codes {
+			pos[j] = pNone
+			if slices.Contains(sat, c) {
+				pos[j] = pAbsent
+			}
+		}
+		x.eachVote(i, vote)
+		for _, d := range x.inDoubt(i) {
+			for j, c := range codes {
+				if c == d {
+					pos[j] = pDoubt
 				}
-				x.eachVote(i, func(v unsc.Code, pos unsc.Position) {
-					if v == c {
-						p = posCode(pos)
-					}
-				})
-				if slices.Contains(doubt, c) {
-					p = pDoubt
-				}
-				if p != pNone {
-					out[k][i-a] = p
-					break
-				}
+			}
+		}
+		for j, p := range pos {
+			if k := seatOf[j]; p != pNone && out[k][i-a] == pNone {
+				out[k][i-a] = p
 			}
 		}
 	}
