@@ -212,18 +212,13 @@ func writeImage(ctx context.Context, tx *sql.Tx, data []byte) error {
 	return nil
 }
 
-// imageFromTables encodes the record as the tables hold it, in tx, with
-// its sums.
+// imageFromTables encodes the record as the tables hold it, in tx.
 func imageFromTables(ctx context.Context, tx *sql.Tx) ([]byte, error) {
 	ds, err := decisionsFromTables(ctx, tx, unsc.DecisionFilter{})
 	if err != nil {
 		return nil, err
 	}
-	image, err := readmodel.Encode(ds)
-	if err != nil {
-		return nil, err
-	}
-	return withSums(ctx, image)
+	return readmodel.Encode(ds)
 }
 
 // withSums returns a copy of the image holding the record's sums

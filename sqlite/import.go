@@ -253,9 +253,6 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			// record), once the columns are gathered.
 			image, err = encodeStored(decisions, dids, release.done, debug.FreeOSMemory)
 			if err == nil {
-				image, err = withSums(ctx, image)
-			}
-			if err == nil {
 				sumDecisions, sumRecord, err = imageSums(image)
 			}
 			encoded <- err
@@ -297,6 +294,12 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		}
 	}
 	if image != nil {
+		// The record's sums are counted from the image once the
+		// decisions are let go: they and the image's copy holding them
+		// come on a smaller heap than the decisions'.
+		if image, err = withSums(ctx, image); err != nil {
+			return fail(fmt.Errorf("image: %w", err))
+		}
 		if err := writeImage(ctx, tx, image); err != nil {
 			return fail(err)
 		}
