@@ -12,12 +12,10 @@ import (
 	"unsc/readmodel"
 )
 
-// TestColumnsAnswerAsDecisions asks an index over the record's image read in
-// columns (NewColumns, as the command line reads a record) and an index
-// over the same decisions decoded (New, as the server does) the same
-// questions, and wants the same answers, with and without reports.
-func TestColumnsAnswerAsDecisions(t *testing.T) {
-	ds, _ := realRecord(t)
+// encodeImage encodes ds into an image and opens it, failing the test if
+// either step fails; it returns the image and its bytes.
+func encodeImage(t *testing.T, ds []unsc.Decision) (*readmodel.Image, []byte) {
+	t.Helper()
 	b, err := readmodel.Encode(ds)
 	if err != nil {
 		t.Fatal(err)
@@ -26,6 +24,16 @@ func TestColumnsAnswerAsDecisions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return img, b
+}
+
+// TestColumnsAnswerAsDecisions asks an index over the record's image read in
+// columns (NewColumns, as the command line reads a record) and an index
+// over the same decisions decoded (New, as the server does) the same
+// questions, and wants the same answers, with and without reports.
+func TestColumnsAnswerAsDecisions(t *testing.T) {
+	ds, _ := realRecord(t)
+	img, _ := encodeImage(t, ds)
 	for _, reports := range []bool{false, true} {
 		decoded, err := img.Decisions(unsc.DecisionFilter{OmitReports: !reports})
 		if err != nil {

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"slices"
-	"sort"
 	"sync"
 	"time"
 
@@ -74,8 +73,16 @@ func (x *Index) councilTable() *councils {
 		run := map[int]int32{} // run of days → index in list
 		last, k := -1, int32(0)
 		days := x.allDays()
+		r := 0 // the first change after the decision's day
 		for i := range x.n {
-			r := sort.Search(len(changes), func(k int) bool { return changes[k] > days[i] })
+			// Decisions come in date order: the change after each day is
+			// found by going on from the last one's.
+			if i > 0 && days[i] < days[i-1] {
+				r = 0
+			}
+			for r < len(changes) && changes[r] <= days[i] {
+				r++
+			}
 			if r == last {
 				cs.of[i] = k
 				continue

@@ -674,13 +674,15 @@ func (x *Index) seatColumnsIn(lo, hi int, sets ...[]unsc.Code) ([][]uint8, []sea
 		}
 	}
 	// One function for every decision's votes: one made per decision
-	// would be allocated for each.
+	// would be allocated for each. Columns that give one member's votes
+	// over the span are read so, code by code, after the absences.
 	var at int
 	vote := func(c unsc.Code, v unsc.Position) {
 		if j := number(c); j >= 0 {
 			col[j][at] = posCode(v)
 		}
 	}
+	lister, _ := x.cols.(voteLister)
 	for i := lo; i < hi; i++ {
 		if !x.votesKnown(i) {
 			continue
@@ -688,8 +690,24 @@ func (x *Index) seatColumnsIn(lo, hi int, sets ...[]unsc.Code) ([][]uint8, []sea
 		for _, j := range numbered[cs.of[i]] {
 			col[j][i] = pAbsent
 		}
-		at = i
-		x.eachVote(i, vote)
+		if lister == nil {
+			at = i
+			x.eachVote(i, vote)
+		}
+	}
+	if lister != nil {
+		for j, c := range asked {
+			lister.EachVoteOf(c, lo, hi, func(i int, v unsc.Position) {
+				if x.votesKnown(i) {
+					col[j][i] = posCode(v)
+				}
+			})
+		}
+	}
+	for i := lo; i < hi; i++ {
+		if !x.votesKnown(i) {
+			continue
+		}
 		for _, c := range x.inDoubt(i) {
 			if j := number(c); j >= 0 {
 				col[j][i] = pDoubt
@@ -719,6 +737,13 @@ func (x *Index) seatColumnsIn(lo, hi int, sets ...[]unsc.Code) ([][]uint8, []sea
 		pos[k] = out
 	}
 	return pos, rows
+}
+
+// voteLister is the Columns of a record that gives one member's votes
+// over a run of decisions at once (readmodel.Image.EachVoteOf), calling f
+// as EachVote of each decision would for that member.
+type voteLister interface {
+	EachVoteOf(c unsc.Code, lo, hi int, f func(i int, p unsc.Position))
 }
 
 // packCode numbers a code of three capital letters.

@@ -25,14 +25,7 @@ func TestSumsAnswerAsScan(t *testing.T) {
 		if k > 1 {
 			record = repeated(ds, k)
 		}
-		b, err := readmodel.Encode(record)
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := readmodel.Open(b)
-		if err != nil {
-			t.Fatal(err)
-		}
+		img, b := encodeImage(t, record)
 		sums, err := analysis.Sums(bg, readmodel.View{Image: img})
 		if err != nil {
 			t.Fatal(err)

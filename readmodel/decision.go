@@ -361,6 +361,29 @@ func (m *Image) EachVote(i int, f func(unsc.Code, unsc.Position)) {
 	}
 }
 
+// EachVoteOf calls f, in order, with each decision of [lo, hi) that gives
+// member c a position and that position: EachVote of each, read for one
+// member without naming every other.
+func (m *Image) EachVoteOf(c unsc.Code, lo, hi int, f func(i int, p unsc.Position)) {
+	k := -1
+	for n, s := range m.codes {
+		if m.str(s) == string(c) {
+			k = n
+			break
+		}
+	}
+	if k < 0 {
+		return
+	}
+	for i := max(lo, 0); i < min(hi, m.n); i++ {
+		for _, v := range m.votes.of(i) {
+			if int(v>>3) == k {
+				f(i, unsc.Position(v&7))
+			}
+		}
+	}
+}
+
 // VetoedBy returns the members that vetoed decision i.
 func (m *Image) VetoedBy(i int) []unsc.Code {
 	if m.meta[i]&fVetoes == 0 {

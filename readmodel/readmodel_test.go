@@ -300,3 +300,36 @@ func TestEachVetoAsDecision(t *testing.T) {
 		t.Errorf("EachVeto gave %v: want decisions 0, 1, 3, 4 and 5, the third with no list and the fourth with an empty one", got)
 	}
 }
+
+// TestEachVoteOf wants one member's votes over a run of decisions to be
+// what EachVote gives of each, for members that voted, one that did not,
+// and runs past either end.
+func TestEachVoteOf(t *testing.T) {
+	ds := []unsc.Decision{
+		{ID: 1, Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.Yes, "GBR": unsc.Abstain})},
+		{ID: 2},
+		{ID: 3, Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"GBR": unsc.No, "FRA": unsc.NotParticipating})},
+		{ID: 4, Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"USA": unsc.No})},
+	}
+	m, _ := encodeOpen(t, ds)
+	type vote struct {
+		i int
+		p unsc.Position
+	}
+	for _, c := range []unsc.Code{"USA", "GBR", "FRA", "CHN"} {
+		for _, span := range [][2]int{{0, 4}, {1, 3}, {-2, 9}, {3, 3}} {
+			var want, got []vote
+			for i := max(span[0], 0); i < min(span[1], m.Len()); i++ {
+				m.EachVote(i, func(v unsc.Code, p unsc.Position) {
+					if v == c {
+						want = append(want, vote{i, p})
+					}
+				})
+			}
+			m.EachVoteOf(c, span[0], span[1], func(i int, p unsc.Position) { got = append(got, vote{i, p}) })
+			if !slices.Equal(got, want) {
+				t.Errorf("EachVoteOf(%s, %v) = %v, want %v", c, span, got, want)
+			}
+		}
+	}
+}
