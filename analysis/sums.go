@@ -28,7 +28,8 @@ import (
 // A name's number is the version of what it counts: change it whenever
 // what a question counts changes, so that the sums kept with a record
 // imported before are passed over (and the decisions read) until the
-// next import writes them again.
+// next import writes them again. TestSumsVersion fails when what they
+// count of a made-up record changes and their names do not.
 const (
 	sumYears  = "years/1"
 	sumTrends = "trends/1"
