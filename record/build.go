@@ -156,6 +156,7 @@ func build(g []unsc.Report, facts Facts, reps repeats, swap *positionSwap, days 
 		applyFact(&d, fact)
 	}
 	positionsFromCount(&d)
+	unaccountedSeats(&d)
 	// Where the engine can replay the vote, it says who cast a veto: a
 	// negative vote on a draft short of the required votes is none, whatever
 	// a source's marking says.
@@ -1000,6 +1001,44 @@ func positionsFromCount(d *unsc.Decision) {
 		text += ": every member voted in favour."
 	}
 	addNote(d, unsc.Note{Kind: unsc.NoteDerived, Field: "votes", Source: source, Text: text})
+}
+
+// unaccountedSeats counts as casting no vote the members an official count
+// leaves out, where no source lists the positions. The Library's tables
+// give only yes-no-abstain ("9-1-3" for S/11940, 1976, on a Council of
+// 15; "7-1-2" for S/1752, 1950, on a Council of 11, China not voting,
+// FRUS 1950 vol. VI): the members that cast no vote, absent or present and
+// not participating, go uncounted, and the record showed nobody missing.
+// The tally now counts them as not voting, and a note says that no source
+// at hand names them or says which of the two they were.
+func unaccountedSeats(d *unsc.Decision) {
+	t := d.Tally
+	if d.Modality != unsc.ByVote || d.Votes.Known() || !t.Known {
+		return
+	}
+	// A count entered by hand from a volume that printed part of it (S/PV.27,
+	// 1946: only the votes in favour) carries its own note.
+	official := slices.ContainsFunc(d.Reports, func(r unsc.Report) bool { return r.Source.Official() && r.Tally.Known })
+	c, err := councilOn(d.Date)
+	if !official || err != nil || len(c.Members) == 0 {
+		return
+	}
+	missing := len(c.Members) - (t.Yes + t.No + t.Abstain + t.NonVoting)
+	if missing <= 0 {
+		return
+	}
+	countText := tallyText(t)
+	if t.NonVoting > 0 {
+		countText += fmt.Sprintf(" with %d not voting", t.NonVoting)
+	}
+	d.Tally.NonVoting += missing
+	members, them := "members", "them"
+	if missing == 1 {
+		members, them = "member", "it"
+	}
+	addNote(d, unsc.Note{Kind: unsc.NoteDerived, Field: "tally", Source: countSource(d),
+		Text: fmt.Sprintf("The count, %s, accounts for %d of the Council's %d seats: the other %d %s cast no vote (absent, or present and not participating). No source at hand names %s or says which.",
+			countText, len(c.Members)-missing, len(c.Members), missing, members, them)})
 }
 
 func againstAreVetoes(n int) string {

@@ -102,7 +102,12 @@ func printDecision(w io.Writer, d unsc.Decision) {
 	case d.Modality == unsc.ByAcclamation:
 		fmt.Fprintln(w, "Adopted by acclamation, without a vote")
 	case d.Tally.Known:
-		fmt.Fprintf(w, "Vote: %d in favour, %d against, %d abstaining\n", d.Tally.Yes, d.Tally.No, d.Tally.Abstain)
+		fmt.Fprintf(w, "Vote: %d in favour, %d against, %d abstaining", d.Tally.Yes, d.Tally.No, d.Tally.Abstain)
+		if !d.Votes.Known() && d.Tally.NonVoting > 0 {
+			// No positions to list the members that cast no vote.
+			fmt.Fprintf(w, ", %d not voting", d.Tally.NonVoting)
+		}
+		fmt.Fprintln(w)
 	}
 	if d.Votes.Known() {
 		c, err := charter.CouncilOn(d.Date)
