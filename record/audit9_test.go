@@ -105,12 +105,13 @@ func TestAuditRound9InRealRecord(t *testing.T) {
 	// Positions of vetoed and failed drafts of 1950–1964 that no imported
 	// source lists, entered from the sources read in round 9.
 	positions := map[string]string{
-		"S/1509":        "YUG=Y CHN=N CUB=N ECU=N FRA=N GBR=N NOR=N USA=N EGY=A IND=A SUN=-", // HL Deb 28 June 1950
-		"S/1752":        "SUN=N IND=A YUG=A CHN=X CUB=Y ECU=Y EGY=Y FRA=Y GBR=Y NOR=Y USA=Y", // FRUS 1950 vol. VI, d295
-		"S/1745/Rev.1":  "SUN=Y YUG=A CHN=X CUB=N ECU=N EGY=N FRA=N GBR=N IND=N NOR=N USA=N", // FRUS 1950 vol. VI, d295
-		"S/1732":        "FRA=Y GBR=Y IND=Y NOR=Y SUN=Y YUG=Y CHN=N CUB=N USA=N ECU=A EGY=A", // FRUS 1950 vol. VI, d319
-		"S/3188/Corr.1": "BRA=Y COL=Y DNK=Y FRA=Y GBR=Y NZL=Y TUR=Y USA=Y LBN=N SUN=N CHN=A", // JTA, 30 March 1954
-		"S/5973":        "BOL=Y BRA=Y CHN=Y CIV=Y FRA=Y GBR=Y MAR=Y NOR=Y USA=Y CSK=N SUN=N", // DAFP vol. 25, doc. 209
+		"S/1509":        "YUG=Y CHN=N CUB=N ECU=N FRA=N GBR=N NOR=N USA=N EGY=A IND=A SUN=-",                         // HL Deb 28 June 1950
+		"S/1752":        "SUN=N IND=A YUG=A CHN=X CUB=Y ECU=Y EGY=Y FRA=Y GBR=Y NOR=Y USA=Y",                         // FRUS 1950 vol. VI, d295
+		"S/1745/Rev.1":  "SUN=Y YUG=A CHN=X CUB=N ECU=N EGY=N FRA=N GBR=N IND=N NOR=N USA=N",                         // FRUS 1950 vol. VI, d295
+		"S/1732":        "FRA=Y GBR=Y IND=Y NOR=Y SUN=Y YUG=Y CHN=N CUB=N USA=N ECU=A EGY=A",                         // FRUS 1950 vol. VI, d319
+		"S/3188/Corr.1": "BRA=Y COL=Y DNK=Y FRA=Y GBR=Y NZL=Y TUR=Y USA=Y LBN=N SUN=N CHN=A",                         // JTA, 30 March 1954
+		"S/7575/Rev.1":  "ARG=Y FRA=Y GBR=Y JPN=Y NGA=Y NLD=Y NZL=Y UGA=Y URY=Y USA=Y BGR=N JOR=N MLI=N SUN=N CHN=A", // JTA, November 1966
+		"S/5973":        "BOL=Y BRA=Y CHN=Y CIV=Y FRA=Y GBR=Y MAR=Y NOR=Y USA=Y CSK=N SUN=N",                         // DAFP vol. 25, doc. 209
 	}
 	for symbol, want := range positions {
 		d, ok := find(decisions, symbol)
