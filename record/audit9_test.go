@@ -102,6 +102,18 @@ func TestAuditRound9InRealRecord(t *testing.T) {
 		}
 	}
 
+	// The vote on Israel's application of 17 December 1948 (5-1-5), which
+	// the Library's table leaves out (it lists the meeting's three drafts).
+	admission := false
+	for _, d := range decisions {
+		if d.Meeting == "S/PV.386" && d.Draft == "" && d.Tally.Yes == 5 && d.Tally.No == 1 && d.Tally.Abstain == 5 && d.Votes.Of("SYR") == unsc.No && d.Recorded == unsc.Failed {
+			admission = true
+		}
+	}
+	if !admission {
+		t.Error("S/PV.386 (17 December 1948): the vote on Israel's application, 5-1-5 with Syria against, not in the record")
+	}
+
 	// Positions of vetoed and failed drafts of 1950–1964 that no imported
 	// source lists, entered from the sources read in round 9.
 	positions := map[string]string{
