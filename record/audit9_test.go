@@ -123,6 +123,9 @@ func TestAuditRound9InRealRecord(t *testing.T) {
 		"S/1732":        "FRA=Y GBR=Y IND=Y NOR=Y SUN=Y YUG=Y CHN=N CUB=N USA=N ECU=A EGY=A",                         // FRUS 1950 vol. VI, d319
 		"S/3188/Corr.1": "BRA=Y COL=Y DNK=Y FRA=Y GBR=Y NZL=Y TUR=Y USA=Y LBN=N SUN=N CHN=A",                         // JTA, 30 March 1954
 		"S/7575/Rev.1":  "ARG=Y FRA=Y GBR=Y JPN=Y NGA=Y NLD=Y NZL=Y UGA=Y URY=Y USA=Y BGR=N JOR=N MLI=N SUN=N CHN=A", // JTA, November 1966
+		"S/1751":        "SUN=Y YUG=Y CHN=N CUB=N ECU=N FRA=N GBR=N IND=N NOR=N USA=N EGY=X",                         // FRUS 1950 vol. VII, d487
+		"S/1679":        "SUN=Y YUG=A CHN=N CUB=N ECU=N EGY=N FRA=N GBR=N IND=N NOR=N USA=N",                         // FRUS 1950 vol. VII, 497th meeting
+		"S/1817/Rev.1":  "ECU=Y FRA=Y GBR=Y IND=Y NOR=Y SUN=Y CHN=N CUB=N EGY=N USA=N YUG=A",                         // FRUS 1950 vol. VI, d319
 		"S/5973":        "BOL=Y BRA=Y CHN=Y CIV=Y FRA=Y GBR=Y MAR=Y NOR=Y USA=Y CSK=N SUN=N",                         // DAFP vol. 25, doc. 209
 	}
 	for symbol, want := range positions {
