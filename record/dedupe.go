@@ -2,27 +2,38 @@ package record
 
 import "unsc"
 
-// Dedupe returns the reports with one report per (source, key). Where two
-// files report the same thing (two releases of the UN Digital Library file,
-// or a release and a crawl of the library's pages), the later report wins,
-// field by field where it says something, and member by member where it
-// holds fewer members' positions: import files in the order of their
-// release.
-func Dedupe(reports []unsc.Report) []unsc.Report {
+// Dedupe returns the reports of the parts, in order, with one report per
+// (source, key). Where two files report the same thing (two releases of the
+// UN Digital Library file, or a release and a crawl of the library's pages),
+// the later report wins, field by field where it says something, and member
+// by member where it holds fewer members' positions: import files in the
+// order of their release.
+//
+// Each part is let go (set to nil in parts) once read: a caller that hands
+// over its own list of parts (Dedupe(parts...)) and holds them nowhere else
+// has them freed as the result grows, not held beside it to the end.
+func Dedupe(parts ...[]unsc.Report) []unsc.Report {
 	type sk struct {
 		source unsc.Source
 		key    string
 	}
-	index := make(map[sk]int, len(reports))
-	out := make([]unsc.Report, 0, len(reports))
-	for _, r := range reports {
-		k := sk{r.Source, r.Key}
-		if i, ok := index[k]; ok {
-			out[i] = overlay(out[i], r)
-			continue
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	index := make(map[sk]int, n)
+	out := make([]unsc.Report, 0, n)
+	for i, p := range parts {
+		for _, r := range p {
+			k := sk{r.Source, r.Key}
+			if j, ok := index[k]; ok {
+				out[j] = overlay(out[j], r)
+				continue
+			}
+			index[k] = len(out)
+			out = append(out, r)
 		}
-		index[k] = len(out)
-		out = append(out, r)
+		parts[i] = nil
 	}
 	return out
 }

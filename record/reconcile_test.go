@@ -189,6 +189,29 @@ func TestDedupeKeepsMembersAPartialFileLacks(t *testing.T) {
 	}
 }
 
+// Reports given in parts (one per file) are deduplicated across the
+// parts as one list would be, in order, and each part is let go once read.
+func TestDedupeAcrossParts(t *testing.T) {
+	full := unsc.Report{Source: unsc.SourceUNDL, Key: "undl:1", Ref: "crawl:2", Title: "Full", Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"CHN": unsc.Abstain, "FRA": unsc.Yes})}
+	other := unsc.Report{Source: unsc.SourceDHLMeetings, Key: "m:1", Ref: "meetings:3"}
+	part := unsc.Report{Source: unsc.SourceUNDL, Key: "undl:1", Ref: "sample:9", Votes: unsc.VotesOf(map[unsc.Code]unsc.Position{"CHN": unsc.NotParticipating})}
+	last := unsc.Report{Source: unsc.SourceUNDL, Key: "undl:2", Ref: "sample:20"}
+	parts := [][]unsc.Report{{full, other}, nil, {part, last}}
+	got := record.Dedupe(parts...)
+	want := record.Dedupe([]unsc.Report{full, other, part, last})
+	if !cmp.Equal(got, want) {
+		t.Errorf("Dedupe(parts...) = %+v, want %+v", got, want)
+	}
+	if len(got) != 3 || got[0].Ref != "sample:9" || got[0].Title != "Full" || got[1].Key != "m:1" || got[2].Key != "undl:2" {
+		t.Errorf("Dedupe(parts...) = %+v, want undl:1 from sample:9 with the crawl's title, then m:1, then undl:2", got)
+	}
+	for i, p := range parts {
+		if p != nil {
+			t.Errorf("part %d = %+v after Dedupe, want it let go (nil)", i, p)
+		}
+	}
+}
+
 // A procedural motion voted at a meeting (here an adjournment, with no text
 // of its own) is a decision apart from the draft voted at the same meeting,
 // though neither names the other and both failed; a symbol-less report of

@@ -42,18 +42,21 @@ type positionSwap struct {
 // with, by group index.
 func swappedPositions(groups [][]unsc.Report) map[int]*positionSwap {
 	type res struct {
-		group           int
-		n, year         int
-		page, official  unsc.Report
-		council         unsc.Council
-		hasPage, hasOff bool
+		group   int
+		n, year int
+		// The reports themselves are the groups': a candidate is a few
+		// words, not two reports' copies (~15 MB at 30 times today's
+		// record).
+		page, official *unsc.Report
+		council        unsc.Council
 	}
 	var rs []res
 	for gi, g := range groups {
 		var r res
 		r.group = gi
 		pages := 0
-		for _, rep := range g {
+		for k := range g {
+			rep := &g[k]
 			if r.n == 0 && rep.Source.Official() {
 				if n, ok := unsc.ResolutionNumber(rep.Resolution); ok {
 					r.n = n
@@ -62,12 +65,12 @@ func swappedPositions(groups [][]unsc.Report) map[int]*positionSwap {
 			switch {
 			case rep.Source == unsc.SourceUNDL && rep.Votes.Known() && anyVote(rep.Votes):
 				pages++
-				r.page, r.hasPage = rep, true
-			case !r.hasOff && rep.Source == unsc.SourceDHLMeetings && !rep.Votes.Known() && rep.Tally.Known && rep.Modality == unsc.ByVote:
-				r.official, r.hasOff = rep, true
+				r.page = rep
+			case r.official == nil && rep.Source == unsc.SourceDHLMeetings && !rep.Votes.Known() && rep.Tally.Known && rep.Modality == unsc.ByVote:
+				r.official = rep
 			}
 		}
-		if r.n == 0 || pages != 1 || !r.hasOff {
+		if r.n == 0 || pages != 1 || r.official == nil {
 			continue
 		}
 		c, err := councilOn(r.official.Date)
@@ -97,8 +100,8 @@ func swappedPositions(groups [][]unsc.Report) map[int]*positionSwap {
 		if _, taken := out[a.group]; taken {
 			continue
 		}
-		out[a.group] = &positionSwap{key: a.page.Key, votes: b.page.Votes, from: b.page, official: a.official, own: b.official}
-		out[b.group] = &positionSwap{key: b.page.Key, votes: a.page.Votes, from: a.page, official: b.official, own: a.official}
+		out[a.group] = &positionSwap{key: a.page.Key, votes: b.page.Votes, from: *b.page, official: *a.official, own: *b.official}
+		out[b.group] = &positionSwap{key: b.page.Key, votes: a.page.Votes, from: *a.page, official: *b.official, own: *a.official}
 	}
 	return out
 }
