@@ -138,16 +138,13 @@ func encodeVotes(votes unsc.Votes) (any, string) {
 	if !votes.Known() {
 		return nil, ""
 	}
+	if why := votesWhy(votes); why != "" {
+		return nil, why
+	}
 	// Runs for every report imported: one allocation for a Council's
 	// fifteen, the members already in code order.
 	size := 0
-	for c, p := range votes.All() {
-		if why := validCode(c); why != "" {
-			return nil, why
-		}
-		if p > unsc.NotParticipating {
-			return nil, fmt.Sprintf("member %s: unknown position %d", c, p)
-		}
+	for c := range votes.All() {
 		size += len(c) + 3
 	}
 	b := make([]byte, 0, size)
@@ -160,6 +157,19 @@ func encodeVotes(votes unsc.Votes) (any, string) {
 		b = append(b, p.Letter()...)
 	}
 	return string(b), ""
+}
+
+// votesWhy says why encodeVotes cannot write votes, or "" if it can.
+func votesWhy(votes unsc.Votes) string {
+	for c, p := range votes.All() {
+		if why := validCode(c); why != "" {
+			return why
+		}
+		if p > unsc.NotParticipating {
+			return fmt.Sprintf("member %s: unknown position %d", c, p)
+		}
+	}
+	return ""
 }
 
 // decodeVotes reads what encodeVotes wrote; valid is false for NULL.

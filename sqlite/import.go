@@ -47,39 +47,6 @@ type storedReport struct {
 func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile unsc.Reconciler) (_ unsc.ImportSummary, err error) {
 	defer func() { err = s.fail(err) }()
 	sum := unsc.ImportSummary{Reports: len(reports)}
-	// Each report's hash, on every processor. Its column values are made
-	// again as it is written, so that they are never all held at once.
-	hashes := make([]string, len(reports))
-	whys := make([]string, len(reports))
-	workers := min(runtime.GOMAXPROCS(0), 1+len(reports)/1024)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w * len(reports) / workers; i < (w+1)*len(reports)/workers; i++ {
-				var v []any
-				v, whys[i] = reportValues(&reports[i])
-				if v != nil {
-					hashes[i] = v[reportHash].(string)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	MemMark("import: hashed")
-	index := make(map[sourceKey]int, len(reports))
-	for i := range reports {
-		r := &reports[i]
-		if whys[i] != "" {
-			return unsc.ImportSummary{}, unsc.Errorf(unsc.EINVALID, reportField(r, i), "%s", whys[i])
-		}
-		k := sourceKey{r.Source, r.Key}
-		if j, dup := index[k]; dup {
-			return unsc.ImportSummary{}, unsc.Errorf(unsc.EINVALID, reportField(r, i),
-				"report %s %q is also at %s", r.Source, r.Key, reportField(&reports[j], j))
-		}
-		index[k] = i
-	}
-
 	// The import's connection runs with settings of its own (importPragmas;
 	// a pragma cannot change inside a transaction), and gets the store's
 	// back before it returns to the pool.
@@ -111,6 +78,47 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	if err != nil {
 		return fail(err)
 	}
+	// Each report is checked, on every processor, and hashed where the
+	// record holds a report of its source and key, to tell a changed
+	// report from one unchanged. Its column values are made again as it
+	// is written, so that they are never all held at once; a new report's
+	// hash is made then, once (the whole record's, when it is new).
+	hashes := make([]string, len(reports))
+	whys := make([]string, len(reports))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(reports)/1024)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w * len(reports) / workers; i < (w+1)*len(reports)/workers; i++ {
+				r := &reports[i]
+				if _, ok := stored[sourceKey{r.Source, r.Key}]; !ok {
+					whys[i] = reportWhy(r)
+					continue
+				}
+				var v []any
+				v, whys[i] = reportValues(r)
+				if v != nil {
+					hashes[i] = v[reportHash].(string)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	MemMark("import: checked")
+	index := make(map[sourceKey]int, len(reports))
+	for i := range reports {
+		r := &reports[i]
+		if whys[i] != "" {
+			return unsc.ImportSummary{}, unsc.Errorf(unsc.EINVALID, reportField(r, i), "%s", whys[i])
+		}
+		k := sourceKey{r.Source, r.Key}
+		if j, dup := index[k]; dup {
+			return unsc.ImportSummary{}, unsc.Errorf(unsc.EINVALID, reportField(r, i),
+				"report %s %q is also at %s", r.Source, r.Key, reportField(&reports[j], j))
+		}
+		index[k] = i
+	}
+
 	ids := make([]int64, len(reports))
 	var moved []int // unchanged reports read somewhere else this time
 	for i := range reports {

@@ -45,23 +45,11 @@ var reportUpsert = lazy.Value[string]{Make: func() string {
 // reportValues returns the column values of r, with its content hash, or
 // what is wrong with r.
 func reportValues(r *unsc.Report) ([]any, string) {
-	if r.Source == "" {
-		return nil, "report has no source"
-	}
-	if r.Key == "" {
-		return nil, "report has no key"
-	}
-	if why := validEnums(r.Matter, r.Modality, r.Outcome); why != "" {
+	if why := reportWhy(r); why != "" {
 		return nil, why
 	}
-	votes, why := encodeVotes(r.Votes)
-	if why != "" {
-		return nil, "votes: " + why
-	}
-	vetoedBy, why := encodeCodes(r.VetoedBy)
-	if why != "" {
-		return nil, "vetoed by: " + why
-	}
+	votes, _ := encodeVotes(r.Votes)
+	vetoedBy, _ := encodeCodes(r.VetoedBy)
 	yes, no, abstain, nonVoting := tallyValues(r.Tally)
 	v := []any{
 		nil, string(r.Source), r.Key, text(r.Ref), day(r.Date), text(r.Meeting),
@@ -73,6 +61,29 @@ func reportValues(r *unsc.Report) ([]any, string) {
 	}
 	v[reportHash] = contentHash(v)
 	return v, ""
+}
+
+// reportWhy says why r cannot be stored, or "" if it can: what
+// reportValues checks, without making the values.
+func reportWhy(r *unsc.Report) string {
+	if r.Source == "" {
+		return "report has no source"
+	}
+	if r.Key == "" {
+		return "report has no key"
+	}
+	if why := validEnums(r.Matter, r.Modality, r.Outcome); why != "" {
+		return why
+	}
+	if why := votesWhy(r.Votes); why != "" {
+		return "votes: " + why
+	}
+	for _, c := range r.VetoedBy {
+		if why := validCode(c); why != "" {
+			return "vetoed by: " + why
+		}
+	}
+	return ""
 }
 
 // contentHash returns the SHA-256 of a report's column values, leaving out
