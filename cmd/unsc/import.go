@@ -5,7 +5,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 	"sync/atomic"
 
 	"unsc"
@@ -120,10 +119,6 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	if base != nil {
 		reports = append(without(base, reports), reports...)
 	}
-	// The parsers' working memory is given back before the import: the
-	// collector would otherwise let the import's heap grow to twice what
-	// the parsers held at their largest, not twice the reports.
-	debug.FreeOSMemory()
 	sum, err := o.st.Import(ctx, reports, record.Reconcile)
 	return sum, batch, err
 }
