@@ -21,8 +21,8 @@ import (
 // on any the facts leave.
 func TestVolumeVoteLinesInRealRecord(t *testing.T) {
 	lines := volumeVoteLines(t, "testdata/volume_votes.tsv")
-	if len(lines) < 724 {
-		t.Fatalf("%d vote lines read, want at least the 724 of the volumes of 1977–1994, 1995 and 1996", len(lines))
+	if len(lines) < 749 {
+		t.Fatalf("%d vote lines read, want at least the 749 of the volumes of 1977–1994, 1995 and 1996", len(lines))
 	}
 	want := map[string]func(unsc.Decision) string{}
 	for _, l := range lines {
@@ -39,6 +39,9 @@ type volumeVoteLine struct {
 	// it names against (N), abstaining (A), not participating (X) or
 	// absent from the meeting (-).
 	withoutVote bool
+	// acclamation is true where it prints the decision adopted "par
+	// acclamation", an adoption without a vote the record names so.
+	acclamation bool
 	tally       unsc.Tally
 	named       map[unsc.Code]unsc.Position
 }
@@ -46,6 +49,12 @@ type volumeVoteLine struct {
 func (l volumeVoteLine) check(d unsc.Decision) string {
 	if d.Meeting != l.meeting {
 		return fmt.Sprintf("meeting %s, the volume's %s", d.Meeting, l.meeting)
+	}
+	if l.acclamation {
+		if d.Modality != unsc.ByAcclamation || d.Tally.Known {
+			return fmt.Sprintf("modality %v, count %v; the volume prints it adopted by acclamation", d.Modality, d.Tally)
+		}
+		return ""
 	}
 	if l.withoutVote {
 		if d.Modality != unsc.WithoutVote || d.Tally.Known {
@@ -82,7 +91,8 @@ func (l volumeVoteLine) check(d unsc.Decision) string {
 }
 
 // volumeVoteLines reads the vote lines of path: decision, meeting, vote
-// ("unanimous", "without-vote", or "Y-N-A N=… A=… X=… -=…") and page, tab
+// ("unanimous", "without-vote", "by-acclamation", or "Y-N-A N=… A=… X=… -=…")
+// and page, tab
 // separated; lines starting with # are comments.
 func volumeVoteLines(t *testing.T, path string) []volumeVoteLine {
 	t.Helper()
@@ -119,12 +129,14 @@ func parseVolumeVoteLine(text string) (volumeVoteLine, error) {
 	switch vote := strings.Fields(fields[2]); {
 	case len(vote) == 1 && vote[0] == "without-vote":
 		l.withoutVote = true
+	case len(vote) == 1 && vote[0] == "by-acclamation":
+		l.withoutVote, l.acclamation = true, true
 	case len(vote) == 1 && vote[0] == "unanimous":
 		l.tally = unsc.Tally{Yes: 15, Known: true}
 	case len(vote) >= 1:
 		count := strings.Split(vote[0], "-")
 		if len(count) != 3 {
-			return l, fmt.Errorf("vote %q: want unanimous, without-vote or Y-N-A", fields[2])
+			return l, fmt.Errorf("vote %q: want unanimous, without-vote, by-acclamation or Y-N-A", fields[2])
 		}
 		var ns [3]int
 		for i, s := range count {
