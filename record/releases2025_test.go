@@ -1,9 +1,7 @@
 package record_test
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -89,28 +87,7 @@ func (l releaseLine) check(d unsc.Decision) string {
 // volumes' vote lines are (parseVolumeVoteLine).
 func releaseLines(t *testing.T, path string) []releaseLine {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var lines []releaseLine
-	scanner := bufio.NewScanner(f)
-	for n := 1; scanner.Scan(); n++ {
-		text := scanner.Text()
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		l, err := parseReleaseLine(text)
-		if err != nil {
-			t.Fatalf("%s:%d: %v", path, n, err)
-		}
-		lines = append(lines, l)
-	}
-	if err := scanner.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return lines
+	return tableLines(t, path, parseReleaseLine)
 }
 
 func parseReleaseLine(text string) (releaseLine, error) {

@@ -96,19 +96,27 @@ func (l volumeVoteLine) check(d unsc.Decision) string {
 // separated; lines starting with # are comments.
 func volumeVoteLines(t *testing.T, path string) []volumeVoteLine {
 	t.Helper()
+	return tableLines(t, path, parseVolumeVoteLine)
+}
+
+// tableLines reads the tab-separated lines of path with parse, skipping
+// blank lines and lines starting with #; a line parse refuses fails the
+// test with its file and line number.
+func tableLines[L any](t *testing.T, path string, parse func(string) (L, error)) []L {
+	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var lines []volumeVoteLine
+	var lines []L
 	scanner := bufio.NewScanner(f)
 	for n := 1; scanner.Scan(); n++ {
 		text := scanner.Text()
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
-		l, err := parseVolumeVoteLine(text)
+		l, err := parse(text)
 		if err != nil {
 			t.Fatalf("%s:%d: %v", path, n, err)
 		}
