@@ -55,8 +55,12 @@ func TestAuditRound9InRealRecord(t *testing.T) {
 	if short > 10 {
 		t.Errorf("... %d decisions in all whose count leaves seats unaccounted for", short)
 	}
-	if d, ok := find(decisions, "S/11940"); !ok || d.Tally.NonVoting != 2 || !hasNoteKind(d, unsc.NoteDerived, "tally") {
-		t.Errorf("S/11940 (1976): tally %+v; want 9-1-3 with 2 not voting and a note that no source names them", d.Tally)
+	if d, ok := find(decisions, "S/12110"); !ok || d.Tally.NonVoting != 1 || !hasNoteKind(d, unsc.NoteDerived, "tally") {
+		t.Errorf("S/12110 (1976): tally %+v; want 13-1-0 with 1 not voting and a note that no source names it", d.Tally)
+	}
+	// Where a fact names them, they are shown by name, with no such note.
+	if d, ok := find(decisions, "S/11940"); !ok || d.Votes.Of("CHN") != unsc.NotParticipating || d.Votes.Of("LBY") != unsc.NotParticipating || hasNoteKind(d, unsc.NoteDerived, "tally") {
+		t.Errorf("S/11940 (1976): China and the Libyan Arab Republic did not participate (a fact names them); got %+v", d.Tally)
 	}
 
 	if d, ok := find(decisions, "S/PV.27"); !ok || hasNoteKind(d, unsc.NoteDerived, "tally") {
