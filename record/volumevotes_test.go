@@ -26,6 +26,9 @@ func TestVolumeVoteLinesInRealRecord(t *testing.T) {
 	}
 	want := map[string]func(unsc.Decision) string{}
 	for _, l := range lines {
+		if _, dup := want[l.decision]; dup {
+			t.Fatalf("%s listed twice: one line would go unchecked", l.decision)
+		}
 		want[l.decision] = l.check
 	}
 	checkEach(t, record.Reconcile(realReports(t)), want)
