@@ -32,6 +32,15 @@ func TestAuditRound10InRealRecord(t *testing.T) {
 	decisions := record.Reconcile(realReports(t))
 	checkEach(t, decisions, want)
 
+	// SC/12073 is headed "7531st Meeting (AM)", and the copy of resolution
+	// 2240's release "7532nd": the releases swap the two meetings of the
+	// morning of 9 October 2015. The resolution as printed ("Adopted by the
+	// Security Council at its 7532nd meeting, on 9 October 2015", its copy
+	// at unscr.com) agrees with the Library's table.
+	if d, ok := find(decisions, "S/RES/2241 (2015)"); !ok || d.Meeting != "S/PV.7532" {
+		t.Errorf("S/RES/2241 (2015): meeting %q, want S/PV.7532 (the resolution as printed)", d.Meeting)
+	}
+
 	// Resolutions of the sample adopted by written procedure during the
 	// pandemic (the releases: "acting through its temporary silence
 	// procedure", "the voting results announced by videoconference"): no
