@@ -266,16 +266,39 @@ func group(reports []unsc.Report) ([][]unsc.Report, repeats) {
 			}
 			return cmp.Compare(reports[a].Key, reports[b].Key)
 		})
-		grp := make([]unsc.Report, len(idx))
-		for k, i := range idx {
-			grp[k] = reports[i]
+		for _, i := range idx {
 			if g.repeat[i] {
 				rep[reportKey{reports[i].Source, reports[i].Key}] = true
 			}
 		}
-		out = append(out, grp)
+		out = append(out, groupOf(reports, idx))
 	}
 	return out, rep
+}
+
+// groupOf returns the reports idx, in its order. Reports that lie next to
+// each other in reports in that order (a decision only one report gives,
+// the usual case in a large record of one source) are a window on
+// reports, not a copy: its length is its capacity, so that an append
+// copies it, and the reconciler never writes to a group's reports (the
+// caller's, then, stay as given).
+func groupOf(reports []unsc.Report, idx []int) []unsc.Report {
+	first := idx[0]
+	window := true
+	for k, i := range idx {
+		if i != first+k {
+			window = false
+			break
+		}
+	}
+	if window {
+		return reports[first : first+len(idx) : first+len(idx)]
+	}
+	grp := make([]unsc.Report, len(idx))
+	for k, i := range idx {
+		grp[k] = reports[i]
+	}
+	return grp
 }
 
 // reportKey identifies a report.

@@ -47,9 +47,10 @@ func decisionIDs(decisions []unsc.Decision) ([]int64, error) {
 // writeDecisions replaces the record's decisions, with their positions,
 // vetoes, reports, meetings and documents, storing each under its id (see
 // decisionIDs), with their reports as stored (holdReports). keys gives each
-// stored report's id. It calls done, if not nil, with each decision it has
-// written.
-func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, ids []int64, keys map[sourceKey]int64, done func(i int)) error {
+// stored report's id. It calls read, if not nil, with each decision whose
+// reports it no longer reads (it takes their ids as it writes the
+// decision's row), and done, if not nil, with each decision it has written.
+func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, ids []int64, keys map[sourceKey]int64, read, done func(i int)) error {
 	// Children first, so that the record holds together at every step.
 	for _, table := range []string{"documents", "meetings", "decision_notes", "decision_reports", "decision_vetoes", "decision_votes", "decisions"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
@@ -72,6 +73,13 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 	meetings := make(map[string]string) // symbol → earliest date
 	documents := make(map[string]document)
 	var oral []document
+	// Each decision's reports, as the ids of the stored ones in the
+	// decision's order (-1 for a report it gives again), taken with its
+	// row: reportIDs[reportsAt[i]:reportsAt[i+1]] for decision i; and the
+	// first report not in the record, by decision.
+	reportIDs := make([]int64, 0, len(decisions))
+	reportsAt := make([]int, 1, len(decisions)+1)
+	unknown := map[int]sourceKey{}
 	for i := range decisions {
 		d := &decisions[i]
 		id := ids[i]
@@ -97,6 +105,22 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 			outcomeValue(d.Derived), yes, no, abstain, nonVoting, boolInt(d.Votes.Known()),
 			encodeSubjects(d.Sponsors)); err != nil {
 			return fmt.Errorf("decisions: %w", err)
+		}
+		for seq, r := range d.Reports {
+			k := sourceKey{r.Source, r.Key}
+			rid, ok := keys[k]
+			if !ok {
+				unknown[i] = k
+				break
+			}
+			if slices.ContainsFunc(d.Reports[:seq], func(o unsc.Report) bool { return o.Source == r.Source && o.Key == r.Key }) {
+				rid = -1 // a report the decision gives twice: once
+			}
+			reportIDs = append(reportIDs, rid)
+		}
+		reportsAt = append(reportsAt, len(reportIDs))
+		if read != nil {
+			read(i)
 		}
 	}
 	// Every decision is written before the rows that refer to it.
@@ -155,12 +179,11 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 				return fmt.Errorf("decision notes: %w", err)
 			}
 		}
-		for seq, r := range d.Reports {
-			rid, ok := keys[sourceKey{r.Source, r.Key}]
-			if !ok {
-				return fail("report %s %q is not in the record", r.Source, r.Key)
-			}
-			if slices.ContainsFunc(d.Reports[:seq], func(o unsc.Report) bool { return o.Source == r.Source && o.Key == r.Key }) {
+		if k, ok := unknown[i]; ok {
+			return fail("report %s %q is not in the record", k.source, k.key)
+		}
+		for seq, rid := range reportIDs[reportsAt[i]:reportsAt[i+1]] {
+			if rid < 0 {
 				continue
 			}
 			if err := rins.add(idv, rid, int64(seq)); err != nil {

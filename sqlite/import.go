@@ -227,14 +227,6 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		if recErr != nil {
 			return fail(recErr)
 		}
-		// The reconciler's working memory, and the report writer's, is
-		// given back before the decisions are written: the Go heap keeps
-		// what it freed resident until the runtime returns it, which it
-		// does slowly, and the next steps would otherwise add their peak
-		// to it (with the release below, the import's peak at 30 times
-		// today's record 468 / 437 → 399 / 400 MB in paired runs, for two
-		// collections).
-		debug.FreeOSMemory()
 		MemMark("import: reconciled")
 		// The reconciler may have taken long; a caller that gave up since
 		// must not find the import written.
@@ -249,6 +241,17 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		// decisions hold what is written of them.
 		decisions = holdReports(decisions, all)
 		all, reports = nil, nil
+		// The reconciler's working memory, the report writer's and the
+		// reports are given back before the decisions are written: the
+		// Go heap keeps what it freed resident until the runtime returns
+		// it, which it does slowly, and the next steps would otherwise
+		// add their peak to it (with the release below, the import's peak
+		// at 30 times today's record 468 / 437 → 399 / 400 MB in paired
+		// runs, for two collections). Collected here, after the
+		// decisions are copied for writing (holdReports), the heap may
+		// grow to twice what is live once the reports are gone, not
+		// twice what was live while both copies were.
+		debug.FreeOSMemory()
 		MemMark("import: reports held")
 		// The image is encoded, and summed, while the tables are written;
 		// each decision goes once both are done with it.
@@ -259,13 +262,16 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			// Likewise before the image is laid out in one piece,
 			// its largest allocation (~48 MB at 30 times today's
 			// record), once the columns are gathered.
-			image, err = encodeStored(decisions, dids, release.done, debug.FreeOSMemory)
+			image, err = encodeStored(decisions, dids, release.encoded, func() {
+				MemMark("import: image gathered")
+				debug.FreeOSMemory()
+			})
 			if err == nil {
 				sumDecisions, sumRecord, err = imageSums(image)
 			}
 			encoded <- err
 		}()
-		err = writeDecisions(ctx, tx, decisions, dids, keys, release.done)
+		err = writeDecisions(ctx, tx, decisions, dids, keys, release.read, release.done)
 		if encErr := <-encoded; err == nil && encErr != nil {
 			err = fmt.Errorf("image: %w", encErr)
 		}
