@@ -50,7 +50,7 @@ func decisionIDs(decisions []unsc.Decision) ([]int64, error) {
 // stored report's id. It calls read, if not nil, with each decision whose
 // reports it no longer reads (it takes their ids as it writes the
 // decision's row), and done, if not nil, with each decision it has written.
-func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, ids []int64, keys map[sourceKey]int64, read, done func(i int)) error {
+func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []*unsc.Decision, ids []int64, keys map[sourceKey]int64, read, done func(i int)) error {
 	// Children first, so that the record holds together at every step.
 	for _, table := range []string{"documents", "meetings", "decision_notes", "decision_reports", "decision_vetoes", "decision_votes", "decisions"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
@@ -81,7 +81,7 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 	reportsAt := make([]int, 1, len(decisions)+1)
 	unknown := map[int]sourceKey{}
 	for i := range decisions {
-		d := &decisions[i]
+		d := decisions[i]
 		id := ids[i]
 		fail := func(format string, args ...any) error {
 			return fmt.Errorf("reconciled decision %d (%s): %s", id, decisionName(d), fmt.Sprintf(format, args...))
@@ -128,7 +128,7 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []unsc.Decision, 
 		return fmt.Errorf("decisions: %w", err)
 	}
 	for i := range decisions {
-		d := &decisions[i]
+		d := decisions[i]
 		id := ids[i]
 		fail := func(format string, args ...any) error {
 			return fmt.Errorf("reconciled decision %d (%s): %s", id, decisionName(d), fmt.Sprintf(format, args...))

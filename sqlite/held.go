@@ -7,20 +7,25 @@ import (
 	"unsc"
 )
 
-// holdReports returns decisions as the import writes them: each decision
-// a copy (the reconciler's are not changed), with its reports as stored (a
-// reconciler may have changed its copies: each report of the record,
-// matched by source and key, replaces it, as the tables read it back). A
-// report not in the record is kept as given, and the writer refuses it.
-// A decision whose reports all read as stored already (the usual case)
-// shares its list of reports with the reconciler's, which is not copied
-// (~30 MB at 30 times today's record). Once nothing else holds the
-// reconciler's decisions and the record's reports (Import and its caller
-// let them go), what only they held goes too.
-func holdReports(decisions []unsc.Decision, stored []unsc.Report) []unsc.Decision {
-	at := make(map[sourceKey]int, len(stored))
+// holdReports returns decisions as the import writes them, and the id of
+// each stored report by source and key (ids gives the id of each of
+// stored). Each decision is a copy of its own (the reconciler's are not
+// changed; each goes on its own once written, see releaser), with its
+// reports as stored (a reconciler may have changed its copies: each report
+// of the record, matched by source and key, replaces it, as the tables
+// read it back). A report not in the record is kept as given, and the
+// writer refuses it. A decision whose reports all read as stored already
+// (the usual case) shares its list of reports with the reconciler's, which
+// is not copied (~30 MB at 30 times today's record), unless that list is a
+// window on stored. Once nothing else holds the reconciler's decisions and
+// the record's reports (Import and its caller let them go), what only they
+// held goes too.
+func holdReports(decisions []unsc.Decision, stored []unsc.Report, ids []int64) ([]*unsc.Decision, map[sourceKey]int64) {
+	// Each stored report's place in stored, then its id: one map, made
+	// once the reconciler is done (~6 MB at 30 times today's record).
+	at := make(map[sourceKey]int64, len(stored))
 	for i := range stored {
-		at[sourceKey{stored[i].Source, stored[i].Key}] = i
+		at[sourceKey{stored[i].Source, stored[i].Key}] = int64(i)
 	}
 	asStored := func(r *unsc.Report) *unsc.Report {
 		if j, ok := at[sourceKey{r.Source, r.Key}]; ok {
@@ -28,7 +33,7 @@ func holdReports(decisions []unsc.Decision, stored []unsc.Report) []unsc.Decisio
 		}
 		return r
 	}
-	out := make([]unsc.Decision, len(decisions))
+	out := make([]*unsc.Decision, len(decisions))
 	for i, d := range decisions {
 		if !slices.ContainsFunc(d.Reports, func(r unsc.Report) bool { return !sameReport(&r, asStored(&r)) }) {
 			if len(d.Reports) > 0 && &d.Reports[0] == asStored(&d.Reports[0]) {
@@ -38,7 +43,7 @@ func holdReports(decisions []unsc.Decision, stored []unsc.Report) []unsc.Decisio
 				// reports go once every decision is read.
 				d.Reports = slices.Clone(d.Reports)
 			}
-			out[i] = d
+			out[i] = &d
 			continue
 		}
 		reports := make([]unsc.Report, len(d.Reports))
@@ -46,9 +51,12 @@ func holdReports(decisions []unsc.Decision, stored []unsc.Report) []unsc.Decisio
 			reports[k] = *asStored(&d.Reports[k])
 		}
 		d.Reports = reports
-		out[i] = d
+		out[i] = &d
 	}
-	return out
+	for k, i := range at {
+		at[k] = ids[i]
+	}
+	return out, at
 }
 
 // sameReport reports whether a and b hold the same values, each field
@@ -82,12 +90,12 @@ func sameList[T comparable](a, b []T) bool {
 // well ahead of the rest): the writer, behind the encoder, would otherwise
 // hold them all (~30 MB) as the image is laid out.
 type releaser struct {
-	decisions []unsc.Decision
+	decisions []*unsc.Decision
 	users     []atomic.Uint32
 	readers   []atomic.Uint32
 }
 
-func newReleaser(decisions []unsc.Decision) *releaser {
+func newReleaser(decisions []*unsc.Decision) *releaser {
 	return &releaser{decisions: decisions, users: make([]atomic.Uint32, len(decisions)), readers: make([]atomic.Uint32, len(decisions))}
 }
 
@@ -109,6 +117,6 @@ func (r *releaser) read(i int) {
 // it go.
 func (r *releaser) done(i int) {
 	if r.users[i].Add(1) == 2 {
-		r.decisions[i] = unsc.Decision{}
+		r.decisions[i] = nil
 	}
 }

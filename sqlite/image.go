@@ -26,7 +26,7 @@ import (
 // to it rather than a copy of them all. It calls done, if not nil, with
 // each decision it is done with, and gathered, if not nil, once it is done
 // with them all, before it lays the image out (readmodel.EncodeEach).
-func encodeStored(decisions []unsc.Decision, ids []int64, done func(i int), gathered func()) ([]byte, error) {
+func encodeStored(decisions []*unsc.Decision, ids []int64, done func(i int), gathered func()) ([]byte, error) {
 	var d unsc.Decision
 	last := -1 // the decision encoded last, until the encoder asks for the next
 	image, err := readmodel.EncodeEach(len(decisions), func(i int) (time.Time, string, int64) {
@@ -35,7 +35,7 @@ func encodeStored(decisions []unsc.Decision, ids []int64, done func(i int), gath
 		if last >= 0 && done != nil {
 			done(last)
 		}
-		d, last = asStored(decisions[i], ids[i]), i
+		d, last = asStored(*decisions[i], ids[i]), i
 		return &d
 	}, func() {
 		if last >= 0 && done != nil {

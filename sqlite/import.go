@@ -159,13 +159,13 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	// the reconciler runs beside the writing of the reports.
 	var (
 		all       []unsc.Report
-		keys      map[sourceKey]int64
+		reportIDs []int64 // the id of each of all
 		decisions []unsc.Decision
 		recErr    error
 		done      chan struct{}
 	)
 	if changed {
-		all, keys, err = recordReports(ctx, tx, reports, ids, len(stored)+sum.Added)
+		all, reportIDs, err = recordReports(ctx, tx, reports, ids, len(stored)+sum.Added)
 		if err != nil {
 			return fail(err)
 		}
@@ -239,8 +239,8 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		}
 		// The reports go from here (unless the caller holds them): the
 		// decisions hold what is written of them.
-		decisions = holdReports(decisions, all)
-		all, reports = nil, nil
+		held, keys := holdReports(decisions, all, reportIDs)
+		decisions, all, reports, reportIDs = nil, nil, nil, nil
 		// The reconciler's working memory, the report writer's and the
 		// reports are given back before the decisions are written: the
 		// Go heap keeps what it freed resident until the runtime returns
@@ -255,14 +255,14 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		MemMark("import: reports held")
 		// The image is encoded, and summed, while the tables are written;
 		// each decision goes once both are done with it.
-		release := newReleaser(decisions)
+		release := newReleaser(held)
 		encoded := make(chan error, 1)
 		go func() {
 			var err error
 			// Likewise before the image is laid out in one piece,
 			// its largest allocation (~48 MB at 30 times today's
 			// record), once the columns are gathered.
-			image, err = encodeStored(decisions, dids, release.encoded, func() {
+			image, err = encodeStored(held, dids, release.encoded, func() {
 				MemMark("import: image gathered")
 				debug.FreeOSMemory()
 			})
@@ -271,7 +271,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			}
 			encoded <- err
 		}()
-		err = writeDecisions(ctx, tx, decisions, dids, keys, release.read, release.done)
+		err = writeDecisions(ctx, tx, held, dids, keys, release.read, release.done)
 		if encErr := <-encoded; err == nil && encErr != nil {
 			err = fmt.Errorf("image: %w", encErr)
 		}
@@ -279,12 +279,12 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			return fail(err)
 		}
 		MemMark("import: decisions written, image encoded")
-		sum.Decisions = len(decisions)
+		sum.Decisions = len(held)
 		// The reports and decisions are let go here. The Go heap they
 		// took stays resident until the runtime gives it back, which it
 		// does slowly; SQLite's copy of the image, made outside it, would
 		// come on top (~100 MB at 30 times today's record).
-		decisions, all = nil, nil
+		held = nil
 		debug.FreeOSMemory()
 		MemMark("import: let go")
 	}
@@ -425,18 +425,14 @@ func storedReports(ctx context.Context, tx *sql.Tx) (map[sourceKey]storedReport,
 }
 
 // recordReports returns every report in the record, in id order, and the id
-// of each by source and key. The imported reports are taken as they now
-// read from the store, without reading them back; the others are read.
-func recordReports(ctx context.Context, tx *sql.Tx, imported []unsc.Report, ids []int64, total int) ([]unsc.Report, map[sourceKey]int64, error) {
+// of each. The imported reports are taken as they now read from the store,
+// without reading them back; the others are read.
+func recordReports(ctx context.Context, tx *sql.Tx, imported []unsc.Report, ids []int64, total int) ([]unsc.Report, []int64, error) {
 	// A new record's reports, in id order and dated by calendar days
 	// already, are taken as they are; otherwise each is copied once, into
 	// reports, and order holds the ids to sort them by.
 	if total == len(imported) && slices.IsSorted(ids) && !slices.ContainsFunc(imported, func(r unsc.Report) bool { return r.Date != truncateDay(r.Date) }) {
-		keys := make(map[sourceKey]int64, len(imported))
-		for i := range imported {
-			keys[sourceKey{imported[i].Source, imported[i].Key}] = ids[i]
-		}
-		return imported, keys, nil
+		return imported, ids, nil
 	}
 	reports := make([]unsc.Report, 0, total)
 	order := make([]int64, 0, total)
@@ -489,11 +485,7 @@ func recordReports(ctx context.Context, tx *sql.Tx, imported []unsc.Report, ids 
 		}
 		reports, order = sorted, ids
 	}
-	keys := make(map[sourceKey]int64, len(reports))
-	for i := range reports {
-		keys[sourceKey{reports[i].Source, reports[i].Key}] = order[i]
-	}
-	return reports, keys, nil
+	return reports, order, nil
 }
 
 // imageSums returns the checksums of the decisions of image (see
