@@ -84,33 +84,14 @@ func sameList[T comparable](a, b []T) bool {
 // releaser lets each decision an import writes go once both the image's
 // encoder and the tables' writer, which run side by side, are done with it:
 // the decisions and their reports (~85 MB at 30 times today's record) are
-// then not all held beside the whole image (~46 MB). A decision's reports
-// go sooner, once the encoder has encoded them and the writer has taken
-// their ids (it writes the decisions' rows, and takes their reports' ids,
-// well ahead of the rest): the writer, behind the encoder, would otherwise
-// hold them all (~30 MB) as the image is laid out.
+// then not all held beside the whole image (~46 MB).
 type releaser struct {
 	decisions []*unsc.Decision
 	users     []atomic.Uint32
-	readers   []atomic.Uint32
 }
 
 func newReleaser(decisions []*unsc.Decision) *releaser {
-	return &releaser{decisions: decisions, users: make([]atomic.Uint32, len(decisions)), readers: make([]atomic.Uint32, len(decisions))}
-}
-
-// encoded says that the encoder is done with decision i.
-func (r *releaser) encoded(i int) {
-	r.read(i)
-	r.done(i)
-}
-
-// read says that one of the two no longer reads decision i's reports; the
-// second lets them go.
-func (r *releaser) read(i int) {
-	if r.readers[i].Add(1) == 2 {
-		r.decisions[i].Reports = nil
-	}
+	return &releaser{decisions: decisions, users: make([]atomic.Uint32, len(decisions))}
 }
 
 // done says that one of the two is done with decision i; the second lets

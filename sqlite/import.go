@@ -262,7 +262,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			// Likewise before the image is laid out in one piece,
 			// its largest allocation (~48 MB at 30 times today's
 			// record), once the columns are gathered.
-			image, err = encodeStored(held, dids, release.encoded, func() {
+			image, err = encodeStored(held, dids, release.done, func() {
 				MemMark("import: image gathered")
 				debug.FreeOSMemory()
 			})
@@ -271,7 +271,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			}
 			encoded <- err
 		}()
-		err = writeDecisions(ctx, tx, held, dids, keys, release.read, release.done)
+		err = writeDecisions(ctx, tx, held, dids, keys, release.done)
 		if encErr := <-encoded; err == nil && encErr != nil {
 			err = fmt.Errorf("image: %w", encErr)
 		}
