@@ -48,7 +48,8 @@ func secondHand(s unsc.Source) bool {
 
 // Reconcile turns every report in the record into decisions, in date order.
 // It is a unsc.Reconciler: pure, and the same reports always give the same
-// decisions.
+// decisions. It never changes reports, and a decision's Reports may share
+// their memory (groupOf): copy them before changing them.
 func Reconcile(reports []unsc.Report) []unsc.Decision {
 	return reconcile(reports, builtinFacts.Get())
 }
