@@ -589,9 +589,20 @@ func (x *Index) completeness() *completeness {
 		}
 		slices.Sort(every)
 		// Decisions are in date order: the last decision a source reports
-		// is the latest.
+		// is the latest. The record's sums hold it, where the index reads
+		// them; else the decisions are read from the last back.
 		last := make(map[unsc.Source]int64, len(every))
-		for i := x.n - 1; i >= 0 && len(last) < len(every); i-- {
+		held := false
+		for _, s := range every {
+			day, found, ok := x.lastFromSums(s)
+			if held = ok; !ok {
+				break
+			}
+			if found {
+				last[s] = day
+			}
+		}
+		for i := x.n - 1; !held && i >= 0 && len(last) < len(every); i-- {
 			for _, s := range every {
 				if _, found := last[s]; !found && x.hasSource(i, s) {
 					last[s] = x.day(i)

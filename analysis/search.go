@@ -206,6 +206,9 @@ func (x *Index) searchPage(ctx context.Context, q SearchQuery) (SearchAnswer, *s
 	offset := max(q.Offset, 0)
 	a := SearchAnswer{Period: x.periodBounds(q.From, q.To, searchKinds(q)), Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote, Sort: SortDate}
 	lo, hi := x.span(q.From, q.To)
+	if m, page, ok, err := x.listedPage(ctx, q, lo, hi, offset, limit, &a); ok || err != nil {
+		return a, m, page, err
+	}
 	m := x.matcher(q, lo, hi)
 	if m.text == nil {
 		var page []scored
@@ -290,6 +293,58 @@ func (x *Index) searchPage(ctx context.Context, q SearchQuery) (SearchAnswer, *s
 	}
 	found := top.sorted()
 	return a, m, found[min(offset, len(found)):], nil
+}
+
+// listedPage answers a search for a member's position without text, as
+// searchPage does, from the record's sums (listedFromSums): the decisions
+// on which the member took the position, and those on which the record
+// holds its position in doubt, are read, not every decision of the
+// period. ok is false where the sums do not serve q.
+func (x *Index) listedPage(ctx context.Context, q SearchQuery, lo, hi, offset, limit int, a *SearchAnswer) (*searchMatcher, []scored, bool, error) {
+	if q.Text != "" || q.Member == "" || !q.PositionSet {
+		return nil, nil, false, nil
+	}
+	m := &searchMatcher{x: x, q: q, codes: seatCodes(q.Member), want: posCode(q.Position)}
+	listed, ok := x.listedFromSums(m.codes, m.want)
+	if !ok {
+		return nil, nil, false, nil
+	}
+	doubt, ok := x.listedFromSums(m.codes, pDoubt)
+	if !ok {
+		return nil, nil, false, nil
+	}
+	// The decisions of the period, and whether the query's other fields
+	// select decision i.
+	within := func(l []int32) []int32 {
+		from, _ := slices.BinarySearch(l, int32(lo))
+		to, _ := slices.BinarySearch(l, int32(hi))
+		return l[from:max(from, to)]
+	}
+	selected := func(i int) bool {
+		return (q.Outcome == 0 || x.outcome(i) == q.Outcome) && (!q.MatterSet || x.matter(i) == q.Matter)
+	}
+	for k, i := range within(doubt) {
+		if err := stopped(ctx, k); err != nil {
+			return nil, nil, false, err
+		}
+		if selected(int(i)) {
+			a.InDoubt++
+		}
+	}
+	var page []scored
+	for k, i := range within(listed) {
+		if err := stopped(ctx, k); err != nil {
+			return nil, nil, false, err
+		}
+		if !selected(int(i)) {
+			continue
+		}
+		if a.Total >= offset && len(page) < limit {
+			page = append(page, scored{i: int(i)})
+		}
+		a.Total++
+	}
+	return m, page, true, nil
 }
 
 // better orders scored decisions: higher score first, then the newer.
@@ -549,7 +604,11 @@ func (m *searchMatcher) inDoubt(i int) bool {
 func (m *searchMatcher) hit(i int) SearchHit {
 	h := m.x.hit(i)
 	if m.codes != nil && m.x.votesKnown(i) {
-		h.Position = posLetters[m.pos[i]]
+		if m.pos == nil { // the member's position, listed (listedPage)
+			h.Position = posLetters[m.want]
+		} else {
+			h.Position = posLetters[m.pos[i]]
+		}
 	}
 	return h
 }

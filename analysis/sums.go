@@ -2,7 +2,9 @@ package analysis
 
 import (
 	"context"
+	"maps"
 	"slices"
+	"strings"
 
 	"unsc"
 )
@@ -24,6 +26,15 @@ import (
 //	                     it holds
 //	member/1/SEAT        for each year the member or seat sat: the
 //	                     MemberYear (memberWidth numbers, memberRow)
+//	positions/1/SEAT     the decisions on which the member or seat sat and
+//	                     took each position (seatPositions: absent, yes,
+//	                     no, abstain, not participating, in doubt): the
+//	                     end of each position's run (numListed numbers,
+//	                     counted from the first decision listed), then the
+//	                     runs, each in the record's order
+//	last/1               how many sources the record's decisions report
+//	last/1/SOURCE        the day of the latest decision that reports the
+//	                     source (the record's order)
 //
 // A name's number is the version of what it counts: change it whenever
 // what a question counts changes, so that the sums kept with a record
@@ -36,7 +47,14 @@ const (
 	sumKinds  = "kinds/1"
 	sumAgree  = "agree/1/"
 	sumMember = "member/1/"
+	sumListed = "positions/1/"
+	sumLast   = "last/1"
 )
+
+// The positions listed for each member in the record's sums, in order.
+var listedPositions = [...]uint8{pAbsent, pYes, pNo, pAbstain, pNotParticipating, pDoubt}
+
+const numListed = len(listedPositions)
 
 // Sum is one of the record's sums: a name and its counts.
 type Sum struct {
@@ -403,7 +421,83 @@ func Sums(ctx context.Context, c Columns) ([]Sum, error) {
 		for i := range p.Years {
 			s.Values = memberRow(s.Values, &p.Years[i])
 		}
-		sums = append(sums, s)
+		sums = append(sums, s, x.listedSum(m))
 	}
-	return sums, nil
+	return append(sums, x.lastSums()...), nil
+}
+
+// listedSum returns the sum positions/1/SEAT of a member or seat.
+func (x *Index) listedSum(seat string) Sum {
+	codes := seatCodes(seat)
+	pos, rows := x.seatPositions(codes), x.seatedRows(codes)
+	var runs [numListed][]int32
+	for i, p := range pos {
+		if k := slices.Index(listedPositions[:], p); k >= 0 && rows.at(i) {
+			runs[k] = append(runs[k], int32(i))
+		}
+	}
+	s := Sum{Name: sumListed + seat, Values: make([]int32, numListed)}
+	for k, r := range runs {
+		s.Values = append(s.Values, r...)
+		s.Values[k] = int32(len(s.Values) - numListed)
+	}
+	return s
+}
+
+// listedFromSums returns the decisions, in the record's order, on which a
+// member or seat sat and took position p (one of listedPositions), from
+// the record's sums; ok is false where the index reads no sums or they do
+// not hold the member.
+func (x *Index) listedFromSums(codes []unsc.Code, p uint8) (listed []int32, ok bool) {
+	k := slices.Index(listedPositions[:], p)
+	if k < 0 || len(codes) == 0 {
+		return nil, false
+	}
+	v, ok := x.sum(sumListed + strings.Join(codesStrings(codes), "+"))
+	if !ok || len(v) < numListed {
+		return nil, false
+	}
+	lo, hi := int32(0), v[k]
+	if k > 0 {
+		lo = v[k-1]
+	}
+	if lo < 0 || lo > hi || int(hi) > len(v)-numListed {
+		return nil, false
+	}
+	return v[numListed+int(lo) : numListed+int(hi)], true
+}
+
+// lastSums returns the sums last/1 and last/1/SOURCE: for each source the
+// record's decisions report, the day of the latest that does.
+func (x *Index) lastSums() []Sum {
+	last := map[unsc.Source]int64{}
+	for i := x.n - 1; i >= 0; i-- {
+		x.eachSource(i, func(s unsc.Source) {
+			if _, found := last[s]; !found {
+				last[s] = x.day(i)
+			}
+		})
+	}
+	sums := []Sum{{Name: sumLast, Values: []int32{int32(len(last))}}}
+	for _, s := range slices.Sorted(maps.Keys(last)) {
+		sums = append(sums, Sum{Name: sumLast + "/" + string(s), Values: []int32{int32(last[s])}})
+	}
+	return sums
+}
+
+// lastFromSums returns the day of the latest decision that reports source
+// s, and whether one does, from the record's sums; held is false where
+// the index reads no sums.
+func (x *Index) lastFromSums(s unsc.Source) (day int64, found, held bool) {
+	if v, ok := x.sum(sumLast); !ok || len(v) != 1 {
+		return 0, false, false
+	}
+	v, ok := x.sum(sumLast + "/" + string(s))
+	if !ok {
+		return 0, false, true
+	}
+	if len(v) != 1 {
+		return 0, false, false
+	}
+	return int64(v[0]), true, true
 }

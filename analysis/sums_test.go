@@ -93,6 +93,43 @@ func TestSumsAnswerAsScan(t *testing.T) {
 				}
 			}
 		}
+		// A member's decisions by position (the record's lists), and the
+		// period of each answer (the sources' last days), over each
+		// period, with the other fields of a search and its pages.
+		searchers := []string{"GBR", "USA", "SUN+RUS", "sun + rus", "RUS+SUN", "FRA", "BRA", "YUG", "XXX"}
+		for n, p := range periods {
+			one := analysis.NewColumnsForOne(readmodel.View{Image: img})
+			for _, kinds := range [][]string{nil, analysis.VetoKinds, {analysis.KindProcedural}} {
+				if diff := cmp.Diff(scan.PeriodOf(p[0], p[1], kinds...), one.PeriodOf(p[0], p[1], kinds...)); diff != "" {
+					t.Fatalf("%dx: PeriodOf %v %v (-scan +sums):\n%s", k, p, kinds, diff)
+				}
+			}
+			for _, m := range searchers {
+				for _, pos := range []unsc.Position{unsc.Abstain, unsc.No, unsc.Yes, unsc.NotParticipating, unsc.Absent} {
+					q := analysis.SearchQuery{From: p[0], To: p[1], Member: m, Position: pos, PositionSet: true,
+						Offset: rng.IntN(3) * rng.IntN(40), Limit: 1 + rng.IntN(analysis.MaxLimit)}
+					switch n % 4 {
+					case 1:
+						q.Outcome = unsc.Vetoed
+					case 2:
+						q.Matter, q.MatterSet = unsc.Procedural, true
+					case 3:
+						q.Limit, q.Uncapped = 0, true
+					}
+					want, err := scan.Search(bg, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					got, err := analysis.NewColumnsForOne(readmodel.View{Image: img}).Search(bg, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if diff := cmp.Diff(want, got); diff != "" {
+						t.Fatalf("%dx: Search %+v (-scan +sums):\n%s", k, q, diff)
+					}
+				}
+			}
+		}
 		seats := append([]string{"SUN+RUS", "XXX", "YUG+SCG", "sun+rus"}, codes(ds)...)
 		if k > 1 {
 			seats = seats[:20]

@@ -47,10 +47,13 @@ func TestSumsVersion(t *testing.T) {
 	for _, s := range sums {
 		h.Write([]byte(s.Name + "\n"))
 		binary.Write(h, binary.LittleEndian, s.Values)
-		// The kinds of sums: a member's name without the member.
+		// The kinds of sums: a member's name without the member, a
+		// source's without the source.
 		name := s.Name
-		if k := strings.LastIndex(name, "/"); strings.HasPrefix(name, "member/") && k >= 0 {
-			name = name[:k+1]
+		for _, each := range []string{"member/", "positions/", "last/1/"} {
+			if k := strings.LastIndex(name, "/"); strings.HasPrefix(name, each) && k >= 0 {
+				name = name[:k+1]
+			}
 		}
 		names[name] = true
 	}
@@ -127,6 +130,10 @@ func madeUpRecord() []unsc.Decision {
 					}
 				}
 			}
+		}
+		d.Sources = []unsc.Source{unsc.SourceDHLMeetings}
+		if date.Year() >= 1994 && rng.IntN(3) > 0 {
+			d.Sources = append(d.Sources, unsc.SourceSpreadsheet)
 		}
 		if d.Derived == unsc.Adopted || d.Derived == 0 {
 			d.Resolution = "S/RES/" + strconv.Itoa(i+1) + " (" + strconv.Itoa(date.Year()) + ")"
