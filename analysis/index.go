@@ -286,6 +286,25 @@ func (x *Index) d(i int) *unsc.Decision {
 	return x.dec[i].Load()
 }
 
+// headReader is the Columns of a record that gives a decision without
+// its lists (readmodel.Image.Head).
+type headReader interface {
+	Head(i int) unsc.Decision
+}
+
+// head returns decision i, or where the index reads columns that give
+// it, decision i without its votes, subjects, sponsors, sources, notes
+// and reports (its vetoes kept), for a caller that reads none of them.
+// It must not be changed.
+func (x *Index) head(i int) *unsc.Decision {
+	h, ok := x.cols.(headReader)
+	if !ok {
+		return x.d(i)
+	}
+	d := h.Head(i)
+	return &d
+}
+
 // The columns of decision i, read without decoding it where the index
 // reads columns.
 

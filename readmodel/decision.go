@@ -75,35 +75,11 @@ func (m *Image) Decision(i int, withReports bool) unsc.Decision {
 
 // decision is Decision, sharing the maps of positions in made.
 func (m *Image) decision(i int, withReports bool, made votes) unsc.Decision {
+	d := m.Head(i)
 	meta := m.meta[i]
-	s := m.strs[i*numDStrs : (i+1)*numDStrs]
-	d := unsc.Decision{
-		ID:          m.id[i],
-		Date:        date(meta, m.day[i]),
-		Meeting:     m.str(s[dMeeting]),
-		Resolution:  m.str(s[dResolution]),
-		Draft:       m.str(s[dDraft]),
-		Amendment:   meta&fAmendment != 0,
-		AmendmentTo: m.str(s[dAmendmentTo]),
-		Title:       m.str(s[dTitle]),
-		Agenda:      m.str(s[dAgenda]),
-		Subjects:    m.strings(meta&fSubjects != 0, m.subjects.of(i)),
-		Sponsors:    m.strings(meta&fSponsors != 0, m.sponsors.of(i)),
-		Matter:      unsc.Matter(meta & 3),
-		MatterKnown: meta&fMatterKnown != 0,
-		Modality:    unsc.Modality(meta >> 2 & 3),
-		Recorded:    unsc.Outcome(meta >> 4 & 3),
-		Derived:     unsc.Outcome(meta >> 6 & 3),
-		Tally:       readTally(meta, m.tally[4*i:4*i+4]),
-		Votes:       m.votesOf(meta&fVotes != 0, m.votes.of(i), made),
-	}
-	if meta&fVetoes != 0 {
-		vs := m.vetoes.of(i)
-		d.VetoedBy = make([]unsc.Code, len(vs))
-		for k, v := range vs {
-			d.VetoedBy[k] = m.code(v)
-		}
-	}
+	d.Subjects = m.strings(meta&fSubjects != 0, m.subjects.of(i))
+	d.Sponsors = m.strings(meta&fSponsors != 0, m.sponsors.of(i))
+	d.Votes = m.votesOf(meta&fVotes != 0, m.votes.of(i), made)
 	if meta&fSources != 0 {
 		ss := m.sources.of(i)
 		d.Sources = make([]unsc.Source, len(ss))
@@ -121,6 +97,40 @@ func (m *Image) decision(i int, withReports bool, made votes) unsc.Decision {
 			if int(r) < m.nr {
 				d.Reports[k] = m.report(int(r), made)
 			}
+		}
+	}
+	return d
+}
+
+// Head returns decision i without its lists, for a caller that shows its
+// own values only (a line of a list of decisions): its votes, subjects,
+// sponsors, sources, notes and reports are left out (nil), its vetoes
+// are not.
+func (m *Image) Head(i int) unsc.Decision {
+	meta := m.meta[i]
+	s := m.strs[i*numDStrs : (i+1)*numDStrs]
+	d := unsc.Decision{
+		ID:          m.id[i],
+		Date:        date(meta, m.day[i]),
+		Meeting:     m.str(s[dMeeting]),
+		Resolution:  m.str(s[dResolution]),
+		Draft:       m.str(s[dDraft]),
+		Amendment:   meta&fAmendment != 0,
+		AmendmentTo: m.str(s[dAmendmentTo]),
+		Title:       m.str(s[dTitle]),
+		Agenda:      m.str(s[dAgenda]),
+		Matter:      unsc.Matter(meta & 3),
+		MatterKnown: meta&fMatterKnown != 0,
+		Modality:    unsc.Modality(meta >> 2 & 3),
+		Recorded:    unsc.Outcome(meta >> 4 & 3),
+		Derived:     unsc.Outcome(meta >> 6 & 3),
+		Tally:       readTally(meta, m.tally[4*i:4*i+4]),
+	}
+	if meta&fVetoes != 0 {
+		vs := m.vetoes.of(i)
+		d.VetoedBy = make([]unsc.Code, len(vs))
+		for k, v := range vs {
+			d.VetoedBy[k] = m.code(v)
 		}
 	}
 	return d

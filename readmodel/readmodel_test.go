@@ -98,6 +98,12 @@ func TestEveryFieldCarried(t *testing.T) {
 	if got := m.Decision(0, true); !cmp.Equal(got, d) {
 		t.Errorf("Decision(0) differs from what was encoded (-got +want):\n%s", cmp.Diff(got, d))
 	}
+	// Head: every field but the lists it leaves out.
+	head := d
+	head.Votes, head.Subjects, head.Sponsors, head.Sources, head.Notes, head.Reports = unsc.Votes{}, nil, nil, nil, nil, nil
+	if got := m.Head(0); !cmp.Equal(got, head) {
+		t.Errorf("Head(0) differs from the decision encoded, its lists left out (-got +want):\n%s", cmp.Diff(got, head))
+	}
 }
 
 func TestNilAndEmpty(t *testing.T) {

@@ -61,6 +61,10 @@ func (e *escaper) Write(p []byte) (int, error) {
 	var out []byte
 	start := 0 // the first byte not yet copied to out
 	for i := 0; i < len(p); {
+		if c := p[i]; c >= 0x20 && c < 0x7f || c == '\t' || c == '\n' {
+			i++ // printable ASCII, most of the output: kept as it is
+			continue
+		}
 		r, size := utf8.DecodeRune(p[i:])
 		if r == utf8.RuneError && size <= 1 {
 			if !utf8.FullRune(p[i:]) {
