@@ -32,6 +32,8 @@ import (
 //	                     end of each position's run (numListed numbers,
 //	                     counted from the first decision listed), then the
 //	                     runs, each in the record's order
+//	vetoed/1             the decisions whose outcome is a veto, in the
+//	                     record's order
 //	last/1               how many sources the record's decisions report
 //	last/1/SOURCE        the day of the latest decision that reports the
 //	                     source (the record's order)
@@ -49,6 +51,7 @@ const (
 	sumMember = "member/1/"
 	sumListed = "positions/1/"
 	sumLast   = "last/1"
+	sumVetoed = "vetoed/1"
 )
 
 // The positions listed for each member in the record's sums, in order.
@@ -423,7 +426,26 @@ func Sums(ctx context.Context, c Columns) ([]Sum, error) {
 		}
 		sums = append(sums, s, x.listedSum(m))
 	}
-	return append(sums, x.lastSums()...), nil
+	vetoed := Sum{Name: sumVetoed, Values: []int32{}}
+	for _, v := range x.recordVetoList() {
+		vetoed.Values = append(vetoed.Values, int32(v.i))
+	}
+	return append(append(sums, vetoed), x.lastSums()...), nil
+}
+
+// vetoedFromSums returns the decisions whose outcome is a veto, from the
+// record's sums, where the index reads them.
+func (x *Index) vetoedFromSums() ([]int32, bool) {
+	v, ok := x.sum(sumVetoed)
+	if !ok {
+		return nil, false
+	}
+	for k, i := range v {
+		if i < 0 || int(i) >= x.n || k > 0 && i <= v[k-1] {
+			return nil, false
+		}
+	}
+	return v, true
 }
 
 // listedSum returns the sum positions/1/SEAT of a member or seat.

@@ -104,6 +104,20 @@ func TestSumsAnswerAsScan(t *testing.T) {
 					t.Fatalf("%dx: PeriodOf %v %v (-scan +sums):\n%s", k, p, kinds, diff)
 				}
 			}
+			vq := analysis.VetoQuery{From: p[0], To: p[1], GroupBy: []string{"member", "year", "", "member,decade"}[n%4],
+				Rule: []string{analysis.RuleMemberVotes, analysis.RuleDrafts}[n%2], Scope: []string{analysis.ScopeRecord, analysis.ScopeUNList}[n/2%2],
+				Member: []string{"", "USA", "SUN+RUS"}[n%3], CountOnly: n%5 != 0}
+			wantV, err := scan.Vetoes(bg, vq)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotV, err := one.Vetoes(bg, vq)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(wantV, gotV); diff != "" {
+				t.Fatalf("%dx: Vetoes %+v (-scan +sums):\n%s", k, vq, diff)
+			}
 			for _, m := range searchers {
 				for _, pos := range []unsc.Position{unsc.Abstain, unsc.No, unsc.Yes, unsc.NotParticipating, unsc.Absent} {
 					q := analysis.SearchQuery{From: p[0], To: p[1], Member: m, Position: pos, PositionSet: true,

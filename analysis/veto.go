@@ -74,6 +74,14 @@ type vetoItem struct {
 // decisions' outcomes and vetoes alone.
 func (x *Index) recordVetoList() []vetoItem {
 	x.recordVetoesOnce.Do(func() {
+		if vetoed, ok := x.vetoedFromSums(); ok {
+			// Only the decisions vetoed are read.
+			x.recordVetoes = make([]vetoItem, len(vetoed))
+			for k, i := range vetoed {
+				x.recordVetoes[k] = vetoItem{i: int(i), members: x.vetoedBy(int(i)), amendment: x.amendment(int(i))}
+			}
+			return
+		}
 		if x.cols != nil {
 			x.cols.EachVeto(func(i int, by []unsc.Code) {
 				x.recordVetoes = append(x.recordVetoes, vetoItem{i: i, members: by, amendment: x.amendment(i)})
