@@ -2,6 +2,7 @@ package analysis_test
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"testing"
 	"time"
 
@@ -97,6 +98,10 @@ func TestSumsAnswerAsScan(t *testing.T) {
 		// period of each answer (the sources' last days), over each
 		// period, with the other fields of a search and its pages.
 		searchers := []string{"GBR", "USA", "SUN+RUS", "sun + rus", "RUS+SUN", "FRA", "BRA", "YUG", "XXX"}
+		positions := []unsc.Position{unsc.Abstain, unsc.No, unsc.Yes, unsc.NotParticipating, unsc.Absent}
+		if k > 1 {
+			searchers, positions = []string{"GBR", "SUN+RUS", "XXX"}, positions[:3]
+		}
 		for n, p := range periods {
 			one := analysis.NewColumnsForOne(readmodel.View{Image: img})
 			for _, kinds := range [][]string{nil, analysis.VetoKinds, {analysis.KindProcedural}} {
@@ -119,7 +124,7 @@ func TestSumsAnswerAsScan(t *testing.T) {
 				t.Fatalf("%dx: Vetoes %+v (-scan +sums):\n%s", k, vq, diff)
 			}
 			for _, m := range searchers {
-				for _, pos := range []unsc.Position{unsc.Abstain, unsc.No, unsc.Yes, unsc.NotParticipating, unsc.Absent} {
+				for _, pos := range positions {
 					q := analysis.SearchQuery{From: p[0], To: p[1], Member: m, Position: pos, PositionSet: true,
 						Offset: rng.IntN(3) * rng.IntN(40), Limit: 1 + rng.IntN(analysis.MaxLimit)}
 					switch n % 4 {
@@ -128,7 +133,9 @@ func TestSumsAnswerAsScan(t *testing.T) {
 					case 2:
 						q.Matter, q.MatterSet = unsc.Procedural, true
 					case 3:
-						q.Limit, q.Uncapped = 0, true
+						if k == 1 {
+							q.Limit, q.Uncapped = 0, true
+						}
 					}
 					want, err := scan.Search(bg, q)
 					if err != nil {
@@ -138,8 +145,8 @@ func TestSumsAnswerAsScan(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					if diff := cmp.Diff(want, got); diff != "" {
-						t.Fatalf("%dx: Search %+v (-scan +sums):\n%s", k, q, diff)
+					if !reflect.DeepEqual(want, got) {
+						t.Fatalf("%dx: Search %+v (-scan +sums):\n%s", k, q, cmp.Diff(want, got))
 					}
 				}
 			}
