@@ -21,9 +21,26 @@ import (
 // contradicts is fixed by a fact citing the volume's page; this test fails
 // on any the facts leave.
 func TestVolumeVoteLinesInRealRecord(t *testing.T) {
-	lines := volumeVoteLines(t, "testdata/volume_votes.tsv")
-	if len(lines) < 1596 {
-		t.Fatalf("%d vote lines read, want at least the 1596 of the volumes of 1963–1975, 1977–1994, 1995, 1996, 1997, 1998, 1999, 2000, 2001, 2002, eleven resolutions of 2003, 2005–2006, 2006–2007, 2007–2008 and 2008–2009", len(lines))
+	checkVoteLinesInRealRecord(t, "testdata/volume_votes.tsv", 1596, "the 1596 of the volumes of 1963–1975, 1977–1994, 1995, 1996, 1997, 1998, 1999, 2000, 2001, 2002, eleven resolutions of 2003, 2005–2006, 2006–2007, 2007–2008 and 2008–2009")
+}
+
+// TestPrintedVoteLines1976InRealRecord compares the record with the vote
+// lines of the resolutions of 1976 as printed (testdata/printed_1976.tsv),
+// the year no transcription of the volume holds: each line read in a copy
+// of the resolution's printed text or of the volume, its address in the
+// line. Checked as the volumes' lines are, by checkEach.
+func TestPrintedVoteLines1976InRealRecord(t *testing.T) {
+	checkVoteLinesInRealRecord(t, "testdata/printed_1976.tsv", 11, "the 11 of 1976 read whole (DATA.md names the rest)")
+}
+
+// checkVoteLinesInRealRecord reads the vote lines of path, at least atLeast
+// of them (what says which), and checks each against the record built from
+// the shared data: meeting, modality, count and every member's position.
+func checkVoteLinesInRealRecord(t *testing.T, path string, atLeast int, what string) {
+	t.Helper()
+	lines := volumeVoteLines(t, path)
+	if len(lines) < atLeast {
+		t.Fatalf("%d vote lines read from %s, want at least %s", len(lines), path, what)
 	}
 	want := map[string]func(unsc.Decision) string{}
 	for _, l := range lines {
