@@ -3,7 +3,6 @@ package record_test
 import (
 	"testing"
 
-	"unsc"
 	"unsc/record"
 )
 
@@ -18,17 +17,8 @@ import (
 // stay as a check: a later change to the record that contradicts one of
 // them fails here.
 func TestAuditRound10InRealRecord(t *testing.T) {
-	lines := releaseLines(t, "testdata/audit10_sources.tsv")
-	if len(lines) < 56 {
-		t.Fatalf("%d lines read, want at least the 56 of the file", len(lines))
-	}
-	want := map[string]func(unsc.Decision) string{}
-	for _, l := range lines {
-		if _, dup := want[l.decision]; dup {
-			t.Fatalf("%s listed twice", l.decision)
-		}
-		want[l.decision] = l.check
-	}
+	const path = "testdata/audit10_sources.tsv"
+	want := checksByDecision(t, path, releaseLines(t, path), 56, "the 56 of the file")
 	decisions := record.Reconcile(realReports(t))
 	checkEach(t, decisions, want)
 

@@ -38,19 +38,39 @@ func TestPrintedVoteLines1976InRealRecord(t *testing.T) {
 // the shared data: meeting, modality, count and every member's position.
 func checkVoteLinesInRealRecord(t *testing.T, path string, atLeast int, what string) {
 	t.Helper()
-	lines := volumeVoteLines(t, path)
+	want := checksByDecision(t, path, volumeVoteLines(t, path), atLeast, what)
+	checkEach(t, record.Reconcile(realReports(t)), want)
+}
+
+// sourceLine is a line of a table of what a source says of one decision:
+// the decision, as checkEach names it, and the check of the record's
+// decision against the line.
+type sourceLine interface {
+	decisionName() string
+	check(unsc.Decision) string
+}
+
+// checksByDecision gives each line's check by the decision it names; it
+// fails the test if fewer than atLeast lines were read from path (what
+// says which) or a decision is listed twice, which would leave one of its
+// lines unchecked.
+func checksByDecision[L sourceLine](t *testing.T, path string, lines []L, atLeast int, what string) map[string]func(unsc.Decision) string {
+	t.Helper()
 	if len(lines) < atLeast {
-		t.Fatalf("%d vote lines read from %s, want at least %s", len(lines), path, what)
+		t.Fatalf("%d lines read from %s, want at least %s", len(lines), path, what)
 	}
 	want := map[string]func(unsc.Decision) string{}
 	for _, l := range lines {
-		if _, dup := want[l.decision]; dup {
-			t.Fatalf("%s listed twice: one line would go unchecked", l.decision)
+		name := l.decisionName()
+		if _, dup := want[name]; dup {
+			t.Fatalf("%s: %s listed twice: one line would go unchecked", path, name)
 		}
-		want[l.decision] = l.check
+		want[name] = l.check
 	}
-	checkEach(t, record.Reconcile(realReports(t)), want)
+	return want
 }
+
+func (l volumeVoteLine) decisionName() string { return l.decision }
 
 // volumeVoteLine is one decision as a volume prints its vote.
 type volumeVoteLine struct {
