@@ -86,6 +86,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/RES/12 (1946)", "voted in parts (paragraphs 1 and 2 unanimously, 3 by a majority) and never as a whole (the UN's volume of 1946): no count shown, though the table prints 11-0-0"},
 	{"S/RES/11 (1946)", "not put to the vote (the UN's volume of 1946): adopted without a vote, though the table prints 11-0-0"},
 	{"S/RES/99 (1953)", "no member objecting, the President declared it adopted unanimously (the UN's volume of 1953): adopted without a vote, though the table prints 11-0-0"},
+	{"S/RES/59 (1948)", "no member objecting, the President declared it adopted unanimously (the UN's volume of 1948, note 38): adopted without a vote, though the table prints 11-0-0"},
 	{"S/RES/214 (1965)", "not put to the vote (the UN's volume of 1965): adopted without a vote, though the table prints 11-0-0"},
 	{"S/13735", "vetoed on 13 January 1980, when the 2191st meeting (opened 11 January) resumed; every member's position from FRUS, China not participating, by fact"},
 	{"S/RES/331 (1973)", "no member objecting, the President declared it adopted unanimously (the UN's volume of 1973): adopted without a vote, though the table prints 15-0-0"},

@@ -636,6 +636,12 @@ func (g *grouper) fits(l, c int, primary uint64) bool {
 	if g.motion(l) && g.hasText(c) || g.motion(c) && g.hasText(l) {
 		return false
 	}
+	// Nor is a decision the volumes print apart from the resolutions (a
+	// curated row adopted on no draft: an appointment, a letter) the vote
+	// on a resolution adopted at the same meeting.
+	if g.apart(l) && g.hasText(c) || g.apart(c) && g.hasText(l) {
+		return false
+	}
 	if !g.date[l].IsZero() && !g.date[c].IsZero() && absDays(g.date[l], g.date[c]) > 2 {
 		return false
 	}
@@ -685,6 +691,23 @@ func (g *grouper) motion(r int) bool {
 		}
 	}
 	return procedural
+}
+
+// apart reports whether the set rooted at r is a decision the volumes
+// print apart from the resolutions: a curated report has it adopted, and no
+// report names a draft or a resolution.
+func (g *grouper) apart(r int) bool {
+	curated := false
+	for _, i := range g.members(r) {
+		rep := g.reports[i]
+		if rep.Draft != "" || rep.Resolution != "" {
+			return false
+		}
+		if rep.Source == unsc.SourceResearch && rep.Outcome == unsc.Adopted {
+			curated = true
+		}
+	}
+	return curated
 }
 
 // hasText reports whether a report of the set rooted at r names a draft or

@@ -21,7 +21,7 @@ import (
 // contradicts is fixed by a fact citing the volume's page; this test fails
 // on any the facts leave.
 func TestVolumeVoteLinesInRealRecord(t *testing.T) {
-	checkVoteLinesInRealRecord(t, "testdata/volume_votes.tsv", 1596, "the 1596 of the volumes of 1963–1975, 1977–1994, 1995, 1996, 1997, 1998, 1999, 2000, 2001, 2002, eleven resolutions of 2003, 2005–2006, 2006–2007, 2007–2008 and 2008–2009")
+	checkVoteLinesInRealRecord(t, "testdata/volume_votes.tsv", 1776, "the 1,776 of the volumes of 1946, 1948–1975, 1977–1994, 1995, 1996, 1997, 1998, 1999, 2000, 2001, 2002, eleven resolutions of 2003, 2005–2006, 2006–2007, 2007–2008 and 2008–2009")
 }
 
 // TestPrintedVoteLines1976InRealRecord compares the record with the vote
@@ -123,11 +123,19 @@ func (l volumeVoteLine) check(d unsc.Decision) string {
 			absent++
 		}
 	}
-	if d.Votes.Len() != size-absent {
-		return fmt.Sprintf("positions %v: %d members, want the %d the volume names present", d.Votes, d.Votes.Len(), size-absent)
+	// A member absent holds no position; a row entered by hand may list it
+	// as absent all the same (S/PV.647, 1953): either way it is absent.
+	present := 0
+	for _, p := range d.Votes.All() {
+		if p != unsc.Absent {
+			present++
+		}
+	}
+	if present != size-absent {
+		return fmt.Sprintf("positions %v: %d members, want the %d the volume names present", d.Votes, present, size-absent)
 	}
 	for code, p := range l.named {
-		if got, ok := d.Votes.Get(code); ok != (p != unsc.Absent) || got != p {
+		if got := d.Votes.Of(code); got != p {
 			return fmt.Sprintf("%s %v, the volume's %v", code, got, p)
 		}
 	}
