@@ -153,15 +153,10 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []*unsc.Decision,
 		// Boxed once for the decision's rows, not once for each.
 		var idv any = id
 
-		// In code order, so that rows go to the end of the primary key.
-		for c, p := range ch.votes.All() {
-			if why := validCode(c); why != "" {
-				return fail("votes: %s", why)
-			}
-			if p > unsc.NotParticipating {
-				return fail("votes: member %s: unknown position %d", c, p)
-			}
+		if why := votesWhy(ch.votes); why != "" {
+			return fail("votes: %s", why)
 		}
+		// In code order, so that rows go to the end of the primary key.
 		for c, p := range ch.votes.All() {
 			if p == unsc.Absent {
 				continue
