@@ -3,6 +3,7 @@ package charter
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"unsc"
 )
@@ -138,6 +139,25 @@ func names(ms []unsc.Member) string {
 	for i, m := range ms {
 		parts[i] = nameOf(m)
 	}
+	return inSentence(parts)
+}
+
+// NamesInSentence lists members by code in a sentence, each by the name it
+// bore nearest to date ("China and the Russian Federation" for CHN and RUS
+// in 2024; "the Union of Soviet Socialist Republics" for SUN in 1972). A
+// code that never sat is left as it is.
+func NamesInSentence(codes []unsc.Code, date time.Time) string {
+	parts := make([]string, len(codes))
+	for i, c := range codes {
+		parts[i] = string(c)
+		if name, ok := NameNearest(c, date); ok {
+			parts[i] = nameOf(unsc.Member{Name: name})
+		}
+	}
+	return inSentence(parts)
+}
+
+func inSentence(parts []string) string {
 	switch len(parts) {
 	case 0:
 		return ""

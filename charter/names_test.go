@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -196,6 +197,28 @@ func TestMemberCodeOfOtherNames(t *testing.T) {
 		}
 		if _, err := LookupMember(name); err == nil {
 			t.Errorf("LookupMember(%q): no error; want one", name)
+		}
+	}
+}
+
+// A vetoed draft is headed with its vetoing members by the names they bore
+// that day, in a sentence, never by their codes.
+func TestNamesInSentence(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	for _, c := range []struct {
+		codes []unsc.Code
+		date  string
+		want  string
+	}{
+		{[]unsc.Code{"CHN", "RUS"}, "2024-03-22", "China and the Russian Federation"},
+		{[]unsc.Code{"USA"}, "2003-09-16", "the United States"},
+		{[]unsc.Code{"FRA", "SUN"}, "1946-06-26", "France and the Union of Soviet Socialist Republics"},
+		{[]unsc.Code{"GBR", "FRA", "USA"}, "1989-01-11", "the United Kingdom, France and the United States"},
+		{[]unsc.Code{"XYZ"}, "2000-01-01", "XYZ"},
+		{nil, "2000-01-01", ""},
+	} {
+		if got := NamesInSentence(c.codes, day(c.date)); got != c.want {
+			t.Errorf("NamesInSentence(%v, %s) = %q, want %q", c.codes, c.date, got, c.want)
 		}
 	}
 }

@@ -391,32 +391,9 @@ func (s *Server) headline(o unsc.Outcome, vetoedBy []unsc.Code, date time.Time) 
 		if len(vetoedBy) == 0 {
 			return "Vetoed"
 		}
-		return "Vetoed by " + memberNames(vetoedBy, date)
+		return "Vetoed by " + charter.NamesInSentence(vetoedBy, date)
 	}
 	return "Outcome not recorded"
-}
-
-// memberNames names members as they were named on a date: "China and the
-// Russian Federation".
-func memberNames(codes []unsc.Code, date time.Time) string {
-	c, _ := charter.CouncilOn(date)
-	names := make([]string, len(codes))
-	for i, code := range codes {
-		names[i] = string(code)
-		if m, ok := c.Member(code); ok {
-			names[i] = m.Name
-		}
-		if names[i] == "Russian Federation" || names[i] == "United States" || names[i] == "United Kingdom" {
-			names[i] = "the " + names[i]
-		}
-	}
-	switch len(names) {
-	case 1:
-		return names[0]
-	case 2:
-		return names[0] + " and " + names[1]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 func joinCodes(cs []unsc.Code) string {

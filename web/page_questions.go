@@ -455,7 +455,7 @@ func (s *Server) initiativePageHandler(r *http.Request, a *args) (*view, error) 
 	for i := len(ans.Vetoes) - 1; i >= 0; i-- {
 		v := ans.Vetoes[i]
 		date, _ := parseDate(v.Date)
-		p.Rows = append(p.Rows, initiativeRow{InitiativeVeto: v, Href: symbolHref(record.SymbolLookup(v.Symbol)), Names: memberNames(v.VetoedBy, date)})
+		p.Rows = append(p.Rows, initiativeRow{InitiativeVeto: v, Href: symbolHref(record.SymbolLookup(v.Symbol)), Names: charter.NamesInSentence(v.VetoedBy, date)})
 	}
 	for _, v := range ans.Vetoes {
 		debate, inTime := "", ""

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"unsc/analysis"
+	"unsc/charter"
 )
 
 // vetoesPage is what the vetoes page shows.
@@ -141,7 +142,7 @@ func (s *Server) vetoesPage(r *http.Request, a *args) (*view, error) {
 	for i := len(ans.Vetoes) - 1; i >= 0; i-- {
 		v := ans.Vetoes[i]
 		date, _ := parseDate(v.Date)
-		p.Rows = append(p.Rows, vetoRow{VetoEntry: v, Href: symbolHref(v.Symbol), Names: memberNames(v.VetoedBy, date)})
+		p.Rows = append(p.Rows, vetoRow{VetoEntry: v, Href: symbolHref(v.Symbol), Names: charter.NamesInSentence(v.VetoedBy, date)})
 	}
 	p.List = &htmlTable{Class: "list", Caption: strconv.Itoa(len(p.Rows)) + " vetoes, newest first",
 		Columns: []string{"Date", "Draft", "Vetoed by", "Topic", "Agenda item"}}

@@ -72,8 +72,8 @@ func TestShow(t *testing.T) {
 	}
 
 	code, out, _ := runUnsc(t, "", "--db", db, "show", "S/2024/239")
-	if code != 0 || !strings.Contains(out, "vetoed by CHN, RUS") {
-		t.Errorf("show S/2024/239 exit %d: %q, want vetoed by CHN, RUS", code, out)
+	if code != 0 || !strings.Contains(out, "vetoed by China and the Russian Federation") {
+		t.Errorf("show S/2024/239 exit %d: %q, want vetoed by China and the Russian Federation", code, out)
 	}
 	// Sponsors by name, and by code in JSON.
 	if !strings.Contains(out, "Sponsors: United States\n") {
@@ -369,7 +369,7 @@ func TestSync(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "decisions in the record") {
 		t.Fatalf("sync exit %d, out %q, err %q", code, out, errOut)
 	}
-	if code, out, _ := runUnsc(t, "", "--db", db, "show", "S/2022/431"); code != 0 || !strings.Contains(out, "vetoed by CHN, RUS") {
+	if code, out, _ := runUnsc(t, "", "--db", db, "show", "S/2022/431"); code != 0 || !strings.Contains(out, "vetoed by China and the Russian Federation") {
 		t.Errorf("after sync, show S/2022/431 exit %d: %q; want China's and Russia's veto", code, out)
 	}
 	code, out, _ = runUnsc(t, "", args...)

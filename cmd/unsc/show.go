@@ -191,7 +191,7 @@ func recordedWord(d unsc.Decision) string {
 	switch d.Recorded {
 	case unsc.Vetoed:
 		if len(d.VetoedBy) > 0 {
-			return fmt.Sprintf("vetoed by %s", joinCodes(d.VetoedBy))
+			return "vetoed by " + charter.NamesInSentence(d.VetoedBy, d.Date)
 		}
 		return "vetoed"
 	case unsc.Failed:
