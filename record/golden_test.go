@@ -85,6 +85,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/RES/60 (1948)", "not put to the vote (the UN's volume of 1948): adopted without a vote, though the table prints 11-0-0"},
 	{"S/RES/12 (1946)", "voted in parts (paragraphs 1 and 2 unanimously, 3 by a majority) and never as a whole (the UN's volume of 1946): no count shown, though the table prints 11-0-0"},
 	{"S/RES/11 (1946)", "not put to the vote (the UN's volume of 1946): adopted without a vote, though the table prints 11-0-0"},
+	{"S/RES/37 (1947)", "printed adopted without vote (the English text of the UN's volume of 1947): adopted without a vote, though the table prints 11-0-0"},
 	{"S/RES/99 (1953)", "no member objecting, the President declared it adopted unanimously (the UN's volume of 1953): adopted without a vote, though the table prints 11-0-0"},
 	{"S/RES/59 (1948)", "no member objecting, the President declared it adopted unanimously (the UN's volume of 1948, note 38): adopted without a vote, though the table prints 11-0-0"},
 	{"S/RES/214 (1965)", "not put to the vote (the UN's volume of 1965): adopted without a vote, though the table prints 11-0-0"},
