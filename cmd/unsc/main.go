@@ -27,6 +27,7 @@ import (
 	"os/signal"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"unsc"
@@ -101,10 +102,12 @@ const catchAfter = 25 * time.Millisecond
 
 // interruptible returns the context of main, cancelled by Ctrl-C, so that
 // the work stops where it is and says so (exitStatus). A command that
-// writes the record or serves catches it at once; any other after
-// catchAfter, before which Ctrl-C ends the process as it ends any program
-// (exit status 130 in a shell; nothing is written). stop releases the
-// signal.
+// writes the record or serves catches it at once; any other when it first
+// looks at its context (Err or Done, as every loop over the record does)
+// after catchAfter, before which Ctrl-C ends the process as it ends any
+// program (exit status 130 in a shell; nothing is written). No timer waits
+// for catchAfter: a timer sets up the runtime's poller and wakes a thread,
+// a tenth of a question's start. stop releases the signal.
 func interruptible(now bool) (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var (
@@ -122,21 +125,44 @@ func interruptible(now bool) (ctx context.Context, stop func()) {
 		context.AfterFunc(sctx, cancel)
 		release = sstop
 	}
-	var timer *time.Timer
-	if now {
-		catch()
-	} else {
-		timer = time.AfterFunc(catchAfter, catch)
-	}
-	return ctx, func() {
-		if timer != nil {
-			timer.Stop()
-		}
+	stop = func() {
 		mu.Lock()
 		defer mu.Unlock()
 		stopped = true
 		release()
 		cancel()
+	}
+	if now {
+		catch()
+		return ctx, stop
+	}
+	return &catchLater{Context: ctx, start: time.Now(), catch: catch}, stop
+}
+
+// catchLater is the context of a command that does not write: the first
+// look at it (Err or Done) after catchAfter from start catches Ctrl-C.
+// Its Value is its Context's, so contexts made from it are cancelled with
+// it as with any context the package context makes.
+type catchLater struct {
+	context.Context
+	start  time.Time
+	catch  func()
+	caught atomic.Bool
+}
+
+func (c *catchLater) Err() error {
+	c.look()
+	return c.Context.Err()
+}
+
+func (c *catchLater) Done() <-chan struct{} {
+	c.look()
+	return c.Context.Done()
+}
+
+func (c *catchLater) look() {
+	if !c.caught.Load() && time.Since(c.start) >= catchAfter && c.caught.CompareAndSwap(false, true) {
+		c.catch()
 	}
 }
 
