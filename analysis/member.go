@@ -193,10 +193,7 @@ func (x *Index) member(ctx context.Context, code string) (MemberProfile, error) 
 func (x *Index) memberHead(code string) MemberProfile {
 	codes := seatCodes(code)
 	p := MemberProfile{Member: code, Names: []string{}, Terms: []Term{}, Years: []MemberYear{}, Note: memberNote, Period: x.Period(time.Time{}, time.Time{})}
-	for _, t := range charter.Tenures() {
-		if !slices.Contains(codes, t.Code) {
-			continue
-		}
+	for _, t := range charter.TenuresOf(codes...) {
 		if !slices.Contains(p.Names, t.Name) {
 			p.Names = append(p.Names, t.Name)
 		}

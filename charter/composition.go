@@ -9,6 +9,7 @@ package charter
 
 import (
 	"math"
+	"slices"
 	"time"
 
 	"unsc"
@@ -121,6 +122,19 @@ func Tenures() []unsc.Member {
 	out := make([]unsc.Member, 0, len(table))
 	for _, at := range tenureOrder {
 		out = append(out, table[at].Member)
+	}
+	return out
+}
+
+// TenuresOf returns the tenures of Tenures whose code is one of codes, in
+// Tenures' order: a question about one member or seat makes only its
+// facts, not the table.
+func TenuresOf(codes ...unsc.Code) []unsc.Member {
+	var out []unsc.Member
+	for _, at := range tenureOrder {
+		if slices.Contains(codes, rows[at].code) {
+			out = append(out, rows[at].fact().Member)
+		}
 	}
 	return out
 }

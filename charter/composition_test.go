@@ -792,3 +792,34 @@ func TestSeatsOn(t *testing.T) {
 		}
 	}
 }
+
+// TestTenuresOf checks that a member's or seat's tenures are Tenures'
+// tenures of its codes, in Tenures' order, for every code that sat, the
+// seat of the USSR and the Russian Federation, and a code that never did.
+func TestTenuresOf(t *testing.T) {
+	all := Tenures()
+	var codes []unsc.Code
+	for _, m := range all {
+		if !slices.Contains(codes, m.Code) {
+			codes = append(codes, m.Code)
+		}
+	}
+	sets := [][]unsc.Code{{"SUN", "RUS"}, {"XXX"}, {}}
+	for _, c := range codes {
+		sets = append(sets, []unsc.Code{c})
+	}
+	for _, set := range sets {
+		var want []unsc.Member
+		for _, m := range all {
+			if slices.Contains(set, m.Code) {
+				want = append(want, m)
+			}
+		}
+		if diff := cmp.Diff(want, TenuresOf(set...)); diff != "" {
+			t.Errorf("TenuresOf(%v) (-Tenures' +got):\n%s", set, diff)
+		}
+	}
+	if got := TenuresOf("USA"); len(got) != 1 || !got[0].Permanent {
+		t.Errorf("TenuresOf(USA) = %v, want the one permanent seat", got)
+	}
+}

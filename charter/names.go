@@ -242,9 +242,9 @@ func satCode(name string) (unsc.Code, bool) {
 		}
 		b[i] = c
 	}
-	for _, f := range factTable.Get() {
-		if string(f.Code) == string(b[:]) {
-			return f.Code, true
+	for i := range rows {
+		if string(rows[i].code) == string(b[:]) {
+			return rows[i].code, true
 		}
 	}
 	return "", false
