@@ -272,6 +272,14 @@ func (h *heldOutput) hold(on bool) {
 	h.held = on
 	if !on {
 		h.flush()
+		return
+	}
+	if h.buf == nil {
+		// One buffer of heldMax: the memory of the start is untouched
+		// until written, so the pages an answer touches are the ones it
+		// fills, where growing the buffer by appending took a new block
+		// of memory at each doubling, each of a size not used before.
+		h.buf = make([]byte, 0, heldMax)
 	}
 }
 
