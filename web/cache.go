@@ -18,12 +18,10 @@ type answer struct {
 	body   []byte
 	etag   string
 	header []headerField // further headers, such as X-Total-Count
-	// parts, when body is nil, are the body in pieces, written one after
-	// the other: pieces kept elsewhere (decisions encoded once), so that a
-	// long list costs its slices, not a copy. owned counts the bytes of
-	// the pieces that are the answer's own.
-	parts [][]byte
-	owned int
+	// list, when body is nil, is the body in pieces kept elsewhere
+	// (decisions encoded once), so that a long list costs its slices or
+	// its places, not a copy.
+	list decisionList
 	// length and etagHeader are the values of Content-Length and ETag,
 	// held in values.
 	length, etagHeader []string
@@ -65,7 +63,7 @@ const (
 
 // size is the memory an answer holds of its own, for the cache's bound.
 func (a *answer) size() int {
-	return len(a.body) + 24*len(a.parts) + a.owned
+	return len(a.body) + 24*len(a.list.parts) + 4*len(a.list.kept) + a.list.owned
 }
 
 func (c *answers) get(key string) *answer {

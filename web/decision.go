@@ -49,9 +49,17 @@ func (e *encodedDecisions) get(i int) []byte {
 // decisionList is a list of decisions as an answer's parts: the JSON
 // array of their wire forms, followed by a newline, in pieces. owned
 // counts the bytes of the pieces encoded for it alone (past the bound).
+// A page of decisions whose encodings are all kept is held as their
+// places in the record instead (kept, with from the encodings): an answer
+// the cache keeps then holds no pointer for each piece, which the
+// collector would follow on every cycle while the answer is kept.
 type decisionList struct {
 	parts [][]byte
 	owned int
+	kept  []int32
+	from  *encodedDecisions
+	// length is the bytes of the whole list, when kept.
+	length int
 }
 
 var (
@@ -63,6 +71,22 @@ var (
 // list returns the decisions at places as json.Marshal of their
 // []Decision encodes it, followed by a newline (as every answer is).
 func (e *encodedDecisions) list(places []int) decisionList {
+	l := decisionList{kept: make([]int32, len(places)), from: e}
+	l.length = len(jsonOpen) + len(jsonClose) + max(len(places)-1, 0)*len(jsonComma)
+	for k, i := range places {
+		b := e.get(i)
+		if e.enc[i].Load() == nil {
+			return e.inParts(places) // past the bound
+		}
+		l.kept[k] = int32(i)
+		l.length += len(b)
+	}
+	return l
+}
+
+// inParts returns the decisions at places as list does, in parts: for a
+// list of which some are not kept.
+func (e *encodedDecisions) inParts(places []int) decisionList {
 	l := decisionList{parts: make([][]byte, 0, 2*len(places)+1)}
 	l.parts = append(l.parts, jsonOpen)
 	for k, i := range places {
@@ -78,4 +102,34 @@ func (e *encodedDecisions) list(places []int) decisionList {
 	}
 	l.parts = append(l.parts, jsonClose)
 	return l
+}
+
+// byteLen returns the bytes of the whole list.
+func (l *decisionList) byteLen() int {
+	if l.from != nil {
+		return l.length
+	}
+	n := 0
+	for _, p := range l.parts {
+		n += len(p)
+	}
+	return n
+}
+
+// appendTo appends the whole list to b.
+func (l *decisionList) appendTo(b []byte) []byte {
+	if l.from == nil {
+		for _, p := range l.parts {
+			b = append(b, p...)
+		}
+		return b
+	}
+	b = append(b, jsonOpen...)
+	for k, i := range l.kept {
+		if k > 0 {
+			b = append(b, jsonComma...)
+		}
+		b = append(b, *l.from.enc[i].Load()...)
+	}
+	return append(b, jsonClose...)
 }

@@ -55,4 +55,10 @@ func TestEncodedDecisions(t *testing.T) {
 	}
 }
 
-func (l decisionList) bytes() []byte { return bytes.Join(l.parts, nil) }
+func (l decisionList) bytes() []byte {
+	b := l.appendTo(nil)
+	if len(b) != l.byteLen() {
+		panic("a decision list's length is not its bytes'")
+	}
+	return b
+}

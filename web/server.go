@@ -591,12 +591,8 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 	}
 	var err error
 	if l, ok := v.(decisionList); ok {
-		a.parts, a.owned = l.parts, l.owned
-		n := 0
-		for _, p := range a.parts {
-			n += len(p)
-		}
-		a.setHeaders(n)
+		a.list = l
+		a.setHeaders(l.byteLen())
 		return a
 	}
 	if raw, ok := v.(json.RawMessage); ok {
@@ -630,10 +626,7 @@ func (s *Server) writeAnswer(w http.ResponseWriter, r *http.Request, a *answer) 
 	// The parts are joined and written at once: each Write to the
 	// connection costs far more than copying a part.
 	buf := joinBuffers.Get().(*[]byte)
-	b := (*buf)[:0]
-	for _, p := range a.parts {
-		b = append(b, p...)
-	}
+	b := a.list.appendTo((*buf)[:0])
 	w.Write(b)
 	if cap(b) <= maxJoinBuffer {
 		*buf = b
