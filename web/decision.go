@@ -58,8 +58,6 @@ type decisionList struct {
 	owned int
 	kept  []int32
 	from  *encodedDecisions
-	// length is the bytes of the whole list, when kept.
-	length int
 }
 
 var (
@@ -72,14 +70,11 @@ var (
 // []Decision encodes it, followed by a newline (as every answer is).
 func (e *encodedDecisions) list(places []int) decisionList {
 	l := decisionList{kept: make([]int32, len(places)), from: e}
-	l.length = len(jsonOpen) + len(jsonClose) + max(len(places)-1, 0)*len(jsonComma)
 	for k, i := range places {
-		b := e.get(i)
-		if e.enc[i].Load() == nil {
+		if e.get(i); e.enc[i].Load() == nil {
 			return e.inParts(places) // past the bound
 		}
 		l.kept[k] = int32(i)
-		l.length += len(b)
 	}
 	return l
 }
@@ -106,12 +101,15 @@ func (e *encodedDecisions) inParts(places []int) decisionList {
 
 // byteLen returns the bytes of the whole list.
 func (l *decisionList) byteLen() int {
-	if l.from != nil {
-		return l.length
-	}
 	n := 0
 	for _, p := range l.parts {
 		n += len(p)
+	}
+	if l.from != nil {
+		n = len(jsonOpen) + len(jsonClose) + max(len(l.kept)-1, 0)*len(jsonComma)
+		for _, i := range l.kept {
+			n += len(*l.from.enc[i].Load())
+		}
 	}
 	return n
 }
