@@ -314,9 +314,11 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		if image, err = withSums(ctx, image); err != nil {
 			return fail(fmt.Errorf("image: %w", err))
 		}
+		MemMark("import: sums counted")
 		if err := writeImage(ctx, tx, image); err != nil {
 			return fail(err)
 		}
+		MemMark("import: image written")
 	}
 	if image != nil {
 		// What was derived, and by which reconciliation.
@@ -337,7 +339,9 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	if err := tx.Commit(); err != nil {
 		return fail(err)
 	}
+	MemMark("import: committed")
 	s.writeSidecar(ctx, image)
+	MemMark("import: image file written")
 	if rederive {
 		s.stale.Store(false)
 		sum.Rederived = sum.Added+sum.Updated == 0

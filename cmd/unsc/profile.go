@@ -112,7 +112,10 @@ func memMark(what string) {
 	}
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	fmt.Fprintf(os.Stderr, "memmark %s: heap %d MB (live after a collection, unless nogc)\n", what, ms.HeapAlloc>>20)
+	fmt.Fprintf(os.Stderr, "memmark %s: heap %d MB (live after a collection, unless nogc), resident peak since the last mark %s\n", what, ms.HeapAlloc>>20, residentPeak())
+	// The next mark's peak is its step's own (5: reset the peak resident
+	// set size only, proc(5)).
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
 	if p := os.Getenv("UNSC_MEMTRACE"); strings.HasPrefix(p, what+"=") {
 		f, err := os.Create(strings.TrimPrefix(p, what+"="))
 		if err == nil {
@@ -120,6 +123,21 @@ func memMark(what string) {
 			f.Close()
 		}
 	}
+}
+
+// residentPeak returns the process's resident peak so far (VmHWM), what
+// /usr/bin/time and bench/pair report at its end.
+func residentPeak() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	for line := range strings.Lines(string(b)) {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown"
 }
 
 // sampleEvery calls sample every d in a goroutine of its own until the
