@@ -52,7 +52,7 @@ func decisionIDs(decisions []unsc.Decision) ([]int64, error) {
 // the rows that refer to it need (childRows), so that a decision goes
 // well before those rows are written (~1.3M positions at 30 times today's
 // record).
-func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []*unsc.Decision, ids []int64, keys map[sourceKey]int64, done func(i int)) error {
+func writeDecisions(ctx context.Context, tx *sql.Tx, conn *sql.Conn, decisions []*unsc.Decision, ids []int64, keys map[sourceKey]int64, done func(i int)) error {
 	// Children first, so that the record holds together at every step.
 	for _, table := range []string{"documents", "meetings", "decision_notes", "decision_reports", "decision_vetoes", "decision_votes", "decisions"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
@@ -67,11 +67,11 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []*unsc.Decision,
 		return err
 	}
 
-	dins := newInserter(ctx, tx, "decisions", decisionColumns, "")
-	vins := newInserter(ctx, tx, "decision_votes", []string{"decision_id", "code", "position"}, "")
-	xins := newInserter(ctx, tx, "decision_vetoes", []string{"decision_id", "code", "seq"}, "")
-	rins := newInserter(ctx, tx, "decision_reports", []string{"decision_id", "report_id", "seq"}, "")
-	nins := newInserter(ctx, tx, "decision_notes", []string{"decision_id", "seq", "kind", "field", "text", "source", "members"}, "")
+	dins := newInserter(ctx, tx, conn, "decisions", decisionColumns, "")
+	vins := newInserter(ctx, tx, conn, "decision_votes", []string{"decision_id", "code", "position"}, "")
+	xins := newInserter(ctx, tx, conn, "decision_vetoes", []string{"decision_id", "code", "seq"}, "")
+	rins := newInserter(ctx, tx, conn, "decision_reports", []string{"decision_id", "report_id", "seq"}, "")
+	nins := newInserter(ctx, tx, conn, "decision_notes", []string{"decision_id", "seq", "kind", "field", "text", "source", "members"}, "")
 	meetings := make(map[string]string) // symbol → earliest date
 	documents := make(map[string]filed)
 	var oral []document
@@ -210,7 +210,7 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []*unsc.Decision,
 		}
 	}
 
-	mins := newInserter(ctx, tx, "meetings", []string{"symbol", "number", "date"}, "")
+	mins := newInserter(ctx, tx, conn, "meetings", []string{"symbol", "number", "date"}, "")
 	for _, sym := range sortedKeys(meetings) {
 		var number any
 		if n, err := strconv.Atoi(strings.TrimPrefix(sym, "S/PV.")); err == nil {
@@ -223,7 +223,7 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, decisions []*unsc.Decision,
 	if err := mins.flush(); err != nil {
 		return fmt.Errorf("meetings: %w", err)
 	}
-	docs := newInserter(ctx, tx, "documents", []string{"symbol", "kind", "amends", "decision_id"}, "")
+	docs := newInserter(ctx, tx, conn, "documents", []string{"symbol", "kind", "amends", "decision_id"}, "")
 	for _, sym := range sortedKeys(documents) {
 		doc := documents[sym]
 		if err := docs.add(sym, doc.kind, text(doc.amends), nil); err != nil {

@@ -182,8 +182,8 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 
 	// New reports go in with a plain INSERT, which SQLite runs faster than
 	// an upsert; changed ones are updated in place, keeping their ids.
-	insert := newInserter(ctx, tx, "reports", reportColumns, "")
-	upsert := newInserter(ctx, tx, "reports", reportColumns, reportUpsert.Get())
+	insert := newInserter(ctx, tx, conn, "reports", reportColumns, "")
+	upsert := newInserter(ctx, tx, conn, "reports", reportColumns, reportUpsert.Get())
 	for i := range reports {
 		old, ok := stored[sourceKey{reports[i].Source, reports[i].Key}]
 		if ok && old.hash == hashes[i] {
@@ -272,7 +272,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			}
 			encoded <- err
 		}()
-		err = writeDecisions(ctx, tx, held, dids, keys, release.done)
+		err = writeDecisions(ctx, tx, conn, held, dids, keys, release.done)
 		if encErr := <-encoded; err == nil && encErr != nil {
 			err = fmt.Errorf("image: %w", encErr)
 		}

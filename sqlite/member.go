@@ -70,7 +70,7 @@ func (s *Store) SetMembership(ctx context.Context, tenures []unsc.Member) (err e
 			return fmt.Errorf("set membership: %w", err)
 		}
 	}
-	states := newInserter(ctx, tx, "states", []string{"code", "name"}, "")
+	states := newInserter(ctx, tx, nil, "states", []string{"code", "name"}, "")
 	codes := make([]unsc.Code, 0, len(latest))
 	for c := range latest {
 		codes = append(codes, c)
@@ -84,7 +84,7 @@ func (s *Store) SetMembership(ctx context.Context, tenures []unsc.Member) (err e
 	if err := states.flush(); err != nil {
 		return fmt.Errorf("set membership: states: %w", err)
 	}
-	nins := newInserter(ctx, tx, "state_names", []string{"code", "name", "government", "first_day", "last_day"}, "")
+	nins := newInserter(ctx, tx, nil, "state_names", []string{"code", "name", "government", "first_day", "last_day"}, "")
 	slices.SortStableFunc(order, func(a, b nameKey) int {
 		return cmp.Or(cmp.Compare(a.code, b.code), cmp.Compare(names[a].first, names[b].first))
 	})
@@ -101,7 +101,7 @@ func (s *Store) SetMembership(ctx context.Context, tenures []unsc.Member) (err e
 	if err := nins.flush(); err != nil {
 		return fmt.Errorf("set membership: state names: %w", err)
 	}
-	tins := newInserter(ctx, tx, "tenures", []string{"code", "name", "government", "permanent", "term_start", "term_end"}, "")
+	tins := newInserter(ctx, tx, nil, "tenures", []string{"code", "name", "government", "permanent", "term_start", "term_end"}, "")
 	for _, m := range tenures {
 		if err := tins.add(string(m.Code), text(m.Name), text(m.Government), boolInt(m.Permanent),
 			day(m.TermStart), day(m.TermEnd)); err != nil {
