@@ -364,12 +364,12 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 // for the tables, 100–140 MB at 30 times today's record) while it makes
 // garbage fast (each row's values bound through database/sql), and a
 // heap of twice that, with what the collector has freed but not yet
-// given back, took its peak to ~390 MB (issue 9: under 300). Measured
-// at 30 times (paired): the import's peak 382 → 341 MB where the image
-// is gathered, 353 → 286 where the reports are written; CPU 1.03 of
-// main's at 1×. A GOGC given in the environment is halved too (off
-// stays off). Imports side by side share it: the last to end sets it
-// back.
+// given back, took its peak to ~390–410 MB (issue 9: under 300). With
+// the inserter's garbage cut (inserter.execRaw), measured at 30 times in
+// paired runs: peak 324 against 410 MB, CPU 1.02 of the import before;
+// at 1× 78 against 89 MB, CPU 1.06 (README, "Import's peak, fourth
+// pass"). A GOGC given in the environment is halved too (off stays
+// off). Imports side by side share it: the last to end sets it back.
 func collectSooner() (restore func()) {
 	lowered.Lock()
 	defer lowered.Unlock()

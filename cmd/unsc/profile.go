@@ -19,6 +19,7 @@ import (
 //	                       memory every 250 ms, and the live heap (after a
 //	                       collection) at each memMark (the files read,
 //	                       each step of the store's import: sqlite.MemMark)
+//	                       with the resident peak of the step it ends
 //	UNSC_MEMTRACE=nogc     the same without collecting at the marks
 //	UNSC_MEMTRACE=gc       a collection before every sample (slow: the
 //	                       samples are then the live heap)
