@@ -27,17 +27,11 @@ func TestAuditRound10InRealRecord(t *testing.T) {
 	// morning of 9 October 2015. The resolution as printed ("Adopted by the
 	// Security Council at its 7532nd meeting, on 9 October 2015", its copy
 	// at unscr.com) agrees with the Library's table.
-	if d, ok := find(decisions, "S/RES/2241 (2015)"); !ok || d.Meeting != "S/PV.7532" {
-		t.Errorf("S/RES/2241 (2015): meeting %q, want S/PV.7532 (the resolution as printed)", d.Meeting)
-	}
+	checkMeeting(t, decisions, "S/RES/2241 (2015)", "S/PV.7532", "the resolution as printed")
 
 	// Resolutions of the sample adopted by written procedure during the
 	// pandemic (the releases: "acting through its temporary silence
 	// procedure", "the voting results announced by videoconference"): no
 	// meeting was held, and the record names none.
-	for _, symbol := range []string{"S/RES/2548 (2020)", "S/RES/2549 (2020)", "S/RES/2555 (2020)", "S/RES/2556 (2020)", "S/RES/2561 (2021)", "S/RES/2566 (2021)", "S/RES/2577 (2021)"} {
-		if d, ok := find(decisions, symbol); !ok || d.Meeting != "" {
-			t.Errorf("%s: meeting %q; adopted by written procedure, with no meeting", symbol, d.Meeting)
-		}
-	}
+	checkNoMeeting(t, decisions, "S/RES/2548 (2020)", "S/RES/2549 (2020)", "S/RES/2555 (2020)", "S/RES/2556 (2020)", "S/RES/2561 (2021)", "S/RES/2566 (2021)", "S/RES/2577 (2021)")
 }

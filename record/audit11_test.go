@@ -27,16 +27,10 @@ func TestAuditRound11InRealRecord(t *testing.T) {
 	// ("Adopted by the Security Council at its 8994th meeting, on 15 March
 	// 2022", its copy at unscr.com) and the Library's table, which gives the
 	// 8,995th meeting to the Middle East (SC/14831), agree on the 8,994th.
-	if d, ok := find(decisions, "S/RES/2625 (2022)"); !ok || d.Meeting != "S/PV.8994" {
-		t.Errorf("S/RES/2625 (2022): meeting %q, want S/PV.8994 (the resolution as printed)", d.Meeting)
-	}
+	checkMeeting(t, decisions, "S/RES/2625 (2022)", "S/PV.8994", "the resolution as printed")
 
 	// Resolutions of the round adopted by written procedure (the releases:
 	// "in a videoconference meeting", "announced during a videoconference
 	// meeting"): no meeting was held, and the record names none.
-	for _, symbol := range []string{"S/RES/2529 (2020)", "S/RES/2533 (2020)", "S/RES/2564 (2021)"} {
-		if d, ok := find(decisions, symbol); !ok || d.Meeting != "" {
-			t.Errorf("%s: meeting %q; adopted by written procedure, with no meeting", symbol, d.Meeting)
-		}
-	}
+	checkNoMeeting(t, decisions, "S/RES/2529 (2020)", "S/RES/2533 (2020)", "S/RES/2564 (2021)")
 }

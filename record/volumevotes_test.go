@@ -227,3 +227,24 @@ func parseVolumeVoteLine(text string) (volumeVoteLine, error) {
 	}
 	return l, nil
 }
+
+// checkMeeting fails unless the record holds symbol at meeting; why names
+// the source that decides it where a page read says otherwise.
+func checkMeeting(t *testing.T, decisions []unsc.Decision, symbol, meeting, why string) {
+	t.Helper()
+	if d, ok := find(decisions, symbol); !ok || d.Meeting != meeting {
+		t.Errorf("%s: meeting %q, want %s (%s)", symbol, d.Meeting, meeting, why)
+	}
+}
+
+// checkNoMeeting fails unless the record holds each symbol with no
+// meeting: resolutions adopted by written procedure, when no meeting was
+// held.
+func checkNoMeeting(t *testing.T, decisions []unsc.Decision, symbols ...string) {
+	t.Helper()
+	for _, symbol := range symbols {
+		if d, ok := find(decisions, symbol); !ok || d.Meeting != "" {
+			t.Errorf("%s: meeting %q; adopted by written procedure, with no meeting", symbol, d.Meeting)
+		}
+	}
+}
