@@ -139,18 +139,40 @@ func CheckSearchQuery(q SearchQuery) error {
 // Search answers a SearchQuery: by relevance for a text, else in date
 // order (see Sort). It stops with ctx's error when ctx is done.
 func (x *Index) Search(ctx context.Context, q SearchQuery) (SearchAnswer, error) {
+	var hits []SearchHit
+	a, err := x.SearchEach(ctx, q, func(n int) { hits = make([]SearchHit, 0, n) }, func(h SearchHit) error {
+		hits = append(hits, h)
+		return nil
+	})
+	if err != nil {
+		return SearchAnswer{}, err
+	}
+	a.Decisions = hits
+	return a, nil
+}
+
+// SearchEach answers q as Search does, but hands each hit of the page to
+// each in order instead of gathering them: the answer's Decisions are
+// empty. count, when not nil, is told how many hits follow before the
+// first. A caller that writes each hit as it comes (the CLI's CSV) makes
+// no list of them. It stops with the first error each returns.
+func (x *Index) SearchEach(ctx context.Context, q SearchQuery, count func(int), each func(SearchHit) error) (SearchAnswer, error) {
 	a, m, page, err := x.searchPage(ctx, q)
 	if err != nil {
 		return SearchAnswer{}, err
 	}
 	a.Period.Text = a.Period.text()
-	a.Decisions = make([]SearchHit, 0, len(page))
+	if count != nil {
+		count(len(page))
+	}
 	for _, f := range page {
 		h := m.hit(f.i)
 		if m.text != nil {
 			h.Score = math.Round(f.score*1000) / 1000
 		}
-		a.Decisions = append(a.Decisions, h)
+		if err := each(h); err != nil {
+			return SearchAnswer{}, err
+		}
 	}
 	return a, nil
 }

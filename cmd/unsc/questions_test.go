@@ -507,3 +507,39 @@ func TestQuestionsInDoubt(t *testing.T) {
 		}
 	}
 }
+
+// TestDecisionCSVAsEncodingCSV: the decisions' CSV, written a line at a
+// time by hand, quotes every field as encoding/csv does.
+func TestDecisionCSVAsEncodingCSV(t *testing.T) {
+	fields := []string{"", "plain", "a,b", `say "no"`, `"`, "line\nbreak", "cr\rhere", " lead", "\tlead", "\u00a0nbsp", "trail ", `\.`, `\.x`, "ü,ß", "\u2028x", "é"}
+	for _, a := range fields {
+		for _, b := range fields {
+			var want strings.Builder
+			cw := csv.NewWriter(&want)
+			cw.Write([]string{a, b})
+			cw.Flush()
+			got := string(append(appendCSVField(appendCSVField(nil, 0, a), 1, b), '\n'))
+			if got != want.String() {
+				t.Errorf("fields %q, %q: got %q, encoding/csv writes %q", a, b, got, want.String())
+			}
+		}
+	}
+	h := analysis.SearchHit{Date: "2001-02-03", Symbol: "S/RES/1 (2001)", Outcome: "adopted", Matter: "substantive", Modality: "vote",
+		Yes: 14, Abstain: 1, CountKnown: true, VotesKnown: true, Position: "A", Score: 1.5, Title: `The "question", again`, Agenda: " x",
+		VetoedBy: []unsc.Code{"USA", "RUS"}}
+	for _, known := range []bool{true, false} {
+		h.CountKnown = known
+		yes, no, abstain := "14", "0", "1"
+		if !known {
+			yes, no, abstain = "", "", ""
+		}
+		var want strings.Builder
+		cw := csv.NewWriter(&want)
+		cw.Write([]string{h.Date, h.Symbol, h.Resolution, h.Draft, h.Meeting, h.AmendmentTo, h.Outcome, codeList(h.VetoedBy), h.Matter, h.Modality,
+			yes, no, abstain, strconv.FormatBool(h.CountKnown), strconv.FormatBool(h.VotesKnown), h.Position, "1.500", h.Title, h.Agenda})
+		cw.Flush()
+		if got := string(appendDecisionCSV(nil, h)); got != want.String() {
+			t.Errorf("count known %v: got %q, want %q", known, got, want.String())
+		}
+	}
+}
