@@ -295,14 +295,14 @@ type headReader interface {
 // head returns decision i, or where the index reads columns that give
 // it, decision i without its votes, subjects, sponsors, sources, notes
 // and reports (its vetoes kept), for a caller that reads none of them.
-// It must not be changed.
-func (x *Index) head(i int) *unsc.Decision {
+// Its lists must not be changed. A value, not a pointer: a list of hits
+// makes no decision on the heap for each.
+func (x *Index) head(i int) unsc.Decision {
 	h, ok := x.cols.(headReader)
 	if !ok {
-		return x.d(i)
+		return *x.d(i)
 	}
-	d := h.Head(i)
-	return &d
+	return h.Head(i)
 }
 
 // The columns of decision i, read without decoding it where the index

@@ -637,11 +637,11 @@ func (m *searchMatcher) hit(i int) SearchHit {
 
 func (x *Index) hit(i int) SearchHit {
 	d := x.head(i)
-	outcome := outcomeOf(d)
+	outcome := outcomeOf(&d)
 	h := SearchHit{
-		Index: i, Date: x.dateString(i), Symbol: record.Symbol(*d), Resolution: d.Resolution, Draft: d.Draft,
+		Index: i, Date: x.dateString(i), Symbol: record.Symbol(d), Resolution: d.Resolution, Draft: d.Draft,
 		Meeting: d.Meeting, Amendment: d.Amendment, AmendmentTo: d.AmendmentTo,
-		Title: record.Title(*d), Agenda: d.Agenda, Matter: d.Matter.String(), Modality: d.Modality.String(),
+		Title: record.Title(d), Agenda: d.Agenda, Matter: d.Matter.String(), Modality: d.Modality.String(),
 		Yes: d.Tally.Yes, No: d.Tally.No, Abstain: d.Tally.Abstain, CountKnown: d.Tally.Known,
 		VotesKnown: x.votesKnown(i),
 	}
