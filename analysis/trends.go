@@ -104,14 +104,28 @@ func (x *Index) TrendsInParts(ctx context.Context, from, to time.Time) (Trends, 
 		return Trends{}, TrendsYears{}, err
 	}
 	t := Trends{From: formatDate(from), To: formatDate(to), Period: x.Period(from, to), By: "year", Note: trendsNote}
+	ys, err := x.TrendYears(ctx, from, to)
+	if err != nil {
+		return Trends{}, TrendsYears{}, err
+	}
+	return t, ys, nil
+}
+
+// TrendYears returns the years of TrendsInParts alone, for a caller that
+// prints neither the period nor the note (the CLI's CSV): the period's
+// words are not made.
+func (x *Index) TrendYears(ctx context.Context, from, to time.Time) (TrendsYears, error) {
+	if err := ctx.Err(); err != nil {
+		return TrendsYears{}, err
+	}
 	lo, hi := x.span(from, to)
 	tt := x.trendsTable()
 	// The table is built whole, once, even for a client that has gone.
 	if err := ctx.Err(); err != nil {
-		return Trends{}, TrendsYears{}, err
+		return TrendsYears{}, err
 	}
 	if lo >= hi {
-		return t, TrendsYears{}, nil
+		return TrendsYears{}, nil
 	}
 	// The runs of one year that overlap [lo, hi): every one but the first
 	// and the last lies inside it whole.
@@ -129,7 +143,7 @@ func (x *Index) TrendsInParts(ctx context.Context, from, to time.Time) (Trends, 
 		ys.Last = tt.year(end-1, lo, hi)
 		ys.Hi--
 	}
-	return t, ys, nil
+	return ys, nil
 }
 
 // WholeYears returns every year of the record, as Trends counts it

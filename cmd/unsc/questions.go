@@ -650,6 +650,9 @@ func runTrends(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	if f == asCSV && *by == "year" {
+		return writeTrendsCSV(ctx, a.out(f), x, from, to)
+	}
 	var t analysis.Trends
 	if *by == "decade" {
 		t, err = x.TrendsByDecade(ctx, from, to)
@@ -663,13 +666,61 @@ func runTrends(ctx context.Context, a *app, args []string) error {
 	for i, y := range t.Years {
 		rows[i] = []string{y.Period, itoa(y.Decisions), itoa(y.Resolutions), itoa(y.WithoutVote), share(y.UnanimousShare), itoa(y.VetoedDrafts), itoa(y.MemberVetoes), itoa(y.Abstentions), itoa(y.FailedDrafts)}
 	}
-	if err := answer(a.out(f), f, t, []string{t.By, "decisions", "resolutions", "without_vote", "unanimous_share", "vetoed_drafts", "member_vetoes", "abstentions", "failed_drafts"}, rows); err != nil {
+	if err := answer(a.out(f), f, t, append([]string{t.By}, trendsColumns...), rows); err != nil {
 		return err
 	}
 	if f == asText {
 		fmt.Fprintf(a.stdout, "\n%s\nPeriod: %s.\n", t.Note, t.Period.Text)
 	}
 	return nil
+}
+
+// trendsColumns are the columns of `unsc trends` after the year's or the
+// decade's.
+var trendsColumns = []string{"decisions", "resolutions", "without_vote", "unanimous_share", "vetoed_drafts", "member_vetoes", "abstentions", "failed_drafts"}
+
+// writeTrendsCSV writes `unsc trends --csv` by year, each year's line
+// into one buffer from the years as the index holds them
+// (Index.TrendYears): no period put in words, no copy of the years, rows
+// or cells first.
+func writeTrendsCSV(ctx context.Context, w io.Writer, x *analysis.Index, from, to time.Time) error {
+	ys, err := x.TrendYears(ctx, from, to)
+	if err != nil {
+		return err
+	}
+	b := make([]byte, 0, 64*(ys.Len()+1))
+	b = appendCSVField(b, 0, "year")
+	for _, c := range trendsColumns {
+		b = appendCSVField(b, 1, c)
+	}
+	b = append(b, '\n')
+	if ys.First != nil {
+		b = appendTrendCSV(b, ys.First)
+	}
+	whole := x.WholeYears()
+	for i := ys.Lo; i < ys.Hi; i++ {
+		b = appendTrendCSV(b, &whole[i])
+	}
+	if ys.Last != nil {
+		b = appendTrendCSV(b, ys.Last)
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// appendTrendCSV appends y's line of `unsc trends --csv`.
+func appendTrendCSV(b []byte, y *analysis.YearTrend) []byte {
+	b = appendCSVField(b, 0, y.Period)
+	for k, n := range [...]int{y.Decisions, y.Resolutions, y.WithoutVote, -1, y.VetoedDrafts, y.MemberVetoes, y.Abstentions, y.FailedDrafts} {
+		b = append(b, ',')
+		switch {
+		case k != 3:
+			b = strconv.AppendInt(b, int64(n), 10)
+		case y.UnanimousShare != nil:
+			b = strconv.AppendFloat(b, *y.UnanimousShare, 'f', 3, 64)
+		}
+	}
+	return append(b, '\n')
 }
 
 // --- what-if ----------------------------------------------------------------
