@@ -140,7 +140,7 @@ func CheckSearchQuery(q SearchQuery) error {
 // order (see Sort). It stops with ctx's error when ctx is done.
 func (x *Index) Search(ctx context.Context, q SearchQuery) (SearchAnswer, error) {
 	var hits []SearchHit
-	a, err := x.SearchEach(ctx, q, func(n int) { hits = make([]SearchHit, 0, n) }, func(h SearchHit) error {
+	a, err := x.searchEach(ctx, q, true, func(n int) { hits = make([]SearchHit, 0, n) }, func(h SearchHit) error {
 		hits = append(hits, h)
 		return nil
 	})
@@ -153,15 +153,22 @@ func (x *Index) Search(ctx context.Context, q SearchQuery) (SearchAnswer, error)
 
 // SearchEach answers q as Search does, but hands each hit of the page to
 // each in order instead of gathering them: the answer's Decisions are
-// empty. count, when not nil, is told how many hits follow before the
-// first. A caller that writes each hit as it comes (the CLI's CSV) makes
-// no list of them. It stops with the first error each returns.
+// empty, and its Period is not made (the zero Period). count, when not
+// nil, is told how many hits follow before the first. A caller that
+// writes each hit as it comes and no period (the CLI's CSV) makes no list
+// of them. It stops with the first error each returns.
 func (x *Index) SearchEach(ctx context.Context, q SearchQuery, count func(int), each func(SearchHit) error) (SearchAnswer, error) {
-	a, m, page, err := x.searchPage(ctx, q)
+	return x.searchEach(ctx, q, false, count, each)
+}
+
+func (x *Index) searchEach(ctx context.Context, q SearchQuery, withPeriod bool, count func(int), each func(SearchHit) error) (SearchAnswer, error) {
+	a, m, page, err := x.searchPage(ctx, q, withPeriod)
 	if err != nil {
 		return SearchAnswer{}, err
 	}
-	a.Period.Text = a.Period.text()
+	if withPeriod {
+		a.Period.Text = a.Period.text()
+	}
 	if count != nil {
 		count(len(page))
 	}
@@ -182,7 +189,7 @@ func (x *Index) SearchEach(ctx context.Context, q SearchQuery, count func(int), 
 // the decisions: the answer's Decisions are empty, and its Period has no
 // Text.
 func (x *Index) SearchPlaces(ctx context.Context, q SearchQuery) (SearchAnswer, []int, error) {
-	a, _, page, err := x.searchPage(ctx, q)
+	a, _, page, err := x.searchPage(ctx, q, true)
 	if err != nil {
 		return SearchAnswer{}, nil, err
 	}
@@ -211,8 +218,8 @@ func searchKinds(q SearchQuery) []string {
 }
 
 // searchPage answers q, but for the hits of its page: the decisions of the
-// page, with their scores, in order.
-func (x *Index) searchPage(ctx context.Context, q SearchQuery) (SearchAnswer, *searchMatcher, []scored, error) {
+// page, with their scores, in order; its Period's bounds where withPeriod.
+func (x *Index) searchPage(ctx context.Context, q SearchQuery, withPeriod bool) (SearchAnswer, *searchMatcher, []scored, error) {
 	if err := ctx.Err(); err != nil {
 		return SearchAnswer{}, nil, nil, err
 	}
@@ -226,7 +233,10 @@ func (x *Index) searchPage(ctx context.Context, q SearchQuery) (SearchAnswer, *s
 		limit = min(limit, MaxLimit)
 	}
 	offset := max(q.Offset, 0)
-	a := SearchAnswer{Period: x.periodBounds(q.From, q.To, searchKinds(q)), Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote, Sort: SortDate}
+	a := SearchAnswer{Offset: offset, Limit: limit, Decisions: []SearchHit{}, OutcomeNote: outcomeNote, Sort: SortDate}
+	if withPeriod {
+		a.Period = x.periodBounds(q.From, q.To, searchKinds(q))
+	}
 	lo, hi := x.span(q.From, q.To)
 	if m, page, ok, err := x.listedPage(ctx, q, lo, hi, offset, limit, &a); ok || err != nil {
 		return a, m, page, err
