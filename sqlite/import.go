@@ -572,10 +572,29 @@ func limitMemory() (restore func()) {
 		return func() {}
 	}
 	limit := int64(sample[0].Value.Uint64()) * 9 / 4
-	old := debug.SetMemoryLimit(-1)
-	if old <= limit {
-		return func() {}
+	limited.Lock()
+	defer limited.Unlock()
+	if limited.imports == 0 {
+		limited.limit = debug.SetMemoryLimit(-1)
 	}
-	debug.SetMemoryLimit(limit)
-	return func() { debug.SetMemoryLimit(old) }
+	limited.imports++
+	// Imports at once share the highest limit any asks for.
+	limited.asked = max(limited.asked, limit)
+	debug.SetMemoryLimit(min(limited.limit, limited.asked))
+	return func() {
+		limited.Lock()
+		defer limited.Unlock()
+		if limited.imports--; limited.imports == 0 {
+			debug.SetMemoryLimit(limited.limit)
+			limited.asked = 0
+		}
+	}
+}
+
+// limited is the memory limit imports set back (limitMemory).
+var limited struct {
+	sync.Mutex
+	imports int
+	limit   int64 // the limit before the first
+	asked   int64
 }
