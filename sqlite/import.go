@@ -7,6 +7,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -373,32 +374,16 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 // pass"). A GOGC given in the environment is halved too (off stays
 // off). Imports side by side share it: the last to end sets it back.
 func collectSooner() (restore func()) {
-	lowered.Lock()
-	defer lowered.Unlock()
-	if lowered.imports == 0 {
-		lowered.gcPercent = debug.SetGCPercent(-1)
-		half := lowered.gcPercent
-		if half > 1 {
-			half /= 2
+	return gcPercent.hold(func(saved int64) int64 {
+		if saved > 1 {
+			return saved / 2
 		}
-		debug.SetGCPercent(half)
-	}
-	lowered.imports++
-	return func() {
-		lowered.Lock()
-		defer lowered.Unlock()
-		if lowered.imports--; lowered.imports == 0 {
-			debug.SetGCPercent(lowered.gcPercent)
-		}
-	}
+		return saved
+	})
 }
 
-// lowered is the GOGC imports set back (collectSooner).
-var lowered struct {
-	sync.Mutex
-	imports   int
-	gcPercent int
-}
+// gcPercent is GOGC as imports hold it (collectSooner).
+var gcPercent = heldSetting{set: func(v int64) int64 { return int64(debug.SetGCPercent(int(v))) }}
 
 // MemMark is called with the name of each step of Import as it ends; those
 // who measure the import's memory set it (unsc's UNSC_MEMTRACE).
@@ -572,29 +557,41 @@ func limitMemory() (restore func()) {
 		return func() {}
 	}
 	limit := int64(sample[0].Value.Uint64()) * 9 / 4
-	limited.Lock()
-	defer limited.Unlock()
-	if limited.imports == 0 {
-		limited.limit = debug.SetMemoryLimit(-1)
-	}
-	limited.imports++
-	// Imports at once share the highest limit any asks for.
-	limited.asked = max(limited.asked, limit)
-	debug.SetMemoryLimit(min(limited.limit, limited.asked))
-	return func() {
-		limited.Lock()
-		defer limited.Unlock()
-		if limited.imports--; limited.imports == 0 {
-			debug.SetMemoryLimit(limited.limit)
-			limited.asked = 0
-		}
-	}
+	return memoryLimit.hold(func(saved int64) int64 { return min(saved, limit) })
 }
 
-// limited is the memory limit imports set back (limitMemory).
-var limited struct {
-	sync.Mutex
-	imports int
-	limit   int64 // the limit before the first
+// memoryLimit is the runtime's soft memory limit as imports hold it
+// (limitMemory).
+var memoryLimit = heldSetting{set: debug.SetMemoryLimit}
+
+// heldSetting is a setting of the Go runtime that imports change while
+// they run, and imports may run at once in one process: the first to
+// hold it keeps the value it had, each asks for a value given that one,
+// the highest asked applies, and the last to let go sets the kept value
+// back.
+type heldSetting struct {
+	set     func(int64) int64 // sets the value (-1: reads it), returning the one before
+	mu      sync.Mutex
+	holders int
+	kept    int64
 	asked   int64
+}
+
+func (h *heldSetting) hold(ask func(kept int64) int64) (release func()) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.holders == 0 {
+		h.kept = h.set(-1)
+		h.asked = math.MinInt64
+	}
+	h.holders++
+	h.asked = max(h.asked, ask(h.kept))
+	h.set(h.asked)
+	return func() {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		if h.holders--; h.holders == 0 {
+			h.set(h.kept)
+		}
+	}
 }
