@@ -694,7 +694,8 @@ func (g *grouper) motion(r int) bool {
 }
 
 // apart reports whether the set rooted at r is a decision the volumes
-// print apart from the resolutions: a curated report has it adopted, and no
+// print apart from the resolutions: a curated report (un-press or
+// research, record/curated.csv) has it adopted, and no
 // report names a draft or a resolution.
 func (g *grouper) apart(r int) bool {
 	curated := false
@@ -703,7 +704,8 @@ func (g *grouper) apart(r int) bool {
 		if rep.Draft != "" || rep.Resolution != "" {
 			return false
 		}
-		if rep.Source == unsc.SourceResearch && rep.Outcome == unsc.Adopted {
+		// Curated: entered by hand, from a UN page (un-press) or another.
+		if (rep.Source == unsc.SourceResearch || rep.Source == unsc.SourcePress) && rep.Outcome == unsc.Adopted {
 			curated = true
 		}
 	}
