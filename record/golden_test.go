@@ -152,6 +152,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/RES/2806 (2025)", "a resolution after the files end, entered from the UN's release in a copy that leaves out the meeting's number: the meeting and item from the UN's index of the meetings of 2025, the United Kingdom as sponsor"},
 	{"S/PV.10083", "the UNDOF renewal of 29 December 2025 (resolution 2811), the last of the year: its meeting from the UN's index of the meetings of 2025, the only one under The situation in the Middle East that day"},
 	{"S/RES/2784 (2025)", "a resolution only the crawl reports, with no agenda item: the item from the UN's index of the meetings of 2025, by fact"},
+	{"S/RES/2763 (2024)", "the Digital Library dates it 16 December 2024, the Monday after; adopted on Friday 13 December, as the spreadsheet and the news have it, by fact (audit round 12)"},
 }
 
 // TestGoldenDecisions renders the golden cases from the real record and
