@@ -156,7 +156,7 @@ func build(g []unsc.Report, facts Facts, reps repeats, swap *positionSwap, days 
 		applyFact(&d, fact)
 	}
 	positionsFromCount(&d)
-	unaccountedSeats(&d)
+	unaccountedSeats(&d, fact)
 	// Where the engine can replay the vote, it says who cast a veto: a
 	// negative vote on a draft short of the required votes is none, whatever
 	// a source's marking says.
@@ -1010,8 +1010,12 @@ func positionsFromCount(d *unsc.Decision) {
 // FRUS 1950 vol. VI): the members that cast no vote, absent or present and
 // not participating, go uncounted, and the record showed nobody missing.
 // The tally now counts them as not voting, and a note says that no source
-// at hand names them or says which of the two they were.
-func unaccountedSeats(d *unsc.Decision) {
+// at hand names them or says which of the two they were, unless a fact
+// names them: a fact whose positions name every member the count leaves
+// out as absent or not participating, and no source the others' positions
+// (S/4905, 1961: France "did not participate in any of the voting", FRUS,
+// and the count gives no one else's), names them in the note.
+func unaccountedSeats(d *unsc.Decision, f *Fact) {
 	t := d.Tally
 	if d.Modality != unsc.ByVote || d.Votes.Known() || !t.Known {
 		return
@@ -1036,9 +1040,53 @@ func unaccountedSeats(d *unsc.Decision) {
 	if missing == 1 {
 		members, them = "member", "it"
 	}
+	counted := fmt.Sprintf("The count, %s, accounts for %d of the Council's %d seats: the other %d %s cast no vote", countText, len(c.Members)-missing, len(c.Members), missing, members)
+	if named := factNonVoting(f, c); len(named) == missing {
+		addNote(d, unsc.Note{Kind: unsc.NoteDerived, Field: "tally", Source: countSource(d),
+			Text: counted + ": " + named.String(c) + " (the fact on the positions says so)."})
+		return
+	}
 	addNote(d, unsc.Note{Kind: unsc.NoteDerived, Field: "tally", Source: countSource(d),
-		Text: fmt.Sprintf("The count, %s, accounts for %d of the Council's %d seats: the other %d %s cast no vote (absent, or present and not participating). No source at hand names %s or says which.",
-			countText, len(c.Members)-missing, len(c.Members), missing, members, them)})
+		Text: fmt.Sprintf("%s (absent, or present and not participating). No source at hand names %s or says which.", counted, them)})
+}
+
+// nonVoter is a member a fact gives as absent or not participating.
+type nonVoter struct {
+	code   unsc.Code
+	absent bool
+}
+
+// nonVoters are the members a fact names absent or not participating, in
+// the Council's order.
+type nonVoters []nonVoter
+
+// factNonVoting lists the members of c the fact's positions give as absent
+// or not participating.
+func factNonVoting(f *Fact, c unsc.Council) nonVoters {
+	if f == nil {
+		return nil
+	}
+	var out nonVoters
+	for _, m := range c.Members {
+		if p, ok := f.Votes[m.Code]; ok && (p == unsc.Absent || p == unsc.NotParticipating) {
+			out = append(out, nonVoter{code: m.Code, absent: p == unsc.Absent})
+		}
+	}
+	return out
+}
+
+// String says what each did: "Yugoslavia did not participate", "Union of
+// Soviet Socialist Republics was absent".
+func (n nonVoters) String(c unsc.Council) string {
+	parts := make([]string, len(n))
+	for i, v := range n {
+		what := "did not participate"
+		if v.absent {
+			what = "was absent"
+		}
+		parts[i] = names(c, []unsc.Code{v.code}) + " " + what
+	}
+	return andList(parts)
 }
 
 func againstAreVetoes(n int) string {

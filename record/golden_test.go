@@ -151,6 +151,11 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/RES/2795 (2025)", "a resolution only the crawl reports: Greece, chair of the drafting group on Bosnia and Herzegovina, from Security Council Report, by fact"},
 	{"S/RES/2806 (2025)", "a resolution after the files end, entered from the UN's release in a copy that leaves out the meeting's number: the meeting and item from the UN's index of the meetings of 2025, the United Kingdom as sponsor"},
 	{"S/PV.10083", "the UNDOF renewal of 29 December 2025 (resolution 2811), the last of the year: its meeting from the UN's index of the meetings of 2025, the only one under The situation in the Middle East that day"},
+	{"S/4903", "a draft of 1961 (Bizerte) whose count, 4-0-6, leaves one member out: every position from FRUS (the sponsors and the USSR in favour, the rest abstaining, France not participating), by fact"},
+	{"S/4905", "a draft of 1961 whose count, 6-0-4, leaves France out and whose other positions no source gives: the count stands, the note names France not participating (FRUS), by fact"},
+	{"S/3730/Rev.1", "the USSR's veto on Hungary (4 November 1956), 9-1-0: Yugoslavia, without instructions, did not participate (FRUS), the other nine in favour, by fact"},
+	{"S/RES/27 (1947)", "the cease-fire call on Indonesia: 8-0-3, Belgium, France and the United Kingdom abstaining (the sponsor's cable of the vote, Documents on Australian Foreign Policy, and Time), though the table and the Digital Library give 11-0-0: by fact"},
+	{"S/PV.47", "the Spanish question's vetoed draft (18 June 1946), which the Library's table counts 9-1-0: 9-1-1, the Netherlands abstaining (the Australian delegation's cable of the meeting), by fact"},
 	{"S/RES/2784 (2025)", "a resolution only the crawl reports, with no agenda item: the item from the UN's index of the meetings of 2025, by fact"},
 	{"S/RES/2763 (2024)", "the Digital Library dates it 16 December 2024, the Monday after; adopted on Friday 13 December, as the spreadsheet and the news have it, by fact (audit round 12)"},
 }
