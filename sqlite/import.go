@@ -10,7 +10,6 @@ import (
 	"math"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
@@ -541,8 +540,11 @@ func imageSums(image []byte) (decisions, record string, err error) {
 }
 
 // limitMemory sets a soft limit on the Go runtime's memory of 2.25 times
-// the heap live now (after a collection), unless a lower one is set, and
-// returns what sets the limit back. While the image is gathered and the
+// the heap live now (called just after a collection, debug.FreeOSMemory,
+// so the heap allocated is the heap live: runtime.ReadMemStats, not
+// runtime/metrics, whose package initialisation every start of the whole
+// program would pay, README "The start, eighth pass"), unless a lower one
+// is set, and returns what sets the limit back. While the image is gathered and the
 // tables written the live heap grows by about half (106 → ~155 MB at 30
 // times today's record), so the collector's goal at half GOGC stays
 // under the limit, and the limit makes the runtime give back the heap it
@@ -551,12 +553,9 @@ func imageSums(image []byte) (decisions, record string, err error) {
 // follows the record's size, as the live heap does; were the live heap
 // to grow past it, the runtime caps the collector's CPU at half.
 func limitMemory() (restore func()) {
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(sample)
-	if sample[0].Value.Kind() != metrics.KindUint64 {
-		return func() {}
-	}
-	limit := int64(sample[0].Value.Uint64()) * 9 / 4
+	var heap runtime.MemStats
+	runtime.ReadMemStats(&heap)
+	limit := int64(heap.HeapAlloc) * 9 / 4
 	return memoryLimit.hold(func(saved int64) int64 { return min(saved, limit) })
 }
 
