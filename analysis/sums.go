@@ -101,6 +101,9 @@ func (x *Index) sumYears() (years, starts []int, ok bool) {
 	if !ok || len(v)%2 != 0 {
 		return nil, nil, false
 	}
+	// Made at their length at once: appended, each grew by doubling, a
+	// block of memory of each size, for every kind a period counts.
+	years, starts = make([]int, 0, len(v)/2), make([]int, 0, len(v)/2+1)
 	for r := 0; r < len(v); r += 2 {
 		start := int(v[r+1])
 		if start < 0 || start >= x.n || (r == 0) != (start == 0) || (r > 0 && start <= starts[len(starts)-1]) {

@@ -457,12 +457,23 @@ func csvNeedsQuotes(s string) bool {
 	if s == "" {
 		return false
 	}
-	if s == `\.` || strings.ContainsAny(s, ",\"\r\n") {
+	if s == `\.` {
 		return true
+	}
+	// A byte at a time through a table: strings.ContainsAny makes its set
+	// for each field and looks a short field's runes up one by one (a
+	// twentieth of the CPU of the 183 lines of GBR's abstentions at 30×).
+	for i := 0; i < len(s); i++ {
+		if csvQuoted[s[i]] {
+			return true
+		}
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsSpace(r)
 }
+
+// csvQuoted holds the bytes for which encoding/csv quotes a field.
+var csvQuoted = [256]bool{',': true, '"': true, '\r': true, '\n': true}
 
 // positionWord reads a position as the JSON API spells it, which the CLI
 // takes too (a switch: no table made at every start).
