@@ -319,12 +319,22 @@ func (x *Index) memberFromSums(code string) (MemberProfile, bool) {
 		return MemberProfile{}, false
 	}
 	p := x.memberHead(code)
+	// The years and their sides made at once, not one block of memory
+	// for each year's sides and the years grown by doubling (80 years
+	// for a permanent member).
+	n := len(v) / memberWidth
+	if n > 0 {
+		p.Years = make([]MemberYear, 0, n)
+	}
+	sided := make([]Sided, n*len(PermanentSeats))
 	for r := 0; r < len(v); r += memberWidth {
 		row := v[r : r+memberWidth]
+		ys := sided[:len(PermanentSeats):len(PermanentSeats)]
+		sided = sided[len(PermanentSeats):]
 		y := MemberYear{Year: int(row[mYear]), Decisions: int(row[mDecisions]), VotesKnown: int(row[mVotesKnown]),
 			Positions: PositionCounts{Yes: int(row[mYes]), No: int(row[mNo]), Abstain: int(row[mAbstain]),
 				NotParticipating: int(row[mNotParticipating]), Absent: int(row[mAbsent]), InDoubt: int(row[mInDoubt])},
-			Vetoes: int(row[mVetoes]), Sided: make([]Sided, len(PermanentSeats))}
+			Vetoes: int(row[mVetoes]), Sided: ys}
 		p.Decisions += y.Decisions
 		p.VotesKnown += y.VotesKnown
 		p.Positions.Yes += y.Positions.Yes

@@ -531,13 +531,10 @@ func runMember(ctx context.Context, a *app, args []string) error {
 		seats = append(seats, "sided_with_"+s.Seat)
 	}
 	header := append([]string{"year", "decisions", "votes_known", "yes", "no", "abstain", "not_participating", "absent", "vetoes"}, seats...)
-	rows := make([][]string, len(p.Years))
-	for i, y := range p.Years {
-		rows[i] = []string{itoa(y.Year), itoa(y.Decisions), itoa(y.VotesKnown), itoa(y.Positions.Yes), itoa(y.Positions.No), itoa(y.Positions.Abstain), itoa(y.Positions.NotParticipating), itoa(y.Positions.Absent), itoa(y.Vetoes)}
-		for _, s := range y.Sided {
-			rows[i] = append(rows[i], share(s.Share))
-		}
+	if f == asCSV {
+		return writeMemberCSV(a.out(f), header, p)
 	}
+	rows := memberRows(p)
 	if f == asText {
 		fmt.Fprintf(a.stdout, "%s (%s)\n", strings.Join(p.Names, " / "), p.Member)
 		for _, t := range p.Terms {
@@ -559,6 +556,48 @@ func runMember(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintln(a.stdout)
 	}
 	return answer(a.out(f), f, p, header, rows)
+}
+
+// memberRows returns a member's years as the rows of its table.
+func memberRows(p analysis.MemberProfile) [][]string {
+	rows := make([][]string, len(p.Years))
+	for i, y := range p.Years {
+		rows[i] = []string{itoa(y.Year), itoa(y.Decisions), itoa(y.VotesKnown), itoa(y.Positions.Yes), itoa(y.Positions.No), itoa(y.Positions.Abstain), itoa(y.Positions.NotParticipating), itoa(y.Positions.Absent), itoa(y.Vetoes)}
+		for _, s := range y.Sided {
+			rows[i] = append(rows[i], share(s.Share))
+		}
+	}
+	return rows
+}
+
+// writeMemberCSV writes a member's years as `unsc member --csv` prints
+// them, as encoding/csv writes memberRows (TestMemberCSVAsTable),
+// each year appended to the answer as it is read: no cell made a string,
+// no row a list (80 years of 14 cells for a permanent member). The cells
+// are numbers, which need no quoting; the header is quoted as any field.
+func writeMemberCSV(w io.Writer, header []string, p analysis.MemberProfile) error {
+	b := make([]byte, 0, 64*(len(p.Years)+2))
+	for i, c := range header {
+		b = appendCSVField(b, i, c)
+	}
+	b = append(b, '\n')
+	for _, y := range p.Years {
+		for i, n := range [...]int{y.Year, y.Decisions, y.VotesKnown, y.Positions.Yes, y.Positions.No, y.Positions.Abstain, y.Positions.NotParticipating, y.Positions.Absent, y.Vetoes} {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(n), 10)
+		}
+		for _, s := range y.Sided {
+			b = append(b, ',')
+			if s.Share != nil {
+				b = strconv.AppendFloat(b, *s.Share, 'f', 3, 64)
+			}
+		}
+		b = append(b, '\n')
+	}
+	_, err := w.Write(b)
+	return err
 }
 
 // --- agreement --------------------------------------------------------------

@@ -543,3 +543,38 @@ func TestDecisionCSVAsEncodingCSV(t *testing.T) {
 		}
 	}
 }
+
+// TestMemberCSVAsTable checks that `unsc member --csv`, written a year at a
+// time, is what encoding/csv writes of the rows of the member's table.
+func TestMemberCSVAsTable(t *testing.T) {
+	third := 1.0 / 3
+	one := 1.0
+	zero := 0.0
+	sided := func(shares ...*float64) []analysis.Sided {
+		var ss []analysis.Sided
+		for k, s := range shares {
+			ss = append(ss, analysis.Sided{Seat: analysis.PermanentSeats[k], N: 3, Share: s})
+		}
+		return ss
+	}
+	header := []string{"year", "decisions", "votes_known", "yes", "no", "abstain", "not_participating", "absent", "vetoes", "sided_with_SUN+RUS", "sided with, quoted"}
+	for _, p := range []analysis.MemberProfile{
+		{},
+		{Years: []analysis.MemberYear{
+			{Year: 1946, Decisions: 12, VotesKnown: 10, Positions: analysis.PositionCounts{Yes: 7, No: 1, Abstain: 1, NotParticipating: 1, Absent: 2}, Vetoes: 3, Sided: sided(&third, nil)},
+			{Year: 2024, Decisions: 0, Sided: sided(&one, &zero)},
+			{Year: 2025, Decisions: 1234567, VotesKnown: -1, Sided: nil},
+		}},
+	} {
+		var want, got strings.Builder
+		if err := printCSV(&want, header, memberRows(p)); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeMemberCSV(&got, header, p); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%d years: got\n%s\nencoding/csv writes\n%s", len(p.Years), got.String(), want.String())
+		}
+	}
+}
