@@ -83,12 +83,14 @@ func (a *app) openStore() (unsc.Store, error) {
 	if err != nil || path == "" {
 		return nil, errHandOver
 	}
+	// The path as given: made absolute only to be named (the working
+	// directory's two look-ups are not a question's).
+	if f := imagefile.Open(path, record.Version); f != nil && f.Image.Len() > 0 {
+		return imageStore{f.Image}, nil
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, errHandOver
-	}
-	if f := imagefile.Open(abs, record.Version); f != nil && f.Image.Len() > 0 {
-		return imageStore{f.Image}, nil
 	}
 	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
 		return a.builtInStore(abs)
