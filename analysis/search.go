@@ -363,8 +363,14 @@ func (x *Index) listedPage(ctx context.Context, q SearchQuery, lo, hi, offset, l
 			a.InDoubt++
 		}
 	}
+	// The page made at once at the most it can hold (grown by doubling,
+	// each size was a block of memory of its own).
+	mine := within(listed)
 	var page []scored
-	for k, i := range within(listed) {
+	if n := min(limit, len(mine)-offset); n > 0 {
+		page = make([]scored, 0, n)
+	}
+	for k, i := range mine {
 		if err := stopped(ctx, k); err != nil {
 			return nil, nil, false, err
 		}
