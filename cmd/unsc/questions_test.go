@@ -512,6 +512,13 @@ func TestQuestionsInDoubt(t *testing.T) {
 // time by hand, quotes every field as encoding/csv does.
 func TestDecisionCSVAsEncodingCSV(t *testing.T) {
 	fields := []string{"", "plain", "a,b", `say "no"`, `"`, "line\nbreak", "cr\rhere", " lead", "\tlead", "\u00a0nbsp", "trail ", `\.`, `\.x`, "ü,ß", "\u2028x", "é"}
+	// Fields of 32 bytes and more, searched another way: each byte that
+	// asks for quotes at the start, in the middle and at the end.
+	long := strings.Repeat("Letter dated 1 May 2024 from the ", 2)
+	fields = append(fields, long, " "+long, "\u00a0"+long)
+	for _, c := range []string{",", `"`, "\n", "\r"} {
+		fields = append(fields, c+long, long[:20]+c+long[20:], long+c)
+	}
 	for _, a := range fields {
 		for _, b := range fields {
 			var want strings.Builder
