@@ -2,6 +2,7 @@ package analysis_test
 
 import (
 	"context"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -44,12 +45,17 @@ func TestCompletenessByKindInRealRecord(t *testing.T) {
 			t.Errorf("coverage of %s = %+v; want no day and the %d the record holds", kind, k, counts[kind])
 		}
 	}
-	// The drafts to the last day of the spreadsheet; the amendments only
+	// The failed and vetoed drafts from the first meeting to the day
+	// CuratedCompleteTo gives (TestLate2025DraftsInRealRecord), later than
+	// the spreadsheet's last day; the amendments to its last day, and only
 	// from its first day, which no other source lists.
-	for _, kind := range []string{analysis.KindFailed, analysis.KindVetoed, analysis.KindAmendment} {
-		if k := kinds[kind]; k.CompleteTo != lastVetoList || k.Curated {
-			t.Errorf("coverage of %s = %+v; want complete to %s, the spreadsheet's last day", kind, k, lastVetoList)
+	for _, kind := range []string{analysis.KindFailed, analysis.KindVetoed} {
+		if k, want := kinds[kind], analysis.CuratedCompleteTo[kind]; k.CompleteTo != want || want <= lastVetoList || !k.Curated || k.CompleteFrom != "1946-01-17" {
+			t.Errorf("coverage of %s = %+v; want complete from the first meeting to %s, curated", kind, k, want)
 		}
+	}
+	if k := kinds[analysis.KindAmendment]; k.CompleteTo != lastVetoList || k.Curated {
+		t.Errorf("coverage of amendments = %+v; want complete to %s, the spreadsheet's last day", k, lastVetoList)
 	}
 	if k := kinds[analysis.KindAmendment]; k.CompleteFrom != "1994-01-06" || !slices.Equal(k.ListedBy, []unsc.Source{unsc.SourceSpreadsheet}) {
 		t.Errorf("coverage of amendments = %+v; want from 6 January 1994, by the spreadsheet alone", k)
@@ -64,8 +70,8 @@ func TestCompletenessByKindInRealRecord(t *testing.T) {
 		t.Errorf("coverage complete to %s, want the earliest day of the kinds listed in full, %s", c.CompleteTo, lastVetoList)
 	}
 	procedural := "procedural votes: " + strconv.Itoa(counts[analysis.KindProcedural]) + " known, no source lists them all"
-	if !strings.Contains(c.Complete, procedural) || !strings.Contains(c.Complete, "every resolution to 31 December 2025") {
-		t.Errorf("coverage in words %q, want %q and the resolutions to 31 December 2025", c.Complete, procedural)
+	if !strings.Contains(c.Complete, procedural) || !strings.Contains(c.Complete, "every resolution, failed draft and vetoed draft to 31 December 2025; every amendment to 4 June 2025") {
+		t.Errorf("coverage in words %q, want %q and the resolutions and drafts to 31 December 2025, the amendments to 4 June 2025", c.Complete, procedural)
 	}
 
 	// A count over the procedural votes claims no day.
@@ -77,7 +83,7 @@ func TestCompletenessByKindInRealRecord(t *testing.T) {
 	// day of the other kinds: the member's history says how many are
 	// known there.
 	m := must(x.Member(ctx, "USA"))
-	if p := m.Period; p.CompleteTo != lastVetoList || !strings.Contains(p.Text, procedural) || !strings.Contains(p.Text, "every failed draft, vetoed draft and amendment;") {
+	if p := m.Period; p.CompleteTo != lastVetoList || !strings.Contains(p.Text, procedural) || !strings.Contains(p.Text, "the sources list every amendment; the record holds every resolution, failed draft and vetoed draft to 31 December 2025;") {
 		t.Errorf("member USA: period %+v; want to %s, the earliest day of the kinds, and %q", p, lastVetoList, procedural)
 	}
 	tr := must(x.Trends(ctx, day("2024-01-01"), day("2024-12-31")))
@@ -91,12 +97,14 @@ func TestCompletenessByKindInRealRecord(t *testing.T) {
 		t.Errorf("trends of 2024: period %q, want %q", tr.Period.Text, want)
 	}
 
-	// A veto answer: the vetoed drafts' day, and no word of procedural
-	// votes, which cannot be vetoed; the preliminary questions, some
-	// vetoed (the "double veto"), are not all known.
+	// A veto answer: the earliest day of the vetoed drafts and the
+	// amendments, the amendments', with the vetoed drafts' later one named,
+	// and no word of procedural votes, which cannot be vetoed; the
+	// preliminary questions, some vetoed (the "double veto"), are not all
+	// known.
 	v := must(x.Vetoes(ctx, analysis.VetoQuery{}))
-	if p := v.Period; p.CompleteTo != kinds[analysis.KindVetoed].CompleteTo || strings.Contains(p.Text, "procedural") || !strings.Contains(p.Text, "amendments are listed in full only from 6 January 1994") || !strings.Contains(p.Text, "preliminary questions: "+strconv.Itoa(counts[analysis.KindPreliminary])+" known") {
-		t.Errorf("vetoes: period %+v; want to the vetoed drafts' day %s, amendments from 1994", p, kinds[analysis.KindVetoed].CompleteTo)
+	if p := v.Period; p.CompleteTo != kinds[analysis.KindAmendment].CompleteTo || strings.Contains(p.Text, "procedural") || !strings.Contains(p.Text, "amendments are listed in full only from 6 January 1994") || !strings.Contains(p.Text, "the record holds every vetoed draft to 31 December 2025") || !strings.Contains(p.Text, "preliminary questions: "+strconv.Itoa(counts[analysis.KindPreliminary])+" known") {
+		t.Errorf("vetoes: period %+v; want to the amendments' day %s, the vetoed drafts to 31 December 2025, amendments from 1994", p, kinds[analysis.KindAmendment].CompleteTo)
 	}
 	// The decisions it says the record holds after that day are those of
 	// its kinds, not every decision.
@@ -145,5 +153,87 @@ func TestResolutionNumbersInRealRecord(t *testing.T) {
 	}
 	if to := analysis.CuratedCompleteTo[analysis.KindResolution]; last < 2811 || lastDay > to {
 		t.Errorf("last resolution %d of %s; want 2811 or later, adopted by %s", last, lastDay, to)
+	}
+}
+
+// TestLate2025DraftsInRealRecord checks what CuratedCompleteTo rests on
+// for the failed and vetoed drafts: the later version of the voting
+// spreadsheet (testdata/spreadsheet_2025_late.tsv) numbers every decision
+// it lists, and from the veto of 4 June 2025 to resolution 2812 (2026) of
+// 14 January 2026 it lists the 33 of the file, numbered without a gap.
+// The record holds each of them, on its date, with its outcome and count,
+// and no resolution, failed or vetoed draft or amendment of 5 June to 31
+// December 2025 that the file lacks. The file lists no amendment in this
+// version, so the amendments keep the imported version's last day.
+func TestLate2025DraftsInRealRecord(t *testing.T) {
+	const path = "testdata/spreadsheet_2025_late.tsv"
+	const from, nextListed = "2025-06-05", "2026-01-14" // the day after its decision 2150, and the day of its 2184
+	type line struct{ id, date, decision, outcome, count string }
+	var lines []line
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n, text := range strings.Split(string(data), "\n") {
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		if len(f) != 6 {
+			t.Fatalf("%s:%d: %d fields, want id, date, decision, draft, outcome and count", path, n+1, len(f))
+		}
+		lines = append(lines, line{id: f[0], date: f[1], decision: f[2], outcome: f[4], count: f[5]})
+	}
+	for i, l := range lines {
+		if id, err := strconv.Atoi(l.id); err != nil || id != 2151+i {
+			t.Fatalf("%s: decision %s at place %d; want the file's decisions 2151-2183 in order, none left out", path, l.id, i)
+		}
+	}
+	if len(lines) != 33 {
+		t.Fatalf("%s: %d decisions, want the 33 of 2151-2183", path, len(lines))
+	}
+	ds, _ := realRecord(t)
+	listed := map[string]line{}
+	for _, l := range lines {
+		listed[l.decision] = l
+	}
+	held := map[string]int{}
+	for _, d := range ds {
+		day := d.Date.Format(time.DateOnly)
+		if day < from || day > "2025-12-31" {
+			continue
+		}
+		kind := analysis.KindOf(d)
+		key := d.Resolution
+		if key == "" {
+			key = d.Draft
+		}
+		l, ok := listed[key]
+		if !ok {
+			if slices.Contains([]string{analysis.KindResolution, analysis.KindFailed, analysis.KindVetoed, analysis.KindAmendment}, kind) {
+				t.Errorf("%s %s (%s): a %s the spreadsheet does not list", day, key, d.Meeting, kind)
+			}
+			continue
+		}
+		held[key]++
+		count := strconv.Itoa(d.Tally.Yes) + "-" + strconv.Itoa(d.Tally.No) + "-" + strconv.Itoa(d.Tally.Abstain)
+		if day != l.date || d.Recorded.String() != l.outcome || !d.Tally.Known || count != l.count {
+			t.Errorf("%s: %s, %v, %s in the record; the spreadsheet's %s, %s, %s", key, day, d.Recorded, count, l.date, l.outcome, l.count)
+		}
+	}
+	for _, l := range lines {
+		if held[l.decision] != 1 {
+			t.Errorf("%s (%s): held %d times, want once", l.decision, l.date, held[l.decision])
+		}
+	}
+	// The day claimed for the drafts lies within what the file lists in
+	// full; the amendments' is the imported version's.
+	for _, kind := range []string{analysis.KindFailed, analysis.KindVetoed} {
+		if to := analysis.CuratedCompleteTo[kind]; to < lines[len(lines)-1].date || to >= nextListed {
+			t.Errorf("%s: complete to %q; want a day from %s, the file's last of 2025, to before %s, its next", kind, to, lines[len(lines)-1].date, nextListed)
+		}
+	}
+	if to, ok := analysis.CuratedCompleteTo[analysis.KindAmendment]; ok {
+		t.Errorf("amendments: complete to %s, which no list of amendments after 4 June 2025 bears out", to)
 	}
 }

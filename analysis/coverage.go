@@ -66,16 +66,29 @@ type sourceListing struct {
 // resolutions were adopted in 2025", 2768 to 2811). See DATA.md, "The
 // record to 31 December 2025: what is complete".
 //
-// Failed and vetoed drafts and amendments stay at the sources' last day
-// (4 June 2025): every one the sources of June to December 2025 name is in
-// the record, but no stored source lists or counts them for that period
-// (the UN's Highlights of Security Council Practice 2025, announced at
-// un.org/de/node/238758, says only that fewer drafts failed than in 2024
-// and that vetoes were the fewest since 2021; the Council's annual report
-// for 2025 is not stored). Procedural votes have no day: no source lists
-// them (DATA.md).
+// Failed and vetoed drafts: to 31 December 2025. The later version of the
+// voting spreadsheet (source spreadsheet, whose imported version ends on 4
+// June 2025: oliverunv/Voting-Agent, data/sc_voting.csv at commit
+// 58350bb3e40dfa8d5715f7d0799556d25986aa89, not official) numbers its
+// decisions in date order, and between the veto of 4 June 2025 and
+// resolution 2812 (2026) of 14 January 2026 it lists 33: resolutions 2782
+// to 2811 and the three drafts of September 2025 (vetoed S/2025/583,
+// failed S/2025/561 and S/2025/539), each in the record with the same
+// date, outcome and count (TestLate2025DraftsInRealRecord). No UN list or
+// count was found: the UN's Highlights of Security Council Practice 2025,
+// announced at un.org/de/node/238758, say only that fewer drafts failed
+// than in 2024 and that vetoes were the fewest since 2021, which the
+// record bears out (2025: four drafts not adopted, four vetoes cast; 2022:
+// five vetoes cast; 2023 and 2024: more of both).
+//
+// Amendments stay at 4 June 2025: the later version lists none (not even
+// the five of 24 February 2025 the imported one lists), so it cannot show
+// that none was put to the vote after. Procedural votes have no day: no
+// source lists them (DATA.md).
 var CuratedCompleteTo = map[string]string{
 	KindResolution: "2025-12-31",
+	KindFailed:     "2025-12-31",
+	KindVetoed:     "2025-12-31",
 }
 
 // Kinds of decision, in the order Coverage lists them.
@@ -737,6 +750,17 @@ func (p Period) appendKindNames(b []byte, to, and string) []byte {
 	return b
 }
 
+// dayNamedBefore reports whether a kind before the i-th of p.Kinds is
+// complete to the same day as it.
+func (p Period) dayNamedBefore(i int) bool {
+	for _, k := range p.Kinds[:i] {
+		if k.CompleteTo == p.Kinds[i].CompleteTo {
+			return true
+		}
+	}
+	return false
+}
+
 func (p Period) text() string {
 	// Written on the stack, and copied once into the string.
 	var held [512]byte
@@ -764,10 +788,11 @@ func (p Period) text() string {
 		b = appendLongDay(append(b, " to "...), p.To)
 	}
 	if p.CompleteTo != "" && (p.AskedTo != "" || p.Later > 0) {
-		// The kinds listed in full further than the answer counts.
-		for _, k := range p.Kinds {
-			if k.CompleteTo > p.CompleteTo {
-				b = append(append(b, "; the record holds every "...), k.Kind...)
+		// The kinds listed in full further than the answer counts, those
+		// of one day named together.
+		for i, k := range p.Kinds {
+			if k.CompleteTo > p.CompleteTo && !p.dayNamedBefore(i) {
+				b = p.appendKindNames(append(b, "; the record holds every "...), k.CompleteTo, "and")
 				b = appendLongDay(append(b, " to "...), k.CompleteTo)
 			}
 		}

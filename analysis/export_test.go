@@ -340,9 +340,11 @@ func PeriodTextReference(p Period) string {
 	default:
 		fmt.Fprintf(&b, "%s to %s", longDay(p.From), longDay(p.To))
 	}
+	named := map[string]bool{}
 	for _, k := range p.Kinds {
-		if p.CompleteTo != "" && (p.AskedTo != "" || p.Later > 0) && k.CompleteTo > p.CompleteTo {
-			fmt.Fprintf(&b, "; the record holds every %s to %s", k.Kind, longDay(k.CompleteTo))
+		if p.CompleteTo != "" && (p.AskedTo != "" || p.Later > 0) && k.CompleteTo > p.CompleteTo && !named[k.CompleteTo] {
+			named[k.CompleteTo] = true
+			fmt.Fprintf(&b, "; the record holds every %s to %s", p.kindNames(k.CompleteTo, "and"), longDay(k.CompleteTo))
 		}
 	}
 	if p.Later > 0 && p.CompleteTo != "" {

@@ -112,7 +112,7 @@ func TestCuratedReports(t *testing.T) {
 		t.Errorf("res 2797 (2025): Ref %q, want the press release's address", r.Ref)
 	}
 	// A row is the UN's own account when its first address is the UN's.
-	if r := byKey["S/PV.10000|non-procedural"]; r.Source != unsc.SourcePress {
+	if r := byKey["S/PV.10000|S/2025/583"]; r.Source != unsc.SourcePress {
 		t.Errorf("18 September 2025 draft: source %q, want un-press (its first address is the UN's)", r.Source)
 	}
 	// Resolution 2808 (2025) rests on its release SC/16260, the UN's own

@@ -158,6 +158,9 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/PV.47", "the Spanish question's vetoed draft (18 June 1946), which the Library's table counts 9-1-0: 9-1-1, the Netherlands abstaining (the Australian delegation's cable of the meeting), by fact"},
 	{"S/RES/2784 (2025)", "a resolution only the crawl reports, with no agenda item: the item from the UN's index of the meetings of 2025, by fact"},
 	{"S/RES/2763 (2024)", "the Digital Library dates it 16 December 2024, the Monday after; adopted on Friday 13 December, as the spreadsheet and the news have it, by fact (audit round 12)"},
+	{"S/2025/583", "the veto of 18 September 2025 (10,000th meeting), entered from the UN's release, which names no symbol: the draft's symbol from the later version of the voting spreadsheet"},
+	{"S/2025/561", "the Republic of Korea's Iran draft of 19 September 2025, failed 4-9-2: the draft's symbol from the later version of the voting spreadsheet, no UN page naming it found"},
+	{"S/2025/539", "China's and the Russian Federation's Iran draft of 26 September 2025, failed 4-9-2: the draft's symbol from the later version of the voting spreadsheet"},
 }
 
 // TestGoldenDecisions renders the golden cases from the real record and
