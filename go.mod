@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
+	github.com/dustin/go-humanize v1.1.0
 	github.com/google/go-cmp v0.7.0
 	golang.org/x/net v0.62.0
 	modernc.org/sqlite v1.62.0
@@ -12,7 +13,6 @@ require (
 )
 
 require (
-	github.com/dustin/go-humanize v1.1.0 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/mattn/go-isatty v0.0.24 // indirect
@@ -23,3 +23,9 @@ require (
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
 )
+
+// modernc.org/libc imports go-humanize for Comma alone (its performance
+// counters, which unsc never uses); the stand-in in internal/humanize has
+// no package initialisation, which every start of unsc paid (README, "The
+// start, eighth pass").
+replace github.com/dustin/go-humanize => ./internal/humanize
