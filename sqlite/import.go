@@ -543,7 +543,7 @@ func imageSums(image []byte) (decisions, record string, err error) {
 // the heap live now (called just after a collection, debug.FreeOSMemory,
 // so the heap allocated is the heap live: runtime.ReadMemStats, not
 // runtime/metrics, whose package initialisation every start of the whole
-// program would pay, README "The start, eighth pass"), unless a lower one
+// program would pay, README "The start, ninth pass"), unless a lower one
 // is set, and returns what sets the limit back. While the image is gathered and the
 // tables written the live heap grows by about half (106 → ~155 MB at 30
 // times today's record), so the collector's goal at half GOGC stays
