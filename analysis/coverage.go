@@ -732,6 +732,18 @@ func (p Period) appendKindNames(b []byte, to, and string) []byte {
 	if n == 0 || (to == "" && n == len(Kinds)) {
 		return append(b, "decision"...)
 	}
+	return p.appendKinds(b, to, and, kindSingular)
+}
+
+// appendKinds appends the kinds of p listed in full to day to, each as
+// name writes it, joined by commas and, before the last, and.
+func (p Period) appendKinds(b []byte, to, and string, name func(kind string) string) []byte {
+	n := 0
+	for _, k := range p.Kinds {
+		if k.CompleteTo == to {
+			n++
+		}
+	}
 	i := 0
 	for _, k := range p.Kinds {
 		if k.CompleteTo != to {
@@ -744,10 +756,16 @@ func (p Period) appendKindNames(b []byte, to, and string) []byte {
 		default:
 			b = append(b, ", "...)
 		}
-		b = append(b, kindSingular(k.Kind)...)
+		b = append(b, name(k.Kind)...)
 		i++
 	}
 	return b
+}
+
+// appendKindPlurals appends the kinds of p listed in full to day to, in
+// the plural, joined by "and": "failed drafts and amendments".
+func (p Period) appendKindPlurals(b []byte, to string) []byte {
+	return p.appendKinds(b, to, "and", func(kind string) string { return kindPlurals[kind] })
 }
 
 // dayNamedBefore reports whether a kind before the i-th of p.Kinds is
@@ -806,7 +824,12 @@ func (p Period) text() string {
 		} else {
 			b = append(b, ", count too"...)
 		}
-		b = append(b, ", from sources that do not list every decision: there may be more"...)
+		// Only the kinds listed in full no further than CompleteTo may
+		// lack a decision after it: the others are listed to their own
+		// later day, named above.
+		b = p.appendKindPlurals(append(b, "; "...), p.CompleteTo)
+		b = appendLongDay(append(b, " after "...), p.CompleteTo)
+		b = append(b, " may be missing"...)
 	}
 	for _, k := range p.Kinds {
 		if k.CompleteFrom > p.From {

@@ -352,8 +352,18 @@ func PeriodTextReference(p Period) string {
 		if p.Later == 1 {
 			verb = "counts"
 		}
-		fmt.Fprintf(&b, "; the %s the record holds after that, to %s, %s too, from sources that do not list every decision: there may be more",
-			plural(p.Later, "decision", "decisions"), longDay(p.LaterLast), verb)
+		var missing []string
+		for _, k := range p.Kinds {
+			if k.CompleteTo == p.CompleteTo {
+				missing = append(missing, kindPlurals[k.Kind])
+			}
+		}
+		names := strings.Join(missing, ", ")
+		if n := len(missing); n > 1 {
+			names = strings.Join(missing[:n-1], ", ") + " and " + missing[n-1]
+		}
+		fmt.Fprintf(&b, "; the %s the record holds after that, to %s, %s too; %s after %s may be missing",
+			plural(p.Later, "decision", "decisions"), longDay(p.LaterLast), verb, names, longDay(p.CompleteTo))
 	}
 	for _, k := range p.Kinds {
 		if k.CompleteFrom > p.From {
