@@ -106,6 +106,11 @@ func TestCompletenessByKindInRealRecord(t *testing.T) {
 	if p := v.Period; p.CompleteTo != kinds[analysis.KindAmendment].CompleteTo || strings.Contains(p.Text, "procedural") || !strings.Contains(p.Text, "amendments are listed in full only from 6 January 1994") || !strings.Contains(p.Text, "the record holds every vetoed draft to 31 December 2025") || !strings.Contains(p.Text, "preliminary questions: "+strconv.Itoa(counts[analysis.KindPreliminary])+" known") {
 		t.Errorf("vetoes: period %+v; want to the amendments' day %s, the vetoed drafts to 31 December 2025, amendments from 1994", p, kinds[analysis.KindAmendment].CompleteTo)
 	}
+	// Only the kinds listed in full to that day may lack a decision after
+	// it: the vetoed drafts, listed in full further, are not said to.
+	if missing := "; amendments after " + analysis.LongDay(v.Period.CompleteTo) + " may be missing"; !strings.Contains(v.Period.Text, missing) || strings.Contains(v.Period.Text, "vetoed drafts after") || strings.Contains(v.Period.Text, "there may be more") {
+		t.Errorf("vetoes: period %q; want only %q said of the decisions after its day", v.Period.Text, missing)
+	}
 	// The decisions it says the record holds after that day are those of
 	// its kinds, not every decision.
 	later := 0

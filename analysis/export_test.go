@@ -499,3 +499,6 @@ func partsReference(l CountLine, listEnd string) string {
 	}
 	return b.String()
 }
+
+// LongDay writes a YYYY-MM-DD date as answers write it in words.
+func LongDay(s string) string { return longDay(s) }
