@@ -502,8 +502,26 @@ func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
 	case len(kinds) == len(Kinds):
 		p.Later, lastLater = hi-lo, hi-1
 	default:
+		start, codes := x.laterKinds()
+		if lo < start {
+			for i := lo; i < hi; i++ {
+				if slices.Contains(kinds, x.kindAt(i)) {
+					p.Later++
+					lastLater = i
+				}
+			}
+			break
+		}
+		// The kinds of the few decisions after the record's complete part,
+		// read once: an answer compares their places in Kinds.
+		var mask uint16
+		for _, kind := range kinds {
+			if k := slices.Index(Kinds, kind); k >= 0 {
+				mask |= 1 << k
+			}
+		}
 		for i := lo; i < hi; i++ {
-			if slices.Contains(kinds, x.kindAt(i)) {
+			if c := codes[i-start]; c < len(Kinds) && mask&(1<<c) != 0 {
 				p.Later++
 				lastLater = i
 			}
@@ -533,6 +551,29 @@ func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
 		}
 	}
 	return p
+}
+
+// laterKinds returns the place in Kinds of the kind of each decision
+// after the last day to which the record holds every decision of the
+// kinds some source lists in full (completeness), from decision start
+// on: the decisions an answer's Later counts by kind. They are found once,
+// the first time an answer asks (a few dozen decisions).
+func (x *Index) laterKinds() (start int, codes []int) {
+	x.laterOnce.Do(func() {
+		c := x.completeness()
+		x.laterStart = x.n
+		if c.complete {
+			x.laterStart = x.firstOnOrAfter(c.completeTo + 1)
+		}
+		x.laterCodes = make([]int, x.n-x.laterStart)
+		for i := range x.laterCodes {
+			x.laterCodes[i] = slices.Index(Kinds, x.kindAt(x.laterStart+i))
+			if x.laterCodes[i] < 0 {
+				x.laterCodes[i] = len(Kinds)
+			}
+		}
+	})
+	return x.laterStart, x.laterCodes
 }
 
 // kindAt returns kindOf(decision i), from its columns where the index

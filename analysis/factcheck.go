@@ -213,7 +213,7 @@ type vetoCounts struct {
 	// The vetoes the record counts and the list does not, to the list's
 	// last date; the list's rows the record does not count; the vetoes of
 	// amendments.
-	notOnList, notInRecord, amendments []entryAt
+	notOnList, notInRecord, amendments entries
 }
 
 // countedVeto is one veto as a line of a fact check counts it.
@@ -228,10 +228,16 @@ type countedVeto struct {
 	sources   sourceSet // the sources it rests on, as bits of sourceOrder
 }
 
-// entryAt is a veto listed in a fact check, and the decision it is of.
-type entryAt struct {
-	i int
-	e VetoEntry
+// entries are vetoes listed in a fact check, in the record's order:
+// list[k] is of decision at[k].
+type entries struct {
+	at   []int
+	list []VetoEntry
+}
+
+func (es *entries) add(i int, e VetoEntry) {
+	es.at = append(es.at, i)
+	es.list = append(es.list, e)
 }
 
 // inSpan returns the vetoes of vs (in the record's order) of decisions lo
@@ -242,18 +248,16 @@ func inSpan(vs []countedVeto, lo, hi int) []countedVeto {
 	return vs[a:b]
 }
 
-// entriesIn returns a copy of the entries of es (in the record's order) of
-// decisions lo to hi-1: never nil.
-func entriesIn(es []entryAt, lo, hi int) []VetoEntry {
-	a := sort.Search(len(es), func(k int) bool { return es[k].i >= lo })
-	out := []VetoEntry{}
-	for _, e := range es[a:] {
-		if e.i >= hi {
-			break
-		}
-		out = append(out, e.e)
+// entriesIn returns the entries of es of decisions lo to hi-1, never nil:
+// a part of the list kept for the member, not a copy (with no room beyond
+// it, so that an append copies it), which callers only read.
+func entriesIn(es entries, lo, hi int) []VetoEntry {
+	a, _ := slices.BinarySearch(es.at, lo)
+	b, _ := slices.BinarySearch(es.at, hi)
+	if b <= a {
+		return []VetoEntry{}
 	}
-	return out
+	return es.list[a:b:b]
 }
 
 // vetoCounts returns member's vetoCounts, made once and kept (for a
@@ -344,14 +348,14 @@ func (x *Index) countVetoes(member string) *vetoCounts {
 		rec, lst := vetoers[i], listed[i]
 		if x.day(i) <= listEnd {
 			if missing := without(rec, lst); len(missing) > 0 {
-				vc.notOnList = append(vc.notOnList, entryAt{i, x.vetoEntry(vetoItem{i: i, members: missing, amendment: x.amendment(i)}, dates, regions)})
+				vc.notOnList.add(i, x.vetoEntry(vetoItem{i: i, members: missing, amendment: x.amendment(i)}, dates, regions))
 			}
 			if extra := without(lst, rec); len(extra) > 0 {
-				vc.notInRecord = append(vc.notInRecord, entryAt{i, x.vetoEntry(vetoItem{i: i, members: extra, amendment: x.amendment(i), listed: true}, dates, regions)})
+				vc.notInRecord.add(i, x.vetoEntry(vetoItem{i: i, members: extra, amendment: x.amendment(i), listed: true}, dates, regions))
 			}
 		}
 		if x.amendment(i) && len(rec) > 0 {
-			vc.amendments = append(vc.amendments, entryAt{i, x.vetoEntry(vetoItem{i: i, members: rec, amendment: true}, dates, regions)})
+			vc.amendments.add(i, x.vetoEntry(vetoItem{i: i, members: rec, amendment: true}, dates, regions))
 		}
 	}
 	return vc

@@ -88,6 +88,11 @@ type Index struct {
 	unlistedOnce [8]sync.Once
 	unlisted     [8][]int32
 	listEnd      time.Time // the last date of the UN veto list
+	// laterCodes holds the place in Kinds of the kind of each decision
+	// from laterStart on, after the record's complete part (laterKinds).
+	laterOnce  sync.Once
+	laterStart int
+	laterCodes []int
 
 	regionsOnce sync.Once
 	regions     []uint8 // for vetoed decisions: regions.csv row index+1, 0 for other

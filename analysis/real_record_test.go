@@ -3,6 +3,7 @@ package analysis_test
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -395,6 +396,25 @@ func BenchmarkPeriod(b *testing.B) {
 			for b.Loop() {
 				n++
 				x.PeriodOf(start.AddDate(0, 0, n%28000), day("2030-01-01").AddDate(0, 0, -n/28000), kinds...)
+			}
+		})
+	}
+}
+
+// BenchmarkPeriodOf is the period every answer of the API carries, asked
+// for a new period each time (as the server's uncached answers are), for
+// the kinds a veto answer counts and for every kind.
+func BenchmarkPeriodOf(b *testing.B) {
+	_, x := realRecord(b)
+	x.Warm()
+	start := day("1946-01-01")
+	for _, kinds := range [][]string{analysis.VetoKinds, analysis.Kinds} {
+		b.Run(strconv.Itoa(len(kinds)), func(b *testing.B) {
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				n++
+				x.PeriodOf(start.AddDate(0, 0, n%28000), day("2030-01-01"), kinds...)
 			}
 		})
 	}

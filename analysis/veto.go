@@ -476,7 +476,28 @@ func sourceBit(s unsc.Source) int {
 	return len(sourceOrder)
 }
 
+// sourceList returns the sources of set, in sourceOrder: a list made once
+// for each set (every set of sourceOrder's sources, made together the
+// first time one is asked for), which callers only read; it has no room
+// beyond its sources, so that an append copies it.
 func sourceList(set sourceSet) []unsc.Source {
+	lists := sourceSetLists.Get()
+	if int(set) < len(lists) {
+		return lists[set]
+	}
+	return makeSourceList(set)
+}
+
+// sourceSetLists holds sourceList's lists, by set.
+var sourceSetLists = lazy.Value[[][]unsc.Source]{Make: func() [][]unsc.Source {
+	lists := make([][]unsc.Source, 1<<len(sourceOrder))
+	for set := range lists {
+		lists[set] = makeSourceList(sourceSet(set))
+	}
+	return lists
+}}
+
+func makeSourceList(set sourceSet) []unsc.Source {
 	out := make([]unsc.Source, 0, bits.OnesCount16(uint16(set)))
 	for i, s := range sourceOrder {
 		if set&(1<<i) != 0 {
