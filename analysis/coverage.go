@@ -467,15 +467,15 @@ func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
 			unlisted = true
 			continue
 		}
-		p.Kinds[k].CompleteFrom, p.Kinds[k].CompleteTo = dayString(kc.from), dayString(kc.to)
+		p.Kinds[k].CompleteFrom, p.Kinds[k].CompleteTo = kc.fromText, kc.toText
 		if !complete || kc.to < completeTo {
 			completeTo, complete = kc.to, true
+			p.CompleteTo = kc.toText
 		}
 	}
 	last := first - 1 // nothing is known to be complete
 	if complete {
 		last = completeTo
-		p.CompleteTo = dayString(completeTo)
 	}
 	if !to.IsZero() {
 		asked := dayNumber(to)
@@ -528,7 +528,7 @@ func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
 		}
 	}
 	if lastLater >= 0 {
-		p.LaterLast = dayString(x.day(lastLater))
+		p.LaterLast = x.dateString(lastLater)
 	}
 	if unlisted {
 		// How many of each kind no source lists the period asked for
@@ -701,6 +701,7 @@ func (x *Index) completeness() *completeness {
 			if !c.complete || kc.to < c.completeTo {
 				c.completeTo, c.complete = kc.to, true
 			}
+			kc.fromText, kc.toText = dayString(kc.from), dayString(kc.to)
 		}
 	})
 	return &x.complete
@@ -720,9 +721,12 @@ type completeness struct {
 // list the kind in full; curated if to is CuratedCompleteTo's.
 type kindCompleteness struct {
 	from, to int64
-	listed   bool
-	curated  bool
-	listedBy []unsc.Source
+	// fromText and toText are from and to as answers write them, written
+	// once: every answer's period states them.
+	fromText, toText string
+	listed           bool
+	curated          bool
+	listedBy         []unsc.Source
 }
 
 // of returns kind's completeness (none for a kind not of Kinds).

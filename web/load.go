@@ -179,6 +179,9 @@ type flights struct {
 }
 
 type flight struct {
+	// done is closed when the answer is computed; it is made by the
+	// first request to wait for it (under flights.mu), so that an answer
+	// no other request asks for meanwhile (nearly all) makes none.
 	done chan struct{}
 	a    *answer
 	err  error
@@ -197,9 +200,13 @@ func (fs *flights) do(ctx context.Context, key string, f func() (*answer, error)
 			break
 		}
 		fl.waiters++
+		if fl.done == nil {
+			fl.done = make(chan struct{})
+		}
+		done := fl.done
 		fs.mu.Unlock()
 		select {
-		case <-fl.done:
+		case <-done:
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
@@ -212,14 +219,17 @@ func (fs *flights) do(ctx context.Context, key string, f func() (*answer, error)
 	if fs.m == nil {
 		fs.m = map[string]*flight{}
 	}
-	fl := &flight{done: make(chan struct{})}
+	fl := &flight{}
 	fs.m[key] = fl
 	fs.mu.Unlock()
 	defer func() {
 		fs.mu.Lock()
 		delete(fs.m, key)
+		done := fl.done
 		fs.mu.Unlock()
-		close(fl.done)
+		if done != nil {
+			close(done)
+		}
 	}()
 	fl.a, fl.err = f()
 	return fl.a, fl.err
