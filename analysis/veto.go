@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"unsc"
@@ -467,35 +468,37 @@ func (x *Index) listed(i int) bool {
 // source (a uint8 once dropped the ninth and tenth).
 type sourceSet uint16
 
-var sourceOrder = []unsc.Source{unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceDHLVetoes, unsc.SourceDPPA, unsc.SourcePress, unsc.SourceResearch, unsc.SourceSpreadsheet, unsc.SourceFailedDrafts, unsc.SourceWPDVetoes, unsc.SourceCRUNSC}
+var sourceOrder = [...]unsc.Source{unsc.SourceUNDL, unsc.SourceDHLMeetings, unsc.SourceDHLVetoes, unsc.SourceDPPA, unsc.SourcePress, unsc.SourceResearch, unsc.SourceSpreadsheet, unsc.SourceFailedDrafts, unsc.SourceWPDVetoes, unsc.SourceCRUNSC}
 
 func sourceBit(s unsc.Source) int {
-	if i := slices.Index(sourceOrder, s); i >= 0 {
+	if i := slices.Index(sourceOrder[:], s); i >= 0 {
 		return i
 	}
 	return len(sourceOrder)
 }
 
 // sourceList returns the sources of set, in sourceOrder: a list made once
-// for each set (every set of sourceOrder's sources, made together the
-// first time one is asked for), which callers only read; it has no room
+// for each set, the first time it is asked for (a question of the command
+// line asks for one or two: making all 1,024 at once was a tenth of
+// `vetoes --by member`'s CPU), which callers only read; it has no room
 // beyond its sources, so that an append copies it.
 func sourceList(set sourceSet) []unsc.Source {
-	lists := sourceSetLists.Get()
-	if int(set) < len(lists) {
-		return lists[set]
+	if int(set) >= len(sourceSetLists) {
+		return makeSourceList(set)
 	}
-	return makeSourceList(set)
+	at := &sourceSetLists[set]
+	if l := at.Load(); l != nil {
+		return *l
+	}
+	// Two answers asking at once may each make it: the lists are equal,
+	// and the first stored is kept.
+	l := makeSourceList(set)
+	at.CompareAndSwap(nil, &l)
+	return *at.Load()
 }
 
 // sourceSetLists holds sourceList's lists, by set.
-var sourceSetLists = lazy.Value[[][]unsc.Source]{Make: func() [][]unsc.Source {
-	lists := make([][]unsc.Source, 1<<len(sourceOrder))
-	for set := range lists {
-		lists[set] = makeSourceList(sourceSet(set))
-	}
-	return lists
-}}
+var sourceSetLists [1 << len(sourceOrder)]atomic.Pointer[[]unsc.Source]
 
 func makeSourceList(set sourceSet) []unsc.Source {
 	out := make([]unsc.Source, 0, bits.OnesCount16(uint16(set)))
