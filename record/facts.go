@@ -107,7 +107,7 @@ func ParseFacts(r io.Reader, name string) (Facts, error) {
 	}
 	facts := Facts{}
 	for _, row := range rows {
-		sym, _, err := unsc.NormalizeSymbol(row.get("symbol"))
+		sym, err := factKey(row.get("symbol"))
 		if err != nil {
 			return nil, row.errorf("symbol", "%v", err)
 		}
@@ -213,6 +213,43 @@ func ParseFacts(r io.Reader, name string) (Facts, error) {
 	return facts, nil
 }
 
+// factKey normalizes a fact's symbol. A vote no source gives a symbol
+// is known by its meeting, "S/PV.190"; where the meeting holds several
+// such votes, by its meeting and a word its sources' title, agenda or
+// note carry, in brackets: "S/PV.190 [Italy]" (the applicant).
+func factKey(s string) (string, error) {
+	if open := strings.Index(s, "["); open >= 0 {
+		word, ok := strings.CutSuffix(strings.TrimSpace(s[open+1:]), "]")
+		word = strings.TrimSpace(word)
+		m, kind, err := unsc.NormalizeSymbol(s[:open])
+		if !ok || word == "" || strings.ContainsAny(word, "[]") || err != nil || kind != unsc.MeetingSymbol {
+			return "", fmt.Errorf("symbol %q: want a meeting and a word of the vote's title in brackets, such as S/PV.190 [Italy]", s)
+		}
+		return m + " [" + word + "]", nil
+	}
+	sym, _, err := unsc.NormalizeSymbol(s)
+	return sym, err
+}
+
+// namedIn reports whether a word (case aside) is in the title, agenda or
+// note of one of the official reports: an unofficial list's votes with no
+// symbol can be paired with another vote of the meeting (its order is
+// not the Library's).
+func namedIn(word string, g []unsc.Report) bool {
+	word = strings.ToLower(word)
+	for _, r := range g {
+		if !r.Source.Official() {
+			continue
+		}
+		for _, s := range []string{r.Title, r.Agenda, r.Note} {
+			if strings.Contains(strings.ToLower(s), word) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func parseTally(s string) (unsc.Tally, bool) {
 	parts := strings.Split(s, "-")
 	if len(parts) != 3 {
@@ -284,6 +321,24 @@ func (f Facts) lookup(g []unsc.Report) (*Fact, bool) {
 	for _, r := range g {
 		if r.Resolution != "" || r.Draft != "" {
 			return nil, false
+		}
+	}
+	// Where the meeting holds several, by its meeting and a word of its
+	// title (the applicant), before the meeting alone.
+	for _, r := range g {
+		if r.Meeting == "" {
+			continue
+		}
+		prefix := r.Meeting + " ["
+		var found *Fact
+		for key, x := range f {
+			// The first key in order, whatever the map's order.
+			if word, ok := strings.CutPrefix(key, prefix); ok && namedIn(strings.TrimSuffix(word, "]"), g) && (found == nil || key < found.Symbol) {
+				found = x
+			}
+		}
+		if found != nil {
+			return found, true
 		}
 	}
 	for _, r := range g {

@@ -166,6 +166,9 @@ func TestParseFactsErrors(t *testing.T) {
 		{"bad meeting", head + "S/RES/2723 (2024),meeting,9539,x,y\n", "facts.csv:2:value"},
 		{"bad modality", head + "S/RES/2580 (2021),modality,cheers,x,y\n", "facts.csv:2:value"},
 		{"field twice", head + "S/5095,tally,2-7-1,x,y\nS/5095,tally,2-7-2,x,y\n", "facts.csv:3:field"},
+		{"bracket without meeting", head + "S/5095 [Italy],tally,2-7-1,x,y\n", "facts.csv:2:symbol"},
+		{"empty bracket", head + "S/PV.190 [],tally,2-7-1,x,y\n", "facts.csv:2:symbol"},
+		{"open bracket", head + "S/PV.190 [Italy,tally,2-7-1,x,y\n", "facts.csv:2:symbol"},
 	}
 	for _, tt := range tests {
 		_, err := record.ParseFacts(strings.NewReader(tt.in), "facts.csv")
