@@ -1,8 +1,6 @@
 package web
 
 import (
-	"cmp"
-	"errors"
 	"net/url"
 	"slices"
 	"strconv"
@@ -38,7 +36,7 @@ type args struct {
 // an unknown parameter, one given twice, a missing required one or a value
 // outside its enumeration is EINVALID naming it.
 func checkQuery(raw string, params []param) (url.Values, error) {
-	q, err := parseQuery(raw)
+	q, err := url.ParseQuery(raw)
 	if err != nil {
 		return nil, unsc.Errorf(unsc.EINVALID, "query", "malformed query string: want name=value pairs joined by &, percent-encoded")
 	}
@@ -61,56 +59,6 @@ func checkQuery(raw string, params []param) (url.Values, error) {
 	}
 	return q, nil
 }
-
-// parseQuery parses a raw query as url.ParseQuery does, failing where it
-// fails, but with every value in one slice: a query costs two
-// allocations (the map and that slice) rather than one more for each
-// parameter, which every answer computed paid.
-func parseQuery(raw string) (url.Values, error) {
-	n := strings.Count(raw, "&") + 1
-	if n > maxQueryParams {
-		return nil, errTooManyParams
-	}
-	q := make(url.Values, n)
-	values := make([]string, 0, n)
-	var err error
-	for raw != "" {
-		var part string
-		part, raw, _ = strings.Cut(raw, "&")
-		if strings.Contains(part, ";") {
-			err = errSemicolon
-			continue
-		}
-		if part == "" {
-			continue
-		}
-		name, value, _ := strings.Cut(part, "=")
-		name, err1 := url.QueryUnescape(name)
-		if err1 == nil {
-			value, err1 = url.QueryUnescape(value)
-		}
-		if err1 != nil {
-			err = cmp.Or(err, err1)
-			continue
-		}
-		if vs, ok := q[name]; ok {
-			q[name] = append(vs, value) // vs is full: append copies it
-			continue
-		}
-		values = append(values, value)
-		q[name] = values[len(values)-1 : len(values) : len(values)]
-	}
-	return q, err
-}
-
-// maxQueryParams is the most parameters url.ParseQuery parses (its
-// default, GODEBUG urlmaxqueryparams).
-const maxQueryParams = 10000
-
-var (
-	errTooManyParams = errors.New("number of URL query parameters exceeded limit")
-	errSemicolon     = errors.New("invalid semicolon separator in query")
-)
 
 // appendQuery appends q as url.Values.Encode writes it: sorted by name,
 // each name and value escaped as url.QueryEscape escapes them, joined by
