@@ -119,6 +119,23 @@ func TestAuditRound9InRealRecord(t *testing.T) {
 	if !admission {
 		t.Error("S/PV.386 (17 December 1948): the vote on Israel's application, 5-1-5 with Syria against, not in the record")
 	}
+	// S/1121 is not that vote: the record of the 385th meeting (UNISPAL)
+	// names it the United Kingdom's draft, and JTA reports it defeated
+	// before the application was put to the vote. It stays a draft of its
+	// own at the same meeting, with the Library's count, beside the
+	// application's vote.
+	ukDraft := 0
+	for _, d := range decisions {
+		if d.Draft == "S/1121" {
+			ukDraft++
+			if d.Meeting != "S/PV.386" || d.Tally.Yes != 4 || d.Tally.No != 0 || d.Tally.Abstain != 7 || d.Recorded != unsc.Failed {
+				t.Errorf("S/1121 (the United Kingdom's draft on Israel's application): %s %d-%d-%d %v, want S/PV.386 4-0-7 failed (the Library's table)", d.Meeting, d.Tally.Yes, d.Tally.No, d.Tally.Abstain, d.Recorded)
+			}
+		}
+	}
+	if ukDraft != 1 {
+		t.Errorf("S/1121: %d decisions, want one, apart from the vote on Israel's application", ukDraft)
+	}
 
 	// Positions of vetoed and failed drafts of 1950–1964 that no imported
 	// source lists, entered from the sources read in round 9.
