@@ -1,0 +1,146 @@
+package record_test
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"unsc"
+	"unsc/record"
+)
+
+// proceduralLine is one procedural vote as the public lists and its own
+// sources give it (testdata/procedural_since_2000.tsv). meeting is empty
+// where no source found it: such a vote cannot be entered and is not in
+// the record.
+type proceduralLine struct {
+	date, meeting, what, address string
+	outcome                      unsc.Outcome
+	tally                        unsc.Tally
+}
+
+func (l proceduralLine) decisionName() string { return l.meeting }
+
+// check compares the record's decision with the line: its date, matter,
+// outcome and count; and the Charter engine, replaying it as a procedural
+// matter (nine votes, no veto), must derive the outcome the sources record.
+func (l proceduralLine) check(d unsc.Decision) string {
+	switch {
+	case d.Date.Format("2006-01-02") != l.date:
+		return fmt.Sprintf("date %s, the list's %s", d.Date.Format("2006-01-02"), l.date)
+	case d.Matter != unsc.Procedural:
+		return fmt.Sprintf("matter %v, want procedural", d.Matter)
+	case d.Recorded != l.outcome:
+		return fmt.Sprintf("outcome %v, the list's %v", d.Recorded, l.outcome)
+	case !d.Tally.Known || d.Tally.Yes != l.tally.Yes || d.Tally.No != l.tally.No || d.Tally.Abstain != l.tally.Abstain:
+		return fmt.Sprintf("count %v, the list's %d-%d-%d", d.Tally, l.tally.Yes, l.tally.No, l.tally.Abstain)
+	case d.Derived != l.outcome || len(d.VetoedBy) > 0:
+		return fmt.Sprintf("the Charter engine derives %v (vetoed by %v) from %d-%d-%d; the sources record %v", d.Derived, d.VetoedBy, d.Tally.Yes, d.Tally.No, d.Tally.Abstain, l.outcome)
+	}
+	res, err := record.Derive(d)
+	if err != nil {
+		return fmt.Sprintf("Derive: %v", err)
+	}
+	if want := l.tally.Yes >= 9; (res.Outcome == unsc.Adopted) != want || len(res.VetoedBy) > 0 {
+		return fmt.Sprintf("Derive = %v (vetoed by %v) from %d votes in favour; a procedural matter needs nine and knows no veto", res.Outcome, res.VetoedBy, l.tally.Yes)
+	}
+	return ""
+}
+
+func parseProceduralLine(text string) (proceduralLine, error) {
+	fields := strings.Split(text, "\t")
+	if len(fields) != 6 {
+		return proceduralLine{}, fmt.Errorf("%d fields, want date, meeting, what, outcome, count and address", len(fields))
+	}
+	l := proceduralLine{date: fields[0], meeting: fields[1], what: fields[2], address: fields[5]}
+	if l.meeting == "-" {
+		l.meeting = ""
+	} else if !strings.HasPrefix(l.meeting, "S/PV.") {
+		return l, fmt.Errorf("meeting %q: want S/PV.NNNN or -", fields[1])
+	}
+	if !strings.HasPrefix(l.address, "http") {
+		return l, fmt.Errorf("address %q: want the page's address", fields[5])
+	}
+	outcome, err := unsc.ParseOutcome(fields[3])
+	if err != nil || outcome == unsc.Vetoed {
+		return l, fmt.Errorf("outcome %q: want adopted or failed (a procedural vote knows no veto)", fields[3])
+	}
+	l.outcome = outcome
+	count := strings.Split(fields[4], "-")
+	if len(count) != 3 {
+		return l, fmt.Errorf("count %q: want Y-N-A", fields[4])
+	}
+	var ns [3]int
+	for i, s := range count {
+		if ns[i], err = strconv.Atoi(s); err != nil {
+			return l, fmt.Errorf("count %q: %v", fields[4], err)
+		}
+	}
+	l.tally = unsc.Tally{Yes: ns[0], No: ns[1], Abstain: ns[2], Known: true}
+	return l, nil
+}
+
+// publishedProceduralCounts are the numbers of procedural votes the public
+// lists give for a period, first day and last day included: the list of
+// named votes can hold no more than these.
+var publishedProceduralCounts = []struct {
+	from, to, by string
+	count        int
+}{
+	{"2000-01-01", "2009-12-31", "scprocedure.org, chapter 6, section 3b", 5},
+	{"2010-01-01", "2019-12-31", "scprocedure.org, chapter 6, section 3b", 13},
+	{"2020-01-01", "2025-01-13", "scprocedure.org, chapter 6, section 3b (updated 13 January 2025)", 13},
+	{"2023-01-01", "2023-12-31", "the UN's Highlights of Security Council Practice 2024", 3},
+	{"2024-01-01", "2024-12-31", "the UN's Highlights of Security Council Practice 2024", 8},
+}
+
+// TestProceduralVotesSince2000InRealRecord: every procedural vote of
+// 2000–2025 that the public lists name with its meeting is in the record,
+// on its date, with its outcome and count, and the Charter engine derives
+// that outcome; the record holds no other procedural vote of those years
+// (the list is the whole of what is known); a vote named without its
+// meeting is not in the record under some other meeting that day; and no
+// period holds more named votes than the lists count. The votes the lists
+// count but no source names are logged, period by period.
+func TestProceduralVotesSince2000InRealRecord(t *testing.T) {
+	const path = "testdata/procedural_since_2000.tsv"
+	lines := tableLines(t, path, parseProceduralLine)
+	var named []proceduralLine
+	unmet := map[string]proceduralLine{} // by date
+	for _, l := range lines {
+		if l.meeting == "" {
+			unmet[l.date] = l
+			continue
+		}
+		named = append(named, l)
+	}
+	want := checksByDecision(t, path, named, 19, "the 19 votes named with their meeting")
+	decisions := record.Reconcile(realReports(t))
+	checkEach(t, decisions, want)
+	for _, d := range decisions {
+		if d.Matter != unsc.Procedural || d.Resolution != "" || d.Date.Year() < 2000 {
+			continue
+		}
+		if _, listed := want[d.Meeting]; !listed {
+			t.Errorf("%s (%s, %v): a procedural vote the list does not name: add it to %s with its sources", d.Meeting, d.Date.Format("2006-01-02"), d.Tally, path)
+		}
+		if l, ok := unmet[d.Date.Format("2006-01-02")]; ok && d.Tally.Yes == l.tally.Yes && d.Tally.No == l.tally.No && d.Tally.Abstain == l.tally.Abstain {
+			t.Errorf("%s: the list names this vote of %s (%s) without a meeting: give it the meeting", d.Meeting, l.date, l.what)
+		}
+	}
+	for _, p := range publishedProceduralCounts {
+		n := 0
+		for _, l := range lines {
+			if l.date >= p.from && l.date <= p.to {
+				n++
+			}
+		}
+		switch {
+		case n > p.count:
+			t.Errorf("%s to %s: %d votes named, more than the %d %s counts", p.from, p.to, n, p.count, p.by)
+		case n < p.count:
+			t.Logf("%s to %s: %d of the %d procedural votes %s counts are named; %d not found", p.from, p.to, n, p.count, p.by, p.count-n)
+		}
+	}
+}
