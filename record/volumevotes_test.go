@@ -33,6 +33,18 @@ func TestPrintedVoteLines1976InRealRecord(t *testing.T) {
 	checkVoteLinesInRealRecord(t, "testdata/printed_1976.tsv", 11, "the 11 of 1976 read whole (DATA.md names the rest)")
 }
 
+// TestCountOnlyVotes1960to1999InRealRecord compares the record with the
+// pages that name every member's position on a vote of 1960–1999 the
+// imported sources
+// hold with a count only (testdata/count_only_votes.tsv, DATA.md
+// "Count-only votes of 1960–1999 given every position"; those of
+// 1946–1959 are TestCountOnlyVotesInRealRecord's): each line's count and
+// every member's position must be the page's. The facts that enter them
+// are what make the record agree; removing one fails here.
+func TestCountOnlyVotes1960to1999InRealRecord(t *testing.T) {
+	checkVoteLinesInRealRecord(t, "testdata/count_only_votes.tsv", 15, "the 15 read in December 2026")
+}
+
 // checkVoteLinesInRealRecord reads the vote lines of path, at least atLeast
 // of them (what says which), and checks each against the record built from
 // the shared data: meeting, modality, count and every member's position.
