@@ -47,15 +47,16 @@ func TestCompletenessByKindInRealRecord(t *testing.T) {
 	}
 	// The failed and vetoed drafts from the first meeting to the day
 	// CuratedCompleteTo gives (TestLate2025DraftsInRealRecord), later than
-	// the spreadsheet's last day; the amendments to its last day, and only
-	// from its first day, which no other source lists.
+	// the spreadsheet's last day; the amendments to the same day
+	// (TestLate2025AmendmentsInRealRecord), and only from the
+	// spreadsheet's first day, which no other source lists.
 	for _, kind := range []string{analysis.KindFailed, analysis.KindVetoed} {
 		if k, want := kinds[kind], analysis.CuratedCompleteTo[kind]; k.CompleteTo != want || want <= lastVetoList || !k.Curated || k.CompleteFrom != "1946-01-17" {
 			t.Errorf("coverage of %s = %+v; want complete from the first meeting to %s, curated", kind, k, want)
 		}
 	}
-	if k := kinds[analysis.KindAmendment]; k.CompleteTo != lastVetoList || k.Curated {
-		t.Errorf("coverage of amendments = %+v; want complete to %s, the spreadsheet's last day", k, lastVetoList)
+	if k, want := kinds[analysis.KindAmendment], analysis.CuratedCompleteTo[analysis.KindAmendment]; k.CompleteTo != want || want <= lastVetoList || !k.Curated {
+		t.Errorf("coverage of amendments = %+v; want complete to %s, curated, after the spreadsheet's last day %s", k, want, lastVetoList)
 	}
 	if k := kinds[analysis.KindAmendment]; k.CompleteFrom != "1994-01-06" || !slices.Equal(k.ListedBy, []unsc.Source{unsc.SourceSpreadsheet}) {
 		t.Errorf("coverage of amendments = %+v; want from 6 January 1994, by the spreadsheet alone", k)
@@ -66,12 +67,18 @@ func TestCompletenessByKindInRealRecord(t *testing.T) {
 	if want := analysis.CuratedCompleteTo[analysis.KindResolution]; k.CompleteTo != want || !k.Curated || k.CompleteFrom != "1946-01-17" {
 		t.Errorf("coverage of resolutions = %+v; want complete from the first meeting to %s, curated", k, want)
 	}
-	if c.CompleteTo != lastVetoList {
-		t.Errorf("coverage complete to %s, want the earliest day of the kinds listed in full, %s", c.CompleteTo, lastVetoList)
+	earliest := ""
+	for _, k := range c.Kinds {
+		if k.CompleteTo != "" && (earliest == "" || k.CompleteTo < earliest) {
+			earliest = k.CompleteTo
+		}
+	}
+	if c.CompleteTo != earliest || earliest != "2025-12-31" {
+		t.Errorf("coverage complete to %s, want the earliest day of the kinds listed in full, %s, 31 December 2025", c.CompleteTo, earliest)
 	}
 	procedural := "procedural votes: " + strconv.Itoa(counts[analysis.KindProcedural]) + " known, no source lists them all"
-	if !strings.Contains(c.Complete, procedural) || !strings.Contains(c.Complete, "every resolution, failed draft and vetoed draft to 31 December 2025; every amendment to 4 June 2025") {
-		t.Errorf("coverage in words %q, want %q and the resolutions and drafts to 31 December 2025, the amendments to 4 June 2025", c.Complete, procedural)
+	if !strings.Contains(c.Complete, procedural) || !strings.Contains(c.Complete, "every resolution, failed draft, vetoed draft and amendment to 31 December 2025 (amendments from 6 January 1994)") {
+		t.Errorf("coverage in words %q, want %q and the resolutions, drafts and amendments to 31 December 2025", c.Complete, procedural)
 	}
 
 	// A count over the procedural votes claims no day.
@@ -82,9 +89,12 @@ func TestCompletenessByKindInRealRecord(t *testing.T) {
 	// Nor does a count over a period with procedural votes, whatever the
 	// day of the other kinds: the member's history says how many are
 	// known there.
+	// Each kind listed in full is so to 31 December 2025 only by the
+	// curated decisions, which no one source lists: the record, not the
+	// sources, is said to hold them all.
 	m := must(x.Member(ctx, "USA"))
-	if p := m.Period; p.CompleteTo != lastVetoList || !strings.Contains(p.Text, procedural) || !strings.Contains(p.Text, "the sources list every amendment; the record holds every resolution, failed draft and vetoed draft to 31 December 2025;") {
-		t.Errorf("member USA: period %+v; want to %s, the earliest day of the kinds, and %q", p, lastVetoList, procedural)
+	if p := m.Period; p.CompleteTo != earliest || !strings.Contains(p.Text, procedural) || !strings.Contains(p.Text, "the last day to which the record holds every resolution, failed draft, vetoed draft and amendment;") || strings.Contains(p.Text, "the sources list") {
+		t.Errorf("member USA: period %+v; want to %s, the earliest day of the kinds, that the record holds them, and %q", p, earliest, procedural)
 	}
 	tr := must(x.Trends(ctx, day("2024-01-01"), day("2024-12-31")))
 	known := 0
@@ -97,30 +107,26 @@ func TestCompletenessByKindInRealRecord(t *testing.T) {
 		t.Errorf("trends of 2024: period %q, want %q", tr.Period.Text, want)
 	}
 
-	// A veto answer: the earliest day of the vetoed drafts and the
-	// amendments, the amendments', with the vetoed drafts' later one named,
-	// and no word of procedural votes, which cannot be vetoed; the
-	// preliminary questions, some vetoed (the "double veto"), are not all
-	// known.
+	// A veto answer: the day of the vetoed drafts and the amendments, both
+	// complete to 31 December 2025 by the curated decisions, so the record
+	// is said to hold them; no word of procedural votes, which cannot be
+	// vetoed; the preliminary questions, some vetoed (the "double veto"),
+	// are not all known.
 	v := must(x.Vetoes(ctx, analysis.VetoQuery{}))
-	if p := v.Period; p.CompleteTo != kinds[analysis.KindAmendment].CompleteTo || strings.Contains(p.Text, "procedural") || !strings.Contains(p.Text, "amendments are listed in full only from 6 January 1994") || !strings.Contains(p.Text, "the record holds every vetoed draft to 31 December 2025") || !strings.Contains(p.Text, "preliminary questions: "+strconv.Itoa(counts[analysis.KindPreliminary])+" known") {
-		t.Errorf("vetoes: period %+v; want to the amendments' day %s, the vetoed drafts to 31 December 2025, amendments from 1994", p, kinds[analysis.KindAmendment].CompleteTo)
+	if p := v.Period; p.CompleteTo != kinds[analysis.KindAmendment].CompleteTo || p.CompleteTo != kinds[analysis.KindVetoed].CompleteTo || strings.Contains(p.Text, "procedural") || !strings.Contains(p.Text, "amendments are listed in full only from 6 January 1994") || !strings.Contains(p.Text, "31 December 2025, the last day to which the record holds every vetoed draft and amendment") || !strings.Contains(p.Text, "preliminary questions: "+strconv.Itoa(counts[analysis.KindPreliminary])+" known") {
+		t.Errorf("vetoes: period %+v; want to the vetoed drafts' and amendments' day %s, held by the record, amendments from 1994", p, kinds[analysis.KindAmendment].CompleteTo)
 	}
-	// Only the kinds listed in full to that day may lack a decision after
-	// it: the vetoed drafts, listed in full further, are not said to.
-	if missing := "; amendments after " + analysis.LongDay(v.Period.CompleteTo) + " may be missing"; !strings.Contains(v.Period.Text, missing) || strings.Contains(v.Period.Text, "vetoed drafts after") || strings.Contains(v.Period.Text, "there may be more") {
-		t.Errorf("vetoes: period %q; want only %q said of the decisions after its day", v.Period.Text, missing)
-	}
-	// The decisions it says the record holds after that day are those of
-	// its kinds, not every decision.
+	// The record holds no decision after that day, so none is said to be
+	// missing after it (the wording for kinds listed to different days is
+	// checked against PeriodTextReference over every period).
 	later := 0
 	for _, d := range ds {
-		if d.Date.Format(time.DateOnly) > v.Period.CompleteTo && slices.Contains(analysis.VetoKinds, analysis.KindOf(d)) {
+		if d.Date.Format(time.DateOnly) > v.Period.CompleteTo {
 			later++
 		}
 	}
-	if all := x.Period(time.Time{}, time.Time{}); v.Period.Later != later || later == 0 || later >= all.Later {
-		t.Errorf("vetoes: %d decisions after %s, want the %d of its kinds (of the %d of every kind)", v.Period.Later, v.Period.CompleteTo, later, all.Later)
+	if v.Period.Later != later || later != 0 || strings.Contains(v.Period.Text, "may be missing") || strings.Contains(v.Period.Text, "there may be more") {
+		t.Errorf("vetoes: %d decisions after %s in %q, want the record's %d and nothing said missing", v.Period.Later, v.Period.CompleteTo, v.Period.Text, later)
 	}
 	// Every vetoed decision is of a kind veto answers name.
 	for _, d := range ds {
@@ -175,18 +181,8 @@ func TestLate2025DraftsInRealRecord(t *testing.T) {
 	const from, nextListed = "2025-06-05", "2026-01-14" // the day after its decision 2150, and the day of its 2184
 	type line struct{ id, date, decision, outcome, count string }
 	var lines []line
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for n, text := range strings.Split(string(data), "\n") {
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		f := strings.Split(text, "\t")
-		if len(f) != 6 {
-			t.Fatalf("%s:%d: %d fields, want id, date, decision, draft, outcome and count", path, n+1, len(f))
-		}
+	for _, r := range tsvRows(t, path, "id, date, decision, draft, outcome and count") {
+		f := r.fields
 		lines = append(lines, line{id: f[0], date: f[1], decision: f[2], outcome: f[4], count: f[5]})
 	}
 	for i, l := range lines {
@@ -232,13 +228,128 @@ func TestLate2025DraftsInRealRecord(t *testing.T) {
 		}
 	}
 	// The day claimed for the drafts lies within what the file lists in
-	// full; the amendments' is the imported version's.
+	// full. The file lists no amendment: the amendments' day rests on the
+	// reports of each meeting (TestLate2025AmendmentsInRealRecord).
 	for _, kind := range []string{analysis.KindFailed, analysis.KindVetoed} {
 		if to := analysis.CuratedCompleteTo[kind]; to < lines[len(lines)-1].date || to >= nextListed {
 			t.Errorf("%s: complete to %q; want a day from %s, the file's last of 2025, to before %s, its next", kind, to, lines[len(lines)-1].date, nextListed)
 		}
 	}
-	if to, ok := analysis.CuratedCompleteTo[analysis.KindAmendment]; ok {
-		t.Errorf("amendments: complete to %s, which no list of amendments after 4 June 2025 bears out", to)
+}
+
+// TestLate2025AmendmentsInRealRecord checks what CuratedCompleteTo rests
+// on for the amendments. An amendment is put to the vote at the meeting
+// that votes on the draft it amends, and the record holds every draft
+// voted to the drafts' and resolutions' day (TestLate2025DraftsInRealRecord,
+// TestResolutionNumbersInRealRecord). testdata/meetings_2025_late.tsv
+// gives, for each meeting of 5 June to 31 December 2025 at which the
+// Council voted on a draft, the report of its votes read and how many
+// amendments that report says were put to the vote. The record must
+// hold each meeting's draft on its date, every draft it holds in the
+// period must be in the file, and the amendments it holds at each meeting
+// must be those the file counts (none); the amendments' day may then be
+// no later than the drafts' and the resolutions'.
+func TestLate2025AmendmentsInRealRecord(t *testing.T) {
+	const path = "testdata/meetings_2025_late.tsv"
+	const from, to = "2025-06-05", "2025-12-31"
+	type line struct {
+		date, meeting, decision string
+		amendments              int
 	}
+	listed := map[string]line{}
+	amendmentsAt := map[string]int{}
+	last := ""
+	for _, r := range tsvRows(t, path, "date, meeting, decision, release, amendments and page") {
+		f := r.fields
+		a, err := strconv.Atoi(f[4])
+		if err != nil || a < 0 || !strings.HasPrefix(f[5], "http") || f[0] < from || f[0] > to {
+			t.Fatalf("%s:%d: want a day of %s to %s, a number of amendments and the page read, got %q", path, r.line, from, to, f)
+		}
+		if _, dup := listed[f[2]]; dup {
+			t.Fatalf("%s:%d: %s listed twice", path, r.line, f[2])
+		}
+		listed[f[2]] = line{date: f[0], meeting: f[1], decision: f[2], amendments: a}
+		amendmentsAt[f[1]] += a
+		last = max(last, f[0])
+	}
+	ds, _ := realRecord(t)
+	held := map[string]bool{}
+	amendmentsHeld := map[string]int{}
+	for _, d := range ds {
+		day := d.Date.Format(time.DateOnly)
+		if day < from || day > to {
+			continue
+		}
+		key := d.Resolution
+		if key == "" {
+			key = d.Draft
+		}
+		switch kind := analysis.KindOf(d); kind {
+		case analysis.KindAmendment:
+			amendmentsHeld[d.Meeting]++
+			if _, ok := amendmentsAt[d.Meeting]; !ok {
+				t.Errorf("%s %s (%s): an amendment at a meeting the file does not list", day, key, d.Meeting)
+			}
+		case analysis.KindResolution, analysis.KindFailed, analysis.KindVetoed:
+			l, ok := listed[key]
+			if !ok {
+				t.Errorf("%s %s (%s): a %s voted at a meeting the file does not list", day, key, d.Meeting, kind)
+				continue
+			}
+			held[key] = true
+			if l.date != day || l.meeting != d.Meeting {
+				t.Errorf("%s: %s at %s in the record; the file's %s at %s", key, day, d.Meeting, l.date, l.meeting)
+			}
+		}
+	}
+	for key, l := range listed {
+		if !held[key] {
+			t.Errorf("%s (%s, %s): in the file, not in the record", key, l.date, l.meeting)
+		}
+	}
+	for meeting, n := range amendmentsAt {
+		if amendmentsHeld[meeting] != n {
+			t.Errorf("%s: %d amendments in the record, the report read gives %d", meeting, amendmentsHeld[meeting], n)
+		}
+	}
+	a := analysis.CuratedCompleteTo[analysis.KindAmendment]
+	for _, kind := range []string{analysis.KindResolution, analysis.KindFailed, analysis.KindVetoed} {
+		if d := analysis.CuratedCompleteTo[kind]; a > d {
+			t.Errorf("amendments complete to %s, after the %ss' %s: a draft voted after that might have been amended", a, kind, d)
+		}
+	}
+	if a < last || a > to {
+		t.Errorf("amendments complete to %q; want a day from %s, the file's last meeting, to %s, the last it covers", a, last, to)
+	}
+}
+
+// tsvRow is one line of a tab-separated test file: its number and fields.
+type tsvRow struct {
+	line   int
+	fields []string
+}
+
+// tsvRows reads the tab-separated file at path, its lines starting with #
+// comments, each other line with one field for each comma or "and" of
+// columns ("date, meeting and page": three), or fails the test naming the
+// line.
+func tsvRows(t *testing.T, path, columns string) []tsvRow {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := len(strings.FieldsFunc(strings.ReplaceAll(columns, " and ", ","), func(r rune) bool { return r == ',' }))
+	var rows []tsvRow
+	for n, text := range strings.Split(string(data), "\n") {
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		if len(f) != want {
+			t.Fatalf("%s:%d: %d fields, want %s", path, n+1, len(f), columns)
+		}
+		rows = append(rows, tsvRow{line: n + 1, fields: f})
+	}
+	return rows
 }

@@ -81,15 +81,31 @@ type sourceListing struct {
 // record bears out (2025: four drafts not adopted, four vetoes cast; 2022:
 // five vetoes cast; 2023 and 2024: more of both).
 //
-// Amendments stay at 4 June 2025: the later version lists none (not even
-// the five of 24 February 2025 the imported one lists), so it cannot show
-// that none was put to the vote after. Procedural votes have no day: no
-// source lists them (DATA.md).
+// Amendments: to 31 December 2025, no later than the drafts. The later
+// version of the spreadsheet lists none (not even the five of 24 February
+// 2025 the imported one lists), so the day rests on the meetings: an
+// amendment is put to the vote at the meeting that votes on the draft it
+// amends, the record holds every draft voted to 31 December 2025, and the
+// report read of each of those 33 meetings (the UN's release or
+// audiovisual page for 32, Security Council Report for resolution 2785)
+// names no amendment put to the vote (analysis/testdata/meetings_2025_late.tsv,
+// TestLate2025AmendmentsInRealRecord; DATA.md, "The record to 31 December
+// 2025: the amendments"). Procedural votes have no day: no source lists
+// them (DATA.md).
+//
+// A day here holds only where the record holds the curated decisions past
+// the last day of the sources that list the kind in full (a record of the
+// files alone is complete to their day).
 var CuratedCompleteTo = map[string]string{
 	KindResolution: "2025-12-31",
 	KindFailed:     "2025-12-31",
 	KindVetoed:     "2025-12-31",
+	KindAmendment:  "2025-12-31",
 }
+
+// curatedSources are the sources of the curated decisions
+// (record/curated.csv), which CuratedCompleteTo rests on.
+var curatedSources = []unsc.Source{unsc.SourcePress, unsc.SourceResearch}
 
 // Kinds of decision, in the order Coverage lists them.
 const (
@@ -642,10 +658,13 @@ func (x *Index) completeness() *completeness {
 		slices.Sort(every)
 		// Decisions are in date order: the last decision a source reports
 		// is the latest. The record's sums hold it, where the index reads
-		// them; else the decisions are read from the last back.
-		last := make(map[unsc.Source]int64, len(every))
+		// them; else the decisions are read from the last back. The
+		// curated decisions' sources too: CuratedCompleteTo holds only
+		// where the record holds them, past the sources' last day.
+		sought := append(slices.Clone(every), curatedSources...)
+		last := make(map[unsc.Source]int64, len(sought))
 		held := false
-		for _, s := range every {
+		for _, s := range sought {
 			day, found, ok := x.lastFromSums(s)
 			if held = ok; !ok {
 				break
@@ -654,11 +673,17 @@ func (x *Index) completeness() *completeness {
 				last[s] = day
 			}
 		}
-		for i := x.n - 1; !held && i >= 0 && len(last) < len(every); i-- {
-			for _, s := range every {
+		for i := x.n - 1; !held && i >= 0 && len(last) < len(sought); i-- {
+			for _, s := range sought {
 				if _, found := last[s]; !found && x.hasSource(i, s) {
 					last[s] = x.day(i)
 				}
+			}
+		}
+		var curatedLast int64
+		for _, s := range curatedSources {
+			if d, found := last[s]; found && d > curatedLast {
+				curatedLast = d
 			}
 		}
 		firstMeeting := dayNumber(charter.FirstMeeting)
@@ -693,7 +718,7 @@ func (x *Index) completeness() *completeness {
 				}
 			}
 			kc.from, kc.to, kc.listed = cur.from, cur.to, true
-			if d, ok := CuratedCompleteTo[kind]; ok {
+			if d, ok := CuratedCompleteTo[kind]; ok && curatedLast > kc.to {
 				if t, err := time.Parse(dateLayout, d); err == nil && dayNumber(t) > kc.to {
 					kc.to, kc.curated = dayNumber(t), true
 				}
@@ -824,6 +849,19 @@ func (p Period) dayNamedBefore(i int) bool {
 	return false
 }
 
+// whoLists says who lists every decision of the kinds complete to
+// p.CompleteTo: "the sources list every ", or, where each of those kinds is
+// complete to that day only by the curated decisions (CuratedCompleteTo),
+// which no one source lists, "the record holds every ".
+func (p Period) whoLists() string {
+	for _, k := range p.Kinds {
+		if k.CompleteTo == p.CompleteTo && CuratedCompleteTo[k.Kind] != p.CompleteTo {
+			return "the sources list every "
+		}
+	}
+	return "the record holds every "
+}
+
 func (p Period) text() string {
 	// Written on the stack, and copied once into the string.
 	var held [512]byte
@@ -839,13 +877,13 @@ func (p Period) text() string {
 		b = appendLongDay(b, p.From)
 		b = appendLongDay(append(b, " to "...), p.To)
 		b = appendLongDay(append(b, " (asked to "...), p.AskedTo)
-		b = p.appendKindNames(append(b, "; the sources list every "...), p.CompleteTo, "and")
+		b = p.appendKindNames(append(append(b, "; "...), p.whoLists()...), p.CompleteTo, "and")
 		b = appendLongDay(append(b, " only to "...), p.CompleteTo)
 		b = append(b, ')')
 	case p.To == p.CompleteTo:
 		b = appendLongDay(b, p.From)
 		b = appendLongDay(append(b, " to "...), p.To)
-		b = p.appendKindNames(append(b, ", the last day to which the sources list every "...), p.CompleteTo, "and")
+		b = p.appendKindNames(append(append(b, ", the last day to which "...), p.whoLists()...), p.CompleteTo, "and")
 	default:
 		b = appendLongDay(b, p.From)
 		b = appendLongDay(append(b, " to "...), p.To)

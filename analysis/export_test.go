@@ -323,6 +323,18 @@ func WhatIfReference(ctx context.Context, x *Index, q WhatIfQuery) (WhatIfAnswer
 	return a, nil
 }
 
+// lister is who lists the kinds complete to p.CompleteTo in
+// PeriodTextReference: the record, where CuratedCompleteTo makes each of
+// them complete to that day, else the sources.
+func lister(p Period) string {
+	for _, k := range p.Kinds {
+		if k.CompleteTo == p.CompleteTo && CuratedCompleteTo[k.Kind] != p.CompleteTo {
+			return "the sources list"
+		}
+	}
+	return "the record holds"
+}
+
 // PeriodTextReference is Period.text written with fmt, not appended
 // directly.
 func PeriodTextReference(p Period) string {
@@ -334,9 +346,9 @@ func PeriodTextReference(p Period) string {
 	case p.To < p.From:
 		fmt.Fprintf(&b, "no day the sources cover in full: they list every %s only to %s", at, longDay(p.CompleteTo))
 	case p.AskedTo != "":
-		fmt.Fprintf(&b, "%s to %s (asked to %s; the sources list every %s only to %s)", longDay(p.From), longDay(p.To), longDay(p.AskedTo), at, longDay(p.CompleteTo))
+		fmt.Fprintf(&b, "%s to %s (asked to %s; %s every %s only to %s)", longDay(p.From), longDay(p.To), longDay(p.AskedTo), lister(p), at, longDay(p.CompleteTo))
 	case p.To == p.CompleteTo:
-		fmt.Fprintf(&b, "%s to %s, the last day to which the sources list every %s", longDay(p.From), longDay(p.To), at)
+		fmt.Fprintf(&b, "%s to %s, the last day to which %s every %s", longDay(p.From), longDay(p.To), lister(p), at)
 	default:
 		fmt.Fprintf(&b, "%s to %s", longDay(p.From), longDay(p.To))
 	}

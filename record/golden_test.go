@@ -181,6 +181,9 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/2025/583", "the veto of 18 September 2025 (10,000th meeting), entered from the UN's release, which names no symbol: the draft's symbol from the later version of the voting spreadsheet"},
 	{"S/2025/561", "the Republic of Korea's Iran draft of 19 September 2025, failed 4-9-2: the draft's symbol from the later version of the voting spreadsheet, no UN page naming it found"},
 	{"S/2025/539", "China's and the Russian Federation's Iran draft of 26 September 2025, failed 4-9-2: the draft's symbol from the later version of the voting spreadsheet"},
+	{"S/PV.10030", "resolution 2797 (2025) on Western Sahara, 11-0-3 with Algeria not participating: the only vote of its meeting (the UN audiovisual library's page), no amendment put to the vote"},
+	{"S/PV.10046", "resolution 2803 (2025) on Gaza, 13-0-2, China and the Russian Federation abstaining: a Russian counter-draft circulated, no amendment put to the vote"},
+	{"S/PV.10009", "resolution 2793 (2025), the Gang Suppression Force in Haiti, 12-0-3: the only vote of its meeting (SC/16185)"},
 }
 
 // TestGoldenDecisions renders the golden cases from the real record and

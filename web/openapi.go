@@ -67,7 +67,7 @@ func (s *Server) openAPIDocument() []byte {
 			headers["Link"] = header(`the next page, as <URL>; rel="next", when there is one`)
 			headers["X-Period-From"] = header("for a search (not a symbol): the first day searched, YYYY-MM-DD")
 			headers["X-Period-To"] = header("for a search: the last day searched that the sources cover in full (the last day asked for, or complete_to if earlier), YYYY-MM-DD")
-			headers["X-Period-Complete-To"] = header("for a search: the last day to which the sources list every decision of the kinds searched that some source lists in full, the earliest of their days (GET /api/v1/coverage gives each kind's); empty when none is (a search of the procedural votes), YYYY-MM-DD")
+			headers["X-Period-Complete-To"] = header("for a search: the last day to which the record holds every decision of the kinds searched that some source lists in full (the sources, and the curated decisions past them), the earliest of their days (GET /api/v1/coverage gives each kind's); empty when none is (a search of the procedural votes), YYYY-MM-DD")
 			headers["X-Period-Incomplete"] = header("for a search: the kinds of decision searched that no source lists in full (procedural votes, preliminary questions, ICJ elections, others), each with how many of them the period holds, as KIND=N, comma-separated: there may be more")
 			headers["X-Period-Later"] = map[string]any{"description": "for a search: how many decisions of the kinds searched in the period asked for the record holds after X-Period-Complete-To (counted; of the kinds the sources list in full only to X-Period-Complete-To, there may be more after it)", "schema": map[string]any{"type": "integer"}}
 			responses["404"] = problemRef()

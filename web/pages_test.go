@@ -54,7 +54,7 @@ func TestPagesServe(t *testing.T) {
 		want   []string
 	}{
 		{"/", 200, []string{"<h1>How the UN Security Council votes</h1>", `<figure class="chart">`,
-			"Complete: every resolution, failed draft and vetoed draft to ", "procedural votes: ", " known, no source lists them all", "UN Digital Library, Security Council voting data",
+			"Complete: every resolution, failed draft, vetoed draft and amendment to ", "procedural votes: ", " known, no source lists them all", "UN Digital Library, Security Council voting data",
 			"from other public sources that fill their gaps (", "1994–2025 per-member spreadsheet (not official)"}},
 		{"/S/RES/2728(2024)", 200, []string{"<h1>S/RES/2728 (2024)</h1>", "14 in favour", "Adopted", `href="https://undocs.org/S/RES/2728%282024%29"`, `href="https://digitallibrary.un.org/record/`}},
 		{"/S/2024/239", 200, []string{"Vetoed by China and the Russian Federation"}},

@@ -139,15 +139,32 @@ func TestDecisionsSearch(t *testing.T) {
 		t.Errorf("X-Total-Count = %q, want %d", n, len(all))
 	}
 	// The count's period, beside it: asked to the end of 2024, complete
-	// to the last day the sources list every decision.
+	// to the last day the record holds every decision of the kinds listed
+	// in full.
 	p := analysis.New(testRecord).Period(day("2016-01-01"), day("2024-12-31"))
 	got := [4]string{resp.Header.Get("X-Period-From"), resp.Header.Get("X-Period-To"), resp.Header.Get("X-Period-Complete-To"), resp.Header.Get("X-Period-Later")}
 	if want := [4]string{"2016-01-01", "2024-12-31", p.CompleteTo, "0"}; got != want || p.CompleteTo == "" {
 		t.Errorf("X-Period-From, -To, -Complete-To, -Later = %q, want %q", got, want)
 	}
-	resp, _ = get(t, srv.URL+"/api/v1/decisions?q=gaza&from=2023-01-01")
-	if p := analysis.New(testRecord).Period(day("2023-01-01"), zero); resp.Header.Get("X-Period-To") != p.CompleteTo || resp.Header.Get("X-Period-Later") != strconv.Itoa(p.Later) || p.Later == 0 {
-		t.Errorf("search from 2023 on: X-Period-To %q, X-Period-Later %q; want %s and %d (the decisions after it)", resp.Header.Get("X-Period-To"), resp.Header.Get("X-Period-Later"), p.CompleteTo, p.Later)
+	// The record is complete to its last decision; a record without the
+	// curated decisions only to the files' last day, with decisions after
+	// it, which the search counts and names in its headers.
+	var files []unsc.Decision
+	for _, d := range testRecord {
+		if d.Sources = slices.DeleteFunc(slices.Clone(d.Sources), func(s unsc.Source) bool { return s == unsc.SourcePress || s == unsc.SourceResearch }); len(d.Sources) > 0 {
+			files = append(files, d)
+		}
+	}
+	for _, rec := range []struct {
+		name      string
+		decisions []unsc.Decision
+		later     bool
+	}{{"the record", testRecord, false}, {"the files alone", files, true}} {
+		srv := newServer(t, web.Config{Decisions: rec.decisions})
+		resp, _ = get(t, srv.URL+"/api/v1/decisions?q=gaza&from=2023-01-01")
+		if p := analysis.New(rec.decisions).Period(day("2023-01-01"), zero); resp.Header.Get("X-Period-To") != p.CompleteTo || resp.Header.Get("X-Period-Later") != strconv.Itoa(p.Later) || (p.Later > 0) != rec.later {
+			t.Errorf("search of %s from 2023 on: X-Period-To %q, X-Period-Later %q; want %s and %d (decisions after it: %v)", rec.name, resp.Header.Get("X-Period-To"), resp.Header.Get("X-Period-Later"), p.CompleteTo, p.Later, rec.later)
+		}
 	}
 	// A search of the procedural votes claims no day, and says how many
 	// are known.
