@@ -3,6 +3,7 @@ package record_test
 import (
 	"testing"
 
+	"unsc"
 	"unsc/record"
 )
 
@@ -13,15 +14,29 @@ import (
 // (as copied by the Institute for Palestine Studies), the UN Chronicle, the
 // Repertoire, the resolution as printed, the UN's audiovisual library.
 //
-// The round found no wrong date, meeting, outcome or count; it found the
-// positions of four vetoed drafts that no imported source names (S/14943,
-// S/17459, S/18250, S/18428), now facts. The lines of
-// testdata/audit13_sources.tsv stay as a check: a later change to the
-// record that contradicts one of them fails here, and so does the record
-// without the four facts (a line naming abstainers needs every position).
+// The round found one class of wrong value: resolutions adopted by
+// acclamation shown as a unanimous vote (1987 (2011), 2311 and 2324
+// (2016)), where the meeting table gives a vote, blank or 15-0-0, and the
+// spreadsheet says by acclamation; now a rule (modality) and facts. It
+// found no wrong date, meeting, outcome or count, and it found the positions
+// of four vetoed drafts that no imported source names (S/14943, S/17459,
+// S/18250, S/18428), now facts. The lines of testdata/audit13_sources.tsv
+// stay as a check: a later change to the record that contradicts one of
+// them fails here, and so does the record without the four facts (a line
+// naming abstainers needs every position).
 func TestAuditRound13InRealRecord(t *testing.T) {
 	const path = "testdata/audit13_sources.tsv"
-	want := checksByDecision(t, path, releaseLines(t, path), 9, "the 9 of the file")
+	want := checksByDecision(t, path, releaseLines(t, path), 19, "the 19 of the file")
 	decisions := record.Reconcile(realReports(t))
 	checkEach(t, decisions, want)
+
+	// The class: no decision a source reports adopted by acclamation is shown
+	// as a vote.
+	for _, d := range decisions {
+		for _, r := range d.Reports {
+			if r.Modality == unsc.ByAcclamation && d.Modality != unsc.ByAcclamation {
+				t.Errorf("%s: %v, where %s says by acclamation", record.Symbol(d), d.Modality, r.Source)
+			}
+		}
+	}
 }

@@ -434,6 +434,7 @@ func adoptedAfterMidnight(dated []unsc.Report, reps repeats, from unsc.Report, m
 // adopted without a vote as every member in favour, so a page of unanimous
 // votes does not show a vote was taken where another source says none was.
 func modality(d *unsc.Decision, dated []unsc.Report) unsc.Modality {
+	acclaimed := slices.ContainsFunc(dated, func(r unsc.Report) bool { return r.Modality == unsc.ByAcclamation })
 	var said []unsc.Report
 	for _, r := range dated {
 		switch {
@@ -441,6 +442,12 @@ func modality(d *unsc.Decision, dated []unsc.Report) unsc.Modality {
 			// Links only: it says nothing of how the decision was taken.
 		case r.Source == unsc.SourceUNDL && r.Modality == unsc.ByVote && unanimous(r.Votes):
 			// The page would look the same either way.
+		case acclaimed && r.Source == unsc.SourceDHLMeetings && r.Modality == unsc.ByVote && !split(r.Tally):
+			// The meeting tables give an adoption by acclamation as a vote,
+			// blank or with every member in favour (resolutions 1733 (2006),
+			// 1987 (2011), 2311 and 2324 (2016), 2580 (2021), each by
+			// acclamation in the UN's releases): where another source says
+			// by acclamation, the table's row says nothing against it.
 		case r.Source == unsc.SourceUNDL && r.Modality == unsc.WithoutVote && r.Votes.Known() && !anyVote(r.Votes):
 			// Inferred from a blank page, which is also what a page that
 			// lost its votes looks like.
@@ -503,6 +510,12 @@ func unanimous(v unsc.Votes) bool {
 		}
 	}
 	return true
+}
+
+// split reports whether a count has a member against, abstaining or not
+// voting: a vote no adoption by acclamation could be.
+func split(t unsc.Tally) bool {
+	return t.Known && (t.No > 0 || t.Abstain > 0 || t.NonVoting > 0)
 }
 
 // countAndPositions sets the decision's count and per-member positions.

@@ -147,6 +147,8 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/PV.3151", "the last of the ten invitations of the observer of Palestine decided by a vote in the volumes of 1990-1992 (18 December 1992), 10-1-4, at the meeting that adopted resolution 799 (1992) unanimously: two decisions on one day"},
 	{"S/PV.9653", "a procedural vote of 2024 on the agenda (the DPRK's human rights), 12-2-1 with China and the Russian Federation against: the meeting from the UN's release, the count from Reuters"},
 	{"S/PV.8073", "a procedural motion of 2017 (to adjourn before the vote on S/2017/884) known by its count only, 4-8-3, from UN News: failed for want of nine votes, at the meeting whose veto is its own decision"},
+	{"S/RES/2324 (2016)", "adopted by acclamation, which the Library's table gives as 15-0-0 and the spreadsheet as by acclamation: acclamation (SC/12626), by rule and fact"},
+	{"S/RES/1987 (2011)", "adopted by acclamation, which the Library's table gives as a vote without a count: acclamation, by rule and fact"},
 	{"S/PV.9592", "a procedural vote of 2024 on the agenda that failed with no vote against, 6-0-9: abstentions alone defeat a procedural motion"},
 	{"S/PV.8764", "a rule 39 invitation of 2020, 3-6-6, with the six against and one in favour named: the count stands, the others not known"},
 	{"S/PV.5237", "a procedural vote of 2005 on the agenda of a closed meeting, 9-5-1: adopted with exactly nine votes over two permanent members against, no veto"},
