@@ -18,12 +18,13 @@ import (
 // acclamation shown as a unanimous vote (1987 (2011), 2311 and 2324
 // (2016)), where the meeting table gives a vote, blank or 15-0-0, and the
 // spreadsheet says by acclamation; now a rule (modality) and facts. It
-// found no wrong date, meeting, outcome or count, and it found the positions
-// of four vetoed drafts that no imported source names (S/14943, S/17459,
-// S/18250, S/18428), now facts. The lines of testdata/audit13_sources.tsv
-// stay as a check: a later change to the record that contradicts one of
-// them fails here, and so does the record without the four facts (a line
-// naming abstainers needs every position).
+// found no wrong date, meeting, outcome or count. It read the positions of
+// four vetoed drafts that no imported source names (S/14943, S/17459,
+// S/18250, S/18428), which agree with the facts another pass entered
+// meanwhile. The lines of testdata/audit13_sources.tsv stay as a check: a
+// later change to the record that contradicts one of them fails here, and
+// so does the record without those facts (a line naming abstainers needs
+// every position).
 func TestAuditRound13InRealRecord(t *testing.T) {
 	const path = "testdata/audit13_sources.tsv"
 	want := checksByDecision(t, path, releaseLines(t, path), 19, "the 19 of the file")
