@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"unsc"
 	"unsc/readmodel"
@@ -253,7 +254,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		// decisions are copied for writing (holdReports), the heap may
 		// grow to twice what is live once the reports are gone, not
 		// twice what was live while both copies were.
-		debug.FreeOSMemory()
+		giveBack()
 		defer limitMemory()()
 		MemMark("import: reports held")
 		// The image is encoded, and summed, while the tables are written;
@@ -267,7 +268,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			// record), once the columns are gathered.
 			image, err = encodeStored(held, dids, release.done, func() {
 				MemMark("import: image gathered")
-				debug.FreeOSMemory()
+				giveBack()
 			})
 			if err == nil {
 				sumDecisions, sumRecord, err = imageSums(image)
@@ -288,7 +289,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		// does slowly; SQLite's copy of the image, made outside it, would
 		// come on top (~100 MB at 30 times today's record).
 		held = nil
-		debug.FreeOSMemory()
+		giveBack()
 		MemMark("import: let go")
 	}
 	if sum.Decisions < 0 {
@@ -323,7 +324,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		// value bound, then the row): ~100 MB at 30 times today's
 		// record, which would otherwise come on top of the heap the
 		// collector has not yet reclaimed (that step's peak 339 → 233 MB).
-		debug.FreeOSMemory()
+		giveBack()
 		if err := writeImage(ctx, tx, image); err != nil {
 			return fail(err)
 		}
@@ -359,21 +360,26 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 }
 
 // collectSooner has the collector run at half the process's GOGC while
-// an import runs, and returns the function that sets it back: the heap
-// may then grow to 1.5 times what was live at the last collection, not
-// twice. An import holds its largest live heap of any command (the
-// record's decisions beside the image's columns and the rows' values
-// for the tables, 100–140 MB at 30 times today's record) while it makes
-// garbage fast (each row's values bound through database/sql), and a
-// heap of twice that, with what the collector has freed but not yet
-// given back, took its peak to ~390–410 MB (issue 9: under 300). With
-// the inserter's garbage cut (inserter.execRaw), measured at 30 times in
-// paired runs: peak 324 against 410 MB, CPU 1.02 of the import before;
-// at 1× 78 against 89 MB, CPU 1.06 (README, "Import's peak, fourth
-// pass"). A GOGC given in the environment is halved too (off stays
+// an import runs, once the heap is past heapFloor, and returns the function
+// that sets it back: the heap may then grow to 1.5 times what was live at
+// the last collection, not twice. An import holds its largest live heap of
+// any command (the record's decisions beside the image's columns and the
+// rows' values for the tables, 100–140 MB at 30 times today's record)
+// while it makes garbage fast (each row's values bound through
+// database/sql), and a heap of twice that, with what the collector has
+// freed but not yet given back, took its peak to ~390–410 MB (issue 9:
+// under 300). With the inserter's garbage cut (inserter.execRaw), measured
+// at 30 times in paired runs: peak 324 against 410 MB, CPU 1.02 of the
+// import before; at 1× 78 against 89 MB, CPU 1.06 (README, "Import's peak,
+// fourth pass"). A GOGC given in the environment is halved too (off stays
 // off). Imports side by side share it: the last to end sets it back.
+//
+// Below heapFloor the collector is left to wait for the floor: at today's
+// record the live heap is 10–40 MB, and half GOGC of that had the
+// collector run ~40 times in an import of under a second, a fifth of its
+// CPU (README, "Import at today's size").
 func collectSooner() (restore func()) {
-	return gcPercent.hold(func(saved int64) int64 {
+	return paceCollector(func(saved int64) int64 {
 		if saved > 1 {
 			return saved / 2
 		}
@@ -381,8 +387,100 @@ func collectSooner() (restore func()) {
 	})
 }
 
-// gcPercent is GOGC as imports hold it (collectSooner).
-var gcPercent = heldSetting{set: func(v int64) int64 { return int64(debug.SetGCPercent(int(v))) }}
+// HoldHeapFloor has the collector wait for heapFloor before it runs, at
+// the process's GOGC past it, and returns the function that sets it back:
+// for an import's reading of its files, before Import (which holds its
+// own pace, collectSooner). At today's record the files are read into a
+// live heap of 5–26 MB, where the collector ran 13 times (README, "Import
+// at today's size"); at 30 times it, the floor is under the live heap and
+// nothing changes.
+func HoldHeapFloor() (release func()) {
+	return paceCollector(func(saved int64) int64 { return saved })
+}
+
+// paceCollector holds GOGC at what ask makes of the process's
+// (gcPercent), never with a goal under heapFloor, until the returned
+// function is called.
+func paceCollector(ask func(saved int64) int64) (release func()) {
+	releasePercent := gcPercent.hold(ask)
+	keepHeapFloor()
+	stop := afterCollections(keepHeapFloor)
+	return func() {
+		stop()
+		releasePercent()
+	}
+}
+
+// heapFloor is the heap the collector's goal does not go below while an
+// import runs (collectSooner), and the scale below which an import leaves
+// the heap's memory to the runtime (limitMemory, giveBack): 64 MiB, well
+// under the import's peak at 30 times today's record (~290 MB), whose
+// collections all find more than that live.
+const heapFloor = 64 << 20
+
+// keepHeapFloor sets the collector's pace, while imports hold it
+// (gcPercent), so that its goal is the larger of heapFloor and what the
+// held GOGC makes of the heap the last collection found live. That heap
+// is read from the goal the runtime set then, at the GOGC in force
+// (MemStats has no field for it; runtime/metrics does, at a cost to every
+// start of the program, README "The start, ninth pass").
+func keepHeapFloor() {
+	gcPercent.mu.Lock()
+	defer gcPercent.mu.Unlock()
+	if gcPercent.holders == 0 || gcPercent.asked <= 0 || gcPercentSet < 0 {
+		return
+	}
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	live := max(int64(m.NextGC)*100/(100+gcPercentSet), 1)
+	// The runtime's least goal is 4 MiB times GOGC/100: past 1600 it
+	// would be over the floor.
+	floor := min(heapFloor*100/live-100, heapFloor/(4<<20)*100)
+	if p := max(gcPercent.asked, floor); p != gcPercentSet {
+		gcPercent.set(p)
+	}
+}
+
+// afterCollections calls f after each collection of the Go heap, on the
+// runtime's finalizer goroutine, until stop is called.
+func afterCollections(f func()) (stop func()) {
+	var stopped atomic.Bool
+	type sentinel struct{ _ *byte } // holds a pointer: never a tiny allocation
+	var watch func()
+	watch = func() {
+		runtime.SetFinalizer(&sentinel{}, func(*sentinel) {
+			if !stopped.Load() {
+				f()
+				watch()
+			}
+		})
+	}
+	watch()
+	return func() { stopped.Store(true) }
+}
+
+// giveBack returns the heap the collector has freed to the system
+// (debug.FreeOSMemory: a collection, then the release), where the heap
+// is past twice heapFloor: below that what is given back is faulted in
+// again at once, for nothing.
+func giveBack() {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	if m.HeapSys-m.HeapReleased < 2*heapFloor {
+		return
+	}
+	debug.FreeOSMemory()
+}
+
+// gcPercent is GOGC as imports hold it (collectSooner), and gcPercentSet
+// the value it set last (under gcPercent.mu).
+var (
+	gcPercent = heldSetting{set: func(v int64) int64 {
+		gcPercentSet = v
+		return int64(debug.SetGCPercent(int(v)))
+	}}
+	gcPercentSet int64 = -1
+)
 
 // MemMark is called with the name of each step of Import as it ends; those
 // who measure the import's memory set it (unsc's UNSC_MEMTRACE).
@@ -551,11 +649,13 @@ func imageSums(image []byte) (decisions, record string, err error) {
 // has freed rather than hold it: the import's peak at 30 times 331 → 290
 // MB in paired runs, CPU 0.98; at 1× 79 → 77 MB, CPU 1.00. The limit
 // follows the record's size, as the live heap does; were the live heap
-// to grow past it, the runtime caps the collector's CPU at half.
+// to grow past it, the runtime caps the collector's CPU at half. It is
+// never under twice heapFloor, which the collector's goal does not go
+// below (at 1× the live heap is ~16 MB here).
 func limitMemory() (restore func()) {
 	var heap runtime.MemStats
 	runtime.ReadMemStats(&heap)
-	limit := int64(heap.HeapAlloc) * 9 / 4
+	limit := max(int64(heap.HeapAlloc)*9/4, 2*heapFloor)
 	return memoryLimit.hold(func(saved int64) int64 { return min(saved, limit) })
 }
 

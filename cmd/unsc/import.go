@@ -13,6 +13,7 @@ import (
 	"unsc/embedded"
 	"unsc/internal/sourcefiles"
 	"unsc/record"
+	"unsc/sqlite"
 )
 
 var importCommand = command{
@@ -66,6 +67,11 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	}()
 	prog := a.startProgress(fmt.Sprintf("reading %s", plural(len(files), "file", "files")))
 	var read atomic.Int64
+	// Until the store's import paces the collector itself, it waits
+	// for a heap worth collecting (at today's record it ran 13 times
+	// while the files were read).
+	releaseFloor := sqlite.HoldHeapFloor()
+	defer func() { releaseFloor() }()
 	batch, err := sourcefiles.Read(files, func() {
 		prog.set("reading files: %d of %d", read.Add(1), len(files))
 	})
@@ -119,6 +125,8 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	if base != nil {
 		reports = append(without(base, reports), reports...)
 	}
+	releaseFloor()
+	releaseFloor = func() {}
 	sum, err := o.st.Import(ctx, reports, record.Reconcile)
 	return sum, batch, err
 }
