@@ -196,6 +196,9 @@ type ImportSummary struct {
 	Added     int // reports new to the record
 	Updated   int // reports whose content changed
 	Unchanged int
+	// Removed counts the stored reports of a source delivered whole that
+	// the delivery no longer gives (Store.Import's whole).
+	Removed   int
 	Decisions int // decisions in the record after the import
 	// Rederived is true when no report changed but the decisions were
 	// derived again all the same: the record's had been derived by
@@ -210,7 +213,15 @@ type Store interface {
 	// either all of it is written or none. Reports are matched to earlier
 	// imports by (Source, Key); importing the same reports twice changes
 	// nothing. Returns EINVALID for reports missing a source or key.
-	Import(ctx context.Context, reports []Report, reconcile Reconciler) (ImportSummary, error)
+	//
+	// The reports of each source named in whole are that source's complete
+	// set (the curated decisions built into unsc, delivered by every
+	// import): they replace its stored reports as a set, in the same
+	// transaction, so that a stored report of such a source whose key the
+	// set no longer gives (a key renamed or a report dropped between
+	// versions) is removed, and no decision is derived from it. Sources not
+	// named keep every report stored, given again or not.
+	Import(ctx context.Context, reports []Report, reconcile Reconciler, whole ...Source) (ImportSummary, error)
 	// Decisions returns the decisions the filter selects, in date order,
 	// with their reports. Returns ENOTFOUND when a Symbol selects nothing.
 	Decisions(ctx context.Context, f DecisionFilter) ([]Decision, error)

@@ -10,6 +10,7 @@ import (
 	"unsc"
 	"unsc/charter"
 	"unsc/internal/lazy"
+	"unsc/record"
 )
 
 // What each source lists, and the kinds of decision it lists in full over
@@ -105,7 +106,7 @@ var CuratedCompleteTo = map[string]string{
 
 // curatedSources are the sources of the curated decisions
 // (record/curated.csv), which CuratedCompleteTo rests on.
-var curatedSources = []unsc.Source{unsc.SourcePress, unsc.SourceResearch}
+var curatedSources = record.CuratedSources()
 
 // Kinds of decision, in the order Coverage lists them.
 const (

@@ -173,7 +173,7 @@ func (s *Store) Membership(ctx context.Context, date time.Time) ([]unsc.Member, 
 var errReadOnly = &unsc.Error{Code: unsc.EFORBIDDEN, Message: "the record built into unsc cannot be changed: import into a record file of your own"}
 
 // Import refuses: the record built into unsc is read-only.
-func (s *Store) Import(context.Context, []unsc.Report, unsc.Reconciler) (unsc.ImportSummary, error) {
+func (s *Store) Import(context.Context, []unsc.Report, unsc.Reconciler, ...unsc.Source) (unsc.ImportSummary, error) {
 	return unsc.ImportSummary{}, errReadOnly
 }
 

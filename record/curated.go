@@ -108,6 +108,12 @@ func Curated() []unsc.Report {
 	return out
 }
 
+// CuratedSources are the sources of the curated decisions: every report of
+// them is built into unsc, and every import delivers them whole (Curated),
+// so that they replace the record's reports of these sources as a set
+// (unsc.Store.Import's whole).
+func CuratedSources() []unsc.Source { return []unsc.Source{unsc.SourcePress, unsc.SourceResearch} }
+
 // CuratedRows returns the rows of the curated decisions built into unsc,
 // for checks of the file itself. Callers must not modify them.
 func CuratedRows() []CuratedRow { return builtinCurated.Get() }

@@ -380,11 +380,15 @@ func summarize(msgs []string, n int) string {
 // with reconcile, in one transaction, as Import does when a report changed:
 // for a record whose decisions another version of the reconciliation
 // derived (which Import also does by itself), or whose derived data is in
-// doubt.
-func (s *Store) Rebuild(ctx context.Context, reconcile unsc.Reconciler) (unsc.ImportSummary, error) {
+// doubt. The reports given are those the caller delivers with every
+// import (the curated decisions built into unsc), written as Import writes
+// them, the sources named in whole replacing their stored reports as a
+// set: a report an older unsc stored under a key since renamed goes, and
+// no decision is derived from it twice.
+func (s *Store) Rebuild(ctx context.Context, reconcile unsc.Reconciler, reports []unsc.Report, whole ...unsc.Source) (unsc.ImportSummary, error) {
 	if reconcile == nil {
 		return unsc.ImportSummary{}, unsc.Errorf(unsc.EINVALID, "reconcile", "no reconciler to turn reports into decisions")
 	}
 	s.stale.Store(true)
-	return s.Import(ctx, nil, reconcile)
+	return s.Import(ctx, reports, reconcile, whole...)
 }

@@ -322,7 +322,7 @@ func TestRebuild(t *testing.T) {
 	}
 	defer s.Close()
 	// The same version: Rebuild derives again all the same.
-	sum, err := s.Rebuild(context.Background(), titled("rebuilt "))
+	sum, err := s.Rebuild(context.Background(), titled("rebuilt "), nil)
 	if err != nil || sum.Decisions != 2 || !sum.Rederived {
 		t.Errorf("Rebuild = %+v, %v; want 2 decisions derived again", sum, err)
 	}

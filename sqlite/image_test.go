@@ -43,9 +43,9 @@ func (s checkedStore) Decisions(ctx context.Context, f unsc.DecisionFilter) ([]u
 	return got, err
 }
 
-func (s checkedStore) Import(ctx context.Context, reports []unsc.Report, reconcile unsc.Reconciler) (unsc.ImportSummary, error) {
+func (s checkedStore) Import(ctx context.Context, reports []unsc.Report, reconcile unsc.Reconciler, whole ...unsc.Source) (unsc.ImportSummary, error) {
 	s.t.Helper()
-	sum, err := s.Store.Import(ctx, reports, reconcile)
+	sum, err := s.Store.Import(ctx, reports, reconcile, whole...)
 	if err == nil {
 		if n, err := s.Store.Images(context.Background()); err != nil || n != 1 {
 			s.t.Errorf("after Import, Images() = %v, %v; want 1", n, err)

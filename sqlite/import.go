@@ -43,10 +43,14 @@ type storedReport struct {
 // Decisions keep the ID reconcile gives them; those with none are numbered
 // after the largest.
 //
+// The stored reports of a source named in whole that the reports do not
+// give again are deleted in the same transaction (unsc.Store.Import), and
+// the decisions derived again without them.
+//
 // Returns EINVALID, writing nothing, for a report missing its source or key,
 // for two reports with the same source and key, or for a value that has no
 // name (an unknown outcome, matter, modality or position).
-func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile unsc.Reconciler) (_ unsc.ImportSummary, err error) {
+func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile unsc.Reconciler, whole ...unsc.Source) (_ unsc.ImportSummary, err error) {
 	defer func() { err = s.fail(err) }()
 	defer collectSooner()()
 	sum := unsc.ImportSummary{Reports: len(reports)}
@@ -122,6 +126,11 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		index[k] = i
 	}
 
+	// A source delivered whole replaces its stored reports as a set: a
+	// report stored under a key the set no longer gives goes.
+	removed := withdrawn(stored, index, whole)
+	sum.Removed = len(removed)
+
 	ids := make([]int64, len(reports))
 	var moved []int // unchanged reports read somewhere else this time
 	for i := range reports {
@@ -144,7 +153,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	}
 	// A record derived by another reconciliation is derived again.
 	rederive := s.stale.Load()
-	changed := sum.Added+sum.Updated > 0 || rederive
+	changed := sum.Added+sum.Updated+sum.Removed > 0 || rederive
 	if changed && reconcile == nil {
 		return unsc.ImportSummary{}, unsc.Errorf(unsc.EINVALID, "reconcile", "no reconciler to turn reports into decisions")
 	}
@@ -167,8 +176,13 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		recErr    error
 		done      chan struct{}
 	)
+	if len(removed) > 0 {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM reports WHERE id IN (SELECT value FROM json_each(?))`, idList(removed)); err != nil {
+			return fail(fmt.Errorf("reports: %w", err))
+		}
+	}
 	if changed {
-		all, reportIDs, err = recordReports(ctx, tx, reports, ids, len(stored)+sum.Added)
+		all, reportIDs, err = recordReports(ctx, tx, reports, ids, len(stored)+sum.Added-sum.Removed)
 		if err != nil {
 			return fail(err)
 		}
@@ -354,7 +368,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	MemMark("import: image file written")
 	if rederive {
 		s.stale.Store(false)
-		sum.Rederived = sum.Added+sum.Updated == 0
+		sum.Rederived = sum.Added+sum.Updated+sum.Removed == 0
 	}
 	return sum, nil
 }
@@ -561,6 +575,37 @@ func storedReports(ctx context.Context, tx *sql.Tx) (map[sourceKey]storedReport,
 	return stored, maxID, rows.Err()
 }
 
+// withdrawn returns the ids of the stored reports of the sources delivered
+// whole whose source and key no report of the delivery (index) has, in id
+// order.
+func withdrawn(stored map[sourceKey]storedReport, index map[sourceKey]int, whole []unsc.Source) []int64 {
+	if len(whole) == 0 {
+		return nil
+	}
+	var ids []int64
+	for k, r := range stored {
+		if _, given := index[k]; !given && slices.Contains(whole, k.source) {
+			ids = append(ids, r.id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// idList writes ids as a JSON array, for json_each.
+func idList(ids []int64) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(id, 10))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
 // recordReports returns every report in the record, in id order, and the id
 // of each. The imported reports are taken as they now read from the store,
 // without reading them back; the others are read.
@@ -580,17 +625,8 @@ func recordReports(ctx context.Context, tx *sql.Tx, imported []unsc.Report, ids 
 		order = append(order, ids[i])
 	}
 	if total > len(imported) {
-		var b strings.Builder
-		b.WriteByte('[')
-		for i, id := range ids {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(strconv.FormatInt(id, 10))
-		}
-		b.WriteByte(']')
 		rows, err := tx.QueryContext(ctx, `SELECT `+reportSelect+` FROM reports r
-			WHERE r.id NOT IN (SELECT value FROM json_each(?))`, b.String())
+			WHERE r.id NOT IN (SELECT value FROM json_each(?))`, idList(ids))
 		if err != nil {
 			return nil, nil, err
 		}

@@ -112,7 +112,7 @@ func (s imageStore) Decisions(ctx context.Context, f unsc.DecisionFilter) ([]uns
 
 func (s imageStore) Image(context.Context) (*readmodel.Image, error) { return s.m, nil }
 
-func (imageStore) Import(context.Context, []unsc.Report, unsc.Reconciler) (unsc.ImportSummary, error) {
+func (imageStore) Import(context.Context, []unsc.Report, unsc.Reconciler, ...unsc.Source) (unsc.ImportSummary, error) {
 	return unsc.ImportSummary{}, errHandOver
 }
 

@@ -42,8 +42,8 @@ func runImport(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "%s read (%d skipped), %s: %d added, %d updated, %d unchanged; %s in the record%s\n",
-		plural(len(files)-batch.Skipped, "file", "files"), batch.Skipped, plural(sum.Reports, "report", "reports"), sum.Added, sum.Updated, sum.Unchanged, plural(sum.Decisions, "decision", "decisions"), rederived(sum))
+	fmt.Fprintf(a.stdout, "%s read (%d skipped), %s: %d added, %d updated, %d unchanged%s; %s in the record%s\n",
+		plural(len(files)-batch.Skipped, "file", "files"), batch.Skipped, plural(sum.Reports, "report", "reports"), sum.Added, sum.Updated, sum.Unchanged, removed(sum), plural(sum.Decisions, "decision", "decisions"), rederived(sum))
 	return nil
 }
 
@@ -127,7 +127,10 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	}
 	releaseFloor()
 	releaseFloor = func() {}
-	sum, err := o.st.Import(ctx, reports, record.Reconcile)
+	// The curated decisions come whole with every import: their reports
+	// replace the record's of their sources as a set, so that one an
+	// older unsc stored under a key since renamed is not kept beside it.
+	sum, err := o.st.Import(ctx, reports, record.Reconcile, record.CuratedSources()...)
 	return sum, batch, err
 }
 

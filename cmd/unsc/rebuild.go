@@ -45,7 +45,9 @@ func runRebuild(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer st.Close()
-	sum, err := st.Rebuild(ctx, record.Reconcile)
+	// The curated decisions built into unsc replace the record's as a set,
+	// as every import's do: an older unsc's under a key since renamed go.
+	sum, err := st.Rebuild(ctx, record.Reconcile, record.Curated(), record.CuratedSources()...)
 	if err != nil {
 		return a.recordError(err)
 	}
@@ -54,8 +56,26 @@ func runRebuild(ctx context.Context, a *app, args []string) error {
 		// reports. Say so rather than leave an empty record unremarked.
 		return a.recordError(&sqlite.FileError{Path: st.Path(), Problem: sqlite.Empty, Detail: "a record that holds no reports to derive decisions from"})
 	}
-	fmt.Fprintf(a.stdout, "%d decisions in the record, derived again from its reports by reconciliation %d\n", sum.Decisions, record.Version)
+	fmt.Fprintf(a.stdout, "%d decisions in the record, derived again from its reports by reconciliation %d%s\n", sum.Decisions, record.Version, removedCurated(sum))
 	return nil
+}
+
+// removed says, after an import's counts, how many stored reports of the
+// sources delivered whole the import no longer gave; "" for none.
+func removed(sum unsc.ImportSummary) string {
+	if sum.Removed == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d removed", sum.Removed)
+}
+
+// removedCurated says, after a rebuild, how many curated reports an older
+// unsc had stored under keys this one no longer gives; "" for none.
+func removedCurated(sum unsc.ImportSummary) string {
+	if sum.Removed == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%s of an older unsc's curated decisions removed: this unsc's replace them)", plural(sum.Removed, "report", "reports"))
 }
 
 // rederived says, after an import's summary, that the decisions were
