@@ -41,6 +41,7 @@ func Run(t *testing.T, open func(t *testing.T) unsc.Store) {
 		{"ReimportUnchanged", testReimportUnchanged},
 		{"ReimportChanged", testReimportChanged},
 		{"ReimportMovedRef", testReimportMovedRef},
+		{"ReimportWholeRenamedKey", testReimportWholeRenamedKey},
 		{"ImportOneSourceAtATime", testImportOneSourceAtATime},
 		{"ImportOrder", testImportOrder},
 		{"ImportInvalid", testImportInvalid},
@@ -284,6 +285,76 @@ func testReimportMovedRef(t *testing.T, open func(t *testing.T) unsc.Store) {
 	slices.Sort(wantRefs)
 	if diff := gocmp.Diff(wantRefs, refs); diff != "" {
 		t.Errorf("refs after Import(moved reports) mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// testReimportWholeRenamedKey delivers a source whole twice, the second
+// set giving one report under a new key (a draft's symbol found since): the
+// record holds one decision of it, not one under each key, and the
+// reconciler is never handed the report under the old key again. The other
+// reports of the source, given again, and those of other sources, not
+// given, stay.
+func testReimportWholeRenamedKey(t *testing.T, open func(t *testing.T) unsc.Store) {
+	s := open(t)
+	rc := &reconciler{}
+	old := unsc.Report{
+		Source: unsc.SourceDHLVetoes, Key: "draft at S/PV.9999", Ref: "https://research.un.org/en/docs/sc/quick/veto#2025",
+		Date: day("2025-09-18"), Meeting: "S/PV.9999", Title: "Z: a draft whose symbol was not yet known",
+		Outcome: unsc.Vetoed, VetoedBy: []unsc.Code{"USA"},
+	}
+	in := append(reports(), old)
+	if _, err := s.Import(context.Background(), in, rc.reconcile); err != nil {
+		t.Fatalf("Import(reports) = %v", err)
+	}
+	if n := len(all(t, s)); n != 10 {
+		t.Fatalf("Decisions({}) after the first import = %d decisions, want 10", n)
+	}
+	renamed := old
+	renamed.Key, renamed.Draft = "2025-09-18/S/2025/999", "S/2025/999"
+	var set []unsc.Report
+	for _, r := range reports() {
+		if r.Source == unsc.SourceDHLVetoes {
+			set = append(set, r)
+		}
+	}
+	set = append(set, renamed)
+	got, err := s.Import(context.Background(), set, rc.reconcile, unsc.SourceDHLVetoes)
+	if err != nil {
+		t.Fatalf("Import(the source's set, renamed key, whole) = %v", err)
+	}
+	want := unsc.ImportSummary{Reports: len(set), Added: 1, Unchanged: len(set) - 1, Removed: 1, Decisions: 10}
+	if diff := gocmp.Diff(want, got); diff != "" {
+		t.Errorf("Import(the source's set, renamed key, whole): summary mismatch (-want +got):\n%s", diff)
+	}
+	ds, err := s.Decisions(context.Background(), unsc.DecisionFilter{Symbol: "S/PV.9999"})
+	if err != nil {
+		t.Fatalf("Decisions(S/PV.9999) = %v", err)
+	}
+	if len(ds) != 1 || ds[0].Draft != "S/2025/999" || len(ds[0].Reports) != 1 || ds[0].Reports[0].Key != renamed.Key {
+		t.Errorf("Decisions(S/PV.9999) = %+v, want one decision, S/2025/999, of the one report %q", ds, renamed.Key)
+	}
+	for _, r := range rc.lastSeen() {
+		if r.Source == old.Source && r.Key == old.Key {
+			t.Errorf("the reconciler was handed the report under the key the set no longer gives, %q", old.Key)
+		}
+	}
+	var stored []unsc.Report
+	for _, d := range all(t, s) {
+		stored = append(stored, d.Reports...)
+	}
+	wantStored := append(reports(), renamed)
+	slices.SortFunc(stored, byReport)
+	slices.SortFunc(wantStored, byReport)
+	if diff := gocmp.Diff(wantStored, stored, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("reports after the whole delivery (-want +got):\n%s", diff)
+	}
+	checkWholeRecord(t, s, "after the whole delivery")
+
+	// A source not delivered whole keeps a report its import does not give
+	// again.
+	got, err = s.Import(context.Background(), set[:1], rc.reconcile)
+	if err != nil || got.Removed != 0 || got.Decisions != 10 {
+		t.Errorf("Import(one report of the source, not whole) = %+v, %v; want nothing removed, 10 decisions", got, err)
 	}
 }
 
