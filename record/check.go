@@ -617,7 +617,60 @@ func acrossDecisions(ds []unsc.Decision) [][]Finding {
 			}
 		}
 	}
+	// No vote twice under two keys: two decisions of one meeting and day
+	// alike in title, kind, outcome, count and positions, whose symbols do
+	// not differ (one or both lack the draft's), the reports of one read
+	// at the places of the other's under other keys, are one vote held
+	// twice, as when the report an older unsc stored under one key stays
+	// beside the key it is given now. (Two with one draft symbol are found
+	// above; votes alike read at two places, as the vetoes of one meeting
+	// in 1946, are two votes.)
+	for _, m := range meetingKeys {
+		idx := byMeeting[m]
+		for x, i := range idx {
+			for _, j := range idx[x+1:] {
+				if a, b := &ds[i], &ds[j]; sameVoteTwice(a, b) {
+					add(i, KindDuplicate, Unexplained, "", "%s: the same vote as the decision %s of %s", m, Symbol(*b), day(b.Date))
+					add(j, KindDuplicate, Unexplained, "", "%s: the same vote as the decision %s of %s", m, Symbol(*a), day(a.Date))
+				}
+			}
+		}
+	}
 	return out
+}
+
+// sameVoteTwice reports whether a and b, of one meeting, are one vote the
+// record holds twice: the same day, title, kind, outcome, count and
+// positions, with no two symbols that differ, not both with a draft symbol
+// (one draft symbol on two decisions is a finding of its own), and read by
+// one source at one place under two keys.
+func sameVoteTwice(a, b *unsc.Decision) bool {
+	compatible := func(x, y string) bool { return x == y || x == "" || y == "" }
+	return a.Date.Equal(b.Date) && a.Title == b.Title && a.Amendment == b.Amendment && a.AmendmentTo == b.AmendmentTo &&
+		a.Recorded == b.Recorded && a.Tally == b.Tally && a.Votes.Equal(b.Votes) &&
+		(a.Draft == "" || b.Draft == "") && compatible(a.Resolution, b.Resolution) && readTwice(a, b)
+}
+
+// readTwice reports whether every report of one of a and b was read by its
+// source at the place of a report of the other, under another key: the one
+// decision is the other's reports again. (One row of the Library's table
+// of meetings may give several votes; their other sources tell them apart.)
+func readTwice(a, b *unsc.Decision) bool {
+	return readAgainIn(a, b) || readAgainIn(b, a)
+}
+
+func readAgainIn(a, b *unsc.Decision) bool {
+	if len(a.Reports) == 0 {
+		return false
+	}
+	for _, x := range a.Reports {
+		if !slices.ContainsFunc(b.Reports, func(y unsc.Report) bool {
+			return x.Source == y.Source && x.Ref != "" && x.Ref == y.Ref && x.Key != y.Key
+		}) {
+			return false
+		}
+	}
+	return true
 }
 
 // outOfOrder says how the k-th of n items, in number order, breaks the
