@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -21,6 +23,7 @@ import (
 
 	gocmp "github.com/google/go-cmp/cmp"
 
+	"unsc"
 	"unsc/internal/shareddata"
 	"unsc/record"
 	"unsc/sqlite"
@@ -393,4 +396,87 @@ func runBounded(t *testing.T, args ...string) (int, string, string) {
 		t.Errorf("unsc %v ran until stopped; want it to end by itself", args)
 	}
 	return code, stdout.String(), stderr.String()
+}
+
+// TestUpgradeLeavesNoRenamedCuratedReport builds the record an older unsc
+// left: the curated vetoed draft of 18 September 2025 stored, beside its
+// report of today, under the key it had before its symbol was found
+// (S/PV.10000|non-procedural, no draft), so that the record holds the vote
+// twice. check finds the duplicate; rebuild, and import, replace the
+// curated reports as a set and leave the record as a fresh import makes it.
+func TestUpgradeLeavesNoRenamedCuratedReport(t *testing.T) {
+	db := importedDB(t)
+	want := checkCountsOf(t, db)
+	if want.Unexplained != 0 {
+		t.Fatalf("check of a fresh record: %d unexplained", want.Unexplained)
+	}
+	staleRecord := func() {
+		t.Helper()
+		i := slices.IndexFunc(record.Curated(), func(r unsc.Report) bool { return r.Draft == "S/2025/583" })
+		if i < 0 {
+			t.Fatal("no curated report of S/2025/583")
+		}
+		stale := record.Curated()[i]
+		stale.Key, stale.Draft = stale.Meeting+"|"+stale.Matter.String(), ""
+		st, err := sqlite.OpenWith(db, sqlite.Options{Reconciliation: record.Version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		if sum, err := st.Import(context.Background(), []unsc.Report{stale}, record.Reconcile); err != nil || sum.Decisions != want.Decisions+1 {
+			t.Fatalf("storing the older unsc's report = %+v, %v; want %d decisions", sum, err, want.Decisions+1)
+		}
+	}
+
+	staleRecord()
+	code, out, errOut := runUnsc(t, "", "--db", db, "check", "--json")
+	var got checkCounts
+	if err := json.Unmarshal([]byte(out), &got); code != 1 || err != nil {
+		t.Fatalf("check of the record holding the vote twice = exit %d, %v (%s); want 1", code, err, errOut)
+	}
+	dups := 0
+	for _, f := range got.Findings {
+		if f.Status == "unexplained" && f.Kind == "duplicate" && strings.Contains(f.Detail, "S/PV.10000") {
+			dups++
+		}
+	}
+	if got.Decisions != want.Decisions+1 || got.Unexplained != 2 || dups != 2 {
+		t.Errorf("check of the record holding the vote twice: %d decisions, %d unexplained, %d duplicate findings at S/PV.10000; want %d, 2, 2",
+			got.Decisions, got.Unexplained, dups, want.Decisions+1)
+	}
+
+	code, out, errOut = runUnsc(t, "", "--db", db, "rebuild")
+	if code != 0 || !strings.HasPrefix(out, fmt.Sprintf("%d decisions in the record", want.Decisions)) || !strings.Contains(out, "1 report of an older unsc's curated decisions removed") {
+		t.Errorf("rebuild = exit %d, %q (%s); want %d decisions, the older report removed", code, out, errOut, want.Decisions)
+	}
+	if got := checkCountsOf(t, db); got.Decisions != want.Decisions || got.Unexplained != 0 {
+		t.Errorf("check after rebuild: %d decisions, %d unexplained; want %d, 0", got.Decisions, got.Unexplained, want.Decisions)
+	}
+
+	staleRecord()
+	code, out, errOut = runUnsc(t, "", "--db", db, "import", shareddata.Dir(t))
+	if code != 0 || !strings.Contains(out, " 0 added, 0 updated") || !strings.Contains(out, ", 1 removed; "+fmt.Sprintf("%d decisions", want.Decisions)) {
+		t.Errorf("import again = exit %d, %q (%s); want nothing added, 1 removed, %d decisions", code, out, errOut, want.Decisions)
+	}
+	if got := checkCountsOf(t, db); got.Decisions != want.Decisions || got.Unexplained != 0 || got.Corrected != want.Corrected {
+		t.Errorf("check after import: %+v; want %d decisions, %d corrected, 0 unexplained", got, want.Decisions, want.Corrected)
+	}
+}
+
+// checkCounts is what TestUpgradeLeavesNoRenamedCuratedReport reads of
+// check --json.
+type checkCounts struct {
+	Decisions, Corrected, Unexplained int
+	Findings                          []struct{ Kind, Status, Detail string }
+}
+
+// checkCountsOf runs check --json on db, which must have no unexplained finding.
+func checkCountsOf(t *testing.T, db string) checkCounts {
+	t.Helper()
+	code, out, errOut := runUnsc(t, "", "--db", db, "check", "--json")
+	var got checkCounts
+	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil {
+		t.Fatalf("check --json = exit %d, %v (%s)", code, err, errOut)
+	}
+	return got
 }
