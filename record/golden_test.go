@@ -181,6 +181,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/13911", "the United States' veto of Tunisia's draft on Palestinian rights (30 April 1980), 10-1-4, the four West European members abstaining: every position by fact from a news agency's report (JTA), no UN page naming them found"},
 	{"S/10931/Rev.1", "the United States' veto of the Panama Canal draft at the Council's meetings in Panama City (21 March 1973), 13-1-1, the United Kingdom abstaining (FRUS), every position by fact"},
 	{"S/4523", "the Soviet veto of the Ceylonese-Tunisian Congo draft (17 September 1960), 8-2-1, Poland against with the USSR, France abstaining (FRUS's editorial note), every position by fact"},
+	{"S/4769", "the failed Angola draft of Ceylon, Liberia and the United Arab Republic (15 March 1961), 5-0-6, the United States voting with the USSR, the six abstaining named in the House of Commons, every position by fact"},
 	{"S/RES/2763 (2024)", "the Digital Library dates it 16 December 2024, the Monday after; adopted on Friday 13 December, as the spreadsheet and the news have it, by fact (audit round 12)"},
 	{"S/2025/583", "the veto of 18 September 2025 (10,000th meeting), entered from the UN's release, which names no symbol: the draft's symbol from the later version of the voting spreadsheet"},
 	{"S/2025/561", "the Republic of Korea's Iran draft of 19 September 2025, failed 4-9-2: the draft's symbol from the later version of the voting spreadsheet, no UN page naming it found"},
