@@ -1,7 +1,6 @@
 package analysis_test
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"testing"
@@ -380,24 +379,6 @@ func BenchmarkCLIVetoInitiative(b *testing.B) {
 	ds, _ := realRecord(b)
 	for b.Loop() {
 		must(analysis.New(ds).VetoInitiative(bg, analysis.DefaultCalendar()))
-	}
-}
-
-// BenchmarkPeriod is the period every answer of the API states, for a new
-// period each time (as the server's answers not in its cache): every kind,
-// and the kinds a veto answer counts.
-func BenchmarkPeriod(b *testing.B) {
-	_, x := realRecord(b)
-	start := day("1946-01-01")
-	for _, kinds := range [][]string{analysis.Kinds, analysis.VetoKinds} {
-		b.Run(fmt.Sprint(len(kinds)), func(b *testing.B) {
-			b.ReportAllocs()
-			n := 0
-			for b.Loop() {
-				n++
-				x.PeriodOf(start.AddDate(0, 0, n%28000), day("2030-01-01").AddDate(0, 0, -n/28000), kinds...)
-			}
-		})
 	}
 }
 
