@@ -93,6 +93,21 @@ var publishedProceduralCounts = []struct {
 	{"2020-01-01", "2025-01-13", "scprocedure.org, chapter 6, section 3b (updated 13 January 2025)", 13},
 	{"2023-01-01", "2023-12-31", "the UN's Highlights of Security Council Practice 2024", 3},
 	{"2024-01-01", "2024-12-31", "the UN's Highlights of Security Council Practice 2024", 8},
+	// Year by year: Security Council Report's In Hindsight of November 2020
+	// (posted 30 October 2020) for 2014-2020, whose March 2018 piece counted
+	// two in 2017, not three; scprocedure.org for 2021 ("at least one
+	// procedural vote per year except in 2021"); the UN's Highlights of
+	// Security Council Practice 2023 for 2022 and 2023.
+	{"2014-01-01", "2014-12-31", "Security Council Report (In Hindsight, November 2020)", 1},
+	{"2015-01-01", "2015-12-31", "Security Council Report (In Hindsight, November 2020)", 1},
+	{"2016-01-01", "2016-12-31", "Security Council Report (In Hindsight, November 2020)", 1},
+	{"2017-01-01", "2017-12-31", "Security Council Report (In Hindsight, November 2020)", 3},
+	{"2018-01-01", "2018-12-31", "Security Council Report (In Hindsight, November 2020)", 4},
+	{"2019-01-01", "2019-12-31", "Security Council Report (In Hindsight, November 2020)", 2},
+	{"2020-01-01", "2020-10-30", "Security Council Report (In Hindsight, November 2020)", 1},
+	{"2021-01-01", "2021-12-31", "scprocedure.org, chapter 6, section 3b", 0},
+	{"2022-01-01", "2022-12-31", "the UN's Highlights of Security Council Practice 2023", 2},
+	{"2023-01-01", "2023-12-31", "the UN's Highlights of Security Council Practice 2023", 3},
 }
 
 // TestProceduralVotesSince2000InRealRecord: every procedural vote of
