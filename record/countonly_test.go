@@ -1,6 +1,7 @@
 package record_test
 
 import (
+	"strings"
 	"testing"
 
 	"unsc"
@@ -18,9 +19,24 @@ import (
 // favour, so a fact lost or a position changed fails here.
 func TestCountOnlyVotesInRealRecord(t *testing.T) {
 	const path = "testdata/count_only_sources.tsv"
-	want := checksByDecision(t, path, volumeVoteLines(t, path), 3, "the 3 of the first batch")
+	// A line whose decision is a meeting and a word in brackets ("S/PV.57
+	// [Ireland]", as the fact is keyed) names one of several votes with no
+	// symbol at that meeting: it is checked against the vote whose official
+	// reports name the word, the others against the decision they name.
+	var bySymbol, byApplicant []volumeVoteLine
+	for _, l := range volumeVoteLines(t, path) {
+		if strings.Contains(l.decision, "[") {
+			byApplicant = append(byApplicant, l)
+		} else {
+			bySymbol = append(bySymbol, l)
+		}
+	}
+	want := checksByDecision(t, path, bySymbol, 3, "the 3 of the first batch")
 	decisions := record.Reconcile(realReports(t))
 	checkEach(t, decisions, want)
+	for _, l := range byApplicant {
+		checkByApplicant(t, decisions, l)
+	}
 
 	// The 303rd meeting (24 May 1948) holds two votes with no symbol, the
 	// preliminary question and the draft: the fact keyed by the meeting
@@ -49,5 +65,33 @@ func TestCountOnlyVotesInRealRecord(t *testing.T) {
 	}
 	if len(seen) != 2 {
 		t.Errorf("S/PV.303: %d decisions (%v), want the preliminary question and the draft", len(seen), seen)
+	}
+}
+
+// checkByApplicant checks the line against the one vote of its meeting
+// whose official reports name the word in the line's brackets (the
+// applicant), failing if none or more than one does.
+func checkByApplicant(t *testing.T, decisions []unsc.Decision, l volumeVoteLine) {
+	t.Helper()
+	open := strings.Index(l.decision, "[")
+	word := strings.ToLower(strings.TrimSuffix(strings.TrimSpace(l.decision[open+1:]), "]"))
+	var matched []unsc.Decision
+	for _, d := range decisions {
+		if d.Meeting != l.meeting || d.Resolution != "" || d.Draft != "" {
+			continue
+		}
+		for _, r := range d.Reports {
+			if r.Source.Official() && strings.Contains(strings.ToLower(r.Title+" "+r.Agenda+" "+r.Note), word) {
+				matched = append(matched, d)
+				break
+			}
+		}
+	}
+	if len(matched) != 1 {
+		t.Errorf("%s: %d votes of %s whose official reports name %q, want 1", l.decision, len(matched), l.meeting, word)
+		return
+	}
+	if msg := l.check(matched[0]); msg != "" {
+		t.Errorf("%s: %s", l.decision, msg)
 	}
 }
