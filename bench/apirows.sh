@@ -5,11 +5,15 @@
 # the two alternated in rounds (/healthz, the answer, /healthz, the answer,
 # …) so that both see the same load on the machine. Prints for each answer
 # the median over the rounds of its requests/s, of /healthz's beside it and
-# of their ratio (goal: at least 0.5), and the server's CPU time per request
-# of each (from /proc/PID/stat, so the load generator's is not counted);
-# then the server's peak resident memory. With BEFORE=REV it also starts
-# unsc built at REV and alternates the two servers in every round (before,
-# after), so the two sides see the same load.
+# of their ratio (goal: at least 0.5), the server's CPU time per request of
+# each (from /proc/PID/stat) and wrk's (from /usr/bin/time, when there is
+# one), and the "cpu ratio": /healthz's CPU per request, server and wrk
+# together, over the answer's, about the ratio of requests a second the
+# two would reach with two cores to themselves, which a machine busy with
+# other work moves far less; then the server's peak resident memory. With
+# BEFORE=REV it also starts unsc built at REV and alternates the two
+# servers in every round (before, after), so the two sides see the same
+# load.
 #
 #   bench/apirows.sh                       # ROUNDS=3 DURATION=3s
 #   ROUNDS=5 BEFORE=main bench/apirows.sh
@@ -64,21 +68,24 @@ done
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
 
-# run side path: one wrk run; prints requests/s and the server's CPU µs per
-# request.
+# run side path: one wrk run; prints requests/s, the server's CPU µs per
+# request and wrk's (the load generator's, from its own CPU time; 0 when
+# there is no /usr/bin/time to read it).
 run() {
-  local side=$1 path=$2 round=${3:-0} script=() out c0 c1 n
+  local side=$1 path=$2 round=${3:-0} script=() out c0 c1 n timer=()
   if [[ $path == *%s* ]]; then
     sed "s#PATH#\"${path//&/\\&}\"#" bench/uncached.lua > "$work/u.lua"
     script=(-s "$work/u.lua")
   fi
+  [ -x /usr/bin/time ] && timer=(/usr/bin/time -f 'wrkcpu %U %S')
   c0=$(cpu_ticks "${pid[$side]}")
-  out=$(timeout 120 wrk -t2 -c16 -d"$DURATION" "${script[@]}" "${base[$side]}${path//%s/1990-01-01}" -- "$round")
+  out=$(timeout 120 "${timer[@]}" wrk -t2 -c16 -d"$DURATION" "${script[@]}" "${base[$side]}${path//%s/1990-01-01}" -- "$round" 2>&1)
   c1=$(cpu_ticks "${pid[$side]}")
   if grep -q 'Non-2xx' <<<"$out"; then echo "bench: $path answered errors:" >&2; echo "$out" >&2; exit 1; fi
   n=$(awk '/ requests in / {print $1}' <<<"$out")
   awk -v r="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")" -v c=$((c1 - c0)) -v n="$n" -v hz="$hz" \
-    'BEGIN {printf "%.0f %.1f\n", r, c / hz * 1e6 / n}'
+    -v w="$(awk '/^wrkcpu / {print $2 + $3}' <<<"$out")" \
+    'BEGIN {printf "%.0f %.1f %.1f\n", r, c / hz * 1e6 / n, w * 1e6 / n}'
 }
 
 median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
@@ -86,29 +93,37 @@ median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; e
 mapfile -t paths < bench/uncached.paths # each with a period's from and to as %s
 echo "bench/apirows.sh on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 echo "wrk -t2 -c16 -d$DURATION, $ROUNDS rounds of /healthz then the answer, alternated${BEFORE:+, before ($BEFORE) and after alternated in each}; medians"
-printf '%-22s %-6s %9s %9s %7s %10s %10s\n' answer side "req/s" healthz ratio "cpu µs/req" "healthz µs"
+printf '%-22s %-6s %9s %9s %7s %10s %10s %8s %8s %9s\n' answer side "req/s" healthz ratio "cpu µs/req" "healthz µs" "wrk µs" "h wrk µs" "cpu ratio"
 for p in "${paths[@]}"; do
   [ -n "${ONLY:-}" ] && [[ $p != *"$ONLY"* ]] && continue
   name=${p%%\?*}
   name=${name#/api/v1/}
-  declare -A rps=() hr=() ratio=() cpu=() hcpu=()
+  declare -A rps=() hr=() ratio=() cpu=() hcpu=() wcpu=() hwcpu=() cratio=()
   for round in $(seq "$ROUNDS"); do
     for side in "${sides[@]}"; do
-      read -r h hc < <(run "$side" /healthz)
-      read -r v vc < <(run "$side" "$p" "$round")
+      read -r h hc hw < <(run "$side" /healthz)
+      read -r v vc vw < <(run "$side" "$p" "$round")
       rps[$side]+="$v "
       hr[$side]+="$h "
       ratio[$side]+="$(awk -v a="$v" -v b="$h" 'BEGIN {printf "%.3f", a / b}') "
       cpu[$side]+="$vc "
       hcpu[$side]+="$hc "
+      wcpu[$side]+="$vw "
+      hwcpu[$side]+="$hw "
+      # The requests a second the two cores would serve if the server and
+      # wrk had them to themselves, the answer's over /healthz's: CPU per
+      # request (server and wrk) of /healthz over the answer's. The machine's
+      # other work inflates it far less than the requests a second.
+      cratio[$side]+="$(awk -v a="$vc" -v b="$vw" -v c="$hc" -v d="$hw" 'BEGIN {printf "%.3f", (c + d) / (a + b)}') "
     done
   done
   for side in "${sides[@]}"; do
     m() { tr ' ' '\n' <<<"$1" | grep . | median; }
-    printf '%-22s %-6s %9s %9s %7.2f %10s %10s   ratios: %s\n' "$name" "$side" "$(m "${rps[$side]}")" "$(m "${hr[$side]}")" \
-      "$(m "${ratio[$side]}")" "$(m "${cpu[$side]}")" "$(m "${hcpu[$side]}")" "${ratio[$side]}"
+    printf '%-22s %-6s %9s %9s %7.2f %10s %10s %8s %8s %9.2f   ratios: %s\n' "$name" "$side" "$(m "${rps[$side]}")" "$(m "${hr[$side]}")" \
+      "$(m "${ratio[$side]}")" "$(m "${cpu[$side]}")" "$(m "${hcpu[$side]}")" "$(m "${wcpu[$side]}")" "$(m "${hwcpu[$side]}")" \
+      "$(m "${cratio[$side]}")" "${ratio[$side]}"
   done
-  unset rps hr ratio cpu hcpu
+  unset rps hr ratio cpu hcpu wcpu hwcpu cratio
 done
 for side in "${sides[@]}"; do
   awk -v s="$side" '/^VmHWM/ {printf "server (%s) peak resident memory %.1f MB\n", s, $2 / 1024}' "/proc/${pid[$side]}/status"

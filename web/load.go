@@ -121,16 +121,19 @@ func (g *gate) leave(start time.Time) {
 type connKey struct{}
 
 // connState is what the server remembers of a connection: until when it
-// was told to wait (Unix nanoseconds).
+// was told to wait (Unix nanoseconds), and the connection itself when it
+// was accepted through Listener (else nil).
 type connState struct {
 	notBefore atomic.Int64
+	conn      *oneWriteConn
 }
 
 // ConnContext is the http.Server's ConnContext for this server: it gives
 // each connection the state that holds a client that ignores Retry-After
 // (see above). Without it every request is looked at at once.
-func ConnContext(ctx context.Context, _ net.Conn) context.Context {
-	return context.WithValue(ctx, connKey{}, &connState{})
+func ConnContext(ctx context.Context, c net.Conn) context.Context {
+	ow, _ := c.(*oneWriteConn)
+	return context.WithValue(ctx, connKey{}, &connState{conn: ow})
 }
 
 // hold makes a request wait while its connection is told to wait, and

@@ -422,6 +422,11 @@ func (w *statusWriter) WriteHeader(status int) {
 	w.ResponseWriter.WriteHeader(status)
 }
 
+// FlushError flushes the response, as writeAnswer asks (conn.go).
+func (w *statusWriter) FlushError() error {
+	return http.NewResponseController(w.ResponseWriter).Flush()
+}
+
 // dispatch returns the handler of one path, choosing the route by method;
 // any other method is 405 with Allow. HEAD is answered as GET.
 func (s *Server) dispatch(rs []route) http.Handler {
@@ -619,18 +624,26 @@ func (s *Server) writeAnswer(w http.ResponseWriter, r *http.Request, a *answer) 
 		h[f.name] = f.value
 	}
 	w.WriteHeader(http.StatusOK)
+	// The head and body go out in one write to the connection (conn.go).
+	c, _ := r.Context().Value(connKey{}).(*connState)
+	if c != nil && c.conn != nil {
+		c.conn.hold()
+	}
 	if a.body != nil {
 		w.Write(a.body)
-		return
+	} else {
+		// The parts are joined and written at once: each Write to the
+		// connection costs far more than copying a part.
+		buf := joinBuffers.Get().(*[]byte)
+		b := a.list.appendTo((*buf)[:0])
+		w.Write(b)
+		if cap(b) <= maxJoinBuffer {
+			*buf = b
+			joinBuffers.Put(buf)
+		}
 	}
-	// The parts are joined and written at once: each Write to the
-	// connection costs far more than copying a part.
-	buf := joinBuffers.Get().(*[]byte)
-	b := a.list.appendTo((*buf)[:0])
-	w.Write(b)
-	if cap(b) <= maxJoinBuffer {
-		*buf = b
-		joinBuffers.Put(buf)
+	if c != nil && c.conn != nil {
+		c.conn.release(w)
 	}
 }
 

@@ -93,6 +93,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return unsc.Errorf(unsc.EINVALID, "--addr", "%v", err)
 	}
+	ln = web.Listener(ln) // an answer in one write (with ConnContext)
 	srv := &http.Server{
 		Handler:           handler,
 		ConnContext:       web.ConnContext, // holds clients that ignore Retry-After
