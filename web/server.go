@@ -625,9 +625,11 @@ func (s *Server) writeAnswer(w http.ResponseWriter, r *http.Request, a *answer) 
 	}
 	w.WriteHeader(http.StatusOK)
 	// The head and body go out in one write to the connection (conn.go).
-	c, _ := r.Context().Value(connKey{}).(*connState)
-	if c != nil && c.conn != nil {
+	// (Released however the write ends, so that nothing is left kept
+	// back for the connection's next answer.)
+	if c, _ := r.Context().Value(connKey{}).(*connState); c != nil && c.conn != nil {
 		c.conn.hold()
+		defer c.conn.release(w)
 	}
 	if a.body != nil {
 		w.Write(a.body)
@@ -641,9 +643,6 @@ func (s *Server) writeAnswer(w http.ResponseWriter, r *http.Request, a *answer) 
 			*buf = b
 			joinBuffers.Put(buf)
 		}
-	}
-	if c != nil && c.conn != nil {
-		c.conn.release(w)
 	}
 }
 
