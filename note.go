@@ -28,13 +28,19 @@ const (
 	// position from an official count that accounts for every seat, the
 	// members against named by the veto list); the note says how.
 	NoteDerived
+	// NoteElected: the decision is an election of members of the
+	// International Court of Justice, and a source names who was elected;
+	// Text lists them as ElectedText writes them, each with the nationality
+	// the source gives ("Robert Y. Jennings (UK)"). The ballot is secret:
+	// no member's vote is ever known. Read it back with Decision.Elected.
+	NoteElected
 )
 
 // LastNoteKind is the highest kind of note: a store refuses a kind above
 // it.
-const LastNoteKind = NoteDerived
+const LastNoteKind = NoteElected
 
-var noteKindNames = [...]string{NoteCorrected: "corrected", NoteDoubt: "doubt", NoteContradiction: "contradiction", NoteDerived: "derived"}
+var noteKindNames = [...]string{NoteCorrected: "corrected", NoteDoubt: "doubt", NoteContradiction: "contradiction", NoteDerived: "derived", NoteElected: "elected"}
 
 // String returns the kind's name.
 func (k NoteKind) String() string {
@@ -51,7 +57,7 @@ func ParseNoteKind(s string) (NoteKind, error) {
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown note kind %q: want corrected, doubt or contradiction", s)
+	return 0, fmt.Errorf("unknown note kind %q: want corrected, doubt, contradiction, derived or elected", s)
 }
 
 // Note is a remark on a decision in plain words, for readers of the
@@ -112,4 +118,62 @@ func AbsentInNote(note string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// ElectedText writes the names of the judges elected at a meeting as a
+// note's text: "Guy Ladreit de Lacharrière (France), Robert Y. Jennings
+// (UK)". ElectedList reads it back.
+func ElectedText(names []string) string { return strings.Join(names, ", ") }
+
+// ElectedList reads the names ElectedText wrote. Names are split at a comma
+// that follows a closing parenthesis (a nationality), so that a name
+// without one stands alone.
+func ElectedList(text string) []string {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil
+	}
+	var out []string
+	for {
+		i := strings.Index(text, "), ")
+		if i < 0 {
+			return append(out, text)
+		}
+		out = append(out, text[:i+1])
+		text = strings.TrimSpace(text[i+3:])
+	}
+}
+
+// electedPrefix starts the part of a report's note that names the judges
+// elected (ElectedNote).
+const electedPrefix = "elected: "
+
+// ElectedNote is the part of a report's note that names the judges a
+// source says were elected at a meeting: "elected: Guy Ladreit de
+// Lacharrière (France), Robert Y. Jennings (UK)".
+func ElectedNote(names []string) string { return electedPrefix + ElectedText(names) }
+
+// ElectedInNote reads ElectedNote back from a report's note: the judges
+// elected, and whether the note names any.
+func ElectedInNote(note string) ([]string, bool) {
+	for _, part := range strings.Split(note, "; ") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(part), electedPrefix); ok {
+			if names := ElectedList(rest); len(names) > 0 {
+				return names, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// Elected returns the judges of the International Court of Justice the
+// decision elected, as the sources name them (NoteElected); nil where the
+// decision is no such election or no source names them.
+func (d *Decision) Elected() []string {
+	for _, n := range d.Notes {
+		if n.Kind == NoteElected {
+			return ElectedList(n.Text)
+		}
+	}
+	return nil
 }

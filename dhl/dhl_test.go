@@ -93,13 +93,16 @@ func TestParseMeetingsAllYears(t *testing.T) {
 	keys := map[string]string{}
 	yearRE := regexp.MustCompile(`scact(\d{4})`)
 	total := map[unsc.Outcome]int{}
+	icj := 0
 	for name, reps := range byFile {
 		if len(reps) == 0 {
 			t.Errorf("ParseMeetings(%s) returned no reports", name)
 		}
 		year, _ := strconv.Atoi(yearRE.FindStringSubmatch(name)[1])
 		for _, r := range reps {
-			total[r.Outcome]++
+			if r.Matter != unsc.ICJElection {
+				total[r.Outcome]++
+			}
 			if r.Source != unsc.SourceDHLMeetings {
 				t.Errorf("%s: Source = %q, want %q", r.Ref, r.Source, unsc.SourceDHLMeetings)
 			}
@@ -114,6 +117,12 @@ func TestParseMeetingsAllYears(t *testing.T) {
 				t.Errorf("%s: Date = %v, want a date in %d", r.Ref, r.Date, year)
 			}
 			switch {
+			case r.Matter == unsc.ICJElection:
+				icj++
+				if r.Outcome != 0 || r.Tally.Known || r.Votes.Known() || r.Draft != "" || r.Resolution != "" {
+					t.Errorf("%s: ICJ election %+v, want no outcome, count, votes or document of its own (a secret ballot)", r.Ref, r)
+				}
+				continue
 			case r.Resolution != "":
 				if n, _, err := unsc.NormalizeSymbol(r.Resolution); err != nil || n != r.Resolution || !strings.HasSuffix(n, "("+strconv.Itoa(year)+")") {
 					t.Errorf("%s: Resolution = %q, want a canonical symbol of %d", r.Ref, r.Resolution, year)
@@ -135,6 +144,10 @@ func TestParseMeetingsAllYears(t *testing.T) {
 	want := map[unsc.Outcome]int{unsc.Adopted: 2640, unsc.Vetoed: 213, unsc.Failed: 108}
 	if diff := cmp.Diff(want, total); diff != "" {
 		t.Errorf("reports by outcome (-want +got):\n%s", diff)
+	}
+	// Meetings that held an election to the Court (icj_test.go).
+	if icj != 89 {
+		t.Errorf("%d reports of ICJ elections, want 89", icj)
 	}
 }
 

@@ -31,9 +31,10 @@ type columns struct {
 }
 
 // ParseMeetings reads one yearly page and returns one report per resolution
-// adopted and per draft not adopted or vetoed, in the page's order (reverse
-// chronological). Presidential statements, communiqués, notes, letters and
-// elections are not voted decisions and are skipped. name names the input in
+// adopted, per draft not adopted or vetoed and per meeting that held an
+// election of members of the International Court of Justice (icj.go), in
+// the page's order (reverse chronological). Presidential statements,
+// communiqués, notes and letters are not voted decisions and are skipped. name names the input in
 // Ref and in errors, which are *unsc.Error with code unsc.EINVALID and Field
 // "name:line:column".
 func ParseMeetings(r io.Reader, name string) ([]unsc.Report, error) {
@@ -217,6 +218,21 @@ func (p *meetings) row(line int, cells []*cell) error {
 			return unsc.Errorf(unsc.EINVALID, p.field(dc.line, "date"), "want a date such as \"30 November\", got %q", dc.flat())
 		}
 		p.date, p.dated = d, true
+	}
+	if rep, ok := p.icjElection(line, tc, oc); ok {
+		// A meeting resumed the same day is listed again (S/PV.8092
+		// (Resumption1)): one meeting, one report.
+		if n := len(p.out); n > 0 {
+			last := &p.out[n-1]
+			if last.Matter == unsc.ICJElection && last.Meeting != "" && last.Meeting == rep.Meeting && last.Date.Equal(rep.Date) && last.Agenda == rep.Agenda {
+				if last.Note == "" {
+					last.Note = rep.Note
+				}
+				return nil
+			}
+		}
+		p.out = append(p.out, rep)
+		return nil
 	}
 	if blank(oc) {
 		return nil

@@ -169,7 +169,24 @@ func build(g []unsc.Report, facts Facts, reps repeats, swap *positionSwap, days 
 	}
 	contradiction(&d, dated, fact)
 	noteRepeats(&d, reps)
+	electedJudges(&d, g)
 	return d
+}
+
+// electedJudges notes who an election of members of the International
+// Court of Justice elected, as the most authoritative source that names
+// them has it (unsc.NoteElected). The ballot is secret: the record never
+// holds a member's vote in such an election, nor a count.
+func electedJudges(d *unsc.Decision, g []unsc.Report) {
+	if d.Matter != unsc.ICJElection {
+		return
+	}
+	for _, r := range g {
+		if names, ok := unsc.ElectedInNote(r.Note); ok {
+			addNote(d, unsc.Note{Kind: unsc.NoteElected, Field: "elected", Source: cite(r), Text: unsc.ElectedText(names)})
+			return
+		}
+	}
 }
 
 // contradiction notes an official source whose count cannot give the

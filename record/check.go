@@ -288,6 +288,9 @@ func findings(d *unsc.Decision) []Finding {
 	// The record against itself and the Charter.
 	res, err := Derive(*d)
 	switch {
+	case err != nil && d.Recorded == 0 && d.Matter == unsc.ICJElection && !d.Votes.Known() && !d.Tally.Known:
+		// An election to the Court is by secret ballot: the sources name
+		// who was elected, if anyone, and give no votes to replay.
 	case err != nil && d.Recorded == 0:
 		add(KindReplay, nil, Unexplained, "", "no source records an outcome, and the engine cannot replay the vote: %s", unsc.ErrorMessage(err))
 	case err == nil && d.Recorded == 0:

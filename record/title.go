@@ -23,6 +23,15 @@ func Title(d unsc.Decision) string {
 	if d.Title != "" && d.Title != d.Agenda {
 		return d.Title
 	}
+	// An election to the Court: the agenda item is the election
+	// ("Election of five members of the International Court of Justice
+	// (S/14501, …)"), or, from 1994, the library's heading "ICJ — Election".
+	if d.Matter == unsc.ICJElection {
+		if strings.HasPrefix(strings.ToLower(d.Agenda), "election") {
+			return d.Agenda
+		}
+		return "Election of members of the International Court of Justice"
+	}
 	var what string
 	switch {
 	case d.Matter == unsc.Preliminary:

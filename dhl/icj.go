@@ -1,0 +1,182 @@
+package dhl
+
+import (
+	"strconv"
+	"strings"
+
+	"unsc"
+)
+
+// The yearly tables list each meeting that held an election of members of
+// the International Court of Justice: the topic names the election ("Election
+// of five members of the International Court of Justice", from 1994 "ICJ —
+// Election"), and the outcome cell names who was elected ("Election of
+// Mr. Guy Ladreit de Lacharrière (France), …") or is empty ("--") where the
+// meeting elected no one or the table does not say. The ballot is secret:
+// no table gives a count or a member's vote. The meetings that fixed the
+// date of an election ("Date of an election to fill a vacancy in the
+// International Court of Justice") adopted resolutions, and are read as
+// resolutions.
+
+var (
+	icjTopicRE   = lazyRegexp(`(?i)^(?:the\s+)?elections?\s+of\b.*\b(?:international\s+court\s+of\s+justice|ICJ)\b|^ICJ\s*\W{0,3}\s*elections?\b`)
+	icjElectedRE = lazyRegexp(`(?i)\belection\s+of\s+(.*)$`)
+	icjNameRE    = lazyRegexp(`(?i)^(?:(?:Mr|Mrs|Ms|Dr|Judge)\.?\s+)?(.+)$`)
+	icjCountRE   = lazyRegexp(`(?i)^(?:the\s+)?(?:\w+\s+)?members?$`)
+)
+
+// icjElection returns the report of an election of members of the Court
+// held at the meeting, if the row is one: a topic naming the election and an
+// outcome cell that adopted no resolution. ok is false for any other row.
+func (p *meetings) icjElection(line int, tc, oc *cell) (unsc.Report, bool) {
+	var topic string
+	for _, t := range topicParagraphs(tc) {
+		if icjTopicRE.MatchString(t) {
+			topic = unbreakParens(t)
+			break
+		}
+	}
+	if topic == "" {
+		return unsc.Report{}, false
+	}
+	var outcome string
+	if oc != nil {
+		outcome = strings.Join(strings.Fields(oc.flat()), " ")
+	}
+	if lower, _ := fold(outcome); strings.Contains(lower, "res/") || strings.Contains(lower, "adopted") || strings.Contains(lower, "prst") {
+		return unsc.Report{}, false
+	}
+	if outcome == "--" {
+		outcome = ""
+	}
+	// The documents: in the topic, or before the names in the outcome
+	// cell ("(S/14501, S/14502/Rev.1 and S/14503) Election of …").
+	agenda := topic
+	elected := outcome
+	if m := icjElectedRE.FindStringSubmatchIndex(outcome); m != nil {
+		if docs := strings.TrimSpace(outcome[:m[0]]); docs != "" {
+			agenda += " " + docs
+		}
+		elected = outcome[m[2]:m[3]]
+	} else if outcome != "" {
+		if symbolRE.MatchString(outcome) {
+			agenda += " " + outcome
+			elected = ""
+		} else {
+			return unsc.Report{}, false
+		}
+	}
+	names := electedNames(elected)
+	where := p.meeting
+	if where == "" {
+		where = p.date.Format("2006-01-02")
+	}
+	rep := unsc.Report{
+		Source:      unsc.SourceDHLMeetings,
+		Key:         p.keys.key("dhl:" + where + ":icj-election"),
+		Ref:         p.name + ":" + strconv.Itoa(line),
+		Date:        p.date,
+		Meeting:     p.meeting,
+		Title:       agenda,
+		Agenda:      agenda,
+		Matter:      unsc.ICJElection,
+		MatterKnown: true,
+		Modality:    unsc.ByVote,
+	}
+	if len(names) > 0 {
+		addNote(&rep.Note, unsc.ElectedNote(names))
+	} else if elected != "" {
+		// "Election of members", "Election of five members": the table
+		// does not name them.
+		addNote(&rep.Note, "the table says \"election of "+elected+"\" without naming them")
+	}
+	if p.yearNote != "" {
+		addNote(&rep.Note, p.yearNote)
+	}
+	return rep, true
+}
+
+// electedNames splits "Mr. Zoricic (Yugoslavia), Mr. John Erskine Read
+// (Canada) and Badawai Pasha (Egypt)" into the names with their
+// nationality, without the courtesy titles: "Zoricic (Yugoslavia)", …. A
+// phrase that names no one ("five members") gives none.
+func electedNames(s string) []string {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
+	if s == "" || icjCountRE.MatchString(s) {
+		return nil
+	}
+	var out []string
+	for _, part := range splitNames(s) {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if m := icjNameRE.FindStringSubmatch(part); m != nil {
+			part = strings.TrimSpace(m[1])
+		}
+		out = append(out, part)
+	}
+	return out
+}
+
+// splitNames splits a list of names at the commas and the "and" that
+// follow a closing parenthesis (a nationality), or, where there is but one
+// name, returns it.
+func splitNames(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+			if depth != 0 {
+				continue
+			}
+			j := skipSpace(s, i+1)
+			rest := strings.ToLower(s[j:])
+			switch {
+			case strings.HasPrefix(rest, ","):
+				k := skipSpace(s, j+1)
+				if strings.HasPrefix(strings.ToLower(s[k:]), "and ") {
+					k = skipSpace(s, k+4)
+				}
+				out = append(out, s[start:i+1])
+				start, i = k, k-1
+			case strings.HasPrefix(rest, "and "):
+				out = append(out, s[start:i+1])
+				k := skipSpace(s, j+4)
+				start, i = k, k-1
+			}
+		}
+	}
+	return append(out, s[start:])
+}
+
+// unbreakParens undoes, inside parentheses, the "; " joinLines puts where
+// a line of a topic starts with a capital: the documents of an election
+// run over several lines ("(S/3662 &<br>Add.1, …"), all in one topic.
+func unbreakParens(s string) string {
+	var b strings.Builder
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '(':
+			depth++
+			b.WriteByte(c)
+			if strings.HasPrefix(s[i+1:], "; ") {
+				i += 2
+			}
+		case c == ')':
+			depth = max(depth-1, 0)
+			b.WriteByte(c)
+		case c == ';' && depth > 0 && strings.HasPrefix(s[i+1:], " "):
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
