@@ -29,7 +29,7 @@ var sourceLists = lazy.Value[map[unsc.Source]sourceListing]{Make: func() map[uns
 		unsc.SourceUNDL: {lists: "adopted resolutions, with each member's position"},
 		// The Library's tables record a draft voted "as amended", not the
 		// vote on the amendment (DATA.md, "Amendments before 2016").
-		unsc.SourceDHLMeetings: {lists: "every decision, with its count, but no vote on a procedural motion or on an amendment", every: drafts},
+		unsc.SourceDHLMeetings: {lists: "every decision, with its count, but no vote on a procedural motion or on an amendment; the meetings that elected judges of the Court, with no count (a secret ballot)", every: drafts},
 		unsc.SourceDHLVetoes:   {lists: "vetoes cast in public meetings"},
 		// The spreadsheet's first row is of 6 January 1994 (DATA.md, "The
 		// sources").

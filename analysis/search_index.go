@@ -139,6 +139,11 @@ func buildTextIndex(x *Index) *textIndex {
 		for k, s := range curated[d.Draft] {
 			add(fieldSubjects, uint32(len(d.Subjects)+k)*subjectGap, s)
 		}
+		// The judges an election to the Court elected, by name and
+		// nationality, are what it is about.
+		for k, s := range d.Elected() {
+			add(fieldSubjects, uint32(len(d.Subjects)+len(curated[d.Draft])+k)*subjectGap, s)
+		}
 		for f := range sum {
 			sum[f] += lens[i][f]
 		}

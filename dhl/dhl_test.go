@@ -113,7 +113,9 @@ func TestParseMeetingsAllYears(t *testing.T) {
 			if !strings.HasPrefix(r.Ref, name+":") {
 				t.Errorf("Ref = %q, want prefix %q", r.Ref, name+":")
 			}
-			if r.Date.Year() != year {
+			if r.Date.IsZero() && r.Matter == unsc.ICJElection && strings.Contains(r.Note, "no date is given") {
+				// S/PV.3311 (icj_test.go): the page's date is out of order.
+			} else if r.Date.Year() != year {
 				t.Errorf("%s: Date = %v, want a date in %d", r.Ref, r.Date, year)
 			}
 			switch {

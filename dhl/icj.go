@@ -1,8 +1,10 @@
 package dhl
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"unsc"
 )
@@ -30,9 +32,15 @@ var (
 // outcome cell that adopted no resolution. ok is false for any other row.
 func (p *meetings) icjElection(line int, tc, oc *cell) (unsc.Report, bool) {
 	var topic string
+	resumed := false
 	for _, t := range topicParagraphs(tc) {
 		if icjTopicRE.MatchString(t) {
 			topic = unbreakParens(t)
+			// The second day of S/PV.8773 (2020) is listed as its own
+			// row: one item, resumed.
+			if cut, ok := strings.CutSuffix(topic, " [resumed meeting]"); ok {
+				topic, resumed = cut, true
+			}
 			break
 		}
 	}
@@ -89,6 +97,9 @@ func (p *meetings) icjElection(line int, tc, oc *cell) (unsc.Report, bool) {
 		// "Election of members", "Election of five members": the table
 		// does not name them.
 		addNote(&rep.Note, "the table says \"election of "+elected+"\" without naming them")
+	}
+	if resumed {
+		addNote(&rep.Note, "resumed meeting")
 	}
 	if p.yearNote != "" {
 		addNote(&rep.Note, p.yearNote)
@@ -179,4 +190,38 @@ func unbreakParens(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// undateMisplacedElections takes the date from an election whose date the
+// page's own meetings contradict: a meeting numbered before it held later,
+// or one numbered after it earlier, by more than a day (the 1993 page
+// dates S/PV.3311 "30 October", between S/PV.3310 of 10 November and
+// S/PV.3312 of 11 November). No source here gives the right day, so the
+// report keeps none and says why; the record leaves it out (a decision
+// needs a date) until a source gives one.
+func undateMisplacedElections(reps []unsc.Report) {
+	const slack = 24 * time.Hour
+	for i := range reps {
+		r := &reps[i]
+		if r.Matter != unsc.ICJElection || r.Meeting == "" || r.Date.IsZero() {
+			continue
+		}
+		n := meetingNum(r.Meeting)
+		for _, o := range reps {
+			m := meetingNum(o.Meeting)
+			if m == 0 || o.Date.IsZero() {
+				continue
+			}
+			if m < n && o.Date.Sub(r.Date) > slack || m > n && r.Date.Sub(o.Date) > slack {
+				addNote(&r.Note, fmt.Sprintf("the page dates %s %s, out of order with %s of %s: no date is given", r.Meeting, r.Date.Format("2 January"), o.Meeting, o.Date.Format("2 January")))
+				r.Date = time.Time{}
+				break
+			}
+		}
+	}
+}
+
+func meetingNum(sym string) int {
+	n, _ := strconv.Atoi(strings.TrimPrefix(sym, "S/PV."))
+	return n
 }

@@ -70,6 +70,13 @@ func TestICJElections(t *testing.T) {
 			t.Errorf("%s: no ICJ election at %s with agenda %q", tt.file, tt.meeting, tt.agenda)
 		}
 	}
+	// The 1993 page dates S/PV.3311 "30 October", between S/PV.3310 (10
+	// November) and S/PV.3312 (11 November): the report keeps no date.
+	for _, r := range byYear["scact1993_table_en.html"] {
+		if r.Meeting == "S/PV.3311" && (!r.Date.IsZero() || !strings.Contains(r.Note, "out of order with S/PV.3310 of 10 November")) {
+			t.Errorf("S/PV.3311: date %v, note %q, want no date and a note", r.Date, r.Note)
+		}
+	}
 	// Elections per page: 2014's was balloted over nine meetings, 2017's
 	// over eight (S/PV.8092 resumed the same day is one meeting), 2011's
 	// over nine; the meetings that fixed a date for an election adopted a

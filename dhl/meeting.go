@@ -79,6 +79,7 @@ func ParseMeetings(r io.Reader, name string) ([]unsc.Report, error) {
 			return nil, err
 		}
 	}
+	undateMisplacedElections(p.out)
 	return p.out, nil
 }
 

@@ -20,17 +20,21 @@ import (
 // Notes say where the record shows a value other than a source's, where
 // positions are in doubt and where an official source contradicts itself.
 type Decision struct {
-	Symbol         string               `json:"symbol"`
-	Date           string               `json:"date"`
-	Meeting        string               `json:"meeting,omitempty"`
-	Resolution     string               `json:"resolution,omitempty"`
-	Draft          string               `json:"draft,omitempty"`
-	Amendment      bool                 `json:"amendment"`
-	AmendmentTo    string               `json:"amendment_to,omitempty"`
-	Title          string               `json:"title,omitempty"`
-	Agenda         string               `json:"agenda,omitempty"`
-	Subjects       []string             `json:"subjects,omitempty"`
-	Sponsors       []string             `json:"sponsors,omitempty"`
+	Symbol      string   `json:"symbol"`
+	Date        string   `json:"date"`
+	Meeting     string   `json:"meeting,omitempty"`
+	Resolution  string   `json:"resolution,omitempty"`
+	Draft       string   `json:"draft,omitempty"`
+	Amendment   bool     `json:"amendment"`
+	AmendmentTo string   `json:"amendment_to,omitempty"`
+	Title       string   `json:"title,omitempty"`
+	Agenda      string   `json:"agenda,omitempty"`
+	Subjects    []string `json:"subjects,omitempty"`
+	Sponsors    []string `json:"sponsors,omitempty"`
+	// Elected names the judges an election to the International Court of
+	// Justice elected, as the sources name them; the ballot is secret, so
+	// votes and tally stay empty.
+	Elected        []string             `json:"elected,omitempty"`
 	Matter         string               `json:"matter"`
 	MatterKnown    bool                 `json:"matter_known"`
 	Modality       string               `json:"modality"`
@@ -114,6 +118,7 @@ func NewDecision(d unsc.Decision) Decision {
 		Agenda:         d.Agenda,
 		Subjects:       d.Subjects,
 		Sponsors:       d.Sponsors,
+		Elected:        d.Elected(),
 		Matter:         d.Matter.String(),
 		MatterKnown:    d.MatterKnown,
 		Modality:       d.Modality.String(),

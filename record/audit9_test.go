@@ -81,6 +81,8 @@ func TestAuditRound9InRealRecord(t *testing.T) {
 		"S/PV.354":  "Trieste and Palestine",
 		"S/PV.423":  "Nepal's application and the States not parties to the Statute of the Court",
 		"S/PV.530":  "Taiwan (Formosa) and Korea",
+		"S/PV.567":  "two elections to the Court: to fill the vacancy of Judge de Barros e Azevedo, and of five members",
+		"S/PV.681":  "two elections to the Court: of a member, and of five members",
 		"S/PV.548":  "the date of an election to the Court (resolution 94 (1951)) and India-Pakistan (the President's letter)",
 		"S/PV.864":  "the admission of new Members and the date of an election to the Court",
 		"S/PV.1236": "Cyprus and the date of an election to the Court",

@@ -77,6 +77,9 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/2017/962", "the hand-entered lists give it twice, once with another count"},
 	{"S/PV.49", "three vetoes without a symbol at one meeting, paired across the libraries' lists and the World Politics Data Lab's copy, which leaves out France's vote on the preliminary question"},
 	{"S/2020/684", "resolution 2533 (2020), and a vote only the spreadsheet gives, at the videoconference (V108) of resolution 2533 (2020), which it dates 7 November for 11 July: the official date of 2533; filed under the draft 2533 came from, 5-6-4 not adopted: an amendment to it"},
+	{"S/PV.2306", "an election of five members of the International Court of Justice (1981): the library's table names who was elected; a secret ballot, no count, no positions"},
+	{"S/PV.7297", "the first of nine meetings of the 2014 election to the Court; the table names no one elected"},
+	{"S/PV.567", "two elections to the Court at one meeting (1951), each with those the table names as elected"},
 	{"S/2001/270", "the spreadsheet leaves out Ukraine, which presided and did not participate (SC/7040): not absent, by fact"},
 	{"S/13729", "the World Politics Data Lab dates the veto 9 January 1980, the day the 2190th meeting resumed; it was cast on 7 January"},
 	{"S/PV.647", "a procedural vote of 1953 that no imported file records, from the UN's Resolutions and Decisions volume: the USSR against, Lebanon abstaining, Pakistan absent, the rest in favour"},
@@ -296,8 +299,21 @@ func relative(s string) string {
 // TestNothingUnplaced checks that every report of the shared data is in
 // the record: a vote that its source gives without a date is dated by its
 // meeting or by a fact.
+//
+// One report is left out on purpose: the library's 1993 page dates the
+// election meeting S/PV.3311 "30 October", between S/PV.3310 of 10
+// November and S/PV.3312 of 11 November, and no source here gives its day
+// (dhl.ParseMeetings gives it none; DATA.md).
 func TestNothingUnplaced(t *testing.T) {
+	undated := 0
 	for _, r := range record.Unplaced(realReports(t)) {
+		if r.Source == unsc.SourceDHLMeetings && r.Key == "dhl:S/PV.3311:icj-election" && strings.Contains(r.Note, "no date is given") {
+			undated++
+			continue
+		}
 		t.Errorf("%s %s (%s): in no decision, and nothing dates it", r.Source, r.Key, r.Ref)
+	}
+	if undated != 1 {
+		t.Errorf("%d undated ICJ election at S/PV.3311 left out, want 1", undated)
 	}
 }

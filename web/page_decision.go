@@ -95,6 +95,8 @@ func noteLabel(k unsc.NoteKind) string {
 		return "The sources contradict themselves"
 	case unsc.NoteDerived:
 		return "Derived"
+	case unsc.NoteElected:
+		return "Elected (a secret ballot: no member's vote is recorded)"
 	}
 	return ""
 }
@@ -349,6 +351,15 @@ func (s *Server) decisionView(i int) decisionView {
 	}
 	v.Outcome = form.OutcomeName(outcome)
 	v.Headline = s.headline(outcome, d.VetoedBy, d.Date)
+	if d.Matter == unsc.ICJElection && err != nil {
+		// A secret ballot (ICJ Statute Art. 10; rule 61): nothing to
+		// replay, no member's vote to show.
+		v.Headline = "Election to the International Court of Justice: the sources name no one elected at this meeting"
+		if names := d.Elected(); len(names) > 0 {
+			v.Headline = "Elected to the International Court of Justice: " + strings.Join(names, "; ")
+		}
+		v.Explanation = "The Council elects the Court's judges by secret ballot, an absolute majority (8 of 15) and no veto: no member's vote is recorded."
+	}
 	if v.Tally != nil && d.Modality == unsc.ByVote && d.Matter != unsc.ICJElection {
 		v.Bar = newTallyBar(*v.Tally, v.Required, v.Size)
 	}

@@ -97,6 +97,15 @@ func printDecision(w io.Writer, d unsc.Decision) {
 		fmt.Fprintf(w, "Sponsors: %s\n", sponsorNames(d))
 	}
 	switch {
+	case d.Matter == unsc.ICJElection:
+		// A secret ballot (ICJ Statute Art. 10; rule 61): no count, no
+		// member's position.
+		fmt.Fprintln(w, "Election of members of the International Court of Justice: a secret ballot, no member's vote is recorded")
+		if names := d.Elected(); len(names) > 0 {
+			fmt.Fprintf(w, "Elected: %s\n", strings.Join(names, "; "))
+		} else {
+			fmt.Fprintln(w, "Elected: the sources name no one elected at this meeting")
+		}
 	case d.Modality == unsc.WithoutVote:
 		fmt.Fprintln(w, "Adopted without a vote")
 	case d.Modality == unsc.ByAcclamation:
@@ -134,6 +143,10 @@ func printDecision(w io.Writer, d unsc.Decision) {
 		fmt.Fprintf(w, "Under the Charter: %s\n", charter.Explain(res))
 	}
 	for _, n := range d.Notes {
+		if n.Kind == unsc.NoteElected {
+			fmt.Fprintf(w, "Elected per: %s\n", n.Source)
+			continue
+		}
 		fmt.Fprintf(w, "Note (%s, %s): %s", n.Kind, n.Field, n.Text)
 		if n.Source != "" {
 			fmt.Fprintf(w, " [%s]", n.Source)
@@ -198,6 +211,9 @@ func recordedWord(d unsc.Decision) string {
 		return "not adopted"
 	case unsc.Adopted:
 		return "adopted"
+	}
+	if d.Matter == unsc.ICJElection {
+		return "election to the International Court of Justice"
 	}
 	return "outcome not recorded"
 }
