@@ -326,7 +326,7 @@ func TestRealCoverage(t *testing.T) {
 	if p.Later != later {
 		t.Errorf("Period(to 2030).Later = %d, want the %d decisions after %s", p.Later, later, c.CompleteTo)
 	}
-	if tr := must(x.Trends(bg, day("2000-01-01"), day("2000-12-31"))); tr.Period.To != "2000-12-31" || tr.Period.Later != 0 || tr.Period.Text != "1 January 2000 to 31 December 2000; procedural votes: 1 known, no source lists them all" {
+	if tr := must(x.Trends(bg, day("2000-01-01"), day("2000-12-31"))); tr.Period.To != "2000-12-31" || tr.Period.Later != 0 || tr.Period.Text != "1 January 2000 to 31 December 2000; procedural votes: 1 known, no source lists them all; ICJ elections: 1 known, no source lists them all" {
 		t.Errorf("Trends(2000).Period = %+v", tr.Period)
 	}
 }
