@@ -221,7 +221,23 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 	if rep.Modality, err = unsc.ParseModality(row.get("modality")); err != nil || row.get("modality") == "" {
 		return c, row.errorf("modality", "%q: want vote, without-vote or acclamation", row.get("modality"))
 	}
-	if rep.Outcome, err = unsc.ParseOutcome(row.get("outcome")); err != nil || row.get("outcome") == "" {
+	// An election to the Court is by secret ballot: the row names no
+	// outcome, count or position, and the note names those elected
+	// ("elected: Hilary Charlesworth (Australia)", unsc.ElectedNote).
+	icj := rep.Matter == unsc.ICJElection
+	if icj {
+		if rep.Modality != unsc.ByVote {
+			return c, row.errorf("modality", "%s for an election to the Court: want vote (a secret ballot)", rep.Modality)
+		}
+		for _, col := range []string{"outcome", "yes", "no", "abstain", "in_favour", "against", "abstaining", "not_participating", "absent", "vetoed_by"} {
+			if row.get(col) != "" {
+				return c, row.errorf(col, "%q given for an election to the Court: want none (a secret ballot); name those elected in the note, \"elected: NAME (NATIONALITY), …\"", row.get(col))
+			}
+		}
+		if _, ok := unsc.ElectedInNote(row.get("note")); !ok {
+			return c, row.errorf("note", "want those elected, \"elected: NAME (NATIONALITY), …\", for an election to the Court")
+		}
+	} else if rep.Outcome, err = unsc.ParseOutcome(row.get("outcome")); err != nil || row.get("outcome") == "" {
 		return c, row.errorf("outcome", "%q: want adopted, failed or vetoed", row.get("outcome"))
 	}
 	if rep.Outcome == unsc.Adopted && rep.Resolution == "" && !rep.Amendment && rep.Matter == unsc.NonProcedural &&
@@ -250,7 +266,7 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 	switch {
 	case rep.Modality != unsc.ByVote && given > 0:
 		return c, row.errorf("yes", "a count given for a decision taken %s: want none", rep.Modality)
-	case rep.Modality == unsc.ByVote && given != 3:
+	case rep.Modality == unsc.ByVote && given != 3 && !icj:
 		return c, row.errorf("yes", "want the count of a vote in yes, no and abstain (0 where none)")
 	case given == 3:
 		rep.Tally = unsc.Tally{Yes: counts["yes"], No: counts["no"], Abstain: counts["abstain"], Known: true}

@@ -52,6 +52,14 @@ func TestCuratedRowsDecide(t *testing.T) {
 				t.Errorf("%v: %d positions counting %d-%d-%d, count %d-%d-%d", c, r.Votes.Len(), yes, no, abstain, r.Tally.Yes, r.Tally.No, r.Tally.Abstain)
 			}
 		}
+		if r.Matter == unsc.ICJElection {
+			// A secret ballot: nothing to derive; the note names those
+			// elected.
+			if names, ok := unsc.ElectedInNote(r.Note); r.Outcome != 0 || r.Tally.Known || r.Votes.Known() || !ok || len(names) == 0 || len(c.Sources) == 0 {
+				t.Errorf("%v: an election to the Court with outcome %v, count %v, votes %v, elected %q, sources %v: want no outcome, count or votes, those elected and a source", c, r.Outcome, r.Tally, r.Votes, names, c.Sources)
+			}
+			continue
+		}
 		d := unsc.Decision{
 			Date: r.Date, Matter: r.Matter, Amendment: r.Amendment, Modality: r.Modality,
 			Tally: r.Tally, Votes: r.Votes, VetoedBy: r.VetoedBy,
