@@ -651,6 +651,11 @@ func (m *searchMatcher) hit(i int) SearchHit {
 	return h
 }
 
+// OutcomeElection is the outcome a search hit gives an ICJ election: a
+// secret ballot, whose result is who was elected (see the decision), not
+// adopted or rejected.
+const OutcomeElection = "election"
+
 func (x *Index) hit(i int) SearchHit {
 	d := x.head(i)
 	outcome := outcomeOf(&d)
@@ -661,9 +666,13 @@ func (x *Index) hit(i int) SearchHit {
 		Yes: d.Tally.Yes, No: d.Tally.No, Abstain: d.Tally.Abstain, CountKnown: d.Tally.Known,
 		VotesKnown: x.votesKnown(i),
 	}
-	if outcome != 0 {
+	switch {
+	case outcome != 0:
 		h.Outcome = outcome.String()
-	} else {
+	case d.Matter == unsc.ICJElection:
+		// A secret ballot: who was elected, not an outcome of a vote.
+		h.Outcome = OutcomeElection
+	default:
 		h.Outcome = "unknown"
 	}
 	if outcome == unsc.Vetoed {
