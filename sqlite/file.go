@@ -55,6 +55,9 @@ const (
 	Busy
 	// Failed: the disk failed or is full.
 	Failed
+	// Moved: another program removed or replaced the file while it was
+	// open; nothing was written to it.
+	Moved
 )
 
 // FileError is a problem with the record file itself, in words: what is
@@ -277,6 +280,11 @@ func driverError(path string, err error, writing bool) error {
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
 		return err
+	}
+	if se.Code() == sqlite3.SQLITE_READONLY_DBMOVED {
+		// SQLite checks, as a write begins, that the path still names the
+		// file it opened: another program removed or replaced it since.
+		return &FileError{Path: path, Problem: Moved, Detail: "removed or replaced by another program while unsc had it open; nothing was written to the file now at that path", Err: err}
 	}
 	switch se.Code() & 0xff {
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:

@@ -16,6 +16,7 @@ import (
 	gocmp "github.com/google/go-cmp/cmp"
 
 	"unsc"
+	"unsc/charter"
 	"unsc/sqlite"
 )
 
@@ -480,4 +481,36 @@ func TestVerify(t *testing.T) {
 			t.Errorf("Verify() of a record whose image changed = %v, want a Damaged FileError naming the image", err)
 		}
 	})
+}
+
+// A record removed or replaced by another program while it is open for
+// writing is not written, and the error says what happened, not that the
+// file is read-only (SQLite's SQLITE_READONLY_DBMOVED).
+func TestWriteToARecordRemovedWhileOpen(t *testing.T) {
+	for _, how := range []string{"removed", "replaced"} {
+		t.Run(how, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "unsc.db")
+			s, err := sqlite.Open(path)
+			if err != nil {
+				t.Fatalf("Open = %v", err)
+			}
+			defer s.Close()
+			if err := os.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+			if how == "replaced" {
+				if err := os.WriteFile(path, nil, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			err = s.SetMembership(context.Background(), charter.Tenures())
+			var fe *sqlite.FileError
+			if !errors.As(err, &fe) || fe.Problem != sqlite.Moved || !strings.Contains(fe.Detail, "removed or replaced by another program") {
+				t.Fatalf("SetMembership after the file was %s = %v; want a FileError (Moved) saying it was removed or replaced", how, err)
+			}
+			if info, err := os.Stat(path); how == "replaced" && (err != nil || info.Size() != 0) {
+				t.Errorf("the file now at the path: %v, %v; want it left empty", info, err)
+			}
+		})
+	}
 }

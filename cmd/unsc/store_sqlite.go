@@ -124,6 +124,9 @@ func (a *app) recordError(err error) error {
 	case sqlite.Busy:
 		code = unsc.ECONFLICT
 		todo = "another unsc is probably importing into it; try again when it is done"
+	case sqlite.Moved:
+		code = unsc.ECONFLICT
+		todo = "run the command again once no other program is removing or replacing that file"
 	default:
 		code = unsc.EINTERNAL
 		todo = "nothing was changed; try again once the disk is sound"
