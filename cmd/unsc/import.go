@@ -63,6 +63,7 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	open := make(chan opened, 1)
 	go func() {
 		st, err := a.openStoreForWriting()
+		memMark("opened") // UNSC_MEMTRACE only
 		open <- opened{st, err}
 	}()
 	prog := a.startProgress(fmt.Sprintf("reading %s", plural(len(files), "file", "files")))
@@ -75,6 +76,7 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	batch, err := sourcefiles.Read(files, func() {
 		prog.set("reading files: %d of %d", read.Add(1), len(files))
 	})
+	memMark("files read") // UNSC_MEMTRACE only
 	o := <-open
 	prog.stop()
 	if o.err == nil {
@@ -105,6 +107,7 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	}
 	// Every import adds the curated decisions built into unsc. A file cut
 	// short never takes members' positions out of the record.
+	memMark("membership set") // UNSC_MEMTRACE only
 	reports := batchReports(batch)
 	memMark("reports") // UNSC_MEMTRACE only
 	var prior unsc.Store = o.st

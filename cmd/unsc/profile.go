@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -19,7 +20,8 @@ import (
 //	                       memory every 250 ms, and the live heap (after a
 //	                       collection) at each memMark (the files read,
 //	                       each step of the store's import: sqlite.MemMark)
-//	                       with the resident peak of the step it ends
+//	                       with the resident peak of the step it ends, the
+//	                       time since the start and the process's CPU time
 //	UNSC_MEMTRACE=nogc     the same without collecting at the marks
 //	UNSC_MEMTRACE=gc       a collection before every sample (slow: the
 //	                       samples are then the live heap)
@@ -30,6 +32,7 @@ func startProfiling() func() {
 	cpu, mem := os.Getenv("UNSC_CPUPROFILE"), os.Getenv("UNSC_MEMPROFILE")
 	trace := os.Getenv("UNSC_MEMTRACE") != ""
 	if trace {
+		traceStart = time.Now()
 		setMemMark(memMark)
 	}
 	if cpu == "" && mem == "" && !trace {
@@ -102,6 +105,18 @@ func startProfiling() func() {
 	}
 }
 
+// traceStart is when UNSC_MEMTRACE's marks began to be counted.
+var traceStart time.Time
+
+// processCPU returns the CPU time (user and system) the process has used.
+func processCPU() time.Duration {
+	var u syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &u) != nil {
+		return 0
+	}
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
+}
+
 // memMark prints the live heap after a collection, under UNSC_MEMTRACE.
 func memMark(what string) {
 	mode := os.Getenv("UNSC_MEMTRACE")
@@ -113,7 +128,7 @@ func memMark(what string) {
 	}
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	fmt.Fprintf(os.Stderr, "memmark %s: heap %d MB (live after a collection, unless nogc), resident peak since the last mark %s\n", what, ms.HeapAlloc>>20, residentPeak())
+	fmt.Fprintf(os.Stderr, "memmark %6.3fs cpu %6.3fs %s: heap %d MB (live after a collection, unless nogc), resident peak since the last mark %s\n", time.Since(traceStart).Seconds(), processCPU().Seconds(), what, ms.HeapAlloc>>20, residentPeak())
 	// The next mark's peak is its step's own (5: reset the peak resident
 	// set size only, proc(5)).
 	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
