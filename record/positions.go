@@ -82,16 +82,20 @@ type move struct {
 // Council c. It resolves the difference where only one set of members can
 // make it up, and otherwise says which members are in doubt.
 func fitCount(votes unsc.Votes, t unsc.Tally, c unsc.Council) fit {
-	members := map[cat][]unsc.Code{}
+	// Most positions give their count: the members of each category are
+	// listed only when they do not.
 	var have [4]int
 	for _, m := range c.Members {
-		k := catOf(votes.Of(m.Code))
-		members[k] = append(members[k], m.Code)
-		have[k]++
+		have[catOf(votes.Of(m.Code))]++
 	}
 	want := [4]int{t.Yes, t.No, t.Abstain, len(c.Members) - t.Yes - t.No - t.Abstain}
 	if have == want {
 		return fit{votes: votes, exact: true}
+	}
+	var members [4][]unsc.Code
+	for _, m := range c.Members {
+		k := catOf(votes.Of(m.Code))
+		members[k] = append(members[k], m.Code)
 	}
 	var surplus, deficit []cat
 	for k := catYes; k <= catOut; k++ {
