@@ -33,7 +33,7 @@ func TestSearchGivesICJElectionsTheirOutcome(t *testing.T) {
 			t.Errorf("%s (%s): outcome %q, count known %v, votes known %v; want %q with no count and no votes", h.Symbol, h.Date, h.Outcome, h.CountKnown, h.VotesKnown, analysis.OutcomeElection)
 		}
 	}
-	// Any other decision the sources give no outcome for is still unknown.
+	// No other decision is given the outcome "election".
 	all, err := x.Search(context.Background(), analysis.SearchQuery{Limit: len(ds)})
 	if err != nil {
 		t.Fatal(err)

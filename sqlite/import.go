@@ -404,7 +404,9 @@ func collectSooner() (restore func()) {
 // HoldHeapFloor has the collector wait for heapFloor before it runs, at
 // the process's GOGC past it, and returns the function that sets it back:
 // for an import's reading of its files, before Import (which holds its
-// own pace, collectSooner). At today's record the files are read into a
+// own pace, collectSooner), and for `unsc serve`, whose answers leave
+// garbage on a live heap of ~20 MB. It sets the process's collector, not
+// SQLite's: it lives here beside the import's own pace, which it shares. At today's record the files are read into a
 // live heap of 5–26 MB, where the collector ran 13 times (README, "Import
 // at today's size"); at 30 times it, the floor is under the live heap and
 // nothing changes.
