@@ -153,17 +153,38 @@ const electedPrefix = "elected: "
 // Lacharrière (France), Robert Y. Jennings (UK)".
 func ElectedNote(names []string) string { return electedPrefix + ElectedText(names) }
 
+// NoneElectedNote is the part of a report's note that says a source has
+// the meeting ballot and elect no one: the first of two meetings of one
+// election, whose ballots filled no seat (S/PV.10039, 12 November 2025).
+const NoneElectedNote = electedPrefix + noneElected
+
+// noneElected stands where ElectedNote names the judges elected, for a
+// meeting that elected no one.
+const noneElected = "none"
+
 // ElectedInNote reads ElectedNote back from a report's note: the judges
-// elected, and whether the note names any.
+// elected, and whether the note names any. A note that says the meeting
+// elected no one (NoneElectedNote) names none.
 func ElectedInNote(note string) ([]string, bool) {
 	for _, part := range strings.Split(note, "; ") {
-		if rest, ok := strings.CutPrefix(strings.TrimSpace(part), electedPrefix); ok {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(part), electedPrefix); ok && strings.TrimSpace(rest) != noneElected {
 			if names := ElectedList(rest); len(names) > 0 {
 				return names, true
 			}
 		}
 	}
 	return nil, false
+}
+
+// NoneElectedInNote says whether a report's note says the meeting elected
+// no one (NoneElectedNote).
+func NoneElectedInNote(note string) bool {
+	for _, part := range strings.Split(note, "; ") {
+		if strings.TrimSpace(part) == NoneElectedNote {
+			return true
+		}
+	}
+	return false
 }
 
 // Elected returns the judges of the International Court of Justice the

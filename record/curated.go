@@ -223,7 +223,10 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 	}
 	// An election to the Court is by secret ballot: the row names no
 	// outcome, count or position, and the note names those elected
-	// ("elected: Hilary Charlesworth (Australia)", unsc.ElectedNote).
+	// ("elected: Hilary Charlesworth (Australia)", unsc.ElectedNote), or
+	// says that the meeting elected no one ("elected: none",
+	// unsc.NoneElectedNote: the first meeting of an election the
+	// Assembly and the Council did not agree on).
 	icj := rep.Matter == unsc.ICJElection
 	if icj {
 		if rep.Modality != unsc.ByVote {
@@ -234,8 +237,13 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 				return c, row.errorf(col, "%q given for an election to the Court: want none (a secret ballot); name those elected in the note, \"elected: NAME (NATIONALITY), …\"", row.get(col))
 			}
 		}
-		if _, ok := unsc.ElectedInNote(row.get("note")); !ok {
-			return c, row.errorf("note", "want those elected, \"elected: NAME (NATIONALITY), …\", for an election to the Court")
+		names, ok := unsc.ElectedInNote(row.get("note"))
+		none := unsc.NoneElectedInNote(row.get("note"))
+		switch {
+		case !ok && !none:
+			return c, row.errorf("note", "want those elected, \"elected: NAME (NATIONALITY), …\", or \"%s\" where the meeting elected no one, for an election to the Court", unsc.NoneElectedNote)
+		case ok && none:
+			return c, row.errorf("note", "names those elected (%s) and says \"%s\": want one of them", unsc.ElectedText(names), unsc.NoneElectedNote)
 		}
 	} else if rep.Outcome, err = unsc.ParseOutcome(row.get("outcome")); err != nil || row.get("outcome") == "" {
 		return c, row.errorf("outcome", "%q: want adopted, failed or vetoed", row.get("outcome"))

@@ -80,6 +80,8 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/PV.2306", "an election of five members of the International Court of Justice (1981): the library's table names who was elected; a secret ballot, no count, no positions"},
 	{"S/PV.7297", "the first of nine meetings of the 2014 election to the Court; the table names no one elected"},
 	{"S/PV.8897", "an election to the Court (2021) the library's table gives with no result; the UN's meeting summary, a curated row, names the one elected"},
+	{"S/PV.9182", "an election to the Court (2022) after the Library's tables end: a curated row from the UN's releases (the meeting's number from the French one), the one elected named"},
+	{"S/PV.10039", "the first of two meetings of one election to the Court (12 November 2025): the UN's release has it elect no one (the Assembly and the Council chose different candidates); no one is shown as elected"},
 	{"S/PV.567", "two elections to the Court at one meeting (1951), each with those the table names as elected"},
 	{"S/2001/270", "the spreadsheet leaves out Ukraine, which presided and did not participate (SC/7040): not absent, by fact"},
 	{"S/13729", "the World Politics Data Lab dates the veto 9 January 1980, the day the 2190th meeting resumed; it was cast on 7 January"},
