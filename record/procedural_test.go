@@ -130,7 +130,7 @@ func TestProceduralVotesSince2000InRealRecord(t *testing.T) {
 		}
 		named = append(named, l)
 	}
-	want := checksByDecision(t, path, named, 20, "the 20 votes named with their meeting")
+	want := checksByDecision(t, path, named, 21, "the 21 votes named with their meeting")
 	decisions := record.Reconcile(realReports(t))
 	checkEach(t, decisions, want)
 	for _, d := range decisions {
