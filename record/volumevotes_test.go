@@ -21,7 +21,7 @@ import (
 // contradicts is fixed by a fact citing the volume's page; this test fails
 // on any the facts leave.
 func TestVolumeVoteLinesInRealRecord(t *testing.T) {
-	checkVoteLinesInRealRecord(t, "testdata/volume_votes.tsv", 1971, "the 1,971 of the volumes of 1946, twenty-three lines of 1947, 1948–1975, 1977–1994, 1995, 1996, 1997, 1998, 1999, 2000, 2001, 2002, forty-one resolutions of 2003, 2003–2004, 2004–2005, 2005–2006, 2006–2007, 2007–2008 and 2008–2009, and the thirteen their transcriptions left out, read in CR-UNSC's texts")
+	checkVoteLinesInRealRecord(t, "testdata/volume_votes.tsv", 1972, "the 1,972 of the volumes of 1946, twenty-three lines of 1947, 1948–1975, 1977–1994, 1995, 1996, 1997, 1998, 1999, 2000, 2001, 2002, the forty-two resolutions of January–July 2003, 2003–2004, 2004–2005, 2005–2006, 2006–2007, 2007–2008 and 2008–2009, and the thirteen their transcriptions left out, read in CR-UNSC's texts")
 }
 
 // TestPrintedVoteLines1976InRealRecord compares the record with the vote
