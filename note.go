@@ -153,9 +153,9 @@ const electedPrefix = "elected: "
 // Lacharrière (France), Robert Y. Jennings (UK)".
 func ElectedNote(names []string) string { return electedPrefix + ElectedText(names) }
 
-// NoneElectedNote is the part of a report's note that says a source has
-// the meeting ballot and elect no one: the first of two meetings of one
-// election, whose ballots filled no seat (S/PV.10039, 12 November 2025).
+// NoneElectedNote is the part of a report's note that says the meeting
+// balloted and elected no one: the first of two meetings of one election,
+// whose ballots filled no seat (S/PV.10039, 12 November 2025).
 const NoneElectedNote = electedPrefix + noneElected
 
 // noneElected stands where ElectedNote names the judges elected, for a
