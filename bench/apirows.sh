@@ -15,9 +15,17 @@
 # servers in every round (before, after), so the two sides see the same
 # load.
 #
+# /healthz is asked through bench/uncached.lua too, with its constant path,
+# so that wrk does the same Lua work for each request on both sides (the
+# script says why). PLAIN=1 also asks /healthz as these scripts did before
+# 2 December 2026, with no script (wrk sends one request built once), in
+# the same rounds, and prints that baseline's ratio beside ("plain
+# ratio"): the change of baseline, measured on one build.
+#
 #   bench/apirows.sh                       # ROUNDS=3 DURATION=3s
 #   ROUNDS=5 BEFORE=main bench/apirows.sh
 #   ONLY=trends bench/apirows.sh           # the answers whose path holds ONLY
+#   PLAIN=1 bench/apirows.sh               # also the old, scriptless /healthz
 #
 # Needs wrk and curl (apt-get install wrk curl). Loopback only; every server
 # it starts it stops.
@@ -73,9 +81,13 @@ hz=$(getconf CLK_TCK)
 # there is no /usr/bin/time to read it).
 run() {
   local side=$1 path=$2 round=${3:-0} script=() out c0 c1 n timer=()
-  if [[ $path == *%s* ]]; then
+  # Every path through the script, /healthz too; "plain" is /healthz with
+  # no script (PLAIN=1).
+  if [ "$path" != plain ]; then
     sed "s#PATH#\"${path//&/\\&}\"#" bench/uncached.lua > "$work/u.lua"
     script=(-s "$work/u.lua")
+  else
+    path=/healthz
   fi
   [ -x /usr/bin/time ] && timer=(/usr/bin/time -f 'wrkcpu %U %S')
   c0=$(cpu_ticks "${pid[$side]}")
@@ -92,17 +104,27 @@ median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; e
 
 mapfile -t paths < bench/uncached.paths # each with a period's from and to as %s
 echo "bench/apirows.sh on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
-echo "wrk -t2 -c16 -d$DURATION, $ROUNDS rounds of /healthz then the answer, alternated${BEFORE:+, before ($BEFORE) and after alternated in each}; medians"
-printf '%-22s %-6s %9s %9s %7s %10s %10s %8s %8s %9s\n' answer side "req/s" healthz ratio "cpu µs/req" "healthz µs" "wrk µs" "h wrk µs" "cpu ratio"
+echo "wrk -t2 -c16 -d$DURATION, $ROUNDS rounds of${PLAIN:+ /healthz without a script,} /healthz then the answer (both through bench/uncached.lua), alternated${BEFORE:+, before ($BEFORE) and after alternated in each}; medians"
+plainhead=
+[ -n "${PLAIN:-}" ] && plainhead=$(printf ' %9s %11s %11s' "plain hz" "plain ratio" "plain cpu r")
+printf '%-22s %-6s %9s %9s %7s %10s %10s %8s %8s %9s%s\n' answer side "req/s" healthz ratio "cpu µs/req" "healthz µs" "wrk µs" "h wrk µs" "cpu ratio" "$plainhead"
 for p in "${paths[@]}"; do
   [ -n "${ONLY:-}" ] && [[ $p != *"$ONLY"* ]] && continue
   name=${p%%\?*}
   name=${name#/api/v1/}
-  declare -A rps=() hr=() ratio=() cpu=() hcpu=() wcpu=() hwcpu=() cratio=()
+  declare -A rps=() hr=() ratio=() cpu=() hcpu=() wcpu=() hwcpu=() cratio=() phr=() pratio=() pcratio=()
   for round in $(seq "$ROUNDS"); do
     for side in "${sides[@]}"; do
+      if [ -n "${PLAIN:-}" ]; then
+        read -r ph phc phw < <(run "$side" plain)
+      fi
       read -r h hc hw < <(run "$side" /healthz)
       read -r v vc vw < <(run "$side" "$p" "$round")
+      if [ -n "${PLAIN:-}" ]; then
+        phr[$side]+="$ph "
+        pratio[$side]+="$(awk -v a="$v" -v b="$ph" 'BEGIN {printf "%.3f", a / b}') "
+        pcratio[$side]+="$(awk -v a="$vc" -v b="$vw" -v c="$phc" -v d="$phw" 'BEGIN {printf "%.3f", (c + d) / (a + b)}') "
+      fi
       rps[$side]+="$v "
       hr[$side]+="$h "
       ratio[$side]+="$(awk -v a="$v" -v b="$h" 'BEGIN {printf "%.3f", a / b}') "
@@ -119,11 +141,13 @@ for p in "${paths[@]}"; do
   done
   for side in "${sides[@]}"; do
     m() { tr ' ' '\n' <<<"$1" | grep . | median; }
-    printf '%-22s %-6s %9s %9s %7.2f %10s %10s %8s %8s %9.2f   ratios: %s\n' "$name" "$side" "$(m "${rps[$side]}")" "$(m "${hr[$side]}")" \
+    plaincols=
+    [ -n "${PLAIN:-}" ] && plaincols=$(printf ' %9s %11.2f %11.2f' "$(m "${phr[$side]}")" "$(m "${pratio[$side]}")" "$(m "${pcratio[$side]}")")
+    printf '%-22s %-6s %9s %9s %7.2f %10s %10s %8s %8s %9.2f%s   ratios: %s\n' "$name" "$side" "$(m "${rps[$side]}")" "$(m "${hr[$side]}")" \
       "$(m "${ratio[$side]}")" "$(m "${cpu[$side]}")" "$(m "${hcpu[$side]}")" "$(m "${wcpu[$side]}")" "$(m "${hwcpu[$side]}")" \
-      "$(m "${cratio[$side]}")" "${ratio[$side]}"
+      "$(m "${cratio[$side]}")" "$plaincols" "${ratio[$side]}"
   done
-  unset rps hr ratio cpu hcpu wcpu hwcpu cratio
+  unset rps hr ratio cpu hcpu wcpu hwcpu cratio phr pratio pcratio
 done
 for side in "${sides[@]}"; do
   awk -v s="$side" '/^VmHWM/ {printf "server (%s) peak resident memory %.1f MB\n", s, $2 / 1024}' "/proc/${pid[$side]}/status"
