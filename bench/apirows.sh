@@ -106,13 +106,13 @@ mapfile -t paths < bench/uncached.paths # each with a period's from and to as %s
 echo "bench/apirows.sh on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 echo "wrk -t2 -c16 -d$DURATION, $ROUNDS rounds of${PLAIN:+ /healthz without a script,} /healthz then the answer (both through bench/uncached.lua), alternated${BEFORE:+, before ($BEFORE) and after alternated in each}; medians"
 plainhead=
-[ -n "${PLAIN:-}" ] && plainhead=$(printf ' %9s %11s %11s' "plain hz" "plain ratio" "plain cpu r")
+[ -n "${PLAIN:-}" ] && plainhead=$(printf ' %9s %8s %11s %11s' "plain hz" "p wrk µs" "plain ratio" "plain cpu r")
 printf '%-22s %-6s %9s %9s %7s %10s %10s %8s %8s %9s%s\n' answer side "req/s" healthz ratio "cpu µs/req" "healthz µs" "wrk µs" "h wrk µs" "cpu ratio" "$plainhead"
 for p in "${paths[@]}"; do
   [ -n "${ONLY:-}" ] && [[ $p != *"$ONLY"* ]] && continue
   name=${p%%\?*}
   name=${name#/api/v1/}
-  declare -A rps=() hr=() ratio=() cpu=() hcpu=() wcpu=() hwcpu=() cratio=() phr=() pratio=() pcratio=()
+  declare -A rps=() hr=() ratio=() cpu=() hcpu=() wcpu=() hwcpu=() cratio=() phr=() phwcpu=() pratio=() pcratio=()
   for round in $(seq "$ROUNDS"); do
     for side in "${sides[@]}"; do
       if [ -n "${PLAIN:-}" ]; then
@@ -122,6 +122,7 @@ for p in "${paths[@]}"; do
       read -r v vc vw < <(run "$side" "$p" "$round")
       if [ -n "${PLAIN:-}" ]; then
         phr[$side]+="$ph "
+        phwcpu[$side]+="$phw "
         pratio[$side]+="$(awk -v a="$v" -v b="$ph" 'BEGIN {printf "%.3f", a / b}') "
         pcratio[$side]+="$(awk -v a="$vc" -v b="$vw" -v c="$phc" -v d="$phw" 'BEGIN {printf "%.3f", (c + d) / (a + b)}') "
       fi
@@ -142,12 +143,12 @@ for p in "${paths[@]}"; do
   for side in "${sides[@]}"; do
     m() { tr ' ' '\n' <<<"$1" | grep . | median; }
     plaincols=
-    [ -n "${PLAIN:-}" ] && plaincols=$(printf ' %9s %11.2f %11.2f' "$(m "${phr[$side]}")" "$(m "${pratio[$side]}")" "$(m "${pcratio[$side]}")")
+    [ -n "${PLAIN:-}" ] && plaincols=$(printf ' %9s %8s %11.2f %11.2f' "$(m "${phr[$side]}")" "$(m "${phwcpu[$side]}")" "$(m "${pratio[$side]}")" "$(m "${pcratio[$side]}")")
     printf '%-22s %-6s %9s %9s %7.2f %10s %10s %8s %8s %9.2f%s   ratios: %s\n' "$name" "$side" "$(m "${rps[$side]}")" "$(m "${hr[$side]}")" \
       "$(m "${ratio[$side]}")" "$(m "${cpu[$side]}")" "$(m "${hcpu[$side]}")" "$(m "${wcpu[$side]}")" "$(m "${hwcpu[$side]}")" \
       "$(m "${cratio[$side]}")" "$plaincols" "${ratio[$side]}"
   done
-  unset rps hr ratio cpu hcpu wcpu hwcpu cratio phr pratio pcratio
+  unset rps hr ratio cpu hcpu wcpu hwcpu cratio phr phwcpu pratio pcratio
 done
 for side in "${sides[@]}"; do
   awk -v s="$side" '/^VmHWM/ {printf "server (%s) peak resident memory %.1f MB\n", s, $2 / 1024}' "/proc/${pid[$side]}/status"
