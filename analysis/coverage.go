@@ -866,7 +866,16 @@ func (p Period) whoLists() string {
 func (p Period) text() string {
 	// Written on the stack, and copied once into the string.
 	var held [512]byte
-	b := held[:0]
+	return string(p.appendText(held[:0]))
+}
+
+// AppendText appends the period in words, Text as PeriodOf writes it, to
+// b: for a caller that writes it into an encoding of its own from a
+// Period asked for without it (WhatIfQuery.NoText), with no string made
+// for it.
+func (p *Period) AppendText(b []byte) []byte { return p.appendText(b) }
+
+func (p *Period) appendText(b []byte) []byte {
 	switch {
 	case p.CompleteTo == "":
 		b = append(b, "no day the sources cover in full: none of them lists every "...)
@@ -933,7 +942,7 @@ func (p Period) text() string {
 			b = append(b, ", no source lists them all"...)
 		}
 	}
-	return string(b)
+	return b
 }
 
 // dayString writes day number n as answers write dates (YYYY-MM-DD).

@@ -120,7 +120,7 @@ type Index struct {
 	trends     trendsTable
 
 	whatifMu sync.Mutex
-	whatif   map[string]*whatIfRun // by rulesKey
+	whatif   map[string]*whatIfRun // by appendRulesKey's key
 
 	agreeMu sync.Mutex
 	agree   map[pairKey]*pairSums

@@ -275,9 +275,11 @@ func (x *Index) searchPage(ctx context.Context, q SearchQuery, withPeriod bool) 
 	var top topScored
 	if !byDate {
 		top.k = offset + limit
-		top.h = make([]scored, 0, min(top.k, len(text)))
 		a.Sort, a.SortNote = SortRelevance, relevanceNote
 	}
+	// The heap is made where it is used: most searches by relevance find
+	// their page among the matches ranked once (bestOf), with none.
+	makeTop := func() { top.h = make([]scored, 0, min(top.k, len(text))) }
 	if !m.filtered() {
 		// Every match is selected and none is in doubt: the page is
 		// found without reading every match.
@@ -296,11 +298,15 @@ func (x *Index) searchPage(ctx context.Context, q SearchQuery, withPeriod bool) 
 			}
 			return a, m, found[min(offset, len(found)):], nil
 		}
+		makeTop()
 		if err := bestIn(ctx, &top, m.ranked, from, to, lo, hi); err != nil {
 			return SearchAnswer{}, nil, nil, err
 		}
 		found := top.sorted()
 		return a, m, found[min(offset, len(found)):], nil
+	}
+	if !byDate {
+		makeTop()
 	}
 	for k, f := range text {
 		if err := stopped(ctx, k); err != nil {

@@ -82,6 +82,9 @@ type WhatIfQuery struct {
 	From  time.Time     `json:"from,omitzero"`
 	To    time.Time     `json:"to,omitzero"`
 	Rules charter.Rules `json:"rules"`
+	// NoText leaves the answer's Period.Text empty, for a caller that
+	// writes it itself (Period.AppendText) straight into its encoding.
+	NoText bool `json:"-"`
 }
 
 // WhatIfAnswer lists every decision whose outcome flips under the rules.
@@ -139,7 +142,12 @@ func (x *Index) WhatIf(ctx context.Context, q WhatIfQuery) (WhatIfAnswer, error)
 	if err != nil {
 		return WhatIfAnswer{}, err
 	}
-	a := WhatIfAnswer{From: formatDate(q.From), To: formatDate(q.To), Period: x.Period(q.From, q.To), Rules: rules.Name, RulesNote: note}
+	a := WhatIfAnswer{From: formatDate(q.From), To: formatDate(q.To), Rules: rules.Name, RulesNote: note}
+	if q.NoText {
+		a.Period = x.periodBounds(q.From, q.To, Kinds)
+	} else {
+		a.Period = x.Period(q.From, q.To)
+	}
 	lo, hi := x.span(q.From, q.To)
 	a.Replayed = int(run.replayed[hi] - run.replayed[lo])
 	a.NotReplayable = hi - lo - a.Replayed
@@ -170,13 +178,17 @@ type whatIfRun struct {
 // of rules and kept (a bounded number of sets: callers can make up any
 // number). A replay stopped by ctx is not kept.
 func (x *Index) whatIfRun(ctx context.Context, rules charter.Rules) (*whatIfRun, error) {
-	key := rulesKey(rules)
+	// The key is made as a string only for a replay to keep: the map is
+	// looked up with its bytes (no string made for the lookup).
+	var held [128]byte
+	keyBytes := appendRulesKey(held[:0], rules)
 	x.whatifMu.Lock()
-	run, ok := x.whatif[key]
+	run, ok := x.whatif[string(keyBytes)]
 	x.whatifMu.Unlock()
 	if ok {
 		return run, ctx.Err()
 	}
+	key := string(keyBytes)
 	after, err := x.replay(ctx, rules)
 	if err != nil {
 		return nil, err
@@ -228,9 +240,9 @@ func (x *Index) whatIfRun(ctx context.Context, rules charter.Rules) (*whatIfRun,
 	return run, ctx.Err()
 }
 
-// rulesKey identifies a set of rules: every field of charter.Rules.
-func rulesKey(r charter.Rules) string {
-	b := make([]byte, 0, 64)
+// appendRulesKey appends the key that identifies a set of rules to b:
+// every field of charter.Rules.
+func appendRulesKey(b []byte, r charter.Rules) []byte {
 	b = append(b, r.Name...)
 	b = append(b, 0)
 	b = strconv.AppendInt(b, int64(r.Required), 10)
@@ -245,8 +257,7 @@ func rulesKey(r charter.Rules) string {
 		b = append(append(b, c...), '+')
 	}
 	b = append(b, 0)
-	b = strconv.AppendBool(b, r.NoVetoOnAtrocities)
-	return string(b)
+	return strconv.AppendBool(b, r.NoVetoOnAtrocities)
 }
 
 // replay returns every decision's outcome under the rules (0 where it

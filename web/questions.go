@@ -160,15 +160,17 @@ func (s *Server) whatIf(r *http.Request, a *args) (any, error) {
 		return nil, err
 	}
 	q.Rules = rules
+	// The period's text is written straight into the answer's head.
+	q.NoText = true
 	w, err := s.index.WhatIf(r.Context(), q)
 	if err != nil {
 		return nil, err
 	}
 	// The flips are sent from the whole record's, encoded once.
-	if l, ok := s.whatIfTexts.list(r.Context(), s.index, rules, &w); ok {
+	if l, ok := s.whatIfTexts.list(r.Context(), s.index, rules, &w, true); ok {
 		return l, nil
 	}
-	return json.RawMessage(encodeWhatIf(&w)), nil
+	return json.RawMessage(encodeWhatIfOf(&w, true)), nil
 }
 
 func (s *Server) vetoInitiative(r *http.Request, a *args) (any, error) {

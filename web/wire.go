@@ -85,7 +85,7 @@ func appendString(b []byte, s string) []byte {
 // first 8 that are not all plain are left for the caller, byte by byte.
 // A word is plain when none of its bytes is below 0x20 or from 0x80, nor
 // " \\ < > or &.
-func plainWords(s string, i int) int {
+func plainWords[S string | []byte](s S, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	// below has the high bit of each byte of v below n (n <= 0x80) set,
 	// and maybe those of bytes above such a byte; a byte is c where v ^ c
@@ -208,6 +208,13 @@ func appendStrings[S ~string](b []byte, ss []S) []byte {
 }
 
 func appendPeriod(b []byte, p *analysis.Period) []byte {
+	return appendPeriodOf(b, p, false)
+}
+
+// appendPeriodOf appends p as appendPeriod does; with words, and p's Text
+// empty (asked for without it: analysis.WhatIfQuery.NoText), the text is
+// written here, as PeriodOf would have written it, with no string made.
+func appendPeriodOf(b []byte, p *analysis.Period, words bool) []byte {
 	b = appendString(appendField(b, "from", true), p.From)
 	b = appendString(appendField(b, "to", false), p.To)
 	b = appendString(appendField(b, "complete_to", false), p.CompleteTo)
@@ -219,8 +226,29 @@ func appendPeriod(b []byte, p *analysis.Period) []byte {
 		b = appendString(appendField(b, "later_last", false), p.LaterLast)
 	}
 	b = appendEach(appendField(b, "kinds", false), p.Kinds, appendKindPeriod)
-	b = appendString(appendField(b, "text", false), p.Text)
+	b = appendField(b, "text", false)
+	if words && p.Text == "" {
+		b = appendPeriodText(b, p)
+	} else {
+		b = appendString(b, p.Text)
+	}
 	return append(b, '}')
+}
+
+// appendPeriodText appends p's text in words as appendString would append
+// it: written in place, and escaped (through a string) only where some
+// byte of it needs escaping, which none of the texts written today does.
+func appendPeriodText(b []byte, p *analysis.Period) []byte {
+	start := len(b)
+	b = p.AppendText(append(b, '"'))
+	text := b[start+1:]
+	i := plainWords(text, 0)
+	for ; i < len(text) && text[i] < utf8.RuneSelf && plainJSON[text[i]]; i++ {
+	}
+	if i < len(text) {
+		return appendString(b[:start], string(text))
+	}
+	return append(b, '"')
 }
 
 // appendEach appends items as encoding/json encodes a slice (null when
@@ -257,6 +285,11 @@ func appendKindPeriod(b []byte, k *analysis.KindPeriod) []byte {
 // appendHead appends the from, to and period every question answers
 // with, opening the object: {"from":…,"to":…,"period":{…}.
 func appendHead(b []byte, from, to string, p *analysis.Period) []byte {
+	return appendHeadOf(b, from, to, p, false)
+}
+
+// appendHeadOf is appendHead, with appendPeriodOf's words.
+func appendHeadOf(b []byte, from, to string, p *analysis.Period, words bool) []byte {
 	b = append(b, '{')
 	if from != "" {
 		b = appendString(appendField(b, "from", true), from)
@@ -265,13 +298,17 @@ func appendHead(b []byte, from, to string, p *analysis.Period) []byte {
 		b = appendString(appendField(b, "to", from == ""), to)
 	}
 	b = appendField(b, "period", from == "" && to == "")
-	return appendPeriod(append(b, '{'), p)
+	return appendPeriodOf(append(b, '{'), p, words)
 }
 
 // encodeWhatIf returns json.Marshal(a).
-func encodeWhatIf(a *analysis.WhatIfAnswer) []byte {
+func encodeWhatIf(a *analysis.WhatIfAnswer) []byte { return encodeWhatIfOf(a, false) }
+
+// encodeWhatIfOf returns json.Marshal(a); with words, of a with its
+// period's text written (appendPeriodOf).
+func encodeWhatIfOf(a *analysis.WhatIfAnswer, words bool) []byte {
 	buf := scratchBuffer()
-	b := appendWhatIfHead((*buf)[:0], a)
+	b := appendWhatIfHead((*buf)[:0], a, words)
 	if a.Flips == nil {
 		return exact(buf, append(b, "null}"...))
 	}
@@ -286,9 +323,9 @@ func encodeWhatIf(a *analysis.WhatIfAnswer) []byte {
 }
 
 // appendWhatIfHead appends json.Marshal(a) up to its flips' value:
-// {…,"flips":
-func appendWhatIfHead(b []byte, a *analysis.WhatIfAnswer) []byte {
-	b = appendHead(b, a.From, a.To, &a.Period)
+// {…,"flips": (with words, of a with its period's text written).
+func appendWhatIfHead(b []byte, a *analysis.WhatIfAnswer, words bool) []byte {
+	b = appendHeadOf(b, a.From, a.To, &a.Period, words)
 	b = appendString(appendField(b, "rules", false), a.Rules)
 	b = appendText(appendField(b, "rules_note", false), a.RulesNote)
 	b = appendInt(b, "replayed", a.Replayed)
@@ -359,13 +396,13 @@ var whatIfClose = []byte("]}\n")
 // encoded for it and its flips as a run of the whole record's flips under
 // the same rules (x answers those, once). It returns false, and nothing,
 // where a's flips are not such a run.
-func (t *whatIfTexts) list(ctx context.Context, x *analysis.Index, rules charter.Rules, a *analysis.WhatIfAnswer) (decisionList, bool) {
+func (t *whatIfTexts) list(ctx context.Context, x *analysis.Index, rules charter.Rules, a *analysis.WhatIfAnswer, words bool) (decisionList, bool) {
 	j := t.get(ctx, x, rules)
 	if j == nil || a.Flips == nil {
 		return decisionList{}, false
 	}
 	buf := scratchBuffer()
-	head := exact(buf, append(appendWhatIfHead((*buf)[:0], a), '['))
+	head := exact(buf, append(appendWhatIfHead((*buf)[:0], a, words), '['))
 	parts := make([][]byte, 0, 3)
 	parts = append(parts, head)
 	if n := len(a.Flips); n > 0 {

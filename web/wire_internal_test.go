@@ -100,7 +100,7 @@ func TestWireEncoders(t *testing.T) {
 			flips += len(a.Flips)
 			compare("whatif "+name, a, encodeWhatIf(&a))
 			// Again, in parts, the flips a run of the whole record's.
-			l, ok := texts.list(ctx, x, rules, &a)
+			l, ok := texts.list(ctx, x, rules, &a, false)
 			if !ok {
 				t.Fatalf("whatif %s: the flips are not a run of the whole record's", name)
 			}
@@ -109,6 +109,22 @@ func TestWireEncoders(t *testing.T) {
 				t.Fatalf("whatif %s in parts: no newline at the end", name)
 			}
 			compare("whatif "+name+" in parts", a, got[:len(got)-1])
+			// As the API asks: without the period's text, which the
+			// encoding writes itself, whole and in parts.
+			bare, err := x.WhatIf(ctx, analysis.WhatIfQuery{From: p[0], To: p[1], Rules: rules, NoText: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bare.Period.Text != "" {
+				t.Fatalf("whatif %s with NoText: the period's text is %q", name, bare.Period.Text)
+			}
+			compare("whatif "+name+", its text written", a, encodeWhatIfOf(&bare, true))
+			l, ok = texts.list(ctx, x, rules, &bare, true)
+			if !ok {
+				t.Fatalf("whatif %s with NoText: the flips are not a run of the whole record's", name)
+			}
+			got = bytes.Join(l.parts, nil)
+			compare("whatif "+name+" in parts, its text written", a, got[:len(got)-1])
 		}
 	}
 	// Flips that are no run of the record's are encoded whole.
@@ -118,11 +134,11 @@ func TestWireEncoders(t *testing.T) {
 		t.Fatalf("WhatIf(two-vetoes) = %d flips, %v", len(a.Flips), err)
 	}
 	a.Flips = []analysis.Flip{a.Flips[0], a.Flips[2]}
-	if _, ok := texts.list(ctx, x, rules, &a); ok {
+	if _, ok := texts.list(ctx, x, rules, &a, false); ok {
 		t.Errorf("whatif: flips 0 and 2 of the record's sent as a run of them")
 	}
 	a.Flips[1].Agenda += " (changed)"
-	if _, ok := texts.list(ctx, x, rules, &a); ok {
+	if _, ok := texts.list(ctx, x, rules, &a, false); ok {
 		t.Errorf("whatif: a changed flip sent as the record's")
 	}
 	if flips < 100 {
