@@ -141,8 +141,11 @@ type seatView struct {
 	Permanent bool
 	Position  string
 	Letter    string
-	// Doubt is set when the sources leave the position in doubt.
-	Doubt bool
+	// Doubt is set when the sources leave the position in doubt: then
+	// Position says it is not known and SourceSays is the position a
+	// source gives, which the official count contradicts.
+	Doubt      bool
+	SourceSays string
 }
 
 // sourceView is one source's report.
@@ -319,8 +322,14 @@ func (s *Server) decisionView(i int) decisionView {
 	if c, err := charter.CouncilOn(d.Date); err == nil && d.Votes.Known() {
 		for _, m := range c.Members {
 			p := d.Votes.Of(m.Code)
-			v.Seats = append(v.Seats, seatView{Code: m.Code, Name: m.Name, Permanent: m.Permanent, Position: positionWord(p), Letter: p.Letter(),
-				Doubt: slices.Contains(doubt, m.Code)})
+			seat := seatView{Code: m.Code, Name: m.Name, Permanent: m.Permanent, Position: positionWord(p), Letter: p.Letter()}
+			if slices.Contains(doubt, m.Code) {
+				// Never shown under the position the official count
+				// contradicts.
+				seat.Doubt, seat.SourceSays = true, seat.Position
+				seat.Position, seat.Letter = "not known", "U"
+			}
+			v.Seats = append(v.Seats, seat)
 		}
 	}
 	for _, n := range d.Notes {

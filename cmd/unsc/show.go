@@ -122,20 +122,29 @@ func printDecision(w io.Writer, d unsc.Decision) {
 		c, err := charter.CouncilOn(d.Date)
 		doubt := d.InDoubt()
 		if err == nil {
+			// A member whose position is in doubt is not listed under the
+			// position a source gives it, which the official count
+			// contradicts, but on a line of its own, with that position
+			// named as the source's.
+			var doubted []string
 			for _, p := range []unsc.Position{unsc.Yes, unsc.No, unsc.Abstain, unsc.NotParticipating, unsc.Absent} {
 				var names []string
 				for _, m := range c.Members {
-					if d.Votes.Of(m.Code) == p {
-						name := m.Name
-						if slices.Contains(doubt, m.Code) {
-							name += " (in doubt)"
-						}
-						names = append(names, name)
+					if d.Votes.Of(m.Code) != p {
+						continue
 					}
+					if slices.Contains(doubt, m.Code) {
+						doubted = append(doubted, fmt.Sprintf("%s (a source gives %s; the official count does not agree)", m.Name, strings.ToLower(positionHeading(p))))
+						continue
+					}
+					names = append(names, m.Name)
 				}
 				if len(names) > 0 {
 					fmt.Fprintf(w, "  %-18s %s\n", positionHeading(p)+":", strings.Join(names, ", "))
 				}
+			}
+			if len(doubted) > 0 {
+				fmt.Fprintf(w, "  %-18s %s\n", "Not known:", strings.Join(doubted, ", "))
 			}
 		}
 	}
