@@ -11,21 +11,9 @@ import (
 	"unsc/record"
 )
 
-// Audit round 15 in the real record: the record's corrections of the
-// Library's tables (DATA.md, "Round 15"). Where the record's date, meeting,
-// count, outcome or veto differs from the Dag Hammarskjöld Library's
-// meeting table or veto list, the departure must rest on a stronger
-// source. Each line of testdata/audit15_sources.tsv is a page read outside
-// the imported sources: the resolution as printed (CR-UNSC's texts of the
-// UN Digital Library's copies, and copies of the UN's documents elsewhere),
-// the Repertoire, and a wiki where nothing else was returned (913 (1994)).
-// The round found no wrong value. The lines stay as a check: a later change
-// that contradicts one of them fails here.
-func TestAuditRound15InRealRecord(t *testing.T) {
-	const path = "testdata/audit15_sources.tsv"
-	want := checksByDecision(t, path, releaseLines(t, path), 27, "the 27 of the file")
-	checkEach(t, record.Reconcile(realReports(t)), want)
-}
+// The lines of audit round 15 (the record's corrections of the Library's
+// tables) are checked in auditrounds_test.go; these tests pin the rules
+// behind some of those corrections.
 
 // afterMidnight is every resolution whose date the record takes from the
 // rule "adopted after midnight" (adoptedAfterMidnight in build.go) over the

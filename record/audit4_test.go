@@ -72,7 +72,7 @@ func TestAuditRound4InRealRecord(t *testing.T) {
 		// Round 4 also held Syria absent from resolution 1483 (2003); round
 		// 16 read SC/7765 ("With Syria Not Participating"), which with the
 		// UN's volume of 2003 and the Library's table decides it: Syria did
-		// not participate (TestAuditRound16InRealRecord).
+		// not participate (TestAuditRoundsInRealRecord/round16).
 	}
 	checkEach(t, record.Reconcile(realReports(t)), want)
 }
