@@ -406,10 +406,10 @@ func collectSooner() (restore func()) {
 // for an import's reading of its files, before Import (which holds its
 // own pace, collectSooner), and for `unsc serve`, whose answers leave
 // garbage on a live heap of ~20 MB. It sets the process's collector, not
-// SQLite's: it lives here beside the import's own pace, which it shares. At today's record the files are read into a
-// live heap of 5–26 MB, where the collector ran 13 times (README, "Import
-// at today's size"); at 30 times it, the floor is under the live heap and
-// nothing changes.
+// SQLite's: it lives here beside the import's own pace, which it shares.
+// At today's record the files are read into a live heap of 5–26 MB, where
+// the collector ran 13 times (README, "Import at today's size"); at 30
+// times it, the floor is under the live heap and nothing changes.
 func HoldHeapFloor() (release func()) {
 	return paceCollector(func(saved int64) int64 { return saved })
 }

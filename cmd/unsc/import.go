@@ -105,9 +105,9 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	if err := o.st.SetMembership(ctx, charter.Tenures()); err != nil {
 		return unsc.ImportSummary{}, nil, err
 	}
+	memMark("membership set") // UNSC_MEMTRACE only
 	// Every import adds the curated decisions built into unsc. A file cut
 	// short never takes members' positions out of the record.
-	memMark("membership set") // UNSC_MEMTRACE only
 	reports := batchReports(batch)
 	memMark("reports") // UNSC_MEMTRACE only
 	var prior unsc.Store = o.st
