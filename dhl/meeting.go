@@ -34,9 +34,9 @@ type columns struct {
 // adopted, per draft not adopted or vetoed and per meeting that held an
 // election of members of the International Court of Justice (icj.go), in
 // the page's order (reverse chronological). Presidential statements,
-// communiqués, notes and letters are not voted decisions and are skipped. name names the input in
-// Ref and in errors, which are *unsc.Error with code unsc.EINVALID and Field
-// "name:line:column".
+// communiqués, notes and letters are not voted decisions and are skipped.
+// name names the input in Ref and in errors, which are *unsc.Error with
+// code unsc.EINVALID and Field "name:line:column".
 func ParseMeetings(r io.Reader, name string) ([]unsc.Report, error) {
 	rows, err := readRows(r, name)
 	if err != nil {
