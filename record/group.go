@@ -607,6 +607,18 @@ func (g *grouper) byMeeting() {
 					same = append(same, c)
 				}
 			}
+			if !t.Known {
+				// No count to tell them apart (an election to the
+				// Court, by secret ballot): the one held the same
+				// day, where a meeting resumed the next day holds
+				// one decision on each (S/PV.8773, 11 and 12
+				// November 2020).
+				for _, c := range candidates {
+					if !g.date[l].IsZero() && g.date[c].Equal(g.date[l]) {
+						same = append(same, c)
+					}
+				}
+			}
 			candidates = same
 		}
 		if len(candidates) == 1 {
