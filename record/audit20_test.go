@@ -74,3 +74,36 @@ func TestAudit20ElectionOf12November2020InRealRecord(t *testing.T) {
 		}
 	}
 }
+
+// Audit round 20: the other elections to the Court drawn whose pages were
+// found agree with the record: the day, and those elected (none at the
+// 6666th meeting, the second of three rounds that filled no seat,
+// SC/10456; Thomas Buergenthal on 2 March 2000, SC/6813; the triennial
+// election of 15 November 1990, the Canadian Yearbook of International
+// Law, which does not say at which of the day's two meetings).
+func TestAudit20ElectionsInRealRecord(t *testing.T) {
+	want := map[string]struct {
+		date    string
+		elected []string
+	}{
+		"S/PV.4107": {"2000-03-02", []string{"Thomas Buergenthal"}},
+		"S/PV.6666": {"2011-11-22", nil},
+		"S/PV.2955": {"1990-11-15", nil},
+	}
+	got := map[string]int{}
+	for _, d := range record.Reconcile(realReports(t)) {
+		w, ok := want[d.Meeting]
+		if !ok {
+			continue
+		}
+		got[d.Meeting]++
+		if d.Matter != unsc.ICJElection || d.Date.Format("2006-01-02") != w.date || !slices.Equal(d.Elected(), w.elected) {
+			t.Errorf("%s: %v, %s, elected %q; want an election to the Court on %s, electing %q", d.Meeting, d.Matter, d.Date.Format("2006-01-02"), d.Elected(), w.date, w.elected)
+		}
+	}
+	for m := range want {
+		if got[m] != 1 {
+			t.Errorf("%s: %d decisions, want 1", m, got[m])
+		}
+	}
+}
