@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"unsc"
+	"unsc/charter"
 	"unsc/record"
 )
 
@@ -24,7 +25,8 @@ func (l proceduralLine) decisionName() string { return l.meeting }
 
 // check compares the record's decision with the line: its date, matter,
 // outcome and count; and the Charter engine, replaying it as a procedural
-// matter (nine votes, no veto), must derive the outcome the sources record.
+// matter (the votes the Council of the day required, no veto), must derive
+// the outcome the sources record.
 func (l proceduralLine) check(d unsc.Decision) string {
 	switch {
 	case d.Date.Format("2006-01-02") != l.date:
@@ -42,8 +44,10 @@ func (l proceduralLine) check(d unsc.Decision) string {
 	if err != nil {
 		return fmt.Sprintf("Derive: %v", err)
 	}
-	if want := l.tally.Yes >= 9; (res.Outcome == unsc.Adopted) != want || len(res.VetoedBy) > 0 {
-		return fmt.Sprintf("Derive = %v (vetoed by %v) from %d votes in favour; a procedural matter needs nine and knows no veto", res.Outcome, res.VetoedBy, l.tally.Yes)
+	// Nine votes since 1966, seven before (Article 27 (2) as amended).
+	required := charter.RequiredVotes(d.Date)
+	if want := l.tally.Yes >= required; (res.Outcome == unsc.Adopted) != want || len(res.VetoedBy) > 0 {
+		return fmt.Sprintf("Derive = %v (vetoed by %v) from %d votes in favour; a procedural matter needs %d and knows no veto", res.Outcome, res.VetoedBy, l.tally.Yes, required)
 	}
 	return ""
 }
@@ -158,4 +162,68 @@ func TestProceduralVotesSince2000InRealRecord(t *testing.T) {
 			t.Logf("%s to %s: %d of the %d procedural votes %s counts are named; %d not found", p.from, p.to, n, p.count, p.by, p.count-n)
 		}
 	}
+}
+
+// frusProceduralLine is a procedural vote as FRUS gives it
+// (testdata/procedural_frus.tsv): the vote as proceduralLine checks it,
+// and the members the page names, if any.
+type frusProceduralLine struct {
+	proceduralLine
+	// named is nil where the page names no member: the record must then
+	// show no position, since none can be derived from the count alone.
+	named *volumeVoteLine
+}
+
+func (l frusProceduralLine) check(d unsc.Decision) string {
+	if msg := l.proceduralLine.check(d); msg != "" {
+		return msg
+	}
+	if l.named == nil {
+		if d.Votes.Len() > 0 {
+			return fmt.Sprintf("positions %v; the page names no member", d.Votes)
+		}
+		return ""
+	}
+	return l.named.check(d)
+}
+
+func parseFRUSProceduralLine(text string) (frusProceduralLine, error) {
+	fields := strings.Split(text, "\t")
+	if len(fields) != 7 {
+		return frusProceduralLine{}, fmt.Errorf("%d fields, want date, meeting, what, outcome, count, address and members", len(fields))
+	}
+	p, err := parseProceduralLine(strings.Join(fields[:6], "\t"))
+	if err != nil {
+		return frusProceduralLine{}, err
+	}
+	if p.meeting == "" {
+		return frusProceduralLine{}, fmt.Errorf("no meeting: a vote entered needs its meeting")
+	}
+	l := frusProceduralLine{proceduralLine: p}
+	if fields[6] != "-" {
+		v, err := parseVolumeVoteLine(p.meeting + "\t" + p.meeting + "\t" + fields[4] + " " + fields[6] + "\t-")
+		if err != nil {
+			return l, fmt.Errorf("members %q: %v", fields[6], err)
+		}
+		l.named = &v
+	}
+	return l, nil
+}
+
+// TestProceduralVotesFromFRUSInRealRecord: every procedural vote of
+// 1946–1969 entered from FRUS is in the record at its meeting, on its
+// date, with its outcome and count, the Charter engine deriving that
+// outcome; where FRUS names members, each position follows from them and
+// the count; where it names none, the record shows none.
+func TestProceduralVotesFromFRUSInRealRecord(t *testing.T) {
+	const path = "testdata/procedural_frus.tsv"
+	lines := tableLines(t, path, parseFRUSProceduralLine)
+	want := checksByDecision(t, path, lines, 3, "the 3 votes of 1955, 1960 and 1962")
+	var procedural []unsc.Decision
+	for _, d := range record.Reconcile(realReports(t)) {
+		if d.Matter == unsc.Procedural {
+			procedural = append(procedural, d)
+		}
+	}
+	checkEach(t, procedural, want)
 }
