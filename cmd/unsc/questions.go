@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -179,8 +180,39 @@ func dateFlags(fs *flag.FlagSet, what string) func() (time.Time, time.Time, erro
 			return f, f, err
 		}
 		t, err := optionalDate("--to", *to)
-		return f, t, err
+		if err != nil {
+			return f, t, err
+		}
+		return f, t, checkPeriod(f, t)
 	}
+}
+
+// checkPeriod refuses a period that ends before it starts, naming the flag,
+// as the API refuses to= before from= (every question, whether or not its
+// analysis checks the period itself).
+func checkPeriod(from, to time.Time) error {
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		return unsc.Errorf(unsc.EINVALID, "--to", "%s is before --from %s: want --to on or after --from", to.Format(time.DateOnly), from.Format(time.DateOnly))
+	}
+	return nil
+}
+
+// asFlags names the input of an error from package analysis, which names
+// the API's parameters (rule, scope, group_by), as the command's flag that
+// was given (--rule, --scope, --by): renames maps the parameters whose flag
+// is named otherwise; every other gets "--" before it.
+func asFlags(err error, renames map[string]string) error {
+	var e *unsc.Error
+	if !errors.As(err, &e) || e.Code != unsc.EINVALID || e.Field == "" || strings.HasPrefix(e.Field, "--") {
+		return err
+	}
+	named := *e
+	if flag, ok := renames[e.Field]; ok {
+		named.Field = flag
+	} else {
+		named.Field = "--" + e.Field
+	}
+	return &named
 }
 
 // questionFlags are the flags every question over a period takes: --from,
@@ -235,7 +267,7 @@ func codeList(cs []unsc.Code) string { return joinCodes(cs) }
 // rule.
 func runVetoQuestion(ctx context.Context, a *app, q analysis.VetoQuery, f outputFormat) error {
 	if err := analysis.CheckVetoQuery(q); err != nil {
-		return err
+		return asFlags(err, map[string]string{"group_by": "--by"})
 	}
 	x, err := a.loadIndex(ctx, q.Scope == analysis.ScopeUNList)
 	if err != nil {
@@ -637,7 +669,7 @@ func runAgreement(ctx context.Context, a *app, args []string) error {
 		}
 	}
 	if err := analysis.CheckAgreementQuery(q); err != nil {
-		return err
+		return asFlags(err, nil)
 	}
 	x, err := a.loadIndex(ctx, false)
 	if err != nil {
@@ -800,7 +832,7 @@ func runWhatIf(ctx context.Context, a *app, args []string) error {
 	}
 	r, err := analysis.RulesNamed(*rules)
 	if err != nil {
-		return unsc.Errorf(unsc.EINVALID, "--rules", "%s", unsc.ErrorMessage(err))
+		return asFlags(err, nil)
 	}
 	q := analysis.WhatIfQuery{Rules: r, From: from, To: to}
 	x, err := a.loadIndex(ctx, false)

@@ -431,19 +431,42 @@ func TestQuestions(t *testing.T) {
 
 	t.Run("bad input", func(t *testing.T) {
 		for _, args := range [][]string{
-			{"vetoes", "--by", "colour"},
-			{"vetoes", "--rule", "most"},
 			{"vetoes", "--json", "--csv"},
 			{"decisions", "--position", "A"},
-			{"decisions", "--outcome", "won"},
-			{"agreement", "--rule", "lenient"},
-			{"whatif", "--rules", "anarchy"},
-			{"initiative", "--calendar", "lunar"},
-			{"decisions", "--member", "GBR", "--position", "maybe"},
-			{"trends", "--from", "1/1/2000"},
 		} {
 			if code, _, errOut := run(args...); code != 2 || errOut == "" {
 				t.Errorf("unsc %v exit %d (%q), want 2 with a message", args, code, errOut)
+			}
+		}
+		// A bad value is named by the flag that was typed, never by the
+		// API's parameter (group_by, rule) the answer is computed from;
+		// and a period that ends before it starts is refused by every
+		// question, as the API refuses it.
+		for _, c := range []struct {
+			args []string
+			flag string
+		}{
+			{[]string{"vetoes", "--by", "colour"}, "--by"},
+			{[]string{"vetoes", "--rule", "most"}, "--rule"},
+			{[]string{"vetoes", "--scope", "everything"}, "--scope"},
+			{[]string{"decisions", "--outcome", "won"}, "--outcome"},
+			{[]string{"agreement", "--rule", "lenient"}, "--rule"},
+			{[]string{"agreement", "--members", "CHN"}, "--members"},
+			{[]string{"whatif", "--rules", "anarchy"}, "--rules"},
+			{[]string{"initiative", "--calendar", "lunar"}, "--calendar"},
+			{[]string{"decisions", "--member", "GBR", "--position", "maybe"}, "--position"},
+			{[]string{"trends", "--from", "1/1/2000"}, "--from"},
+			{[]string{"vetoes", "--from", "2024-01-01", "--to", "2023-01-01"}, "--to"},
+			{[]string{"vetoes", "--by", "member", "--from", "2024-01-01", "--to", "2023-01-01"}, "--to"},
+			{[]string{"vetoes", "--count", "--from", "2024-01-01", "--to", "2023-01-01"}, "--to"},
+			{[]string{"trends", "--from", "2024-01-01", "--to", "2023-01-01"}, "--to"},
+			{[]string{"whatif", "--rules", "no-veto", "--from", "2024-01-01", "--to", "2023-01-01"}, "--to"},
+			{[]string{"agreement", "--from", "2024-01-01", "--to", "2023-01-01"}, "--to"},
+			{[]string{"decisions", "--from", "2024-01-01", "--to", "2023-01-01"}, "--to"},
+		} {
+			code, _, errOut := run(c.args...)
+			if want := "unsc: " + c.flag + ": "; code != 2 || !strings.HasPrefix(errOut, want) {
+				t.Errorf("unsc %v exit %d (%q), want 2 with a message starting %q", c.args, code, errOut, want)
 			}
 		}
 	})

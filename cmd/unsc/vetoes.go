@@ -49,6 +49,17 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
+	fromDate, err := optionalDate("--from", *from)
+	if err != nil {
+		return err
+	}
+	toDate, err := optionalDate("--to", *to)
+	if err != nil {
+		return err
+	}
+	if err := checkPeriod(fromDate, toDate); err != nil {
+		return err
+	}
 	if *claim != "" || *count {
 		if *by != "" || *rule != "" || *scope != "" || *noAmendments {
 			return &usageError{msg: "vetoes: --count and --claim answer under every way of counting: leave out --by, --rule, --scope and --no-amendments"}
@@ -62,37 +73,19 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 			}
 			c.Claim = &n
 		}
-		if c.From, err = optionalDate("--from", *from); err != nil {
-			return err
-		}
-		if c.To, err = optionalDate("--to", *to); err != nil {
-			return err
-		}
+		c.From, c.To = fromDate, toDate
 		return runVetoCount(ctx, a, c, of)
 	}
 	if *by != "" || *rule != "" || *scope != "" || *noAmendments || of == asCSV {
-		q := analysis.VetoQuery{Member: seat, Rule: *rule, Scope: *scope, ExcludeAmendments: *noAmendments, GroupBy: *by}
-		if q.From, err = optionalDate("--from", *from); err != nil {
-			return err
-		}
-		if q.To, err = optionalDate("--to", *to); err != nil {
-			return err
-		}
+		q := analysis.VetoQuery{Member: seat, From: fromDate, To: toDate, Rule: *rule, Scope: *scope, ExcludeAmendments: *noAmendments, GroupBy: *by}
 		return runVetoQuestion(ctx, a, q, of)
 	}
 	asJSON := of == asJSON
-	var from_, to_ time.Time
-	if from_, err = optionalDate("--from", *from); err != nil {
-		return err
-	}
-	if to_, err = optionalDate("--to", *to); err != nil {
-		return err
-	}
 	ds, err := a.loadRecord(ctx, false)
 	if err != nil {
 		return err
 	}
-	list := form.NewVetoList(analysis.New(ds), ds, seat, from_, to_)
+	list := form.NewVetoList(analysis.New(ds), ds, seat, fromDate, toDate)
 	out := list.Vetoes
 	if asJSON {
 		enc := json.NewEncoder(a.stdout)
