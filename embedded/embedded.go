@@ -4,7 +4,7 @@
 // without importing anything, and so that every import into a record of
 // one's own adds to it.
 //
-// Two files hold it, both written from the data in ../shared/data by
+// Three files hold it, each written from the data in ../shared/data by
 // `go generate ./embedded` (the generator is ./gen):
 //
 //   - reports.txt, the reports, one a line (package unsc/internal/reporttext):
@@ -21,7 +21,7 @@
 //     question in a few milliseconds, not in the second that reconciling the
 //     reports takes.
 //
-// The package's test fails when either file is not exactly what a fresh
+// The package's test fails when any file is not exactly what a fresh
 // reading and import of the data gives: the data, an importer, the curated
 // decisions or the reconciliation changed, and `go generate ./embedded`
 // must write them again.

@@ -1,10 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"os"
+	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestREADMEExamples runs every example README.md shows as a command line
@@ -20,6 +25,9 @@ import (
 // fresh install, the notice that it answers from the built-in record left
 // out. The example of a fresh install (`unsc`) keeps the notice, its path as
 // the README writes it (a HOME of /home/me).
+//
+// A ballot piped to unsc (a block `echo '…' \ | bin/unsc decide`) is an
+// example too when the block that follows it at once is its output.
 func TestREADMEExamples(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
@@ -29,15 +37,15 @@ func TestREADMEExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The four of the README as this test was written: the parser must not
+	// The five of the README as this test was written: the parser must not
 	// lose them (a test that checks nothing passes).
-	if len(examples) < 4 {
-		t.Fatalf("found %d examples in README.md, want at least 4: %+v", len(examples), examples)
+	if len(examples) < 5 {
+		t.Fatalf("found %d examples in README.md, want at least 5: %+v", len(examples), examples)
 	}
 	f := freshInstall{t: t, home: t.TempDir()}
 	for _, ex := range examples {
 		t.Run(strings.Join(ex.args, " "), func(t *testing.T) {
-			_, out, errOut := f.run(ex.args...)
+			_, out, errOut := runInput(t, f, ex.stdin, ex.args...)
 			errOut = strings.ReplaceAll(errOut, f.home, "/home/me")
 			var got []string
 			for _, l := range outputLines(errOut) {
@@ -61,8 +69,28 @@ type readmeExample struct {
 	command      string
 	args         []string // after the program's name
 	freshInstall bool     // `unsc`, not `bin/unsc`: the record built into unsc
+	stdin        string
 	shown        []string
 }
+
+// runInput runs unsc as f.run does, with stdin on its standard input.
+func runInput(t *testing.T, f freshInstall, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], args...)
+	cmd.Env = f.env()
+	cmd.Stdin = strings.NewReader(stdin)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil && cmd.ProcessState == nil {
+		t.Fatalf("unsc %v: %v", args, err)
+	}
+	return cmd.ProcessState.ExitCode(), stdout.String(), stderr.String()
+}
+
+// piped is a block of the README that pipes a ballot to unsc.
+var piped = regexp.MustCompile(`(?s)^echo '([^']*)' \\\n\s*\| (.*)$`)
 
 // readmeExamples returns the examples of the README's text before its
 // Performance section.
@@ -71,15 +99,35 @@ func readmeExamples(readme string) ([]readmeExample, error) {
 		readme = readme[:i]
 	}
 	var examples []readmeExample
-	var cur *readmeExample
-	inBlock := false
+	var cur, pipe *readmeExample
+	var block []string
+	inBlock, closed := false, -1
 	for i, l := range strings.Split(readme, "\n") {
 		switch {
 		case strings.HasPrefix(l, "```"):
 			if inBlock && cur != nil {
 				examples = append(examples, *cur)
 			}
-			inBlock, cur = !inBlock, nil
+			if !inBlock && pipe != nil && closed == i-1 {
+				// The output of the ballot piped in the block just closed.
+				cur = pipe
+			} else {
+				cur = nil
+			}
+			pipe = nil
+			if inBlock && cur == nil {
+				closed = i
+				if m := piped.FindStringSubmatch(strings.Join(block, "\n")); m != nil {
+					words, err := shellWords(m[2])
+					if err != nil || len(words) == 0 || words[0] != "bin/unsc" {
+						return nil, fmt.Errorf("README.md line %d: %q: want a ballot piped to bin/unsc", i, m[2])
+					}
+					pipe = &readmeExample{line: i, command: m[2], args: words[1:], stdin: m[1]}
+				}
+			}
+			inBlock, block = !inBlock, nil
+		case inBlock && cur == nil && !strings.HasPrefix(l, "$ "):
+			block = append(block, l)
 		case inBlock && cur == nil && strings.HasPrefix(l, "$ "):
 			command := strings.TrimPrefix(l, "$ ")
 			words, err := shellWords(command)
