@@ -25,7 +25,7 @@ import (
 
 var serveCommand = command{
 	name:    "serve",
-	args:    "[--addr HOST:PORT] [--cors ORIGIN,…]",
+	args:    "[--addr HOST:PORT] [--cors ORIGIN,…] [--sessions PATH] [-v]",
 	summary: "Serve the JSON API (under /api/v1/, described by /api/v1/openapi.json) over the record.",
 	run:     runServe,
 	writes:  true,
