@@ -52,7 +52,13 @@ func init() {
 func handOver(line []string) (int, bool) {
 	whole := wholeProgram()
 	if whole == "" {
-		fmt.Fprintf(os.Stderr, "unsc: this is answered by the whole program, %s, which is not beside this unsc: build it from the same checkout with `go build -o %s ./cmd/unsc` in the folder of the unsc built with -tags front (see the README)\n", wholeName, wholeName)
+		// The whole program's path, where this unsc looks for it: the
+		// command to build it runs in the checkout, not in that folder.
+		path := wholeName
+		if exe, err := os.Executable(); err == nil {
+			path = filepath.Join(filepath.Dir(exe), wholeName)
+		}
+		fmt.Fprintf(os.Stderr, "unsc: this is answered by the whole program, %s, which is not beside this unsc: build it beside it, in the checkout this unsc was built from, with `go build -o %s ./cmd/unsc` (see the README)\n", wholeName, shellQuote(path))
 		return 1, true
 	}
 	return execWhole(whole, line), true

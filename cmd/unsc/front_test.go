@@ -172,8 +172,11 @@ func TestFrontAnswersAsWhole(t *testing.T) {
 		}
 	}
 	code, out, errOut := runProgram(t, alone, "", "--db", noImage, "show", "S/RES/446 (1979)")
-	if code != 1 || out != "" || !strings.Contains(errOut, "unsc-full") || !strings.Contains(errOut, "go build") {
-		t.Errorf("a record without its image file and no unsc-full: exit %d, stdout %q, stderr %q; want exit 1 and how to build unsc-full", code, out, errOut)
+	// The command it gives builds unsc-full where the front looks for it,
+	// run in the checkout (not in the front's folder, which has no ./cmd/unsc).
+	build := "`go build -o " + shellQuote(filepath.Join(filepath.Dir(alone), wholeName)) + " ./cmd/unsc`"
+	if code != 1 || out != "" || !strings.Contains(errOut, build) {
+		t.Errorf("a record without its image file and no unsc-full: exit %d, stdout %q, stderr %q; want exit 1 and how to build unsc-full, %s", code, out, errOut, build)
 	}
 }
 
