@@ -52,3 +52,12 @@ func (s *Store) testDB() *sql.DB {
 	}
 	return db
 }
+
+// SetSumsBeside sets the largest image whose sums Import counts beside the
+// writing of the decisions' tables (sumsBeside), and returns what sets it
+// back.
+func SetSumsBeside(n int) (restore func()) {
+	old := sumsBeside
+	sumsBeside = n
+	return func() { sumsBeside = old }
+}

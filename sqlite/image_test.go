@@ -1,11 +1,13 @@
 package sqlite_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -313,5 +315,41 @@ func TestImageLongString(t *testing.T) {
 	got, err := m.Decisions(unsc.DecisionFilter{})
 	if err != nil || len(got) != 1 || got[0].Agenda != d.Agenda {
 		t.Errorf("image of one decision with a long agenda = %+v, %v; want it back", got, err)
+	}
+}
+
+// TestImageSumsEitherWay imports the shared data with the record's sums
+// counted beside the writing of the decisions' tables (an image under
+// sqlite's sumsBeside, today's record) and after it (a larger one), and
+// checks that both give the same image, sums and all.
+func TestImageSumsEitherWay(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports the whole shared data")
+	}
+	ctx := context.Background()
+	in := realReports(t)
+	image := func(beside int) []byte {
+		t.Helper()
+		defer sqlite.SetSumsBeside(beside)()
+		s := mustOpenPath(t, filepath.Join(t.TempDir(), "unsc.db"))
+		if _, err := s.Import(ctx, slices.Clone(in), record.Reconcile); err != nil {
+			t.Fatalf("Import(the shared data) = %v", err)
+		}
+		b, err := sqlite.ExportedImage(ctx, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := readmodel.Open(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := m.Sum("years/1"); !ok {
+			t.Fatalf("sumsBeside %d: the image holds no sum years/1", beside)
+		}
+		return b
+	}
+	beside, after := image(1<<30), image(0)
+	if !bytes.Equal(beside, after) {
+		t.Errorf("the image with its sums counted beside the tables' writing (%d bytes) differs from the one with them counted after it (%d bytes)", len(beside), len(after))
 	}
 }

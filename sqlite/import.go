@@ -395,7 +395,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 // pass"). A larger image's sums wait for the decisions to be let go: at 30
 // times today's record the image (~48 MB) and its copy holding the sums
 // would come on top of the import's peak, the decisions held for writing.
-const sumsBeside = 16 << 20
+var sumsBeside = 16 << 20
 
 // collectSooner has the collector run at half the process's GOGC while
 // an import runs, once the heap is past heapFloor, and returns the function
