@@ -53,11 +53,12 @@ func (s *Store) testDB() *sql.DB {
 	return db
 }
 
-// SetSumsBeside sets the largest image whose sums Import counts beside the
-// writing of the decisions' tables (sumsBeside), and returns what sets it
-// back.
-func SetSumsBeside(n int) (restore func()) {
-	old := sumsBeside
-	sumsBeside = n
-	return func() { sumsBeside = old }
+// SetBeside sets the largest image whose sums Import counts beside the
+// writing of the decisions' tables (sumsBeside), and the most reports whose
+// decisions it holds for writing beside the writing of the reports
+// (holdBeside), and returns what sets them back.
+func SetBeside(sums, hold int) (restore func()) {
+	oldSums, oldHold := sumsBeside, holdBeside
+	sumsBeside, holdBeside = sums, hold
+	return func() { sumsBeside, holdBeside = oldSums, oldHold }
 }

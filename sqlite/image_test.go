@@ -318,19 +318,25 @@ func TestImageLongString(t *testing.T) {
 	}
 }
 
-// TestImageSumsEitherWay imports the shared data with the record's sums
-// counted beside the writing of the decisions' tables (an image under
-// sqlite's sumsBeside, today's record) and after it (a larger one), and
-// checks that both give the same image, sums and all.
-func TestImageSumsEitherWay(t *testing.T) {
+// TestImportBesideOrAfter imports the shared data with the record's sums
+// counted beside the writing of the decisions' tables and its decisions held
+// for writing beside the writing of the reports (today's record: an image
+// under sqlite's sumsBeside, fewer reports than its holdBeside), and with
+// both after them (a larger record), and checks that both give the same
+// image, sums and all, and the same tables.
+func TestImportBesideOrAfter(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports the whole shared data")
 	}
 	ctx := context.Background()
 	in := realReports(t)
-	image := func(beside int) []byte {
+	type imported struct {
+		image     []byte
+		decisions []unsc.Decision
+	}
+	importWith := func(beside int) imported {
 		t.Helper()
-		defer sqlite.SetSumsBeside(beside)()
+		defer sqlite.SetBeside(beside, beside)()
 		s := mustOpenPath(t, filepath.Join(t.TempDir(), "unsc.db"))
 		if _, err := s.Import(ctx, slices.Clone(in), record.Reconcile); err != nil {
 			t.Fatalf("Import(the shared data) = %v", err)
@@ -344,12 +350,19 @@ func TestImageSumsEitherWay(t *testing.T) {
 			t.Fatal(err)
 		}
 		if _, ok := m.Sum("years/1"); !ok {
-			t.Fatalf("sumsBeside %d: the image holds no sum years/1", beside)
+			t.Fatalf("beside %d: the image holds no sum years/1", beside)
 		}
-		return b
+		ds, err := s.DecisionsFromTables(ctx, unsc.DecisionFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return imported{b, ds}
 	}
-	beside, after := image(1<<30), image(0)
-	if !bytes.Equal(beside, after) {
-		t.Errorf("the image with its sums counted beside the tables' writing (%d bytes) differs from the one with them counted after it (%d bytes)", len(beside), len(after))
+	beside, after := importWith(1<<30), importWith(0)
+	if !bytes.Equal(beside.image, after.image) {
+		t.Errorf("the image imported beside (%d bytes) differs from the one imported after (%d bytes)", len(beside.image), len(after.image))
+	}
+	if diff := gocmp.Diff(after.decisions, beside.decisions); diff != "" {
+		t.Errorf("the tables imported beside differ from those imported after (-after +beside):\n%s", diff)
 	}
 }

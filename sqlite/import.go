@@ -170,13 +170,14 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	// Every report in the record is known before any is written, so that
 	// the reconciler runs beside the writing of the reports.
 	var (
-		all       []unsc.Report
-		reportIDs []int64 // the id of each of all
-		held      []*unsc.Decision
-		dids      []int64 // the id of each of held
-		keys      map[sourceKey]int64
-		recErr    error
-		done      chan struct{}
+		all        []unsc.Report
+		reportIDs  []int64         // the id of each of all
+		reconciled []unsc.Decision // not yet held for writing
+		held       []*unsc.Decision
+		dids       []int64 // the id of each of held
+		keys       map[sourceKey]int64
+		recErr     error
+		done       chan struct{}
 	)
 	if len(removed) > 0 {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM reports WHERE id IN (SELECT value FROM json_each(?))`, idList(removed)); err != nil {
@@ -193,16 +194,14 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			defer close(done)
 			decisions, err := callReconciler(reconcile, all)
 			if err == nil {
-				// Held for writing here, beside the writing of the
-				// reports, not after it on the import's path (7–25
-				// ms of a 1× import's wall time here; README,
-				// "Import at today's size, third pass"). The
-				// reports go from here (unless the caller holds
-				// them): the decisions hold what is written of them.
 				dids, err = decisionIDs(decisions)
 			}
-			if err == nil {
+			if err == nil && len(all) < holdBeside {
+				// Held for writing here, beside the writing of
+				// the reports (see holdBeside).
 				held, keys = holdReports(decisions, all, reportIDs)
+			} else {
+				reconciled = decisions
 			}
 			recErr = err
 		}()
@@ -266,7 +265,12 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 		if err := ctx.Err(); err != nil {
 			return fail(err)
 		}
-		all, reports, reportIDs = nil, nil, nil
+		if reconciled != nil {
+			// The reports go from here (unless the caller holds
+			// them): the decisions hold what is written of them.
+			held, keys = holdReports(reconciled, all, reportIDs)
+		}
+		reconciled, all, reports, reportIDs = nil, nil, nil, nil
 		// The reconciler's working memory, the report writer's and the
 		// reports are given back before the decisions are written: the
 		// Go heap keeps what it freed resident until the runtime returns
@@ -387,6 +391,16 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 	}
 	return sum, nil
 }
+
+// holdBeside is the most reports a record may hold for its reconciled
+// decisions to be held for writing (holdReports) on the reconciler's
+// goroutine, beside the writing of the reports, not after it on the
+// import's path (7–25 ms of a 1× import's wall time here, its record
+// 13,992 reports; README, "Import at today's size, third pass"). A larger
+// record's are held after the reports are written: at 30 times today's
+// record the decisions' copies beside the writer's rows took the import's
+// peak from 287 to 306–309 MB.
+var holdBeside = 100_000
 
 // sumsBeside is the largest image whose record's sums (withSums) are
 // counted as soon as it is encoded, beside the writing of the decisions'
