@@ -407,7 +407,8 @@ type ClaimCheck struct {
 	// its parts; nil where the check is part of that count's answer.
 	Count *VetoCount `json:"count,omitempty"`
 	// AsOf is the last day of the period checked: the claim's To, else the
-	// record's last decision.
+	// later of the record's last decision and the last day to which the
+	// record holds every veto (the period the answer states).
 	AsOf string `json:"as_of"`
 	// Matches names each way of counting ("rule/scope", or "rule/scope
 	// without amendments" where vetoes of amendments are left out) under
@@ -455,6 +456,15 @@ func (x *Index) CheckClaim(ctx context.Context, c Claim) (ClaimCheck, error) {
 		asOf = 1 << 40
 		if x.n > 0 {
 			asOf = x.day(x.n - 1)
+		}
+		// The period the answer states runs to the last day the record
+		// is complete for vetoes, which may be after its last decision
+		// (31 December 2025, the last veto before it earlier): the check
+		// is as of that day, so that its words name the same period.
+		if y, m, d, ok := parseDay(period.To); ok {
+			if end := dayNumber(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)); end > asOf {
+				asOf = end
+			}
 		}
 	}
 	count, err := x.CountVetoes(ctx, member, from, to)

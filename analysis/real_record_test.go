@@ -3,6 +3,7 @@ package analysis_test
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -398,5 +399,23 @@ func BenchmarkPeriodOf(b *testing.B) {
 				x.PeriodOf(start.AddDate(0, 0, n%28000), day("2030-01-01"), kinds...)
 			}
 		})
+	}
+}
+
+// TestRealClaimNamesTheStatedPeriod: a claim checked with no end date is
+// checked to the day the answer's period states (the last day the record
+// holds every veto, 31 December 2025), not to the record's last decision
+// before it (29 December 2025), so that the verdict and the answer's first
+// line name the same period.
+func TestRealClaimNamesTheStatedPeriod(t *testing.T) {
+	_, x := realRecord(t)
+	cc := must(x.CheckClaim(bg, analysis.Claim{Member: "USA", Number: 89}))
+	p := x.PeriodOf(time.Time{}, time.Time{}, analysis.VetoKinds...)
+	end, err := time.Parse("2006-01-02", p.To)
+	if err != nil {
+		t.Fatalf("PeriodOf(vetoes).To = %q: %v", p.To, err)
+	}
+	if cc.AsOf != p.To || !strings.Contains(cc.Verdict, "to "+end.Format("2 January 2006")+")") {
+		t.Errorf("CheckClaim(USA, 89) as of %s, verdict %q; want both to name the period's end, %s", cc.AsOf, cc.Verdict, p.To)
 	}
 }
