@@ -54,14 +54,13 @@ func runImport(ctx context.Context, a *app, args []string) error {
 // over them as files named after them on the line would be: a fresh
 // install's first import loses nothing the commands answered before it.
 func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose, builtIn bool) (unsc.ImportSummary, *sourcefiles.Batch, error) {
-	// The store opens (creating and migrating a new record), and takes
-	// the Council's membership, while the files are parsed; nothing of the
-	// files is written to it unless every one parses. The membership is
-	// unsc's own (package charter), the same whatever the files hold: set
-	// after the files were read it was a transaction of its own on the
-	// import's path (its commit's fsyncs 6–35 ms of a 1× import's wall
-	// time here; README, "Import at today's size, third pass"). The
-	// curated decisions' reports are made here too.
+	// The store opens (creating and migrating a new record) while the
+	// files are parsed, and the curated decisions' reports are made;
+	// nothing is written to it unless every file parses: not even the
+	// Council's membership, which is unsc's own (package charter), so that
+	// a failed import leaves a record as it found it (set here, beside the
+	// parsing, a new record kept it after a failed import; README, "Import
+	// at today's size, third pass").
 	type opened struct {
 		st      unsc.Store
 		curated []unsc.Report
@@ -71,12 +70,6 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	go func() {
 		st, err := a.openStoreForWriting()
 		memMark("opened") // UNSC_MEMTRACE only
-		if err == nil {
-			if err = st.SetMembership(ctx, charter.Tenures()); err != nil {
-				st.Close()
-			}
-			memMark("membership set") // UNSC_MEMTRACE only
-		}
 		open <- opened{st, record.Curated(), err}
 	}()
 	prog := a.startProgress(fmt.Sprintf("reading %s", plural(len(files), "file", "files")))
@@ -115,6 +108,10 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	}
 	prog = a.startProgress("importing into the record")
 	defer prog.stop()
+	if err := o.st.SetMembership(ctx, charter.Tenures()); err != nil {
+		return unsc.ImportSummary{}, nil, err
+	}
+	memMark("membership set") // UNSC_MEMTRACE only
 	// Every import adds the curated decisions built into unsc. A file cut
 	// short never takes members' positions out of the record.
 	reports := batchReports(batch, o.curated)

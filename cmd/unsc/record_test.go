@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -337,6 +338,19 @@ func TestImportBadFileWritesNothing(t *testing.T) {
 	}
 	if code, _, _ := runUnsc(t, "", "--db", db, "show", "2728 (2024)"); code != 1 {
 		t.Errorf("after a failed import, show exit %d, want 1: nothing written", code)
+	}
+	// Not even the Council's membership, which is unsc's own: the new
+	// record is left as it was made, empty.
+	conn, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, table := range []string{"states", "tenures", "reports", "decisions"} {
+		var n int
+		if err := conn.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil || n != 0 {
+			t.Errorf("after a failed import, %s holds %d rows (%v); want none", table, n, err)
+		}
 	}
 }
 
