@@ -26,6 +26,6 @@ require (
 
 // modernc.org/libc imports go-humanize for Comma alone (its performance
 // counters, which unsc never uses); the stand-in in internal/humanize has
-// no package initialisation, which every start of unsc paid (README, "The
+// no package initialisation, which every start of unsc paid (PERFORMANCE.md, "The
 // start, ninth pass").
 replace github.com/dustin/go-humanize => ./internal/humanize

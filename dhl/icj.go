@@ -230,7 +230,7 @@ func meetingNum(sym string) int {
 // Court of Justice (icjTopicRE). Every such topic starts with "the",
 // "election" or "ICJ" in any case, and the expression is only tried on
 // those: tried on every topic of every page it cost ~10 ms of the CPU of an
-// import at today's size (README, "Import at today's size, third pass").
+// import at today's size (PERFORMANCE.md, "Import at today's size, third pass").
 func icjTopic(t string) bool {
 	if t == "" {
 		return false

@@ -37,7 +37,7 @@ type inserter struct {
 // (SQLite parses and compiles every row it lists) costs little beside
 // running it. With 8192, a 1× import spent ~20 ms of CPU
 // preparing its inserters' statements; with 1024 its CPU went 2–4% down,
-// in paired runs, beside 2048, 512 and 256 (README, "Import at today's
+// in paired runs, beside 2048, 512 and 256 (PERFORMANCE.md, "Import at today's
 // size, second pass").
 const maxVariables = 1024
 

@@ -396,7 +396,7 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 // decisions to be held for writing (holdReports) on the reconciler's
 // goroutine, beside the writing of the reports, not after it on the
 // import's path (7–25 ms of a 1× import's wall time here, its record
-// 13,992 reports; README, "Import at today's size, third pass"). A larger
+// 13,992 reports; PERFORMANCE.md, "Import at today's size, third pass"). A larger
 // record's are held after the reports are written: at 30 times today's
 // record the decisions' copies beside the writer's rows took the import's
 // peak from 287 to 306–309 MB.
@@ -405,7 +405,7 @@ var holdBeside = 100_000
 // sumsBeside is the largest image whose record's sums (withSums) are
 // counted as soon as it is encoded, beside the writing of the decisions'
 // tables, not after them on the import's path (11–21 ms of a 1× import's
-// wall time here, its image 4.7 MB; README, "Import at today's size, third
+// wall time here, its image 4.7 MB; PERFORMANCE.md, "Import at today's size, third
 // pass"). A larger image's sums wait for the decisions to be let go: at 30
 // times today's record the image (~48 MB) and its copy holding the sums
 // would come on top of the import's peak, the decisions held for writing.
@@ -422,14 +422,14 @@ var sumsBeside = 16 << 20
 // freed but not yet given back, took its peak to ~390–410 MB (issue 9:
 // under 300). With the inserter's garbage cut (inserter.execRaw), measured
 // at 30 times in paired runs: peak 324 against 410 MB, CPU 1.02 of the
-// import before; at 1× 78 against 89 MB, CPU 1.06 (README, "Import's peak,
+// import before; at 1× 78 against 89 MB, CPU 1.06 (PERFORMANCE.md, "Import's peak,
 // fourth pass"). A GOGC given in the environment is halved too (off stays
 // off). Imports side by side share it: the last to end sets it back.
 //
 // Below heapFloor the collector is left to wait for the floor: at today's
 // record the live heap is 10–40 MB, and half GOGC of that had the
 // collector run ~40 times in an import of under a second, a fifth of its
-// CPU (README, "Import at today's size").
+// CPU (PERFORMANCE.md, "Import at today's size").
 func collectSooner() (restore func()) {
 	return paceCollector(func(saved int64) int64 {
 		if saved > 1 {
@@ -446,7 +446,7 @@ func collectSooner() (restore func()) {
 // garbage on a live heap of ~20 MB. It sets the process's collector, not
 // SQLite's: it lives here beside the import's own pace, which it shares.
 // At today's record the files are read into a live heap of 5–26 MB, where
-// the collector ran 13 times (README, "Import at today's size"); at 30
+// the collector ran 13 times (PERFORMANCE.md, "Import at today's size"); at 30
 // times it, the floor is under the live heap and nothing changes.
 func HoldHeapFloor() (release func()) {
 	return paceCollector(func(saved int64) int64 { return saved })
@@ -477,7 +477,7 @@ const heapFloor = 64 << 20
 // held GOGC makes of the heap the last collection found live. That heap
 // is read from the goal the runtime set then, at the GOGC in force
 // (MemStats has no field for it; runtime/metrics does, at a cost to every
-// start of the program, README "The start, ninth pass").
+// start of the program, PERFORMANCE.md, "The start, ninth pass").
 func keepHeapFloor() {
 	gcPercent.mu.Lock()
 	defer gcPercent.mu.Unlock()
@@ -717,7 +717,7 @@ func imageSums(image []byte) (decisions, record string, err error) {
 // the heap live now (called just after a collection, debug.FreeOSMemory,
 // so the heap allocated is the heap live: runtime.ReadMemStats, not
 // runtime/metrics, whose package initialisation every start of the whole
-// program would pay, README "The start, ninth pass"), unless a lower one
+// program would pay, PERFORMANCE.md, "The start, ninth pass"), unless a lower one
 // is set, and returns what sets the limit back. While the image is gathered and the
 // tables written the live heap grows by about half (106 → ~155 MB at 30
 // times today's record), so the collector's goal at half GOGC stays

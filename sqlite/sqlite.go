@@ -284,7 +284,7 @@ func (s *Store) Close() error {
 // schema_migrations, in the order of their file names, all in one
 // transaction with their records: a new record is made whole or not at
 // all, and its making syncs the disk once, not once for each migration
-// (36 fsyncs → 4 for a new record; README, "Import at today's size,
+// (36 fsyncs → 4 for a new record; PERFORMANCE.md, "Import at today's size,
 // second pass").
 //
 // The table of migrations is created in the transaction that marks the file

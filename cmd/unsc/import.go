@@ -59,7 +59,7 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	// nothing is written to it unless every file parses: not even the
 	// Council's membership, which is unsc's own (package charter), so that
 	// a failed import leaves a record as it found it (set here, beside the
-	// parsing, a new record kept it after a failed import; README, "Import
+	// parsing, a new record kept it after a failed import; PERFORMANCE.md, "Import
 	// at today's size, third pass").
 	type opened struct {
 		st      unsc.Store

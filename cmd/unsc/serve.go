@@ -92,7 +92,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	// The collector waits for a 64 MiB heap before it runs, as import's
 	// reading of its files does: at today's record the server's live heap
 	// is about 20 MB, and every answer computed leaves garbage, so that at
-	// the default pace it ran every 2,000-3,000 uncached answers (README,
+	// the default pace it ran every 2,000-3,000 uncached answers (PERFORMANCE.md,
 	// "The API's uncached answers, eighth pass").
 	defer sqlite.HoldHeapFloor()()
 
