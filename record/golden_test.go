@@ -121,6 +121,7 @@ var goldenCases = []struct{ symbol, why string }{
 	{"S/PV.599", "three procedural votes at one meeting of 1952 (applications considered without referral to the Committee), each with its own members against and abstaining"},
 	{"S/PV.933", "a procedural vote of 1961 (adjournment on the death of Lumumba), 10-1 with Liberia against: no veto question arises"},
 	{"S/PV.898", "a procedural vote of 1960 (the Congo meeting adjourned on the United States' motion), 9-2, from FRUS, which names no member: the count stands, no position shown; the UN's volume of 1960 does not print it"},
+	{"S/PV.987", "a procedural vote of 1961 (Portugal's complaint on Goa put on the agenda), 7-2-2, from the Repertoire as copied on a blog, which names no member: adopted, no position shown"},
 	{"S/PV.1015", "a procedural vote of 1962 (the India-Pakistan meeting postponed to the next afternoon on the United States' motion), 7-2-2, from FRUS, which names no member: adopted with the seven votes of the eleven-member Council"},
 	{"S/PV.690", "two procedural votes of 1955 at one meeting: the order of two items, 10-1, and the invitation of the People's Republic of China, 9-1-1 with the Republic of China against — a permanent member's negative vote that is no veto"},
 	{"S/PV.409", "a procedural vote of 1949 (an application referred to the Committee), 9-2, whose volume names no member: the count stands, no position shown"},
