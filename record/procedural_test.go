@@ -218,7 +218,7 @@ func parseFRUSProceduralLine(text string) (frusProceduralLine, error) {
 func TestProceduralVotesFromFRUSInRealRecord(t *testing.T) {
 	const path = "testdata/procedural_frus.tsv"
 	lines := tableLines(t, path, parseFRUSProceduralLine)
-	want := checksByDecision(t, path, lines, 6, "the 6 votes of 1954, 1955, 1956, 1960, 1962 and 1968")
+	want := checksByDecision(t, path, lines, 7, "the 7 votes of 1950 to 1968")
 	var procedural []unsc.Decision
 	for _, d := range record.Reconcile(realReports(t)) {
 		if d.Matter == unsc.Procedural {
