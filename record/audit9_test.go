@@ -80,6 +80,7 @@ func TestAuditRound9InRealRecord(t *testing.T) {
 		"S/PV.287":  "Palestine (resolution 48 (1948)) and India-Pakistan (the Commission's two further members)",
 		"S/PV.354":  "Trieste and Palestine",
 		"S/PV.423":  "Nepal's application and the States not parties to the Statute of the Court",
+		"S/PV.497":  "Korea (S/1679) and the bombing of China's territory (the order of items, FRUS 1950 vol. VI doc. 289)",
 		"S/PV.530":  "Taiwan (Formosa) and Korea",
 		"S/PV.567":  "two elections to the Court: to fill the vacancy of Judge de Barros e Azevedo, and of five members",
 		"S/PV.681":  "two elections to the Court: of a member, and of five members",
