@@ -44,10 +44,17 @@ func (f freshInstall) env() []string {
 
 func (f freshInstall) run(args ...string) (int, string, string) {
 	f.t.Helper()
+	return f.runInput("", args...)
+}
+
+// runInput runs unsc as run does, with stdin on its standard input.
+func (f freshInstall) runInput(stdin string, args ...string) (int, string, string) {
+	f.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, os.Args[0], args...)
 	cmd.Env = f.env()
+	cmd.Stdin = strings.NewReader(stdin)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil && cmd.ProcessState == nil {

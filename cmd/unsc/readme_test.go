@@ -1,15 +1,12 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestREADMEExamples runs every example README.md shows as a command line
@@ -45,7 +42,7 @@ func TestREADMEExamples(t *testing.T) {
 	f := freshInstall{t: t, home: t.TempDir()}
 	for _, ex := range examples {
 		t.Run(strings.Join(ex.args, " "), func(t *testing.T) {
-			_, out, errOut := runInput(t, f, ex.stdin, ex.args...)
+			_, out, errOut := freshInstall{t: t, home: f.home}.runInput(ex.stdin, ex.args...)
 			errOut = strings.ReplaceAll(errOut, f.home, "/home/me")
 			var got []string
 			for _, l := range outputLines(errOut) {
@@ -71,22 +68,6 @@ type readmeExample struct {
 	freshInstall bool     // `unsc`, not `bin/unsc`: the record built into unsc
 	stdin        string
 	shown        []string
-}
-
-// runInput runs unsc as f.run does, with stdin on its standard input.
-func runInput(t *testing.T, f freshInstall, stdin string, args ...string) (int, string, string) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], args...)
-	cmd.Env = f.env()
-	cmd.Stdin = strings.NewReader(stdin)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil && cmd.ProcessState == nil {
-		t.Fatalf("unsc %v: %v", args, err)
-	}
-	return cmd.ProcessState.ExitCode(), stdout.String(), stderr.String()
 }
 
 // piped is a block of the README that pipes a ballot to unsc.
@@ -224,7 +205,7 @@ func matchShown(shown, got []string) string {
 			if last && j+len(r) != len(got) {
 				continue
 			}
-			if equalLines(got[j:j+len(r)], r) {
+			if slices.Equal(got[j:j+len(r)], r) {
 				found = j
 				break
 			}
@@ -241,16 +222,4 @@ func matchShown(shown, got []string) string {
 		at = found + len(r)
 	}
 	return ""
-}
-
-func equalLines(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
