@@ -85,6 +85,52 @@ func parseProceduralLine(text string) (proceduralLine, error) {
 	return l, nil
 }
 
+// since2000Line is a line of testdata/procedural_since_2000.tsv: the vote
+// as proceduralLine checks it and, where the line has a seventh column,
+// the members its sources name: "N=… A=…" (those against and abstaining,
+// every other member of the Council of the day in favour) or "all" (every
+// member in favour). Without the column the members are not checked.
+type since2000Line struct {
+	proceduralLine
+	named *volumeVoteLine
+}
+
+func (l since2000Line) check(d unsc.Decision) string {
+	if msg := l.proceduralLine.check(d); msg != "" {
+		return msg
+	}
+	if l.named == nil {
+		return ""
+	}
+	return l.named.check(d)
+}
+
+func parseSince2000Line(text string) (since2000Line, error) {
+	fields := strings.Split(text, "\t")
+	if len(fields) != 6 && len(fields) != 7 {
+		return since2000Line{}, fmt.Errorf("%d fields, want date, meeting, what, outcome, count, address and, optionally, members", len(fields))
+	}
+	p, err := parseProceduralLine(strings.Join(fields[:6], "\t"))
+	if err != nil || len(fields) == 6 {
+		return since2000Line{proceduralLine: p}, err
+	}
+	if p.meeting == "" {
+		return since2000Line{}, fmt.Errorf("members %q given for a vote without its meeting", fields[6])
+	}
+	vote := fields[4]
+	if fields[6] != "all" {
+		if !strings.Contains(fields[6], "=") {
+			return since2000Line{}, fmt.Errorf("members %q: want N=… A=… or all", fields[6])
+		}
+		vote += " " + fields[6]
+	}
+	v, err := parseVolumeVoteLine(p.meeting + "\t" + p.meeting + "\t" + vote + "\t-")
+	if err != nil {
+		return since2000Line{}, fmt.Errorf("members %q: %v", fields[6], err)
+	}
+	return since2000Line{proceduralLine: p, named: &v}, nil
+}
+
 // publishedProceduralCounts are the numbers of procedural votes the public
 // lists give for a period, first day and last day included: the list of
 // named votes can hold no more than these.
@@ -117,24 +163,25 @@ var publishedProceduralCounts = []struct {
 // TestProceduralVotesSince2000InRealRecord: every procedural vote of
 // 2000–2025 that the public lists name with its meeting is in the record,
 // on its date, with its outcome and count, and the Charter engine derives
-// that outcome; the record holds no other procedural vote of those years
+// that outcome; where a line names members, the record's positions follow
+// from them and the count; the record holds no other procedural vote of those years
 // (the list is the whole of what is known); a vote named without its
 // meeting is not in the record under some other meeting that day; and no
 // period holds more named votes than the lists count. The votes the lists
 // count but no source names are logged, period by period.
 func TestProceduralVotesSince2000InRealRecord(t *testing.T) {
 	const path = "testdata/procedural_since_2000.tsv"
-	lines := tableLines(t, path, parseProceduralLine)
-	var named []proceduralLine
+	lines := tableLines(t, path, parseSince2000Line)
+	var named []since2000Line
 	unmet := map[string]proceduralLine{} // by date
 	for _, l := range lines {
 		if l.meeting == "" {
-			unmet[l.date] = l
+			unmet[l.date] = l.proceduralLine
 			continue
 		}
 		named = append(named, l)
 	}
-	want := checksByDecision(t, path, named, 21, "the 21 votes named with their meeting")
+	want := checksByDecision(t, path, named, 22, "the 22 votes named with their meeting")
 	decisions := record.Reconcile(realReports(t))
 	checkEach(t, decisions, want)
 	for _, d := range decisions {
