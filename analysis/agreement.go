@@ -126,8 +126,59 @@ func doubtful(p, q uint8) bool {
 // Agreement answers an AgreementQuery. It stops with ctx's error when ctx
 // is done.
 func (x *Index) Agreement(ctx context.Context, q AgreementQuery) (Matrix, error) {
-	if err := ctx.Err(); err != nil {
+	m, counts, err := x.AgreementCounts(ctx, q, nil, nil)
+	if err != nil {
 		return Matrix{}, err
+	}
+	m.Period.Text = m.Period.text()
+	// The rows, their cells and the cells' shares are made at once.
+	members := m.Members
+	k := len(members)
+	m.Cells = make([][]Cell, k)
+	cells, shares := make([]Cell, k*k), make([]float64, 0, k*(k+1)/2)
+	for i := range members {
+		m.Cells[i] = cells[i*k : (i+1)*k : (i+1)*k]
+	}
+	p := 0
+	for i := range members {
+		for j := i; j < k; j++ {
+			c := AgreementCell(members[i], members[j], counts[p])
+			p++
+			if c.Share != nil {
+				shares = append(shares, *c.Share)
+				c.Share = &shares[len(shares)-1]
+			}
+			m.Cells[i][j] = c
+			c.A, c.B = c.B, c.A
+			m.Cells[j][i] = c
+		}
+	}
+	return m, nil
+}
+
+// AgreementCell returns the cell of members a and b with the counts
+// AgreementCounts gives for them: decisions compared, twice the agreement,
+// decisions in doubt.
+func AgreementCell(a, b string, counts [3]int32) Cell {
+	n, twice, doubt := int(counts[0]), int(counts[1]), int(counts[2])
+	c := Cell{A: a, B: b, N: n, Agreed: float64(twice) / 2, InDoubt: doubt}
+	if n > 0 {
+		share := c.Agreed / float64(n)
+		c.Share = &share
+	}
+	return c
+}
+
+// AgreementCounts answers q as Agreement does, but for the matrix's cells
+// and its period's text, for a caller that writes them itself: the counts
+// of each pair of members i <= j, in that order (row by row of the upper
+// half, the diagonal included), appended to counts (decisions compared,
+// twice the agreement, decisions in doubt: AgreementCell), and the period
+// without its Text, its kinds in kinds where it has room (Period.AppendText
+// writes the text). It stops with ctx's error when ctx is done.
+func (x *Index) AgreementCounts(ctx context.Context, q AgreementQuery, counts [][3]int32, kinds []KindPeriod) (Matrix, [][3]int32, error) {
+	if err := ctx.Err(); err != nil {
+		return Matrix{}, nil, err
 	}
 	rule := q.Rule
 	if agreeTable.Get()[rule] == nil {
@@ -137,44 +188,28 @@ func (x *Index) Agreement(ctx context.Context, q AgreementQuery) (Matrix, error)
 	if len(members) == 0 {
 		members = PermanentSeats
 	}
-	m := Matrix{From: formatDate(q.From), To: formatDate(q.To), Period: x.Period(q.From, q.To), Members: members,
+	m := Matrix{From: formatDate(q.From), To: formatDate(q.To), Period: x.periodBoundsIn(kinds, q.From, q.To, Kinds), Members: members,
 		Rule: rule, RuleNote: abstainNotes.Get()[rule], Counted: agreementCounted}
 	lo, hi := x.span(q.From, q.To)
-	// The rows, their cells and the cells' shares are made at once.
-	k := len(members)
-	m.Cells = make([][]Cell, k)
-	cells, shares := make([]Cell, k*k), make([]float64, 0, k*(k+1)/2)
-	for i := range members {
-		m.Cells[i] = cells[i*k : (i+1)*k : (i+1)*k]
-	}
-	summed, fromSums, err := x.agreeFromSums(ctx, members, rule, lo, hi)
+	var held [16][3]int32
+	summed, fromSums, err := x.agreeFromSums(ctx, members, rule, lo, hi, held[:0])
 	if err != nil {
-		return Matrix{}, err
+		return Matrix{}, nil, err
 	}
 	for i := range members {
 		for j := i; j < len(members); j++ {
-			var n, twice, doubt int
 			if fromSums {
-				c := summed[pairIndex(slices.Index(PermanentSeats, members[i]), slices.Index(PermanentSeats, members[j]))]
-				n, twice, doubt = int(c[0]), int(c[1]), int(c[2])
-			} else {
-				ps, err := x.pairSums(ctx, members[i], members[j], rule)
-				if err != nil {
-					return Matrix{}, err
-				}
-				n, twice, doubt = int(ps.n[hi]-ps.n[lo]), int(ps.twice[hi]-ps.twice[lo]), int(ps.doubt[hi]-ps.doubt[lo])
+				counts = append(counts, summed[pairIndex(slices.Index(PermanentSeats, members[i]), slices.Index(PermanentSeats, members[j]))])
+				continue
 			}
-			c := Cell{A: members[i], B: members[j], N: n, Agreed: float64(twice) / 2, InDoubt: doubt}
-			if n > 0 {
-				shares = append(shares, c.Agreed/float64(n))
-				c.Share = &shares[len(shares)-1]
+			ps, err := x.pairSums(ctx, members[i], members[j], rule)
+			if err != nil {
+				return Matrix{}, nil, err
 			}
-			m.Cells[i][j] = c
-			c.A, c.B = c.B, c.A
-			m.Cells[j][i] = c
+			counts = append(counts, [3]int32{ps.n[hi] - ps.n[lo], ps.twice[hi] - ps.twice[lo], ps.doubt[hi] - ps.doubt[lo]})
 		}
 	}
-	return m, nil
+	return m, counts, nil
 }
 
 // pairSums holds running totals over the record for one pair of members

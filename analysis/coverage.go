@@ -469,12 +469,28 @@ func (x *Index) PeriodOf(from, to time.Time, kinds ...string) Period {
 
 // periodBounds returns PeriodOf(from, to, kinds...) but for its Text.
 func (x *Index) periodBounds(from, to time.Time, kinds []string) Period {
+	return x.periodBoundsIn(nil, from, to, kinds)
+}
+
+// PeriodIn returns PeriodOf(from, to, kinds...) without its Text, its
+// Kinds in buf where buf has room: for a caller that writes the text
+// itself (Period.AppendText) and keeps nothing of the period.
+func (x *Index) PeriodIn(buf []KindPeriod, from, to time.Time, kinds ...string) Period {
+	return x.periodBoundsIn(buf, from, to, kinds)
+}
+
+// periodBoundsIn is periodBounds, its Kinds in buf where buf has room.
+func (x *Index) periodBoundsIn(buf []KindPeriod, from, to time.Time, kinds []string) Period {
 	c := x.completeness()
 	first := dayNumber(charter.FirstMeeting)
 	if !from.IsZero() {
 		first = max(first, dayNumber(from))
 	}
-	p := Period{From: dayString(first), Kinds: make([]KindPeriod, len(kinds))}
+	if cap(buf) < len(kinds) {
+		buf = make([]KindPeriod, len(kinds))
+	}
+	p := Period{From: dayString(first), Kinds: buf[:len(kinds):len(kinds)]}
+	clear(p.Kinds)
 	var completeTo int64
 	complete, unlisted := false, false
 	for k, kind := range kinds {

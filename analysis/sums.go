@@ -183,7 +183,7 @@ var numPairs = pairIndex(len(PermanentSeats)-1, len(PermanentSeats)-1) + 1
 // position in doubt, over decisions [lo, hi): the record's sums for the
 // years inside it, the decisions of the years it cuts. ok is false where
 // the index reads no sums or a member is not a permanent seat.
-func (x *Index) agreeFromSums(ctx context.Context, members []string, rule string, lo, hi int) (counts [][3]int32, ok bool, err error) {
+func (x *Index) agreeFromSums(ctx context.Context, members []string, rule string, lo, hi int, counts [][3]int32) (_ [][3]int32, ok bool, err error) {
 	for _, m := range members {
 		if !slices.Contains(PermanentSeats, m) {
 			return nil, false, nil
@@ -197,7 +197,7 @@ func (x *Index) agreeFromSums(ctx context.Context, members []string, rule string
 	if !ok || len(v) != (len(starts)-1)*numPairs*3 {
 		return nil, false, nil
 	}
-	counts = make([][3]int32, numPairs)
+	counts = append(counts[:0], make([][3]int32, numPairs)...)
 	for r := range len(starts) - 1 {
 		a, b := max(starts[r], lo), min(starts[r+1], hi)
 		switch {

@@ -122,11 +122,15 @@ func (s *Server) agreement(r *http.Request, a *args) (any, error) {
 	if err := analysis.CheckAgreementQuery(q); err != nil {
 		return nil, err
 	}
-	m, err := s.index.Agreement(r.Context(), q)
+	// The counts of each pair, and the period's kinds, are held here: the
+	// answer is written from them, with no matrix of cells built.
+	var counts [64][3]int32
+	var kinds [8]analysis.KindPeriod
+	m, c, err := s.index.AgreementCounts(r.Context(), q, counts[:0], kinds[:0])
 	if err != nil {
 		return nil, err
 	}
-	return json.RawMessage(encodeAgreement(&m)), nil
+	return json.RawMessage(encodeAgreementCounts(&m, c)), nil
 }
 
 func (s *Server) trends(r *http.Request, a *args) (any, error) {

@@ -637,6 +637,75 @@ func encodeAgreement(m *analysis.Matrix) []byte {
 	return exact(buf, append(b, "]}"...))
 }
 
+// encodeAgreementCounts returns json.Marshal of the matrix m with the
+// cells and period text analysis.Agreement gives it: m as
+// analysis.Index.AgreementCounts answers it (no cells, no text), counts
+// its pairs' counts. Each pair's counts are encoded once, for its cell in
+// the upper half, and copied into its mirror.
+func encodeAgreementCounts(m *analysis.Matrix, counts [][3]int32) []byte {
+	buf := scratchBuffer()
+	b := appendHeadOf((*buf)[:0], m.From, m.To, &m.Period, true)
+	b = append(appendField(b, "members", false), '[')
+	for i, s := range m.Members {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, s)
+	}
+	b = append(b, ']')
+	b = appendString(appendField(b, "rule", false), m.Rule)
+	b = appendText(appendField(b, "rule_note", false), m.RuleNote)
+	b = appendText(appendField(b, "counted", false), m.Counted)
+	b = append(appendField(b, "cells", false), '[')
+	k := len(m.Members)
+	// pair(i, j), i <= j, is the place of the pair's counts; at[pair]
+	// is where its encoding is in b, once written.
+	pair := func(i, j int) int { return i*k - i*(i-1)/2 + j - i }
+	var held [64][2]int32
+	at := held[:0]
+	if len(counts) <= len(held) {
+		at = held[:len(counts)]
+	}
+	// The members' codes, encoded once, are copied into the cells.
+	var heldCodes [256]byte
+	codes := heldCodes[:0]
+	var heldEnds [17]int
+	ends := heldEnds[:1]
+	if k+1 > len(heldEnds) {
+		ends = make([]int, 1, k+1)
+	}
+	for _, s := range m.Members {
+		codes = appendString(codes, s)
+		ends = append(ends, len(codes))
+	}
+	for i := range k {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		for j := range k {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = append(append(b, `{"a":`...), codes[ends[i]:ends[i+1]]...)
+			b = append(append(b, `,"b":`...), codes[ends[j]:ends[j+1]]...)
+			p := pair(min(i, j), max(i, j))
+			if j < i && len(at) > 0 {
+				b = append(b, b[at[p][0]:at[p][1]]...)
+				continue
+			}
+			start := len(b)
+			c := analysis.AgreementCell("", "", counts[p])
+			b = appendCellCounts(b, &c)
+			if len(at) > 0 {
+				at[p] = [2]int32{int32(start), int32(len(b))}
+			}
+		}
+		b = append(b, ']')
+	}
+	return exact(buf, append(b, "]}"...))
+}
+
 // appendCellCounts appends the rest of a cell's encoding after its B,
 // closing it: ,"n":…,"agreed":…,"share":…,"in_doubt":…}.
 func appendCellCounts(b []byte, c *analysis.Cell) []byte {
