@@ -157,6 +157,18 @@ func (x *Index) recordVetoers(filter []unsc.Code) map[int][]unsc.Code {
 // an answer adds up the part in its period. It stops with ctx's error when
 // ctx is done.
 func (x *Index) CountVetoes(ctx context.Context, member string, from, to time.Time) (VetoCount, error) {
+	c, err := x.CountVetoesIn(ctx, member, from, to, nil)
+	if err != nil {
+		return VetoCount{}, err
+	}
+	c.Period.Text = c.Period.text()
+	return c, nil
+}
+
+// CountVetoesIn returns CountVetoes(ctx, member, from, to) without its
+// period's text (Period.AppendText writes it), the period's kinds in kinds
+// where it has room: for a caller that writes the answer itself.
+func (x *Index) CountVetoesIn(ctx context.Context, member string, from, to time.Time, kinds []KindPeriod) (VetoCount, error) {
 	if err := ctx.Err(); err != nil {
 		return VetoCount{}, err
 	}
@@ -166,7 +178,7 @@ func (x *Index) CountVetoes(ctx context.Context, member string, from, to time.Ti
 		return VetoCount{}, err
 	}
 	c := VetoCount{
-		Member: member, MemberName: vc.name, From: formatDate(from), To: formatDate(to), Period: x.PeriodOf(from, to, VetoKinds...),
+		Member: member, MemberName: vc.name, From: formatDate(from), To: formatDate(to), Period: x.periodBoundsIn(kinds, from, to, VetoKinds),
 		ListEnd: vc.listEnd, Lines: make([]CountLine, 0, len(countRules)),
 	}
 	lo, hi := x.span(from, to)

@@ -103,12 +103,21 @@ func (x *Index) TrendsInParts(ctx context.Context, from, to time.Time) (Trends, 
 	if err := ctx.Err(); err != nil {
 		return Trends{}, TrendsYears{}, err
 	}
-	t := Trends{From: formatDate(from), To: formatDate(to), Period: x.Period(from, to), By: "year", Note: trendsNote}
+	t := x.TrendsHead(from, to, nil)
+	t.Period.Text = t.Period.text()
 	ys, err := x.TrendYears(ctx, from, to)
 	if err != nil {
 		return Trends{}, TrendsYears{}, err
 	}
 	return t, ys, nil
+}
+
+// TrendsHead returns the answer of TrendsInParts without its years and
+// without its period's text (Period.AppendText writes it), the period's
+// kinds in kinds where it has room: for a caller that writes the answer
+// itself, with the years of TrendYears.
+func (x *Index) TrendsHead(from, to time.Time, kinds []KindPeriod) Trends {
+	return Trends{From: formatDate(from), To: formatDate(to), Period: x.periodBoundsIn(kinds, from, to, Kinds), By: "year", Note: trendsNote}
 }
 
 // TrendYears returns the years of TrendsInParts alone, for a caller that

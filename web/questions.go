@@ -86,11 +86,21 @@ func (s *Server) vetoCount(r *http.Request, a *args) (any, error) {
 	if a.err != nil {
 		return nil, a.err
 	}
+	if claim < 0 {
+		// The period's text is written straight into the answer, its
+		// kinds held here.
+		var kinds [8]analysis.KindPeriod
+		c, err := s.index.CountVetoesIn(r.Context(), member, from, to, kinds[:0])
+		if err != nil {
+			return nil, err
+		}
+		return json.RawMessage(encodeVetoCountOf(&c, true)), nil
+	}
 	c, err := s.index.CountVetoes(r.Context(), member, from, to)
 	if err != nil {
 		return nil, err
 	}
-	if claim >= 0 {
+	{
 		cc, err := s.index.CheckClaim(r.Context(), analysis.Claim{Member: member, Number: claim, From: from, To: to})
 		if err != nil {
 			return nil, err
@@ -145,12 +155,16 @@ func (s *Server) trends(r *http.Request, a *args) (any, error) {
 		}
 		return json.RawMessage(encodeTrends(&t)), nil
 	}
-	// By year, the whole years are sent from their encodings kept.
-	t, years, err := s.index.TrendsInParts(r.Context(), from, to)
+	// By year, the whole years are sent from their encodings kept, and
+	// the period's text is written straight into the answer, its kinds
+	// held here.
+	var kinds [8]analysis.KindPeriod
+	t := s.index.TrendsHead(from, to, kinds[:0])
+	years, err := s.index.TrendYears(r.Context(), from, to)
 	if err != nil {
 		return nil, err
 	}
-	return trendsInParts(&t, years, s.wholeYears.of(s.index)), nil
+	return trendsInPartsOf(&t, years, s.wholeYears.of(s.index), true), nil
 }
 
 func (s *Server) whatIf(r *http.Request, a *args) (any, error) {

@@ -503,8 +503,14 @@ func (w *wholeYears) of(x *analysis.Index) *wholeYears {
 // rest (the head, the years the period cuts, the note) is encoded for the
 // answer.
 func trendsInParts(t *analysis.Trends, ys analysis.TrendsYears, w *wholeYears) decisionList {
+	return trendsInPartsOf(t, ys, w, false)
+}
+
+// trendsInPartsOf is trendsInParts; with words, of t with its period's
+// text written (appendPeriodOf).
+func trendsInPartsOf(t *analysis.Trends, ys analysis.TrendsYears, w *wholeYears, words bool) decisionList {
 	buf := scratchBuffer()
-	b := appendHead((*buf)[:0], t.From, t.To, &t.Period)
+	b := appendHeadOf((*buf)[:0], t.From, t.To, &t.Period, words)
 	b = appendString(appendField(b, "by", false), t.By)
 	b = append(appendField(b, "years", false), '[')
 	if ys.First != nil {
@@ -731,7 +737,11 @@ func sameCounts(c, d *analysis.Cell) bool {
 
 // encodeVetoCount returns json.Marshal(c); a count with a claim checked
 // is encoded by json.Marshal itself.
-func encodeVetoCount(c *analysis.VetoCount) []byte {
+func encodeVetoCount(c *analysis.VetoCount) []byte { return encodeVetoCountOf(c, false) }
+
+// encodeVetoCountOf is encodeVetoCount; with words, of c with its period's
+// text written (appendPeriodOf).
+func encodeVetoCountOf(c *analysis.VetoCount, words bool) []byte {
 	if c.Claim != nil {
 		b, err := json.Marshal(c)
 		if err != nil {
@@ -749,7 +759,7 @@ func encodeVetoCount(c *analysis.VetoCount) []byte {
 			first = false
 		}
 	}
-	b = appendPeriod(append(appendField(b, "period", first), '{'), &c.Period)
+	b = appendPeriodOf(append(appendField(b, "period", first), '{'), &c.Period, words)
 	b = appendString(appendField(b, "list_end", false), c.ListEnd)
 	b = appendField(b, "counts", false)
 	if c.Lines == nil {
