@@ -94,7 +94,7 @@ func (s *Server) vetoCount(r *http.Request, a *args) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return json.RawMessage(encodeVetoCountOf(&c, true)), nil
+		return json.RawMessage(encodeCount(&c, true)), nil
 	}
 	c, err := s.index.CountVetoes(r.Context(), member, from, to)
 	if err != nil {

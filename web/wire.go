@@ -750,6 +750,13 @@ func encodeVetoCountOf(c *analysis.VetoCount, words bool) []byte {
 		}
 		return b
 	}
+	return encodeCount(c, words)
+}
+
+// encodeCount is encodeVetoCountOf for a count without a claim (which it
+// writes as if there were none); it keeps nothing of c, which its caller
+// may hold on the stack.
+func encodeCount(c *analysis.VetoCount, words bool) []byte {
 	buf := scratchBuffer()
 	b := append((*buf)[:0], '{')
 	first := true
