@@ -196,8 +196,27 @@ func (x *Index) AgreementCounts(ctx context.Context, q AgreementQuery, counts []
 	if err != nil {
 		return Matrix{}, nil, err
 	}
+	// The permanent seats' pairs, by pairIndex, where every member asked
+	// for is one.
+	var seats [16]int
+	perm := !fromSums && len(members) <= len(seats)
+	for i := 0; perm && i < len(members); i++ {
+		seats[i] = slices.Index(PermanentSeats, members[i])
+		perm = seats[i] >= 0
+	}
+	var pairs []*pairSums
+	if perm {
+		if pairs, err = x.permanentPairs(ctx, rule); err != nil {
+			return Matrix{}, nil, err
+		}
+	}
 	for i := range members {
 		for j := i; j < len(members); j++ {
+			if pairs != nil {
+				ps := pairs[pairIndex(seats[i], seats[j])]
+				counts = append(counts, [3]int32{ps.n[hi] - ps.n[lo], ps.twice[hi] - ps.twice[lo], ps.doubt[hi] - ps.doubt[lo]})
+				continue
+			}
 			if fromSums {
 				counts = append(counts, summed[pairIndex(slices.Index(PermanentSeats, members[i]), slices.Index(PermanentSeats, members[j]))])
 				continue
@@ -210,6 +229,32 @@ func (x *Index) AgreementCounts(ctx context.Context, q AgreementQuery, counts []
 		}
 	}
 	return m, counts, nil
+}
+
+// agreeRules are the rules of Agreement, in the order of Index.permAgree.
+var agreeRules = [...]string{AbstainExact, AbstainNeutral, AbstainHalf}
+
+// permanentPairs returns the running totals of every pair of
+// PermanentSeats under rule (by pairIndex; the pair (i, j) as pairSums
+// makes it for PermanentSeats[min(i, j)] and PermanentSeats[max(i, j)]),
+// made once and kept.
+func (x *Index) permanentPairs(ctx context.Context, rule string) ([]*pairSums, error) {
+	r := slices.Index(agreeRules[:], rule)
+	if p := x.permAgree[r].Load(); p != nil {
+		return *p, nil
+	}
+	pairs := make([]*pairSums, numPairs)
+	for i := range PermanentSeats {
+		for j := i; j < len(PermanentSeats); j++ {
+			ps, err := x.pairSums(ctx, PermanentSeats[i], PermanentSeats[j], rule)
+			if err != nil {
+				return nil, err
+			}
+			pairs[pairIndex(i, j)] = ps
+		}
+	}
+	x.permAgree[r].Store(&pairs)
+	return pairs, nil
 }
 
 // pairSums holds running totals over the record for one pair of members

@@ -124,6 +124,10 @@ type Index struct {
 
 	agreeMu sync.Mutex
 	agree   map[pairKey]*pairSums
+	// permAgree holds, for each rule (by agreeRules), the running totals
+	// of every pair of PermanentSeats (by pairIndex) once made: an answer
+	// for those seats reads them with no lock and no key.
+	permAgree [3]atomic.Pointer[[]*pairSums]
 
 	countsMu sync.Mutex
 	counts   map[string]*vetoCounts // by member, for CountVetoes
