@@ -33,12 +33,23 @@ const (
 	// Text lists them as ElectedText writes them, each with the nationality
 	// the source gives ("Robert Y. Jennings (UK)"). The ballot is secret:
 	// no member's vote is ever known. Read it back with Decision.Elected.
+	// Where a source says the meeting elected no one, Text is "none"
+	// (Decision.ElectedNone). Where, for one of several meetings of an
+	// election on one day, a source names the judges elected that day but
+	// not the meeting that elected each, Field is ElectedOnDayField and
+	// Text is ElectedOnDayText's ("S/PV.6651–S/PV.6655: Giorgio Gaja
+	// (Italy), …"), read back with Decision.ElectedOnDay and never taken
+	// for the meeting's own: the record does not guess the meeting.
 	NoteElected
 )
 
 // LastNoteKind is the highest kind of note: a store refuses a kind above
 // it.
 const LastNoteKind = NoteElected
+
+// ElectedOnDayField is the Field of a NoteElected that names those
+// elected on the day at one of its meetings (Decision.ElectedOnDay).
+const ElectedOnDayField = "elected_on_day"
 
 var noteKindNames = [...]string{NoteCorrected: "corrected", NoteDoubt: "doubt", NoteContradiction: "contradiction", NoteDerived: "derived", NoteElected: "elected"}
 
@@ -158,9 +169,12 @@ func ElectedNote(names []string) string { return electedPrefix + ElectedText(nam
 // whose ballots filled no seat (S/PV.10039, 12 November 2025).
 const NoneElectedNote = electedPrefix + noneElected
 
-// noneElected stands where ElectedNote names the judges elected, for a
-// meeting that elected no one.
-const noneElected = "none"
+// NoOneElected stands where ElectedNote names the judges elected, for a
+// meeting that elected no one, and is the text of such a meeting's
+// NoteElected.
+const NoOneElected = "none"
+
+const noneElected = NoOneElected
 
 // ElectedInNote reads ElectedNote back from a report's note: the judges
 // elected, and whether the note names any. A note that says the meeting
@@ -189,12 +203,104 @@ func NoneElectedInNote(note string) bool {
 
 // Elected returns the judges of the International Court of Justice the
 // decision elected, as the sources name them (NoteElected); nil where the
-// decision is no such election or no source names them.
+// decision is no such election, no source names them, or a source says it
+// elected no one (ElectedNone).
 func (d *Decision) Elected() []string {
 	for _, n := range d.Notes {
-		if n.Kind == NoteElected {
+		if n.Kind == NoteElected && n.Field != ElectedOnDayField && n.Text != noneElected {
 			return ElectedList(n.Text)
 		}
 	}
 	return nil
+}
+
+// ElectedNone says whether a source says the decision, an election to the
+// Court, elected no one (a NoteElected whose text is "none").
+func (d *Decision) ElectedNone() bool {
+	for _, n := range d.Notes {
+		if n.Kind == NoteElected && n.Field != ElectedOnDayField && n.Text == noneElected {
+			return true
+		}
+	}
+	return false
+}
+
+// ElectedOnDay returns, for a meeting of an election to the Court held on
+// a day of several meetings, the first and last of the day's meetings and
+// the judges a source says were elected that day at one of them
+// (a NoteElected of Field ElectedOnDayField); ok is false where no source
+// says so.
+func (d *Decision) ElectedOnDay() (first, last string, names []string, ok bool) {
+	for _, n := range d.Notes {
+		if n.Kind == NoteElected && n.Field == ElectedOnDayField {
+			if first, last, names, ok = parseElectedOnDay(n.Text); ok {
+				return first, last, names, true
+			}
+		}
+	}
+	return "", "", nil, false
+}
+
+// electedOnDayPrefix starts the part of a report's note that names the
+// judges elected on a day of several meetings, at one of them the source
+// does not name (ElectedOnDayNote).
+const electedOnDayPrefix = "elected at one of "
+
+// ElectedOnDayText writes the judges elected on a day at one of the
+// meetings first to last: "S/PV.6651–S/PV.6655: Giorgio Gaja (Italy),
+// Hisashi Owada (Japan)".
+func ElectedOnDayText(first, last string, names []string) string {
+	return first + "–" + last + ": " + ElectedText(names)
+}
+
+// ElectedOnDayNote is the part of a report's note that says which judges
+// were elected on the day, at one of the meetings first to last, the
+// sources not saying which: "elected at one of S/PV.6651–S/PV.6655:
+// Giorgio Gaja (Italy), …".
+func ElectedOnDayNote(first, last string, names []string) string {
+	return electedOnDayPrefix + ElectedOnDayText(first, last, names)
+}
+
+// ElectedOnDayInNote reads ElectedOnDayNote back from a report's note.
+func ElectedOnDayInNote(note string) (first, last string, names []string, ok bool) {
+	for _, part := range strings.Split(note, "; ") {
+		if rest, found := strings.CutPrefix(strings.TrimSpace(part), electedOnDayPrefix); found {
+			return parseElectedOnDay(rest)
+		}
+	}
+	return "", "", nil, false
+}
+
+// parseElectedOnDay reads ElectedOnDayText: two meetings joined by an en
+// dash, the first before the last, then ": " and the judges.
+func parseElectedOnDay(text string) (first, last string, names []string, ok bool) {
+	span, list, found := strings.Cut(text, ": ")
+	if !found {
+		return "", "", nil, false
+	}
+	first, last, found = strings.Cut(span, "–")
+	a, okA := MeetingNumber(first)
+	b, okB := MeetingNumber(last)
+	names = ElectedList(list)
+	if !found || !okA || !okB || a >= b || len(names) == 0 || list == noneElected {
+		return "", "", nil, false
+	}
+	return first, last, names, true
+}
+
+// MeetingNumber reads a meeting's number from its symbol ("S/PV.6651":
+// 6651).
+func MeetingNumber(meeting string) (int, bool) {
+	rest, ok := strings.CutPrefix(meeting, "S/PV.")
+	if !ok || rest == "" {
+		return 0, false
+	}
+	n := 0
+	for _, c := range rest {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, n > 0
 }

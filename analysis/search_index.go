@@ -141,7 +141,11 @@ func buildTextIndex(x *Index) *textIndex {
 		}
 		// The judges an election to the Court elected, by name and
 		// nationality, are what it is about.
-		for k, s := range d.Elected() {
+		elected := d.Elected()
+		if _, _, names, ok := d.ElectedOnDay(); ok {
+			elected = names
+		}
+		for k, s := range elected {
 			add(fieldSubjects, uint32(len(d.Subjects)+len(curated[d.Draft])+k)*subjectGap, s)
 		}
 		for f := range sum {

@@ -34,7 +34,13 @@ type Decision struct {
 	// Elected names the judges an election to the International Court of
 	// Justice elected, as the sources name them; the ballot is secret, so
 	// votes and tally stay empty.
-	Elected        []string             `json:"elected,omitempty"`
+	Elected []string `json:"elected,omitempty"`
+	// ElectedNone: a source says the election's meeting elected no one.
+	ElectedNone bool `json:"elected_none,omitempty"`
+	// ElectedOnDay: the judges a source says were elected on the day of
+	// several meetings of an election, at one of them it does not name;
+	// never the meeting's own Elected.
+	ElectedOnDay   *ElectedOnDay        `json:"elected_on_day,omitempty"`
 	Matter         string               `json:"matter"`
 	MatterKnown    bool                 `json:"matter_known"`
 	Modality       string               `json:"modality"`
@@ -119,6 +125,7 @@ func NewDecision(d unsc.Decision) Decision {
 		Subjects:       d.Subjects,
 		Sponsors:       d.Sponsors,
 		Elected:        d.Elected(),
+		ElectedNone:    d.ElectedNone(),
 		Matter:         d.Matter.String(),
 		MatterKnown:    d.MatterKnown,
 		Modality:       d.Modality.String(),
@@ -126,6 +133,9 @@ func NewDecision(d unsc.Decision) Decision {
 		Outcome:        OutcomeName(d.Recorded),
 		DerivedOutcome: OutcomeName(d.Derived),
 		VetoedBy:       slices.Clip(append([]unsc.Code{}, d.VetoedBy...)),
+	}
+	if first, last, names, ok := d.ElectedOnDay(); ok {
+		out.ElectedOnDay = &ElectedOnDay{From: first, To: last, Elected: names}
 	}
 	for _, l := range record.Links(d) {
 		out.Links = append(out.Links, Link{Text: l.Text, Href: l.Href})
@@ -147,4 +157,13 @@ func NewDecision(d unsc.Decision) Decision {
 		})
 	}
 	return out
+}
+
+// ElectedOnDay is the wire form of the judges elected on a day of several
+// meetings of an election to the Court, at one of the meetings From to To
+// (the sources do not say which).
+type ElectedOnDay struct {
+	From    string   `json:"from"`
+	To      string   `json:"to"`
+	Elected []string `json:"elected"`
 }

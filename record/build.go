@@ -181,9 +181,23 @@ func electedJudges(d *unsc.Decision, g []unsc.Report) {
 	if d.Matter != unsc.ICJElection {
 		return
 	}
+	// The first source, in rank order, that says what the meeting did:
+	// those it elected, or that it elected no one; else one that names
+	// those elected that day at one of the day's meetings, without saying
+	// which (never taken for the meeting's own).
 	for _, r := range g {
 		if names, ok := unsc.ElectedInNote(r.Note); ok {
 			addNote(d, unsc.Note{Kind: unsc.NoteElected, Field: "elected", Source: cite(r), Text: unsc.ElectedText(names)})
+			return
+		}
+		if unsc.NoneElectedInNote(r.Note) {
+			addNote(d, unsc.Note{Kind: unsc.NoteElected, Field: "elected", Source: cite(r), Text: unsc.NoOneElected})
+			return
+		}
+	}
+	for _, r := range g {
+		if first, last, names, ok := unsc.ElectedOnDayInNote(r.Note); ok {
+			addNote(d, unsc.Note{Kind: unsc.NoteElected, Field: unsc.ElectedOnDayField, Source: cite(r), Text: unsc.ElectedOnDayText(first, last, names)})
 			return
 		}
 	}

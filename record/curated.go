@@ -237,13 +237,34 @@ func parseCuratedRow(row csvRow) (CuratedRow, error) {
 				return c, row.errorf(col, "%q given for an election to the Court: want none (a secret ballot); name those elected in the note, \"elected: NAME (NATIONALITY), …\"", row.get(col))
 			}
 		}
-		names, ok := unsc.ElectedInNote(row.get("note"))
+		// Or, for one of several meetings on a day whose source names
+		// those elected that day but not the meeting that elected each,
+		// "elected at one of S/PV.a–S/PV.b: NAME (NATIONALITY), …"
+		// (unsc.ElectedOnDayNote), a span that holds the row's meeting.
+		_, ok := unsc.ElectedInNote(row.get("note"))
 		none := unsc.NoneElectedInNote(row.get("note"))
+		first, last, _, onDay := unsc.ElectedOnDayInNote(row.get("note"))
+		given := 0
+		for _, b := range []bool{ok, none, onDay} {
+			if b {
+				given++
+			}
+		}
 		switch {
-		case !ok && !none:
-			return c, row.errorf("note", "want those elected, \"elected: NAME (NATIONALITY), …\", or \"%s\" where the meeting elected no one, for an election to the Court", unsc.NoneElectedNote)
-		case ok && none:
-			return c, row.errorf("note", "names those elected (%s) and says \"%s\": want one of them", unsc.ElectedText(names), unsc.NoneElectedNote)
+		case given == 0 && strings.Contains(row.get("note"), "elected at one of "):
+			return c, row.errorf("note", "\"elected at one of …\" not of the form \"elected at one of S/PV.a–S/PV.b: NAME (NATIONALITY), …\", the first meeting before the last")
+		case given == 0:
+			return c, row.errorf("note", "want those elected, \"elected: NAME (NATIONALITY), …\", \"%s\" where the meeting elected no one, or \"elected at one of S/PV.a–S/PV.b: NAME (NATIONALITY), …\" where the source names those elected that day but not the meeting, for an election to the Court", unsc.NoneElectedNote)
+		case given > 1:
+			return c, row.errorf("note", "says more than one of \"elected: NAME …\", \"%s\" and \"elected at one of …\": want one of them", unsc.NoneElectedNote)
+		}
+		if onDay {
+			a, _ := unsc.MeetingNumber(first)
+			b, _ := unsc.MeetingNumber(last)
+			m, okM := unsc.MeetingNumber(rep.Meeting)
+			if !okM || m < a || m > b {
+				return c, row.errorf("note", "elected at one of %s–%s: the row's meeting %q is not among them", first, last, rep.Meeting)
+			}
 		}
 	} else if rep.Outcome, err = unsc.ParseOutcome(row.get("outcome")); err != nil || row.get("outcome") == "" {
 		return c, row.errorf("outcome", "%q: want adopted, failed or vetoed", row.get("outcome"))

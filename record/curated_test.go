@@ -2,6 +2,7 @@ package record_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -55,10 +56,20 @@ func TestCuratedRowsDecide(t *testing.T) {
 		}
 		if r.Matter == unsc.ICJElection {
 			// A secret ballot: nothing to derive; the note names those
-			// elected, or says the meeting elected no one.
+			// elected, says the meeting elected no one, or names those
+			// elected that day at one of the day's meetings (just one of
+			// the three).
 			names, ok := unsc.ElectedInNote(r.Note)
-			if none := unsc.NoneElectedInNote(r.Note); r.Outcome != 0 || r.Tally.Known || r.Votes.Known() || ok == none || (ok && len(names) == 0) || len(c.Sources) == 0 {
-				t.Errorf("%v: an election to the Court with outcome %v, count %v, votes %v, elected %q (none %v), sources %v: want no outcome, count or votes, those elected or none, and a source", c, r.Outcome, r.Tally, r.Votes, names, none, c.Sources)
+			none := unsc.NoneElectedInNote(r.Note)
+			_, _, dayNames, onDay := unsc.ElectedOnDayInNote(r.Note)
+			said := 0
+			for _, b := range []bool{ok, none, onDay} {
+				if b {
+					said++
+				}
+			}
+			if r.Outcome != 0 || r.Tally.Known || r.Votes.Known() || said != 1 || (ok && len(names) == 0) || (onDay && len(dayNames) == 0) || len(c.Sources) == 0 {
+				t.Errorf("%v: an election to the Court with outcome %v, count %v, votes %v, elected %q (none %v, that day %q), sources %v: want no outcome, count or votes, one of those elected, none or those elected that day, and a source", c, r.Outcome, r.Tally, r.Votes, names, none, dayNames, c.Sources)
 			}
 			continue
 		}
@@ -257,12 +268,28 @@ func TestParseCuratedErrors(t *testing.T) {
 	} else if names, ok := unsc.ElectedInNote(rows[0].Report.Note); ok || !unsc.NoneElectedInNote(rows[0].Report.Note) {
 		t.Errorf("ParseCurated(a meeting that elected no one): elected %q, %v; want no one named, and none elected", names, ok)
 	}
+	// One of several meetings of a day whose source names those elected
+	// that day, not the meeting: "elected at one of S/PV.a–S/PV.b: …", a
+	// span that holds the row's meeting; never the meeting's own elected.
+	onDay := strings.Replace(icj, "elected: Phoebe Okowa (Kenya)", "elected at one of S/PV.10039–S/PV.10040: Phoebe Okowa (Kenya)", 1)
+	if rows, err := record.ParseCurated(strings.NewReader(curatedHeader+onDay), "t.csv"); err != nil || len(rows) != 1 {
+		t.Errorf("ParseCurated(a meeting of a day whose source does not name the meeting) = %+v, %v; want one row", rows, err)
+	} else if first, last, names, ok := unsc.ElectedOnDayInNote(rows[0].Report.Note); !ok || first != "S/PV.10039" || last != "S/PV.10040" || !slices.Equal(names, []string{"Phoebe Okowa (Kenya)"}) {
+		t.Errorf("ParseCurated(a meeting of a day): elected that day at one of %s–%s %q, %v; want S/PV.10039–S/PV.10040, Phoebe Okowa (Kenya)", first, last, names, ok)
+	} else if names, ok := unsc.ElectedInNote(rows[0].Report.Note); ok || unsc.NoneElectedInNote(rows[0].Report.Note) {
+		t.Errorf("ParseCurated(a meeting of a day): the meeting's own elected %q, %v; want none named, and not none", names, ok)
+	}
 	for name, row := range map[string]string{
-		"no one named":   strings.Replace(icj, "elected: Phoebe Okowa (Kenya)", "Phoebe Okowa (Kenya)", 1),
-		"named and none": strings.Replace(icj, "elected: Phoebe Okowa (Kenya)", "elected: Phoebe Okowa (Kenya); elected: none", 1),
-		"a count":        strings.Replace(icj, ",vote,,,,,", ",vote,,8,0,0,", 1),
-		"an outcome":     strings.Replace(icj, ",vote,,", ",vote,adopted,", 1),
-		"acclamation":    strings.Replace(icj, ",vote,", ",acclamation,", 1),
+		"a day's span without the meeting": strings.Replace(onDay, "S/PV.10039–S/PV.10040", "S/PV.10041–S/PV.10042", 1),
+		"a day's span reversed":            strings.Replace(onDay, "S/PV.10039–S/PV.10040", "S/PV.10040–S/PV.10039", 1),
+		"a day's span of one meeting":      strings.Replace(onDay, "S/PV.10039–S/PV.10040", "S/PV.10040", 1),
+		"a day's span with no one":         strings.Replace(onDay, ": Phoebe Okowa (Kenya)", ": none", 1),
+		"a day's and the meeting's":        strings.Replace(onDay, "elected at one of", "elected: Phoebe Okowa (Kenya); elected at one of", 1),
+		"no one named":                     strings.Replace(icj, "elected: Phoebe Okowa (Kenya)", "Phoebe Okowa (Kenya)", 1),
+		"named and none":                   strings.Replace(icj, "elected: Phoebe Okowa (Kenya)", "elected: Phoebe Okowa (Kenya); elected: none", 1),
+		"a count":                          strings.Replace(icj, ",vote,,,,,", ",vote,,8,0,0,", 1),
+		"an outcome":                       strings.Replace(icj, ",vote,,", ",vote,adopted,", 1),
+		"acclamation":                      strings.Replace(icj, ",vote,", ",acclamation,", 1),
 	} {
 		var e *unsc.Error
 		if _, err := record.ParseCurated(strings.NewReader(curatedHeader+row), "t.csv"); !errors.As(err, &e) || e.Code != unsc.EINVALID {
@@ -297,35 +324,89 @@ func TestCuratedInRealRecord(t *testing.T) {
 	}
 }
 
-// The elections to the Court after the Library's tables end (30 June
-// 2022), from the UN's releases: each meeting once, on its day, a secret
-// ballot, with those the release names as elected (none at the first of
-// the two meetings of 12 November 2025). The election of 9 November 2023
-// is not among them: no source read gives its meeting's number.
+// The elections to the Court whose meetings the UN's releases settle: those
+// after the Library's tables end (30 June 2022), and those of 1999-2020 the
+// tables give with no one named. Each meeting once on its day, a secret
+// ballot, from the UN's release (or, for S/PV.7313, its copy), with those
+// it names as elected, "none" where the release says the day elected no one
+// (the first of the two meetings of 12 November 2025, the seven of 7
+// November 2014 …), or, where a release names those elected on a day of
+// several meetings but not the meeting, those names noted as elected that
+// day at one of the day's meetings, never as the meeting's own. The
+// election of 9 November 2023 is not among them: no source read gives its
+// meeting's number.
 func TestICJElectionsAfter2022InRealRecord(t *testing.T) {
-	want := map[string]struct {
-		date    string
-		elected []string
-	}{
-		"S/PV.9182":  {"2022-11-04", []string{"Leonardo Nemer Caldeira Brant (Brazil)"}},
-		"S/PV.9922":  {"2025-05-27", []string{"Mahmoud Daifallah Hmoud (Jordan)"}},
-		"S/PV.10039": {"2025-11-12", nil},
-		"S/PV.10040": {"2025-11-12", []string{"Phoebe Okowa (Kenya)"}},
+	type election struct {
+		date        string
+		elected     []string
+		none        bool
+		first, last string   // the day's meetings, where only the day is known
+		onDay       []string // those elected that day
+	}
+	day := func(date, first, last string, names ...string) election {
+		return election{date: date, first: first, last: last, onDay: names}
+	}
+	none := func(date string) election { return election{date: date, none: true} }
+	elected := func(date string, names ...string) election { return election{date: date, elected: names} }
+	y2008 := []string{"Ronny Abraham (France)", "Awn Shawkat Al-Khasawneh (Jordan)", "Antônio Augusto Cançado Trindade (Brazil)", "Christopher Greenwood (United Kingdom)", "Abdulqawi Ahmed Yusuf (Somalia)"}
+	y2011 := []string{"Giorgio Gaja (Italy)", "Hisashi Owada (Japan)", "Peter Tomka (Slovakia)", "Xue Hanqin (China)"}
+	y2017 := []string{"Ronny Abraham (France)", "Abdulqawi Ahmed Yusuf (Somalia)", "Antônio Augusto Cançado Trindade (Brazil)", "Nawaf Salam (Lebanon)"}
+	want := map[string]election{
+		"S/PV.4059 1999-11-03":  elected("1999-11-03", "Awn Shawkat Al-Khasawneh (Jordan)", "Gilbert Guillaume (France)", "Rosalyn Higgins (United Kingdom)", "Gonzalo Parra-Aranguren (Venezuela)", "Raymond Ranjeva (Madagascar)"),
+		"S/PV.4629 2002-10-21":  elected("2002-10-21", "Shi Jiuyong (China)", "Abdul G. Koroma (Sierra Leone)", "Hisashi Owada (Japan)", "Bruno Simma (Germany)", "Peter Tomka (Slovakia)"),
+		"S/PV.5121 2005-02-15":  elected("2005-02-15", "Ronny Abraham (France)"),
+		"S/PV.5299 2005-11-07":  elected("2005-11-07", "Thomas Buergenthal (United States)", "Mohamed Bennouna (Morocco)", "Kenneth Keith (New Zealand)", "Bernardo Sepúlveda Amor (Mexico)", "Leonid Skotnikov (Russian Federation)"),
+		"S/PV.6011 2008-11-06":  day("2008-11-06", "S/PV.6011", "S/PV.6012", y2008...),
+		"S/PV.6012 2008-11-06":  day("2008-11-06", "S/PV.6011", "S/PV.6012", y2008...),
+		"S/PV.6346 2010-06-29":  elected("2010-06-29", "Xue Hanqin (China)"),
+		"S/PV.6381 2010-09-09":  elected("2010-09-09", "Joan E. Donoghue (United States)"),
+		"S/PV.6682 2011-12-13":  elected("2011-12-13", "Julia Sebutinde (Uganda)"),
+		"S/PV.6763 2012-04-27":  elected("2012-04-27", "Dalveer Bhandari (India)"),
+		"S/PV.7297 2014-11-06":  elected("2014-11-06", "Mohamed Bennouna (Morocco)", "Joan E. Donoghue (United States)", "James Richard Crawford (Australia)", "Kirill Gevorgian (Russian Federation)"),
+		"S/PV.7313 2014-11-17":  elected("2014-11-17", "Patrick Lipton Robinson (Jamaica)"),
+		"S/PV.8110 2017-11-20":  elected("2017-11-20", "Dalveer Bhandari (India)"),
+		"S/PV.8292 2018-06-22":  elected("2018-06-22", "Yuji Iwasawa (Japan)"),
+		"S/PV.8773 2020-11-11":  none("2020-11-11"),
+		"S/PV.9182 2022-11-04":  elected("2022-11-04", "Leonardo Nemer Caldeira Brant (Brazil)"),
+		"S/PV.9922 2025-05-27":  elected("2025-05-27", "Mahmoud Daifallah Hmoud (Jordan)"),
+		"S/PV.10039 2025-11-12": none("2025-11-12"),
+		"S/PV.10040 2025-11-12": elected("2025-11-12", "Phoebe Okowa (Kenya)"),
+	}
+	for n := 6651; n <= 6655; n++ {
+		want[fmt.Sprintf("S/PV.%d 2011-11-10", n)] = day("2011-11-10", "S/PV.6651", "S/PV.6655", y2011...)
+	}
+	for n := 6665; n <= 6667; n++ {
+		want[fmt.Sprintf("S/PV.%d 2011-11-22", n)] = none("2011-11-22")
+	}
+	for n := 7298; n <= 7304; n++ {
+		want[fmt.Sprintf("S/PV.%d 2014-11-07", n)] = none("2014-11-07")
+	}
+	for _, m := range []string{"S/PV.8092", "S/PV.8093"} {
+		want[m+" 2017-11-09"] = day("2017-11-09", "S/PV.8092", "S/PV.8093", y2017...)
+	}
+	for n := 8094; n <= 8098; n++ {
+		want[fmt.Sprintf("S/PV.%d 2017-11-13", n)] = none("2017-11-13")
 	}
 	got := map[string]int{}
 	for _, d := range record.Reconcile(realReports(t)) {
-		if d.Matter != unsc.ICJElection || d.Date.Before(time.Date(2022, 7, 1, 0, 0, 0, 0, time.UTC)) {
+		if d.Matter != unsc.ICJElection {
 			continue
 		}
-		got[d.Meeting]++
-		w, ok := want[d.Meeting]
+		key := d.Meeting + " " + d.Date.Format("2006-01-02")
+		w, ok := want[key]
 		if !ok {
-			t.Errorf("%s (%s): an election to the Court no release read gives", d.Meeting, d.Date.Format("2006-01-02"))
+			if !d.Date.Before(time.Date(2022, 7, 1, 0, 0, 0, 0, time.UTC)) {
+				t.Errorf("%s: an election to the Court no release read gives", key)
+			}
 			continue
 		}
-		if d.Date.Format("2006-01-02") != w.date || !slices.Equal(d.Elected(), w.elected) || d.Tally.Known || d.Votes.Known() || !slices.Contains(d.Sources, unsc.SourcePress) {
-			t.Errorf("%s: %s, elected %q, count %v, votes %v, sources %v; want %s, elected %q, a secret ballot, from the UN's release",
-				d.Meeting, d.Date.Format("2006-01-02"), d.Elected(), d.Tally, d.Votes, d.Sources, w.date, w.elected)
+		got[key]++
+		first, last, onDay, _ := d.ElectedOnDay()
+		if d.Date.Format("2006-01-02") != w.date || !slices.Equal(d.Elected(), w.elected) || d.ElectedNone() != w.none ||
+			first != w.first || last != w.last || !slices.Equal(onDay, w.onDay) ||
+			d.Tally.Known || d.Votes.Known() || !(slices.Contains(d.Sources, unsc.SourcePress) || slices.Contains(d.Sources, unsc.SourceResearch)) {
+			t.Errorf("%s: elected %q, none %v, that day at one of %s–%s %q, count %v, votes %v, sources %v; want elected %q, none %v, that day at one of %s–%s %q, a secret ballot, from a release",
+				key, d.Elected(), d.ElectedNone(), first, last, onDay, d.Tally, d.Votes, d.Sources, w.elected, w.none, w.first, w.last, w.onDay)
 		}
 	}
 	for m := range want {

@@ -333,7 +333,11 @@ func (s *Server) decisionView(i int) decisionView {
 		}
 	}
 	for _, n := range d.Notes {
-		v.Notes = append(v.Notes, noteView{Kind: n.Kind.String(), Label: noteLabel(n.Kind), Text: n.Text, Source: sourceLink(n.Source)})
+		label := noteLabel(n.Kind)
+		if n.Kind == unsc.NoteElected && n.Field == unsc.ElectedOnDayField {
+			label = "Elected that day, at one of the day's meetings (the sources do not say which)"
+		}
+		v.Notes = append(v.Notes, noteView{Kind: n.Kind.String(), Label: label, Text: n.Text, Source: sourceLink(n.Source)})
 	}
 	if len(d.Sponsors) > 0 {
 		names := make([]string, len(d.Sponsors))
@@ -366,6 +370,10 @@ func (s *Server) decisionView(i int) decisionView {
 		v.Headline = "Election to the International Court of Justice: the sources name no one elected at this meeting"
 		if names := d.Elected(); len(names) > 0 {
 			v.Headline = "Elected to the International Court of Justice: " + strings.Join(names, "; ")
+		} else if d.ElectedNone() {
+			v.Headline = "Election to the International Court of Justice: the sources say this meeting elected no one"
+		} else if first, last, names, ok := d.ElectedOnDay(); ok {
+			v.Headline = "Elected to the International Court of Justice on " + d.Date.Format("2 January 2006") + ", at one of " + first + "–" + last + " (the sources do not say which): " + strings.Join(names, "; ")
 		}
 		v.Explanation = "The Council elects the Court's judges by secret ballot, an absolute majority (8 of 15) and no veto: no member's vote is recorded."
 	}

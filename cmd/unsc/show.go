@@ -101,11 +101,7 @@ func printDecision(w io.Writer, d unsc.Decision) {
 		// A secret ballot (ICJ Statute Art. 10; rule 61): no count, no
 		// member's position.
 		fmt.Fprintln(w, "Election of members of the International Court of Justice: a secret ballot, no member's vote is recorded")
-		if names := d.Elected(); len(names) > 0 {
-			fmt.Fprintf(w, "Elected: %s\n", strings.Join(names, "; "))
-		} else {
-			fmt.Fprintln(w, "Elected: the sources name no one elected at this meeting")
-		}
+		fmt.Fprintln(w, electedLine(d))
 	case d.Modality == unsc.WithoutVote:
 		fmt.Fprintln(w, "Adopted without a vote")
 	case d.Modality == unsc.ByAcclamation:
@@ -152,6 +148,10 @@ func printDecision(w io.Writer, d unsc.Decision) {
 		fmt.Fprintf(w, "Under the Charter: %s\n", charter.Explain(res))
 	}
 	for _, n := range d.Notes {
+		if n.Kind == unsc.NoteElected && n.Field == unsc.ElectedOnDayField {
+			fmt.Fprintf(w, "Elected that day per: %s\n", n.Source)
+			continue
+		}
 		if n.Kind == unsc.NoteElected {
 			fmt.Fprintf(w, "Elected per: %s\n", n.Source)
 			continue
@@ -247,4 +247,21 @@ func joinCodes(cs []unsc.Code) string {
 		s[i] = string(c)
 	}
 	return strings.Join(s, ", ")
+}
+
+// electedLine says whom an election to the Court elected at the meeting:
+// those a source names; no one, where a source says so; those a source
+// says were elected that day at one of the day's meetings, without saying
+// which (never given as this meeting's); or that the sources name no one.
+func electedLine(d unsc.Decision) string {
+	if names := d.Elected(); len(names) > 0 {
+		return "Elected: " + strings.Join(names, "; ")
+	}
+	if d.ElectedNone() {
+		return "Elected: no one (the sources say this meeting elected no one)"
+	}
+	if first, last, names, ok := d.ElectedOnDay(); ok {
+		return fmt.Sprintf("Elected on %s, at one of %s–%s (the sources do not say which): %s", d.Date.Format("2 January 2006"), first, last, strings.Join(names, "; "))
+	}
+	return "Elected: the sources name no one elected at this meeting"
 }
