@@ -133,6 +133,12 @@ type Flip struct {
 // and kept, with its flips (whatIfRun); an answer takes the part in its
 // period. It stops with ctx's error when ctx is done.
 func (x *Index) WhatIf(ctx context.Context, q WhatIfQuery) (WhatIfAnswer, error) {
+	return x.WhatIfIn(ctx, q, nil)
+}
+
+// WhatIfIn is WhatIf, the answer's period's kinds in kinds where it has
+// room when q.NoText: for a caller that keeps nothing of the answer.
+func (x *Index) WhatIfIn(ctx context.Context, q WhatIfQuery, kinds []KindPeriod) (WhatIfAnswer, error) {
 	rules := q.Rules
 	note := rulesNotes.Get()[rules.Name]
 	if note == "" {
@@ -144,7 +150,7 @@ func (x *Index) WhatIf(ctx context.Context, q WhatIfQuery) (WhatIfAnswer, error)
 	}
 	a := WhatIfAnswer{From: formatDate(q.From), To: formatDate(q.To), Rules: rules.Name, RulesNote: note}
 	if q.NoText {
-		a.Period = x.periodBounds(q.From, q.To, Kinds)
+		a.Period = x.periodBoundsIn(kinds, q.From, q.To, Kinds)
 	} else {
 		a.Period = x.Period(q.From, q.To)
 	}

@@ -178,9 +178,11 @@ func (s *Server) whatIf(r *http.Request, a *args) (any, error) {
 		return nil, err
 	}
 	q.Rules = rules
-	// The period's text is written straight into the answer's head.
+	// The period's text is written straight into the answer's head, its
+	// kinds held here.
 	q.NoText = true
-	w, err := s.index.WhatIf(r.Context(), q)
+	var kinds [8]analysis.KindPeriod
+	w, err := s.index.WhatIfIn(r.Context(), q, kinds[:0])
 	if err != nil {
 		return nil, err
 	}
