@@ -342,6 +342,7 @@ func TestICJElectionsAfter2022InRealRecord(t *testing.T) {
 		none        bool
 		first, last string   // the day's meetings, where only the day is known
 		onDay       []string // those elected that day
+		ref         string   // the Council's own release, where one was read
 	}
 	day := func(date, first, last string, names ...string) election {
 		return election{date: date, first: first, last: last, onDay: names}
@@ -380,8 +381,13 @@ func TestICJElectionsAfter2022InRealRecord(t *testing.T) {
 		want[fmt.Sprintf("S/PV.%d 2011-11-22", n)] = none("2011-11-22")
 	}
 	for n := 7298; n <= 7304; n++ {
-		want[fmt.Sprintf("S/PV.%d 2014-11-07", n)] = none("2014-11-07")
+		e := none("2014-11-07")
+		e.ref = "http://www.un.org/press/fr/2014/cs11634.doc.htm" // "7298e - 7304e séances"
+		want[fmt.Sprintf("S/PV.%d 2014-11-07", n)] = e
 	}
+	e5299 := want["S/PV.5299 2005-11-07"]
+	e5299.ref = "http://www.un.org/News/fr-press/docs/2005/CS8549.doc.htm" // "5299e séance"
+	want["S/PV.5299 2005-11-07"] = e5299
 	for _, m := range []string{"S/PV.8092", "S/PV.8093"} {
 		want[m+" 2017-11-09"] = day("2017-11-09", "S/PV.8092", "S/PV.8093", y2017...)
 	}
@@ -408,6 +414,15 @@ func TestICJElectionsAfter2022InRealRecord(t *testing.T) {
 			d.Tally.Known || d.Votes.Known() || !(slices.Contains(d.Sources, unsc.SourcePress) || slices.Contains(d.Sources, unsc.SourceResearch)) {
 			t.Errorf("%s: elected %q, none %v, that day at one of %s–%s %q, count %v, votes %v, sources %v; want elected %q, none %v, that day at one of %s–%s %q, a secret ballot, from a release",
 				key, d.Elected(), d.ElectedNone(), first, last, onDay, d.Tally, d.Votes, d.Sources, w.elected, w.none, w.first, w.last, w.onDay)
+		}
+	}
+	for _, d := range record.Reconcile(realReports(t)) {
+		w, ok := want[d.Meeting+" "+d.Date.Format("2006-01-02")]
+		if !ok || d.Matter != unsc.ICJElection || w.ref == "" {
+			continue
+		}
+		if !slices.ContainsFunc(d.Reports, func(r unsc.Report) bool { return r.Ref == w.ref }) {
+			t.Errorf("%s: no report from %s, the Council's release that numbers the meeting", d.Meeting, w.ref)
 		}
 	}
 	for m := range want {
