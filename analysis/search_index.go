@@ -140,7 +140,9 @@ func buildTextIndex(x *Index) *textIndex {
 			add(fieldSubjects, uint32(len(d.Subjects)+k)*subjectGap, s)
 		}
 		// The judges an election to the Court elected, by name and
-		// nationality, are what it is about.
+		// nationality, are what it is about; for a meeting of a day whose
+		// sources do not say which meeting elected whom, those elected
+		// that day (unsc.Decision.ElectedOnDay).
 		elected := d.Elected()
 		if _, _, names, ok := d.ElectedOnDay(); ok {
 			elected = names

@@ -55,6 +55,23 @@ func TestShowICJElectionForms(t *testing.T) {
 	if got := read("S/PV.10039"); len(got.Elected) != 0 || !got.ElectedNone || got.ElectedOnDay != nil {
 		t.Errorf("show --json S/PV.10039 = %+v, want elected_none and no one named", got)
 	}
+	// The judges are searchable by name, those elected that day too.
+	for q, want := range map[string][]string{
+		"Patrick Lipton Robinson": {"S/PV.7313"},
+		"Nawaf Salam":             {"S/PV.8092", "S/PV.8093"},
+	} {
+		code, out, errOut := runUnsc(t, "", "--db", db, "decisions", "--text", q, "--matter", "icj-election")
+		var found []string
+		for _, line := range strings.Split(out, "\n") {
+			if f := strings.Fields(line); len(f) > 2 && strings.HasPrefix(f[2], "S/PV.") {
+				found = append(found, f[2])
+			}
+		}
+		slices.Sort(found)
+		if code != 0 || !slices.Equal(found, want) {
+			t.Errorf("decisions --text %q exit %d (%s): meetings %q, want %q", q, code, errOut, found, want)
+		}
+	}
 	if got := read("S/PV.6682"); !slices.Equal(got.Elected, []string{"Julia Sebutinde (Uganda)"}) || got.ElectedNone || got.ElectedOnDay != nil {
 		t.Errorf("show --json S/PV.6682 = %+v, want Julia Sebutinde (Uganda) elected", got)
 	}
