@@ -50,8 +50,23 @@ type storedReport struct {
 // Returns EINVALID, writing nothing, for a report missing its source or key,
 // for two reports with the same source and key, or for a value that has no
 // name (an unknown outcome, matter, modality or position).
-func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile unsc.Reconciler, whole ...unsc.Source) (_ unsc.ImportSummary, err error) {
+func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile unsc.Reconciler, whole ...unsc.Source) (unsc.ImportSummary, error) {
+	return s.ImportWithMembership(ctx, reports, reconcile, nil, whole...)
+}
+
+// ImportWithMembership is Import that also replaces the Council's
+// membership with tenures, as SetMembership does, in the import's own
+// transaction; nil tenures leave the membership as it is. What `unsc
+// import` writes is then one transaction, and one commit: set on its own,
+// the membership's commit (its journal and four fsyncs) was on the path of
+// every import (PERFORMANCE.md, "Import at today's size, fourth pass"). A
+// failed import writes neither. Returns EINVALID, writing nothing, for
+// tenures SetMembership refuses.
+func (s *Store) ImportWithMembership(ctx context.Context, reports []unsc.Report, reconcile unsc.Reconciler, tenures []unsc.Member, whole ...unsc.Source) (_ unsc.ImportSummary, err error) {
 	defer func() { err = s.fail(err) }()
+	if err := membershipWhy(tenures); err != nil {
+		return unsc.ImportSummary{}, err
+	}
 	defer collectSooner()()
 	sum := unsc.ImportSummary{Reports: len(reports)}
 	// The import's connection runs with settings of its own (importPragmas;
@@ -80,6 +95,11 @@ func (s *Store) Import(ctx context.Context, reports []unsc.Report, reconcile uns
 			err = fmt.Errorf("%w: %v", ctxErr, err)
 		}
 		return unsc.ImportSummary{}, fmt.Errorf("import: %w", err)
+	}
+	if tenures != nil {
+		if err := writeMembership(ctx, tx, tenures); err != nil {
+			return fail(err)
+		}
 	}
 	stored, maxID, err := storedReports(ctx, tx)
 	if err != nil {

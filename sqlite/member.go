@@ -3,8 +3,10 @@ package sqlite
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"unsc"
@@ -16,8 +18,28 @@ import (
 // or ending before it starts.
 func (s *Store) SetMembership(ctx context.Context, tenures []unsc.Member) (err error) {
 	defer func() { err = s.fail(err) }()
+	if err := membershipWhy(tenures); err != nil {
+		return err
+	}
+	tx, err := s.beginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("set membership: %w", err)
+	}
+	defer tx.Rollback()
+	if err := writeMembership(ctx, tx, tenures); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("set membership: %w", err)
+	}
+	return nil
+}
+
+// membershipWhy returns the EINVALID error SetMembership returns for
+// tenures, or nil.
+func membershipWhy(tenures []unsc.Member) error {
 	for i, m := range tenures {
-		field := fmt.Sprintf("tenures[%d]", i)
+		field := "tenures[" + strconv.Itoa(i) + "]"
 		if why := validCode(m.Code); why != "" {
 			return unsc.Errorf(unsc.EINVALID, field, "%s", why)
 		}
@@ -29,7 +51,12 @@ func (s *Store) SetMembership(ctx context.Context, tenures []unsc.Member) (err e
 				m.Code, dayString(m.TermEnd), dayString(m.TermStart))
 		}
 	}
+	return nil
+}
 
+// writeMembership replaces the membership's tables in tx with tenures,
+// which membershipWhy has passed.
+func writeMembership(ctx context.Context, tx *sql.Tx, tenures []unsc.Member) error {
 	// Each state under each of its names, from the first day it sat under
 	// it to the last.
 	type nameKey struct {
@@ -60,11 +87,6 @@ func (s *Store) SetMembership(ctx context.Context, tenures []unsc.Member) (err e
 		}
 	}
 
-	tx, err := s.beginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("set membership: %w", err)
-	}
-	defer tx.Rollback()
 	for _, table := range []string{"tenures", "state_names", "states"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
 			return fmt.Errorf("set membership: %w", err)
@@ -110,9 +132,6 @@ func (s *Store) SetMembership(ctx context.Context, tenures []unsc.Member) (err e
 	}
 	if err := tins.flush(); err != nil {
 		return fmt.Errorf("set membership: tenures: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("set membership: %w", err)
 	}
 	return nil
 }

@@ -7,10 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	gocmp "github.com/google/go-cmp/cmp"
 
 	"unsc"
+	"unsc/charter"
 	"unsc/sqlite"
 	"unsc/storetest"
 )
@@ -257,5 +259,56 @@ func TestDefaultPath(t *testing.T) {
 	t.Setenv("HOME", "/home/someone")
 	if got, err := sqlite.DefaultPath(); err != nil || got != "/home/someone/.local/share/unsc/unsc.db" {
 		t.Errorf("DefaultPath() without XDG_DATA_HOME = %q, %v; want /home/someone/.local/share/unsc/unsc.db", got, err)
+	}
+}
+
+// TestImportWithMembership checks that the membership goes in with the
+// import's transaction: written with a good import, replaced by the next,
+// and neither written nor changed by an import that fails.
+func TestImportWithMembership(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	tenures := charter.Tenures()
+	good := []unsc.Report{{Source: unsc.SourceUNDL, Key: "k", Meeting: "S/PV.1"}}
+	bad := []unsc.Report{{Source: unsc.SourceUNDL, Meeting: "S/PV.1"}} // no key
+	count := func() int {
+		ms, err := s.Membership(ctx, time.Time{})
+		if err != nil {
+			t.Fatalf("Membership = %v", err)
+		}
+		return len(ms)
+	}
+	if _, err := s.ImportWithMembership(ctx, bad, oneEach, tenures); err == nil {
+		t.Fatal("ImportWithMembership of a report without a key = nil error, want one")
+	}
+	if n := count(); n != 0 {
+		t.Errorf("after a failed import, the membership holds %d tenures, want none", n)
+	}
+	if _, err := s.ImportWithMembership(ctx, good, oneEach, tenures); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != len(tenures) {
+		t.Errorf("after an import, the membership holds %d tenures, want %d", n, len(tenures))
+	}
+	// A failed import leaves the membership as it was; an import that
+	// changes no report still replaces it.
+	if _, err := s.ImportWithMembership(ctx, bad, oneEach, tenures[:2]); err == nil {
+		t.Fatal("ImportWithMembership of a report without a key = nil error, want one")
+	}
+	if n := count(); n != len(tenures) {
+		t.Errorf("after a failed import, the membership holds %d tenures, want the %d before", n, len(tenures))
+	}
+	if _, err := s.ImportWithMembership(ctx, good, oneEach, tenures[:2]); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 2 {
+		t.Errorf("after an unchanged import with two tenures, the membership holds %d, want 2", n)
+	}
+	// Tenures SetMembership refuses are refused before anything is written.
+	if _, err := s.ImportWithMembership(ctx, good, oneEach, []unsc.Member{{Name: "Nowhere"}}); unsc.ErrorCode(err) != unsc.EINVALID {
+		t.Errorf("ImportWithMembership(a tenure without code) = %v, want EINVALID", err)
+	}
+	if n := count(); n != 2 {
+		t.Errorf("after a refused membership, the membership holds %d, want the 2 before", n)
 	}
 }

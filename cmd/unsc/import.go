@@ -62,7 +62,7 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	// parsing, a new record kept it after a failed import; PERFORMANCE.md, "Import
 	// at today's size, third pass").
 	type opened struct {
-		st      unsc.Store
+		st      *sqlite.Store
 		curated []unsc.Report
 		err     error
 	}
@@ -108,10 +108,6 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	}
 	prog = a.startProgress("importing into the record")
 	defer prog.stop()
-	if err := o.st.SetMembership(ctx, charter.Tenures()); err != nil {
-		return unsc.ImportSummary{}, nil, err
-	}
-	memMark("membership set") // UNSC_MEMTRACE only
 	// Every import adds the curated decisions built into unsc. A file cut
 	// short never takes members' positions out of the record.
 	reports := batchReports(batch, o.curated)
@@ -139,7 +135,10 @@ func importFiles(ctx context.Context, a *app, files []sourcefiles.File, verbose,
 	// The curated decisions come whole with every import: their reports
 	// replace the record's of their sources as a set, so that one an
 	// older unsc stored under a key since renamed is not kept beside it.
-	sum, err := o.st.Import(ctx, reports, record.Reconcile, record.CuratedSources()...)
+	// The Council's membership, which is unsc's own (package charter),
+	// is written in the import's transaction: a failed import leaves
+	// the record as it found it.
+	sum, err := o.st.ImportWithMembership(ctx, reports, record.Reconcile, charter.Tenures(), record.CuratedSources()...)
 	return sum, batch, err
 }
 
