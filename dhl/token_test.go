@@ -101,3 +101,29 @@ func compareTokens(t *testing.T, name string, page []byte) {
 		}
 	}
 }
+
+// TestICJTopicAsTheExpression checks that icjTopic's quick tests (the
+// first letter, the word "election") never turn away a topic the
+// expression matches, in any case.
+func TestICJTopicAsTheExpression(t *testing.T) {
+	for _, topic := range []string{
+		"Election of five members of the International Court of Justice",
+		"Election of a member of the International Court of Justice",
+		"The election of a member of the International Court of Justice",
+		"THE ELECTIONS OF MEMBERS OF THE ICJ",
+		"ICJ — Election",
+		"ICJ - elections",
+		"icj election",
+		"Elections of members of the International Court of Justice [resumed meeting]",
+		"The situation in the Middle East",
+		"The election",
+		"Election of the Secretary-General",
+		"Date of an election to fill a vacancy in the International Court of Justice",
+		"Electio of a member of the International Court of Justice",
+		"",
+	} {
+		if got, want := icjTopic(topic), icjTopicRE.MatchString(topic); got != want {
+			t.Errorf("icjTopic(%q) = %v, want %v (the expression's)", topic, got, want)
+		}
+	}
+}

@@ -296,8 +296,9 @@ func Parse(r io.Reader, name string) ([]unsc.Report, error) {
 
 	reports := make([]unsc.Report, 0, len(groups))
 	cells := make([]string, 0, len(groups))
+	read := sponsorCells{}
 	for _, g := range groups {
-		rep, err := build(g, cols, name)
+		rep, err := build(g, cols, name, read)
 		if err != nil {
 			return nil, err
 		}
@@ -394,7 +395,7 @@ var outcomes = map[string]struct {
 var dashes = strings.NewReplacer("–", "-", "—", "-")
 
 // build turns one decision's rows into a report.
-func build(g *group, cols *columns, name string) (unsc.Report, error) {
+func build(g *group, cols *columns, name string, read sponsorCells) (unsc.Report, error) {
 	bad := func(col, format string, args ...any) error {
 		return unsc.Errorf(unsc.EINVALID, name+":"+strconv.Itoa(g.line)+":"+col, format, args...)
 	}
@@ -507,7 +508,7 @@ func build(g *group, cols *columns, name string) (unsc.Report, error) {
 	if t := strings.TrimSpace(g.first[dTopic]); t != "" {
 		rep.Subjects = []string{t}
 	}
-	sp, spNote := sponsors(g.first[dSubmitted])
+	sp, spNote := read.sponsors(g.first[dSubmitted])
 	rep.Sponsors = sp
 	if spNote != "" {
 		note("%s", spNote)

@@ -78,3 +78,23 @@ func TestCutNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSponsorCellsAsSponsors checks that a cell read again gives what
+// sponsors gives, in a slice of its own each time.
+func TestSponsorCellsAsSponsors(t *testing.T) {
+	read := sponsorCells{}
+	for _, cell := range []string{"France,United Kingdom,United States", "-none-", `President?`, "France,United Kingdom,United States"} {
+		want, wantNote := sponsors(cell)
+		a, aNote := read.sponsors(cell)
+		b, _ := read.sponsors(cell)
+		if !slices.Equal(a, want) || aNote != wantNote || (a == nil) != (want == nil) {
+			t.Errorf("sponsors of %q read again = %q, %q; want %q, %q", cell, a, aNote, want, wantNote)
+		}
+		if len(a) > 0 {
+			a[0] = "changed"
+			if b[0] == "changed" {
+				t.Errorf("sponsors of %q read twice share their slice", cell)
+			}
+		}
+	}
+}
