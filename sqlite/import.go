@@ -274,6 +274,8 @@ func (s *Store) ImportWithMembership(ctx context.Context, reports []unsc.Report,
 	var image []byte
 	var sumDecisions, sumRecord string // the image's checksums
 	summed := false                    // the image holds the record's sums
+	var pre *preparedSidecar           // the image file, written ahead
+	defer func() { pre.discard() }()
 	if changed {
 		<-done
 		if recErr != nil {
@@ -323,6 +325,11 @@ func (s *Store) ImportWithMembership(ctx context.Context, reports []unsc.Report,
 			if err == nil && len(image) < sumsBeside {
 				image, err = withSums(ctx, image)
 				summed = true
+				if err == nil {
+					// The image file too, but for its header,
+					// while the tables are still being written.
+					pre = s.prepareSidecar(image)
+				}
 			}
 			encoded <- err
 		}()
@@ -403,7 +410,8 @@ func (s *Store) ImportWithMembership(ctx context.Context, reports []unsc.Report,
 		return fail(err)
 	}
 	MemMark("import: committed")
-	s.writeSidecar(ctx, image)
+	s.writeSidecar(ctx, image, pre)
+	pre = nil
 	MemMark("import: image file written")
 	if rederive {
 		s.stale.Store(false)

@@ -11,6 +11,7 @@ import (
 
 	"unsc"
 	"unsc/sqlite"
+	"unsc/sqlite/imagefile"
 )
 
 // TestImageFile checks that a record is read from its image file while the
@@ -127,4 +128,71 @@ func TestImageFile(t *testing.T) {
 	}
 	defer s.Close()
 	check(s, "a damaged image file", false, wantOther)
+}
+
+// TestImageFileWrittenAhead checks the image file written ahead of the
+// commit: after an import it holds the record, with no other file left
+// beside the record; after an import that fails once the image is made,
+// nothing is left beside the record and the image file is as it was.
+func TestImageFileWrittenAhead(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "unsc.db")
+	w := mustOpenPath(t, path)
+	files := func() []string {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return names
+	}
+	want := []string{"unsc.db", "unsc.db.image"}
+	if _, err := w.Import(ctx, syntheticReports(20), oneEach); err != nil {
+		t.Fatalf("Import = %v", err)
+	}
+	if diff := gocmp.Diff(want, files()); diff != "" {
+		t.Errorf("files beside the record after an import (-want +got):\n%s", diff)
+	}
+	if key, ok := imagefile.Key(path, 0); !ok || !imagefile.Holds(path, key) {
+		t.Error("after an import, the image file does not hold the record's key")
+	}
+	before, err := os.ReadFile(path + ".image")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A report the record does not hold fails the writing of the
+	// decisions' tables, which wait for the image (its encoder takes the
+	// report as the decision gives it).
+	unknownReport := func(reports []unsc.Report) []unsc.Decision {
+		ds := oneEach(reports)
+		ds[len(ds)-1].Reports = append(ds[len(ds)-1].Reports, unsc.Report{Source: unsc.SourceUNDL, Key: "not in the record"})
+		return ds
+	}
+	changed := syntheticReports(21)
+	if _, err := w.Import(ctx, changed, unknownReport); err == nil {
+		t.Fatal("Import with a decision of a report not in the record = nil error, want one")
+	}
+	if diff := gocmp.Diff(want, files()); diff != "" {
+		t.Errorf("files beside the record after a failed import (-want +got):\n%s", diff)
+	}
+	after, err := os.ReadFile(path + ".image")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(after) != string(before) {
+		t.Error("a failed import changed the image file")
+	}
+	r, err := sqlite.OpenWith(path, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	ds, err := r.Decisions(ctx, unsc.DecisionFilter{OmitReports: true})
+	if err != nil || len(ds) != 20 {
+		t.Errorf("after a failed import, the record holds %d decisions (%v), want the 20 before", len(ds), err)
+	}
 }
