@@ -567,18 +567,7 @@ func encodeAgreement(m *analysis.Matrix) []byte {
 	buf := scratchBuffer()
 	b := appendHead((*buf)[:0], m.From, m.To, &m.Period)
 	b = appendField(b, "members", false)
-	if m.Members == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, s := range m.Members {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, s)
-		}
-		b = append(b, ']')
-	}
+	b = appendStrings(b, m.Members)
 	b = appendString(appendField(b, "rule", false), m.Rule)
 	b = appendText(appendField(b, "rule_note", false), m.RuleNote)
 	b = appendText(appendField(b, "counted", false), m.Counted)
