@@ -85,50 +85,60 @@ func parseProceduralLine(text string) (proceduralLine, error) {
 	return l, nil
 }
 
-// since2000Line is a line of testdata/procedural_since_2000.tsv: the vote
-// as proceduralLine checks it and, where the line has a seventh column,
-// the members its sources name: "N=… A=…" (those against and abstaining,
-// every other member of the Council of the day in favour) or "all" (every
-// member in favour). Without the column the members are not checked.
-type since2000Line struct {
+// namedProceduralLine is a procedural vote as proceduralLine checks it,
+// with the members its page names: named holds them where it names some.
+// Where it names none, noneNamed says the record must show no position
+// (testdata/procedural_frus.tsv's "-": none can be derived from the count
+// alone); without it the members are not checked
+// (testdata/procedural_since_2000.tsv's lines of six columns).
+type namedProceduralLine struct {
 	proceduralLine
-	named *volumeVoteLine
+	named     *volumeVoteLine
+	noneNamed bool
 }
 
-func (l since2000Line) check(d unsc.Decision) string {
+func (l namedProceduralLine) check(d unsc.Decision) string {
 	if msg := l.proceduralLine.check(d); msg != "" {
 		return msg
 	}
-	if l.named == nil {
-		return ""
+	switch {
+	case l.named != nil:
+		return l.named.check(d)
+	case l.noneNamed && d.Votes.Len() > 0:
+		return fmt.Sprintf("positions %v; the page names no member", d.Votes)
 	}
-	return l.named.check(d)
+	return ""
 }
 
-func parseSince2000Line(text string) (since2000Line, error) {
+// parseSince2000Line reads a line of testdata/procedural_since_2000.tsv:
+// the vote and, where the line has a seventh column, the members its
+// sources name: "N=… A=…" (those against and abstaining, every other
+// member of the Council of the day in favour) or "all" (every member in
+// favour).
+func parseSince2000Line(text string) (namedProceduralLine, error) {
 	fields := strings.Split(text, "\t")
 	if len(fields) != 6 && len(fields) != 7 {
-		return since2000Line{}, fmt.Errorf("%d fields, want date, meeting, what, outcome, count, address and, optionally, members", len(fields))
+		return namedProceduralLine{}, fmt.Errorf("%d fields, want date, meeting, what, outcome, count, address and, optionally, members", len(fields))
 	}
 	p, err := parseProceduralLine(strings.Join(fields[:6], "\t"))
 	if err != nil || len(fields) == 6 {
-		return since2000Line{proceduralLine: p}, err
+		return namedProceduralLine{proceduralLine: p}, err
 	}
 	if p.meeting == "" {
-		return since2000Line{}, fmt.Errorf("members %q given for a vote without its meeting", fields[6])
+		return namedProceduralLine{}, fmt.Errorf("members %q given for a vote without its meeting", fields[6])
 	}
 	vote := fields[4]
 	if fields[6] != "all" {
 		if !strings.Contains(fields[6], "=") {
-			return since2000Line{}, fmt.Errorf("members %q: want N=… A=… or all", fields[6])
+			return namedProceduralLine{}, fmt.Errorf("members %q: want N=… A=… or all", fields[6])
 		}
 		vote += " " + fields[6]
 	}
 	v, err := parseVolumeVoteLine(p.meeting + "\t" + p.meeting + "\t" + vote + "\t-")
 	if err != nil {
-		return since2000Line{}, fmt.Errorf("members %q: %v", fields[6], err)
+		return namedProceduralLine{}, fmt.Errorf("members %q: %v", fields[6], err)
 	}
-	return since2000Line{proceduralLine: p, named: &v}, nil
+	return namedProceduralLine{proceduralLine: p, named: &v}, nil
 }
 
 // publishedProceduralCounts are the numbers of procedural votes the public
@@ -172,7 +182,7 @@ var publishedProceduralCounts = []struct {
 func TestProceduralVotesSince2000InRealRecord(t *testing.T) {
 	const path = "testdata/procedural_since_2000.tsv"
 	lines := tableLines(t, path, parseSince2000Line)
-	var named []since2000Line
+	var named []namedProceduralLine
 	unmet := map[string]proceduralLine{} // by date
 	for _, l := range lines {
 		if l.meeting == "" {
@@ -211,43 +221,22 @@ func TestProceduralVotesSince2000InRealRecord(t *testing.T) {
 	}
 }
 
-// frusProceduralLine is a procedural vote as FRUS gives it
-// (testdata/procedural_frus.tsv): the vote as proceduralLine checks it,
-// and the members the page names, if any.
-type frusProceduralLine struct {
-	proceduralLine
-	// named is nil where the page names no member: the record must then
-	// show no position, since none can be derived from the count alone.
-	named *volumeVoteLine
-}
-
-func (l frusProceduralLine) check(d unsc.Decision) string {
-	if msg := l.proceduralLine.check(d); msg != "" {
-		return msg
-	}
-	if l.named == nil {
-		if d.Votes.Len() > 0 {
-			return fmt.Sprintf("positions %v; the page names no member", d.Votes)
-		}
-		return ""
-	}
-	return l.named.check(d)
-}
-
-func parseFRUSProceduralLine(text string) (frusProceduralLine, error) {
+// parseFRUSProceduralLine reads a line of testdata/procedural_frus.tsv:
+// the vote and the members the page names, or "-" where it names none.
+func parseFRUSProceduralLine(text string) (namedProceduralLine, error) {
 	fields := strings.Split(text, "\t")
 	if len(fields) != 7 {
-		return frusProceduralLine{}, fmt.Errorf("%d fields, want date, meeting, what, outcome, count, address and members", len(fields))
+		return namedProceduralLine{}, fmt.Errorf("%d fields, want date, meeting, what, outcome, count, address and members", len(fields))
 	}
 	p, err := parseProceduralLine(strings.Join(fields[:6], "\t"))
 	if err != nil {
-		return frusProceduralLine{}, err
+		return namedProceduralLine{}, err
 	}
 	if p.meeting == "" {
-		return frusProceduralLine{}, fmt.Errorf("no meeting: a vote entered needs its meeting")
+		return namedProceduralLine{}, fmt.Errorf("no meeting: a vote entered needs its meeting")
 	}
-	l := frusProceduralLine{proceduralLine: p}
-	if fields[6] != "-" {
+	l := namedProceduralLine{proceduralLine: p, noneNamed: fields[6] == "-"}
+	if !l.noneNamed {
 		v, err := parseVolumeVoteLine(p.meeting + "\t" + p.meeting + "\t" + fields[4] + " " + fields[6] + "\t-")
 		if err != nil {
 			return l, fmt.Errorf("members %q: %v", fields[6], err)
