@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"unsc/readmodel"
 	"unsc/sqlite/imagefile"
@@ -24,6 +26,7 @@ import (
 func (s *Store) writeSidecar(ctx context.Context, data []byte, pre *preparedSidecar) {
 	defer pre.discard()
 	side := imagefile.Path(s.path)
+	removeStaleSidecarTemps(side, time.Now())
 	if data == nil {
 		// Nothing was written: the file may still hold the record.
 		if key, ok := imagefile.Key(s.path, s.reconciliation); ok && imagefile.Holds(s.path, key) {
@@ -109,6 +112,7 @@ type preparedSidecar struct {
 // header of zeros, and syncs it; nil where it cannot.
 func (s *Store) prepareSidecar(data []byte) *preparedSidecar {
 	side := imagefile.Path(s.path)
+	removeStaleSidecarTemps(side, time.Now())
 	f, err := os.CreateTemp(filepath.Dir(s.path), filepath.Base(side)+".*")
 	if err != nil {
 		return nil
@@ -142,4 +146,41 @@ func (p *preparedSidecar) discard() {
 	p.f.Close()
 	os.Remove(p.f.Name())
 	p.f = nil
+}
+
+// staleSidecarAge is how old a temporary image file must be before it is
+// taken for one a killed import left behind: writing even a scaled
+// record's image takes seconds, so a file an hour old is no import's.
+const staleSidecarAge = time.Hour
+
+// removeStaleSidecarTemps removes the temporary image files (side + ".*",
+// as os.CreateTemp names them) that an import killed before its rename
+// left beside the record, once they are staleSidecarAge old: a younger one
+// may be another process's, still being written.
+func removeStaleSidecarTemps(side string, now time.Time) {
+	dir, base := filepath.Dir(side), filepath.Base(side)+"."
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), base)
+		if !ok || rest == "" || !e.Type().IsRegular() || !allDigits(rest) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) >= staleSidecarAge {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// allDigits reports whether s is made of ASCII digits only, as the random
+// part os.CreateTemp puts in place of "*".
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

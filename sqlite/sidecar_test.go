@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	gocmp "github.com/google/go-cmp/cmp"
 
@@ -194,5 +195,46 @@ func TestImageFileWrittenAhead(t *testing.T) {
 	ds, err := r.Decisions(ctx, unsc.DecisionFilter{OmitReports: true})
 	if err != nil || len(ds) != 20 {
 		t.Errorf("after a failed import, the record holds %d decisions (%v), want the 20 before", len(ds), err)
+	}
+}
+
+// TestImportRemovesStaleImageTemps checks that an import removes the
+// temporary image files a killed import left beside the record (an hour
+// old or more), and keeps a young one, which another process may still be
+// writing, and files of other names.
+func TestImportRemovesStaleImageTemps(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "unsc.db")
+	old := time.Now().Add(-2 * time.Hour)
+	files := map[string]bool{ // name: kept after the import
+		"unsc.db.image.2830012871": false,
+		"unsc.db.image.41":         true, // young
+		"unsc.db.image.backup":     true, // not os.CreateTemp's name
+		"other.db.image.77":        true,
+	}
+	for name := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("left over"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if name != "unsc.db.image.41" {
+			if err := os.Chtimes(p, old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	w := mustOpenPath(t, path)
+	if _, err := w.Import(ctx, syntheticReports(5), oneEach); err != nil {
+		t.Fatalf("Import = %v", err)
+	}
+	for name, kept := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if exists := err == nil; exists != kept {
+			t.Errorf("after Import, %s exists = %v, want %v", name, exists, kept)
+		}
+	}
+	if _, err := os.Stat(path + ".image"); err != nil {
+		t.Errorf("after Import, no image file: %v", err)
 	}
 }
