@@ -11,4 +11,4 @@ package record
 // reconciliation of the shared data (testdata/version.golden), and fails
 // when the fingerprint changes and the version does not: raise Version, then
 // run `go test ./record -run TestVersion -update`.
-const Version = 148
+const Version = 149

@@ -22,7 +22,9 @@ func TestShowICJElectionForms(t *testing.T) {
 		{"S/PV.7297", "Elected: Mohamed Bennouna (Morocco); Joan E. Donoghue (United States); James Richard Crawford (Australia); Kirill Gevorgian (Russian Federation)"},
 		{"S/PV.7300", "Elected: no one (the sources say this meeting elected no one)"},
 		{"S/PV.6652", "Elected on 10 November 2011, at one of S/PV.6651–S/PV.6655 (the sources do not say which): Giorgio Gaja (Italy); Hisashi Owada (Japan); Peter Tomka (Slovakia); Xue Hanqin (China)"},
-		{"S/PV.2093", "Elected: the sources name no one elected at this meeting"},
+		{"S/PV.2093", "Elected: Roberto Ago (Italy); Richard R. Baxter (United States); Abdullah Ali El-Erian (Egypt); Platon Dmitrievitch Morozov (USSR); José Sette Câmara (Brazil)"},
+		{"S/PV.758", "Elected: no one (the sources say this meeting elected no one)"},
+		{"S/PV.2761", "Elected: the sources name no one elected at this meeting"},
 	} {
 		code, out, errOut := runUnsc(t, "", "--db", db, "show", tt.meeting)
 		if code != 0 || !slices.Contains(strings.Split(out, "\n"), tt.line) {
