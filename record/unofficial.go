@@ -21,10 +21,14 @@ const (
 	FieldMeeting  = "meeting"
 	FieldTally    = "tally"
 	FieldOutcome  = "outcome"
+	// FieldElected: the judges an election to the Court elected at the
+	// meeting (or that day, or no one), as the record shows them, rest on
+	// no official source.
+	FieldElected = "elected"
 )
 
 // UnofficialFields lists the fields Unofficial can name, in its order.
-var UnofficialFields = []string{FieldDecision, FieldVotes, FieldSponsors, FieldDraft, FieldTitle, FieldDate, FieldMeeting, FieldTally, FieldOutcome}
+var UnofficialFields = []string{FieldDecision, FieldVotes, FieldSponsors, FieldDraft, FieldTitle, FieldDate, FieldMeeting, FieldTally, FieldOutcome, FieldElected}
 
 // Unofficial lists the fields of a decision whose value on show no official
 // source gives: no report of an official source (the UN Digital Library,
@@ -81,7 +85,30 @@ func Unofficial(d unsc.Decision) []string {
 	}) {
 		out = append(out, FieldOutcome)
 	}
+	if !electedOfficial(d) {
+		out = append(out, FieldElected)
+	}
 	return out
+}
+
+// electedOfficial reports whether what the record shows of whom an
+// election to the Court elected (unsc.NoteElected: those elected at the
+// meeting, that day, or no one) comes from an official source's report;
+// true where it shows nothing of it. The note names the report it was
+// read from, the most authoritative that says anything of it.
+func electedOfficial(d unsc.Decision) bool {
+	for _, n := range d.Notes {
+		if n.Kind != unsc.NoteElected {
+			continue
+		}
+		for _, r := range d.Reports {
+			if cite(r) == n.Source {
+				return r.Source.Official()
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // votesOfficial reports whether every position on show comes from an

@@ -146,4 +146,32 @@ func TestUnofficial(t *testing.T) {
 	if got := record.Unofficial(d); !slices.Equal(got, []string{record.FieldVotes}) {
 		t.Errorf("a press release naming one member: %v, want [votes]", got)
 	}
+	// An election to the Court: the library's table gives the meeting and
+	// no result; those elected are official when an official report names
+	// them (a press release), not when only a research row does.
+	elDay := time.Date(1969, 10, 27, 0, 0, 0, 0, time.UTC)
+	table := unsc.Report{Source: unsc.SourceDHLMeetings, Key: "dhl:S/PV.1515:icj-election", Date: elDay, Meeting: "S/PV.1515",
+		Matter: unsc.ICJElection, MatterKnown: true, Modality: unsc.ByVote, Title: "Election of five members of the International Court of Justice"}
+	row := table
+	row.Key, row.Ref, row.Note = "c1", "https://example.org/volume", "elected: Hardy C. Dillard (United States)"
+	for _, tt := range []struct {
+		source unsc.Source
+		want   []string
+	}{
+		{unsc.SourceResearch, []string{record.FieldElected}},
+		{unsc.SourcePress, nil},
+	} {
+		r := row
+		r.Source = tt.source
+		ds := record.Reconcile([]unsc.Report{table, r})
+		if len(ds) != 1 || !slices.Equal(ds[0].Elected(), []string{"Hardy C. Dillard (United States)"}) {
+			t.Fatalf("election from %s: %d decisions, want 1 electing Hardy C. Dillard (United States)", tt.source, len(ds))
+		}
+		if got := record.Unofficial(ds[0]); !slices.Equal(got, tt.want) {
+			t.Errorf("election whose judges a %s report names: %v, want %v", tt.source, got, tt.want)
+		}
+	}
+	if ds := record.Reconcile([]unsc.Report{table}); len(ds) != 1 || len(record.Unofficial(ds[0])) != 0 {
+		t.Errorf("an election the table gives with no result: %v, want nothing unofficial", record.Unofficial(ds[0]))
+	}
 }
