@@ -74,6 +74,16 @@ var auditRounds = []struct {
 	// copies, the missions' releases and news agencies), and 4 elections to
 	// the Court (checked in audit21_test.go). No wrong value.
 	{21, 36},
+	// Round 22: a seeded sample of 40 decisions (seed 20261222) weighted
+	// toward what rounds 2–21 checked least: 13 split resolutions of
+	// 1951–1993 with every member's position (read in CR-UNSC's English
+	// transcriptions of the resolutions as printed), 10 unanimous
+	// resolutions of 1994–2008 (the UN's releases, UN News, the text as
+	// printed), 8 vetoed drafts of 1970–1999 (FRUS, the Repertoire, the
+	// press), 6 decisions of 2023–2025 and the 3 amendments no earlier
+	// round has a line for (the UN's releases and audiovisual library,
+	// scprocedure.org, Xinhua, the press). No wrong value.
+	{22, 37},
 }
 
 func TestAuditRoundsInRealRecord(t *testing.T) {
