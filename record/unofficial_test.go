@@ -2,6 +2,7 @@ package record_test
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -40,9 +41,48 @@ func TestGoldenUnofficial(t *testing.T) {
 }
 
 func unofficialListing(ds []unsc.Decision) string {
+	counts, decades := unofficialCounts(ds)
+	var lines strings.Builder
+	for _, d := range ds {
+		fields := record.Unofficial(d)
+		if len(fields) == 0 {
+			continue
+		}
+		var second []string
+		for _, s := range d.Sources {
+			if !s.Official() {
+				second = append(second, string(s))
+			}
+		}
+		fmt.Fprintf(&lines, "%s  %s  %s  %s: %s  [%s]\n", d.Date.Format(time.DateOnly), record.Symbol(d), orDash(d.Meeting),
+			outcomeName(d.Recorded), strings.Join(fields, " "), strings.Join(second, " "))
+	}
+	var b strings.Builder
+	b.WriteString("field")
+	for _, dec := range decades {
+		fmt.Fprintf(&b, " %ds", dec)
+	}
+	b.WriteString(" total\n")
+	for _, f := range record.UnofficialFields {
+		fmt.Fprintf(&b, "%s", f)
+		total := 0
+		for _, dec := range decades {
+			fmt.Fprintf(&b, " %d", counts[f][dec])
+			total += counts[f][dec]
+		}
+		fmt.Fprintf(&b, " %d\n", total)
+	}
+	b.WriteString("\n")
+	b.WriteString(lines.String())
+	return b.String()
+}
+
+// unofficialCounts counts, by field and decade, the decisions
+// record.Unofficial names each field for, with the decades of the
+// decisions it names any for, in order.
+func unofficialCounts(ds []unsc.Decision) (map[string]map[int]int, []int) {
 	counts := map[string]map[int]int{}
 	decades := map[int]bool{}
-	var lines strings.Builder
 	for _, d := range ds {
 		fields := record.Unofficial(d)
 		if len(fields) == 0 {
@@ -56,40 +96,8 @@ func unofficialListing(ds []unsc.Decision) string {
 			}
 			counts[f][dec]++
 		}
-		var second []string
-		for _, s := range d.Sources {
-			if !s.Official() {
-				second = append(second, string(s))
-			}
-		}
-		fmt.Fprintf(&lines, "%s  %s  %s  %s: %s  [%s]\n", d.Date.Format(time.DateOnly), record.Symbol(d), orDash(d.Meeting),
-			outcomeName(d.Recorded), strings.Join(fields, " "), strings.Join(second, " "))
 	}
-	var b strings.Builder
-	ds2 := slices.Sorted(func(yield func(int) bool) {
-		for k := range decades {
-			if !yield(k) {
-				return
-			}
-		}
-	})
-	b.WriteString("field")
-	for _, dec := range ds2 {
-		fmt.Fprintf(&b, " %ds", dec)
-	}
-	b.WriteString(" total\n")
-	for _, f := range record.UnofficialFields {
-		fmt.Fprintf(&b, "%s", f)
-		total := 0
-		for _, dec := range ds2 {
-			fmt.Fprintf(&b, " %d", counts[f][dec])
-			total += counts[f][dec]
-		}
-		fmt.Fprintf(&b, " %d\n", total)
-	}
-	b.WriteString("\n")
-	b.WriteString(lines.String())
-	return b.String()
+	return counts, slices.Sorted(maps.Keys(decades))
 }
 
 func orDash(s string) string {
