@@ -8,7 +8,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"unsc"
+	"unsc/analysis"
 	"unsc/internal/realrecord"
 	"unsc/record"
 )
@@ -16,7 +19,7 @@ import (
 // DATA.md's counts of the current record are computed from the record:
 // each test below finds one table or sentence of DATA.md, builds what it
 // should say from the real record, and fails where DATA.md says anything
-// else (go test ./record -run DATAmd -update rewrites it). A count in the
+// else (go test ./record -run Golden -update rewrites it). A count in the
 // project's own documentation that the record no longer gives is a
 // defect; the dated sections (a search, an audit round) say what was
 // measured then and are not checked.
@@ -53,7 +56,7 @@ func checkDataMD(t *testing.T, what string, find func(doc string) (dataMDPart, e
 		return
 	}
 	line := strings.Count(doc[:p.start], "\n") + 1
-	t.Errorf("DATA.md line %d: %s is not what the record gives (go test ./record -run DATAmd -update rewrites it)\nDATA.md says:\n%s\nthe record gives:\n%s",
+	t.Errorf("DATA.md line %d: %s is not what the record gives (go test ./record -run Golden -update rewrites it)\nDATA.md says:\n%s\nthe record gives:\n%s",
 		line, what, got, want)
 }
 
@@ -155,11 +158,11 @@ var unofficialLabels = map[string]string{
 	record.FieldElected:  "those elected to the Court",
 }
 
-// TestDATAmdUnofficial checks the table of "Values on show that no official
+// TestGoldenDATAmdUnofficial checks the table of "Values on show that no official
 // source gives": by field (record.UnofficialFields) and decade, the
 // decisions record.Unofficial names it for, counted as
 // testdata/unofficial.txt counts them (TestGoldenUnofficial).
-func TestDATAmdUnofficial(t *testing.T) {
+func TestGoldenDATAmdUnofficial(t *testing.T) {
 	counts, decades := unofficialCounts(realrecord.Decisions(t))
 	var b strings.Builder
 	b.WriteString("| field |")
@@ -187,13 +190,13 @@ func TestDATAmdUnofficial(t *testing.T) {
 	checkDataMD(t, "the table of values no official source gives", dataMDTable("## Values on show that no official source gives", "| field |"), b.String())
 }
 
-// TestDATAmdCheck checks "What `unsc check` finds": the summary line, the
+// TestGoldenDATAmdCheck checks "What `unsc check` finds": the summary line, the
 // corrected findings of each kind in its table (a kind with findings
 // must have a row; a row's prose is DATA.md's own), and the measure of the
 // official sources against one another, as record.Check gives them on the
 // real record (what `unsc check` prints for a record imported from
 // ../shared/data).
-func TestDATAmdCheck(t *testing.T) {
+func TestGoldenDATAmdCheck(t *testing.T) {
 	s := record.Check(realrecord.Decisions(t))
 	const heading = "## What `unsc check` finds"
 	checkDataMD(t, "the summary line of unsc check", dataMDMatch(heading, regexp.MustCompile("(?m)^```\n(\\d+ decisions: .*)\n```$")), s.Line())
@@ -236,4 +239,169 @@ func TestDATAmdCheck(t *testing.T) {
 		}
 	}
 	checkDataMD(t, "the table of findings by kind", find, strings.Join(rows, ""))
+}
+
+// wrapDataMD wraps text at 76 columns, as DATA.md's paragraphs are.
+func wrapDataMD(text string) string {
+	var b strings.Builder
+	n := 0
+	for i, w := range strings.Fields(text) {
+		if i > 0 && n+1+len([]rune(w)) > 76 {
+			b.WriteString("\n")
+			n = 0
+		} else if i > 0 {
+			b.WriteString(" ")
+			n++
+		}
+		b.WriteString(w)
+		n += len([]rune(w))
+	}
+	return b.String()
+}
+
+// importedSources say each source's reports in DATA.md's paragraph of
+// what `unsc import ../shared/data` reads, in its order.
+var importedSources = []struct{ source, says string }{
+	{"undl", "reports of the UN Digital Library (`undl`: the crawl of the library's pages laid out in the official columns, and the official 100-row sample, which overrides the crawl for the seven records it holds)"},
+	{"dhl-meetings", "of the Library's meeting tables (`dhl-meetings`, 78 yearly pages)"},
+	{"dhl-vetoes", "of its veto list (`dhl-vetoes`)"},
+	{"sc-votes-1994-2025", "of the spreadsheet (`sc-votes-1994-2025`)"},
+	{"emilytong-failed-drafts", "of Emily Tong's hand-entered failed votes"},
+	{"wpd-vetoes", "of the World Politics Data Lab's veto list"},
+	{"cr-unsc", "CR-UNSC links (two for each resolution it lists)"},
+}
+
+// TestGoldenDATAmdImported checks DATA.md's paragraph of what an import of
+// ../shared/data reads: the reports of each source, the curated rows, and
+// the decisions they reconcile into, as `unsc import --no-built-in
+// ../shared/data` counts them.
+func TestGoldenDATAmdImported(t *testing.T) {
+	rs := realrecord.Reports(t)
+	bySource := map[string]int{}
+	for _, r := range rs {
+		bySource[string(r.Source)]++
+	}
+	var parts []string
+	for _, s := range importedSources {
+		parts = append(parts, thousands(bySource[s.source])+" "+s.says)
+		delete(bySource, s.source)
+	}
+	press, research := bySource[string(unsc.SourcePress)], bySource[string(unsc.SourceResearch)]
+	delete(bySource, string(unsc.SourcePress))
+	delete(bySource, string(unsc.SourceResearch))
+	for s, n := range bySource {
+		t.Errorf("DATA.md's paragraph of what an import reads says nothing of the %d reports of source %q: add it to importedSources", n, s)
+	}
+	text := fmt.Sprintf("Imported from `../shared/data` (`unsc import --no-built-in ../shared/data`): %s, and %s; with the %s rows of `record/curated.csv` (%s `un-press`, %s `research`), %s reports, which reconcile into %s decisions.",
+		strings.Join(parts[:len(parts)-1], ", "), parts[len(parts)-1], thousands(press+research), thousands(press), thousands(research),
+		thousands(len(rs)), thousands(len(realrecord.Decisions(t))))
+	checkDataMD(t, "the paragraph of what an import reads", dataMDMatch("## The sources", regexp.MustCompile("(?s)\nImported from `\\.\\./shared/data`.*?\n\n")), "\n"+wrapDataMD(text)+"\n\n")
+}
+
+// curatedPeriods are the rows of DATA.md's table of the curated rows by
+// period, each up to its last day.
+var curatedPeriods = []struct {
+	label string
+	last  time.Time
+}{
+	{"before 1990", time.Date(1989, 12, 31, 0, 0, 0, 0, time.UTC)},
+	{"1990 – June 2022", time.Date(2022, 6, 30, 0, 0, 0, 0, time.UTC)},
+	{"1 July 2022 – 4 June 2025", time.Date(2025, 6, 4, 0, 0, 0, 0, time.UTC)},
+	{"after 4 June 2025", time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)},
+}
+
+// curatedColumns are the kinds (analysis.KindOf) of the table's columns
+// after the period.
+var curatedColumns = []string{"resolution", "vetoed draft", "failed draft", "amendment", "procedural vote"}
+
+// TestGoldenDATAmdCurated checks "The curated decisions": the sentence of
+// what record/curated.csv holds (its rows, by source and by what they
+// give), and the number each cell of its table by period and kind begins
+// with ("–" for none; the prose after it is DATA.md's own). Elections to
+// the Court and the decisions of substance without a resolution number
+// (kind other, before 1990) are in the sentence and the prose, not in
+// the table's numbers.
+func TestGoldenDATAmdCurated(t *testing.T) {
+	const heading = "## The curated decisions (`record/curated.csv`)"
+	ds := realrecord.Decisions(t)
+	by := map[string]int{}
+	cells := map[[2]int]int{}
+	for _, d := range ds {
+		for _, r := range d.Reports {
+			if r.Source != unsc.SourcePress && r.Source != unsc.SourceResearch {
+				continue
+			}
+			by[string(r.Source)]++
+			switch {
+			case r.Matter == unsc.ICJElection:
+				by["election"]++
+			case r.Votes.Len() > 0:
+				by["votes"]++
+			case r.Tally.Known:
+				by["tally"]++
+			default:
+				by["neither"]++
+			}
+			kind := analysis.KindOf(d)
+			if kind == "ICJ election" || (kind == "other" && d.Date.Year() < 1990) {
+				continue
+			}
+			col := slices.Index(curatedColumns, kind)
+			if col < 0 {
+				t.Errorf("DATA.md's table of the curated rows has no column for %s %s (kind %q): add one, or say in its prose where it is", record.Symbol(d), d.Date.Format("2006-01-02"), kind)
+				continue
+			}
+			row := slices.IndexFunc(curatedPeriods, func(p struct {
+				label string
+				last  time.Time
+			}) bool {
+				return !d.Date.After(p.last)
+			})
+			cells[[2]int{row, col}]++
+		}
+	}
+	rows := by[string(unsc.SourcePress)] + by[string(unsc.SourceResearch)]
+	text := fmt.Sprintf("What the file holds today (%s rows; %s whose own source is the UN's, %s from research, news reports, the US State Department's published records or transcriptions of the UN's volumes, as `unsc coverage` counts them; %s name every member's position, %s give a count with at most some members named",
+		thousands(rows), thousands(by[string(unsc.SourcePress)]), thousands(by[string(unsc.SourceResearch)]), thousands(by["votes"]), thousands(by["tally"]))
+	if by["neither"] > 0 {
+		text += fmt.Sprintf(", %s give neither", thousands(by["neither"]))
+	}
+	text += fmt.Sprintf(", and %s are elections to the Court, by secret ballot):", thousands(by["election"]))
+	checkDataMD(t, "the sentence of what record/curated.csv holds", dataMDMatch(heading, regexp.MustCompile(`(?s)\nWhat the file holds today \(.*?\):\n`)), "\n"+wrapDataMD(text)+"\n")
+
+	find := dataMDTable(heading, "| period | resolutions |")
+	raw, err := os.ReadFile(dataMDPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := find(string(raw))
+	if err != nil {
+		t.Fatalf("DATA.md: %v", err)
+	}
+	lines := strings.SplitAfter(string(raw)[p.start:p.end], "\n")
+	if len(lines) < 2+len(curatedPeriods) {
+		t.Fatalf("DATA.md: the table of the curated rows has %d lines, want a header and %d periods", len(lines), len(curatedPeriods))
+	}
+	lead := regexp.MustCompile(`^(–|[\d,]+)( |$)`)
+	for i, period := range curatedPeriods {
+		line := lines[2+i]
+		cols := strings.Split(strings.TrimSuffix(strings.TrimSuffix(line, "\n"), " |"), " | ")
+		if len(cols) != 1+len(curatedColumns) || !strings.HasPrefix(cols[0], "| "+period.label) {
+			t.Fatalf("DATA.md: the table of the curated rows: line %d is not the row of %q with %d cells: %q", 3+i, period.label, 1+len(curatedColumns), line)
+		}
+		for j := range curatedColumns {
+			cell := cols[1+j]
+			m := lead.FindStringSubmatchIndex(cell)
+			if m == nil {
+				t.Fatalf("DATA.md: the table of the curated rows, %s, %s: %q begins with no number or –", period.label, curatedColumns[j], cell)
+			}
+			n := "–"
+			if c := cells[[2]int{i, j}]; c > 0 {
+				n = thousands(c)
+			}
+			cols[1+j] = n + cell[m[3]:]
+		}
+		lines[2+i] = strings.Join(cols, " | ") + " |\n"
+	}
+	checkDataMD(t, "the numbers of the table of the curated rows", find, strings.Join(lines, ""))
 }
