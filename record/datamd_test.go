@@ -405,3 +405,72 @@ func TestGoldenDATAmdCurated(t *testing.T) {
 	}
 	checkDataMD(t, "the numbers of the table of the curated rows", find, strings.Join(lines, ""))
 }
+
+// readmePath is the README, at the repository's root.
+const readmePath = "../README.md"
+
+// checkNumbers compares the numbers re's groups match, at its one match in
+// the file at path, with want, in order: under -update it writes want in
+// their place, else a difference is an error naming the line.
+func checkNumbers(t *testing.T, path, what string, re *regexp.Regexp, want ...int) {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(raw)
+	ms := re.FindAllStringSubmatchIndex(doc, -1)
+	if len(ms) != 1 || len(ms[0]) != 2+2*len(want) {
+		t.Fatalf("%s: %d matches of %q, want 1 with %d numbers", path, len(ms), re, len(want))
+	}
+	m := ms[0]
+	var got []string
+	same := true
+	for i, w := range want {
+		g := doc[m[2+2*i]:m[3+2*i]]
+		got = append(got, g)
+		same = same && g == thousands(w)
+	}
+	if same {
+		return
+	}
+	if *update {
+		for i := len(want) - 1; i >= 0; i-- {
+			doc = doc[:m[2+2*i]] + thousands(want[i]) + doc[m[3+2*i]:]
+		}
+		if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("%s line %d: %s: %v, the record gives %v (go test ./record -run Golden -update rewrites them)",
+		path, strings.Count(doc[:m[0]], "\n")+1, what, got, want)
+}
+
+// TestGoldenREADMEElections checks the README's counts of the elections to
+// the Court: how many the record holds and at how many meetings, how many
+// of 1946–2021 the Library's tables list, and at how many the tables name
+// those elected.
+func TestGoldenREADMEElections(t *testing.T) {
+	tablesEnd := time.Date(2022, 6, 30, 0, 0, 0, 0, time.UTC)
+	var elections, tables, named int
+	meetings := map[string]bool{}
+	for _, d := range realrecord.Decisions(t) {
+		if d.Matter != unsc.ICJElection {
+			continue
+		}
+		elections++
+		meetings[d.Meeting] = true
+		if !d.Date.After(tablesEnd) && slices.Contains(d.Sources, unsc.SourceDHLMeetings) {
+			tables++
+		}
+		for _, n := range d.Notes {
+			if n.Kind == unsc.NoteElected && strings.HasPrefix(n.Source, string(unsc.SourceDHLMeetings)+" ") && len(d.Elected()) > 0 {
+				named++
+			}
+		}
+	}
+	checkNumbers(t, readmePath, "the elections to the Court, at how many meetings, how many the tables list and name those elected",
+		regexp.MustCompile(`The record holds (\d+)\s+elections at which the Council balloted for judges of the Court, at (\d+)\s+meetings[^:]*: the (\d+) of\s+1946–2021 as the Dag Hammarskjöld Library's yearly tables list them(?s:.*?)the judges\s+elected with their nationality where the table names them \((\d+) elections;`),
+		elections, len(meetings), tables, named)
+}
