@@ -474,3 +474,25 @@ func TestGoldenREADMEElections(t *testing.T) {
 		regexp.MustCompile(`The record holds (\d+)\s+elections at which the Council balloted for judges of the Court, at (\d+)\s+meetings[^:]*: the (\d+) of\s+1946–2021 as the Dag Hammarskjöld Library's yearly tables list them(?s:.*?)the judges\s+elected with their nationality where the table names them \((\d+) elections;`),
 		elections, len(meetings), tables, named)
 }
+
+// TestGoldenDATAmdAmendments checks "Amendments before 2016": how many
+// votes on amendments the record holds, and by decade.
+func TestGoldenDATAmdAmendments(t *testing.T) {
+	byDecade := map[int]int{}
+	total := 0
+	for _, d := range realrecord.Decisions(t) {
+		if analysis.KindOf(d) == "amendment" {
+			byDecade[d.Date.Year()/10*10]++
+			total++
+		}
+	}
+	shown := []int{1970, 2010, 2020}
+	for dec, n := range byDecade {
+		if !slices.Contains(shown, dec) {
+			t.Errorf("DATA.md, \"Amendments before 2016\", counts no amendment of the %ds, where the record holds %d: add the decade to its sentence and to this test", dec, n)
+		}
+	}
+	checkNumbers(t, dataMDPath, "the votes on amendments, in all and by decade",
+		regexp.MustCompile("The record holds (\\d+) votes on amendments \\(`unsc coverage`\\)\\. By decade:\n1970s (\\d+) (?s:.*?); 2010s (\\d+); 2020s (\\d+) \\("),
+		total, byDecade[1970], byDecade[2010], byDecade[2020])
+}
