@@ -444,7 +444,7 @@ func checkNumbers(t *testing.T, path, what string, re *regexp.Regexp, want ...in
 		return
 	}
 	t.Errorf("%s line %d: %s: %v, the record gives %v (go test ./record -run Golden -update rewrites them)",
-		path, strings.Count(doc[:m[0]], "\n")+1, what, got, want)
+		strings.TrimPrefix(path, "../"), strings.Count(doc[:m[0]], "\n")+1, what, got, want)
 }
 
 // TestGoldenREADMEElections checks the README's counts of the elections to
@@ -495,4 +495,119 @@ func TestGoldenDATAmdAmendments(t *testing.T) {
 	checkNumbers(t, dataMDPath, "the votes on amendments, in all and by decade",
 		regexp.MustCompile("The record holds (\\d+) votes on amendments \\(`unsc coverage`\\)\\. By decade:\n1970s (\\d+) (?s:.*?); 2010s (\\d+); 2020s (\\d+) \\("),
 		total, byDecade[1970], byDecade[2010], byDecade[2020])
+}
+
+// vetoColumns are the members of the columns of DATA.md's table of veto
+// counts, in order.
+var vetoColumns = []string{"SUN", "USA", "RUS", "GBR", "CHN", "FRA"}
+
+// TestGoldenDATAmdVetoes checks "How the sources count vetoes": the
+// members' counts in the rows of the table the record gives (the rows of
+// other sources are their files' and TestVetoTotalsToLibraryListEnd's),
+// the totals its notes and the text below it give, and the README's
+// totals to 31 December 2025, as analysis.Index.Vetoes (`unsc vetoes
+// --by member`) counts them.
+func TestGoldenDATAmdVetoes(t *testing.T) {
+	x := analysis.New(realrecord.Decisions(t))
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	ask := func(q analysis.VetoQuery) (analysis.VetoAnswer, map[string]int) {
+		q.GroupBy = "member"
+		a, err := x.Vetoes(t.Context(), q)
+		if err != nil {
+			t.Fatalf("Vetoes(%+v): %v", q, err)
+		}
+		by := map[string]int{}
+		for _, g := range a.Groups {
+			by[g.Key] = g.Count
+		}
+		for k := range by {
+			if !slices.Contains(vetoColumns, k) {
+				t.Errorf("Vetoes(%+v) counts %d vetoes of %s, which DATA.md's table has no column for", q, by[k], k)
+			}
+		}
+		return a, by
+	}
+	end, listEnd := day("2025-12-31"), day("2022-05-26")
+	rows := []struct {
+		label string
+		q     analysis.VetoQuery
+	}{
+		{"| unsc record, 16 Feb 1946 – 26 May 2022 |", analysis.VetoQuery{To: listEnd}},
+		{"| unsc record, 27 May 2022 – 31 Dec 2025 |", analysis.VetoQuery{From: listEnd.AddDate(0, 0, 1), To: end}},
+		{"| unsc record, to 4 June 2025 (the imported spreadsheet's last day) |", analysis.VetoQuery{To: day("2025-06-04")}},
+		{"| **unsc record, all: 16 Feb 1946 – 31 Dec 2025** |", analysis.VetoQuery{To: end}},
+		{"| the same, without vetoes of amendments |", analysis.VetoQuery{To: end, ExcludeAmendments: true}},
+		{"| the Library's list to 26 May 2022, then the record (`--scope un-list`), to 31 Dec 2025 |", analysis.VetoQuery{To: end, Scope: analysis.ScopeUNList}},
+	}
+	const heading = "## How the sources count vetoes"
+	find := dataMDTable(heading, "| count (period) |")
+	raw, err := os.ReadFile(dataMDPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := find(string(raw))
+	if err != nil {
+		t.Fatalf("DATA.md: %v", err)
+	}
+	lines := strings.SplitAfter(string(raw)[p.start:p.end], "\n")
+	for _, row := range rows {
+		i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, row.label) })
+		if i < 0 {
+			t.Fatalf("DATA.md: the table of veto counts has no row %q", row.label)
+		}
+		_, by := ask(row.q)
+		cells := strings.Split(strings.TrimPrefix(lines[i], row.label), " | ")
+		if len(cells) < len(vetoColumns)+1 {
+			t.Fatalf("DATA.md: the veto table's row %q has %d cells, want %d members and notes", row.label, len(cells), len(vetoColumns))
+		}
+		for j, m := range vetoColumns {
+			cell := strings.TrimSpace(cells[j])
+			bold := strings.HasPrefix(cell, "**")
+			n := "–"
+			if by[m] > 0 {
+				n = thousands(by[m])
+			}
+			if bold {
+				n = "**" + n + "**"
+			}
+			if j == 0 {
+				n = " " + n
+			}
+			cells[j] = n
+		}
+		lines[i] = row.label + strings.Join(cells, " | ")
+	}
+	checkDataMD(t, "the record's rows of the table of veto counts", find, strings.Join(lines, ""))
+
+	all, by := ask(analysis.VetoQuery{To: end})
+	noAm, _ := ask(analysis.VetoQuery{To: end, ExcludeAmendments: true})
+	list, _ := ask(analysis.VetoQuery{To: end, Scope: analysis.ScopeUNList})
+	checkNumbers(t, dataMDPath, "the record's vetoes to 31 December 2025",
+		regexp.MustCompile("`unsc vetoes --by member`: (\\d+) negative votes on (\\d+) proposals \\|"), all.MemberVotes, all.Drafts)
+	checkNumbers(t, dataMDPath, "the vetoes without those of amendments",
+		regexp.MustCompile("`--no-amendments`: (\\d+) on (\\d+) drafts \\|"), noAm.MemberVotes, noAm.Drafts)
+	checkNumbers(t, dataMDPath, "the vetoes of the list's scope",
+		regexp.MustCompile(`with the record's vetoes: (\d+) on (\d+) proposals \(without S/1996/952\)`), list.MemberVotes, list.Drafts)
+	checkNumbers(t, dataMDPath, "the proposals vetoed, drafts and amendments, joint, per draft and per member",
+		regexp.MustCompile(`(\d+) proposals were vetoed to 31 December 2025 \((\d+)\s+drafts, (\d+) amendments\); (\d+) of them jointly\. Counted per draft, each is\s+one \((\d+)\); counted per member, a joint veto counts for each \((\d+)\)\.`),
+		all.Drafts, all.OfDrafts, all.OfAmendments, all.Joint, all.Drafts, all.MemberVotes)
+	after := analysis.VetoQuery{From: listEnd.AddDate(0, 0, 1), To: end}
+	afterAll, afterBy := ask(after)
+	after.ExcludeAmendments = true
+	_, afterDrafts := ask(after)
+	checkNumbers(t, dataMDPath, "the vetoes after the list's end",
+		regexp.MustCompile(`\| (\d+) vetoed drafts and (\d+) vetoed amendments \(US (\d+) \+ (\d+) amendment, Russian Federation (\d+) \+ (\d+) amendments, China (\d+)\)`),
+		afterAll.OfDrafts, afterAll.OfAmendments, afterDrafts["USA"], afterBy["USA"]-afterDrafts["USA"], afterDrafts["RUS"], afterBy["RUS"]-afterDrafts["RUS"], afterBy["CHN"])
+	if afterBy["CHN"] != afterDrafts["CHN"] || afterBy["GBR"]+afterBy["FRA"] > 0 {
+		t.Errorf("after 26 May 2022 the record holds vetoes DATA.md's note does not name (China's of amendments, the United Kingdom's or France's): %v", afterBy)
+	}
+	checkNumbers(t, readmePath, "the members' vetoes to 31 December 2025",
+		regexp.MustCompile(`\x60unsc vetoes --by member\x60 gives\s+USSR (\d+), United States (\d+), Russian Federation (\d+), United Kingdom (\d+),\s+China (\d+), France (\d+) to 31 December 2025`),
+		by["SUN"], by["USA"], by["RUS"], by["GBR"], by["CHN"], by["FRA"])
 }
