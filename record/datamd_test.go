@@ -611,3 +611,34 @@ func TestGoldenDATAmdVetoes(t *testing.T) {
 		regexp.MustCompile(`\x60unsc vetoes --by member\x60 gives\s+USSR (\d+), United States (\d+), Russian Federation (\d+), United Kingdom (\d+),\s+China (\d+), France (\d+) to 31 December 2025`),
 		by["SUN"], by["USA"], by["RUS"], by["GBR"], by["CHN"], by["FRA"])
 }
+
+// TestGoldenDATAmdDerived checks "How the sources are reconciled": how
+// many decisions show positions derived from the count (and how many of
+// them are vetoed drafts, of 1952–1993), and how many carry a count that
+// leaves seats out.
+func TestGoldenDATAmdDerived(t *testing.T) {
+	var votes, vetoed, seats int
+	for _, d := range realrecord.Decisions(t) {
+		for _, n := range d.Notes {
+			if n.Kind != unsc.NoteDerived {
+				continue
+			}
+			switch n.Field {
+			case "votes":
+				votes++
+				if d.Recorded == unsc.Vetoed {
+					vetoed++
+					if y := d.Date.Year(); y < 1952 || y > 1993 {
+						t.Errorf("%s (%d): positions derived from the count of a vetoed draft outside 1952–1993, which DATA.md's sentence says they span", record.Symbol(d), y)
+					}
+				}
+			case "tally":
+				seats++
+			}
+		}
+	}
+	checkNumbers(t, dataMDPath, "the decisions with positions derived from the count, and the vetoed drafts among them",
+		regexp.MustCompile(`\(all (\d+) today: (\d+) vetoed drafts of 1952–1993 and`), votes, vetoed)
+	checkNumbers(t, dataMDPath, "the decisions whose count leaves seats out",
+		regexp.MustCompile("\\(`TestAuditRound9InRealRecord`\\); (\\d+) remain"), seats)
+}
