@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"net/url"
 	"sync/atomic"
 
 	"unsc"
@@ -16,24 +17,52 @@ import (
 // each time.
 type encodedDecisions struct {
 	ds    []unsc.Decision
+	wire  func(d unsc.Decision) any // the decision's wire form
 	enc   []atomic.Pointer[[]byte]
 	bytes atomic.Int64
 }
 
-// maxEncodedDecisions bounds the bytes of decisions kept encoded: today's
-// record, about 4 MB, fits several times over.
+// maxEncodedDecisions bounds the bytes of decisions kept encoded in one
+// wire form: today's record, about 4 MB whole, fits several times over.
 const maxEncodedDecisions = 16 << 20
 
-func newEncodedDecisions(ds []unsc.Decision) *encodedDecisions {
-	return &encodedDecisions{ds: ds, enc: make([]atomic.Pointer[[]byte], len(ds))}
+// newEncodedDecisions keeps ds encoded in the wire form wire makes.
+func newEncodedDecisions(ds []unsc.Decision, wire func(d unsc.Decision) any) *encodedDecisions {
+	return &encodedDecisions{ds: ds, wire: wire, enc: make([]atomic.Pointer[[]byte], len(ds))}
 }
 
-// get returns decision i as json.Marshal(form.NewDecision(ds[i])) encodes it.
+// wireWhole is the wire form of a whole decision, as `unsc show --json`
+// prints it.
+func wireWhole(d unsc.Decision) any { return form.NewDecision(d) }
+
+// wireSummary is the wire form of a decision in a search's list: the
+// decision without its provenance, with the address of the whole.
+func wireSummary(d unsc.Decision) any {
+	return form.NewDecision(d).Summary(decisionURL(&d))
+}
+
+// decisionURL is the API's address of the whole decision d: its
+// resolution's, draft's (with the draft's amendments), amended draft's or
+// meeting's decisions, the symbol the decision's page is at.
+func decisionURL(d *unsc.Decision) string {
+	sym := d.Meeting
+	switch {
+	case d.Resolution != "":
+		sym = d.Resolution
+	case d.Draft != "":
+		sym = d.Draft
+	case d.Amendment && d.AmendmentTo != "":
+		sym = d.AmendmentTo
+	}
+	return "/api/v1/decisions?symbol=" + url.QueryEscape(sym)
+}
+
+// get returns decision i as json.Marshal(e.wire(ds[i])) encodes it.
 func (e *encodedDecisions) get(i int) []byte {
 	if b := e.enc[i].Load(); b != nil {
 		return *b
 	}
-	b, err := json.Marshal(form.NewDecision(e.ds[i]))
+	b, err := json.Marshal(e.wire(e.ds[i]))
 	if err != nil {
 		// A Decision is made of strings, numbers and slices of them.
 		panic(err)

@@ -5,20 +5,30 @@ import (
 	"encoding/json"
 	"testing"
 
-	"unsc/form"
+	"unsc"
 	"unsc/internal/realrecord"
 )
 
 // TestEncodedDecisions checks that the decisions kept encoded are, byte
 // for byte, what encoding their wire form gives, alone and in a list,
-// whether kept or encoded anew past the bound.
+// whether kept or encoded anew past the bound: whole, and as a search
+// lists them.
 func TestEncodedDecisions(t *testing.T) {
 	ds := realrecord.Decisions(t)
-	e := newEncodedDecisions(ds)
+	for _, form := range []struct {
+		name string
+		wire func(unsc.Decision) any
+	}{{"whole", wireWhole}, {"summary", wireSummary}} {
+		t.Run(form.name, func(t *testing.T) { testEncodedDecisions(t, ds, form.wire) })
+	}
+}
+
+func testEncodedDecisions(t *testing.T, ds []unsc.Decision, wireOf func(unsc.Decision) any) {
+	e := newEncodedDecisions(ds, wireOf)
 	var all []int
-	var wire []Decision
+	var wire []any
 	for i, d := range ds {
-		want, err := json.Marshal(form.NewDecision(d))
+		want, err := json.Marshal(wireOf(d))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -29,7 +39,7 @@ func TestEncodedDecisions(t *testing.T) {
 		}
 		if i%7 == 0 {
 			all = append(all, i)
-			wire = append(wire, form.NewDecision(d))
+			wire = append(wire, wireOf(d))
 		}
 	}
 	want, _ := json.Marshal(wire)
@@ -41,7 +51,7 @@ func TestEncodedDecisions(t *testing.T) {
 		t.Errorf("empty list = %s, want []", got)
 	}
 	// Past the bound, nothing more is kept, and the answers are the same.
-	f := newEncodedDecisions(ds)
+	f := newEncodedDecisions(ds, wireOf)
 	f.bytes.Store(maxEncodedDecisions)
 	l := f.list(all)
 	if got := l.bytes(); !bytes.Equal(got, want) {

@@ -8,6 +8,7 @@ type (
 	Council         = form.Council
 	Member          = form.Member
 	Decision        = form.Decision
+	DecisionSummary = form.DecisionSummary
 	Link            = form.Link
 	Note            = form.Note
 	Tally           = form.Tally

@@ -51,9 +51,19 @@ func (s *Server) openAPIDocument() []byte {
 				}},
 			}
 		}
+		var sch map[string]any
+		if rt.results != nil {
+			var alts []any
+			for _, v := range rt.results {
+				alts = append(alts, g.of(reflect.TypeOf(v)))
+			}
+			sch = map[string]any{"anyOf": alts}
+		} else {
+			sch = g.of(reflect.TypeOf(rt.result))
+		}
 		ok := map[string]any{
 			"description": "OK",
-			"content":     map[string]any{"application/json": map[string]any{"schema": g.of(reflect.TypeOf(rt.result))}},
+			"content":     map[string]any{"application/json": map[string]any{"schema": sch}},
 		}
 		responses := map[string]any{"200": ok, "default": problemRef()}
 		headers := map[string]any{}
@@ -62,7 +72,7 @@ func (s *Server) openAPIDocument() []byte {
 			headers["Cache-Control"] = header("public, max-age=300")
 			responses["304"] = map[string]any{"description": "Not Modified: the answer has the ETag given in If-None-Match"}
 		}
-		if _, ok := rt.result.([]Decision); ok {
+		if rt.path == "/api/v1/decisions" {
 			headers["X-Total-Count"] = map[string]any{"description": "the number of decisions found, on every page", "schema": map[string]any{"type": "integer"}}
 			headers["Link"] = header(`the next page, as <URL>; rel="next", when there is one`)
 			headers["X-Period-From"] = header("for a search (not a symbol): the first day searched, YYYY-MM-DD")

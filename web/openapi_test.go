@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -26,6 +27,9 @@ type operation struct {
 		In       string `json:"in"`
 		Required bool   `json:"required"`
 		Example  string `json:"example"`
+		Schema   struct {
+			Enum []string `json:"enum"`
+		} `json:"schema"`
 	} `json:"parameters"`
 	RequestBody *struct {
 		Content map[string]struct {
@@ -42,6 +46,7 @@ type operation struct {
 
 type schema struct {
 	Ref        string            `json:"$ref"`
+	AnyOf      []schema          `json:"anyOf"`
 	Type       any               `json:"type"`
 	Items      *schema           `json:"items"`
 	Properties map[string]schema `json:"properties"`
@@ -51,7 +56,9 @@ type schema struct {
 // TestOpenAPI walks every documented operation, calls it with its
 // documented example parameters (and example body), and checks that it
 // answers 200 with the documented top-level fields: every field of the
-// answer documented, every required field there. It then checks that each
+// answer documented, every required field there. An operation that
+// answers in several shapes (anyOf) is called again with each value of
+// each enumerated parameter, and each shape must be answered. It then checks that each
 // operation with parameters refuses an undocumented one, and that methods
 // not documented for a path are refused.
 func TestOpenAPI(t *testing.T) {
@@ -85,58 +92,70 @@ func TestOpenAPI(t *testing.T) {
 				}
 				q.Set(p.Name, p.Example)
 			}
-			target := srv.URL + path
-			if len(q) > 0 {
-				target += "?" + q.Encode()
-			}
 			var bodyText string
 			if op.RequestBody != nil {
 				bodyText = string(op.RequestBody.Content["application/json"].Example)
 			}
-			req, _ := http.NewRequest(strings.ToUpper(method), target, strings.NewReader(bodyText))
-			resp, body := do(t, req)
 			ok, documented := op.Responses["200"]
-			if !documented || resp.StatusCode != http.StatusOK {
-				t.Errorf("%s %s = %d (200 documented: %v): %s", method, target, resp.StatusCode, documented, body)
+			if !documented {
+				t.Errorf("%s %s documents no 200", method, path)
 				continue
 			}
-			if ct := resp.Header.Get("Content-Type"); ct != "application/json" {
-				t.Errorf("%s %s: Content-Type %q, want application/json", method, path, ct)
+			// An answer of several shapes (anyOf, as a parameter asks) is
+			// asked for with the examples, then with each value of each
+			// enumerated parameter: each shape must be answered.
+			alts := []schema{ok.Content["application/json"].Schema}
+			calls := []url.Values{q}
+			if s := alts[0]; len(s.AnyOf) > 0 {
+				alts = s.AnyOf
+				for _, p := range op.Parameters {
+					for _, v := range p.Schema.Enum {
+						c := url.Values{}
+						for k, vs := range q {
+							c[k] = vs
+						}
+						c.Set(p.Name, v)
+						calls = append(calls, c)
+					}
+				}
 			}
-			want := resolve(ok.Content["application/json"].Schema)
-			var got any
-			decode(t, method+" "+path, body, &got)
-			var objects []map[string]any
-			switch v := got.(type) {
-			case map[string]any:
-				objects = append(objects, v)
-			case []any:
-				if want.Items == nil {
-					t.Errorf("%s %s answered an array; the document says %v", method, path, want.Type)
+			answered := make([]bool, len(alts))
+			for k, q := range calls {
+				target := srv.URL + path
+				if len(q) > 0 {
+					target += "?" + q.Encode()
+				}
+				req, _ := http.NewRequest(strings.ToUpper(method), target, strings.NewReader(bodyText))
+				resp, body := do(t, req)
+				if resp.StatusCode != http.StatusOK {
+					t.Errorf("%s %s = %d, 200 documented: %s", method, target, resp.StatusCode, body)
 					continue
 				}
-				if len(v) == 0 {
-					t.Errorf("%s %s answered an empty array: choose examples that find something", method, path)
+				if ct := resp.Header.Get("Content-Type"); ct != "application/json" {
+					t.Errorf("%s %s: Content-Type %q, want application/json", method, path, ct)
 				}
-				want = resolve(*want.Items)
-				for _, item := range v {
-					m, _ := item.(map[string]any)
-					objects = append(objects, m)
+				var got any
+				decode(t, method+" "+target, body, &got)
+				if v, ok := got.([]any); ok && len(v) == 0 && k > 0 {
+					continue // another value may find nothing: only the examples must
 				}
-			}
-			if want.Properties == nil {
-				continue // a free-form object, such as this document
-			}
-			for _, obj := range objects {
-				for field := range obj {
-					if _, ok := want.Properties[field]; !ok {
-						t.Errorf("%s %s: field %q is not documented", method, path, field)
+				var problems []string
+				for i, alt := range alts {
+					if p := answerProblems(resolve, alt, got); len(p) == 0 {
+						answered[i] = true
+						problems = nil
+						break
+					} else if i == 0 || len(p) < len(problems) {
+						problems = p
 					}
 				}
-				for _, field := range want.Required {
-					if _, ok := obj[field]; !ok {
-						t.Errorf("%s %s: documented field %q is missing", method, path, field)
-					}
+				for _, p := range problems {
+					t.Errorf("%s %s: %s", method, target, p)
+				}
+			}
+			for i, a := range answered {
+				if !a && len(alts) > 1 {
+					t.Errorf("%s %s: no call answered the shape %d of %d the document gives (%v)", method, path, i+1, len(alts), alts[i])
 				}
 			}
 			if len(op.Parameters) > 0 {
@@ -161,4 +180,46 @@ func TestOpenAPI(t *testing.T) {
 		}
 	}
 	t.Logf("%d paths, %d operations checked", len(doc.Paths), operations)
+}
+
+// answerProblems returns what in an answer, decoded, the schema want does
+// not document: a field not documented, a required field missing, an
+// array where no array is documented, an empty array (the examples must
+// find something). None when the answer is as documented.
+func answerProblems(resolve func(schema) schema, want schema, got any) []string {
+	want = resolve(want)
+	var objects []map[string]any
+	switch v := got.(type) {
+	case map[string]any:
+		objects = append(objects, v)
+	case []any:
+		if want.Items == nil {
+			return []string{fmt.Sprintf("answered an array; the document says %v", want.Type)}
+		}
+		if len(v) == 0 {
+			return []string{"answered an empty array: choose examples that find something"}
+		}
+		want = resolve(*want.Items)
+		for _, item := range v {
+			m, _ := item.(map[string]any)
+			objects = append(objects, m)
+		}
+	}
+	if want.Properties == nil {
+		return nil // a free-form object, such as this document
+	}
+	var problems []string
+	for _, obj := range objects {
+		for field := range obj {
+			if _, ok := want.Properties[field]; !ok {
+				problems = append(problems, fmt.Sprintf("field %q is not documented", field))
+			}
+		}
+		for _, field := range want.Required {
+			if _, ok := obj[field]; !ok {
+				problems = append(problems, fmt.Sprintf("documented field %q is missing", field))
+			}
+		}
+	}
+	return problems
 }

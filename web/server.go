@@ -58,7 +58,9 @@ type Config struct {
 type Server struct {
 	log     *slog.Logger
 	record  *recordIndex
-	encoded *encodedDecisions // the record's decisions as the API sends them
+	// encoded and summaries are the record's decisions as the API sends
+	// them: whole, and as a search lists them.
+	encoded, summaries *encodedDecisions
 	// vetoList answers /api/v1/vetoes from vetoes encoded once.
 	vetoList *encodedVetoes
 	// whatIfTexts and wholeYears keep the what-if answers' flips and the
@@ -95,8 +97,10 @@ type route struct {
 	// body, for a POST, is an example of the request body.
 	body any
 	// result is a value of the type the route answers, for the OpenAPI
-	// document's schema.
-	result any
+	// document's schema; results, when set, the values of each type it
+	// may answer (as a parameter asks), instead.
+	result  any
+	results []any
 	// record marks an answer that depends only on the request and the
 	// record: it is encoded once, cached, and carries an ETag and
 	// Cache-Control.
@@ -139,7 +143,8 @@ type paged struct {
 func NewServer(cfg Config) http.Handler {
 	s := &Server{log: cfg.Logger, record: newRecordIndex(cfg.Decisions), index: analysis.New(cfg.Decisions), tag: recordTag(cfg.RecordDigest, cfg.Decisions)}
 	s.sessions = newSessions(cfg)
-	s.encoded = newEncodedDecisions(cfg.Decisions)
+	s.encoded = newEncodedDecisions(cfg.Decisions, wireWhole)
+	s.summaries = newEncodedDecisions(cfg.Decisions, wireSummary)
 	s.vetoList = &encodedVetoes{ds: cfg.Decisions}
 	// Build every part of the index in the background, so that the server
 	// listens at once and no client's request pays for a part later: each
@@ -217,7 +222,7 @@ func (s *Server) routeTable() []route {
 			result: []State{}, record: true, cheap: true, handle: s.members},
 		{method: "POST", path: "/api/v1/decide", summary: "Decide one ballot under the Charter: the ballot and answer of `unsc decide --json`.",
 			body: exampleBallot, result: charter.ResultJSON{}, handle: s.decide},
-		{method: "GET", path: "/api/v1/decisions", summary: "Decisions in the record, by symbol or by search (ranked by relevance with q, else in date order), a page at a time; X-Total-Count gives the number found.",
+		{method: "GET", path: "/api/v1/decisions", summary: "Decisions in the record, by symbol (whole decisions, as `unsc show --json`) or by search (ranked by relevance with q, else in date order; each decision without its sources and links, with the url of the whole decision, unless view=full), a page at a time; X-Total-Count gives the number found.",
 			params: []param{
 				{name: "symbol", desc: "a resolution (S/RES/2728 (2024)), draft (S/2024/239; with its amendments) or meeting (S/PV.9586); 404 when the record has none", example: "S/RES/2728 (2024)"},
 				{name: "q", desc: "words that must all appear in the title, agenda item or subjects, in any case and any form of the word (vetoed finds veto; cease-fire finds ceasefire), and \"phrases in double quotes\" word for word; ranked by relevance unless sort=date", example: "Gaza"},
@@ -230,8 +235,9 @@ func (s *Server) routeTable() []route {
 				{name: "position", desc: "with member: only decisions where the member took this position", enum: positionNames, example: "abstain"},
 				{name: "offset", typ: "integer", desc: "skip this many decisions (default 0)", example: "0"},
 				{name: "limit", typ: "integer", desc: "at most this many decisions, 1 to 1000 (default 100)", example: "10"},
+				{name: "view", desc: "summary (the default for a search: each decision without its sources and links, about half its size, with url, the address of the whole decision) or full (the default with symbol: whole decisions, as `unsc show --json`)", enum: []string{viewSummary, viewFull}, example: viewSummary},
 			},
-			result: []Decision{}, record: true, handle: s.decisions},
+			results: []any{[]DecisionSummary{}, []Decision{}}, record: true, handle: s.decisions},
 		{method: "GET", path: "/api/v1/positions", summary: "Every member's position on every decision the filters select (as the decisions search selects them), one row per decision and member, streamed: the whole record without a page cap, as `unsc positions --json` (format=csv: as `unsc positions --csv`).",
 			params: []param{
 				{name: "q", desc: "only decisions whose title, agenda item or subjects hold these words (as the decisions search)", example: "Syria"},
@@ -724,13 +730,19 @@ func (s *Server) decide(r *http.Request, a *args) (any, error) {
 
 func (s *Server) decisions(r *http.Request, a *args) (any, error) {
 	// A search is the same as `unsc decisions`, answered by package
-	// analysis, with whole decisions in the page; with a symbol, a search
-	// within the decisions it names (`unsc show`).
+	// analysis, with each decision's summary in the page (view=full: the
+	// whole decision); with a symbol, a search within the decisions it
+	// names, whole (`unsc show`).
 	q := searchFilters(a)
 	q.Sort = a.str("sort")
 	q.Offset = a.integer("offset", 0, 0, 1<<30)
 	q.Limit = a.integer("limit", 100, 1, analysis.MaxLimit)
 	symbol := a.str("symbol")
+	// A symbol names decisions to read whole; a search lists summaries.
+	list := s.summaries
+	if v := a.str("view"); v == viewFull || (v == "" && symbol != "") {
+		list = s.encoded
+	}
 	if a.err != nil {
 		return nil, a.err
 	}
@@ -757,8 +769,15 @@ func (s *Server) decisions(r *http.Request, a *args) (any, error) {
 		total = found.Total
 		period = &found.Period
 	}
-	return paged{items: s.encoded.list(places), total: total, offset: q.Offset, limit: q.Limit, period: period}, nil
+	return paged{items: list.list(places), total: total, offset: q.Offset, limit: q.Limit, period: period}, nil
 }
+
+// The views of GET /api/v1/decisions: a summary of each decision, or the
+// whole decision.
+const (
+	viewSummary = "summary"
+	viewFull    = "full"
+)
 
 // searchFilters reads the parameters that select decisions, shared by
 // the decisions search and the positions export.
