@@ -168,47 +168,47 @@ type ElectedOnDay struct {
 	Elected []string `json:"elected"`
 }
 
-// DecisionSummary is a decision as the API's search lists it: every
-// element of Decision but the provenance (each source's report, Sources,
-// and the decision's records in the UN Digital Library, Links), which is
-// about half of a decision's bytes, and URL, the address of the whole
-// decision (GET /api/v1/decisions?symbol=…).
+// DecisionSummary is a decision as the API's search lists it: what names
+// the decision and what was decided, each element as Decision has it, and
+// URL, the address of the whole decision (GET /api/v1/decisions?symbol=…),
+// which adds each member's vote, the subjects, the sponsors, the notes, the
+// sources' reports and the decision's records in the UN Digital Library:
+// two thirds of a decision's bytes.
 type DecisionSummary struct {
-	Symbol         string               `json:"symbol"`
-	Date           string               `json:"date"`
-	Meeting        string               `json:"meeting,omitempty"`
-	Resolution     string               `json:"resolution,omitempty"`
-	Draft          string               `json:"draft,omitempty"`
-	Amendment      bool                 `json:"amendment"`
-	AmendmentTo    string               `json:"amendment_to,omitempty"`
-	Title          string               `json:"title,omitempty"`
-	Agenda         string               `json:"agenda,omitempty"`
-	Subjects       []string             `json:"subjects,omitempty"`
-	Sponsors       []string             `json:"sponsors,omitempty"`
-	Elected        []string             `json:"elected,omitempty"`
-	ElectedNone    bool                 `json:"elected_none,omitempty"`
-	ElectedOnDay   *ElectedOnDay        `json:"elected_on_day,omitempty"`
-	Matter         string               `json:"matter"`
-	MatterKnown    bool                 `json:"matter_known"`
-	Modality       string               `json:"modality"`
-	Tally          *Tally               `json:"tally"`
-	Votes          map[unsc.Code]string `json:"votes"`
-	Outcome        string               `json:"outcome"`
-	DerivedOutcome string               `json:"derived_outcome"`
-	VetoedBy       []unsc.Code          `json:"vetoed_by"`
-	Notes          []Note               `json:"notes"`
-	URL            string               `json:"url"`
+	Symbol         string        `json:"symbol"`
+	Date           string        `json:"date"`
+	Meeting        string        `json:"meeting,omitempty"`
+	Resolution     string        `json:"resolution,omitempty"`
+	Draft          string        `json:"draft,omitempty"`
+	Amendment      bool          `json:"amendment"`
+	AmendmentTo    string        `json:"amendment_to,omitempty"`
+	Title          string        `json:"title,omitempty"`
+	Agenda         string        `json:"agenda,omitempty"`
+	Elected        []string      `json:"elected,omitempty"`
+	ElectedNone    bool          `json:"elected_none,omitempty"`
+	ElectedOnDay   *ElectedOnDay `json:"elected_on_day,omitempty"`
+	Matter         string        `json:"matter"`
+	MatterKnown    bool          `json:"matter_known"`
+	Modality       string        `json:"modality"`
+	Tally          *Tally        `json:"tally"`
+	Outcome        string        `json:"outcome"`
+	DerivedOutcome string        `json:"derived_outcome"`
+	VetoedBy       []unsc.Code   `json:"vetoed_by"`
+	URL            string        `json:"url"`
 }
 
-// Summary returns d without its provenance, with url, the address of the
-// whole decision.
+// SummaryLeavesOut names the elements of Decision a DecisionSummary does
+// not hold, by their JSON names.
+var SummaryLeavesOut = []string{"subjects", "sponsors", "votes", "notes", "sources", "links"}
+
+// Summary returns d's summary, with url, the address of the whole
+// decision.
 func (d Decision) Summary(url string) DecisionSummary {
 	return DecisionSummary{
 		Symbol: d.Symbol, Date: d.Date, Meeting: d.Meeting, Resolution: d.Resolution, Draft: d.Draft,
 		Amendment: d.Amendment, AmendmentTo: d.AmendmentTo, Title: d.Title, Agenda: d.Agenda,
-		Subjects: d.Subjects, Sponsors: d.Sponsors, Elected: d.Elected, ElectedNone: d.ElectedNone,
-		ElectedOnDay: d.ElectedOnDay, Matter: d.Matter, MatterKnown: d.MatterKnown, Modality: d.Modality,
-		Tally: d.Tally, Votes: d.Votes, Outcome: d.Outcome, DerivedOutcome: d.DerivedOutcome,
-		VetoedBy: d.VetoedBy, Notes: d.Notes, URL: url,
+		Elected: d.Elected, ElectedNone: d.ElectedNone, ElectedOnDay: d.ElectedOnDay,
+		Matter: d.Matter, MatterKnown: d.MatterKnown, Modality: d.Modality, Tally: d.Tally,
+		Outcome: d.Outcome, DerivedOutcome: d.DerivedOutcome, VetoedBy: d.VetoedBy, URL: url,
 	}
 }

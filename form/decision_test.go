@@ -2,13 +2,15 @@ package form
 
 import (
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
 // TestDecisionSummaryFields checks that a summary holds every element of a
-// decision but its provenance (sources, links), with the same JSON names,
-// and that Summary copies each: a field added to Decision and not to the
-// summary, or not copied, fails here.
+// decision but those SummaryLeavesOut names, with the same JSON names, and
+// that Summary copies each: a field added to Decision and neither to the
+// summary nor to SummaryLeavesOut, or not copied, fails here.
 func TestDecisionSummaryFields(t *testing.T) {
 	whole, summary := reflect.TypeFor[Decision](), reflect.TypeFor[DecisionSummary]()
 	var d Decision
@@ -37,9 +39,10 @@ func TestDecisionSummaryFields(t *testing.T) {
 	for i := range whole.NumField() {
 		f := whole.Field(i)
 		g, ok := summary.FieldByName(f.Name)
-		if f.Name == "Sources" || f.Name == "Links" {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if slices.Contains(SummaryLeavesOut, name) {
 			if ok {
-				t.Errorf("DecisionSummary has %s: want the provenance left to the whole decision", f.Name)
+				t.Errorf("DecisionSummary has %s, which SummaryLeavesOut names", f.Name)
 			}
 			continue
 		}
@@ -54,7 +57,7 @@ func TestDecisionSummaryFields(t *testing.T) {
 	if u, ok := summary.FieldByName("URL"); !ok || u.Tag.Get("json") != "url" || s.FieldByName("URL").String() != "/api/v1/decisions?symbol=S%2F1" {
 		t.Errorf("DecisionSummary's url: %v, want the address given", u)
 	}
-	if summary.NumField() != whole.NumField()-2+1 {
-		t.Errorf("DecisionSummary has %d fields, want Decision's %d less sources and links, and url", summary.NumField(), whole.NumField())
+	if summary.NumField() != whole.NumField()-len(SummaryLeavesOut)+1 {
+		t.Errorf("DecisionSummary has %d fields, want Decision's %d less the %d SummaryLeavesOut names, and url", summary.NumField(), whole.NumField(), len(SummaryLeavesOut))
 	}
 }

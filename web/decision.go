@@ -36,7 +36,7 @@ func newEncodedDecisions(ds []unsc.Decision, wire func(d unsc.Decision) any) *en
 func wireWhole(d unsc.Decision) any { return form.NewDecision(d) }
 
 // wireSummary is the wire form of a decision in a search's list: the
-// decision without its provenance, with the address of the whole.
+// decision's summary, with the address of the whole.
 func wireSummary(d unsc.Decision) any {
 	return form.NewDecision(d).Summary(decisionURL(&d))
 }

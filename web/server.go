@@ -222,7 +222,7 @@ func (s *Server) routeTable() []route {
 			result: []State{}, record: true, cheap: true, handle: s.members},
 		{method: "POST", path: "/api/v1/decide", summary: "Decide one ballot under the Charter: the ballot and answer of `unsc decide --json`.",
 			body: exampleBallot, result: charter.ResultJSON{}, handle: s.decide},
-		{method: "GET", path: "/api/v1/decisions", summary: "Decisions in the record, by symbol (whole decisions, as `unsc show --json`) or by search (ranked by relevance with q, else in date order; each decision without its sources and links, with the url of the whole decision, unless view=full), a page at a time; X-Total-Count gives the number found.",
+		{method: "GET", path: "/api/v1/decisions", summary: "Decisions in the record, by symbol (whole decisions, as `unsc show --json`) or by search (ranked by relevance with q, else in date order; each decision's summary, with the url of the whole decision, unless view=full), a page at a time; X-Total-Count gives the number found.",
 			params: []param{
 				{name: "symbol", desc: "a resolution (S/RES/2728 (2024)), draft (S/2024/239; with its amendments) or meeting (S/PV.9586); 404 when the record has none", example: "S/RES/2728 (2024)"},
 				{name: "q", desc: "words that must all appear in the title, agenda item or subjects, in any case and any form of the word (vetoed finds veto; cease-fire finds ceasefire), and \"phrases in double quotes\" word for word; ranked by relevance unless sort=date", example: "Gaza"},
@@ -235,7 +235,7 @@ func (s *Server) routeTable() []route {
 				{name: "position", desc: "with member: only decisions where the member took this position", enum: positionNames, example: "abstain"},
 				{name: "offset", typ: "integer", desc: "skip this many decisions (default 0)", example: "0"},
 				{name: "limit", typ: "integer", desc: "at most this many decisions, 1 to 1000 (default 100)", example: "10"},
-				{name: "view", desc: "summary (the default for a search: each decision without its sources and links, about half its size, with url, the address of the whole decision) or full (the default with symbol: whole decisions, as `unsc show --json`)", enum: []string{viewSummary, viewFull}, example: viewSummary},
+				{name: "view", desc: "summary (the default for a search: what names each decision and what was decided, a third of its bytes, with url, the address of the whole decision) or full (the default with symbol: whole decisions, with each member's vote, the subjects, sponsors, notes, sources and links, as `unsc show --json`)", enum: []string{viewSummary, viewFull}, example: viewSummary},
 			},
 			results: []any{[]DecisionSummary{}, []Decision{}}, record: true, handle: s.decisions},
 		{method: "GET", path: "/api/v1/positions", summary: "Every member's position on every decision the filters select (as the decisions search selects them), one row per decision and member, streamed: the whole record without a page cap, as `unsc positions --json` (format=csv: as `unsc positions --csv`).",

@@ -116,7 +116,8 @@ func TestDecisionsBySymbol(t *testing.T) {
 // pages add up to the whole answer.
 func TestDecisionsSearch(t *testing.T) {
 	srv := newServer(t, web.Config{})
-	base := srv.URL + "/api/v1/decisions?member=USA&position=abstain&from=2016-01-01&to=2024-12-31&limit=1000"
+	// Whole decisions (view=full), to read each one's votes.
+	base := srv.URL + "/api/v1/decisions?member=USA&position=abstain&from=2016-01-01&to=2024-12-31&limit=1000&view=full"
 	resp, body := get(t, base)
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("GET %s = %d: %s", base, resp.StatusCode, body)
@@ -185,7 +186,7 @@ func TestDecisionsSearch(t *testing.T) {
 
 	// Pages of 3 concatenate to the whole answer, each linking the next.
 	var paged []web.Decision
-	next := srv.URL + "/api/v1/decisions?member=USA&position=abstain&from=2016-01-01&to=2024-12-31&limit=3"
+	next := srv.URL + "/api/v1/decisions?member=USA&position=abstain&from=2016-01-01&to=2024-12-31&limit=3&view=full"
 	for pages := 0; next != ""; pages++ {
 		if pages > len(all) {
 			t.Fatalf("more pages than decisions: the Link header loops")
