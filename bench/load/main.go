@@ -32,10 +32,11 @@ import (
 )
 
 // paths are the largest answers the API computes, each with %s where a
-// date goes that makes every request a new one.
+// date goes that makes every request a new one (the searches' whole
+// decisions, view=full, as before summaries were their default).
 var paths = []string{
-	"/api/v1/decisions?limit=1000&from=%s",
-	"/api/v1/decisions?q=the&sort=date&limit=1000&from=%s",
+	"/api/v1/decisions?limit=1000&from=%s&view=full",
+	"/api/v1/decisions?q=the&sort=date&limit=1000&from=%s&view=full",
 	"/api/v1/vetoes/summary?group_by=year&from=%s",
 	"/api/v1/whatif?rules=no-veto&from=%s",
 	"/api/v1/agreement?members=CHN,FRA,GBR,SUN%%2BRUS,USA&from=%s",
