@@ -3,6 +3,7 @@ package record_test
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -641,4 +642,67 @@ func TestGoldenDATAmdDerived(t *testing.T) {
 		regexp.MustCompile(`\(all (\d+) today: (\d+) vetoed drafts of 1952–1993 and`), votes, vetoed)
 	checkNumbers(t, dataMDPath, "the decisions whose count leaves seats out",
 		regexp.MustCompile("\\(`TestAuditRound9InRealRecord`\\); (\\d+) remain"), seats)
+}
+
+// TestGoldenREADMETestdataLines checks the sizes the README gives of the
+// files under record/testdata that the record is checked against
+// ("`record/testdata/F.tsv`, N lines", "(round N, M lines)" for
+// auditN_sources.tsv): each the lines of the file that are neither
+// comments nor blank; "over N lines" wants more than N.
+func TestGoldenREADMETestdataLines(t *testing.T) {
+	raw, err := os.ReadFile(readmePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(raw)
+	lines := func(name string) int {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatalf("README.md names %s: %v", name, err)
+		}
+		n := 0
+		for _, l := range strings.Split(string(b), "\n") {
+			if l != "" && !strings.HasPrefix(l, "#") {
+				n++
+			}
+		}
+		return n
+	}
+	type place struct {
+		start, end, want int
+		over             bool
+	}
+	var places []place
+	for _, m := range regexp.MustCompile("`record/testdata/([a-z0-9_]+\\.tsv)`,\\s+(over\\s+)?([\\d,]+)\\s+(?:lines|votes)").FindAllStringSubmatchIndex(doc, -1) {
+		places = append(places, place{m[6], m[7], lines(doc[m[2]:m[3]]), m[4] >= 0})
+	}
+	for _, m := range regexp.MustCompile(`\(round (\d+), (\d+)\s+lines\)`).FindAllStringSubmatchIndex(doc, -1) {
+		places = append(places, place{m[4], m[5], lines("audit" + doc[m[2]:m[3]] + "_sources.tsv"), false})
+	}
+	if len(places) < 10 {
+		t.Fatalf("README.md names %d sizes of files under record/testdata, want at least the 10 it gave when this test was written", len(places))
+	}
+	slices.SortFunc(places, func(a, b place) int { return b.start - a.start })
+	changed := false
+	for _, p := range places {
+		got, err := strconv.Atoi(strings.ReplaceAll(doc[p.start:p.end], ",", ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		line := strings.Count(doc[:p.start], "\n") + 1
+		switch {
+		case p.over && got >= p.want:
+			t.Errorf("README.md line %d: over %d lines, where the file has %d", line, got, p.want)
+		case !p.over && got != p.want && *update:
+			doc = doc[:p.start] + thousands(p.want) + doc[p.end:]
+			changed = true
+		case !p.over && got != p.want:
+			t.Errorf("README.md line %d: %d lines, where the file has %d (go test ./record -run Golden -update rewrites it)", line, got, p.want)
+		}
+	}
+	if changed {
+		if err := os.WriteFile(readmePath, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
