@@ -455,6 +455,9 @@ func checkNumbers(t *testing.T, path, what string, re *regexp.Regexp, want ...in
 func TestGoldenREADMEElections(t *testing.T) {
 	tablesEnd := time.Date(2022, 6, 30, 0, 0, 0, 0, time.UTC)
 	var elections, tables, named int
+	// The curated rows' elections of 1996–2021 and before 1996: those
+	// naming the elected, those saying no one was.
+	var laterNamed, laterNone, earlier, earlierNamed int
 	meetings := map[string]bool{}
 	for _, d := range realrecord.Decisions(t) {
 		if d.Matter != unsc.ICJElection {
@@ -466,14 +469,34 @@ func TestGoldenREADMEElections(t *testing.T) {
 			tables++
 		}
 		for _, n := range d.Notes {
-			if n.Kind == unsc.NoteElected && strings.HasPrefix(n.Source, string(unsc.SourceDHLMeetings)+" ") && len(d.Elected()) > 0 {
-				named++
+			if n.Kind != unsc.NoteElected {
+				continue
+			}
+			if strings.HasPrefix(n.Source, string(unsc.SourceDHLMeetings)+" ") {
+				if len(d.Elected()) > 0 {
+					named++
+				}
+				continue
+			}
+			switch y := d.Date.Year(); {
+			case y < 1996:
+				earlier++
+				if len(d.Elected()) > 0 {
+					earlierNamed++
+				}
+			case y <= 2021 && len(d.Elected()) > 0:
+				laterNamed++
+			case y <= 2021 && n.Text == "none":
+				laterNone++
 			}
 		}
 	}
 	checkNumbers(t, readmePath, "the elections to the Court, at how many meetings, how many the tables list and name those elected",
 		regexp.MustCompile(`The record holds (\d+)\s+elections at which the Council balloted for judges of the Court, at (\d+)\s+meetings[^:]*: the (\d+) of\s+1946–2021 as the Dag Hammarskjöld Library's yearly tables list them(?s:.*?)the judges\s+elected with their nationality where the table names them \((\d+) elections;`),
 		elections, len(meetings), tables, named)
+	checkNumbers(t, readmePath, "the elections of the curated rows: of 1996–2021 naming those elected and no one; before 1996, in all and naming those elected",
+		regexp.MustCompile(`say what each meeting of 1996–2021 did: (\d+) name\s+those elected(?s:.*?)\); (\d+) say the meeting\s+elected no one(?s:.*?)do the same for (\d+) meetings the tables leave without a\s+result: (\d+) name those elected`),
+		laterNamed, laterNone, earlier, earlierNamed)
 }
 
 // TestGoldenDATAmdAmendments checks "Amendments before 2016": how many
