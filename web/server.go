@@ -56,8 +56,8 @@ type Config struct {
 
 // Server is the JSON API. Build it with NewServer.
 type Server struct {
-	log     *slog.Logger
-	record  *recordIndex
+	log    *slog.Logger
+	record *recordIndex
 	// encoded and summaries are the record's decisions as the API sends
 	// them: whole, and as a search lists them.
 	encoded, summaries *encodedDecisions
