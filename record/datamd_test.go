@@ -209,16 +209,7 @@ func TestGoldenDATAmdCheck(t *testing.T) {
 	checkDataMD(t, "the official sources' agreement", dataMDMatch(heading, regexp.MustCompile(`Of the [\d,]+ decisions that two or more official sources report \(the\s+Digital Library, the meeting tables, the UN's press releases\), [\d.]+% agree\s+on the count, [\d.]+% on the date, [\d.]+% on the meeting, and [\d.]+% on\s+all three`)), agreement)
 
 	byKind := s.ByKind()
-	find := dataMDTable(heading, "| kind | corrected |")
-	raw, err := os.ReadFile(dataMDPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := find(string(raw))
-	if err != nil {
-		t.Fatalf("DATA.md: %v", err)
-	}
-	rows := strings.SplitAfter(string(raw)[p.start:p.end], "\n")
+	rows := dataMDTableLines(t, heading, "| kind | corrected |")
 	seen := map[string]bool{}
 	for i, row := range rows {
 		cells := strings.Split(row, " | ")
@@ -239,7 +230,7 @@ func TestGoldenDATAmdCheck(t *testing.T) {
 			t.Errorf("DATA.md: the table of findings by kind has no row for kind %q, which has %d corrected findings: add one saying what settles them", kind, n[record.Corrected])
 		}
 	}
-	checkDataMD(t, "the table of findings by kind", find, strings.Join(rows, ""))
+	checkDataMD(t, "the table of findings by kind", dataMDTable(heading, "| kind | corrected |"), strings.Join(rows, ""))
 }
 
 // wrapDataMD wraps text at 76 columns, as DATA.md's paragraphs are.
@@ -370,16 +361,7 @@ func TestGoldenDATAmdCurated(t *testing.T) {
 	text += fmt.Sprintf(", and %s are elections to the Court, by secret ballot):", thousands(by["election"]))
 	checkDataMD(t, "the sentence of what record/curated.csv holds", dataMDMatch(heading, regexp.MustCompile(`(?s)\nWhat the file holds today \(.*?\):\n`)), "\n"+wrapDataMD(text)+"\n")
 
-	find := dataMDTable(heading, "| period | resolutions |")
-	raw, err := os.ReadFile(dataMDPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := find(string(raw))
-	if err != nil {
-		t.Fatalf("DATA.md: %v", err)
-	}
-	lines := strings.SplitAfter(string(raw)[p.start:p.end], "\n")
+	lines := dataMDTableLines(t, heading, "| period | resolutions |")
 	if len(lines) < 2+len(curatedPeriods) {
 		t.Fatalf("DATA.md: the table of the curated rows has %d lines, want a header and %d periods", len(lines), len(curatedPeriods))
 	}
@@ -404,7 +386,7 @@ func TestGoldenDATAmdCurated(t *testing.T) {
 		}
 		lines[2+i] = strings.Join(cols, " | ") + " |\n"
 	}
-	checkDataMD(t, "the numbers of the table of the curated rows", find, strings.Join(lines, ""))
+	checkDataMD(t, "the numbers of the table of the curated rows", dataMDTable(heading, "| period | resolutions |"), strings.Join(lines, ""))
 }
 
 // readmePath is the README, at the repository's root.
@@ -570,16 +552,7 @@ func TestGoldenDATAmdVetoes(t *testing.T) {
 		{"| the Library's list to 26 May 2022, then the record (`--scope un-list`), to 31 Dec 2025 |", analysis.VetoQuery{To: end, Scope: analysis.ScopeUNList}},
 	}
 	const heading = "## How the sources count vetoes"
-	find := dataMDTable(heading, "| count (period) |")
-	raw, err := os.ReadFile(dataMDPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := find(string(raw))
-	if err != nil {
-		t.Fatalf("DATA.md: %v", err)
-	}
-	lines := strings.SplitAfter(string(raw)[p.start:p.end], "\n")
+	lines := dataMDTableLines(t, heading, "| count (period) |")
 	for _, row := range rows {
 		i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, row.label) })
 		if i < 0 {
@@ -607,7 +580,7 @@ func TestGoldenDATAmdVetoes(t *testing.T) {
 		}
 		lines[i] = row.label + strings.Join(cells, " | ")
 	}
-	checkDataMD(t, "the record's rows of the table of veto counts", find, strings.Join(lines, ""))
+	checkDataMD(t, "the record's rows of the table of veto counts", dataMDTable(heading, "| count (period) |"), strings.Join(lines, ""))
 
 	all, by := ask(analysis.VetoQuery{To: end})
 	noAm, _ := ask(analysis.VetoQuery{To: end, ExcludeAmendments: true})
@@ -728,4 +701,19 @@ func TestGoldenREADMETestdataLines(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// dataMDTableLines gives the lines of DATA.md's table that begins with
+// header under heading, each with its newline.
+func dataMDTableLines(t *testing.T, heading, header string) []string {
+	t.Helper()
+	raw, err := os.ReadFile(dataMDPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := dataMDTable(heading, header)(string(raw))
+	if err != nil {
+		t.Fatalf("DATA.md: %v", err)
+	}
+	return strings.SplitAfter(string(raw)[p.start:p.end], "\n")
 }
