@@ -84,6 +84,16 @@ var auditRounds = []struct {
 	// round has a line for (the UN's releases and audiovisual library,
 	// scprocedure.org, Xinhua, the press). No wrong value.
 	{22, 37},
+	// Round 23: a seeded sample of 35 decisions (seed 20261223): 20 that the
+	// record corrects (a finding `corrected` of kind date, meeting,
+	// council, symbol, modality, tally, positions or outcome; each
+	// corrected field read outside the imported sources: the resolutions
+	// as printed, the UN's releases, UN News, Security Council Report) and
+	// 15 split votes of 1994–1999 and 2009–2015 with every member's
+	// position (the UN's releases in English and French, the audiovisual
+	// library, the press); and round 22's S/RES/1543 (2004), read in the
+	// French volume of 2003–2004. No wrong value.
+	{23, 32},
 }
 
 func TestAuditRoundsInRealRecord(t *testing.T) {
