@@ -3,7 +3,13 @@ package analysis
 import (
 	"context"
 	_ "embed"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"maps"
+	"regexp"
 	"slices"
+	"strings"
 	"time"
 
 	"unsc"
@@ -113,31 +119,166 @@ func (c Calendar) deadline(veto time.Time, off map[string]bool) time.Time {
 	return d
 }
 
-// Debate is a General Assembly debate held on a veto.
+// The kinds of the General Assembly's meeting on a veto.
+const (
+	// KindDebate is a formal meeting convened under res 76/262 to debate
+	// the situation on which the veto was cast.
+	KindDebate = "debate"
+	// KindEmergencySession is a meeting of an emergency special session on
+	// the same situation, for which res 76/262 calls for no separate debate.
+	KindEmergencySession = "emergency-special-session"
+)
+
+// DebateMarks says what each mark of gadebates.csv means: how a row was
+// verified.
+var DebateMarks = map[string]string{
+	"V": "stated in RULES.md, and the meeting confirmed by the UN page named",
+	"P": "a UN page read (the press release, a UN copy of it, the meeting record or the Assembly President's page) gives the meeting and its date",
+	"C": "the UN press release read gives the meeting and its subject but not its date; the date from the dated sources named with it",
+	"R": "no UN press release found; the meeting and its date from the dated reports named",
+	"S": "the UN press release read confirms the meeting and its subject; the date as recalled, not re-read",
+}
+
+// Debate is the General Assembly's meeting on a veto: a debate held under
+// res 76/262, or the meeting of an emergency special session on the same
+// situation (Kind says which).
 type Debate struct {
-	Draft         string `json:"draft"`
-	VetoDate      string `json:"veto_date"`
-	Date          string `json:"date"`
+	// Draft is the vetoed draft or amendment as the record names it.
+	Draft    string `json:"draft"`
+	VetoDate string `json:"veto_date"`
+	// Kind is KindDebate or KindEmergencySession.
+	Kind string `json:"kind"`
+	// Date is the day of the meeting: for a session, its first meeting
+	// after the veto.
+	Date string `json:"date"`
+	// MeetingRecord is the meeting's verbatim record (A/76/PV.77,
+	// A/ES-10/PV.39) where a source read names it.
 	MeetingRecord string `json:"meeting_record,omitempty"`
-	Source        string `json:"source"`
-	Mark          string `json:"mark"`
+	// PressRelease is the UN meetings-coverage release (GA/12423) where
+	// one was found.
+	PressRelease string `json:"press_release,omitempty"`
+	// Source lists the public addresses read, separated by " ; ".
+	Source string `json:"source"`
+	// Mark says how the row was verified: a key of DebateMarks.
+	Mark string `json:"mark"`
+}
+
+// Text is the meeting in words: "debate, A/78/PV.66, 2024-04-08" or
+// "emergency special session, A/ES-10/PV.39, 2023-10-26".
+func (d Debate) Text() string {
+	s := "debate"
+	if d.Kind == KindEmergencySession {
+		s = "emergency special session"
+	}
+	if d.MeetingRecord != "" {
+		s += ", " + d.MeetingRecord
+	}
+	return s + ", " + d.Date
+}
+
+// Sources returns the addresses of Source, in order.
+func (d Debate) Sources() []string {
+	var out []string
+	for _, s := range strings.Split(d.Source, " ; ") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 var debates = lazy.Value[[]Debate]{Make: mustDebates}
 
 func mustDebates() []Debate {
-	rows, err := readCSV("gadebates.csv", debatesCSV, 6)
+	ds, err := parseDebates("gadebates.csv", debatesCSV)
 	if err != nil {
 		panic(err)
 	}
-	var out []Debate
-	for _, r := range rows[1:] {
-		out = append(out, Debate{r[0], r[1], r[2], r[3], r[4], r[5]})
-	}
-	return out
+	return ds
 }
 
-// Debates returns the embedded list of General Assembly debates on vetoes.
+var (
+	debatesHeader = []string{"draft", "veto_date", "kind", "date", "meeting_record", "press_release", "source", "mark"}
+	meetingRecord = regexp.MustCompile(`^A/(\d+|ES-\d+)/PV\.\d+$`)
+	pressRelease  = regexp.MustCompile(`^GA/\d+$`)
+)
+
+// parseDebates reads gadebates.csv. It returns an *unsc.Error (EINVALID)
+// naming the file, line and column of the first bad value: a date not
+// YYYY-MM-DD, a meeting not after its veto, an unknown kind or mark, a
+// meeting record or press release not of its form, a row listed twice.
+func parseDebates(name, text string) ([]Debate, error) {
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comment = '#'
+	r.FieldsPerRecord = len(debatesHeader)
+	bad := func(col int, format string, args ...any) error {
+		line, _ := r.FieldPos(col)
+		return unsc.Errorf(unsc.EINVALID, fmt.Sprintf("%s:%d:%s", name, line, debatesHeader[col]), format, args...)
+	}
+	head, err := r.Read()
+	if err != nil {
+		return nil, unsc.Errorf(unsc.EINVALID, name, "%v: want the header %s", err, strings.Join(debatesHeader, ","))
+	}
+	if !slices.Equal(head, debatesHeader) {
+		line, _ := r.FieldPos(0)
+		return nil, unsc.Errorf(unsc.EINVALID, fmt.Sprintf("%s:%d", name, line), "header %s: want %s", strings.Join(head, ","), strings.Join(debatesHeader, ","))
+	}
+	var out []Debate
+	seen := map[[2]string]bool{}
+	for {
+		f, err := r.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, unsc.Errorf(unsc.EINVALID, name, "%v", err)
+		}
+		d := Debate{Draft: f[0], VetoDate: f[1], Kind: f[2], Date: f[3], MeetingRecord: f[4], PressRelease: f[5], Source: f[6], Mark: f[7]}
+		if d.Draft == "" {
+			return nil, bad(0, "empty: want the vetoed draft as the record names it")
+		}
+		veto, err := time.Parse(dateLayout, d.VetoDate)
+		if err != nil {
+			return nil, bad(1, "%q: want YYYY-MM-DD", d.VetoDate)
+		}
+		if d.Kind != KindDebate && d.Kind != KindEmergencySession {
+			return nil, bad(2, "%q: want %s or %s", d.Kind, KindDebate, KindEmergencySession)
+		}
+		met, err := time.Parse(dateLayout, d.Date)
+		if err != nil {
+			return nil, bad(3, "%q: want YYYY-MM-DD", d.Date)
+		}
+		if !met.After(veto) {
+			return nil, bad(3, "%s: want a day after the veto of %s", d.Date, d.VetoDate)
+		}
+		if d.MeetingRecord != "" {
+			if !meetingRecord.MatchString(d.MeetingRecord) {
+				return nil, bad(4, "%q: want A/NN/PV.NN or A/ES-NN/PV.NN", d.MeetingRecord)
+			}
+			if ess := strings.HasPrefix(d.MeetingRecord, "A/ES-"); ess != (d.Kind == KindEmergencySession) {
+				return nil, bad(4, "%s: the record of an emergency special session is A/ES-NN/PV.NN, and only it", d.MeetingRecord)
+			}
+		}
+		if d.PressRelease != "" && !pressRelease.MatchString(d.PressRelease) {
+			return nil, bad(5, "%q: want GA/NNNNN", d.PressRelease)
+		}
+		if len(d.Sources()) == 0 {
+			return nil, bad(6, "empty: want the addresses read")
+		}
+		if _, ok := DebateMarks[d.Mark]; !ok {
+			return nil, bad(7, "%q: want one of V, P, C, R, S", d.Mark)
+		}
+		k := [2]string{d.Draft, d.VetoDate}
+		if seen[k] {
+			return nil, bad(0, "%s of %s listed twice", d.Draft, d.VetoDate)
+		}
+		seen[k] = true
+		out = append(out, d)
+	}
+}
+
+// Debates returns the embedded list of the General Assembly's meetings on
+// vetoes.
 func Debates() []Debate { return slicesClone(debates.Get()) }
 
 // VetoInitiative lists every veto since GA resolution 76/262.
@@ -150,9 +291,13 @@ type VetoInitiative struct {
 	Source   string           `json:"calendar_source"`
 	Assumed  bool             `json:"calendar_assumed"`
 	Vetoes   []InitiativeVeto `json:"vetoes"`
+	// Marks says what each debate's mark means: how it was verified.
+	Marks map[string]string `json:"marks"`
 }
 
-// InitiativeVeto is one veto and its General Assembly debate.
+// InitiativeVeto is one veto and the General Assembly's meeting on it: its
+// debate under res 76/262, or its emergency special session on the same
+// situation.
 type InitiativeVeto struct {
 	Date     string      `json:"date"`
 	Symbol   string      `json:"symbol"`
@@ -160,9 +305,14 @@ type InitiativeVeto struct {
 	Agenda   string      `json:"agenda,omitempty"`
 	// Deadline is the last working day for the debate under the calendar.
 	Deadline string `json:"deadline"`
-	// Debate is the debate where known, and nil where not.
+	// Debate is the Assembly's meeting on the veto where known, and nil
+	// where not; its Kind says whether it was a debate or a meeting of an
+	// emergency special session.
 	Debate *Debate `json:"debate"`
-	// InTime says whether the known debate met the deadline.
+	// Met is the meeting in words, as Debate.Text gives it: "emergency
+	// special session, A/ES-10/PV.39, 2023-10-26"; empty where not known.
+	Met string `json:"met,omitempty"`
+	// InTime says whether the known meeting was held by the deadline.
 	InTime *bool `json:"in_time,omitempty"`
 }
 
@@ -170,13 +320,14 @@ const initiativeRule = "GA res 76/262 (26 April 2022): the President of the Gene
 
 // VetoInitiative lists every veto cast since GA resolution 76/262 with the
 // deadline for the General Assembly's debate under the calendar, and the
-// debate where gadebates.csv knows it. It stops with ctx's error when ctx
+// Assembly's meeting on it (a debate, or an emergency special session on
+// the same situation) where gadebates.csv knows it. It stops with ctx's error when ctx
 // is done.
 func (x *Index) VetoInitiative(ctx context.Context, cal Calendar) (VetoInitiative, error) {
 	if err := ctx.Err(); err != nil {
 		return VetoInitiative{}, err
 	}
-	a := VetoInitiative{Period: x.PeriodOf(VetoInitiativeStart, time.Time{}, VetoKinds...), Rule: initiativeRule, Calendar: cal.Name, Source: cal.Source, Assumed: cal.Assumption, Vetoes: []InitiativeVeto{}}
+	a := VetoInitiative{Period: x.PeriodOf(VetoInitiativeStart, time.Time{}, VetoKinds...), Rule: initiativeRule, Calendar: cal.Name, Source: cal.Source, Assumed: cal.Assumption, Vetoes: []InitiativeVeto{}, Marks: maps.Clone(DebateMarks)}
 	lo, _ := x.span(VetoInitiativeStart, time.Time{})
 	off := cal.offDays()
 	dates := x.dateStrings()
@@ -191,8 +342,9 @@ func (x *Index) VetoInitiative(ctx context.Context, cal Calendar) (VetoInitiativ
 		iv := InitiativeVeto{Date: dates[v.i], Symbol: record.Symbol(*d), VetoedBy: v.members,
 			Agenda: d.Agenda, Deadline: formatDate(cal.deadline(d.Date, off))}
 		for k := range debates.Get() {
-			if db := debates.Get()[k]; db.Draft != "" && (db.Draft == d.Draft) && db.VetoDate == iv.Date {
+			if db := debates.Get()[k]; db.Draft == iv.Symbol && db.VetoDate == iv.Date {
 				iv.Debate = &db
+				iv.Met = db.Text()
 				in := db.Date <= iv.Deadline
 				iv.InTime = &in
 			}
