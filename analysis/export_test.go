@@ -514,3 +514,9 @@ func partsReference(l CountLine, listEnd string) string {
 
 // LongDay writes a YYYY-MM-DD date as answers write it in words.
 func LongDay(s string) string { return longDay(s) }
+
+// ParseDebates reads a gadebates.csv of the test's own.
+func ParseDebates(name, text string) ([]Debate, error) { return parseDebates(name, text) }
+
+// EmbeddedDebates is the text of the embedded gadebates.csv.
+func EmbeddedDebates() string { return debatesCSV }

@@ -142,6 +142,45 @@ func TestRealVetoInitiative(t *testing.T) {
 	if found != len(analysis.Debates()) {
 		t.Errorf("debates matched to vetoes = %d, want every row of gadebates.csv, %d", found, len(analysis.Debates()))
 	}
+	// Each row of gadebates.csv is a veto the record has, on its date, and
+	// the Assembly met after it: a row whose veto is not in the record, or
+	// whose meeting is not after the veto, fails here.
+	vetoes := map[[2]string]analysis.InitiativeVeto{}
+	for _, v := range a.Vetoes {
+		vetoes[[2]string{v.Symbol, v.Date}] = v
+	}
+	for _, d := range analysis.Debates() {
+		v, ok := vetoes[[2]string{d.Draft, d.VetoDate}]
+		if !ok {
+			t.Errorf("gadebates.csv: %s vetoed on %s is not a veto of the record since 26 April 2022", d.Draft, d.VetoDate)
+			continue
+		}
+		if d.Date <= v.Date {
+			t.Errorf("gadebates.csv: the Assembly met on %s on %s, want a day after the veto of %s", d.Draft, d.Date, v.Date)
+		}
+		if v.Debate == nil || *v.Debate != d || v.Met != d.Text() {
+			t.Errorf("VetoInitiative gives %s of %s the meeting %+v (%q), want %+v", d.Draft, d.VetoDate, v.Debate, v.Met, d)
+		}
+	}
+	// All 20 vetoes to 18 September 2025 have the Assembly's meeting, six
+	// of them an emergency special session.
+	sessions, known := 0, 0
+	for _, v := range a.Vetoes {
+		if v.Date > "2025-09-18" {
+			continue
+		}
+		if v.Debate == nil {
+			t.Errorf("veto %s of %s: no meeting of the Assembly, want one from gadebates.csv", v.Symbol, v.Date)
+			continue
+		}
+		known++
+		if v.Debate.Kind == analysis.KindEmergencySession {
+			sessions++
+		}
+	}
+	if known != 20 || sessions != 6 {
+		t.Errorf("vetoes to 2025-09-18 with a meeting = %d, %d of them an emergency special session; want 20 and 6", known, sessions)
+	}
 	if len(a.Vetoes) < 19 || a.Vetoes[0].Symbol != "S/2022/431" || a.Vetoes[0].Deadline != "2022-06-10" {
 		t.Errorf("VetoInitiative first %+v of %d, want S/2022/431 with deadline 2022-06-10 among at least 19", a.Vetoes[0], len(a.Vetoes))
 	}

@@ -22,7 +22,7 @@
 //	GET  /api/v1/agreement         pairwise agreement of members
 //	GET  /api/v1/trends            per-year figures
 //	GET  /api/v1/whatif            the record replayed under other rules
-//	GET  /api/v1/veto-initiative   vetoes since GA res 76/262 and their debates
+//	GET  /api/v1/veto-initiative   vetoes since GA res 76/262 and the Assembly's meetings on them
 //
 // Conventions:
 //

@@ -436,6 +436,11 @@ type initiativeRow struct {
 	analysis.InitiativeVeto
 	Href  string
 	Names string
+	// Session is true when the Assembly met in an emergency special
+	// session rather than in a debate of its own.
+	Session bool
+	// Source is the first address read for the meeting.
+	Source string
 }
 
 // initiativePageHandler answers /initiative: `unsc initiative` and GET
@@ -451,21 +456,33 @@ func (s *Server) initiativePageHandler(r *http.Request, a *args) (*view, error) 
 	}
 	p := initiativePage{Answer: ans}
 	p.Form.Calendar = cal.Name
-	t := &csvTable{Header: []string{"date", "symbol", "vetoed_by", "deadline", "debate", "in_time", "agenda"}}
+	t := &csvTable{Header: []string{"date", "symbol", "vetoed_by", "deadline", "assembly", "met", "meeting_record", "in_time", "agenda"}}
 	for i := len(ans.Vetoes) - 1; i >= 0; i-- {
 		v := ans.Vetoes[i]
 		date, _ := parseDate(v.Date)
-		p.Rows = append(p.Rows, initiativeRow{InitiativeVeto: v, Href: symbolHref(record.SymbolLookup(v.Symbol)), Names: charter.NamesInSentence(v.VetoedBy, date)})
+		row := initiativeRow{InitiativeVeto: v, Href: symbolHref(record.SymbolLookup(v.Symbol)), Names: charter.NamesInSentence(v.VetoedBy, date)}
+		if v.Debate != nil {
+			row.Session = v.Debate.Kind == analysis.KindEmergencySession
+			if src := v.Debate.Sources(); len(src) > 0 && strings.HasPrefix(src[0], "https://") {
+				row.Source = src[0]
+			} else if len(src) > 1 {
+				row.Source = src[1]
+			}
+		}
+		p.Rows = append(p.Rows, row)
 	}
 	for _, v := range ans.Vetoes {
-		debate, inTime := "", ""
+		assembly, met, rec, inTime := "", "", "", ""
 		if v.Debate != nil {
-			debate = v.Debate.Date
+			assembly, met, rec = "debate", v.Debate.Date, v.Debate.MeetingRecord
+			if v.Debate.Kind == analysis.KindEmergencySession {
+				assembly = "emergency special session"
+			}
 		}
 		if v.InTime != nil {
 			inTime = strconv.FormatBool(*v.InTime)
 		}
-		t.Rows = append(t.Rows, []string{v.Date, v.Symbol, joinCodes(v.VetoedBy), v.Deadline, debate, inTime, v.Agenda})
+		t.Rows = append(t.Rows, []string{v.Date, v.Symbol, joinCodes(v.VetoedBy), v.Deadline, assembly, met, rec, inTime, v.Agenda})
 	}
 	return &view{Template: "initiative", Title: "The veto initiative: a General Assembly debate after every veto", Data: p, JSON: ans, CSV: t}, nil
 }

@@ -75,7 +75,9 @@ func TestPagesServe(t *testing.T) {
 		{"/trends?from=2000-01-01", 200, []string{"<h1>The Council year by year</h1>"}},
 		{"/whatif?rules=no-veto&from=2020-01-01", 200, []string{"No member has a veto"}},
 		{"/whatif?rules=grant&member=IND", 200, []string{"would have gone the other way"}},
-		{"/initiative", 200, []string{"76/262"}},
+		// The Assembly's meeting on each veto: a debate, or an emergency
+		// special session on the same situation shown as such.
+		{"/initiative", 200, []string{"76/262", `<strong>emergency special session</strong>, <span class="nowrap">A/ES-10/PV.39</span>, <span class="nowrap">2023-10-26</span>, in time`, `debate, <span class="nowrap">A/78/PV.66</span>, <span class="nowrap">2024-04-08</span>, in time (<a href="https://www.un.org/unispal/document/`}},
 		{"/council?date=1965-12-31", 200, []string{"a decision needs 7 votes in favour"}},
 		{"/council?date=1966-01-01", 200, []string{"a decision needs 9 votes in favour"}},
 		{"/council?date=1900-01-01", 400, []string{"<code>date</code>"}},

@@ -294,7 +294,7 @@ func (s *Server) routeTable() []route {
 				{name: "rules", required: true, desc: "no-veto, two-vetoes, no-veto-on-atrocities, eleven-member, grant:CODE (the member holds a veto too) or deny:CODE (a permanent member loses it)", example: "two-vetoes"},
 			},
 			result: analysis.WhatIfAnswer{}, record: true, handle: s.whatIf},
-		{method: "GET", path: "/api/v1/veto-initiative", summary: "Every veto since GA resolution 76/262 (26 April 2022), with the deadline for the General Assembly's debate and the debate's date where known.",
+		{method: "GET", path: "/api/v1/veto-initiative", summary: "Every veto since GA resolution 76/262 (26 April 2022), with the deadline for the General Assembly's debate and, where known, the Assembly's meeting on it: a debate (kind debate) or an emergency special session on the same situation (kind emergency-special-session), its date, meeting record, press release, the addresses read and how it was verified (marks).",
 			params: []param{{name: "calendar", desc: "the working days counted: un-headquarters (UN Headquarters holidays; an assumption, the default) or weekends-only", enum: []string{"un-headquarters", "weekends-only"}, example: "un-headquarters"}},
 			result: analysis.VetoInitiative{}, record: true, handle: s.vetoInitiative},
 
@@ -339,7 +339,7 @@ func (s *Server) routeTable() []route {
 		{path: "/trends", summary: "The Council year by year.", page: s.trendsPageHandler, nav: "trends", twins: true, params: []param{from, to}},
 		{path: "/whatif", summary: "The record replayed under another rule: the decisions that flip.", page: s.whatIfPageHandler, nav: "whatif", twins: true,
 			params: []param{from, to, {name: "rules"}, {name: "member"}}},
-		{path: "/initiative", summary: "Every veto since GA res 76/262, its debate's deadline and date.", page: s.initiativePageHandler, nav: "initiative", twins: true,
+		{path: "/initiative", summary: "Every veto since GA res 76/262, its debate's deadline and the Assembly's meeting on it: a debate or an emergency special session.", page: s.initiativePageHandler, nav: "initiative", twins: true,
 			params: []param{{name: "calendar", enum: []string{"un-headquarters", "weekends-only"}}}},
 		{path: "/council", summary: "The Council on a date, and the seat histories of China and the USSR.", page: s.councilPageHandler, nav: "council", twins: true,
 			params: []param{{name: "date", typ: "date"}}},

@@ -865,7 +865,7 @@ func runWhatIf(ctx context.Context, a *app, args []string) error {
 var initiativeCommand = command{
 	name:    "initiative",
 	args:    "[--calendar un-headquarters|weekends-only] [--holidays FILE] [--json|--csv]",
-	summary: "Every veto since GA res 76/262 with the deadline for the General Assembly's debate, and the debate's date where known.",
+	summary: "Every veto since GA res 76/262 with the deadline for the General Assembly's debate, and the Assembly's meeting on it where known: a debate, or an emergency special session on the same situation.",
 	run:     runInitiative,
 }
 
@@ -907,24 +907,40 @@ func runInitiative(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	rows := make([][]string, len(v.Vetoes))
+	var debated, sessions, unknown int
 	for i, e := range v.Vetoes {
-		debate, inTime := "", ""
+		assembly, met, record, inTime := "", "", "", ""
+		switch {
+		case e.Debate == nil:
+			unknown++
+		case e.Debate.Kind == analysis.KindEmergencySession:
+			sessions++
+			assembly = "emergency special session"
+		default:
+			debated++
+			assembly = "debate"
+		}
 		if e.Debate != nil {
-			debate = e.Debate.Date
+			met, record = e.Debate.Date, e.Debate.MeetingRecord
 		}
 		if e.InTime != nil {
 			inTime = strconv.FormatBool(*e.InTime)
 		}
-		rows[i] = []string{e.Date, e.Symbol, codeList(e.VetoedBy), e.Deadline, debate, inTime, e.Agenda}
+		rows[i] = []string{e.Date, e.Symbol, codeList(e.VetoedBy), e.Deadline, assembly, met, record, inTime, e.Agenda}
 	}
-	if err := answer(a.out(f), f, v, []string{"date", "symbol", "vetoed_by", "deadline", "debate", "in_time", "agenda"}, rows); err != nil {
+	if err := answer(a.out(f), f, v, initiativeHeader, rows); err != nil {
 		return err
 	}
 	if f == asText {
-		fmt.Fprintf(a.stdout, "\n%s.\n%s\nCalendar: %s (%s)\nPeriod: %s.\n", plural(len(v.Vetoes), "veto", "vetoes"), v.Rule, v.Calendar, v.Source, v.Period.Text)
+		fmt.Fprintf(a.stdout, "\n%s: %d debated by the General Assembly, %d followed by an emergency special session on the same situation (res 76/262 then calls for no debate of its own), %d not known here. Each meeting's sources and how it was verified: --json, or analysis/gadebates.csv.\n%s\nCalendar: %s (%s)\nPeriod: %s.\n",
+			plural(len(v.Vetoes), "veto", "vetoes"), debated, sessions, unknown, v.Rule, v.Calendar, v.Source, v.Period.Text)
 	}
 	return nil
 }
+
+// initiativeHeader names the columns of `unsc initiative`: assembly is
+// "debate" or "emergency special session", met the day the Assembly met.
+var initiativeHeader = []string{"date", "symbol", "vetoed_by", "deadline", "assembly", "met", "meeting_record", "in_time", "agenda"}
 
 func firstNonEmpty(ss ...string) string {
 	for _, s := range ss {

@@ -401,6 +401,31 @@ func TestQuestions(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &v); code != 0 || err != nil || len(v.Vetoes) == 0 || v.Vetoes[0].Date != "2022-05-26" {
 			t.Errorf("initiative = %+v (exit %d, %v), want the vetoes from 26 May 2022", v, code, err)
 		}
+		// Known rows: an emergency special session stands apart from a
+		// debate, each with its meeting record and whether it was in time.
+		code, out, _ = run("initiative", "--csv")
+		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		want := map[string][]string{
+			"S/2023/773": {"2023-10-18", "S/2023/773", "USA", "2023-11-01", "emergency special session", "2023-10-26", "A/ES-10/PV.39", "true", "The situation in the Middle East, including the Palestinian question"},
+			"S/2024/239": {"2024-03-22", "S/2024/239", "CHN, RUS", "2024-04-08", "debate", "2024-04-08", "A/78/PV.66", "true", "The situation in the Middle East, including the Palestinian question"},
+		}
+		if code != 0 || err != nil || len(recs) < 21 || strings.Join(recs[0], ",") != "date,symbol,vetoed_by,deadline,assembly,met,meeting_record,in_time,agenda" {
+			t.Fatalf("initiative --csv exit %d (%v): %d rows, header %v", code, err, len(recs), recs[0])
+		}
+		for _, r := range recs[1:] {
+			if w, ok := want[r[1]]; ok {
+				if !slices.Equal(r, w) {
+					t.Errorf("initiative --csv row %v, want %v", r, w)
+				}
+				delete(want, r[1])
+			}
+		}
+		if len(want) != 0 {
+			t.Errorf("initiative --csv lacks the rows of %v", want)
+		}
+		if code, out, _ := run("initiative"); code != 0 || !strings.Contains(out, "\n20 vetoes: 14 debated by the General Assembly, 6 followed by an emergency special session on the same situation") {
+			t.Errorf("initiative exit %d does not count the meetings:\n%s", code, out)
+		}
 	})
 
 	t.Run("initiative with a calendar of one's own", func(t *testing.T) {
