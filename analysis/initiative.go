@@ -133,7 +133,7 @@ const (
 // verified.
 var DebateMarks = map[string]string{
 	"V": "stated in RULES.md, and the meeting confirmed by the UN page named",
-	"P": "a UN page read (the press release, a UN copy of it, the meeting record or the Assembly President's page) gives the meeting and its date",
+	"P": "a UN page read (the press release, a UN copy of it, the meeting record, the resolution adopted at the meeting, or the Assembly President's page) gives the meeting and its date",
 	"C": "the UN press release read gives the meeting and its subject but not its date; the date from the dated sources named with it",
 	"R": "no UN press release found; the meeting and its date from the dated reports named",
 	"S": "the UN press release read confirms the meeting and its subject; the date as recalled, not re-read",
