@@ -520,3 +520,12 @@ func ParseDebates(name, text string) ([]Debate, error) { return parseDebates(nam
 
 // EmbeddedDebates is the text of the embedded gadebates.csv.
 func EmbeddedDebates() string { return debatesCSV }
+
+// MatchText matches text against the full-text index, not through the
+// cache of texts asked before, and returns how many decisions it matches.
+func (x *Index) MatchText(text string) int {
+	return len(x.textIndex().match(parseText(text)))
+}
+
+// BuildTextIndex builds the full-text index anew.
+func (x *Index) BuildTextIndex() { buildTextIndex(x) }

@@ -213,3 +213,25 @@ func BenchmarkSearchEach(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSearchUncached matches each of searchQueries in turn against the
+// full-text index, as the first search for a text does (later ones are
+// served from the texts kept).
+func BenchmarkSearchUncached(b *testing.B) {
+	_, x := realRecord(b)
+	x.MatchText("warm")
+	i := 0
+	for b.Loop() {
+		x.MatchText(searchQueries[i%len(searchQueries)])
+		i++
+	}
+}
+
+// BenchmarkTextIndex builds the full-text index of the real record.
+func BenchmarkTextIndex(b *testing.B) {
+	_, x := realRecord(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		x.BuildTextIndex()
+	}
+}
