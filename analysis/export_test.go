@@ -529,3 +529,50 @@ func (x *Index) MatchText(text string) int {
 
 // BuildTextIndex builds the full-text index anew.
 func (x *Index) BuildTextIndex() { buildTextIndex(x) }
+
+// IndexedText returns the texts the full-text index reads for the decision
+// at place i: its title, agenda item, subjects, the subjects
+// search_subjects.csv gives it and the judges it elected.
+func (x *Index) IndexedText(i int) []string {
+	d := x.d(i)
+	curated, _ := searchSubjects()
+	out := []string{record.Title(*d), d.Agenda}
+	out = append(out, d.Subjects...)
+	out = append(out, curated[d.Draft]...)
+	out = append(out, d.Elected()...)
+	if _, _, names, ok := d.ElectedOnDay(); ok {
+		out = append(out, names...)
+	}
+	return out
+}
+
+// DemonymGroups returns demonyms.csv's rows as groups of forms: for each
+// row with an adjective, its names and adjectives, and the country.
+func DemonymGroups() (countries []string, groups [][]string, err error) {
+	t, err := demonyms()
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, r := range t.rows {
+		countries = append(countries, r.country)
+		groups = append(groups, slices.Concat(r.names, r.adjectives))
+	}
+	return countries, groups, nil
+}
+
+// SearchTerm returns the search term of a word (stemmed, folded) and the
+// term of its group of country forms, if it has one.
+func SearchTerm(word string) (term, group string) {
+	tokenize(word, false, func(w string, _ int) { term = w })
+	return term, demonymGroups()[term]
+}
+
+// ParseDemonyms reads a table in demonyms.csv's form and returns its
+// number of rows.
+func ParseDemonyms(data string) (int, error) {
+	t, err := parseDemonyms(data)
+	if err != nil {
+		return 0, err
+	}
+	return len(t.rows), nil
+}

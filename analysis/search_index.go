@@ -18,7 +18,10 @@ import (
 // the query add to the score. Words are lower-cased, their accents folded
 // and stemmed (Porter2), so "vetoed" finds "veto" and "weapons" "weapon";
 // a hyphenated word is indexed both whole and in its parts, so
-// "ceasefire" and "cease-fire" find each other.
+// "ceasefire" and "cease-fire" find each other. A country's name and its
+// adjective (demonyms.csv) are indexed also as their group's term, at the
+// word's place, so "Syria" and "Syrian" find each other; the word as the
+// query writes it ranks a little above its other forms.
 
 // Search fields and their weights.
 const (
@@ -37,6 +40,9 @@ const (
 	bm25K1      = 1.2
 	bm25B       = 0.75
 	bigramBonus = 0.5
+	// exactBonus weighs a country's name or adjective found as the query
+	// wrote it, against its other forms (demonyms.csv).
+	exactBonus = 0.2
 )
 
 // fieldGap separates the fields' positions, and subjectGap the subjects
@@ -81,6 +87,9 @@ func buildTextIndex(x *Index) *textIndex {
 	// The file is embedded and checked by its test: an error leaves the
 	// search without it rather than without a search.
 	curated, _ := searchSubjects()
+	// A country's name and its adjective are one more term, their group's,
+	// at the word's place (demonyms.csv): a search for either finds both.
+	groups := demonymGroups()
 	stems := map[string]string{}
 	type terms struct {
 		terms []string
@@ -105,7 +114,13 @@ func buildTextIndex(x *Index) *textIndex {
 				o.pos = append(o.pos, uint32(field)*fieldGap+base+uint32(p))
 			}
 			if field == fieldTitle {
-				lens[i][field] += float64(tokenizeWith(stems, text, true, emit))
+				grouped := groupEmitter(groups)
+				lens[i][field] += float64(tokenizeWith(stems, text, true, func(term string, p int) {
+					emit(term, p)
+					if g, ok := grouped(term, p); ok {
+						emit(g, p)
+					}
+				}))
 				return
 			}
 			// Agenda items and subjects are few, each on many decisions:
@@ -113,9 +128,14 @@ func buildTextIndex(x *Index) *textIndex {
 			t, ok := split[text]
 			if !ok {
 				t = &terms{}
+				grouped := groupEmitter(groups)
 				t.count = tokenizeWith(stems, text, true, func(term string, p int) {
 					t.terms = append(t.terms, term)
 					t.pos = append(t.pos, p)
+					if g, ok := grouped(term, p); ok {
+						t.terms = append(t.terms, g)
+						t.pos = append(t.pos, p)
+					}
 				})
 				split[text] = t
 			}
@@ -196,11 +216,31 @@ func buildTextIndex(x *Index) *textIndex {
 	return t
 }
 
+// groupEmitter returns a function that gives the group's term of a term
+// at a position (demonyms.csv), once a position: a hyphenated word and its
+// first part ("Guinea-Bissau", "Guinea") hold the same place, and one
+// word counts once.
+func groupEmitter(groups map[string]string) func(term string, pos int) (string, bool) {
+	last, lastPos := "", -1
+	return func(term string, pos int) (string, bool) {
+		g, ok := groups[term]
+		if !ok || g == last && pos == lastPos {
+			return "", false
+		}
+		last, lastPos = g, pos
+		return g, true
+	}
+}
+
 // textQuery is a parsed search text: the words every match must contain,
 // the phrases (quoted) it must contain word for word, and the query's
-// words in order, for the bonus of words found side by side.
+// words in order, for the bonus of words found side by side. A word that
+// is a country's name or adjective is its group's term (demonyms.csv),
+// which finds every form of it; exact holds the word as asked, which
+// ranks above the other forms.
 type textQuery struct {
 	words   []string   // stemmed, each once
+	exact   []string   // for each of words that is a group's, the word asked; else ""
 	phrases [][]string // stemmed, in order
 	seq     [][]string // runs of stemmed words, in the query's order
 }
@@ -209,13 +249,19 @@ type textQuery struct {
 func parseText(s string) textQuery {
 	var q textQuery
 	seen := map[string]bool{}
+	groups := demonymGroups()
 	for k, part := range strings.Split(s, `"`) {
 		var run []string
 		tokenize(part, false, func(term string, _ int) {
+			exact := ""
+			if g, ok := groups[term]; ok {
+				term, exact = g, term
+			}
 			run = append(run, term)
 			if !seen[term] {
 				seen[term] = true
 				q.words = append(q.words, term)
+				q.exact = append(q.exact, exact)
 			}
 		})
 		if len(run) == 0 {
@@ -258,6 +304,17 @@ func (t *textIndex) match(q textQuery) []scored {
 			rare = k
 		}
 	}
+	// The postings of the words as asked, for those that are groups'.
+	var exact [][]posting
+	var exactAt []int
+	for k, w := range q.exact {
+		if id, ok := t.terms[w]; ok && w != "" {
+			if exact == nil {
+				exact, exactAt = make([][]posting, len(lists)), make([]int, len(lists))
+			}
+			exact[k] = t.post[id]
+		}
+	}
 	cursor := make([]int, len(lists))
 	found := make([]*posting, len(lists))
 	out := make([]scored, 0, len(lists[rare]))
@@ -279,6 +336,15 @@ next:
 		score := 0.0
 		for k, p := range found {
 			score += t.idf[ids[k]] * float64(p.w)
+			if exact != nil && exact[k] != nil {
+				// The word as asked, where the decision has it, ranks
+				// above its other forms.
+				j, ok := seekDoc(exact[k], exactAt[k], doc)
+				exactAt[k] = j
+				if ok {
+					score += exactBonus * t.idf[ids[k]] * float64(exact[k][j].w)
+				}
+			}
 		}
 		at := func(term string) []uint32 {
 			k := slices.Index(q.words, term)
