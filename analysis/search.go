@@ -15,8 +15,10 @@ import (
 type SearchQuery struct {
 	// Text selects decisions whose title, agenda item or subjects contain
 	// every word of it, in any case and any form of the word (stemmed:
-	// "vetoed" finds "veto"), and every phrase in double quotes word for
-	// word; the matches are ranked (see SortRelevance).
+	// "vetoed" finds "veto"; a country's name finds its adjective and
+	// back, "Syria" finds "Syrian", demonyms.csv), and every phrase in
+	// double quotes word for word; the matches are ranked (see
+	// SortRelevance).
 	Text string    `json:"text,omitempty"`
 	From time.Time `json:"from,omitzero"`
 	To   time.Time `json:"to,omitzero"`
@@ -63,7 +65,7 @@ const (
 	SortDate = "date"
 )
 
-const relevanceNote = "Ranked by relevance: BM25F over title (weight 2), agenda item (1.5) and subjects (1), words stemmed (Porter2), with a bonus for query words side by side; ties newest first."
+const relevanceNote = "Ranked by relevance: BM25F over title (weight 2), agenda item (1.5) and subjects (1), words stemmed (Porter2), a country's name and its adjective one word (Syria, Syrian; the form asked ranks first), with a bonus for query words side by side; ties newest first."
 
 // SearchAnswer is a page of the decisions a SearchQuery selects.
 type SearchAnswer struct {

@@ -225,7 +225,7 @@ func (s *Server) routeTable() []route {
 		{method: "GET", path: "/api/v1/decisions", summary: "Decisions in the record, by symbol (whole decisions, as `unsc show --json`) or by search (ranked by relevance with q, else in date order; each decision's summary, with the url of the whole decision, unless view=full), a page at a time; X-Total-Count gives the number found.",
 			params: []param{
 				{name: "symbol", desc: "a resolution (S/RES/2728 (2024)), draft (S/2024/239; with its amendments) or meeting (S/PV.9586); 404 when the record has none", example: "S/RES/2728 (2024)"},
-				{name: "q", desc: "words that must all appear in the title, agenda item or subjects, in any case and any form of the word (vetoed finds veto; cease-fire finds ceasefire), and \"phrases in double quotes\" word for word; ranked by relevance unless sort=date", example: "Gaza"},
+				{name: "q", desc: "words that must all appear in the title, agenda item or subjects, in any case and any form of the word (vetoed finds veto; cease-fire finds ceasefire; a country's name finds its adjective and back: Syria finds Syrian), and \"phrases in double quotes\" word for word; ranked by relevance unless sort=date", example: "Gaza"},
 				{name: "sort", desc: "the order: relevance (the default with q: BM25F over title, agenda item and subjects) or date (the default without q)", enum: []string{analysis.SortRelevance, analysis.SortDate}, example: analysis.SortDate},
 				dateParam("from", "only decisions on or after this date (YYYY-MM-DD)", "2024-01-01"),
 				dateParam("to", "only decisions on or before this date (YYYY-MM-DD)", "2024-12-31"),

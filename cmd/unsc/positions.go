@@ -23,7 +23,7 @@ type decisionFilters struct {
 
 func newDecisionFilters(fs *flag.FlagSet) *decisionFilters {
 	return &decisionFilters{
-		text:     fs.String("text", "", "`WORDS` that the title, agenda item or subjects must all contain, in any form (vetoed finds veto); \"a phrase\" in double quotes word for word"),
+		text:     fs.String("text", "", "`WORDS` that the title, agenda item or subjects must all contain, in any form (vetoed finds veto; Syria finds Syrian); \"a phrase\" in double quotes word for word"),
 		qf:       newQuestionFlags(fs, "decisions"),
 		outcome:  fs.String("outcome", "", "adopted, failed or vetoed"),
 		matter:   fs.String("matter", "", "non-procedural, procedural, preliminary or icj-election"),
