@@ -263,3 +263,17 @@ func TestRealNigerNotNigeria(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDemonymsAtQuery measures the other design: a country's forms
+// merged at query time, for each of searchQueries in turn (the merging
+// alone, to set against BenchmarkSearchUncached, which matches them with
+// the forms indexed as their group's term).
+func BenchmarkDemonymsAtQuery(b *testing.B) {
+	_, x := realRecord(b)
+	x.MatchText("warm")
+	i := 0
+	for b.Loop() {
+		x.UnionForms(searchQueries[i%len(searchQueries)])
+		i++
+	}
+}

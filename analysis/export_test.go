@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"unsc"
@@ -575,4 +576,51 @@ func ParseDemonyms(data string) (int, error) {
 		return 0, err
 	}
 	return len(t.rows), nil
+}
+
+// groupForms is demonymGroups inverted: each group's term to its forms'.
+var groupForms = sync.OnceValue(func() map[string][]string {
+	out := map[string][]string{}
+	for term, g := range demonymGroups() {
+		out[g] = append(out[g], term)
+	}
+	return out
+})
+
+// UnionForms does the work a search would do at query time were a
+// country's forms not indexed as their group's term: for each word of
+// text that is a form, it merges the postings of every form of its group
+// and their positions, in decision order. It returns the number of
+// postings merged. It measures that design (BenchmarkDemonymsAtQuery).
+func (x *Index) UnionForms(text string) int {
+	t := x.textIndex()
+	n := 0
+	for _, w := range parseText(text).words {
+		forms, ok := groupForms()[w]
+		if !ok {
+			continue
+		}
+		var all []posting
+		for _, f := range forms {
+			if id, ok := t.terms[f]; ok {
+				all = append(all, t.post[id]...)
+			}
+		}
+		slices.SortStableFunc(all, func(p, q posting) int { return int(p.doc - q.doc) })
+		merged := make([]posting, 0, len(all))
+		var pos []uint32
+		for k := 0; k < len(all); {
+			p := all[k]
+			at := len(pos)
+			var w float32
+			for ; k < len(all) && all[k].doc == p.doc; k++ {
+				pos = append(pos, t.pos[all[k].at:all[k].at+all[k].n]...)
+				w += all[k].w
+			}
+			slices.Sort(pos[at:])
+			merged = append(merged, posting{doc: p.doc, n: uint32(len(pos) - at), at: uint32(at), w: w})
+		}
+		n += len(merged)
+	}
+	return n
 }
