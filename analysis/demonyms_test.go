@@ -272,8 +272,8 @@ func BenchmarkDemonymsAtQuery(b *testing.B) {
 	_, x := realRecord(b)
 	x.MatchText("warm")
 	i := 0
-	for b.Loop() {
+	cpuPerOp(b, func() {
 		x.UnionForms(searchQueries[i%len(searchQueries)])
 		i++
-	}
+	})
 }
