@@ -339,10 +339,15 @@ next:
 			if exact != nil && exact[k] != nil {
 				// The word as asked, where the decision has it, ranks
 				// above its other forms.
-				j, ok := seekDoc(exact[k], exactAt[k], doc)
+				// The decisions come in order and most that hold a
+				// form hold the word asked: step, not search.
+				l, j := exact[k], exactAt[k]
+				for j < len(l) && l[j].doc < doc {
+					j++
+				}
 				exactAt[k] = j
-				if ok {
-					score += exactBonus * t.idf[ids[k]] * float64(exact[k][j].w)
+				if j < len(l) && l[j].doc == doc {
+					score += exactBonus * t.idf[ids[k]] * float64(l[j].w)
 				}
 			}
 		}

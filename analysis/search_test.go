@@ -250,3 +250,14 @@ func cpuPerOp(b *testing.B, op func()) {
 		b.ReportMetric(float64(c1-c0)/float64(n), "cpu-ns/op")
 	}
 }
+
+// BenchmarkSearchUncachedEach reports each query's first match.
+func BenchmarkSearchUncachedEach(b *testing.B) {
+	_, x := realRecord(b)
+	x.MatchText("warm")
+	for k, q := range searchQueries {
+		b.Run(fmt.Sprint(k), func(b *testing.B) {
+			cpuPerOp(b, func() { x.MatchText(q) })
+		})
+	}
+}
