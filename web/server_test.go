@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -531,6 +532,41 @@ func TestHeaders(t *testing.T) {
 		if resp.StatusCode != tt.status || resp.Header.Get("Content-Type") != tt.contentType || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
 			t.Errorf("%s %s = %d, Content-Type %q, X-Content-Type-Options %q; want %d, %s, nosniff",
 				tt.method, tt.target, resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("X-Content-Type-Options"), tt.status, tt.contentType)
+		}
+	}
+}
+
+// TestSearchNamesAdjectives checks that the API and the page search as
+// the analysis does, names and adjectives alike: "how many vetoes on
+// Syria" includes the first veto of all, on the Syrian and Lebanese
+// question (16 February 1946, S/PV.23), and Syria and Syrian find the
+// same.
+func TestSearchNamesAdjectives(t *testing.T) {
+	srv := newServer(t, web.Config{})
+	want, err := analysis.New(testRecord).Search(context.Background(), analysis.SearchQuery{Text: "Syria", Outcome: unsc.Vetoed, Limit: analysis.MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"Syria", "Syrian"} {
+		url := srv.URL + "/api/v1/decisions?q=" + q + "&outcome=vetoed&limit=1000"
+		resp, body := get(t, url)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s = %d: %s", url, resp.StatusCode, body)
+		}
+		var got []struct{ Date, Meeting, Title string }
+		decode(t, url, body, &got)
+		if n := resp.Header.Get("X-Total-Count"); n != strconv.Itoa(want.Total) || len(got) != want.Total {
+			t.Errorf("GET %s: X-Total-Count %q, %d decisions; want %d, as the analysis finds", url, n, len(got), want.Total)
+		}
+		if !slices.ContainsFunc(got, func(d struct{ Date, Meeting, Title string }) bool {
+			return d.Date == "1946-02-16" && d.Meeting == "S/PV.23" && strings.Contains(d.Title, "Syrian and Lebanese question")
+		}) {
+			t.Errorf("GET %s lacks the veto of 16 February 1946 (S/PV.23) on the Syrian and Lebanese question", url)
+		}
+		page := srv.URL + "/decisions?q=" + q + "&outcome=vetoed"
+		resp, body = get(t, page)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), fmt.Sprintf(" of %d decisions", want.Total)) || !strings.Contains(string(body), "Syrian and Lebanese question") {
+			t.Errorf("GET %s = %d: want %d decisions, the Syrian and Lebanese question among them", page, resp.StatusCode, want.Total)
 		}
 	}
 }
