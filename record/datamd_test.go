@@ -642,9 +642,10 @@ func TestGoldenDATAmdDerived(t *testing.T) {
 
 // TestGoldenREADMETestdataLines checks the sizes the README gives of the
 // files under record/testdata that the record is checked against
-// ("`record/testdata/F.tsv`, N lines", "(round N, M lines)" for
-// auditN_sources.tsv): each the lines of the file that are neither
-// comments nor blank; "over N lines" wants more than N.
+// ("`record/testdata/F.tsv`, N lines", "(round N, M lines)" or
+// "(round N, M lines; round O, P lines)" for auditN_sources.tsv): each
+// the lines of the file that are neither comments nor blank; "over N
+// lines" wants more than N. Every auditN_sources.tsv must be named.
 func TestGoldenREADMETestdataLines(t *testing.T) {
 	raw, err := os.ReadFile(readmePath)
 	if err != nil {
@@ -669,11 +670,26 @@ func TestGoldenREADMETestdataLines(t *testing.T) {
 		over             bool
 	}
 	var places []place
+	named := map[string]bool{}
 	for _, m := range regexp.MustCompile("`record/testdata/([a-z0-9_]+\\.tsv)`,\\s+(over\\s+)?([\\d,]+)\\s+(?:lines|votes)").FindAllStringSubmatchIndex(doc, -1) {
 		places = append(places, place{m[6], m[7], lines(doc[m[2]:m[3]]), m[4] >= 0})
+		named[doc[m[2]:m[3]]] = true
 	}
-	for _, m := range regexp.MustCompile(`\(round (\d+), (\d+)\s+lines\)`).FindAllStringSubmatchIndex(doc, -1) {
-		places = append(places, place{m[4], m[5], lines("audit" + doc[m[2]:m[3]] + "_sources.tsv"), false})
+	for _, m := range regexp.MustCompile(`[(;]\s*round (\d+), (\d+)\s+lines`).FindAllStringSubmatchIndex(doc, -1) {
+		name := "audit" + doc[m[2]:m[3]] + "_sources.tsv"
+		places = append(places, place{m[4], m[5], lines(name), false})
+		named[name] = true
+	}
+	// Every audit round's file is one the README says the record is
+	// checked against, with its size: a new round is named there too.
+	rounds, err := filepath.Glob(filepath.Join("testdata", "audit*_sources.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range rounds {
+		if name := filepath.Base(path); !named[name] {
+			t.Errorf("README.md, \"Checked against the UN's own publications\", does not name record/testdata/%s with its size (\"`record/testdata/%s`, N lines\" or \"(round N, M lines)\")", name, name)
+		}
 	}
 	if len(places) < 10 {
 		t.Fatalf("README.md names %d sizes of files under record/testdata, want at least the 10 it gave when this test was written", len(places))
