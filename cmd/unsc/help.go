@@ -303,7 +303,7 @@ var flagValues = lazy.Value[map[string][]string]{Make: func() map[string][]strin
 		"scope":    {"record", "un-list"},
 		"outcome":  {"adopted", "failed", "vetoed"},
 		"matter":   {"non-procedural", "procedural", "preliminary", "icj-election"},
-		"position": {"yes", "no", "abstain", "not-participating"},
+		"position": {"yes", "no", "abstain", "not-participating", "absent"},
 		"rules":    {"no-veto", "two-vetoes", "no-veto-on-atrocities", "eleven-member", "grant:", "deny:"},
 		"calendar": {"un-headquarters", "weekends-only"},
 	}

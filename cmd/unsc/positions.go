@@ -28,7 +28,7 @@ func newDecisionFilters(fs *flag.FlagSet) *decisionFilters {
 		outcome:  fs.String("outcome", "", "adopted, failed or vetoed"),
 		matter:   fs.String("matter", "", "non-procedural, procedural, preliminary or icj-election"),
 		member:   fs.String("member", "", "a `MEMBER` that sat on the decision: a code in any case, a name (UK, Russia, \"United States\") or a seat (SUN+RUS)"),
-		position: fs.String("position", "", "with --member: the position it took, Y (yes), N (no), A (abstain) or X (not-participating)"),
+		position: fs.String("position", "", "with --member: the position it took, Y (yes), N (no), A (abstain), X (not-participating) or - (absent)"),
 	}
 }
 
@@ -58,10 +58,10 @@ func (d *decisionFilters) query(from, to time.Time) (analysis.SearchQuery, error
 		}
 		p, ok := positionWord(*d.position)
 		if !ok {
-			p, _ = unsc.ParsePosition(*d.position)
-		}
-		if p == unsc.Absent {
-			return q, unsc.Errorf(unsc.EINVALID, "--position", "%q: want Y (yes), N (no), A (abstain) or X (not-participating)", *d.position)
+			var err error
+			if p, err = unsc.ParsePosition(*d.position); err != nil {
+				return q, unsc.Errorf(unsc.EINVALID, "--position", "%q: want Y (yes), N (no), A (abstain), X (not-participating) or - (absent)", *d.position)
+			}
 		}
 		q.Position, q.PositionSet = p, true
 	}

@@ -527,6 +527,8 @@ func positionWord(s string) (unsc.Position, bool) {
 		return unsc.Abstain, true
 	case "not-participating":
 		return unsc.NotParticipating, true
+	case "absent":
+		return unsc.Absent, true
 	}
 	return unsc.Absent, false
 }

@@ -224,6 +224,41 @@ func TestQuestions(t *testing.T) {
 		}
 	})
 
+	// The API's position=absent (GET /api/v1/decisions) is the CLI's
+	// --position absent, or -: the USSR absent in 1950, boycotting the
+	// Council over the representation of China, on resolution 82 among
+	// others.
+	t.Run("decisions the USSR was absent from", func(t *testing.T) {
+		totals := map[string]int{}
+		for _, p := range []string{"absent", "-"} {
+			code, out, errOut := run("decisions", "--member", "SUN", "--position", p, "--json")
+			var got struct {
+				Total     int `json:"total"`
+				Decisions []struct {
+					Symbol   string `json:"symbol"`
+					Position string `json:"position"`
+				} `json:"decisions"`
+			}
+			if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil {
+				t.Fatalf("decisions --member SUN --position %s exit %d, %v: %s", p, code, err, errOut)
+			}
+			found := false
+			for _, d := range got.Decisions {
+				if d.Position != "-" {
+					t.Errorf("--position %s: decision %s: position %q, want -", p, d.Symbol, d.Position)
+				}
+				found = found || d.Symbol == "S/RES/82 (1950)"
+			}
+			if !found || got.Total != len(got.Decisions) {
+				t.Errorf("decisions --member SUN --position %s = %+v, want S/RES/82 (1950) among them", p, got)
+			}
+			totals[p] = got.Total
+		}
+		if totals["absent"] != totals["-"] {
+			t.Errorf("--position absent finds %d decisions, - %d: want the same", totals["absent"], totals["-"])
+		}
+	})
+
 	t.Run("positions", func(t *testing.T) {
 		code, out, errOut := run("positions", "--csv", "--from", "2024-03-25", "--to", "2024-03-25")
 		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
