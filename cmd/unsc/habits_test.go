@@ -31,6 +31,21 @@ func TestHelp(t *testing.T) {
 		if code != 0 || errOut != "" || !strings.HasPrefix(out, "Usage: unsc "+c.name) {
 			t.Errorf("help %s exit %d, stdout %q, stderr %q; want its usage on stdout", c.name, code, firstLine(out), errOut)
 		}
+		// Every flag the usage lists under "Flags:" is in its first line,
+		// which the README's headings copy.
+		usage := firstLine(out)
+		if _, flags, ok := strings.Cut(out, "\nFlags:\n"); ok {
+			for _, l := range strings.Split(flags, "\n") {
+				name, _, _ := strings.Cut(strings.TrimPrefix(l, "  "), " ")
+				if !strings.HasPrefix(l, "  -") {
+					continue
+				}
+				short := strings.TrimPrefix(name, "-") // -v, printed --v
+				if !strings.Contains(usage, "["+name) && !strings.Contains(usage, "["+short) && !strings.Contains(usage, "|"+name) && !strings.Contains(usage, " "+name) {
+					t.Errorf("help %s: the usage line %q does not name its flag %s", c.name, usage, name)
+				}
+			}
+		}
 		for _, h := range []string{"-h", "--help"} {
 			if c.name == "help" {
 				continue

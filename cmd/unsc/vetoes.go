@@ -16,7 +16,7 @@ import (
 
 var vetoesCommand = command{
 	name:    "vetoes",
-	args:    "[--member MEMBER] [--from DATE] [--to DATE] [--by GROUP] [--rule R] [--scope S] [--no-amendments] [--count] [--json|--csv]",
+	args:    "[--member MEMBER] [--from DATE] [--to DATE] [--by GROUP] [--rule R] [--scope S] [--no-amendments] [--count] [--claim N] [--json|--csv]",
 	summary: "List every veto in the record, with its draft, meeting, agenda item and the members that cast it.",
 	run:     runVetoes,
 }
