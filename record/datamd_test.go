@@ -584,7 +584,7 @@ func TestGoldenDATAmdVetoes(t *testing.T) {
 
 	all, by := ask(analysis.VetoQuery{To: end})
 	noAm, _ := ask(analysis.VetoQuery{To: end, ExcludeAmendments: true})
-	list, _ := ask(analysis.VetoQuery{To: end, Scope: analysis.ScopeUNList})
+	list, listBy := ask(analysis.VetoQuery{To: end, Scope: analysis.ScopeUNList})
 	checkNumbers(t, dataMDPath, "the record's vetoes to 31 December 2025",
 		regexp.MustCompile("`unsc vetoes --by member`: (\\d+) negative votes on (\\d+) proposals \\|"), all.MemberVotes, all.Drafts)
 	checkNumbers(t, dataMDPath, "the vetoes without those of amendments",
@@ -607,6 +607,11 @@ func TestGoldenDATAmdVetoes(t *testing.T) {
 	checkNumbers(t, readmePath, "the members' vetoes to 31 December 2025",
 		regexp.MustCompile(`\x60unsc vetoes --by member\x60 gives\s+USSR (\d+), United States (\d+), Russian Federation (\d+), United Kingdom (\d+),\s+China (\d+), France (\d+) to 31 December 2025`),
 		by["SUN"], by["USA"], by["RUS"], by["GBR"], by["CHN"], by["FRA"])
+	// The worked example's claim, 89, against the record to 31 December
+	// 2025: the US's count on the UN list's scope and the record's.
+	checkNumbers(t, readmePath, "the US's vetoes to 31 December 2025 on the UN list's scope and the record's",
+		regexp.MustCompile(`the counts are (\d+) \(the list and the record\s+after it\),(?s:.*?)and (\d+)\s+\(the record\)`),
+		listBy["USA"], by["USA"])
 }
 
 // TestGoldenDATAmdDerived checks "How the sources are reconciled": how
