@@ -440,13 +440,32 @@ func TestGoldenREADMEElections(t *testing.T) {
 	// The curated rows' elections of 1996–2021 and before 1996: those
 	// naming the elected, those saying no one was.
 	var laterNamed, laterNone, earlier, earlierNamed int
-	meetings := map[string]bool{}
+	// The meetings of a day of several whose sources name those elected
+	// that day but not the meeting (1996–2021, before 1996); the elections
+	// after the tables' end, and at how many meetings; the elections no
+	// source says anything of.
+	var laterDay, earlierDay, after, left int
+	meetings, afterMeetings := map[string]bool{}, map[string]bool{}
 	for _, d := range realrecord.Decisions(t) {
 		if d.Matter != unsc.ICJElection {
 			continue
 		}
 		elections++
 		meetings[d.Meeting] = true
+		if d.Date.After(tablesEnd) {
+			after++
+			afterMeetings[d.Meeting] = true
+		}
+		if _, _, _, ok := d.ElectedOnDay(); ok {
+			if d.Date.Year() < 1996 {
+				earlierDay++
+			} else if d.Date.Year() <= 2021 {
+				laterDay++
+			}
+		}
+		if !slices.ContainsFunc(d.Notes, func(n unsc.Note) bool { return n.Kind == unsc.NoteElected }) {
+			left++
+		}
 		if !d.Date.After(tablesEnd) && slices.Contains(d.Sources, unsc.SourceDHLMeetings) {
 			tables++
 		}
@@ -479,6 +498,14 @@ func TestGoldenREADMEElections(t *testing.T) {
 	checkNumbers(t, readmePath, "the elections of the curated rows: of 1996–2021 naming those elected and no one; before 1996, in all and naming those elected",
 		regexp.MustCompile(`say what each meeting of 1996–2021 did: (\d+) name\s+those elected(?s:.*?)\); (\d+) say the meeting\s+elected no one(?s:.*?)do the same for (\d+) meetings the tables leave without a\s+result: (\d+) name those elected`),
 		laterNamed, laterNone, earlier, earlierNamed)
+	checkNumbers(t, readmePath, "the meetings of 1996–2021 and before 1996 whose sources name those elected that day, not at which meeting",
+		regexp.MustCompile(`and at the\s+(\d+)\s+meetings of three days whose releases name those elected that day(?s:.*?)and\s+(\d+)\s+meetings of three days \(`),
+		laterDay, earlierDay)
+	checkNumbers(t, readmePath, "the elections no source says anything of",
+		regexp.MustCompile(`The (\d+)\s+elections\s+left \(`), left)
+	checkNumbers(t, readmePath, "the elections after the tables' end, and at how many meetings",
+		regexp.MustCompile(`After the tables' end \(30 June 2022\) the record holds\s+(\d+)\s+elections, at (\d+)\s+meetings`),
+		after, len(afterMeetings))
 }
 
 // TestGoldenDATAmdAmendments checks "Amendments before 2016": how many
