@@ -712,6 +712,15 @@ func TestGoldenREADMETestdataLines(t *testing.T) {
 		places = append(places, place{m[4], m[5], lines(name), false})
 		named[name] = true
 	}
+	// The resolutions of 1976 compared from their printed text, a line
+	// each.
+	for _, m := range regexp.MustCompile("(\\d+) of its\\s+resolutions are compared from copies of their printed text,\\s+`record/testdata/([a-z0-9_]+\\.tsv)`").FindAllStringSubmatchIndex(doc, -1) {
+		places = append(places, place{m[2], m[3], lines(doc[m[4]:m[5]]), false})
+		named[doc[m[4]:m[5]]] = true
+	}
+	if !named["printed_1976.tsv"] {
+		t.Error("README.md does not say how many resolutions of 1976 record/testdata/printed_1976.tsv compares (\"N of its resolutions are compared from copies of their printed text, `record/testdata/printed_1976.tsv`\")")
+	}
 	// Every audit round's file is one the README says the record is
 	// checked against, with its size: a new round is named there too.
 	rounds, err := filepath.Glob(filepath.Join("testdata", "audit*_sources.tsv"))
