@@ -102,8 +102,13 @@ type volumeVoteLine struct {
 	// no positions of the whole.
 	inParts   bool
 	unanimous bool
-	tally     unsc.Tally
-	named     map[unsc.Code]unsc.Position
+	// partial is true where the page names only some of the members it
+	// counts (a count with no names, or the abstaining named and those
+	// against not): the count and the members named are checked, the
+	// members it does not name are not.
+	partial bool
+	tally   unsc.Tally
+	named   map[unsc.Code]unsc.Position
 }
 
 func (l volumeVoteLine) check(d unsc.Decision) string {
@@ -139,6 +144,14 @@ func (l volumeVoteLine) check(d unsc.Decision) string {
 	if d.Tally.Yes != want.Yes || d.Tally.No != want.No || d.Tally.Abstain != want.Abstain {
 		return fmt.Sprintf("count %d-%d-%d, the volume's %d-%d-%d", d.Tally.Yes, d.Tally.No, d.Tally.Abstain, want.Yes, want.No, want.Abstain)
 	}
+	if l.partial {
+		for code, p := range l.named {
+			if got := d.Votes.Of(code); got != p {
+				return fmt.Sprintf("%s %v, the page's %v", code, got, p)
+			}
+		}
+		return ""
+	}
 	absent := 0
 	for _, p := range l.named {
 		if p == unsc.Absent {
@@ -171,7 +184,8 @@ func (l volumeVoteLine) check(d unsc.Decision) string {
 
 // volumeVoteLines reads the vote lines of path: decision, meeting, vote
 // ("unanimous", "without-vote", "by-acclamation", "in-parts", or
-// "Y-N-A N=… A=… X=… -=…")
+// "Y-N-A N=… A=… X=… -=…", with "partial" after it where the page does
+// not name every member off the "yes" side)
 // and page, tab
 // separated; lines starting with # are comments.
 func volumeVoteLines(t *testing.T, path string) []volumeVoteLine {
@@ -238,6 +252,10 @@ func parseVolumeVoteLine(text string) (volumeVoteLine, error) {
 		}
 		l.tally = unsc.Tally{Yes: ns[0], No: ns[1], Abstain: ns[2], Known: true}
 		for _, group := range vote[1:] {
+			if group == "partial" {
+				l.partial = true
+				continue
+			}
 			letter, codes, ok := strings.Cut(group, "=")
 			p, err := unsc.ParsePosition(letter)
 			if !ok || err != nil || p == unsc.Yes || letter == "" {
