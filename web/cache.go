@@ -17,7 +17,10 @@ import (
 type answer struct {
 	body   []byte
 	etag   string
-	header []headerField // further headers, such as X-Total-Count
+	header []headerField // further headers of a page, such as its Content-Type
+	// lines, for an answer of the API, are its further headers (ETag,
+	// X-Total-Count, …) as written in a head.
+	lines headLines
 	// list, when body is nil, is the body in pieces kept elsewhere
 	// (decisions encoded once), so that a long list costs its slices or
 	// its places, not a copy.

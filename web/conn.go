@@ -1,9 +1,12 @@
 package web
 
 import (
+	"bytes"
 	"io"
 	"net"
 	"net/http"
+	"net/textproto"
+	"strings"
 	"sync"
 )
 
@@ -37,9 +40,10 @@ func (l oneWriteListener) Accept() (net.Conn, error) {
 // it and writes while held; a connection not held writes as it is.
 type oneWriteConn struct {
 	net.Conn
-	held bool
-	kept *[]byte // the write kept back, while held
-	err  error   // the error of sending what was kept, for the next write
+	held  bool
+	kept  *[]byte   // the write kept back, while held
+	err   error     // the error of sending what was kept, for the next write
+	lines headLines // header lines to put into the head, until they are (holdWith)
 }
 
 // keptBuffers holds the buffers a write is kept in: net/http's 4 KB.
@@ -55,10 +59,18 @@ func (c *oneWriteConn) Write(p []byte) (int, error) {
 	if c.kept == nil {
 		c.kept = keptBuffers.Get().(*[]byte)
 		*c.kept = append((*c.kept)[:0], p...)
+		c.addLines()
+		return len(p), nil
+	}
+	if c.lines != nil {
+		// The head has not ended yet (a head over net/http's 4 KB
+		// buffer): keep this write too, until it does.
+		*c.kept = append(*c.kept, p...)
+		c.addLines()
 		return len(p), nil
 	}
 	// The kept write and this one, in one system call.
-	c.held = false
+	c.held, c.lines = false, nil
 	kept := *c.kept
 	var n int64
 	var err error
@@ -81,18 +93,60 @@ func (c *oneWriteConn) Write(p []byte) (int, error) {
 
 // hold keeps back the connection's next write, to be sent with the one
 // after it or by release.
-func (c *oneWriteConn) hold() { c.held, c.err = true, nil }
+func (c *oneWriteConn) hold() { c.held, c.err, c.lines = true, nil, nil }
+
+// holdWith holds the connection as hold does, for a response whose head
+// net/http is about to write (an HTTP/1.x response, not yet begun): lines
+// are put into that head, after net/http's own headers, before the blank
+// line that ends it. The head is always whole in what is kept back before
+// the body is sent: net/http writes it first, through its 4 KB buffer,
+// and what it flushes is kept until the head's end is seen.
+func (c *oneWriteConn) holdWith(lines headLines) {
+	c.hold()
+	if len(lines) > 0 {
+		c.lines = lines
+	}
+}
+
+// flusher is a response net/http can be asked to send what it buffers of.
+type flusher interface{ FlushError() error }
+
+// headEnd ends an HTTP/1.x head: its last line's end and a blank line.
+var headEnd = []byte("\r\n\r\n")
+
+// addLines puts the lines held into the head kept back, once its end is
+// in what is kept.
+func (c *oneWriteConn) addLines() {
+	if c.lines == nil {
+		return
+	}
+	k := *c.kept
+	end := bytes.Index(k, headEnd)
+	if end < 0 {
+		return
+	}
+	end += 2 // after the last header's line, before the blank line
+	n := len(k)
+	k = append(k, c.lines...)
+	copy(k[end+len(c.lines):], k[end:n])
+	copy(k[end:], c.lines)
+	*c.kept = k
+	c.lines = nil
+}
 
 // release sends what the connection kept back and no longer holds it. w is
 // the response being written: what net/http still buffers of it is sent
 // first (with what was kept, in one write).
 func (c *oneWriteConn) release(w http.ResponseWriter) error {
-	if c.kept != nil {
-		if f, ok := w.(interface{ FlushError() error }); ok {
-			f.FlushError() // the second write, when net/http buffered it
+	if c.kept != nil || c.lines != nil {
+		// The second write, when net/http buffered it; or the whole
+		// answer, still in net/http's buffer, whose head is to have the
+		// lines put into it while the connection is held.
+		if f, ok := w.(flusher); ok {
+			f.FlushError()
 		}
 	}
-	c.held = false
+	c.held, c.lines = false, nil
 	err := c.err
 	c.err = nil
 	if c.kept != nil {
@@ -121,4 +175,31 @@ func (c *oneWriteConn) CloseWrite() error {
 		return cw.CloseWrite()
 	}
 	return nil
+}
+
+// headLines are header fields as written in an HTTP/1.x head, each
+// "Name: value\r\n", built once for an answer served many times
+// (appendHeaderLine).
+type headLines []byte
+
+// appendHeaderLine appends a header's line to b, its value as net/http
+// writes one (a line break a space, the spaces at either end trimmed).
+// name must be canonical (textproto.CanonicalMIMEHeaderKey).
+func appendHeaderLine(b []byte, name, value string) []byte {
+	if strings.ContainsAny(value, "\r\n") {
+		value = strings.NewReplacer("\n", " ", "\r", " ").Replace(value)
+	}
+	value = textproto.TrimString(value)
+	b = append(append(append(b, name...), ": "...), value...)
+	return append(b, "\r\n"...)
+}
+
+// setIn sets the headers of l in h, for net/http to write.
+func (l headLines) setIn(h http.Header) {
+	for rest := string(l); rest != ""; {
+		var line, name, value string
+		line, rest, _ = strings.Cut(rest, "\r\n")
+		name, value, _ = strings.Cut(line, ": ")
+		h[name] = append(h[name], value)
+	}
 }

@@ -570,25 +570,22 @@ func (s *Server) compute(r *http.Request, rt *route, q url.Values) (*answer, err
 // page's.
 func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 	a := &answer{etag: tag}
+	// The answer's own headers, beside the body's: one run of header
+	// lines, built once (headLines).
+	var lines []byte
+	if tag != "" {
+		lines = appendHeaderLine(make([]byte, 0, 256), "Etag", tag)
+	}
 	if p, ok := v.(paged); ok {
 		v = p.items
-		// The headers' values are held in one slice, each field's a
-		// part of it.
-		a.header = make([]headerField, 0, 7)
-		values := make([]string, 0, 7)
-		add := func(name, value string) {
-			values = append(values, value)
-			n := len(values)
-			a.header = append(a.header, headerField{name, values[n-1 : n : n]})
-		}
-		add("X-Total-Count", strconv.Itoa(p.total))
+		lines = appendHeaderLine(lines, "X-Total-Count", strconv.Itoa(p.total))
 		if pp := p.period; pp != nil {
-			add("X-Period-From", pp.From)
-			add("X-Period-To", pp.To)
-			add("X-Period-Complete-To", pp.CompleteTo)
-			add("X-Period-Later", strconv.Itoa(pp.Later))
+			lines = appendHeaderLine(lines, "X-Period-From", pp.From)
+			lines = appendHeaderLine(lines, "X-Period-To", pp.To)
+			lines = appendHeaderLine(lines, "X-Period-Complete-To", pp.CompleteTo)
+			lines = appendHeaderLine(lines, "X-Period-Later", strconv.Itoa(pp.Later))
 			if v := incompleteKinds(pp); v != "" {
-				add("X-Period-Incomplete", v)
+				lines = appendHeaderLine(lines, "X-Period-Incomplete", v)
 			}
 		}
 		if next := p.offset + p.limit; next < p.total {
@@ -597,9 +594,10 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 			q.Set("limit", strconv.Itoa(p.limit))
 			var held [256]byte
 			link := append(append(append(held[:0], '<'), path...), '?')
-			add("Link", string(append(appendQuery(link, q), `>; rel="next"`...)))
+			lines = appendHeaderLine(lines, "Link", string(append(appendQuery(link, q), `>; rel="next"`...)))
 		}
 	}
+	a.lines = headLines(lines)
 	var err error
 	if l, ok := v.(decisionList); ok {
 		a.list = l
@@ -623,18 +621,28 @@ func (s *Server) writeAnswer(w http.ResponseWriter, r *http.Request, a *answer) 
 	// Answers are served many times: their header values are built once.
 	h["Content-Type"] = jsonType
 	h["Content-Length"] = a.length
-	if a.etag != "" {
-		h["Etag"] = a.etagHeader
-	}
-	for _, f := range a.header {
-		h[f.name] = f.value
+	// The head and body go out in one write to the connection (conn.go),
+	// the answer's own header lines put into the head as it goes: net/http
+	// would copy, sort and write each of them on every answer
+	// (PERFORMANCE.md, "The API's uncached answers, thirteenth pass").
+	// Without the connection, or for a request net/http might answer with
+	// no head, they are net/http's headers. (Released however the write
+	// ends, so that nothing is left kept back for the connection's next
+	// answer.)
+	c, _ := r.Context().Value(connKey{}).(*connState)
+	held := c != nil && c.conn != nil
+	_, flushes := w.(flusher)
+	inHead := held && flushes && r.ProtoMajor == 1
+	if !inHead {
+		a.lines.setIn(h)
 	}
 	w.WriteHeader(http.StatusOK)
-	// The head and body go out in one write to the connection (conn.go).
-	// (Released however the write ends, so that nothing is left kept
-	// back for the connection's next answer.)
-	if c, _ := r.Context().Value(connKey{}).(*connState); c != nil && c.conn != nil {
-		c.conn.hold()
+	if held {
+		if inHead {
+			c.conn.holdWith(a.lines)
+		} else {
+			c.conn.hold()
+		}
 		defer c.conn.release(w)
 	}
 	if a.body != nil {
