@@ -572,11 +572,15 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 	a := &answer{etag: tag}
 	// The answer's own headers, beside the body's: one run of header
 	// lines, built once (headLines).
+	p, ok := v.(paged)
 	var lines []byte
-	if tag != "" {
-		lines = appendHeaderLine(make([]byte, 0, 256), "Etag", tag)
+	if ok {
+		lines = make([]byte, 0, 384) // a search's, with its period and Link
 	}
-	if p, ok := v.(paged); ok {
+	if tag != "" {
+		lines = appendHeaderLine(lines, "Etag", tag)
+	}
+	if ok {
 		v = p.items
 		lines = appendHeaderLine(lines, "X-Total-Count", strconv.Itoa(p.total))
 		if pp := p.period; pp != nil {
