@@ -46,8 +46,10 @@ type oneWriteConn struct {
 	lines headLines // header lines to put into the head, until they are (holdWith)
 }
 
-// keptBuffers holds the buffers a write is kept in: net/http's 4 KB.
-var keptBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4<<10); return &b }}
+// keptBuffers holds the buffers a write is kept in: net/http's 4 KB, and
+// room for the lines put into its head (holdWith), so that they do not
+// make the buffer grow (a copy of 8 KB an answer over 4 KB).
+var keptBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4<<10+1<<10); return &b }}
 
 func (c *oneWriteConn) Write(p []byte) (int, error) {
 	if !c.held {
