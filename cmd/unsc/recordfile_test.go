@@ -412,19 +412,8 @@ func TestUpgradeLeavesNoRenamedCuratedReport(t *testing.T) {
 	}
 	staleRecord := func() {
 		t.Helper()
-		i := slices.IndexFunc(record.Curated(), func(r unsc.Report) bool { return r.Draft == "S/2025/583" })
-		if i < 0 {
-			t.Fatal("no curated report of S/2025/583")
-		}
-		stale := record.Curated()[i]
-		stale.Key, stale.Draft = stale.Meeting+"|"+stale.Matter.String(), ""
-		st, err := sqlite.OpenWith(db, sqlite.Options{Reconciliation: record.Version})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer st.Close()
-		if sum, err := st.Import(context.Background(), []unsc.Report{stale}, record.Reconcile); err != nil || sum.Decisions != want.Decisions+1 {
-			t.Fatalf("storing the older unsc's report = %+v, %v; want %d decisions", sum, err, want.Decisions+1)
+		if n := storeRenamedCuratedReport(t, db); n != want.Decisions+1 {
+			t.Fatalf("storing the older unsc's report: %d decisions; want %d", n, want.Decisions+1)
 		}
 	}
 
@@ -461,6 +450,30 @@ func TestUpgradeLeavesNoRenamedCuratedReport(t *testing.T) {
 	if got := checkCountsOf(t, db); got.Decisions != want.Decisions || got.Unexplained != 0 || got.Corrected != want.Corrected {
 		t.Errorf("check after import: %+v; want %d decisions, %d corrected, 0 unexplained", got, want.Decisions, want.Corrected)
 	}
+}
+
+// storeRenamedCuratedReport stores in the record at db the curated vetoed
+// draft of 18 September 2025 under the key an older unsc gave it, before
+// its symbol was found (S/PV.10000|non-procedural, no draft), and returns
+// the decisions the record then holds (one more: the vote twice).
+func storeRenamedCuratedReport(t *testing.T, db string) int {
+	t.Helper()
+	i := slices.IndexFunc(record.Curated(), func(r unsc.Report) bool { return r.Draft == "S/2025/583" })
+	if i < 0 {
+		t.Fatal("no curated report of S/2025/583")
+	}
+	stale := record.Curated()[i]
+	stale.Key, stale.Draft = stale.Meeting+"|"+stale.Matter.String(), ""
+	st, err := sqlite.OpenWith(db, sqlite.Options{Reconciliation: record.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	sum, err := st.Import(context.Background(), []unsc.Report{stale}, record.Reconcile)
+	if err != nil {
+		t.Fatalf("storing the older unsc's report: %v", err)
+	}
+	return sum.Decisions
 }
 
 // checkCounts is what TestUpgradeLeavesNoRenamedCuratedReport reads of

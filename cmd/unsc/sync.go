@@ -129,7 +129,7 @@ func runSync(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "%s: %d added, %d updated, %d unchanged; %s in the record%s\n", plural(sum.Reports, "report", "reports"), sum.Added, sum.Updated, sum.Unchanged, plural(sum.Decisions, "decision", "decisions"), rederived(sum))
+	fmt.Fprintf(a.stdout, "%s: %d added, %d updated, %d unchanged%s; %s in the record%s\n", plural(sum.Reports, "report", "reports"), sum.Added, sum.Updated, sum.Unchanged, removed(sum), plural(sum.Decisions, "decision", "decisions"), rederived(sum))
 	return nil
 }
 
