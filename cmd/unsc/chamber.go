@@ -158,7 +158,7 @@ func runVerify(ctx context.Context, a *app, args []string) error {
 			fmt.Fprintf(a.stdout, "entry %d: %s\n", p.Seq, p.Reason)
 		}
 		if rep.OK() {
-			fmt.Fprintf(a.stdout, "session %s: %d entries, chain intact, every action allowed and every outcome the Charter's; head %s\n", id, rep.Entries, rep.Head)
+			fmt.Fprintf(a.stdout, "session %s: %s, chain intact, every action allowed and every outcome the Charter's; head %s\n", id, plural(rep.Entries, "entry", "entries"), rep.Head)
 			if *receipt != "" {
 				fmt.Fprintf(a.stdout, "receipt %s: every ballot it holds is in the log\n", *receipt)
 			}

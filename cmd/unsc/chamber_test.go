@@ -359,3 +359,23 @@ func TestDecisionsSimulations(t *testing.T) {
 		t.Errorf("the search created %s", missing)
 	}
 }
+
+// TestVerifySaysItsEntries: verify counts a session's log in words, one
+// entry (a session just created) as "1 entry".
+func TestVerifySaysItsEntries(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sessions.db")
+	st, err := chamberdb.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := chamber.New(chamber.Config{Log: st})
+	cr, err := c.Create(context.Background(), chamber.NewSession{Date: "2024-03-25"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	code, out, errOut := runUnsc(t, "", "verify", "--sessions", path, cr.ID)
+	if want := "session " + cr.ID + ": 1 entry, chain intact"; code != 0 || !strings.HasPrefix(out, want) {
+		t.Errorf("unsc verify of a session just created: exit %d, %q (%s); want %q", code, out, errOut, want)
+	}
+}
