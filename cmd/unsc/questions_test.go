@@ -202,13 +202,7 @@ func TestQuestions(t *testing.T) {
 
 	t.Run("decisions the UK abstained on", func(t *testing.T) {
 		code, out, _ := run("decisions", "--member", "GBR", "--position", "abstain", "--from", "2023-01-01", "--to", "2024-12-31", "--json")
-		var got struct {
-			Total     int `json:"total"`
-			Decisions []struct {
-				Symbol   string `json:"symbol"`
-				Position string `json:"position"`
-			} `json:"decisions"`
-		}
+		var got memberPositionMatches
 		if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil {
 			t.Fatalf("decisions exit %d, %v", code, err)
 		}
@@ -232,13 +226,7 @@ func TestQuestions(t *testing.T) {
 		totals := map[string]int{}
 		for _, p := range []string{"absent", "-"} {
 			code, out, errOut := run("decisions", "--member", "SUN", "--position", p, "--json")
-			var got struct {
-				Total     int `json:"total"`
-				Decisions []struct {
-					Symbol   string `json:"symbol"`
-					Position string `json:"position"`
-				} `json:"decisions"`
-			}
+			var got memberPositionMatches
 			if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil {
 				t.Fatalf("decisions --member SUN --position %s exit %d, %v: %s", p, code, err, errOut)
 			}
@@ -668,4 +656,15 @@ func TestMemberCSVAsTable(t *testing.T) {
 			t.Errorf("%d years: got\n%s\nencoding/csv writes\n%s", len(p.Years), got.String(), want.String())
 		}
 	}
+}
+
+// memberPositionMatches is what `decisions --member M --position P --json`
+// prints, as far as the tests read it: the matches' total and each match's
+// symbol and the member's position on it.
+type memberPositionMatches struct {
+	Total     int `json:"total"`
+	Decisions []struct {
+		Symbol   string `json:"symbol"`
+		Position string `json:"position"`
+	} `json:"decisions"`
 }
