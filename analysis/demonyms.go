@@ -8,7 +8,8 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"sync"
+
+	"unsc/internal/lazy"
 )
 
 // demonymsCSV is the table of country and territory names and their
@@ -40,10 +41,26 @@ type demonymTable struct {
 // with it, so a group's term never meets a word's.
 const groupPrefix = "#"
 
+// demonymsRead is demonyms.csv read, on first use (lazy.Value, not
+// sync.OnceValues: nothing at the program's start).
+var demonymsRead = lazy.Value[demonymsResult]{Make: readDemonyms}
+
+// demonymsResult is what reading demonyms.csv gives.
+type demonymsResult struct {
+	table *demonymTable
+	err   error
+}
+
+func readDemonyms() demonymsResult {
+	t, err := parseDemonyms(demonymsCSV)
+	return demonymsResult{t, err}
+}
+
 // demonyms returns demonyms.csv read, once.
-var demonyms = sync.OnceValues(func() (*demonymTable, error) {
-	return parseDemonyms(demonymsCSV)
-})
+func demonyms() (*demonymTable, error) {
+	r := demonymsRead.Get()
+	return r.table, r.err
+}
 
 // demonymGroups returns the group term of each form's term. The file is
 // embedded and checked by its test: an error leaves the search without

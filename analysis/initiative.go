@@ -6,8 +6,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"maps"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -130,13 +128,17 @@ const (
 )
 
 // DebateMarks says what each mark of gadebates.csv means: how a row was
-// verified.
-var DebateMarks = map[string]string{
-	"V": "stated in RULES.md, and the meeting confirmed by the UN page named",
-	"P": "a UN page read (the press release, a UN copy of it, the meeting record, the resolution adopted at the meeting, or the Assembly President's page) gives the meeting and its date",
-	"C": "the UN press release read gives the meeting and its subject but not its date; the date from the dated sources named with it",
-	"R": "no UN press release found; the meeting and its date from the dated reports named",
-	"S": "the UN press release read confirms the meeting and its subject; the date as recalled, not re-read",
+// verified. (A function, not a package-level map: a map literal is built
+// by the package's initialisation at every start of every program that
+// links analysis.)
+func DebateMarks() map[string]string {
+	return map[string]string{
+		"V": "stated in RULES.md, and the meeting confirmed by the UN page named",
+		"P": "a UN page read (the press release, a UN copy of it, the meeting record, the resolution adopted at the meeting, or the Assembly President's page) gives the meeting and its date",
+		"C": "the UN press release read gives the meeting and its subject but not its date; the date from the dated sources named with it",
+		"R": "no UN press release found; the meeting and its date from the dated reports named",
+		"S": "the UN press release read confirms the meeting and its subject; the date as recalled, not re-read",
+	}
 }
 
 // Debate is the General Assembly's meeting on a veto: a debate held under
@@ -197,11 +199,41 @@ func mustDebates() []Debate {
 	return ds
 }
 
-var (
-	debatesHeader = []string{"draft", "veto_date", "kind", "date", "meeting_record", "press_release", "source", "mark"}
-	meetingRecord = regexp.MustCompile(`^A/(\d+|ES-\d+)/PV\.\d+$`)
-	pressRelease  = regexp.MustCompile(`^GA/\d+$`)
-)
+var debatesHeader = []string{"draft", "veto_date", "kind", "date", "meeting_record", "press_release", "source", "mark"}
+
+// isMeetingRecord reports whether s is the symbol of a General Assembly
+// meeting's record, A/NN/PV.NN or A/ES-NN/PV.NN. (Checked by hand, not by
+// a regular expression: compiling one links Unicode's tables into the
+// start of every program that answers the veto initiative.)
+func isMeetingRecord(s string) bool {
+	rest, ok := strings.CutPrefix(s, "A/")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, "ES-")
+	session, meeting, ok := strings.Cut(rest, "/PV.")
+	return ok && allDigits(session) && allDigits(meeting)
+}
+
+// isPressRelease reports whether s is a General Assembly press release's
+// symbol, GA/NNNNN.
+func isPressRelease(s string) bool {
+	n, ok := strings.CutPrefix(s, "GA/")
+	return ok && allDigits(n)
+}
+
+// allDigits reports whether s is one or more ASCII digits.
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // parseDebates reads gadebates.csv. It returns an *unsc.Error (EINVALID)
 // naming the file, line and column of the first bad value: a date not
@@ -252,20 +284,20 @@ func parseDebates(name, text string) ([]Debate, error) {
 			return nil, bad(3, "%s: want a day after the veto of %s", d.Date, d.VetoDate)
 		}
 		if d.MeetingRecord != "" {
-			if !meetingRecord.MatchString(d.MeetingRecord) {
+			if !isMeetingRecord(d.MeetingRecord) {
 				return nil, bad(4, "%q: want A/NN/PV.NN or A/ES-NN/PV.NN", d.MeetingRecord)
 			}
 			if ess := strings.HasPrefix(d.MeetingRecord, "A/ES-"); ess != (d.Kind == KindEmergencySession) {
 				return nil, bad(4, "%s: the record of an emergency special session is A/ES-NN/PV.NN, and only it", d.MeetingRecord)
 			}
 		}
-		if d.PressRelease != "" && !pressRelease.MatchString(d.PressRelease) {
+		if d.PressRelease != "" && !isPressRelease(d.PressRelease) {
 			return nil, bad(5, "%q: want GA/NNNNN", d.PressRelease)
 		}
 		if len(d.Sources()) == 0 {
 			return nil, bad(6, "empty: want the addresses read")
 		}
-		if _, ok := DebateMarks[d.Mark]; !ok {
+		if _, ok := DebateMarks()[d.Mark]; !ok {
 			return nil, bad(7, "%q: want one of V, P, C, R, S", d.Mark)
 		}
 		k := [2]string{d.Draft, d.VetoDate}
@@ -327,7 +359,7 @@ func (x *Index) VetoInitiative(ctx context.Context, cal Calendar) (VetoInitiativ
 	if err := ctx.Err(); err != nil {
 		return VetoInitiative{}, err
 	}
-	a := VetoInitiative{Period: x.PeriodOf(VetoInitiativeStart, time.Time{}, VetoKinds...), Rule: initiativeRule, Calendar: cal.Name, Source: cal.Source, Assumed: cal.Assumption, Vetoes: []InitiativeVeto{}, Marks: maps.Clone(DebateMarks)}
+	a := VetoInitiative{Period: x.PeriodOf(VetoInitiativeStart, time.Time{}, VetoKinds...), Rule: initiativeRule, Calendar: cal.Name, Source: cal.Source, Assumed: cal.Assumption, Vetoes: []InitiativeVeto{}, Marks: DebateMarks()}
 	lo, _ := x.span(VetoInitiativeStart, time.Time{})
 	off := cal.offDays()
 	dates := x.dateStrings()

@@ -73,7 +73,7 @@ func TestDebatesEmbedded(t *testing.T) {
 		t.Fatalf("Debates() = %d rows, want the 20 vetoes to 18 September 2025", len(ds))
 	}
 	for _, d := range ds {
-		if _, ok := analysis.DebateMarks[d.Mark]; !ok {
+		if _, ok := analysis.DebateMarks()[d.Mark]; !ok {
 			t.Errorf("%s of %s: mark %q not in DebateMarks", d.Draft, d.VetoDate, d.Mark)
 		}
 		web := false
