@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -196,5 +197,43 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	if err := os.WriteFile(to, b, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestFrontStartMakesNothing checks that the front's start makes nothing
+// of unsc's own: Go runs every linked package's initialisation at every
+// start, so a package-level map literal, regexp.MustCompile or
+// sync.OnceValue there is paid by each question, asked or not (the front's
+// goal is 1.5 times a Go "hello"; README, "Performance"). Read from the
+// runtime's own account, GODEBUG=inittrace=1: each unsc package may
+// allocate at most initBudget bytes at its initialisation. (One such
+// regression, the veto initiative's marks and regular expressions, took
+// unsc/analysis to 13,288 bytes; today it is about 1 KB.)
+func TestFrontStartMakesNothing(t *testing.T) {
+	const initBudget = 2048
+	front := buildFront(t, false)
+	t.Setenv("GODEBUG", "inittrace=1")
+	code, _, stderr := runProgram(t, front, "", "council", "2024-03-25")
+	if code != 0 {
+		t.Fatalf("council exit %d: %s", code, stderr)
+	}
+	seen := 0
+	for _, line := range strings.Split(stderr, "\n") {
+		// init unsc/analysis @0.69 ms, 0.007 ms clock, 1016 bytes, 8 allocs
+		f := strings.Fields(line)
+		if len(f) < 10 || f[0] != "init" || (f[1] != "unsc" && !strings.HasPrefix(f[1], "unsc/")) || f[8] != "bytes," {
+			continue
+		}
+		seen++
+		bytes, err := strconv.Atoi(f[7])
+		if err != nil {
+			t.Fatalf("inittrace line %q: bytes %q: %v", line, f[7], err)
+		}
+		if bytes > initBudget {
+			t.Errorf("%s's initialisation allocates %d bytes at every start, want at most %d: make what it makes on first use (internal/lazy)", f[1], bytes, initBudget)
+		}
+	}
+	if seen == 0 {
+		t.Fatalf("no unsc package in GODEBUG=inittrace=1's account; stderr:\n%s", stderr)
 	}
 }
