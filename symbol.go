@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"unsc/internal/ascii"
 )
 
 // SymbolKind is the kind of UN document a symbol names.
@@ -40,7 +42,7 @@ func NormalizeSymbol(s string) (string, SymbolKind, error) {
 		if i := strings.IndexAny(rest, " ("); i >= 0 {
 			rest = rest[:i]
 		}
-		if !isDigits(rest) {
+		if !ascii.IsDigits(rest) {
 			return bad("want S/PV.NNNN")
 		}
 		return "S/PV." + trimZeros(rest), MeetingSymbol, nil
@@ -57,16 +59,16 @@ func NormalizeSymbol(s string) (string, SymbolKind, error) {
 			last := parts[len(parts)-1]
 			kind, num, ok := strings.Cut(last, ".")
 			name := map[string]string{"REV": "Rev", "ADD": "Add", "CORR": "Corr"}[kind]
-			if !ok || name == "" || !isDigits(num) {
+			if !ok || name == "" || !ascii.IsDigits(num) {
 				break
 			}
 			suffix = "/" + name + "." + trimZeros(num) + suffix
 			parts = parts[:len(parts)-1]
 		}
 		switch {
-		case len(parts) == 1 && isDigits(parts[0]):
+		case len(parts) == 1 && ascii.IsDigits(parts[0]):
 			return "S/" + trimZeros(parts[0]) + suffix, DraftSymbol, nil
-		case len(parts) == 2 && isDigits(parts[0]) && len(parts[0]) == 4 && isDigits(parts[1]):
+		case len(parts) == 2 && ascii.IsDigits(parts[0]) && len(parts[0]) == 4 && ascii.IsDigits(parts[1]):
 			return "S/" + parts[0] + "/" + trimZeros(parts[1]) + suffix, DraftSymbol, nil
 		}
 		return bad("want a draft symbol S/YYYY/NNN or S/NNNN")
@@ -77,7 +79,7 @@ func NormalizeSymbol(s string) (string, SymbolKind, error) {
 func resolution(s, orig string) (string, SymbolKind, error) {
 	s = strings.ReplaceAll(s, " ", "")
 	num, year, hasYear := strings.Cut(s, "(")
-	if !isDigits(num) {
+	if !ascii.IsDigits(num) {
 		return "", 0, fmt.Errorf("symbol %q: want a resolution number", orig)
 	}
 	num = trimZeros(num)
@@ -85,7 +87,7 @@ func resolution(s, orig string) (string, SymbolKind, error) {
 		return "S/RES/" + num, ResolutionSymbol, nil
 	}
 	year = strings.TrimSuffix(year, ")")
-	if len(year) != 4 || !isDigits(year) {
+	if len(year) != 4 || !ascii.IsDigits(year) {
 		return "", 0, fmt.Errorf("symbol %q: want the year as (YYYY)", orig)
 	}
 	return "S/RES/" + num + " (" + year + ")", ResolutionSymbol, nil
@@ -102,18 +104,6 @@ func ResolutionNumber(symbol string) (int, bool) {
 	}
 	n, err := strconv.Atoi(s)
 	return n, err == nil
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 func trimZeros(s string) string {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"unsc"
+	"unsc/internal/ascii"
 	"unsc/internal/lazy"
 	"unsc/record"
 )
@@ -212,27 +213,14 @@ func isMeetingRecord(s string) bool {
 	}
 	rest = strings.TrimPrefix(rest, "ES-")
 	session, meeting, ok := strings.Cut(rest, "/PV.")
-	return ok && allDigits(session) && allDigits(meeting)
+	return ok && ascii.IsDigits(session) && ascii.IsDigits(meeting)
 }
 
 // isPressRelease reports whether s is a General Assembly press release's
 // symbol, GA/NNNNN.
 func isPressRelease(s string) bool {
 	n, ok := strings.CutPrefix(s, "GA/")
-	return ok && allDigits(n)
-}
-
-// allDigits reports whether s is one or more ASCII digits.
-func allDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	return ok && ascii.IsDigits(n)
 }
 
 // parseDebates reads gadebates.csv. It returns an *unsc.Error (EINVALID)

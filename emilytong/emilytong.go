@@ -70,6 +70,7 @@ import (
 
 	"unsc"
 	"unsc/charter"
+	"unsc/internal/ascii"
 )
 
 // The columns the parser reads.
@@ -215,7 +216,7 @@ func readRow(get func(string) string, field func(string) string) (rep unsc.Repor
 		return rep, false, unsc.Errorf(unsc.EINVALID, field(colYear), "year %q: want the year of the vote, such as 1948", get(colYear))
 	}
 	mn := get(colMeeting)
-	if !isDigits(mn) || len(mn) > 6 {
+	if !ascii.IsDigits(mn) || len(mn) > 6 {
 		return rep, false, unsc.Errorf(unsc.EINVALID, field(colMeeting), "meeting number %q: want the number of the meeting record, such as 381", mn)
 	}
 	meeting, _, err := unsc.NormalizeSymbol("S/PV." + mn)
@@ -425,13 +426,4 @@ func clip(s string) string {
 		return string(r[:60]) + "…"
 	}
 	return s
-}
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }

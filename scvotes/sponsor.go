@@ -7,6 +7,7 @@ import (
 
 	"unsc"
 	"unsc/charter"
+	"unsc/internal/ascii"
 	"unsc/internal/lazy"
 )
 
@@ -135,7 +136,7 @@ func (m sponsorCells) sponsors(cell string) ([]string, string) {
 func tidySponsor(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimSuffix(s, ".")
-	if i := strings.LastIndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") && isDigits(s[i+1:len(s)-1]) {
+	if i := strings.LastIndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") && ascii.IsDigits(s[i+1:len(s)-1]) {
 		s = strings.TrimSpace(s[:i])
 	}
 	for _, prefix := range []string{"and ", "the "} {
@@ -175,18 +176,6 @@ func sponsorCode(name string) (unsc.Code, bool) {
 		return c, true
 	}
 	return charter.MemberCode(name)
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // indexFold is strings.Index ignoring ASCII case.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"unsc"
+	"unsc/internal/ascii"
 )
 
 // resolutionCell reads the Resolution column. It returns the canonical
@@ -156,12 +157,12 @@ func meetingCell(s string) (meeting, vtc string, ok bool) {
 	if t == "" {
 		return "", "", true
 	}
-	if (t[0] == 'V' || t[0] == 'v') && len(t) > 1 && digits(t[1:]) {
+	if (t[0] == 'V' || t[0] == 'v') && len(t) > 1 && ascii.IsDigits(t[1:]) {
 		return "", "V" + t[1:], true
 	}
 	u := strings.ToUpper(t)
 	switch {
-	case digits(u):
+	case ascii.IsDigits(u):
 		u = "S/PV." + u
 	case strings.HasPrefix(u, "PV"):
 		u = "S/" + u
@@ -171,16 +172,4 @@ func meetingCell(s string) (meeting, vtc string, ok bool) {
 		return "", "", false
 	}
 	return n, "", true
-}
-
-func digits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }

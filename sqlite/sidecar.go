@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"unsc/internal/ascii"
 	"unsc/readmodel"
 	"unsc/sqlite/imagefile"
 )
@@ -165,22 +166,11 @@ func removeStaleSidecarTemps(side string, now time.Time) {
 	}
 	for _, e := range entries {
 		rest, ok := strings.CutPrefix(e.Name(), base)
-		if !ok || rest == "" || !e.Type().IsRegular() || !allDigits(rest) {
+		if !ok || rest == "" || !e.Type().IsRegular() || !ascii.IsDigits(rest) {
 			continue
 		}
 		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) >= staleSidecarAge {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
-}
-
-// allDigits reports whether s is made of ASCII digits only, as the random
-// part os.CreateTemp puts in place of "*".
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }

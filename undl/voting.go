@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"unsc"
+	"unsc/internal/ascii"
 )
 
 // The columns the parser reads. The order of the constants is the order of
@@ -286,7 +287,7 @@ func (p *parser) errorf(c int, format string, args ...any) error {
 
 // newRecord starts a record from its first row.
 func (p *parser) newRecord(id string) (*record, error) {
-	if id == "" || !isDigits(id) {
+	if id == "" || !ascii.IsDigits(id) {
 		return nil, p.errorf(colID, "undl_id %q: want the record's number", id)
 	}
 	line, _ := p.cr.FieldPos(0)
@@ -372,7 +373,7 @@ func (p *parser) tally(rec *record) error {
 	for i, c := range tallyCols {
 		s := p.field(c)
 		v, err := strconv.Atoi(s)
-		if err != nil || !isDigits(s) {
+		if err != nil || !ascii.IsDigits(s) {
 			return p.errorf(c, "%s %q: want a number of members", colNames[c], s)
 		}
 		n[i] = v
@@ -584,15 +585,6 @@ func subjects(s string) []string {
 		}
 	}
 	return out
-}
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // isCode reports whether s looks like an ms_code: three capital letters.
