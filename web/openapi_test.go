@@ -63,12 +63,7 @@ type schema struct {
 // not documented for a path are refused.
 func TestOpenAPI(t *testing.T) {
 	srv := newServer(t, web.Config{})
-	resp, body := get(t, srv.URL+"/api/v1/openapi.json")
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET openapi.json = %d", resp.StatusCode)
-	}
-	var doc openAPI
-	decode(t, "openapi.json", body, &doc)
+	doc := getOpenAPI(t, srv.URL)
 	if !strings.HasPrefix(doc.OpenAPI, "3.1") || len(doc.Paths) < 6 {
 		t.Fatalf("openapi.json: version %q, %d paths; want 3.1 and every route", doc.OpenAPI, len(doc.Paths))
 	}
@@ -222,4 +217,16 @@ func answerProblems(resolve func(schema) schema, want schema, got any) []string 
 		}
 	}
 	return problems
+}
+
+// getOpenAPI fetches and decodes the server's OpenAPI document.
+func getOpenAPI(t *testing.T, base string) openAPI {
+	t.Helper()
+	resp, body := get(t, base+"/api/v1/openapi.json")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET openapi.json = %d", resp.StatusCode)
+	}
+	var doc openAPI
+	decode(t, "openapi.json", body, &doc)
+	return doc
 }

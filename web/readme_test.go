@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"net/http"
 	"os"
 	"regexp"
 	"slices"
@@ -48,12 +47,7 @@ func TestREADMEAPITable(t *testing.T) {
 	}
 
 	srv := newServer(t, web.Config{})
-	resp, body := get(t, srv.URL+"/api/v1/openapi.json")
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET openapi.json = %d", resp.StatusCode)
-	}
-	var doc openAPI
-	decode(t, "openapi.json", body, &doc)
+	doc := getOpenAPI(t, srv.URL)
 	for path, ops := range doc.Paths {
 		if path == "/api/v1/openapi.json" {
 			continue // named in the text above the table
