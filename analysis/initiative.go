@@ -166,17 +166,34 @@ type Debate struct {
 	Mark string `json:"mark"`
 }
 
+// KindText is the meeting's kind in words: "debate" or "emergency
+// special session".
+func (d Debate) KindText() string {
+	if d.Kind == KindEmergencySession {
+		return "emergency special session"
+	}
+	return "debate"
+}
+
 // Text is the meeting in words: "debate, A/78/PV.66, 2024-04-08" or
 // "emergency special session, A/ES-10/PV.39, 2023-10-26".
 func (d Debate) Text() string {
-	s := "debate"
-	if d.Kind == KindEmergencySession {
-		s = "emergency special session"
-	}
+	s := d.KindText()
 	if d.MeetingRecord != "" {
 		s += ", " + d.MeetingRecord
 	}
 	return s + ", " + d.Date
+}
+
+// Address returns the first of Sources that is a web address, or "" (a
+// row may cite RULES.md first).
+func (d Debate) Address() string {
+	for _, s := range d.Sources() {
+		if strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") {
+			return s
+		}
+	}
+	return ""
 }
 
 // Sources returns the addresses of Source, in order.

@@ -2,6 +2,7 @@ package form
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -95,4 +96,26 @@ func SeatCodes(seat string) []unsc.Code {
 		}
 	}
 	return codes
+}
+
+// InitiativeColumns are the columns of the veto initiative as a table or
+// CSV (`unsc initiative`, the /initiative page's CSV): assembly is
+// "debate" or "emergency special session", met the day the Assembly met.
+var InitiativeColumns = []string{"date", "symbol", "vetoed_by", "deadline", "assembly", "met", "meeting_record", "in_time", "agenda"}
+
+// InitiativeRow returns v's row under InitiativeColumns; the Assembly's
+// meeting's columns are empty where it is not known.
+func InitiativeRow(v analysis.InitiativeVeto) []string {
+	codes := make([]string, len(v.VetoedBy))
+	for i, c := range v.VetoedBy {
+		codes[i] = string(c)
+	}
+	assembly, met, rec, inTime := "", "", "", ""
+	if d := v.Debate; d != nil {
+		assembly, met, rec = d.KindText(), d.Date, d.MeetingRecord
+	}
+	if v.InTime != nil {
+		inTime = strconv.FormatBool(*v.InTime)
+	}
+	return []string{v.Date, v.Symbol, strings.Join(codes, ", "), v.Deadline, assembly, met, rec, inTime, v.Agenda}
 }

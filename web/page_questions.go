@@ -456,33 +456,19 @@ func (s *Server) initiativePageHandler(r *http.Request, a *args) (*view, error) 
 	}
 	p := initiativePage{Answer: ans}
 	p.Form.Calendar = cal.Name
-	t := &csvTable{Header: []string{"date", "symbol", "vetoed_by", "deadline", "assembly", "met", "meeting_record", "in_time", "agenda"}}
+	t := &csvTable{Header: form.InitiativeColumns}
 	for i := len(ans.Vetoes) - 1; i >= 0; i-- {
 		v := ans.Vetoes[i]
 		date, _ := parseDate(v.Date)
 		row := initiativeRow{InitiativeVeto: v, Href: symbolHref(record.SymbolLookup(v.Symbol)), Names: charter.NamesInSentence(v.VetoedBy, date)}
 		if v.Debate != nil {
 			row.Session = v.Debate.Kind == analysis.KindEmergencySession
-			if src := v.Debate.Sources(); len(src) > 0 && strings.HasPrefix(src[0], "https://") {
-				row.Source = src[0]
-			} else if len(src) > 1 {
-				row.Source = src[1]
-			}
+			row.Source = v.Debate.Address()
 		}
 		p.Rows = append(p.Rows, row)
 	}
 	for _, v := range ans.Vetoes {
-		assembly, met, rec, inTime := "", "", "", ""
-		if v.Debate != nil {
-			assembly, met, rec = "debate", v.Debate.Date, v.Debate.MeetingRecord
-			if v.Debate.Kind == analysis.KindEmergencySession {
-				assembly = "emergency special session"
-			}
-		}
-		if v.InTime != nil {
-			inTime = strconv.FormatBool(*v.InTime)
-		}
-		t.Rows = append(t.Rows, []string{v.Date, v.Symbol, joinCodes(v.VetoedBy), v.Deadline, assembly, met, rec, inTime, v.Agenda})
+		t.Rows = append(t.Rows, form.InitiativeRow(v))
 	}
 	return &view{Template: "initiative", Title: "The veto initiative: a General Assembly debate after every veto", Data: p, JSON: ans, CSV: t}, nil
 }

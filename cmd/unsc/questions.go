@@ -19,6 +19,7 @@ import (
 
 	"unsc"
 	"unsc/analysis"
+	"unsc/form"
 	"unsc/readmodel"
 )
 
@@ -911,26 +912,17 @@ func runInitiative(ctx context.Context, a *app, args []string) error {
 	rows := make([][]string, len(v.Vetoes))
 	var debated, sessions, unknown int
 	for i, e := range v.Vetoes {
-		assembly, met, record, inTime := "", "", "", ""
 		switch {
 		case e.Debate == nil:
 			unknown++
 		case e.Debate.Kind == analysis.KindEmergencySession:
 			sessions++
-			assembly = "emergency special session"
 		default:
 			debated++
-			assembly = "debate"
 		}
-		if e.Debate != nil {
-			met, record = e.Debate.Date, e.Debate.MeetingRecord
-		}
-		if e.InTime != nil {
-			inTime = strconv.FormatBool(*e.InTime)
-		}
-		rows[i] = []string{e.Date, e.Symbol, codeList(e.VetoedBy), e.Deadline, assembly, met, record, inTime, e.Agenda}
+		rows[i] = form.InitiativeRow(e)
 	}
-	if err := answer(a.out(f), f, v, initiativeHeader, rows); err != nil {
+	if err := answer(a.out(f), f, v, form.InitiativeColumns, rows); err != nil {
 		return err
 	}
 	if f == asText {
@@ -939,10 +931,6 @@ func runInitiative(ctx context.Context, a *app, args []string) error {
 	}
 	return nil
 }
-
-// initiativeHeader names the columns of `unsc initiative`: assembly is
-// "debate" or "emergency special session", met the day the Assembly met.
-var initiativeHeader = []string{"date", "symbol", "vetoed_by", "deadline", "assembly", "met", "meeting_record", "in_time", "agenda"}
 
 func firstNonEmpty(ss ...string) string {
 	for _, s := range ss {
