@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -138,17 +139,33 @@ func printCSV(w io.Writer, header []string, rows [][]string) error {
 }
 
 func printTable(w io.Writer, header []string, rows [][]string) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(header, "\t"))
-	cells := make([]string, 0, len(header))
-	for _, r := range rows {
-		cells = cells[:0]
-		for _, c := range r {
-			cells = append(cells, cell(c))
+	// The table is laid out in memory and written in one piece: through
+	// the escaper and the held output, each cell and each run of padding
+	// was a write of its own (PERFORMANCE.md, "The start of each
+	// question, sixth pass").
+	var table bytes.Buffer
+	tw := tabwriter.NewWriter(&table, 0, 4, 2, ' ', 0)
+	var line []byte
+	writeLine := func(cells []string, clean func(string) string) {
+		line = line[:0]
+		for i, c := range cells {
+			if i > 0 {
+				line = append(line, '\t')
+			}
+			line = append(line, clean(c)...)
 		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+		line = append(line, '\n')
+		tw.Write(line) // a bytes.Buffer's writes do not fail
 	}
-	return tw.Flush()
+	writeLine(header, func(s string) string { return s })
+	for _, r := range rows {
+		writeLine(r, cell)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := w.Write(table.Bytes())
+	return err
 }
 
 // out is where an answer in format f goes: standard output with control
