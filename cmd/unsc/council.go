@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"text/tabwriter"
 	"time"
 
 	"unsc"
@@ -42,8 +41,7 @@ func runCouncil(ctx context.Context, a *app, args []string) error {
 		return enc.Encode(form.NewCouncil(c))
 	}
 	fmt.Fprintf(a.stdout, "The Security Council on %s: %d members, %d votes required.\n\n", c.Date.Format("2 January 2006"), c.Size(), c.Required)
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "CODE\tMEMBER\tSEAT\tTERM")
+	rows := make([][]string, 0, len(c.Members))
 	for _, m := range c.Members {
 		seat, term := "elected", m.TermStart.Format("2006-01-02")+" to "+m.TermEnd.Format("2006-01-02")
 		if m.Permanent {
@@ -53,9 +51,9 @@ func runCouncil(ctx context.Context, a *app, args []string) error {
 		if m.Government != "" {
 			name += " (" + m.Government + ")"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", m.Code, name, seat, term)
+		rows = append(rows, []string{string(m.Code), name, seat, term})
 	}
-	return tw.Flush()
+	return printTable(a.stdout, []string{"CODE", "MEMBER", "SEAT", "TERM"}, rows)
 }
 
 // parseDate reads a YYYY-MM-DD date given for the named parameter; a

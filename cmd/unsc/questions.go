@@ -138,34 +138,105 @@ func printCSV(w io.Writer, header []string, rows [][]string) error {
 	return cw.Error()
 }
 
+// printTable writes a table: the header, then a line for each row, each
+// cell but the last of a line padded to its column's width and two spaces,
+// a width counted in characters (runes), as text/tabwriter lays out cells
+// separated by tabs (minimum width 0, padding 2, padded with spaces). A
+// row's tabs and line breaks are written as spaces (cell). The table is
+// laid out in one buffer of its exact size and written in one piece: a
+// question's table went through text/tabwriter, a write through the
+// escaper and the held output for each cell and each run of padding, and
+// was a tenth of the front's CPU and page faults on `member USA`
+// (PERFORMANCE.md, "The start of each question, sixth pass").
 func printTable(w io.Writer, header []string, rows [][]string) error {
-	// The table is laid out in memory and written in one piece: through
-	// the escaper and the held output, each cell and each run of padding
-	// was a write of its own (PERFORMANCE.md, "The start of each
-	// question, sixth pass").
+	lines := make([][]string, 0, 1+len(rows))
+	lines = append(lines, header)
+	for _, r := range rows {
+		cleaned, copied := r, false
+		for i, c := range r {
+			if cc := cell(c); cc != c {
+				if !copied {
+					cleaned, copied = slices.Clone(r), true
+				}
+				cleaned[i] = cc
+			}
+		}
+		lines = append(lines, cleaned)
+	}
+	table, ok := layOut(lines)
+	if !ok {
+		table = layOutByTabwriter(lines)
+	}
+	_, err := w.Write(table)
+	return err
+}
+
+// layOut lays out lines as printTable says, where every line has as many
+// cells as the first (one column block each, in text/tabwriter's terms)
+// and no cell holds a byte text/tabwriter reads as other than text (a
+// tab, a line break, a vertical tab, a form feed, its escape 0xff): false
+// for any other table, which layOutByTabwriter lays out.
+func layOut(lines [][]string) ([]byte, bool) {
+	n := len(lines[0])
+	if n == 0 {
+		return nil, false
+	}
+	width := make([]int, n) // a column's width, its padding in
+	size := 0
+	for _, l := range lines {
+		if len(l) != n {
+			return nil, false
+		}
+		for j, c := range l {
+			if !plainText(c) {
+				return nil, false
+			}
+			size += len(c)
+			if j < n-1 {
+				width[j] = max(width[j], utf8.RuneCountInString(c)+2)
+			}
+		}
+		size++ // the line break
+	}
+	for j := range n - 1 {
+		size += width[j] * len(lines)
+	}
+	out := make([]byte, 0, size)
+	for _, l := range lines {
+		for j, c := range l {
+			out = append(out, c...)
+			if j < n-1 {
+				for range width[j] - utf8.RuneCountInString(c) {
+					out = append(out, ' ')
+				}
+			}
+		}
+		out = append(out, '\n')
+	}
+	return out, true
+}
+
+// plainText reports whether text/tabwriter reads every byte of s as text.
+func plainText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\n', '\v', '\f', tabwriter.Escape:
+			return false
+		}
+	}
+	return true
+}
+
+// layOutByTabwriter lays out lines through text/tabwriter, for the tables
+// layOut does not lay out.
+func layOutByTabwriter(lines [][]string) []byte {
 	var table bytes.Buffer
 	tw := tabwriter.NewWriter(&table, 0, 4, 2, ' ', 0)
-	var line []byte
-	writeLine := func(cells []string, clean func(string) string) {
-		line = line[:0]
-		for i, c := range cells {
-			if i > 0 {
-				line = append(line, '\t')
-			}
-			line = append(line, clean(c)...)
-		}
-		line = append(line, '\n')
-		tw.Write(line) // a bytes.Buffer's writes do not fail
+	for _, l := range lines {
+		tw.Write([]byte(strings.Join(l, "\t") + "\n")) // a bytes.Buffer's writes do not fail
 	}
-	writeLine(header, func(s string) string { return s })
-	for _, r := range rows {
-		writeLine(r, cell)
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	_, err := w.Write(table.Bytes())
-	return err
+	tw.Flush()
+	return table.Bytes()
 }
 
 // out is where an answer in format f goes: standard output with control

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"text/tabwriter"
 	"time"
 
 	"unsc"
@@ -92,8 +91,7 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(list)
 	}
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATE\tDRAFT\tMEETING\tVETOED BY\tAGENDA")
+	rows := make([][]string, 0, len(out))
 	for _, v := range out {
 		draft := v.Symbol
 		if v.Amendment {
@@ -103,9 +101,9 @@ func runVetoes(ctx context.Context, a *app, args []string) error {
 		if len([]rune(agenda)) > 70 {
 			agenda = string([]rune(agenda)[:69]) + "…"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", v.Date, draft, v.Meeting, joinCodes(v.VetoedBy), agenda)
+		rows = append(rows, []string{v.Date, draft, v.Meeting, joinCodes(v.VetoedBy), agenda})
 	}
-	if err := tw.Flush(); err != nil {
+	if err := printTable(a.stdout, []string{"DATE", "DRAFT", "MEETING", "VETOED BY", "AGENDA"}, rows); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "\n%s.\nPeriod: %s.\n", vetoListCount(list), list.Period.Text)
