@@ -250,6 +250,46 @@ func TestStorePragmas(t *testing.T) {
 	}
 }
 
+// A new record is made with 16 KiB pages (an import writes a quarter as
+// many), and a record made with other pages keeps them: SQLite sets the
+// size when it makes the file, and unsc imports into it as before.
+func TestPageSize(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "unsc.db")
+	s := mustOpenPath(t, path)
+	if got, err := s.Pragma(ctx, "page_size"); err != nil || got != "16384" {
+		t.Errorf("a new record: PRAGMA page_size = %q, %v; want 16384", got, err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// A record made with SQLite's 4 KiB pages, as unsc made them before.
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`PRAGMA page_size = 4096`, `VACUUM`} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	old := mustOpenPath(t, path)
+	if _, err := old.Import(ctx, []unsc.Report{{Source: unsc.SourceUNDL, Key: "k", Meeting: "S/PV.1"}}, oneEach); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := old.Pragma(ctx, "page_size"); err != nil || got != "4096" {
+		t.Errorf("a record made with 4 KiB pages: PRAGMA page_size = %q, %v; want 4096", got, err)
+	}
+	if ds, err := old.Decisions(ctx, unsc.DecisionFilter{}); err != nil || len(ds) != 1 {
+		t.Errorf("a record made with 4 KiB pages: %d decisions, %v; want 1", len(ds), err)
+	}
+	checkIntegrity(t, path)
+}
+
 func TestDefaultPath(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", "/data/home")
 	if got, err := sqlite.DefaultPath(); err != nil || got != "/data/home/unsc/unsc.db" {
