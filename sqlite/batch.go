@@ -13,6 +13,14 @@ import (
 // last statement for the rows left over. It keeps a bulk write down to a few
 // hundred statement executions.
 //
+// Its statements are INSERT OR FAIL: a row that breaks a constraint stops
+// the statement there, keeping the rows before it, not undoing the whole
+// statement (OR ABORT, the default), which is the same here, where every
+// write is in a transaction that fails whole; and SQLite need not copy into
+// a statement journal each page a statement changes, as it does for a
+// statement of many rows that may be undone part way (a table's with its
+// primary key given still are: see importPragmas).
+//
 // Given the connection tx runs on, it runs its full statement on the
 // driver's connection itself (conn.Raw), with the values bound from one
 // list it keeps: database/sql would make a new list of every statement's
@@ -47,7 +55,7 @@ func newInserter(ctx context.Context, tx *sql.Tx, conn *sql.Conn, table string, 
 		ctx:  ctx,
 		tx:   tx,
 		conn: conn,
-		head: "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ",
+		head: "INSERT OR FAIL INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ",
 		tail: tail,
 		cols: len(cols),
 		rows: rows,

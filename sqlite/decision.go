@@ -239,6 +239,9 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, conn *sql.Conn, decisions [
 	if err := docs.flush(); err != nil {
 		return fmt.Errorf("documents: %w", err)
 	}
+	if err := sortInFiles(ctx, tx); err != nil {
+		return err
+	}
 	for _, stmt := range indexes {
 		if _, err := tx.ExecContext(ctx, stmt); err != nil {
 			return fmt.Errorf("rebuild index: %w", err)
