@@ -30,10 +30,10 @@ var (
 // icjElection returns the report of an election of members of the Court
 // held at the meeting, if the row is one: a topic naming the election and an
 // outcome cell that adopted no resolution. ok is false for any other row.
-func (p *meetings) icjElection(line int, tc, oc *cell) (unsc.Report, bool) {
+func (p *meetings) icjElection(line int, topics []string, oc *cell) (unsc.Report, bool) {
 	var topic string
 	resumed := false
-	for _, t := range topicParagraphs(tc) {
+	for _, t := range topics {
 		if icjTopic(t) {
 			topic = unbreakParens(t)
 			// The second day of S/PV.8773 (2020) is listed as its own

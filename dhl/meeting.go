@@ -220,7 +220,10 @@ func (p *meetings) row(line int, cells []*cell) error {
 		}
 		p.date, p.dated = d, true
 	}
-	if rep, ok := p.icjElection(line, tc, oc); ok {
+	// The topic cell's paragraphs, read once for the election's test and
+	// the actions' topics.
+	topics := topicParagraphs(tc)
+	if rep, ok := p.icjElection(line, topics, oc); ok {
 		// A meeting resumed the same day is listed again (S/PV.8092
 		// (Resumption1)): one meeting, one report.
 		if n := len(p.out); n > 0 {
@@ -245,7 +248,6 @@ func (p *meetings) row(line int, cells []*cell) error {
 	if len(acts) == 0 {
 		return nil
 	}
-	topics := topicParagraphs(tc)
 	raw := oc.String()
 	starts := paragraphs(raw)
 	outParas := len(starts)

@@ -108,11 +108,18 @@ func ownResolutionTitle(d *unsc.Decision) {
 	if !ok {
 		return
 	}
+	own := strings.TrimPrefix(d.Resolution, "S/RES/")
+	// Most titles are headed as the record heads them: the expression
+	// would read that head back as the title's own (its number, its year
+	// in brackets, then the subject from "["), and leave it. Read here
+	// without it: the expression was ~10 ms of an import's reconciling.
+	if strings.HasSuffix(own, ")") && strings.HasPrefix(d.Title, "Security Council resolution "+own+" [") {
+		return
+	}
 	m := titleHead.Get().FindStringSubmatch(d.Title)
 	if m == nil {
 		return
 	}
-	own := strings.TrimPrefix(d.Resolution, "S/RES/")
 	want := "Security Council resolution " + own + " " + m[3]
 	if want == d.Title {
 		return
