@@ -38,6 +38,8 @@ type inserter struct {
 	raw  driver.Stmt // the full statement on conn's driver connection
 	args []any
 	vals []driver.NamedValue // args as the driver takes them (raw)
+	// lastID is the rowid of the last row written (LastInsertId).
+	lastID int64
 }
 
 // maxVariables is a statement's parameters at most: well within SQLite's
@@ -107,9 +109,17 @@ func (in *inserter) add(values ...any) error {
 		}
 		in.full = st
 	}
-	_, err := in.full.ExecContext(in.ctx, in.args...)
+	return in.lastInsert(in.full.ExecContext(in.ctx, in.args...))
+}
+
+// lastInsert clears the rows written and keeps the rowid of the last.
+func (in *inserter) lastInsert(res sql.Result, err error) error {
 	clear(in.args)
 	in.args = in.args[:0]
+	if err != nil {
+		return err
+	}
+	in.lastID, err = res.LastInsertId()
 	return err
 }
 
@@ -140,8 +150,12 @@ func (in *inserter) execRaw() error {
 			}
 			in.vals[i] = driver.NamedValue{Ordinal: i + 1, Value: v}
 		}
-		_, err := exec.ExecContext(in.ctx, in.vals)
+		res, err := exec.ExecContext(in.ctx, in.vals)
 		clear(in.vals)
+		if err != nil {
+			return err
+		}
+		in.lastID, err = res.LastInsertId()
 		return err
 	})
 }
@@ -170,8 +184,5 @@ func (in *inserter) flush() error {
 	if len(in.args) == 0 {
 		return nil
 	}
-	_, err := in.tx.ExecContext(in.ctx, in.statement(len(in.args)/in.cols), in.args...)
-	clear(in.args)
-	in.args = in.args[:0]
-	return err
+	return in.lastInsert(in.tx.ExecContext(in.ctx, in.statement(len(in.args)/in.cols), in.args...))
 }

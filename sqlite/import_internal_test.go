@@ -1,0 +1,116 @@
+package sqlite
+
+import (
+	"context"
+	"maps"
+	"path/filepath"
+	"testing"
+
+	"unsc"
+)
+
+// An import keeps its statement journals in memory and sorts its indexes
+// in files (importPragmas, sortInFiles): it sets temp_store inside its
+// transaction, which SQLite refuses on a connection with a temporary
+// database open. The import closes one the pooled connection had opened
+// before its transaction begins, and the connection goes back to the pool
+// with the store's settings.
+func TestImportWithTemporaryDatabaseOpen(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(filepath.Join(t.TempDir(), "unsc.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	db := s.testDB()
+	// One connection, which holds the table, idle in the pool: the
+	// import takes it.
+	db.SetMaxOpenConns(1)
+	if _, err := db.ExecContext(ctx, `CREATE TEMP TABLE scratch (x)`); err != nil {
+		t.Fatal(err)
+	}
+	db.SetMaxOpenConns(0)
+	reports := []unsc.Report{
+		{Source: unsc.SourceUNDL, Key: "a", Meeting: "S/PV.1", Resolution: "S/RES/1 (1946)"},
+		{Source: unsc.SourceUNDL, Key: "b", Meeting: "S/PV.2", Resolution: "S/RES/2 (1946)"},
+	}
+	reconcile := func(rs []unsc.Report) []unsc.Decision {
+		ds := make([]unsc.Decision, len(rs))
+		for i := range rs {
+			ds[i] = unsc.Decision{Meeting: rs[i].Meeting, Resolution: rs[i].Resolution, Sources: []unsc.Source{rs[i].Source}, Reports: rs[i : i+1]}
+		}
+		return ds
+	}
+	sum, err := s.Import(ctx, reports, reconcile)
+	if err != nil {
+		t.Fatalf("import on a connection with a temporary table: %v", err)
+	}
+	if sum.Decisions != 2 {
+		t.Errorf("decisions: %d, want 2", sum.Decisions)
+	}
+	var temp string
+	if err := db.QueryRowContext(ctx, `PRAGMA temp_store`).Scan(&temp); err != nil || temp != "2" {
+		t.Errorf("after the import: PRAGMA temp_store = %q, %v; want 2 (MEMORY), the store's", temp, err)
+	}
+}
+
+// New reports are numbered on from the largest id stored: written without
+// their ids where SQLite gives the same (importPragmas), with them where a
+// report removed by the import held the largest.
+func TestImportNumbersNewReports(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(filepath.Join(t.TempDir(), "unsc.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	report := func(key string) unsc.Report {
+		return unsc.Report{Source: unsc.SourceUNDL, Key: key, Meeting: "S/PV." + key}
+	}
+	reconcile := func(rs []unsc.Report) []unsc.Decision {
+		ds := make([]unsc.Decision, len(rs))
+		for i := range rs {
+			ds[i] = unsc.Decision{Meeting: rs[i].Meeting, Sources: []unsc.Source{rs[i].Source}, Reports: rs[i : i+1]}
+		}
+		return ds
+	}
+	ids := func() map[string]int64 {
+		rows, err := s.testDB().QueryContext(ctx, `SELECT key, id FROM reports`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		got := map[string]int64{}
+		for rows.Next() {
+			var k string
+			var id int64
+			if err := rows.Scan(&k, &id); err != nil {
+				t.Fatal(err)
+			}
+			got[k] = id
+		}
+		return got
+	}
+	steps := []struct {
+		keys []string
+		want map[string]int64
+	}{
+		{[]string{"1", "2", "3"}, map[string]int64{"1": 1, "2": 2, "3": 3}},
+		// 3, the largest, goes: 4 is numbered on from it all the same.
+		{[]string{"1", "2", "4"}, map[string]int64{"1": 1, "2": 2, "4": 4}},
+		// Nothing removed past the largest: SQLite's numbers are the import's.
+		{[]string{"2", "4", "5", "6"}, map[string]int64{"2": 2, "4": 4, "5": 5, "6": 6}},
+	}
+	for n, step := range steps {
+		var rs []unsc.Report
+		for _, k := range step.keys {
+			rs = append(rs, report(k))
+		}
+		if _, err := s.Import(ctx, rs, reconcile, unsc.SourceUNDL); err != nil {
+			t.Fatalf("import %d: %v", n+1, err)
+		}
+		if got := ids(); !maps.Equal(got, step.want) {
+			t.Errorf("import %d: report ids %v, want %v", n+1, got, step.want)
+		}
+	}
+}
