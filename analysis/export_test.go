@@ -624,3 +624,40 @@ func (x *Index) UnionForms(text string) int {
 	}
 	return n
 }
+
+// CountLinesReference returns member's count lines from..to as
+// CountVetoes gave them before their running sums: each of the line's
+// vetoes in the period added one at a time. Only the numbers and sources
+// are set.
+func CountLinesReference(x *Index, member string, from, to time.Time) []CountLine {
+	vc := x.vetoCounts(member)
+	lo, hi := x.span(from, to)
+	var out []CountLine
+	for k, rs := range countRules {
+		l := CountLine{Name: countNames[k], Rule: rs[0], Scope: rs[1]}
+		var sources sourceSet
+		for _, v := range vc.lines[k].vetoes {
+			if v.i < lo || v.i >= hi {
+				continue
+			}
+			l.Count += v.weight
+			sources |= v.sources
+			if v.amendment {
+				l.Amendments += v.weight
+			}
+			if v.after {
+				l.AfterListEnd += v.weight
+				continue
+			}
+			l.ToListEnd += v.weight
+			if l.Scope == ScopeRecord {
+				l.OnList += v.on
+				l.NotOnList += v.weight - v.on
+			}
+		}
+		l.Sources = sourceList(sources)
+		l.WithoutAmendments = l.Count - l.Amendments
+		out = append(out, l)
+	}
+	return out
+}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -157,7 +156,7 @@ func (x *Index) recordVetoers(filter []unsc.Code) map[int][]unsc.Code {
 // an answer adds up the part in its period. It stops with ctx's error when
 // ctx is done.
 func (x *Index) CountVetoes(ctx context.Context, member string, from, to time.Time) (VetoCount, error) {
-	c, err := x.CountVetoesIn(ctx, member, from, to, nil)
+	c, err := x.countVetoesIn(ctx, member, from, to, nil, true)
 	if err != nil {
 		return VetoCount{}, err
 	}
@@ -166,9 +165,16 @@ func (x *Index) CountVetoes(ctx context.Context, member string, from, to time.Ti
 }
 
 // CountVetoesIn returns CountVetoes(ctx, member, from, to) without its
-// period's text (Period.AppendText writes it), the period's kinds in kinds
-// where it has room: for a caller that writes the answer itself.
+// period's text (Period.AppendText writes it) nor its lines' Parts
+// (CountLine.AppendParts writes them, with the count's ListEnd), the
+// period's kinds in kinds where it has room: for a caller that writes the
+// answer itself.
 func (x *Index) CountVetoesIn(ctx context.Context, member string, from, to time.Time, kinds []KindPeriod) (VetoCount, error) {
+	return x.countVetoesIn(ctx, member, from, to, kinds, false)
+}
+
+// countVetoesIn is CountVetoesIn, with the lines' Parts when texts.
+func (x *Index) countVetoesIn(ctx context.Context, member string, from, to time.Time, kinds []KindPeriod, texts bool) (VetoCount, error) {
 	if err := ctx.Err(); err != nil {
 		return VetoCount{}, err
 	}
@@ -186,26 +192,30 @@ func (x *Index) CountVetoesIn(ctx context.Context, member string, from, to time.
 		rule, scope := rs[0], rs[1]
 		name := countNames[k]
 		l := CountLine{Name: name, Rule: rule, Scope: scope, Description: countDescriptions.Get()[name]}
+		// The line's vetoes in the span, added up from its running sums.
+		ls := &vc.lines[k]
+		a, _ := slices.BinarySearch(ls.at, lo)
+		b, _ := slices.BinarySearch(ls.at, hi)
+		s, e := &ls.sums[a], &ls.sums[b]
 		var sources sourceSet
-		for _, v := range inSpan(vc.lines[k], lo, hi) {
-			l.Count += v.weight
-			sources |= v.sources
-			if v.amendment {
-				l.Amendments += v.weight
+		for bit := range e.sources {
+			if e.sources[bit] > s.sources[bit] {
+				sources |= 1 << bit
 			}
-			if v.after {
-				l.AfterListEnd += v.weight
-				continue
-			}
-			l.ToListEnd += v.weight
-			if scope == ScopeRecord {
-				l.OnList += v.on
-				l.NotOnList += v.weight - v.on
-			}
+		}
+		l.Count = int(e.weight - s.weight)
+		l.Amendments = int(e.amendments - s.amendments)
+		l.AfterListEnd = int(e.after - s.after)
+		l.ToListEnd = l.Count - l.AfterListEnd
+		if scope == ScopeRecord {
+			l.OnList = int(e.on - s.on)
+			l.NotOnList = l.ToListEnd - l.OnList
 		}
 		l.Sources = sourceList(sources)
 		l.WithoutAmendments = l.Count - l.Amendments
-		l.Parts = l.parts(c.ListEnd)
+		if texts {
+			l.Parts = l.parts(c.ListEnd)
+		}
 		c.Lines = append(c.Lines, l)
 	}
 	c.NotOnList = entriesIn(vc.notOnList, lo, hi)
@@ -221,7 +231,7 @@ func (x *Index) CountVetoesIn(ctx context.Context, member string, from, to time.
 type vetoCounts struct {
 	name    string // charter.SeatName of the member
 	listEnd string // the UN veto list's last date
-	lines   [4][]countedVeto
+	lines   [4]countSums
 	// The vetoes the record counts and the list does not, to the list's
 	// last date; the list's rows the record does not count; the vetoes of
 	// amendments.
@@ -240,6 +250,50 @@ type countedVeto struct {
 	sources   sourceSet // the sources it rests on, as bits of sourceOrder
 }
 
+// countSums are a line's vetoes, in the record's order, and their running
+// sums, so that the line's count over any span of decisions is two binary
+// searches and a subtraction: at[j] is the decision of vetoes[j], and
+// sums[j] the sums over the vetoes before it (len(vetoes)+1 of them).
+type countSums struct {
+	vetoes []countedVeto
+	at     []int
+	sums   []countSum
+}
+
+// countSum is the sums of a line's vetoes up to one of them: their weight,
+// that of the vetoes of amendments and of those after the list's last
+// date, the part the UN veto list gives (to that date), and for each
+// source (sourceBit) how many rest on it.
+type countSum struct {
+	weight, amendments, after, on int32
+	sources                       [len(sourceOrder) + 1]int32
+}
+
+// sumCounted returns the running sums of vs, in the record's order.
+func sumCounted(vs []countedVeto) countSums {
+	cs := countSums{vetoes: vs, at: make([]int, len(vs)), sums: make([]countSum, len(vs)+1)}
+	for j, v := range vs {
+		cs.at[j] = v.i
+		s := cs.sums[j]
+		s.weight += int32(v.weight)
+		if v.amendment {
+			s.amendments += int32(v.weight)
+		}
+		if v.after {
+			s.after += int32(v.weight)
+		} else {
+			s.on += int32(v.on)
+		}
+		for bit := range s.sources {
+			if v.sources&(1<<bit) != 0 {
+				s.sources[bit]++
+			}
+		}
+		cs.sums[j+1] = s
+	}
+	return cs
+}
+
 // entries are vetoes listed in a fact check, in the record's order:
 // list[k] is of decision at[k].
 type entries struct {
@@ -250,14 +304,6 @@ type entries struct {
 func (es *entries) add(i int, e VetoEntry) {
 	es.at = append(es.at, i)
 	es.list = append(es.list, e)
-}
-
-// inSpan returns the vetoes of vs (in the record's order) of decisions lo
-// to hi-1.
-func inSpan(vs []countedVeto, lo, hi int) []countedVeto {
-	a := sort.Search(len(vs), func(k int) bool { return vs[k].i >= lo })
-	b := a + sort.Search(len(vs)-a, func(k int) bool { return vs[a+k].i >= hi })
-	return vs[a:b]
 }
 
 // entriesIn returns the entries of es of decisions lo to hi-1, never nil:
@@ -341,7 +387,7 @@ func (x *Index) countVetoes(member string) *vetoCounts {
 			}
 			vs = append(vs, v)
 		}
-		vc.lines[k] = vs
+		vc.lines[k] = sumCounted(vs)
 	}
 	// The vetoes on which the list and the record differ, to the list's
 	// last date, and the vetoes of amendments: over the decisions either
@@ -388,7 +434,14 @@ func without(a, b []unsc.Code) []unsc.Code {
 func (l CountLine) parts(listEnd string) string {
 	// Written on the stack, and copied once into the string.
 	var held [192]byte
-	b := strconv.AppendInt(held[:0], int64(l.ToListEnd), 10)
+	return string(l.AppendParts(held[:0], listEnd))
+}
+
+// AppendParts appends the line's Parts, the sum in words, given its
+// count's ListEnd: for a caller that writes the answer itself
+// (CountVetoesIn leaves Parts empty).
+func (l *CountLine) AppendParts(b []byte, listEnd string) []byte {
+	b = strconv.AppendInt(b, int64(l.ToListEnd), 10)
 	if l.Scope == ScopeUNList {
 		b = appendLongDay(append(b, " on the UN veto list to "...), listEnd)
 		b = strconv.AppendInt(append(b, " + "...), int64(l.AfterListEnd), 10)
@@ -407,7 +460,7 @@ func (l CountLine) parts(listEnd string) string {
 	} else {
 		b = append(b, "; no veto of an amendment"...)
 	}
-	return string(b)
+	return b
 }
 
 // ClaimCheck says whether a claimed number of vetoes holds, under which

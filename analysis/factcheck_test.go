@@ -1,6 +1,8 @@
 package analysis_test
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -363,5 +365,44 @@ func BenchmarkCoverage(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		analysis.New(ds).Coverage()
+	}
+}
+
+// TestCountSums checks each count line's numbers and sources, which
+// CountVetoes adds up from each line's running sums, against the line's
+// vetoes in the period added one at a time, for every permanent member,
+// a seat, every member at once and a member with no veto, over periods
+// that cut the record anywhere.
+func TestCountSums(t *testing.T) {
+	_, x := realRecord(t)
+	start := day("1946-01-01")
+	var periods [][2]time.Time
+	for y := 1946; y <= 2030; y += 3 {
+		periods = append(periods, [2]time.Time{day(fmt.Sprintf("%d-06-15", y)), {}}, [2]time.Time{{}, day(fmt.Sprintf("%d-02-01", y))})
+	}
+	rng := rand.New(rand.NewPCG(3, 5))
+	for range 200 {
+		a, b := rng.IntN(30000), rng.IntN(30000)
+		periods = append(periods, [2]time.Time{start.AddDate(0, 0, min(a, b)), start.AddDate(0, 0, max(a, b))})
+	}
+	periods = append(periods, [2]time.Time{}, [2]time.Time{day("2000-01-01"), day("1999-01-01")})
+	compared := 0
+	for _, member := range []string{"USA", "GBR", "FRA", "CHN", "SUN+RUS", "RUS", "", "BRA"} {
+		for _, p := range periods {
+			c := must(x.CountVetoes(bg, member, p[0], p[1]))
+			want := analysis.CountLinesReference(x, member, p[0], p[1])
+			for k, l := range c.Lines {
+				w := want[k]
+				got := analysis.CountLine{Name: l.Name, Rule: l.Rule, Scope: l.Scope, Count: l.Count, WithoutAmendments: l.WithoutAmendments,
+					Amendments: l.Amendments, ToListEnd: l.ToListEnd, AfterListEnd: l.AfterListEnd, OnList: l.OnList, NotOnList: l.NotOnList, Sources: l.Sources}
+				if diff := cmp.Diff(w, got); diff != "" {
+					t.Fatalf("CountVetoes(%q, %v, %v) line %s (-vetoes one at a time +sums):\n%s", member, p[0], p[1], l.Name, diff)
+				}
+				compared++
+			}
+		}
+	}
+	if compared < 4000 {
+		t.Fatalf("compared %d lines, want every line of each member and period", compared)
 	}
 }

@@ -240,7 +240,13 @@ func appendPeriodOf(b []byte, p *analysis.Period, words bool) []byte {
 // byte of it needs escaping, which none of the texts written today does.
 func appendPeriodText(b []byte, p *analysis.Period) []byte {
 	start := len(b)
-	b = p.AppendText(append(b, '"'))
+	return quoteWritten(p.AppendText(append(b, '"')), start)
+}
+
+// quoteWritten ends the JSON string b[start:] opened with its quote and
+// written in place, unescaped: as appendString would have written the
+// text, escaped (through a string) only where some byte of it needs it.
+func quoteWritten(b []byte, start int) []byte {
 	text := b[start+1:]
 	i := plainWords(text, 0)
 	for ; i < len(text) && text[i] < utf8.RuneSelf && plainJSON[text[i]]; i++ {
@@ -777,7 +783,14 @@ func encodeCount(c *analysis.VetoCount, words bool) []byte {
 			b = appendInt(b, "after_list_end", l.AfterListEnd)
 			b = appendInt(b, "on_list", l.OnList)
 			b = appendInt(b, "not_on_list", l.NotOnList)
-			b = appendString(appendField(b, "parts", false), l.Parts)
+			b = appendField(b, "parts", false)
+			if words && l.Parts == "" {
+				// Asked for without them (CountVetoesIn): written here.
+				start := len(b)
+				b = quoteWritten(l.AppendParts(append(b, '"'), c.ListEnd), start)
+			} else {
+				b = appendString(b, l.Parts)
+			}
 			b = appendText(appendField(b, "description", false), l.Description)
 			b = appendStrings(appendField(b, "sources", false), l.Sources)
 			b = append(b, '}')
