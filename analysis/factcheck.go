@@ -27,6 +27,14 @@ var countDescriptions = lazy.Value[map[string]string]{Make: func() map[string]st
 	}
 }}
 
+// lineDescriptions are countDescriptions by line, in countRules' order.
+var lineDescriptions = lazy.Value[[len(countRules)]string]{Make: func() (out [len(countRules)]string) {
+	for k, name := range countNames {
+		out[k] = countDescriptions.Get()[name]
+	}
+	return out
+}}
+
 // VetoCount is the answer to a fact check: the number of vetoes a member
 // cast in a period under each counting rule, each with its parts.
 type VetoCount struct {
@@ -84,7 +92,7 @@ type CountLine struct {
 
 // countRules are the rules and scopes of a fact check, in the order of its
 // lines.
-var countRules = [][2]string{
+var countRules = [...][2]string{
 	{RuleMemberVotes, ScopeUNList}, {RuleDrafts, ScopeUNList},
 	{RuleMemberVotes, ScopeRecord}, {RuleDrafts, ScopeRecord},
 }
@@ -156,7 +164,7 @@ func (x *Index) recordVetoers(filter []unsc.Code) map[int][]unsc.Code {
 // an answer adds up the part in its period. It stops with ctx's error when
 // ctx is done.
 func (x *Index) CountVetoes(ctx context.Context, member string, from, to time.Time) (VetoCount, error) {
-	c, err := x.countVetoesIn(ctx, member, from, to, nil, true)
+	c, err := x.countVetoesIn(ctx, member, from, to, nil, nil, true)
 	if err != nil {
 		return VetoCount{}, err
 	}
@@ -167,14 +175,14 @@ func (x *Index) CountVetoes(ctx context.Context, member string, from, to time.Ti
 // CountVetoesIn returns CountVetoes(ctx, member, from, to) without its
 // period's text (Period.AppendText writes it) nor its lines' Parts
 // (CountLine.AppendParts writes them, with the count's ListEnd), the
-// period's kinds in kinds where it has room: for a caller that writes the
-// answer itself.
-func (x *Index) CountVetoesIn(ctx context.Context, member string, from, to time.Time, kinds []KindPeriod) (VetoCount, error) {
-	return x.countVetoesIn(ctx, member, from, to, kinds, false)
+// period's kinds in kinds and its lines in lines where they have room: for
+// a caller that writes the answer itself.
+func (x *Index) CountVetoesIn(ctx context.Context, member string, from, to time.Time, kinds []KindPeriod, lines []CountLine) (VetoCount, error) {
+	return x.countVetoesIn(ctx, member, from, to, kinds, lines, false)
 }
 
 // countVetoesIn is CountVetoesIn, with the lines' Parts when texts.
-func (x *Index) countVetoesIn(ctx context.Context, member string, from, to time.Time, kinds []KindPeriod, texts bool) (VetoCount, error) {
+func (x *Index) countVetoesIn(ctx context.Context, member string, from, to time.Time, kinds []KindPeriod, lines []CountLine, texts bool) (VetoCount, error) {
 	if err := ctx.Err(); err != nil {
 		return VetoCount{}, err
 	}
@@ -185,13 +193,16 @@ func (x *Index) countVetoesIn(ctx context.Context, member string, from, to time.
 	}
 	c := VetoCount{
 		Member: member, MemberName: vc.name, From: formatDate(from), To: formatDate(to), Period: x.periodBoundsIn(kinds, from, to, VetoKinds),
-		ListEnd: vc.listEnd, Lines: make([]CountLine, 0, len(countRules)),
+		ListEnd: vc.listEnd, Lines: lines[:0],
+	}
+	if cap(lines) < len(countRules) {
+		c.Lines = make([]CountLine, 0, len(countRules))
 	}
 	lo, hi := x.span(from, to)
 	for k, rs := range countRules {
 		rule, scope := rs[0], rs[1]
 		name := countNames[k]
-		l := CountLine{Name: name, Rule: rule, Scope: scope, Description: countDescriptions.Get()[name]}
+		l := CountLine{Name: name, Rule: rule, Scope: scope, Description: lineDescriptions.Get()[k]}
 		// The line's vetoes in the span, added up from its running sums.
 		ls := &vc.lines[k]
 		a, _ := slices.BinarySearch(ls.at, lo)

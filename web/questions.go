@@ -87,10 +87,11 @@ func (s *Server) vetoCount(r *http.Request, a *args) (any, error) {
 		return nil, a.err
 	}
 	if claim < 0 {
-		// The period's text is written straight into the answer, its
-		// kinds held here.
+		// The period's text and the lines' parts are written straight
+		// into the answer, the period's kinds and the lines held here.
 		var kinds [8]analysis.KindPeriod
-		c, err := s.index.CountVetoesIn(r.Context(), member, from, to, kinds[:0])
+		var lines [4]analysis.CountLine
+		c, err := s.index.CountVetoesIn(r.Context(), member, from, to, kinds[:0], lines[:0])
 		if err != nil {
 			return nil, err
 		}

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -11,7 +12,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 
+	"unsc"
 	"unsc/analysis"
 	"unsc/charter"
 )
@@ -273,8 +276,21 @@ func appendEach[T any](b []byte, items []T, appendItem func([]byte, *T) []byte) 
 	return append(b, ']')
 }
 
-// appendKindPeriod appends k as encoding/json encodes it.
+// appendKindPeriod appends k as encoding/json encodes it: every period
+// states the same few kinds, each encoded once (keptKinds).
 func appendKindPeriod(b []byte, k *analysis.KindPeriod) []byte {
+	if enc, ok := keptKinds.get(*k); ok {
+		return append(b, enc...)
+	}
+	start := len(b)
+	b = encodeKindPeriod(b, k)
+	keptKinds.put(*k, b[start:])
+	return b
+}
+
+var keptKinds kept[analysis.KindPeriod]
+
+func encodeKindPeriod(b []byte, k *analysis.KindPeriod) []byte {
 	b = appendString(appendField(append(b, '{'), "kind", true), k.Kind)
 	if k.CompleteFrom != "" {
 		b = appendString(appendField(b, "complete_from", false), k.CompleteFrom)
@@ -773,9 +789,18 @@ func encodeCount(c *analysis.VetoCount, words bool) []byte {
 				b = append(b, ',')
 			}
 			l := &c.Lines[i]
-			b = appendString(appendField(append(b, '{'), "name", true), l.Name)
-			b = appendString(appendField(b, "rule", false), l.Rule)
-			b = appendString(appendField(b, "scope", false), l.Scope)
+			// The fields every count of the line states alike are encoded
+			// once (keptLineHeads, keptLineTails).
+			head := lineHead{l.Name, l.Rule, l.Scope}
+			if enc, ok := keptLineHeads.get(head); ok {
+				b = append(b, enc...)
+			} else {
+				start := len(b)
+				b = appendString(appendField(append(b, '{'), "name", true), l.Name)
+				b = appendString(appendField(b, "rule", false), l.Rule)
+				b = appendString(appendField(b, "scope", false), l.Scope)
+				keptLineHeads.put(head, b[start:])
+			}
 			b = appendInt(b, "count", l.Count)
 			b = appendInt(b, "without_amendments", l.WithoutAmendments)
 			b = appendInt(b, "amendments", l.Amendments)
@@ -791,9 +816,16 @@ func encodeCount(c *analysis.VetoCount, words bool) []byte {
 			} else {
 				b = appendString(b, l.Parts)
 			}
-			b = appendText(appendField(b, "description", false), l.Description)
-			b = appendStrings(appendField(b, "sources", false), l.Sources)
-			b = append(b, '}')
+			tail := lineTail{unsafe.StringData(l.Description), len(l.Description), unsafe.SliceData(l.Sources), len(l.Sources), l.Sources == nil}
+			if enc, ok := keptLineTails.get(tail); ok {
+				b = append(b, enc...)
+			} else {
+				start := len(b)
+				b = appendText(appendField(b, "description", false), l.Description)
+				b = appendStrings(appendField(b, "sources", false), l.Sources)
+				b = append(b, '}')
+				keptLineTails.put(tail, b[start:])
+			}
 		}
 		b = append(b, ']')
 	}
@@ -802,6 +834,26 @@ func encodeCount(c *analysis.VetoCount, words bool) []byte {
 	b = appendVetoEntries(appendField(b, "amendments", false), c.Amendments)
 	return exact(buf, append(b, '}'))
 }
+
+// lineHead is a count line's name, rule and scope.
+type lineHead struct{ name, rule, scope string }
+
+// lineTail is a count line's description and sources, by the places of
+// their bytes: each is one of the few package analysis makes once and
+// shares (the descriptions of the four lines, sourceList's lists), which
+// callers only read, and which the key keeps.
+type lineTail struct {
+	description *byte
+	n           int
+	sources     *unsc.Source
+	m           int
+	null        bool
+}
+
+var (
+	keptLineHeads kept[lineHead]
+	keptLineTails kept[lineTail]
+)
 
 func appendBool(b []byte, name string, v bool) []byte {
 	return strconv.AppendBool(appendField(b, name, false), v)
@@ -817,32 +869,116 @@ func appendVetoEntries(b []byte, es []analysis.VetoEntry) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		e := &es[i]
-		b = appendString(appendField(append(b, '{'), "date", true), e.Date)
-		b = appendString(appendField(b, "symbol", false), e.Symbol)
-		if e.Draft != "" {
-			b = appendString(appendField(b, "draft", false), e.Draft)
-		}
-		if e.Meeting != "" {
-			b = appendString(appendField(b, "meeting", false), e.Meeting)
-		}
-		b = appendBool(b, "amendment", e.Amendment)
-		if e.AmendmentTo != "" {
-			b = appendString(appendField(b, "amendment_to", false), e.AmendmentTo)
-		}
-		b = appendStrings(appendField(b, "vetoed_by", false), e.VetoedBy)
-		b = appendBool(b, "joint", e.Joint)
-		if e.Agenda != "" {
-			b = appendString(appendField(b, "agenda", false), e.Agenda)
-		}
-		b = appendString(appendField(b, "topic", false), e.Topic)
-		b = appendString(appendField(b, "region", false), e.Region)
-		b = appendBool(b, "in_un_list", e.InUNList)
-		b = appendStrings(appendField(b, "sources", false), e.Sources)
-		if e.ListRef != "" {
-			b = appendString(appendField(b, "list_ref", false), e.ListRef)
-		}
-		b = append(b, '}')
+		b = appendVetoEntry(b, &es[i])
 	}
 	return append(b, ']')
+}
+
+// appendVetoEntry appends json.Marshal(*e). The entries a fact check
+// lists are parts of the lists package analysis keeps for each member
+// (which callers only read): each is encoded once, found by its address
+// and checked against the entry kept with its encoding, field by field
+// (the address is not kept as a pointer, so that an entry of the caller's
+// stays where it is, and an address taken again is found with the old
+// entry, which the check tells apart).
+func appendVetoEntry(b []byte, e *analysis.VetoEntry) []byte {
+	at := uintptr(unsafe.Pointer(e))
+	if k, ok := keptEntries.get(at); ok && sameVetoEntry(&k.e, e) {
+		return append(b, k.enc...)
+	}
+	start := len(b)
+	b = encodeVetoEntry(b, e)
+	k := keptEntry{*e, slices.Clone(b[start:])}
+	k.e.VetoedBy, k.e.Sources = slices.Clone(e.VetoedBy), slices.Clone(e.Sources)
+	keptEntries.put(at, k)
+	return b
+}
+
+// keptEntry is a veto entry as it was encoded, and its encoding.
+type keptEntry struct {
+	e   analysis.VetoEntry
+	enc []byte
+}
+
+var keptEntries keptValues[uintptr, keptEntry]
+
+// sameVetoEntry reports whether a and b are equal in every field.
+func sameVetoEntry(a, b *analysis.VetoEntry) bool {
+	return a.Date == b.Date && a.Symbol == b.Symbol && a.Draft == b.Draft && a.Meeting == b.Meeting &&
+		a.Amendment == b.Amendment && a.AmendmentTo == b.AmendmentTo && slices.Equal(a.VetoedBy, b.VetoedBy) &&
+		(a.VetoedBy == nil) == (b.VetoedBy == nil) && a.Joint == b.Joint && a.Agenda == b.Agenda &&
+		a.Topic == b.Topic && a.Region == b.Region && a.InUNList == b.InUNList &&
+		slices.Equal(a.Sources, b.Sources) && (a.Sources == nil) == (b.Sources == nil) && a.ListRef == b.ListRef
+}
+
+func encodeVetoEntry(b []byte, e *analysis.VetoEntry) []byte {
+	b = appendString(appendField(append(b, '{'), "date", true), e.Date)
+	b = appendString(appendField(b, "symbol", false), e.Symbol)
+	if e.Draft != "" {
+		b = appendString(appendField(b, "draft", false), e.Draft)
+	}
+	if e.Meeting != "" {
+		b = appendString(appendField(b, "meeting", false), e.Meeting)
+	}
+	b = appendBool(b, "amendment", e.Amendment)
+	if e.AmendmentTo != "" {
+		b = appendString(appendField(b, "amendment_to", false), e.AmendmentTo)
+	}
+	b = appendStrings(appendField(b, "vetoed_by", false), e.VetoedBy)
+	b = appendBool(b, "joint", e.Joint)
+	if e.Agenda != "" {
+		b = appendString(appendField(b, "agenda", false), e.Agenda)
+	}
+	b = appendString(appendField(b, "topic", false), e.Topic)
+	b = appendString(appendField(b, "region", false), e.Region)
+	b = appendBool(b, "in_un_list", e.InUNList)
+	b = appendStrings(appendField(b, "sources", false), e.Sources)
+	if e.ListRef != "" {
+		b = appendString(appendField(b, "list_ref", false), e.ListRef)
+	}
+	b = append(b, '}')
+	return b
+}
+
+// kept holds the encodings of values answers repeat, each made once: a
+// map replaced whole when one is added, read with no lock, of at most
+// maxKept values (past it, a value is encoded for each answer).
+type kept[K comparable] struct{ keptValues[K, []byte] }
+
+func (k *kept[K]) put(key K, enc []byte) { k.keptValues.put(key, slices.Clone(enc)) }
+
+// keptValues is kept's map, of any values.
+type keptValues[K comparable, V any] struct {
+	m  atomic.Pointer[map[K]V]
+	mu sync.Mutex
+}
+
+const maxKept = 256
+
+func (k *keptValues[K, V]) get(key K) (V, bool) {
+	if m := k.m.Load(); m != nil {
+		v, ok := (*m)[key]
+		return v, ok
+	}
+	var zero V
+	return zero, false
+}
+
+func (k *keptValues[K, V]) put(key K, v V) {
+	if p := k.m.Load(); p != nil && len(*p) >= maxKept {
+		return
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	var old map[K]V
+	if p := k.m.Load(); p != nil {
+		old = *p
+	}
+	if len(old) >= maxKept {
+		return
+	}
+	m := make(map[K]V, len(old)+1)
+	maps.Copy(m, old)
+	m[key] = v
+	k.m.Store(&m)
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"unsc"
 	"unsc/analysis"
 	"unsc/internal/realrecord"
 )
@@ -221,4 +222,55 @@ func TestWireEncoders(t *testing.T) {
 	compare("empty what-if", empty, encodeWhatIf(&empty))
 	var none analysis.Trends
 	compare("empty trends", none, encodeTrends(&none))
+}
+
+// TestSameVetoEntry checks that sameVetoEntry, which tells a veto entry
+// encoded once from another kept at its place, compares every field: an
+// entry changed in any one field (a nil list for an empty one too) is not
+// the same.
+func TestSameVetoEntry(t *testing.T) {
+	a := analysis.VetoEntry{Date: "1996-11-19", Symbol: "S/1996/952", Draft: "S/1996/952", Meeting: "S/PV.3714",
+		AmendmentTo: "S/1", VetoedBy: []unsc.Code{"USA"}, Agenda: "a", Topic: "t", Region: "r",
+		Sources: []unsc.Source{unsc.SourceSpreadsheet}, ListRef: "l"}
+	if c := a; !sameVetoEntry(&a, &c) {
+		t.Fatal("an entry is not the same as its copy")
+	}
+	typ := reflect.TypeOf(a)
+	for i := range typ.NumField() {
+		for _, change := range []func(reflect.Value){
+			func(v reflect.Value) {
+				switch v.Kind() {
+				case reflect.String:
+					v.SetString(v.String() + "x")
+				case reflect.Bool:
+					v.SetBool(!v.Bool())
+				case reflect.Slice:
+					v.Set(reflect.Append(v, v.Index(0)))
+				}
+			},
+			func(v reflect.Value) {
+				if v.Kind() == reflect.Slice {
+					v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+				} else if v.Kind() == reflect.String {
+					v.SetString("")
+				} else {
+					v.SetBool(!v.Bool())
+				}
+			},
+		} {
+			b := a
+			change(reflect.ValueOf(&b).Elem().Field(i))
+			if sameVetoEntry(&a, &b) {
+				t.Errorf("an entry with %s changed is the same", typ.Field(i).Name)
+			}
+		}
+		if typ.Field(i).Type.Kind() == reflect.Slice {
+			e, n := a, a
+			reflect.ValueOf(&e).Elem().Field(i).Set(reflect.MakeSlice(typ.Field(i).Type, 0, 0))
+			reflect.ValueOf(&n).Elem().Field(i).SetZero()
+			if sameVetoEntry(&e, &n) {
+				t.Errorf("an entry with %s nil is the same as one with it empty (json.Marshal writes null and [])", typ.Field(i).Name)
+			}
+		}
+	}
 }
