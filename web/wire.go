@@ -138,7 +138,11 @@ func scratchBuffer() *[]byte { return joinBuffers.Get().(*[]byte) }
 // exact returns b, encoded in buf, in a slice of its own at its size
 // (with room for the newline an answer ends with), and gives buf back.
 func exact(buf *[]byte, b []byte) []byte {
-	out := append(make([]byte, 0, len(b)+1), b...)
+	// make then copy, which the compiler joins: the copy's bytes are not
+	// cleared first.
+	out := make([]byte, len(b)+1)
+	copy(out, b)
+	out = out[:len(b)]
 	if cap(b) <= maxJoinBuffer {
 		*buf = b[:0]
 		joinBuffers.Put(buf)
@@ -279,6 +283,10 @@ func appendEach[T any](b []byte, items []T, appendItem func([]byte, *T) []byte) 
 // appendKindPeriod appends k as encoding/json encodes it: every period
 // states the same few kinds, each encoded once (keptKinds).
 func appendKindPeriod(b []byte, k *analysis.KindPeriod) []byte {
+	if k.Known != 0 {
+		// A count of the period's: encoded for each.
+		return encodeKindPeriod(b, k)
+	}
 	if enc, ok := keptKinds.get(*k); ok {
 		return append(b, enc...)
 	}
@@ -288,7 +296,7 @@ func appendKindPeriod(b []byte, k *analysis.KindPeriod) []byte {
 	return b
 }
 
-var keptKinds kept[analysis.KindPeriod]
+var keptKinds keptFew[analysis.KindPeriod]
 
 func encodeKindPeriod(b []byte, k *analysis.KindPeriod) []byte {
 	b = appendString(appendField(append(b, '{'), "kind", true), k.Kind)
@@ -851,7 +859,7 @@ type lineTail struct {
 }
 
 var (
-	keptLineHeads kept[lineHead]
+	keptLineHeads keptFew[lineHead]
 	keptLineTails kept[lineTail]
 )
 
@@ -946,6 +954,48 @@ func encodeVetoEntry(b []byte, e *analysis.VetoEntry) []byte {
 type kept[K comparable] struct{ keptValues[K, []byte] }
 
 func (k *kept[K]) put(key K, enc []byte) { k.keptValues.put(key, slices.Clone(enc)) }
+
+// keptFew is kept for a few values (at most maxKeptFew), found by
+// comparing each, which costs less than a map's hash.
+type keptFew[K comparable] struct {
+	list atomic.Pointer[[]keptEncoding[K]]
+	mu   sync.Mutex
+}
+
+type keptEncoding[K comparable] struct {
+	key K
+	enc []byte
+}
+
+const maxKeptFew = 16
+
+func (k *keptFew[K]) get(key K) ([]byte, bool) {
+	if l := k.list.Load(); l != nil {
+		for i := range *l {
+			if (*l)[i].key == key {
+				return (*l)[i].enc, true
+			}
+		}
+	}
+	return nil, false
+}
+
+func (k *keptFew[K]) put(key K, enc []byte) {
+	if l := k.list.Load(); l != nil && len(*l) >= maxKeptFew {
+		return
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	var old []keptEncoding[K]
+	if l := k.list.Load(); l != nil {
+		old = *l
+	}
+	if len(old) >= maxKeptFew {
+		return
+	}
+	l := append(slices.Clip(old), keptEncoding[K]{key, slices.Clone(enc)})
+	k.list.Store(&l)
+}
 
 // keptValues is kept's map, of any values.
 type keptValues[K comparable, V any] struct {
