@@ -110,22 +110,39 @@ func plainWords[S string | []byte](s S, i int) int {
 // appendText appends s as appendString does. It is for the long texts
 // answers repeat word for word (a note on a rule, a way of counting's
 // description): the first maxTexts such texts are encoded once and kept,
-// and an answer copies the encoding.
+// and an answer copies the encoding. A text is found first by the address
+// of its bytes (most are constants, at one address: no hash of the whole
+// text), checked by comparing it with the text kept, which for the same
+// bytes is at once; then by the text.
 func appendText(b []byte, s string) []byte {
+	at := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	if k, ok := textsAt.get(at); ok && k.s == s {
+		return append(b, k.enc...)
+	}
 	if enc, ok := texts.Load(s); ok {
+		textsAt.put(at, keptText{strings.Clone(s), enc.([]byte)})
 		return append(b, enc.([]byte)...)
 	}
 	start := len(b)
 	b = appendString(b, s)
 	if textsKept.Add(1) <= maxTexts {
-		texts.Store(strings.Clone(s), slices.Clone(b[start:]))
+		kept := keptText{strings.Clone(s), slices.Clone(b[start:])}
+		texts.Store(kept.s, kept.enc)
+		textsAt.put(at, kept)
 	}
 	return b
+}
+
+// keptText is a copy of a text found at an address, and its encoding.
+type keptText struct {
+	s   string
+	enc []byte
 }
 
 var (
 	texts     sync.Map // a text → its encoding
 	textsKept atomic.Int64
+	textsAt   keptValues[uintptr, keptText]
 )
 
 const maxTexts = 256

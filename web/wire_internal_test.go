@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"unsc"
 	"unsc/analysis"
@@ -271,6 +272,26 @@ func TestSameVetoEntry(t *testing.T) {
 			if sameVetoEntry(&e, &n) {
 				t.Errorf("an entry with %s nil is the same as one with it empty (json.Marshal writes null and [])", typ.Field(i).Name)
 			}
+		}
+	}
+}
+
+// TestAppendTextAtOneAddress checks that appendText, which finds a text
+// kept by the address of its bytes, writes a text that is not the one
+// kept at that address as the text it is: two texts one after the other
+// in the same bytes, and a shorter text at the same address.
+func TestAppendTextAtOneAddress(t *testing.T) {
+	buf := []byte("a text kept at one address <first>")
+	first := unsafe.String(&buf[0], len(buf))
+	want := func(s string) string { return string(appendString(nil, strings.Clone(s))) }
+	if got, w := string(appendText(nil, first)), want(first); got != w {
+		t.Fatalf("appendText(%q) = %s, want %s", first, got, w)
+	}
+	copy(buf, "another text at the same address &")
+	second := unsafe.String(&buf[0], len(buf))
+	for _, s := range []string{second, second[:10]} {
+		if got, w := string(appendText(nil, s)), want(s); got != w {
+			t.Errorf("appendText(%q) at the address of a text kept = %s, want %s", s, got, w)
 		}
 	}
 }
