@@ -576,6 +576,8 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 	var lines []byte
 	if ok {
 		lines = make([]byte, 0, 384) // a search's, with its period and Link
+	} else if tag != "" {
+		lines = make([]byte, 0, len("Etag: \r\n")+len(tag)) // its one line
 	}
 	if tag != "" {
 		lines = appendHeaderLine(lines, "Etag", tag)
