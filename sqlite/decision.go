@@ -44,6 +44,16 @@ func decisionIDs(decisions []unsc.Decision) ([]int64, error) {
 	return ids, nil
 }
 
+// numberedFromOne reports whether ids are 1, 2, 3, … in order.
+func numberedFromOne(ids []int64) bool {
+	for i, id := range ids {
+		if id != int64(i+1) {
+			return false
+		}
+	}
+	return true
+}
+
 // writeDecisions replaces the record's decisions, with their positions,
 // vetoes, reports, meetings and documents, storing each under its id (see
 // decisionIDs), with their reports as stored (holdReports). keys gives each
@@ -67,7 +77,18 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, conn *sql.Conn, decisions [
 		return err
 	}
 
-	dins := newInserter(ctx, tx, conn, "decisions", decisionColumns, "")
+	// The table is empty now: where the decisions' ids are 1, 2, 3, … in
+	// the order they are written, as the reconciler numbers them, they are
+	// the ids SQLite gives rows written without one, and so written a
+	// statement of decisions binds one value fewer a row and need not
+	// journal the pages it changes (see importPragmas; the reports are
+	// written so too, ImportWithMembership). The last id SQLite gave is
+	// checked against the decisions'.
+	cols, numbered := decisionColumns, numberedFromOne(ids)
+	if numbered {
+		cols = decisionColumns[1:]
+	}
+	dins := newInserter(ctx, tx, conn, "decisions", cols, "")
 	vins := newInserter(ctx, tx, conn, "decision_votes", []string{"decision_id", "code", "position"}, "")
 	xins := newInserter(ctx, tx, conn, "decision_vetoes", []string{"decision_id", "code", "seq"}, "")
 	rins := newInserter(ctx, tx, conn, "decision_reports", []string{"decision_id", "report_id", "seq"}, "")
@@ -96,12 +117,17 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, conn *sql.Conn, decisions [
 			}
 		}
 		yes, no, abstain, nonVoting := tallyValues(d.Tally)
-		if err := dins.add(id, day(d.Date), text(d.Meeting), text(d.Resolution), resNumber,
+		row := [...]any{id, day(d.Date), text(d.Meeting), text(d.Resolution), resNumber,
 			text(d.Draft), boolInt(d.Amendment), text(d.AmendmentTo), text(d.Title),
 			text(d.Agenda), encodeSubjects(d.Subjects), d.Matter.String(),
 			boolInt(d.MatterKnown), d.Modality.String(), outcomeValue(d.Recorded),
 			outcomeValue(d.Derived), yes, no, abstain, nonVoting, boolInt(d.Votes.Known()),
-			encodeSubjects(d.Sponsors)); err != nil {
+			encodeSubjects(d.Sponsors)}
+		values := row[:]
+		if numbered {
+			values = row[1:]
+		}
+		if err := dins.add(values...); err != nil {
 			return fmt.Errorf("decisions: %w", err)
 		}
 		c := childRows{name: decisionName(d), votes: d.Votes, vetoedBy: d.VetoedBy, notes: d.Notes}
@@ -143,6 +169,9 @@ func writeDecisions(ctx context.Context, tx *sql.Tx, conn *sql.Conn, decisions [
 	// Every decision is written before the rows that refer to it.
 	if err := dins.flush(); err != nil {
 		return fmt.Errorf("decisions: %w", err)
+	}
+	if numbered && len(ids) > 0 && dins.lastID != ids[len(ids)-1] {
+		return fmt.Errorf("decisions: SQLite numbered the decisions up to %d, not %d", dins.lastID, ids[len(ids)-1])
 	}
 	codes := make(boxedCodes)
 	for i := range children {

@@ -114,3 +114,71 @@ func TestImportNumbersNewReports(t *testing.T) {
 		}
 	}
 }
+
+// Decisions are stored under the ids the reconciler gives them: written
+// without them where those are 1, 2, 3, … in order, which SQLite gives the
+// rows of the emptied table the same (writeDecisions), with them where not.
+func TestImportKeepsDecisionIDs(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(filepath.Join(t.TempDir(), "unsc.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ids := func() map[string]int64 {
+		rows, err := s.testDB().QueryContext(ctx, `SELECT meeting, id FROM decisions`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		got := map[string]int64{}
+		for rows.Next() {
+			var m string
+			var id int64
+			if err := rows.Scan(&m, &id); err != nil {
+				t.Fatal(err)
+			}
+			got[m] = id
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	steps := []struct {
+		keys []string
+		ids  []int64 // the reconciler's, 0 for none
+		want map[string]int64
+	}{
+		{[]string{"1", "2", "3"}, []int64{1, 2, 3}, map[string]int64{"S/PV.1": 1, "S/PV.2": 2, "S/PV.3": 3}},
+		// Fewer, numbered from one again in the emptied table.
+		{[]string{"4", "5"}, []int64{1, 2}, map[string]int64{"S/PV.4": 1, "S/PV.5": 2}},
+		// Not in order: given.
+		{[]string{"6", "7", "8"}, []int64{3, 1, 2}, map[string]int64{"S/PV.6": 3, "S/PV.7": 1, "S/PV.8": 2}},
+		// With a gap: given.
+		{[]string{"9", "10"}, []int64{1, 5}, map[string]int64{"S/PV.9": 1, "S/PV.10": 5}},
+		// Not from one: given.
+		{[]string{"11", "12"}, []int64{7, 8}, map[string]int64{"S/PV.11": 7, "S/PV.12": 8}},
+		// None given: numbered 1, 2, … by the import.
+		{[]string{"13", "14"}, []int64{0, 0}, map[string]int64{"S/PV.13": 1, "S/PV.14": 2}},
+	}
+	for n, step := range steps {
+		var rs []unsc.Report
+		for _, k := range step.keys {
+			rs = append(rs, unsc.Report{Source: unsc.SourceUNDL, Key: k, Meeting: "S/PV." + k})
+		}
+		reconcile := func(rs []unsc.Report) []unsc.Decision {
+			ds := make([]unsc.Decision, len(rs))
+			for i := range rs {
+				ds[i] = unsc.Decision{ID: step.ids[i], Meeting: rs[i].Meeting, Sources: []unsc.Source{rs[i].Source}, Reports: rs[i : i+1]}
+			}
+			return ds
+		}
+		if _, err := s.Import(ctx, rs, reconcile, unsc.SourceUNDL); err != nil {
+			t.Fatalf("import %d: %v", n+1, err)
+		}
+		if got := ids(); !maps.Equal(got, step.want) {
+			t.Errorf("import %d: decision ids %v, want %v", n+1, got, step.want)
+		}
+	}
+}
