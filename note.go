@@ -120,8 +120,17 @@ func AbsentNote(n int) string { return fmt.Sprintf("%d absent", n) }
 
 // AbsentInNote reads AbsentNote back from a report's note: how many
 // members the source says were absent, and whether it says so.
+//
+// A part without the word is not scanned (fmt.Sscanf, up to ~1% of an import's
+// CPU when every report's note was): it cannot be one.
 func AbsentInNote(note string) (int, bool) {
-	for _, part := range strings.Split(note, ";") {
+	if !strings.Contains(note, "absent") {
+		return 0, false
+	}
+	for part := range strings.SplitSeq(note, ";") {
+		if !strings.Contains(part, "absent") {
+			continue
+		}
 		var n int
 		var rest string
 		if k, _ := fmt.Sscanf(strings.TrimSpace(part), "%d %s", &n, &rest); k == 2 && rest == "absent" && n > 0 {
