@@ -265,6 +265,8 @@ type countedVeto struct {
 // sums, so that the line's count over any span of decisions is two binary
 // searches and a subtraction: at[j] is the decision of vetoes[j], and
 // sums[j] the sums over the vetoes before it (len(vetoes)+1 of them).
+// vetoes is read by the tests only, which add a line up one veto at a
+// time against the sums (TestCountSums).
 type countSums struct {
 	vetoes []countedVeto
 	at     []int
@@ -274,7 +276,8 @@ type countSums struct {
 // countSum is the sums of a line's vetoes up to one of them: their weight,
 // that of the vetoes of amendments and of those after the list's last
 // date, the part the UN veto list gives (to that date), and for each
-// source (sourceBit) how many rest on it.
+// source (sourceBit, whose last bit is a source not in sourceOrder) how
+// many rest on it.
 type countSum struct {
 	weight, amendments, after, on int32
 	sources                       [len(sourceOrder) + 1]int32
