@@ -6,13 +6,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"os/exec"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"unsc"
 	"unsc/analysis"
+	"unsc/internal/onefile"
 	"unsc/readmodel"
 	"unsc/record"
 	"unsc/sqlite/imagefile"
@@ -25,8 +30,9 @@ import (
 // the start of the whole program. Everything else — another command, help,
 // a record without a fresh image file (the store reads its tables and says
 // what is wrong with a file) — it hands over to the whole program,
-// unsc-full beside it, which answers as unsc always has: the same output,
-// the same exit status (TestFrontAnswersAsWhole).
+// the one it carries at the end of its file (cmd/build, internal/onefile),
+// run in its place, which answers as unsc always has: the same output, the
+// same exit status (TestOneFileAnswersAsWhole).
 
 func init() {
 	commands = []command{
@@ -48,36 +54,95 @@ func init() {
 }
 
 // handOver runs the whole program with the command line, in place of this
-// process: it returns only when it could not, with the exit status.
+// process: it returns only when it could not, with the exit status. The
+// whole program is the one this front carries, at the end of its own file
+// (package internal/onefile; cmd/build writes the file).
 func handOver(line []string) (int, bool) {
-	whole := wholeProgram()
-	if whole == "" {
-		// The whole program's path, where this unsc looks for it: the
-		// command to build it runs in the checkout, not in that folder.
-		path := wholeName
-		if exe, err := os.Executable(); err == nil {
-			path = filepath.Join(filepath.Dir(exe), wholeName)
-		}
-		fmt.Fprintf(os.Stderr, "unsc: this is answered by the whole program, %s, which is not beside this unsc: build it beside it, in the checkout this unsc was built from, with `go build -o %s ./cmd/unsc` (see the README)\n", wholeName, shellQuote(path))
+	self, name, err := openSelf()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "unsc: this is answered by the whole program, which unsc carries in its file, but that file cannot be read: %v\n", err)
 		return 1, true
 	}
-	return execWhole(whole, line), true
+	defer self.Close()
+	info, err := self.Stat()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "unsc: %s: %v\n", name, err)
+		return 1, true
+	}
+	offset, length, err := onefile.Find(self, info.Size())
+	if errors.Is(err, onefile.ErrNoPayload) {
+		// The front alone, as `go build -tags front` makes it, or a
+		// file cut short.
+		fmt.Fprintf(os.Stderr, "unsc: this is answered by the whole program, which %s does not carry (no whole program at its end: the front alone, or a file cut short): build unsc as one file, in the checkout it was built from, with `go run ./cmd/build -o %s` (see the README)\n", name, shellQuote(name))
+		return 1, true
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "unsc: %s: %v; the whole program it carries cannot be run: build it again, in the checkout it was built from, with `go run ./cmd/build -o %s` (see the README)\n", name, err, shellQuote(name))
+		return 1, true
+	}
+	return runWhole(self, name, offset, length, line), true
 }
 
-// wholeProgram returns the path of the whole program beside this one, ""
-// where there is none. Only beside it, never from $PATH: the two are built
-// together from one checkout, and a whole program of another version would
-// answer for this one.
-func wholeProgram() string {
-	exe, err := os.Executable()
+// runChild runs the whole program, length bytes at offset in self, as a
+// child with the command line, where it cannot run in this process's
+// place: from a file of its own in the temporary folder, readable by this
+// user alone and removed when it ends, with the same standard streams and
+// environment. Ctrl-C, SIGTERM, SIGHUP and SIGQUIT sent to this process are
+// passed on (Ctrl-C at a terminal reaches the child twice, from the
+// terminal and from here: the whole program catches the second as it does
+// the first, where it catches Ctrl-C at all); its exit status is this
+// process's (128 and the signal's number where a signal ended it).
+func runChild(self *os.File, name string, offset, length int64, line []string) int {
+	dir, err := os.MkdirTemp("", "unsc-")
 	if err != nil {
-		return ""
+		fmt.Fprintf(os.Stderr, "unsc: run the whole program that %s carries: %v\n", name, err)
+		return 1
 	}
-	p := filepath.Join(filepath.Dir(exe), wholeName)
-	if info, err := os.Stat(p); err != nil || info.IsDir() {
-		return ""
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, filepath.Base(name))
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o700)
+	if err == nil {
+		_, err = io.Copy(f, io.NewSectionReader(self, offset, length))
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
 	}
-	return p
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "unsc: copy the whole program that %s carries to %s: %v\n", name, path, err)
+		return 1
+	}
+	cmd := exec.Command(path, line...)
+	cmd.Args[0] = os.Args[0]
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	signals := make(chan os.Signal, 4)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
+	defer signal.Stop(signals)
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintf(os.Stderr, "unsc: run the whole program that %s carries: %v\n", name, err)
+		return 1
+	}
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		for {
+			select {
+			case s := <-signals:
+				_ = cmd.Process.Signal(s)
+			case <-done:
+				return
+			}
+		}
+	}()
+	err = cmd.Wait()
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		return 128 + int(ws.Signal())
+	}
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		fmt.Fprintf(os.Stderr, "unsc: run the whole program that %s carries: %v\n", name, err)
+		return 1
+	}
+	return cmd.ProcessState.ExitCode()
 }
 
 // openStore opens the record for reading from its image file while the

@@ -1,27 +1,22 @@
-//go:build front && !unix
+//go:build front && !linux
 
 package main
 
-import (
-	"errors"
-	"fmt"
-	"os"
-	"os/exec"
-)
+import "os"
 
-// execWhole runs the whole program at path with the command line and the
-// same standard streams, and returns its exit status.
-func execWhole(path string, line []string) int {
-	cmd := exec.Command(path, line...)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		return exit.ExitCode()
-	}
+// openSelf opens this program's own file, and returns it with its name.
+func openSelf() (*os.File, string, error) {
+	name, err := os.Executable()
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "unsc: run %s: %v\n", path, err)
-		return 1
+		return nil, "unsc", err
 	}
-	return 0
+	f, err := os.Open(name)
+	return f, name, err
+}
+
+// runWhole runs the whole program, length bytes at offset in self, with
+// the command line, and returns its exit status: as a child, there being
+// no file in memory to run in this process's place.
+func runWhole(self *os.File, name string, offset, length int64, line []string) int {
+	return runChild(self, name, offset, length, line)
 }

@@ -241,10 +241,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return a.exitStatus(c, err)
 }
 
-// wholeName is the name of the whole program's file, beside the front's
-// (front.go).
-const wholeName = "unsc-full"
-
 // errHandOver is what a command of the front (front.go) returns where the
 // whole program must answer: a record it cannot read without SQLite.
 var errHandOver = errors.New("the whole unsc answers this")
