@@ -10,8 +10,10 @@
 #   deps   the same with every package unsc links but its own (modernc's
 #          SQLite and its libc, golang.org/x/net/html, ...): the floor of
 #          any program that links them
-#   unsc   `unsc council 2024-03-25` (no record read), the whole program
-#   front  the same from the optional front (`-tags front`)
+#   whole  `unsc council 2024-03-25` (no record read), the whole program
+#          (`go build ./cmd/unsc`)
+#   unsc   the same from unsc as the README builds it (cmd/build: the
+#          front carrying the whole program, which a question never runs)
 #
 # and the page faults of each (`perf stat`, when perf is installed).
 #
@@ -25,8 +27,8 @@ repo=$(pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-CGO_ENABLED=0 go build -o "$work/unsc" ./cmd/unsc
-CGO_ENABLED=0 go build -tags front -o "$work/front" ./cmd/unsc
+CGO_ENABLED=0 go build -o "$work/whole" ./cmd/unsc
+go run ./cmd/build -o "$work/unsc"
 go build -o "$work/pair" ./bench/pair
 
 # hello PROGRAM PACKAGES…: a "hello" that blank-imports PACKAGES, built as a
@@ -57,15 +59,15 @@ mapfile -t std < <(CGO_ENABLED=0 go list -deps -f '{{if .Standard}}{{.ImportPath
 mapfile -t other < <(CGO_ENABLED=0 go list -deps -f '{{if not .Standard}}{{.ImportPath}}{{end}}' ./cmd/unsc | importable)
 hello std "${std[@]}"
 hello deps "${std[@]}" "${other[@]}"
-for f in hello std deps unsc front; do
+for f in hello std deps whole unsc; do
   cp "$work/$f" "$work/$f.copy" && mv "$work/$f.copy" "$work/$f"
 done
 
 echo "bench/floor.sh on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ), $(git rev-parse --short HEAD); ${#std[@]} standard packages, ${#other[@]} others"
 printf '%-6s %9s %9s %7s %7s %12s\n' program "ms" "hello ms" ratio cpu "page faults"
-for p in std deps unsc front; do
+for p in std deps whole unsc; do
   cmd="$work/$p"
-  case $p in unsc | front) cmd="$cmd council 2024-03-25" ;; esac
+  case $p in whole | unsc) cmd="$cmd council 2024-03-25" ;; esac
   read -r ms hms ratio _ _ _ _ cpu < <("$work/pair" -runs "$RUNS" -warmup 5 -a "$cmd" -b "$work/hello")
   faults=-
   if command -v perf >/dev/null; then

@@ -4,7 +4,10 @@
 # transaction with its indexes (bench/baseline/load.sql), paired runs
 # alternated (bench/pair, medians), at today's size and at K times it
 # (bench/scale), with the peak resident memory of each and import at K×
-# over import at 1×. With BEFORE=REV it also pairs unsc built at REV with
+# over import at 1×, and at 1× import by unsc as the README builds it (the
+# one file of cmd/build, whose front hands import to the whole program it
+# carries) over the whole program's own (`go build ./cmd/unsc`): the
+# handover's cost. With BEFORE=REV it also pairs unsc built at REV with
 # unsc built from the working tree (before / after) at each size.
 #
 #   bench/importrows.sh                 # K=30 RUNS=3
@@ -19,11 +22,15 @@ command -v sqlite3 >/dev/null || { echo "bench: sqlite3 is needed (apt-get insta
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-CGO_ENABLED=0 go build -o "$work/unsc" ./cmd/unsc
+go run ./cmd/build -o "$work/unsc"
+CGO_ENABLED=0 go build -o "$work/whole" ./cmd/unsc
 go build -o "$work/pair" ./bench/pair
+for f in "$work/unsc" "$work/whole"; do
+  cp "$f" "$f.copy" && mv "$f.copy" "$f"
+done
 if [ -n "${BEFORE:-}" ]; then
   git worktree add -q --detach "$work/before" "$BEFORE"
-  (cd "$work/before" && CGO_ENABLED=0 go build -o "$work/unsc-before" ./cmd/unsc)
+  (cd "$work/before" && if [ -d cmd/build ]; then go run ./cmd/build -o "$work/unsc-before"; else CGO_ENABLED=0 go build -o "$work/unsc-before" ./cmd/unsc; fi)
   git worktree remove --force "$work/before"
 fi
 scaled=${SCALED_DIR:-$work/data$K}
@@ -43,6 +50,12 @@ for size in 1 "$K"; do
     -before-b "rm -f $base" -b "sqlite3 $base '.read $work/load.sql'")
   ms[$size]=$u
   row "import / sqlite3 load" "${size}x" "$u" "$b" "$r" "$mu" "$mb" "$cr"
+  if [ "$size" = 1 ]; then
+    read -r u b r mu mb _ _ cr < <("$work/pair" -runs "$RUNS" -warmup 0 \
+      -before-a "rm -f $db $db-journal $db.image" -a "$work/unsc --db $db import --no-built-in $d" \
+      -before-b "rm -f $db $db-journal $db.image" -b "$work/whole --db $db import --no-built-in $d")
+    row "import / the whole program's" "${size}x" "$u" "$b" "$r" "$mu" "$mb" "$cr"
+  fi
   if [ -n "${BEFORE:-}" ]; then
     read -r u b r mu mb _ _ cr < <("$work/pair" -runs "$RUNS" -warmup 0 \
       -before-a "rm -f $db $db-journal $db.image" -a "$work/unsc --db $db import --no-built-in $d" \
