@@ -9,7 +9,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"syscall"
@@ -111,13 +110,16 @@ func runChild(self *os.File, name string, offset, length int64, line []string) i
 		fmt.Fprintf(os.Stderr, "unsc: copy the whole program that %s carries to %s: %v\n", name, path, err)
 		return 1
 	}
-	cmd := exec.Command(path, line...)
-	cmd.Args[0] = os.Args[0]
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	signals := make(chan os.Signal, 4)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
 	defer signal.Stop(signals)
-	if err := cmd.Start(); err != nil {
+	// os.StartProcess, not os/exec: the front links no more than it
+	// needs, every package being paid at every start.
+	child, err := os.StartProcess(path, append([]string{os.Args[0]}, line...), &os.ProcAttr{
+		Env:   os.Environ(),
+		Files: []*os.File{os.Stdin, os.Stdout, os.Stderr},
+	})
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "unsc: run the whole program that %s carries: %v\n", name, err)
 		return 1
 	}
@@ -127,22 +129,21 @@ func runChild(self *os.File, name string, offset, length int64, line []string) i
 		for {
 			select {
 			case s := <-signals:
-				_ = cmd.Process.Signal(s)
+				_ = child.Signal(s)
 			case <-done:
 				return
 			}
 		}
 	}()
-	err = cmd.Wait()
-	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-		return 128 + int(ws.Signal())
-	}
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
+	state, err := child.Wait()
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "unsc: run the whole program that %s carries: %v\n", name, err)
 		return 1
 	}
-	return cmd.ProcessState.ExitCode()
+	if ws, ok := state.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		return 128 + int(ws.Signal())
+	}
+	return state.ExitCode()
 }
 
 // openStore opens the record for reading from its image file while the
