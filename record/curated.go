@@ -507,7 +507,7 @@ func unAddress(s string) bool {
 // digits, dots and hyphens, an optional port of digits, then nothing or
 // a path, query or fragment of visible ASCII in which each "%" begins an
 // escape (%XX). A hand-written check, not net/url's parser: the package
-// is linked into the front ("A faster start", README), whose start
+// is linked into the front ("Run it", README), whose start
 // net/url (with net/netip and unique) made 2-3% slower for nothing, as
 // the front neither imports nor reconciles. It is stricter than net/url's
 // (no user, IPv6 host, host outside ASCII, or malformed escape anywhere),
