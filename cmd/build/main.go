@@ -24,6 +24,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"unsc/internal/onefile"
 )
@@ -54,6 +55,14 @@ func build(out string) error {
 		if _, serr := os.Stat(goTool); serr != nil {
 			return fmt.Errorf("the go command is neither on $PATH nor in GOROOT (%s): install Go (the README's \"Run it\")", goTool)
 		}
+	}
+	// unsc is built by its import path, from its checkout (its module).
+	gomod, err := exec.Command(goTool, "env", "GOMOD").Output()
+	mod, _ := os.ReadFile(strings.TrimSpace(string(gomod)))
+	first, _, _ := strings.Cut(string(mod), "\n")
+	if err != nil || strings.Join(strings.Fields(first), " ") != "module unsc" {
+		wd, _ := os.Getwd()
+		return fmt.Errorf("%s is not in unsc's checkout: run the builder there (`go run ./cmd/build -o bin/unsc`)", wd)
 	}
 	work, err := os.MkdirTemp("", "unsc-build-")
 	if err != nil {
