@@ -157,6 +157,16 @@ func day(y int, m time.Month, d int) time.Time {
 // date, read in t's location: dates compared as day numbers need no
 // time.Time arithmetic.
 func DayNumber(t time.Time) int64 {
+	if t.Location() == time.UTC {
+		// A UTC time's date is its Unix day (floored: days before 1970
+		// are negative), with no calendar to work out.
+		s := t.Unix()
+		d := s / 86400
+		if s%86400 < 0 {
+			d--
+		}
+		return d
+	}
 	y, m, dd := t.Date()
 	return civilDay(y, m, dd)
 }
