@@ -529,6 +529,7 @@ func (x *Index) periodBoundsIn(buf []KindPeriod, from, to time.Time, kinds []str
 	}
 	lo := x.firstOnOrAfter(after)
 	_, hi := x.span(time.Time{}, to)
+	hiTo := hi
 	lastLater := -1
 	switch {
 	case lo >= hi:
@@ -549,7 +550,7 @@ func (x *Index) periodBoundsIn(buf []KindPeriod, from, to time.Time, kinds []str
 		// read once: an answer compares their places in Kinds.
 		var mask uint16
 		for _, kind := range kinds {
-			if k := slices.Index(Kinds, kind); k >= 0 {
+			if k := kindIndex(kind); k >= 0 {
 				mask |= 1 << k
 			}
 		}
@@ -566,12 +567,17 @@ func (x *Index) periodBoundsIn(buf []KindPeriod, from, to time.Time, kinds []str
 	if unlisted {
 		// How many of each kind no source lists the period asked for
 		// holds, from the kind's decisions found once (decisionsOfKind).
-		lo, hi := x.span(from, to)
+		// x.span(from, to), its end found above.
+		lo, hi := 0, hiTo
+		if !from.IsZero() {
+			lo = x.firstOnOrAfter(dayNumber(from))
+			hi = max(hi, lo)
+		}
 		for k := range p.Kinds {
 			if p.Kinds[k].CompleteTo != "" {
 				continue
 			}
-			if at := slices.Index(Kinds, p.Kinds[k].Kind); at >= 0 {
+			if at := kindIndex(p.Kinds[k].Kind); at >= 0 {
 				if n, ok := x.kindFromSums(at, lo, hi); ok {
 					p.Kinds[k].Known = n
 					continue
@@ -773,7 +779,7 @@ type kindCompleteness struct {
 
 // of returns kind's completeness (none for a kind not of Kinds).
 func (c *completeness) of(kind string) kindCompleteness {
-	if k := slices.Index(Kinds, kind); k >= 0 {
+	if k := kindIndex(kind); k >= 0 {
 		return c.kinds[k]
 	}
 	return kindCompleteness{}
@@ -789,6 +795,56 @@ var kindPlurals = map[string]string{
 	KindResolution: "resolutions", KindFailed: "failed drafts", KindVetoed: "vetoed drafts",
 	KindAmendment: "amendments", KindProcedural: "procedural votes", KindPreliminary: "preliminary questions",
 	KindICJ: "ICJ elections", KindOther: "other decisions",
+}
+
+// kindIndex returns the place of kind in Kinds, -1 for another string:
+// a switch, which costs less than a search of Kinds or a map's hash for
+// the answers that name the kinds of their period.
+func kindIndex(kind string) int {
+	switch kind {
+	case KindResolution:
+		return 0
+	case KindFailed:
+		return 1
+	case KindVetoed:
+		return 2
+	case KindAmendment:
+		return 3
+	case KindProcedural:
+		return 4
+	case KindPreliminary:
+		return 5
+	case KindICJ:
+		return 6
+	case KindOther:
+		return 7
+	}
+	return -1
+}
+
+// byKind holds, for each kind at its place in Kinds, its plural
+// (kindPlurals) and its CuratedCompleteTo, read once.
+var byKind = func() (t struct{ plural, curatedTo [8]string }) {
+	for i, kind := range Kinds {
+		t.plural[i], t.curatedTo[i] = kindPlurals[kind], CuratedCompleteTo[kind]
+	}
+	return t
+}()
+
+// kindPlural returns kindPlurals[kind].
+func kindPlural(kind string) string {
+	if i := kindIndex(kind); i >= 0 {
+		return byKind.plural[i]
+	}
+	return kindPlurals[kind]
+}
+
+// curatedTo returns CuratedCompleteTo[kind].
+func curatedTo(kind string) string {
+	if i := kindIndex(kind); i >= 0 {
+		return byKind.curatedTo[i]
+	}
+	return CuratedCompleteTo[kind]
 }
 
 // kindSingular names a kind of decision after "every": its name, but for
@@ -809,7 +865,7 @@ func (p Period) kindNames(to, and string) string {
 }
 
 // appendKindNames appends kindNames(to, and).
-func (p Period) appendKindNames(b []byte, to, and string) []byte {
+func (p *Period) appendKindNames(b []byte, to, and string) []byte {
 	n := 0
 	for _, k := range p.Kinds {
 		if k.CompleteTo == to {
@@ -824,7 +880,7 @@ func (p Period) appendKindNames(b []byte, to, and string) []byte {
 
 // appendKinds appends the kinds of p listed in full to day to, each as
 // name writes it, joined by commas and, before the last, and.
-func (p Period) appendKinds(b []byte, to, and string, name func(kind string) string) []byte {
+func (p *Period) appendKinds(b []byte, to, and string, name func(kind string) string) []byte {
 	n := 0
 	for _, k := range p.Kinds {
 		if k.CompleteTo == to {
@@ -851,13 +907,13 @@ func (p Period) appendKinds(b []byte, to, and string, name func(kind string) str
 
 // appendKindPlurals appends the kinds of p listed in full to day to, in
 // the plural, joined by "and": "failed drafts and amendments".
-func (p Period) appendKindPlurals(b []byte, to string) []byte {
-	return p.appendKinds(b, to, "and", func(kind string) string { return kindPlurals[kind] })
+func (p *Period) appendKindPlurals(b []byte, to string) []byte {
+	return p.appendKinds(b, to, "and", kindPlural)
 }
 
 // dayNamedBefore reports whether a kind before the i-th of p.Kinds is
 // complete to the same day as it.
-func (p Period) dayNamedBefore(i int) bool {
+func (p *Period) dayNamedBefore(i int) bool {
 	for _, k := range p.Kinds[:i] {
 		if k.CompleteTo == p.Kinds[i].CompleteTo {
 			return true
@@ -870,9 +926,9 @@ func (p Period) dayNamedBefore(i int) bool {
 // p.CompleteTo: "the sources list every ", or, where each of those kinds is
 // complete to that day only by the curated decisions (CuratedCompleteTo),
 // which no one source lists, "the record holds every ".
-func (p Period) whoLists() string {
+func (p *Period) whoLists() string {
 	for _, k := range p.Kinds {
-		if k.CompleteTo == p.CompleteTo && CuratedCompleteTo[k.Kind] != p.CompleteTo {
+		if k.CompleteTo == p.CompleteTo && curatedTo(k.Kind) != p.CompleteTo {
 			return "the sources list every "
 		}
 	}
@@ -942,13 +998,13 @@ func (p *Period) appendText(b []byte) []byte {
 	}
 	for _, k := range p.Kinds {
 		if k.CompleteFrom > p.From {
-			b = append(append(b, "; "...), kindPlurals[k.Kind]...)
+			b = append(append(b, "; "...), kindPlural(k.Kind)...)
 			b = appendLongDay(append(b, " are listed in full only from "...), k.CompleteFrom)
 		}
 	}
 	for _, k := range p.Kinds {
 		if k.CompleteTo == "" && (k.Known > 0 || k.Kind == KindProcedural) {
-			b = append(append(b, "; "...), kindPlurals[k.Kind]...)
+			b = append(append(b, "; "...), kindPlural(k.Kind)...)
 			if k.Known == 0 {
 				b = append(b, ": none known"...)
 			} else {
