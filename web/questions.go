@@ -141,7 +141,7 @@ func (s *Server) agreement(r *http.Request, a *args) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return json.RawMessage(encodeAgreementCounts(&m, c)), nil
+	return agreementInParts(&m, c), nil
 }
 
 func (s *Server) trends(r *http.Request, a *args) (any, error) {

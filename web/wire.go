@@ -679,14 +679,27 @@ func encodeAgreement(m *analysis.Matrix) []byte {
 	return exact(buf, append(b, "]}"...))
 }
 
-// encodeAgreementCounts returns json.Marshal of the matrix m with the
-// cells and period text analysis.Agreement gives it: m as
-// analysis.Index.AgreementCounts answers it (no cells, no text), counts
-// its pairs' counts. Each pair's counts are encoded once, for its cell in
-// the upper half, and copied into its mirror.
-func encodeAgreementCounts(m *analysis.Matrix, counts [][3]int32) []byte {
+// agreementInParts returns json.Marshal of the matrix m with the cells
+// and period text analysis.Agreement gives it, followed by a newline: m
+// as analysis.Index.AgreementCounts answers it (no cells, no text),
+// counts its pairs' counts. It is in parts: what the answer says of its members and rule (the
+// members, rule, rule_note and counted, the same for every period) is
+// sent from its encoding kept (agreementMiddles); the head before it and
+// the cells after it are encoded for the answer, in one allocation.
+func agreementInParts(m *analysis.Matrix, counts [][3]int32) decisionList {
 	buf := scratchBuffer()
 	b := appendHeadOf((*buf)[:0], m.From, m.To, &m.Period, true)
+	head := len(b)
+	middle := agreementMiddles.of(m)
+	b = appendAgreementCells(b, m.Members, counts)
+	b = exact(buf, append(b, "]}\n"...))
+	return decisionList{parts: [][]byte{b[:head], middle, b[head:]}, owned: len(b)}
+}
+
+// appendAgreementMiddle appends what an agreement answer says after its
+// period and before its cells' values: ,"members":[…],"rule":…,
+// "rule_note":…,"counted":…,"cells":[.
+func appendAgreementMiddle(b []byte, m *analysis.Matrix) []byte {
 	b = append(appendField(b, "members", false), '[')
 	for i, s := range m.Members {
 		if i > 0 {
@@ -698,8 +711,65 @@ func encodeAgreementCounts(m *analysis.Matrix, counts [][3]int32) []byte {
 	b = appendString(appendField(b, "rule", false), m.Rule)
 	b = appendText(appendField(b, "rule_note", false), m.RuleNote)
 	b = appendText(appendField(b, "counted", false), m.Counted)
-	b = append(appendField(b, "cells", false), '[')
-	k := len(m.Members)
+	return append(appendField(b, "cells", false), '[')
+}
+
+// keptMiddles keeps agreement answers' middles (appendAgreementMiddle),
+// encoded once for each set of members and rule, and found by them with
+// no string made: an answer's middle depends on nothing else. A middle is
+// kept with what made it, and used only where the answer's note and
+// counted text are the same. At most maxKept are kept (callers can name
+// any members); past that a middle is encoded for each answer.
+type keptMiddles struct {
+	m  atomic.Pointer[map[string]keptMiddle]
+	mu sync.Mutex
+}
+
+type keptMiddle struct {
+	note, counted string
+	enc           []byte
+}
+
+var agreementMiddles keptMiddles
+
+// of returns m's middle, encoded once.
+func (k *keptMiddles) of(m *analysis.Matrix) []byte {
+	// The key: the members and the rule, each ended by a zero byte (no
+	// code or rule holds one), written on the stack.
+	var held [256]byte
+	key := held[:0]
+	for _, s := range m.Members {
+		key = append(append(key, s...), 0)
+	}
+	key = append(append(key, m.Rule...), 0)
+	if p := k.m.Load(); p != nil {
+		if v, ok := (*p)[string(key)]; ok && v.note == m.RuleNote && v.counted == m.Counted {
+			return v.enc
+		}
+	}
+	enc := appendAgreementMiddle(nil, m)
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	var old map[string]keptMiddle
+	if p := k.m.Load(); p != nil {
+		old = *p
+	}
+	if _, ok := old[string(key)]; ok || len(old) >= maxKept {
+		return enc
+	}
+	next := make(map[string]keptMiddle, len(old)+1)
+	maps.Copy(next, old)
+	next[string(key)] = keptMiddle{strings.Clone(m.RuleNote), strings.Clone(m.Counted), enc}
+	k.m.Store(&next)
+	return enc
+}
+
+// appendAgreementCells appends the cells' values of an agreement answer
+// for members, from counts, each pair's counts encoded once, for its cell
+// in the upper half, and copied into its mirror: […],[…],… (after the
+// middle's "cells":[).
+func appendAgreementCells(b []byte, members []string, counts [][3]int32) []byte {
+	k := len(members)
 	// pair(i, j), i <= j, is the place of the pair's counts; at[pair]
 	// is where its encoding is in b, once written.
 	pair := func(i, j int) int { return i*k - i*(i-1)/2 + j - i }
@@ -716,7 +786,7 @@ func encodeAgreementCounts(m *analysis.Matrix, counts [][3]int32) []byte {
 	if k+1 > len(heldEnds) {
 		ends = make([]int, 1, k+1)
 	}
-	for _, s := range m.Members {
+	for _, s := range members {
 		codes = appendString(codes, s)
 		ends = append(ends, len(codes))
 	}
@@ -745,7 +815,7 @@ func encodeAgreementCounts(m *analysis.Matrix, counts [][3]int32) []byte {
 		}
 		b = append(b, ']')
 	}
-	return exact(buf, append(b, "]}"...))
+	return b
 }
 
 // appendCellCounts appends the rest of a cell's encoding after its B,
