@@ -188,8 +188,9 @@ func (x *Index) AgreementCounts(ctx context.Context, q AgreementQuery, counts []
 	if len(members) == 0 {
 		members = PermanentSeats
 	}
-	m := Matrix{From: formatDate(q.From), To: formatDate(q.To), Period: x.periodBoundsIn(kinds, q.From, q.To, Kinds), Members: members,
+	m := Matrix{Period: x.periodBoundsIn(kinds, q.From, q.To, Kinds), Members: members,
 		Rule: rule, RuleNote: abstainNotes.Get()[rule], Counted: agreementCounted}
+	m.From, m.To = formatDates(q.From, q.To)
 	lo, hi := x.span(q.From, q.To)
 	var held [16][3]int32
 	summed, fromSums, err := x.agreeFromSums(ctx, members, rule, lo, hi, held[:0])

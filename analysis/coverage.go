@@ -489,7 +489,7 @@ func (x *Index) periodBoundsIn(buf []KindPeriod, from, to time.Time, kinds []str
 	if cap(buf) < len(kinds) {
 		buf = make([]KindPeriod, len(kinds))
 	}
-	p := Period{From: dayString(first), Kinds: buf[:len(kinds):len(kinds)]}
+	p := Period{Kinds: buf[:len(kinds):len(kinds)]}
 	clear(p.Kinds)
 	var completeTo int64
 	complete, unlisted := false, false
@@ -510,16 +510,23 @@ func (x *Index) periodBoundsIn(buf []KindPeriod, from, to time.Time, kinds []str
 	if complete {
 		last = completeTo
 	}
+	asked := int64(0)
+	askedLater := false
 	if !to.IsZero() {
-		asked := dayNumber(to)
+		asked = dayNumber(to)
 		switch {
 		case asked < last:
 			last = asked
 		case asked > last:
-			p.AskedTo = dayString(asked)
+			askedLater = true
 		}
 	}
-	p.To = dayString(max(last, first-1))
+	// The period's two or three dates, written in one string.
+	if askedLater {
+		p.From, p.To, p.AskedTo = dayStrings3(first, max(last, first-1), asked)
+	} else {
+		p.From, p.To = dayStrings2(first, max(last, first-1))
+	}
 	// The decisions of the kinds counted asked for that the record holds
 	// after the complete part: every one for an answer that counts every
 	// kind, else those of its kinds, read from the few after that day.
@@ -550,7 +557,7 @@ func (x *Index) periodBoundsIn(buf []KindPeriod, from, to time.Time, kinds []str
 		// read once: an answer compares their places in Kinds.
 		var mask uint16
 		for _, kind := range kinds {
-			if k := kindIndex(kind); k >= 0 {
+			if k := KindIndex(kind); k >= 0 {
 				mask |= 1 << k
 			}
 		}
@@ -577,7 +584,7 @@ func (x *Index) periodBoundsIn(buf []KindPeriod, from, to time.Time, kinds []str
 			if p.Kinds[k].CompleteTo != "" {
 				continue
 			}
-			if at := kindIndex(p.Kinds[k].Kind); at >= 0 {
+			if at := KindIndex(p.Kinds[k].Kind); at >= 0 {
 				if n, ok := x.kindFromSums(at, lo, hi); ok {
 					p.Kinds[k].Known = n
 					continue
@@ -779,7 +786,7 @@ type kindCompleteness struct {
 
 // of returns kind's completeness (none for a kind not of Kinds).
 func (c *completeness) of(kind string) kindCompleteness {
-	if k := kindIndex(kind); k >= 0 {
+	if k := KindIndex(kind); k >= 0 {
 		return c.kinds[k]
 	}
 	return kindCompleteness{}
@@ -797,10 +804,10 @@ var kindPlurals = map[string]string{
 	KindICJ: "ICJ elections", KindOther: "other decisions",
 }
 
-// kindIndex returns the place of kind in Kinds, -1 for another string:
+// KindIndex returns the place of kind in Kinds, -1 for another string:
 // a switch, which costs less than a search of Kinds or a map's hash for
 // the answers that name the kinds of their period.
-func kindIndex(kind string) int {
+func KindIndex(kind string) int {
 	switch kind {
 	case KindResolution:
 		return 0
@@ -833,7 +840,7 @@ var byKind = func() (t struct{ plural, curatedTo [8]string }) {
 
 // kindPlural returns kindPlurals[kind].
 func kindPlural(kind string) string {
-	if i := kindIndex(kind); i >= 0 {
+	if i := KindIndex(kind); i >= 0 {
 		return byKind.plural[i]
 	}
 	return kindPlurals[kind]
@@ -841,7 +848,7 @@ func kindPlural(kind string) string {
 
 // curatedTo returns CuratedCompleteTo[kind].
 func curatedTo(kind string) string {
-	if i := kindIndex(kind); i >= 0 {
+	if i := KindIndex(kind); i >= 0 {
 		return byKind.curatedTo[i]
 	}
 	return CuratedCompleteTo[kind]
@@ -1024,7 +1031,39 @@ func (p *Period) appendText(b []byte) []byte {
 // for each block (2.5% of the CPU of `unsc vetoes --by member` and `unsc
 // member` with blocks of 256 days, 1.5% with blocks of 16).
 func dayString(n int64) string {
-	return string(appendDate(make([]byte, 0, len(dateLayout)), time.Unix(n*86400, 0).UTC(), n))
+	var held [len(dateLayout)]byte
+	return string(appendDay(held[:0], n))
+}
+
+// dayStrings2 returns dayString(a) and dayString(b), written in one
+// string.
+func dayStrings2(a, b int64) (string, string) {
+	var held [2 * len(dateLayout)]byte
+	w := appendDay(held[:0], a)
+	ea := len(w)
+	s := string(appendDay(w, b))
+	return s[:ea], s[ea:]
+}
+
+// dayStrings3 returns dayString(a), dayString(b) and dayString(c), written
+// in one string.
+func dayStrings3(a, b, c int64) (string, string, string) {
+	var held [3 * len(dateLayout)]byte
+	w := appendDay(held[:0], a)
+	ea := len(w)
+	w = appendDay(w, b)
+	eb := len(w)
+	s := string(appendDay(w, c))
+	return s[:ea], s[ea:eb], s[eb:]
+}
+
+// appendDay appends dayString(n).
+func appendDay(b []byte, n int64) []byte {
+	var t time.Time
+	if y, _, _ := civilDate(n); y < 0 || y > 9999 {
+		t = time.Unix(n*86400, 0).UTC()
+	}
+	return appendDate(b, t, n)
 }
 
 // longDay writes a YYYY-MM-DD date in words: "31 December 2025".

@@ -192,9 +192,10 @@ func (x *Index) countVetoesIn(ctx context.Context, member string, from, to time.
 		return VetoCount{}, err
 	}
 	c := VetoCount{
-		Member: member, MemberName: vc.name, From: formatDate(from), To: formatDate(to), Period: x.periodBoundsIn(kinds, from, to, VetoKinds),
+		Member: member, MemberName: vc.name, Period: x.periodBoundsIn(kinds, from, to, VetoKinds),
 		ListEnd: vc.listEnd, Lines: lines[:0],
 	}
+	c.From, c.To = formatDates(from, to)
 	if cap(lines) < len(countRules) {
 		c.Lines = make([]CountLine, 0, len(countRules))
 	}

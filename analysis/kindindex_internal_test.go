@@ -8,8 +8,8 @@ import "testing"
 // and read from the maps.
 func TestKindIndex(t *testing.T) {
 	for i, kind := range Kinds {
-		if got := kindIndex(kind); got != i {
-			t.Errorf("kindIndex(%q) = %d, want %d", kind, got, i)
+		if got := KindIndex(kind); got != i {
+			t.Errorf("KindIndex(%q) = %d, want %d", kind, got, i)
 		}
 		if got, want := kindPlural(kind), kindPlurals[kind]; got != want || got == "" {
 			t.Errorf("kindPlural(%q) = %q, want %q", kind, got, want)
@@ -18,8 +18,8 @@ func TestKindIndex(t *testing.T) {
 			t.Errorf("curatedTo(%q) = %q, want %q", kind, got, want)
 		}
 	}
-	if got := kindIndex("vetoed drafts"); got != -1 {
-		t.Errorf("kindIndex of another string = %d, want -1", got)
+	if got := KindIndex("vetoed drafts"); got != -1 {
+		t.Errorf("KindIndex of another string = %d, want -1", got)
 	}
 	if got := kindPlural("vetoed drafts"); got != "" {
 		t.Errorf("kindPlural of another string = %q, want none", got)

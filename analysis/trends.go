@@ -117,7 +117,9 @@ func (x *Index) TrendsInParts(ctx context.Context, from, to time.Time) (Trends, 
 // kinds in kinds where it has room: for a caller that writes the answer
 // itself, with the years of TrendYears.
 func (x *Index) TrendsHead(from, to time.Time, kinds []KindPeriod) Trends {
-	return Trends{From: formatDate(from), To: formatDate(to), Period: x.periodBoundsIn(kinds, from, to, Kinds), By: "year", Note: trendsNote}
+	t := Trends{Period: x.periodBoundsIn(kinds, from, to, Kinds), By: "year", Note: trendsNote}
+	t.From, t.To = formatDates(from, to)
+	return t
 }
 
 // TrendYears returns the years of TrendsInParts alone, for a caller that

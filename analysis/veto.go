@@ -517,6 +517,15 @@ func formatDate(t time.Time) string {
 	return dayString(dayNumber(t))
 }
 
+// formatDates returns formatDate(from) and formatDate(to), written in one
+// string where both are given.
+func formatDates(from, to time.Time) (string, string) {
+	if from.IsZero() || to.IsZero() {
+		return formatDate(from), formatDate(to)
+	}
+	return dayStrings2(dayNumber(from), dayNumber(to))
+}
+
 // ListEnd returns the last date of the UN veto list in the record.
 func (x *Index) ListEnd() time.Time {
 	x.vetoLists()

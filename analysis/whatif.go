@@ -148,7 +148,8 @@ func (x *Index) WhatIfIn(ctx context.Context, q WhatIfQuery, kinds []KindPeriod)
 	if err != nil {
 		return WhatIfAnswer{}, err
 	}
-	a := WhatIfAnswer{From: formatDate(q.From), To: formatDate(q.To), Rules: rules.Name, RulesNote: note}
+	a := WhatIfAnswer{Rules: rules.Name, RulesNote: note}
+	a.From, a.To = formatDates(q.From, q.To)
 	if q.NoText {
 		a.Period = x.periodBoundsIn(kinds, q.From, q.To, Kinds)
 	} else {

@@ -304,16 +304,24 @@ func appendKindPeriod(b []byte, k *analysis.KindPeriod) []byte {
 		// A count of the period's: encoded for each.
 		return encodeKindPeriod(b, k)
 	}
-	if enc, ok := keptKinds.get(*k); ok {
+	// Kept by kind, so that a kind is found in a list of its own (one or
+	// two encodings: the dates it is complete over), not among all.
+	kept := &keptKinds[len(keptKinds)-1]
+	if i := analysis.KindIndex(k.Kind); i >= 0 && i < len(keptKinds)-1 {
+		kept = &keptKinds[i]
+	}
+	if enc, ok := kept.get(*k); ok {
 		return append(b, enc...)
 	}
 	start := len(b)
 	b = encodeKindPeriod(b, k)
-	keptKinds.put(*k, b[start:])
+	kept.put(*k, b[start:])
 	return b
 }
 
-var keptKinds keptFew[analysis.KindPeriod]
+// keptKinds are the kinds' encodings kept, by the kind's place in
+// analysis.Kinds; the last for any other.
+var keptKinds [9]keptFew[analysis.KindPeriod]
 
 func encodeKindPeriod(b []byte, k *analysis.KindPeriod) []byte {
 	b = appendString(appendField(append(b, '{'), "kind", true), k.Kind)
