@@ -984,9 +984,11 @@ func (k *keptWhoLists) put(p *Period, text []byte) {
 	if len(old) >= maxWhoLists || slices.ContainsFunc(old, func(w whoListsWords) bool { return w.of(p) }) {
 		return
 	}
-	w := whoListsWords{completeTo: p.CompleteTo, kinds: make([]KindPeriod, len(p.Kinds)), text: slices.Clone(text)}
+	// Copies of p's strings are kept, not p's own: a caller's period (its
+	// kinds held on its stack) then stays where it is.
+	w := whoListsWords{completeTo: strings.Clone(p.CompleteTo), kinds: make([]KindPeriod, len(p.Kinds)), text: slices.Clone(text)}
 	for i, kp := range p.Kinds {
-		w.kinds[i] = KindPeriod{Kind: kp.Kind, CompleteTo: kp.CompleteTo}
+		w.kinds[i] = KindPeriod{Kind: strings.Clone(kp.Kind), CompleteTo: strings.Clone(kp.CompleteTo)}
 	}
 	l := append(slices.Clip(old), w)
 	k.list.Store(&l)
