@@ -690,10 +690,11 @@ func encodeAgreement(m *analysis.Matrix) []byte {
 // agreementInParts returns json.Marshal of the matrix m with the cells
 // and period text analysis.Agreement gives it, followed by a newline: m
 // as analysis.Index.AgreementCounts answers it (no cells, no text),
-// counts its pairs' counts. It is in parts: what the answer says of its members and rule (the
-// members, rule, rule_note and counted, the same for every period) is
-// sent from its encoding kept (agreementMiddles); the head before it and
-// the cells after it are encoded for the answer, in one allocation.
+// counts its pairs' counts. It is in parts: what the answer says of its
+// members and rule (the members, rule, rule_note and counted, the same
+// for every period) is sent from its encoding kept (agreementMiddles);
+// the head before it and the cells after it are encoded for the answer,
+// in one allocation.
 func agreementInParts(m *analysis.Matrix, counts [][3]int32) decisionList {
 	buf := scratchBuffer()
 	b := appendHeadOf((*buf)[:0], m.From, m.To, &m.Period, true)
@@ -767,6 +768,9 @@ func (k *keptMiddles) of(m *analysis.Matrix) []byte {
 	}
 	next := make(map[string]keptMiddle, len(old)+1)
 	maps.Copy(next, old)
+	// Copies of m's texts: keeping m's own would have the handler's
+	// matrix, and the period's kinds it holds on its stack, moved to the
+	// heap.
 	next[string(key)] = keptMiddle{strings.Clone(m.RuleNote), strings.Clone(m.Counted), enc}
 	k.m.Store(&next)
 	return enc
