@@ -29,6 +29,9 @@ type answer struct {
 	// held in values.
 	length, etagHeader []string
 	values             [2]string
+	// line is room for a computed answer's one header line (its ETag),
+	// so that the answer and its lines are one allocation.
+	line [48]byte
 }
 
 // headerField is a further header of an answer: its name, canonical, and

@@ -576,8 +576,10 @@ func (s *Server) encode(path string, q url.Values, v any, tag string) *answer {
 	var lines []byte
 	if ok {
 		lines = make([]byte, 0, 384) // a search's, with its period and Link
+	} else if n := len("Etag: \r\n") + len(tag); tag != "" && n <= len(a.line) {
+		lines = a.line[:0:n] // its one line, in the answer's room
 	} else if tag != "" {
-		lines = make([]byte, 0, len("Etag: \r\n")+len(tag)) // its one line
+		lines = make([]byte, 0, n)
 	}
 	if tag != "" {
 		lines = appendHeaderLine(lines, "Etag", tag)
