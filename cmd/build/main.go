@@ -11,7 +11,11 @@
 //
 // Both are built by the go command found on $PATH (else in GOROOT) with
 // the environment as it is (GOOS, GOARCH, GOFLAGS), static (CGO_ENABLED=0)
-// unless CGO_ENABLED is set. The file is written beside its path and
+// unless CGO_ENABLED is set, and without the symbol table and debugging
+// information (-ldflags=-s -w) unless GOFLAGS sets -ldflags: the whole
+// program is copied at every command the front hands over, and a third of
+// it was that (stack traces and profiles read the function table, which
+// stays). The file is written beside its path and
 // renamed onto it, so a unsc that is running, or one that fails to build,
 // never leaves a file half written.
 package main
@@ -73,9 +77,10 @@ func build(out string) error {
 	if _, set := os.LookupEnv("CGO_ENABLED"); !set {
 		env = append(env, "CGO_ENABLED=0")
 	}
+	ldflags := stripFlags(os.Getenv("GOFLAGS"))
 	front, whole := filepath.Join(work, "front"), filepath.Join(work, "whole")
 	for _, b := range []struct{ what, out string }{{"the whole program", whole}, {"the front", front}} {
-		args := []string{"build", "-o", b.out}
+		args := append([]string{"build", "-o", b.out}, ldflags...)
 		if b.out == front {
 			args = append(args, "-tags", "front")
 		}
@@ -87,6 +92,19 @@ func build(out string) error {
 		}
 	}
 	return write(out, front, whole)
+}
+
+// stripFlags returns the flags that build both executables without their
+// symbol table and debugging information, none where goflags (GOFLAGS)
+// sets the linker's flags itself: a -ldflags on the command line would
+// replace the user's.
+func stripFlags(goflags string) []string {
+	for _, f := range strings.Fields(goflags) {
+		if name, _, _ := strings.Cut(strings.TrimLeft(f, "-"), "="); name == "ldflags" {
+			return nil
+		}
+	}
+	return []string{"-ldflags=-s -w"}
 }
 
 // write writes the one file made of the executables front and whole to

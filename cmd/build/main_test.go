@@ -54,3 +54,21 @@ func TestWrite(t *testing.T) {
 		t.Errorf("a failed write left %v", left)
 	}
 }
+
+func TestStripFlags(t *testing.T) {
+	for _, c := range []struct {
+		goflags string
+		strip   bool
+	}{
+		{"", true},
+		{"-trimpath -mod=mod", true},
+		{"-ldflags=-X=main.v=1", false},
+		{"-trimpath --ldflags=-w", false},
+		{"-gcflags=-N", true},
+	} {
+		got := stripFlags(c.goflags)
+		if strip := len(got) > 0; strip != c.strip {
+			t.Errorf("stripFlags(%q) = %q: want stripped %v", c.goflags, got, c.strip)
+		}
+	}
+}
