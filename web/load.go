@@ -21,7 +21,10 @@ import (
 // that must be computed — a question over the whole record not asked
 // before, a page not rendered before, an export — passes a gate that lets a
 // few be computed at once (one fewer than the processors by default, so
-// that one is left for the cheap answers and /healthz; at least one). A
+// that one is left for the cheap answers and /healthz; at least one; and
+// one more, the spare, while the computations take under shortCost each:
+// a core the spare holds is free again within that, so the cheap answers
+// find one as soon, and a machine of two cores computes on both). A
 // request that finds them all busy waits in a queue, but only when its turn
 // is expected within a second (from the time the last computations took):
 // otherwise it is answered 503 Service Unavailable with Retry-After at
@@ -47,7 +50,11 @@ const (
 
 // gate bounds the expensive answers computed at once.
 type gate struct {
-	slots   chan struct{}
+	slots chan struct{}
+	// spare is one slot more, taken only while the computations are short
+	// (cost under shortCost); nil where the gate's size was given
+	// (Config.MaxConcurrent) or every processor has a slot.
+	spare   chan struct{}
 	waiting atomic.Int64
 	// maxWaiting bounds the queue; wait is the longest a request waits in
 	// it, and the longest expected wait for which it joins it.
@@ -60,13 +67,33 @@ type gate struct {
 }
 
 func newGate(concurrent int) *gate {
+	var spare chan struct{}
 	if concurrent <= 0 {
-		concurrent = max(1, runtime.GOMAXPROCS(0)-1)
+		procs := runtime.GOMAXPROCS(0)
+		concurrent = max(1, procs-1)
+		if concurrent < procs {
+			spare = make(chan struct{}, 1)
+		}
 	}
 	// A request waiting in the queue holds a parked goroutine and its
 	// connection's buffers, a few KB; the expected wait bounds the queue
 	// first, this only in case the computations are very short.
-	return &gate{slots: make(chan struct{}, concurrent), maxWaiting: int64(64 * concurrent), wait: time.Second}
+	return &gate{slots: make(chan struct{}, concurrent), spare: spare, maxWaiting: int64(64 * concurrent), wait: time.Second}
+}
+
+// shortCost is the longest a computation may take on average for the
+// gate's spare slot to be used: well under the scheduler's time slice
+// (10 ms), so that the cheap answers wait for a core no longer than that.
+const shortCost = time.Millisecond
+
+// spareSlot returns the spare slot while the computations are short, else
+// nil (a channel that is never ready). Until one computation has ended
+// their cost is not known, and the spare is not used.
+func (g *gate) spareSlot() chan struct{} {
+	if c := g.cost.Load(); c > 0 && time.Duration(c) < shortCost {
+		return g.spare
+	}
+	return nil
 }
 
 // enter takes a slot, waiting in the queue if need be, and returns the time
@@ -78,8 +105,11 @@ func (g *gate) enter(ctx context.Context) (time.Time, error) {
 	if err := ctx.Err(); err != nil {
 		return time.Time{}, err
 	}
+	spare := g.spareSlot()
 	select {
 	case g.slots <- struct{}{}:
+		return time.Now(), nil
+	case spare <- struct{}{}:
 		return time.Now(), nil
 	default:
 	}
@@ -93,6 +123,8 @@ func (g *gate) enter(ctx context.Context) (time.Time, error) {
 	select {
 	case g.slots <- struct{}{}:
 		return time.Now(), nil
+	case spare <- struct{}{}:
+		return time.Now(), nil
 	case <-t.C:
 		return time.Time{}, errBusy
 	case <-ctx.Done():
@@ -104,7 +136,13 @@ func (g *gate) enter(ctx context.Context) (time.Time, error) {
 // held in the gate's average.
 func (g *gate) leave(start time.Time) {
 	d := int64(time.Since(start))
-	<-g.slots
+	// The slots are alike: whichever a computation took, the spare is
+	// given back first, so that the gate holds as many as are computing.
+	select {
+	case <-g.spare:
+	default:
+		<-g.slots
+	}
 	for {
 		old := g.cost.Load()
 		v := d

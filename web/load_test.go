@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -292,5 +293,77 @@ func TestQuestionsStopWithClient(t *testing.T) {
 		if w.Code != http.StatusOK || w.Body.String() != want {
 			t.Errorf("GET %s after a client went = %d, %d bytes; want 200 and the answer as first computed (%d bytes)", tt.target, w.Code, w.Body.Len(), len(want))
 		}
+	}
+}
+
+// TestGateSpare checks the gate's spare slot: taken only while the
+// computations are known to be short, given back on leave, and absent
+// where the gate's size is given.
+func TestGateSpare(t *testing.T) {
+	g := &gate{slots: make(chan struct{}, 1), spare: make(chan struct{}, 1), maxWaiting: 64, wait: 10 * time.Millisecond}
+	bg := context.Background()
+	first, err := g.enter(bg)
+	if err != nil {
+		t.Fatalf("enter with a free slot: %v", err)
+	}
+	// The slot is taken and no computation has ended: the cost is not
+	// known, so the spare is not used.
+	if _, err := g.enter(bg); err != errBusy {
+		t.Errorf("enter with the slot taken and the cost unknown = %v, want errBusy", err)
+	}
+	for _, c := range []struct {
+		cost  time.Duration
+		spare bool
+	}{
+		{shortCost * 5, false},
+		{shortCost, false},
+		{shortCost / 10, true},
+	} {
+		g.cost.Store(int64(c.cost))
+		start, err := g.enter(bg)
+		if got := err == nil; got != c.spare {
+			t.Errorf("enter with the slot taken and computations of %v: %v, want the spare %v", c.cost, err, c.spare)
+		}
+		if err == nil {
+			if len(g.spare) != 1 {
+				t.Errorf("the spare holds %d, want 1", len(g.spare))
+			}
+			if _, err := g.enter(bg); err != errBusy {
+				t.Errorf("enter with the slot and the spare taken = %v, want errBusy", err)
+			}
+			g.leave(start)
+			if len(g.spare)+len(g.slots) != 1 {
+				t.Errorf("after one of two left the gate holds %d, want 1", len(g.spare)+len(g.slots))
+			}
+		}
+	}
+	// A request waiting in the queue gets the spare when it is given back.
+	g.cost.Store(int64(shortCost / 10))
+	second, err := g.enter(bg)
+	if err != nil {
+		t.Fatalf("enter for the spare: %v", err)
+	}
+	g.wait = time.Second
+	done := make(chan error, 1)
+	go func() {
+		_, err := g.enter(bg)
+		done <- err
+	}()
+	g.leave(second)
+	if err := <-done; err != nil {
+		t.Errorf("a request waiting for the spare given back: %v", err)
+	}
+	g.leave(first)
+	g.leave(first)
+	if n := len(g.spare) + len(g.slots); n != 0 {
+		t.Errorf("the gate holds %d once every computation left, want 0", n)
+	}
+	for _, size := range []int{1, 2} {
+		if g := newGate(size); g.spare != nil {
+			t.Errorf("newGate(%d) has a spare slot; a given size has none", size)
+		}
+	}
+	if g := newGate(0); (g.spare != nil) != (runtime.GOMAXPROCS(0) > 1) {
+		t.Errorf("newGate(0) with %d processors: spare %v", runtime.GOMAXPROCS(0), g.spare != nil)
 	}
 }

@@ -39,7 +39,8 @@ type Config struct {
 	// MaxConcurrent bounds the answers computed at once (those not in
 	// the cache); beyond it and a short queue, requests are answered 503
 	// with Retry-After. Zero means one fewer than the processors
-	// (GOMAXPROCS), and at least one.
+	// (GOMAXPROCS), and at least one, and one more while the computations
+	// are short (load.go).
 	MaxConcurrent int
 	// Chamber runs live sessions (routes under /api/v1/sessions and the
 	// chamber's pages); nil serves none.
