@@ -5,8 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"unsc"
@@ -922,76 +920,9 @@ func (p *Period) appendKindPlurals(b []byte, to string) []byte {
 
 // appendWhoListsKinds appends who lists the kinds p is complete to its
 // day in, and those kinds: "the record holds every resolution, failed
-// draft, vetoed draft and amendment". The words depend on no date of the
-// period, only on its kinds and the days they are complete to, the same
-// for every answer over the same kinds: they are written once for each
-// (whoListsKept) and copied.
+// draft, vetoed draft and amendment".
 func (p *Period) appendWhoListsKinds(b []byte) []byte {
-	if l := whoListsKept.list.Load(); l != nil {
-		for _, k := range *l {
-			if k.of(p) {
-				return append(b, k.text...)
-			}
-		}
-	}
-	start := len(b)
-	b = p.appendKindNames(append(b, p.whoLists()...), p.CompleteTo, "and")
-	whoListsKept.put(p, b[start:])
-	return b
-}
-
-// whoListsKept are the words appendWhoListsKinds wrote, at most 16 (a
-// kept list for each set of kinds answers count: every kind, the vetoes'
-// kinds), each with what they depend on; a list replaced whole when one
-// is added, read with no lock.
-var whoListsKept keptWhoLists
-
-type keptWhoLists struct {
-	list atomic.Pointer[[]whoListsWords]
-	mu   sync.Mutex
-}
-
-const maxWhoLists = 16
-
-type whoListsWords struct {
-	completeTo string
-	kinds      []KindPeriod // their Kind and CompleteTo only
-	text       []byte
-}
-
-// of reports whether w are p's words: the same day and kinds complete to
-// the same days.
-func (w *whoListsWords) of(p *Period) bool {
-	if w.completeTo != p.CompleteTo || len(w.kinds) != len(p.Kinds) {
-		return false
-	}
-	for i := range w.kinds {
-		if w.kinds[i].Kind != p.Kinds[i].Kind || w.kinds[i].CompleteTo != p.Kinds[i].CompleteTo {
-			return false
-		}
-	}
-	return true
-}
-
-// put keeps text as p's words, unless 16 are kept or p's are.
-func (k *keptWhoLists) put(p *Period, text []byte) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	var old []whoListsWords
-	if l := k.list.Load(); l != nil {
-		old = *l
-	}
-	if len(old) >= maxWhoLists || slices.ContainsFunc(old, func(w whoListsWords) bool { return w.of(p) }) {
-		return
-	}
-	// Copies of p's strings are kept, not p's own: a caller's period (its
-	// kinds held on its stack) then stays where it is.
-	w := whoListsWords{completeTo: strings.Clone(p.CompleteTo), kinds: make([]KindPeriod, len(p.Kinds)), text: slices.Clone(text)}
-	for i, kp := range p.Kinds {
-		w.kinds[i] = KindPeriod{Kind: strings.Clone(kp.Kind), CompleteTo: strings.Clone(kp.CompleteTo)}
-	}
-	l := append(slices.Clip(old), w)
-	k.list.Store(&l)
+	return p.appendKindNames(append(b, p.whoLists()...), p.CompleteTo, "and")
 }
 
 // dayNamedBefore reports whether a kind before the i-th of p.Kinds is
